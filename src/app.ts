@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import staticFiles from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { LANGS } from './i18n/i18n.js';
+import type { AppDeps } from './http/types.js';
+import { registerRequestContext } from './http/request-context.js';
+import { registerSecurity } from './http/security.js';
+import { registerErrorHandling } from './http/errors.js';
+import { requirePolicies } from './http/authorization.js';
+import { loggerOptions } from './http/logging.js';
+import { settingsRepository } from './modules/settings/settings.repository.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { homePages } from './modules/home/home.pages.js';
+import { accountsApi } from './modules/accounts/accounts.routes.js';
+import { accountsPages } from './modules/accounts/accounts.pages.js';
+import { mailApi } from './modules/mail/mail.routes.js';
+import { mailPages } from './modules/mail/mail.pages.js';
+import { apiDocsRoutes } from './modules/api-docs/api-docs.routes.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Options for building the app; tests pass `logger: false` or a stream to capture logs. */
+export interface BuildOptions {
+  logger?: boolean | { stream: NodeJS.WritableStream; level?: string };
+}
+
+/**
+ * Assemble Concord: plugins, security, and every feature's routes and pages. Does not
+ * listen; main.ts does, and tests use `app.inject()`.
+ */
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps.config, opts.logger),
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.config.env === 'production',
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+
+  requirePolicies(app);
+  const cookieSecret = deps.config.cookieSecret ?? (await settingsRepository.secret(deps.db, 'cookie_secret'));
+  await app.register(cookie, { secret: cookieSecret });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  registerRequestContext(app);
+  await registerSecurity(app);
+  registerErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Concord API',
+        version: '1',
+        description: 'The JSON API of Concord. Errors are RFC 9457 problem+json in the language of Accept-Language (en or fr).',
+      },
+      servers: [{ url: deps.config.baseUrl }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'concord_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(staticFiles, { root: path.join(here, 'web/public'), prefix: '/static/', maxAge: '1h' });
+
+  await app.register(healthRoutes);
+  await app.register(apiDocsRoutes);
+  await app.register(accountsApi, { prefix: '/api/v1' });
+  await app.register(mailApi, { prefix: '/api/v1' });
+
+  for (const lang of LANGS) {
+    await app.register(homePages, { prefix: `/${lang}` });
+    await app.register(accountsPages, { prefix: `/${lang}` });
+    await app.register(mailPages, { prefix: `/${lang}` });
+  }
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,85 @@
+import type { Actor, ProcessRole } from './roles.js';
+
+/**
+ * Who may do what, in one table. Every route names one of these actions in its config
+ * (`config: { policy: 'account.signOut' }`); app.ts refuses to register a route without one,
+ * and the route-walk test checks each route's answers against this table for every role.
+ *
+ * A rule is one of:
+ * - `anyone`: signed in or not (reading public pages, registering, signing in);
+ * - `signedIn`: any account;
+ * - `confirmed`: an account whose email is confirmed;
+ * - `admin`: site administrators only;
+ * - a list of process roles: held in the process named by the route's `processId` param.
+ * Site administrators pass every rule.
+ */
+export type Rule =
+  | { kind: 'anyone' }
+  | { kind: 'signedIn' }
+  | { kind: 'confirmed' }
+  | { kind: 'admin' }
+  | { kind: 'processRoles'; roles: readonly ProcessRole[] };
+
+const anyone: Rule = { kind: 'anyone' };
+const signedIn: Rule = { kind: 'signedIn' };
+const admin: Rule = { kind: 'admin' };
+
+/** The policy table. Add the action here before adding the route that needs it. */
+export const POLICIES = {
+  /** Read anything public: pages, feeds, the API's GET endpoints, health checks. */
+  'public.read': anyone,
+  'account.register': anyone,
+  'account.confirmEmail': anyone,
+  'account.resendConfirmation': anyone,
+  'account.signIn': anyone,
+  'account.requestPasswordReset': anyone,
+  'account.resetPassword': anyone,
+  'account.signOut': signedIn,
+  'account.readSelf': signedIn,
+  'account.updateSelf': signedIn,
+  'admin.readOutbox': admin,
+  'admin.readUsers': admin,
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof POLICIES;
+
+/** What the policy module answers: allowed, or why not (which decides 401 versus 403). */
+export type Decision = { allowed: true } | { allowed: false; reason: 'signInRequired' | 'forbidden' | 'confirmEmail' };
+
+/** Context a rule may need: today only the process a route concerns. */
+export interface PolicyContext {
+  processId?: string | undefined;
+}
+
+/** True when the string names an action in the table. */
+export function isAction(s: unknown): s is Action {
+  return typeof s === 'string' && Object.hasOwn(POLICIES, s);
+}
+
+/**
+ * Decide whether an actor (null when signed out) may perform an action.
+ * @example authorize(null, 'account.signOut') // { allowed: false, reason: 'signInRequired' }
+ */
+export function authorize(actor: Actor | null, action: Action, ctx: PolicyContext = {}): Decision {
+  const rule = POLICIES[action] as Rule;
+  if (rule.kind === 'anyone') return { allowed: true };
+  if (!actor) return { allowed: false, reason: 'signInRequired' };
+  if (actor.isAdmin) return { allowed: true };
+  switch (rule.kind) {
+    case 'signedIn':
+      return { allowed: true };
+    case 'confirmed':
+      return actor.emailConfirmed ? { allowed: true } : { allowed: false, reason: 'confirmEmail' };
+    case 'admin':
+      return { allowed: false, reason: 'forbidden' };
+    case 'processRoles': {
+      const held = ctx.processId ? actor.processRoles.get(ctx.processId) : undefined;
+      return held && rule.roles.some((r) => held.has(r)) ? { allowed: true } : { allowed: false, reason: 'forbidden' };
+    }
+  }
+}
+
+/** Shorthand for a yes/no answer, for views deciding whether to show a button. */
+export function can(actor: Actor | null, action: Action, ctx: PolicyContext = {}): boolean {
+  return authorize(actor, action, ctx).allowed;
+}

@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { newId } from '../lib/ids.js';
+import { randomToken, sha256Hex } from '../lib/crypto.js';
+import { isProcessRole, type Actor, type ProcessRole } from './roles.js';
+import { sessionsRepository } from './sessions.repository.js';
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = 'concord_session';
+
+/** A session is extended at most this often, so a busy reader does not write on every page. */
+const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Start a session for a user and return the token for the cookie. Only its SHA-256 is
+ * stored, so a copy of the database cannot be used to sign in as anyone.
+ */
+export async function createSession(db: Kysely<DB>, userId: string, days: number, userAgent: string | null): Promise<{ token: string; id: string }> {
+  const token = randomToken();
+  const id = newId();
+  await sessionsRepository.insert(db, {
+    id,
+    token_hash: sha256Hex(token),
+    user_id: userId,
+    expires_at: new Date(Date.now() + days * 86_400_000),
+    user_agent: userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, id };
+}
+
+/** Resolve a cookie token to its session and actor; undefined when unknown or expired. */
+export async function resolveSession(db: Kysely<DB>, token: string, days: number): Promise<{ sessionId: string; actor: Actor } | undefined> {
+  const row = await sessionsRepository.findByTokenHash(db, sha256Hex(token));
+  if (!row) return undefined;
+  const now = Date.now();
+  if (row.expires_at.getTime() <= now) {
+    await sessionsRepository.delete(db, row.session_id);
+    return undefined;
+  }
+  if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+    await sessionsRepository.touch(db, row.session_id, new Date(now + days * 86_400_000));
+  }
+  const roles = await sessionsRepository.rolesOf(db, row.user_id);
+  const processRoles = new Map<string, Set<ProcessRole>>();
+  let isAdmin = false;
+  for (const r of roles) {
+    if (r.role === 'admin') isAdmin = true;
+    else if (r.process_id && isProcessRole(r.role)) {
+      const set = processRoles.get(r.process_id) ?? new Set<ProcessRole>();
+      set.add(r.role);
+      processRoles.set(r.process_id, set);
+    }
+  }
+  return {
+    sessionId: row.session_id,
+    actor: {
+      userId: row.user_id,
+      name: row.name,
+      email: row.email,
+      lang: row.preferred_lang,
+      emailConfirmed: row.email_confirmed_at !== null,
+      isAdmin,
+      processRoles,
+    },
+  };
+}
+
+/** End one session (sign-out). */
+export function destroySession(db: Kysely<DB>, sessionId: string): Promise<void> {
+  return sessionsRepository.delete(db, sessionId);
+}
+
+/** End every session of a user (after a password reset). */
+export function destroyUserSessions(db: Kysely<DB>, userId: string): Promise<void> {
+  return sessionsRepository.deleteAllForUser(db, userId);
+}

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config.js';
+import { startServer } from '../main.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { withDatabase } from './with-db.js';
+import { backup, restore } from './backup.js';
+import { seedDemo } from '../modules/demo/demo.seed.js';
+import { createUser } from '../modules/accounts/accounts.service.js';
+import { mailRepository } from '../modules/mail/mail.repository.js';
+import { verifyAudit } from '../modules/audit/audit.service.js';
+import { HttpProblem } from '../http/problem.js';
+import { tFor } from '../i18n/i18n.js';
+
+/** Build the `concord` command; exported so tests can run it without a child process. */
+export function program(out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Command {
+  const cli = new Command('concord').description('Concord: multistakeholder policy processes for IoT security').showHelpAfterError();
+
+  cli
+    .command('serve')
+    .description('migrate, load the demo into an empty database, and serve')
+    .action(async () => {
+      const running = await startServer(loadConfig(), out);
+      const shutdown = (signal: string) => {
+        out(`${signal} received, stopping…`);
+        running.stop().then(
+          () => process.exit(0),
+          (err: unknown) => {
+            console.error(err);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', () => shutdown('SIGINT'));
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+    });
+
+  cli
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(() =>
+      withDatabase(
+        async ({ db }) => {
+          const r = await migrateToLatest(db);
+          const applied = r.results?.filter((x) => x.status === 'Success').map((x) => x.migrationName) ?? [];
+          out(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+        },
+        { migrate: false },
+      ),
+    );
+
+  cli
+    .command('seed')
+    .description('load data')
+    .requiredOption('--demo', 'load the demo process (idempotent)')
+    .action(() =>
+      withDatabase(async ({ db }) => {
+        const { created } = await seedDemo(db);
+        out(created.length ? `Demo data loaded (${created.length} accounts created).` : 'Demo data was already loaded.');
+      }),
+    );
+
+  const user = cli.command('user').description('manage accounts');
+  user
+    .command('create')
+    .description('create a confirmed account')
+    .requiredOption('--email <email>', 'email address')
+    .requiredOption('--name <name>', 'full name')
+    .option('--password <password>', 'password (a strong one is generated and printed when omitted)')
+    .addOption(new Option('--lang <lang>', 'preferred language').choices(['en', 'fr']).default('en'))
+    .option('--admin', 'make the account a site administrator', false)
+    .action((o: { email: string; name: string; password?: string; lang: 'en' | 'fr'; admin: boolean }) =>
+      withDatabase(async ({ db }) => {
+        const password = o.password ?? randomBytes(18).toString('base64url');
+        const u = await createUser(db, { email: o.email, name: o.name, password, admin: o.admin, lang: o.lang });
+        out(`Created ${u.email}${o.admin ? ' (administrator)' : ''}, id ${u.id}`);
+        if (!o.password) out(`Password: ${password}`);
+      }),
+    );
+
+  cli
+    .command('outbox')
+    .description('print the emails Concord has written, newest first')
+    .option('--to <email>', 'only messages to this address')
+    .option('--limit <n>', 'how many', (v) => Number.parseInt(v, 10), 10)
+    .option('--json', 'one JSON object per line')
+    .action((o: { to?: string; limit: number; json?: boolean }) =>
+      withDatabase(async ({ db }) => {
+        const rows = await mailRepository.list(db, { limit: o.limit, to: o.to });
+        if (rows.length === 0) out('The outbox is empty.');
+        for (const m of rows) {
+          if (o.json) {
+            out(JSON.stringify({ id: m.id, to: m.to_address, subject: m.subject, body: m.body_text, createdAt: m.created_at, sentAt: m.sent_at }));
+            continue;
+          }
+          out(`── ${m.created_at.toISOString()}  ${m.sent_at ? 'sent' : 'not sent'}  ${m.id}`);
+          out(`To: ${m.to_address}\nSubject: ${m.subject}\n\n${m.body_text}\n`);
+        }
+      }),
+    );
+
+  const audit = cli.command('audit').description('the audit trail');
+  audit
+    .command('verify')
+    .description('recompute the hash chain and name the first broken link')
+    .action(() =>
+      withDatabase(async ({ db }) => {
+        const r = await verifyAudit(db);
+        if (r.ok) {
+          out(`Audit chain intact: ${r.count} events, head ${r.head}`);
+        } else {
+          out(`Audit chain BROKEN at event ${r.brokenAt} (${r.reason.replace('_', ' ')}); ${r.count} events before it verify.`);
+          process.exitCode = 1;
+        }
+      }),
+    );
+
+  const dbCmd = cli.command('db').description('backups');
+  dbCmd
+    .command('backup <file>')
+    .description('write a backup (PGlite data folder, or pg_dump on PostgreSQL)')
+    .action(async (file: string) => out(await backup(loadConfig(), file)));
+  dbCmd
+    .command('restore <file>')
+    .description('restore a backup made by `db backup` (stop the server first)')
+    .action(async (file: string) => out(await restore(loadConfig(), file)));
+
+  return cli;
+}
+
+/** Run the CLI; refusals print as a sentence and set exit code 1 rather than a stack trace. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof HttpProblem) {
+      const t = tFor('en');
+      const fields = Object.values(err.fields).map((k) => t(k));
+      console.error(`concord: ${[t(err.key, err.params), ...fields].join(' ')}`);
+    } else {
+      console.error(`concord: ${(err as Error).message}`);
+    }
+    process.exitCode = 1;
+  }
+}

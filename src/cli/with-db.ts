@@ -1,0 +1,18 @@
+import { loadConfig, type Config } from '../config.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { migrateToLatest } from '../db/migrate.js';
+
+/**
+ * Run a command against the configured database, migrated, and always close it (releasing
+ * the data-folder lock) whatever happens.
+ */
+export async function withDatabase<R>(fn: (database: Database, config: Config) => Promise<R>, opts: { migrate?: boolean } = {}): Promise<R> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    if (opts.migrate !== false) await migrateToLatest(database.db);
+    return await fn(database, config);
+  } finally {
+    await database.close();
+  }
+}

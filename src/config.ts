@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Environment variables Concord reads, validated in one place so a typo fails at start, not at first use. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  BASE_URL: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  CONCORD_DATA_DIR: z.string().default('./data'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Concord <no-reply@concord.invalid>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Load the demo process when the database is empty (`npm start` does; set 0 for a blank install). */
+  CONCORD_DEMO: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  /** Secret used to sign cookies; generated per data folder when absent (see secrets.ts). */
+  COOKIE_SECRET: z.string().min(32).optional(),
+});
+
+/** The parsed configuration every part of Concord receives. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  baseUrl: string;
+  secureCookies: boolean;
+  databaseUrl: string | undefined;
+  /** PGlite data folder, or `memory://` for tests. */
+  dataDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  sessionDays: number;
+  loadDemo: boolean;
+  cookieSecret: string | undefined;
+  /** PostgreSQL schema to use (tests isolate each file in its own). */
+  databaseSchema?: string | undefined;
+}
+
+/**
+ * Parse the environment into a Config, throwing a readable error listing every bad variable.
+ * @example loadConfig({ PORT: '3001' }).port // 3001
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    secureCookies: baseUrl.startsWith('https:'),
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.CONCORD_DATA_DIR.startsWith('memory://')
+      ? e.CONCORD_DATA_DIR
+      : path.resolve(e.CONCORD_DATA_DIR),
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    sessionDays: e.SESSION_DAYS,
+    loadDemo: e.CONCORD_DEMO,
+    cookieSecret: e.COOKIE_SECRET,
+  };
+}

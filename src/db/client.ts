@@ -1,0 +1,61 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import { acquireDataDirLock } from './lock.js';
+import type { DB } from './schema.js';
+
+/** A connected database, whichever engine is behind it. */
+export interface Database {
+  db: Kysely<DB>;
+  engine: 'pglite' | 'postgres';
+  /** The PGlite instance in embedded mode (for dumps), otherwise undefined. */
+  lite: PGlite | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Open the database named by the config: PostgreSQL when DATABASE_URL is set, otherwise
+ * PGlite in the data folder (locked against a second process) or in memory.
+ * Both go through Kysely's PostgresDialect over a node-postgres Pool, so queries, type
+ * parsing and transactions behave the same on either engine.
+ */
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseSchema'>): Promise<Database> {
+  if (config.databaseUrl) {
+    const options = config.databaseSchema ? `-c search_path=${config.databaseSchema},public` : undefined;
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, ...(options ? { options } : {}) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', lite: undefined, close: () => db.destroy() };
+  }
+  const inMemory = config.dataDir.startsWith('memory://');
+  const release = inMemory ? () => {} : acquireDataDirLock(config.dataDir);
+  try {
+    const lite = await PGlite.create({
+      ...(inMemory ? {} : { dataDir: `${config.dataDir}/pg` }),
+      extensions: { unaccent, pg_trgm },
+    });
+    return wrapPglite(lite, release);
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** Put Kysely over an existing PGlite instance (used by tests that load a prepared image). */
+export function wrapPglite(lite: PGlite, release: () => void = () => {}): Database {
+  const pool = new pg.Pool(createPgConfig(lite));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'pglite',
+    lite,
+    close: async () => {
+      await db.destroy();
+      await lite.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A timestamp column: read as Date, written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in by default. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+/** People with an account. Email is stored lower-cased; uniqueness is on that form. */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  preferred_lang: 'en' | 'fr';
+  email_confirmed_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Every role a person holds: site-wide (process_id null) or within one process. */
+export interface RoleAssignmentsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  process_id: string | null;
+  granted_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** Server-side sessions; only the SHA-256 of the cookie token is stored. */
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  user_agent: string | null;
+}
+
+/** One-time tokens sent by email (confirmation, password reset); stored hashed. */
+export interface EmailTokensTable {
+  id: string;
+  user_id: string;
+  purpose: 'confirm_email' | 'reset_password';
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** Every email Concord sends is written here first: the admin outbox, and the delivery queue. */
+export interface OutboxMessagesTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  kind: string;
+  lang: string;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+/** The append-only, hash-chained record of every change. */
+export interface AuditEventsTable {
+  seq: ColumnType<string, string | number, never>;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  process_id: string | null;
+  before_digest: string | null;
+  after_digest: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Fixed-window counters for throttling (sign-in per account and per address). */
+export interface ThrottlesTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+/** Installation-wide settings, such as the cookie-signing secret shared by all app servers. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+/** The whole database as Kysely sees it. */
+export interface DB {
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  email_tokens: EmailTokensTable;
+  outbox_messages: OutboxMessagesTable;
+  audit_events: AuditEventsTable;
+  throttles: ThrottlesTable;
+  settings: SettingsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type OutboxMessage = Selectable<OutboxMessagesTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;

@@ -1,0 +1,31 @@
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+
+/** Query parameters whose values are secrets (emailed tokens) and must never reach a log line. */
+const SECRET_PARAMS = /([?&](?:token|password|_csrf)=)[^&]*/gi;
+
+/**
+ * Strip secrets from a URL before it is logged.
+ * @example redactUrl('/en/account/confirm?token=abc') // '/en/account/confirm?token=[redacted]'
+ */
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PARAMS, '$1[redacted]');
+}
+
+/** Pino options: request id on every line (Fastify's child logger), secrets redacted. */
+export function loggerOptions(config: Config, override?: boolean | { stream: NodeJS.WritableStream; level?: string }) {
+  if (override === false) return false;
+  const base = {
+    level: typeof override === 'object' ? (override.level ?? 'info') : config.logLevel,
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req(req: FastifyRequest) {
+        return { method: req.method, url: redactUrl(req.url), remoteAddress: req.ip };
+      },
+    },
+  };
+  return typeof override === 'object' ? { ...base, stream: override.stream } : base;
+}

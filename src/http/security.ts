@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import csrf from '@fastify/csrf-protection';
+import rateLimit from '@fastify/rate-limit';
+import { HttpProblem } from './problem.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** True when a request comes from another site, judged by Sec-Fetch-Site and Origin. */
+export function isCrossSite(req: FastifyRequest, baseUrl: string): boolean {
+  const site = req.headers['sec-fetch-site'];
+  // 'same-site' is refused too: a sibling subdomain is not us.
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  if (origin === 'null') return true;
+  const own = new Set([new URL(baseUrl).origin, `${req.protocol}://${req.host}`]);
+  return !own.has(origin);
+}
+
+/**
+ * Security headers, CSRF and request throttling. Pages get a synchronizer token in every
+ * form; the API refuses non-JSON bodies on unsafe methods (a cross-site form cannot send
+ * JSON without a CORS preflight, which we never grant); both refuse cross-site origins.
+ */
+export async function registerSecurity(app: FastifyInstance): Promise<void> {
+  const { config } = app.deps;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'concord_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.secureCookies },
+  });
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new HttpProblem(429, 'errors.rateLimited', { seconds: Math.ceil(ctx.ttl / 1000) }, {}, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }),
+  });
+
+  app.addHook('preValidation', (req, reply, done) => {
+    if (!UNSAFE.has(req.method)) return done();
+    if (isCrossSite(req, config.baseUrl)) return done(new HttpProblem(403, 'errors.crossSite'));
+    if (req.url.startsWith('/api/')) {
+      const type = req.headers['content-type'];
+      if (type && !type.startsWith('application/json')) return done(new HttpProblem(415, 'errors.jsonOnly'));
+      return done();
+    }
+    app.csrfProtection(req, reply, done);
+  });
+}

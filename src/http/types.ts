@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/roles.js';
+import type { Action } from '../auth/policies.js';
+import type { Config } from '../config.js';
+import type { DB } from '../db/schema.js';
+import type { Lang, T } from '../i18n/i18n.js';
+
+/** What buildApp needs from the outside world. */
+export interface AppDeps {
+  config: Config;
+  db: Kysely<DB>;
+  engine: 'pglite' | 'postgres';
+  /** Schema name when tests isolate a file in its own PostgreSQL schema. */
+  schema?: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    /** The language of this request: from the URL for pages, from Accept-Language for the API. */
+    lang: Lang;
+    /** Translator bound to `lang`. */
+    t: T;
+    /** Who is asking; null when signed out. */
+    actor: Actor | null;
+    sessionId: string | null;
+  }
+  interface FastifyContextConfig {
+    /** The policy action this route performs: required on every route (see policies.ts). */
+    policy?: Action;
+    /** Name of the route param that holds the process id the policy is scoped to. */
+    processParam?: string;
+  }
+}

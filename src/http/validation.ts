@@ -1,0 +1,26 @@
+import type { T } from '../i18n/i18n.js';
+
+/** A validation issue as Zod and fastify-type-provider-zod report it. */
+export interface IssueLike {
+  path: readonly PropertyKey[] | string;
+  message: string;
+}
+
+/**
+ * Turn Zod issues into one translated message per field. Schemas put i18n keys in their
+ * messages (`z.string().min(12, 'errors.password.tooShort')`); anything else gets a
+ * generic message so no English-only Zod prose reaches a French reader.
+ * @example fieldErrors(result.error.issues, t) // { email: 'Enter a valid email address.' }
+ */
+export function fieldErrors(issues: readonly IssueLike[], t: T): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const field =
+      typeof issue.path === 'string'
+        ? issue.path.replace(/^\/+/, '').replace(/\//g, '.') || '_'
+        : issue.path.map(String).join('.') || '_';
+    if (out[field]) continue;
+    out[field] = issue.message.startsWith('errors.') ? t(issue.message) : t('errors.field.invalid');
+  }
+  return out;
+}

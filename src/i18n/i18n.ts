@@ -1,0 +1,68 @@
+import i18next, { type TFunction } from 'i18next';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
+
+/** The languages Concord speaks; every URL of a page starts with one of them. */
+export const LANGS = ['en', 'fr'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The locale used for dates and numbers in each language. */
+export const LOCALES: Record<Lang, string> = { en: 'en-CA', fr: 'fr-CA' };
+
+const instance = i18next.createInstance();
+await instance.init({
+  resources: { en: { translation: en }, fr: { translation: fr } },
+  lng: 'en',
+  fallbackLng: false,
+  supportedLngs: [...LANGS],
+  interpolation: { escapeValue: false }, // Preact escapes on render; escaping twice would show &amp;
+  returnNull: false,
+  initAsync: false,
+});
+
+/** A translator bound to one language. */
+export type T = TFunction;
+
+/** Translator for a language (i18next's getFixedT, one per request). */
+export function tFor(lang: Lang): T {
+  return instance.getFixedT(lang);
+}
+
+/** True when the string names a supported language. */
+export function isLang(s: unknown): s is Lang {
+  return s === 'en' || s === 'fr';
+}
+
+/**
+ * Pick the best language from an Accept-Language header, English when nothing matches.
+ * @example pickLang('fr-CA,fr;q=0.9,en;q=0.5') // 'fr'
+ */
+export function pickLang(header: string | undefined): Lang {
+  if (!header) return 'en';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.toLowerCase().split('-')[0], q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) if (isLang(lang)) return lang;
+  return 'en';
+}
+
+/** Format a date and time for a language (en-CA or fr-CA), in the given zone. */
+export function formatDateTime(lang: Lang, date: Date, timeZone = 'America/Toronto'): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
+}
+
+/** Format a date for a language. */
+export function formatDate(lang: Lang, date: Date, timeZone = 'America/Toronto'): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone }).format(date);
+}
+
+/** Format a number for a language (fr-CA uses a narrow space for thousands and a decimal comma). */
+export function formatNumber(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(LOCALES[lang]).format(n);
+}

@@ -1,0 +1,151 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE, destroySession } from '../../auth/sessions.js';
+import { HttpProblem } from '../../http/problem.js';
+import { localPath } from '../../web/context.js';
+import { pageCtx } from '../../web/page-ctx.js';
+import { sendPage } from '../../web/render.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { parseForm, problemToFormErrors, safeNext } from '../../web/forms.js';
+import { RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, TokenBody } from './accounts.schema.js';
+import * as accounts from './accounts.service.js';
+import { sessionCookieOptions } from './session-cookie.js';
+import { ConfirmView, ForgotView, MessageView, RegisterView, ResetView, SignInView } from './views/auth.views.js';
+import { AccountView } from './views/account.view.js';
+
+type Form = Record<string, string | undefined>;
+const AUTH_RATE = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+const hide = { hide: true };
+
+/** Account pages: register, confirm, sign in and out, forgotten password, own account. */
+export const accountsPages: FastifyPluginAsync = async (app) => {
+  const deps = () => ({ db: app.deps.db, baseUrl: app.deps.config.baseUrl, sessionDays: app.deps.config.sessionDays });
+  const form = (req: FastifyRequest) => (req.body ?? {}) as Form;
+  const query = (req: FastifyRequest) => (req.query ?? {}) as Form;
+  const to = (req: FastifyRequest, path: string) => localPath(req.lang, path);
+
+  app.get('/register', { config: { policy: 'account.register' }, schema: hide }, async (req, reply) => sendPage(reply, <RegisterView ctx={pageCtx(req, reply)} />));
+
+  app.post('/register', { config: { policy: 'account.register', ...AUTH_RATE }, schema: hide }, async (req, reply) => {
+    const values = form(req);
+    const again = (errors: Record<string, string>, status: number) =>
+      sendPage(reply, <RegisterView ctx={pageCtx(req, reply)} values={{ name: values.name, email: values.email }} errors={errors} />, status);
+    const parsed = parseForm(RegisterBody, { ...values, lang: req.lang }, req.t);
+    if (!parsed.ok) return again(parsed.errors, 422);
+    try {
+      await accounts.register(deps(), parsed.data, req.lang);
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return again(errors, status);
+    }
+    return reply.redirect(to(req, '/register/sent'), 303);
+  });
+
+  app.get('/register/sent', { config: { policy: 'account.register' }, schema: hide }, async (req, reply) =>
+    sendPage(reply, <MessageView ctx={pageCtx(req, reply)} title={req.t('registered.title')} paragraphs={[req.t('notices.registered'), req.t('registered.spam')]} />),
+  );
+
+  app.get('/account/confirm', { config: { policy: 'account.confirmEmail' }, schema: hide }, async (req, reply) =>
+    sendPage(reply, <ConfirmView ctx={pageCtx(req, reply)} token={query(req).token ?? ''} />),
+  );
+
+  app.post('/account/confirm', { config: { policy: 'account.confirmEmail' }, schema: hide }, async (req, reply) => {
+    const parsed = parseForm(TokenBody, form(req), req.t);
+    try {
+      if (!parsed.ok) throw new HttpProblem(400, 'errors.token.invalid');
+      await accounts.confirmEmail(deps(), parsed.data.token);
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return sendPage(reply, <ConfirmView ctx={pageCtx(req, reply)} token={form(req).token ?? ''} errors={errors} />, status);
+    }
+    return redirectWithNotice(reply, to(req, req.actor ? '/account' : '/sign-in'), 'notices.emailConfirmed');
+  });
+
+  app.get('/sign-in', { config: { policy: 'account.signIn' }, schema: hide }, async (req, reply) =>
+    sendPage(reply, <SignInView ctx={pageCtx(req, reply)} next={query(req).next} />),
+  );
+
+  app.post('/sign-in', { config: { policy: 'account.signIn', ...AUTH_RATE }, schema: hide }, async (req, reply) => {
+    const values = form(req);
+    const again = (errors: Record<string, string>, status: number) =>
+      sendPage(reply, <SignInView ctx={pageCtx(req, reply)} values={{ email: values.email }} errors={errors} next={values.next} />, status);
+    const parsed = parseForm(SignInBody, values, req.t);
+    if (!parsed.ok) return again(parsed.errors, 422);
+    let token: string;
+    try {
+      ({ token } = await accounts.signIn(deps(), parsed.data, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null }));
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      if (err instanceof HttpProblem) for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
+      return again(errors, status);
+    }
+    if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
+    reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.deps.config));
+    return redirectWithNotice(reply, safeNext(values.next, to(req, '/account')), 'notices.signedIn');
+  });
+
+  app.post('/sign-out', { config: { policy: 'account.signOut' }, schema: hide }, async (req, reply) => {
+    if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return redirectWithNotice(reply, to(req, '/'), 'notices.signedOut');
+  });
+
+  app.get('/password/forgot', { config: { policy: 'account.requestPasswordReset' }, schema: hide }, async (req, reply) =>
+    sendPage(reply, <ForgotView ctx={pageCtx(req, reply)} />),
+  );
+
+  app.post('/password/forgot', { config: { policy: 'account.requestPasswordReset', ...AUTH_RATE }, schema: hide }, async (req, reply) => {
+    const values = form(req);
+    const parsed = parseForm(ResetRequestBody, values, req.t);
+    if (!parsed.ok) return sendPage(reply, <ForgotView ctx={pageCtx(req, reply)} values={values} errors={parsed.errors} />, 422);
+    await accounts.requestPasswordReset(deps(), parsed.data.email);
+    return reply.redirect(to(req, '/password/forgot/sent'), 303);
+  });
+
+  app.get('/password/forgot/sent', { config: { policy: 'account.requestPasswordReset' }, schema: hide }, async (req, reply) =>
+    sendPage(reply, <MessageView ctx={pageCtx(req, reply)} title={req.t('forgot.sentTitle')} paragraphs={[req.t('notices.resetSent')]} />),
+  );
+
+  app.get('/password/reset', { config: { policy: 'account.resetPassword' }, schema: hide }, async (req, reply) => {
+    const token = query(req).token ?? '';
+    if (!(token && (await accounts.resetTokenIsLive(deps(), token)))) return invalidLink(req, reply);
+    return sendPage(reply, <ResetView ctx={pageCtx(req, reply)} token={token} />);
+  });
+
+  app.post('/password/reset', { config: { policy: 'account.resetPassword', ...AUTH_RATE }, schema: hide }, async (req, reply) => {
+    const values = form(req);
+    const parsed = parseForm(ResetPasswordBody, values, req.t);
+    if (!parsed.ok) return sendPage(reply, <ResetView ctx={pageCtx(req, reply)} token={values.token ?? ''} errors={parsed.errors} />, 422);
+    try {
+      await accounts.resetPassword(deps(), parsed.data);
+    } catch (err) {
+      if (err instanceof HttpProblem && err.key === 'errors.token.invalid') return invalidLink(req, reply);
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return sendPage(reply, <ResetView ctx={pageCtx(req, reply)} token={parsed.data.token} errors={errors} />, status);
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return redirectWithNotice(reply, to(req, '/sign-in'), 'notices.passwordReset');
+  });
+
+  app.get('/account', { config: { policy: 'account.readSelf' }, schema: hide }, async (req, reply) => {
+    const { user, roles } = await accounts.describeUser(app.deps.db, req.actor!.userId);
+    return sendPage(reply, <AccountView ctx={pageCtx(req, reply)} user={user} roles={roles} />);
+  });
+
+  app.post('/account/resend-confirmation', { config: { policy: 'account.updateSelf', ...AUTH_RATE }, schema: hide }, async (req, reply) => {
+    await accounts.resendConfirmation(deps(), req.actor!.userId);
+    return redirectWithNotice(reply, to(req, '/account'), 'notices.confirmationSent');
+  });
+
+  function invalidLink(req: FastifyRequest, reply: FastifyReply) {
+    return sendPage(
+      reply,
+      <MessageView
+        ctx={pageCtx(req, reply)}
+        title={req.t('reset.invalidTitle')}
+        paragraphs={[req.t('errors.token.invalid')]}
+        link={{ href: to(req, '/password/forgot'), text: req.t('reset.askAgain') }}
+      />,
+      400,
+    );
+  }
+};

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { DB, NewUser, User } from '../../db/schema.js';
+
+/** SQL for people, their roles and their emailed tokens. */
+export const accountsRepository = {
+  async findByEmail(db: Kysely<DB>, email: string): Promise<User | undefined> {
+    return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  },
+
+  async findById(db: Kysely<DB>, id: string): Promise<User | undefined> {
+    return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async insert(db: Kysely<DB>, user: NewUser): Promise<User> {
+    return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async update(db: Kysely<DB>, id: string, set: Partial<Pick<User, 'name' | 'password_hash' | 'email_confirmed_at' | 'preferred_lang'>>): Promise<User> {
+    return db
+      .updateTable('users')
+      .set({ ...set, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  async roles(db: Kysely<DB>, userId: string): Promise<{ role: string; process_id: string | null }[]> {
+    return db.selectFrom('role_assignments').select(['role', 'process_id']).where('user_id', '=', userId).orderBy('role').execute();
+  },
+
+  async grantRole(db: Kysely<DB>, row: { id: string; user_id: string; role: string; process_id: string | null; granted_by: string | null }) {
+    return db
+      .insertInto('role_assignments')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  async insertToken(db: Kysely<DB>, row: { id: string; user_id: string; purpose: 'confirm_email' | 'reset_password'; token_hash: string; expires_at: Date }) {
+    await db.insertInto('email_tokens').values(row).execute();
+  },
+
+  /** Take a token for use: returns it only if unused and unexpired, and marks it used in the same statement. */
+  async consumeToken(db: Kysely<DB>, tokenHash: string, purpose: 'confirm_email' | 'reset_password') {
+    return db
+      .updateTable('email_tokens')
+      .set({ used_at: new Date() })
+      .where('token_hash', '=', tokenHash)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .returning(['user_id'])
+      .executeTakeFirst();
+  },
+
+  async findLiveToken(db: Kysely<DB>, tokenHash: string, purpose: 'confirm_email' | 'reset_password') {
+    return db
+      .selectFrom('email_tokens')
+      .select(['user_id'])
+      .where('token_hash', '=', tokenHash)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .executeTakeFirst();
+  },
+
+  async count(db: Kysely<DB>): Promise<number> {
+    const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  /** Newest first, keyset on the time-ordered id. */
+  async list(db: Kysely<DB>, opts: { before?: string | undefined; limit: number }): Promise<User[]> {
+    let q = db.selectFrom('users').selectAll().orderBy('id', 'desc').limit(opts.limit);
+    if (opts.before) q = q.where('id', '<', opts.before);
+    return q.execute();
+  },
+};

@@ -1,0 +1,239 @@
+import type { Kysely } from 'kysely';
+import type { DB, User } from '../../db/schema.js';
+import type { Lang } from '../../i18n/i18n.js';
+import { newId } from '../../lib/ids.js';
+import { inTransaction } from '../../db/tx.js';
+import { randomToken, sha256Hex } from '../../lib/crypto.js';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.js';
+import { createSession, destroyUserSessions } from '../../auth/sessions.js';
+import { throttle, type Limit } from '../../auth/throttle.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { queueMail } from '../mail/mail.service.js';
+import { HttpProblem } from '../../http/problem.js';
+import { accountsRepository as repo } from './accounts.repository.js';
+import type { RegisterBody, ResetPasswordBody, SignInBody } from './accounts.schema.js';
+
+/** Failed sign-ins allowed per account, and per network address, in a window. */
+export const SIGN_IN_LIMITS = {
+  account: { max: 5, windowSeconds: 15 * 60 } satisfies Limit,
+  address: { max: 30, windowSeconds: 15 * 60 } satisfies Limit,
+};
+/** Reset emails per address per hour, so the form cannot be used to flood someone's inbox. */
+const RESET_MAIL_LIMIT: Limit = { max: 3, windowSeconds: 3600 };
+const CONFIRM_TTL_MS = 3 * 86_400_000;
+const RESET_TTL_MS = 60 * 60 * 1000;
+
+/** What the accounts service needs: the database and where links should point. */
+export interface AccountsDeps {
+  db: Kysely<DB>;
+  baseUrl: string;
+  sessionDays: number;
+}
+
+/** The fields of a user worth a trace (the hash is masked by the audit digest). */
+function auditable(u: User): Record<string, unknown> {
+  return { ...u };
+}
+
+async function issueToken(db: Kysely<DB>, userId: string, purpose: 'confirm_email' | 'reset_password', ttlMs: number): Promise<string> {
+  const token = randomToken();
+  await repo.insertToken(db, { id: newId(), user_id: userId, purpose, token_hash: sha256Hex(token), expires_at: new Date(Date.now() + ttlMs) });
+  return token;
+}
+
+function ensureStrong(password: string, who: { email: string; name?: string }): void {
+  const problem = passwordProblem(password, who);
+  if (problem) throw new HttpProblem(422, 'errors.validation', {}, { password: problem });
+}
+
+/**
+ * Register a person and email them a confirmation link. When the email is already taken,
+ * the owner is told by email instead and the caller sees the same answer, so the form
+ * cannot be used to find out who has an account.
+ */
+export async function register(deps: AccountsDeps, input: RegisterBody, lang: Lang): Promise<void> {
+  ensureStrong(input.password, input);
+  const passwordHash = await hashPassword(input.password);
+  const preferred = input.lang ?? lang;
+  await deps.db.transaction().execute(async (trx) => {
+    const existing = await repo.findByEmail(trx, input.email);
+    if (existing) {
+      await queueMail(trx, {
+        to: existing.email,
+        lang: existing.preferred_lang,
+        kind: 'accountExists',
+        params: { name: existing.name, link: `${deps.baseUrl}/${existing.preferred_lang}/password/forgot` },
+      });
+      return;
+    }
+    const user = await repo.insert(trx, {
+      id: newId(),
+      email: input.email,
+      name: input.name,
+      password_hash: passwordHash,
+      preferred_lang: preferred,
+      email_confirmed_at: null,
+      updated_at: new Date(),
+    });
+    await recordAudit(trx, { actorId: user.id, action: 'user.register', entityType: 'user', entityId: user.id, after: auditable(user) });
+    const token = await issueToken(trx, user.id, 'confirm_email', CONFIRM_TTL_MS);
+    await queueMail(trx, {
+      to: user.email,
+      lang: preferred,
+      kind: 'confirmEmail',
+      params: { name: user.name, link: `${deps.baseUrl}/${preferred}/account/confirm?token=${token}` },
+    });
+  });
+}
+
+/** Confirm an email address from the emailed token. */
+export async function confirmEmail(deps: AccountsDeps, token: string): Promise<User> {
+  return deps.db.transaction().execute(async (trx) => {
+    const used = await repo.consumeToken(trx, sha256Hex(token), 'confirm_email');
+    if (!used) throw new HttpProblem(400, 'errors.token.invalid', {}, { token: 'errors.token.invalid' });
+    const before = await repo.findById(trx, used.user_id);
+    if (!before) throw new HttpProblem(400, 'errors.token.invalid');
+    if (before.email_confirmed_at) return before;
+    const after = await repo.update(trx, before.id, { email_confirmed_at: new Date() });
+    await recordAudit(trx, { actorId: after.id, action: 'user.confirmEmail', entityType: 'user', entityId: after.id, before: auditable(before), after: auditable(after) });
+    return after;
+  });
+}
+
+/** Send a fresh confirmation link to a signed-in person whose email is not yet confirmed. */
+export async function resendConfirmation(deps: AccountsDeps, userId: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const user = await repo.findById(trx, userId);
+    if (!user || user.email_confirmed_at) return;
+    const token = await issueToken(trx, user.id, 'confirm_email', CONFIRM_TTL_MS);
+    await queueMail(trx, {
+      to: user.email,
+      lang: user.preferred_lang,
+      kind: 'confirmEmail',
+      params: { name: user.name, link: `${deps.baseUrl}/${user.preferred_lang}/account/confirm?token=${token}` },
+    });
+  });
+}
+
+function throttled(seconds: number): HttpProblem {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return new HttpProblem(429, 'errors.signIn.throttled', { count: minutes }, {}, { 'retry-after': String(seconds) });
+}
+
+/**
+ * Check credentials and open a session. Failures count against the account and the
+ * address; when either is over its limit the answer says how long to wait.
+ */
+export async function signIn(deps: AccountsDeps, input: SignInBody, meta: { ip: string; userAgent: string | null }): Promise<{ token: string; user: User }> {
+  const accountKey = `signin:account:${input.email}`;
+  const addressKey = `signin:address:${meta.ip}`;
+  for (const [key, limit] of [
+    [accountKey, SIGN_IN_LIMITS.account],
+    [addressKey, SIGN_IN_LIMITS.address],
+  ] as const) {
+    const state = await throttle.check(deps.db, key, limit);
+    if (state.limited) throw throttled(state.retryAfterSeconds);
+  }
+  const user = await repo.findByEmail(deps.db, input.email);
+  // Verify against a dummy hash when there is no such account, so timing gives nothing away.
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !ok) {
+    await throttle.hit(deps.db, accountKey, SIGN_IN_LIMITS.account);
+    await throttle.hit(deps.db, addressKey, SIGN_IN_LIMITS.address);
+    throw new HttpProblem(400, 'errors.signIn.invalid', {}, { email: 'errors.signIn.invalid' });
+  }
+  await throttle.clear(deps.db, accountKey);
+  const session = await createSession(deps.db, user.id, deps.sessionDays, meta.userAgent);
+  return { token: session.token, user };
+}
+
+/** Email a reset link when the address has an account; the caller always sees the same answer. */
+export async function requestPasswordReset(deps: AccountsDeps, email: string): Promise<void> {
+  const key = `reset:${email}`;
+  if ((await throttle.check(deps.db, key, RESET_MAIL_LIMIT)).limited) return;
+  await throttle.hit(deps.db, key, RESET_MAIL_LIMIT);
+  await deps.db.transaction().execute(async (trx) => {
+    const user = await repo.findByEmail(trx, email);
+    if (!user) return;
+    const token = await issueToken(trx, user.id, 'reset_password', RESET_TTL_MS);
+    await queueMail(trx, {
+      to: user.email,
+      lang: user.preferred_lang,
+      kind: 'resetPassword',
+      params: { name: user.name, link: `${deps.baseUrl}/${user.preferred_lang}/password/reset?token=${token}` },
+    });
+  });
+}
+
+/** True when a reset token is still usable (the reset page checks before showing its form). */
+export async function resetTokenIsLive(deps: AccountsDeps, token: string): Promise<boolean> {
+  return (await repo.findLiveToken(deps.db, sha256Hex(token), 'reset_password')) !== undefined;
+}
+
+/**
+ * Set a new password from an emailed token. Every session of the account ends: whoever
+ * knew the old password is signed out everywhere. Reaching the inbox also proves the email.
+ */
+export async function resetPassword(deps: AccountsDeps, input: ResetPasswordBody): Promise<void> {
+  const tokenHash = sha256Hex(input.token);
+  const live = await repo.findLiveToken(deps.db, tokenHash, 'reset_password');
+  if (!live) throw new HttpProblem(400, 'errors.token.invalid', {}, { token: 'errors.token.invalid' });
+  const current = await repo.findById(deps.db, live.user_id);
+  if (!current) throw new HttpProblem(400, 'errors.token.invalid');
+  ensureStrong(input.password, current);
+  const passwordHash = await hashPassword(input.password);
+  await deps.db.transaction().execute(async (trx) => {
+    const used = await repo.consumeToken(trx, tokenHash, 'reset_password');
+    if (!used) throw new HttpProblem(400, 'errors.token.invalid', {}, { token: 'errors.token.invalid' });
+    const before = await repo.findById(trx, used.user_id);
+    if (!before) throw new HttpProblem(400, 'errors.token.invalid');
+    const after = await repo.update(trx, before.id, { password_hash: passwordHash, email_confirmed_at: before.email_confirmed_at ?? new Date() });
+    await recordAudit(trx, { actorId: before.id, action: 'user.resetPassword', entityType: 'user', entityId: before.id, before: auditable(before), after: auditable(after) });
+    await destroyUserSessions(trx, before.id);
+  });
+}
+
+/**
+ * Create a confirmed account directly (the CLI and the demo data), optionally a site admin.
+ * Refuses an email that is taken, naming it, since only an operator reaches this.
+ */
+export async function createUser(
+  db: Kysely<DB>,
+  input: { email: string; name: string; password: string; admin?: boolean; lang?: Lang; actorId?: string | null; skipStrengthCheck?: boolean },
+): Promise<User> {
+  const email = input.email.trim().toLowerCase();
+  if (!input.skipStrengthCheck) ensureStrong(input.password, { email, name: input.name });
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    if (await repo.findByEmail(trx, email)) throw new HttpProblem(409, 'errors.email.taken', { email });
+    const user = await repo.insert(trx, {
+      id: newId(),
+      email,
+      name: input.name.trim(),
+      password_hash: passwordHash,
+      preferred_lang: input.lang ?? 'en',
+      email_confirmed_at: new Date(),
+      updated_at: new Date(),
+    });
+    await recordAudit(trx, { actorId: input.actorId ?? null, action: 'user.create', entityType: 'user', entityId: user.id, after: auditable(user) });
+    if (input.admin) await grantRole(trx, { userId: user.id, role: 'admin', processId: null, grantedBy: input.actorId ?? null });
+    return user;
+  });
+}
+
+/** Give someone a role, site-wide (admin) or in a process; recorded in the audit trail. */
+export async function grantRole(db: Kysely<DB>, g: { userId: string; role: string; processId: string | null; grantedBy: string | null }): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const row = await repo.grantRole(trx, { id: newId(), user_id: g.userId, role: g.role, process_id: g.processId, granted_by: g.grantedBy });
+    if (row) {
+      await recordAudit(trx, { actorId: g.grantedBy, action: 'role.grant', entityType: 'role_assignment', entityId: row.id, processId: g.processId, after: { ...row } });
+    }
+  });
+}
+
+/** A user with their roles, for the account page and GET /me. */
+export async function describeUser(db: Kysely<DB>, userId: string) {
+  const user = await repo.findById(db, userId);
+  if (!user) throw new HttpProblem(404, 'errors.notFound');
+  return { user, roles: await repo.roles(db, userId) };
+}

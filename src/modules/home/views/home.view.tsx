@@ -1,0 +1,35 @@
+import type { PageCtx } from '../../../web/context.js';
+import { localPath } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { formatDate, formatNumber } from '../../../i18n/i18n.js';
+
+/** What Concord is for, and where to start. */
+export function HomeView({ ctx }: { ctx: PageCtx }) {
+  const { t, lang } = ctx;
+  const steps = ['convene', 'groups', 'meetings', 'drafts', 'comment', 'consensus', 'action'] as const;
+  return (
+    <Layout ctx={ctx} title={t('home.title')}>
+      <h1>{t('home.heading')}</h1>
+      <p class="lead">{t('home.lead')}</p>
+      <h2>{t('home.stepsHeading')}</h2>
+      <ol>
+        {steps.map((s) => (
+          <li key={s}>{t(`home.steps.${s}`)}</li>
+        ))}
+      </ol>
+      <h2>{t('home.modelHeading')}</h2>
+      <p>
+        {t('home.model', {
+          start: formatDate(lang, new Date('2018-06-01T12:00:00Z')),
+          end: formatDate(lang, new Date('2019-04-18T12:00:00Z')),
+          people: formatNumber(lang, 100),
+        })}
+      </p>
+      {!ctx.actor && (
+        <p>
+          <a href={localPath(lang, '/register')}>{t('home.register')}</a> · <a href={localPath(lang, '/sign-in')}>{t('home.signIn')}</a>
+        </p>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
+import type { DB } from '../../db/schema.js';
+import { mailRepository } from './mail.repository.js';
+
+/** Something that sends one message; nodemailer in production, a fake in tests. */
+export interface Transport {
+  sendMail(msg: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+}
+
+/** A nodemailer transport for an SMTP URL such as smtp://user:pass@host:587. */
+export function smtpTransport(url: string): Transport {
+  return nodemailer.createTransport(url);
+}
+
+/**
+ * Send what is waiting in the outbox, one batch. Each message is claimed with SKIP LOCKED
+ * and marked sent in the same transaction, so a crash mid-batch leaves the rest unsent
+ * rather than lost or doubled.
+ */
+export async function deliverBatch(db: Kysely<DB>, transport: Transport, from: string, log?: FastifyBaseLogger): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const batch = await mailRepository.claimUnsent(trx, 20);
+    for (const m of batch) {
+      try {
+        await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
+        await mailRepository.markSent(trx, m.id);
+      } catch (err) {
+        // The address is personal data; log the message id only.
+        log?.warn({ mailId: m.id, err: (err as Error).message }, 'mail delivery failed');
+        await mailRepository.markFailed(trx, m.id, (err as Error).message);
+      }
+    }
+    return batch.length;
+  });
+}
+
+/** Poll the outbox every few seconds while the server runs; returns a stop function. */
+export function startMailDelivery(db: Kysely<DB>, transport: Transport, from: string, log: FastifyBaseLogger, everyMs = 5000): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => deliverBatch(db, transport, from, log)).catch((err: unknown) => log.error({ err }, 'mail delivery loop'));
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,47 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB, OutboxMessage } from '../../db/schema.js';
+
+/** SQL for the outbox: every message Concord sends, and its delivery state. */
+export const mailRepository = {
+  async insert(db: Kysely<DB>, row: { id: string; to_address: string; subject: string; body_text: string; kind: string; lang: string }) {
+    await db.insertInto('outbox_messages').values(row).execute();
+  },
+
+  /** Newest first, keyset-paginated on the time-ordered id. */
+  async list(db: Kysely<DB>, opts: { before?: string | undefined; to?: string | undefined; limit: number }): Promise<OutboxMessage[]> {
+    let q = db.selectFrom('outbox_messages').selectAll().orderBy('id', 'desc').limit(opts.limit);
+    if (opts.before) q = q.where('id', '<', opts.before);
+    if (opts.to) q = q.where('to_address', '=', opts.to.toLowerCase());
+    return q.execute();
+  },
+
+  async get(db: Kysely<DB>, id: string): Promise<OutboxMessage | undefined> {
+    return db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /**
+   * Claim a batch of unsent messages for delivery. SKIP LOCKED lets several app servers
+   * deliver side by side without sending a message twice.
+   */
+  async claimUnsent(trx: Kysely<DB>, limit: number): Promise<OutboxMessage[]> {
+    const r = await sql<OutboxMessage>`
+      select * from outbox_messages
+      where sent_at is null and attempts < 10
+      order by id
+      limit ${limit}
+      for update skip locked`.execute(trx);
+    return r.rows;
+  },
+
+  async markSent(trx: Kysely<DB>, id: string): Promise<void> {
+    await trx.updateTable('outbox_messages').set({ sent_at: new Date(), last_error: null }).where('id', '=', id).execute();
+  },
+
+  async markFailed(trx: Kysely<DB>, id: string, error: string): Promise<void> {
+    await trx
+      .updateTable('outbox_messages')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500) }))
+      .where('id', '=', id)
+      .execute();
+  },
+};

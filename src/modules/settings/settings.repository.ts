@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { randomToken } from '../../lib/crypto.js';
+
+/** SQL for installation-wide settings. */
+export const settingsRepository = {
+  /**
+   * Read a secret, creating it on first use. Kept in the database so that every app server
+   * behind a load balancer signs cookies with the same key, and a restore brings it back.
+   */
+  async secret(db: Kysely<DB>, key: string): Promise<string> {
+    await db.insertInto('settings').values({ key, value: randomToken() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+    return row.value;
+  },
+};

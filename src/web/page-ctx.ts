@@ -1,0 +1,25 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PageCtx } from './context.js';
+import { NOTICE_COOKIE } from './notice.js';
+
+/** Build the context a page view needs from the request. */
+export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
+  let token: string | undefined;
+  const url = req.url;
+  const withoutLang = url.replace(/^\/(en|fr)(?=\/|$|\?)/, '') || '/';
+  const noticeRaw = req.cookies[NOTICE_COOKIE];
+  let notice: string | undefined;
+  if (noticeRaw) {
+    const u = reply.unsignCookie(noticeRaw);
+    if (u.valid && u.value?.startsWith('notices.')) notice = u.value;
+    reply.clearCookie(NOTICE_COOKIE, { path: '/' });
+  }
+  return {
+    lang: req.lang,
+    t: req.t,
+    actor: req.actor,
+    path: withoutLang.startsWith('/') ? withoutLang : `/${withoutLang}`,
+    csrf: () => (token ??= reply.generateCsrf()),
+    notice,
+  };
+}
