@@ -21,13 +21,13 @@ export interface Running {
 export async function startServer(config: Config, out: (line: string) => void = console.log): Promise<Running> {
   const database = await openDatabase(config);
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, config.databaseSchema);
     let seeded = false;
     if (config.loadDemo && (await databaseIsEmpty(database.db))) {
       await seedDemo(database.db);
       seeded = true;
     }
-    const app = await buildApp({ config, db: database.db, engine: database.engine });
+    const app = await buildApp({ config, db: database.db, engine: database.engine, schema: config.databaseSchema });
     const stopMail = config.smtpUrl ? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, app.log) : async () => {};
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

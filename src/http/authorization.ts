@@ -1,5 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import { authorize, isAction } from '../auth/policies.js';
+import { authorize, isAction, type Action } from '../auth/policies.js';
+
+/** A registered route and the policy it answers to (the route-walk test reads these). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: Action;
+  processParam: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteEntry[];
+  }
+}
 import { HttpProblem } from './problem.js';
 import { wantsJson } from './errors.js';
 
@@ -8,15 +22,17 @@ import { wantsJson } from './errors.js';
  * so a new route cannot ship without an authorisation decision.
  */
 export function requirePolicies(app: FastifyInstance): void {
+  app.decorate('routeCatalog', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
-    const config = (route.config ?? {}) as { policy?: unknown };
+    const config = (route.config ?? {}) as { policy?: unknown; processParam?: string };
     // Static files are public by nature; @fastify/static gives no way to pass a config.
-    if (route.url.startsWith('/static')) {
-      route.config = { ...route.config, policy: 'public.read' };
-      return;
-    }
-    if (!isAction(config.policy)) {
+    const policy = route.url.startsWith('/static') ? 'public.read' : config.policy;
+    if (!isAction(policy)) {
       throw new Error(`Route ${String(route.method)} ${route.url} names no policy: add config.policy from src/auth/policies.ts`);
+    }
+    route.config = { ...route.config, policy };
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      app.routeCatalog.push({ method: String(method), url: route.url, policy, processParam: config.processParam });
     }
   });
 

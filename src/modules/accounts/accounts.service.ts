@@ -16,7 +16,7 @@ import type { RegisterBody, ResetPasswordBody, SignInBody } from './accounts.sch
 /** Failed sign-ins allowed per account, and per network address, in a window. */
 export const SIGN_IN_LIMITS = {
   account: { max: 5, windowSeconds: 15 * 60 } satisfies Limit,
-  address: { max: 30, windowSeconds: 15 * 60 } satisfies Limit,
+  address: { max: 20, windowSeconds: 15 * 60 } satisfies Limit,
 };
 /** Reset emails per address per hour, so the form cannot be used to flood someone's inbox. */
 const RESET_MAIL_LIMIT: Limit = { max: 3, windowSeconds: 3600 };

@@ -1,0 +1,15 @@
+import { launchBrowser, startE2eServer } from '../helpers/browser.js';
+const server = await startE2eServer();
+const browser = await launchBrowser();
+const page = await (await browser.newContext()).newPage();
+page.on('response', (r) => console.log('RESP', r.status(), r.request().method(), r.url()));
+page.on('console', (m) => console.log('CONSOLE', m.text()));
+await page.goto(server.url + '/en/register');
+await page.getByLabel('Full name').fill('Dominique Lapointe');
+await page.getByLabel('Email address').fill('x@example.org');
+await page.getByLabel('Choose a password').fill('violet harbour kettle 42');
+await page.getByRole('button', { name: 'Create account' }).click();
+await page.waitForTimeout(3000);
+console.log(page.url());
+console.log((await page.content()).slice(0, 3000));
+await browser.close(); await server.stop();

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { buildApp, type BuildOptions } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import type { DB } from '../../src/db/schema.js';
+import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
+import { freshDatabase, testConfig } from './db.js';
+import { Client } from './client.js';
+
+/** An app on its own fresh database, and what a test needs around it. */
+export interface TestApp {
+  app: FastifyInstance;
+  db: Kysely<DB>;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** Build the app for one test file; call close() in afterAll. */
+export async function testApp(over: Partial<Config> = {}, opts: BuildOptions = { logger: false }): Promise<TestApp> {
+  const { database, config, drop } = await freshDatabase(testConfig(over));
+  const app = await buildApp({ config, db: database.db, engine: database.engine, schema: config.databaseSchema }, opts);
+  return {
+    app,
+    db: database.db,
+    config,
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+let counter = 0;
+/** A unique email for a test person. */
+export function uniqueEmail(prefix = 'person'): string {
+  counter++;
+  return `${prefix}.${Date.now().toString(36)}${counter}@example.org`;
+}
+
+/** A strong password that passes the policy. */
+export const GOOD_PASSWORD = 'violet harbour kettle 42';
+
+/** Create a confirmed person (optionally with roles) and return a client signed in as them. */
+export async function signedInClient(
+  t: TestApp,
+  opts: { admin?: boolean; processRoles?: { role: string; processId: string }[]; lang?: 'en' | 'fr' } = {},
+): Promise<{ client: Client; userId: string; email: string }> {
+  const email = uniqueEmail(opts.admin ? 'admin' : 'member');
+  const user = await createUser(t.db, { email, name: 'Test Person', password: GOOD_PASSWORD, admin: opts.admin ?? false });
+  for (const r of opts.processRoles ?? []) await grantRole(t.db, { userId: user.id, role: r.role, processId: r.processId, grantedBy: null });
+  const client = new Client(t.app);
+  const lang = opts.lang ?? 'en';
+  await client.get(`/${lang}/sign-in`);
+  const res = await client.post(`/${lang}/sign-in`, { email, password: GOOD_PASSWORD });
+  if (res.statusCode !== 303) throw new Error(`sign-in failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return { client, userId: user.id, email };
+}

@@ -1,0 +1,150 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from '../../src/main.js';
+import { testConfig } from './db.js';
+
+/**
+ * Browser end-to-end helpers: a headless Chromium (never downloaded; the system one or
+ * CHROMIUM_PATH), axe-core accessibility checks, and the real server on a real port.
+ */
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** True when a Chromium executable is there; browser suites use `describe.skipIf(!hasChromium)`. */
+export const hasChromium = existsSync(CHROMIUM_PATH);
+if (!hasChromium) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH}; set CHROMIUM_PATH to a Chromium executable.`);
+
+/** Launch headless Chromium; close it in afterAll. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+/** axe.min.js, read once from the installed axe-core package. */
+function axe(): string {
+  return (axeSource ??= readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8'));
+}
+
+/** The WCAG 2.x A and AA rules; best-practice rules are left out on purpose. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface A11yViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  targets: string[];
+}
+
+/**
+ * Run axe-core on the page as it is now and fail with a readable list of violations.
+ *
+ * The site sends `Content-Security-Policy: script-src 'self'`, so `page.addScriptTag({ content })`
+ * (an inline <script>) is refused by the browser. Instead axe's source is evaluated through
+ * the DevTools protocol (`page.evaluate`), which CSP does not govern; this keeps the real CSP
+ * on during the test (no `bypassCSP`), and it also works in a context with JavaScript disabled.
+ */
+export async function checkA11y(page: Page, label: string): Promise<void> {
+  const violations = await a11yViolations(page);
+  if (violations.length === 0) return;
+  const lines = violations.map(
+    (v) => `  - [${v.impact ?? 'unknown'}] ${v.id}: ${v.help}\n      at ${v.targets.slice(0, 3).join(' | ')}${v.targets.length > 3 ? ` (+${v.targets.length - 3} more)` : ''}\n      ${v.helpUrl}`,
+  );
+  throw new Error(`Accessibility violations on "${label}" (${page.url()}):\n${lines.join('\n')}`);
+}
+
+/** The WCAG A/AA violations axe-core finds on the page (empty when there are none). */
+export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
+  const loaded = await page.evaluate('typeof window.axe === "object"');
+  if (!loaded) await page.evaluate(axe());
+  return page.evaluate(async (tags) => {
+    interface AxeResult {
+      violations: { id: string; impact?: string | null; help: string; helpUrl: string; nodes: { target: unknown[] }[] }[];
+    }
+    const g = globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> }; document: unknown };
+    const result = await g.axe.run(g.document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+    }));
+  }, WCAG_TAGS);
+}
+
+/** A TCP port free right now (listen on 0, read it, close), so the base URL can name it. */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, host, () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real server, as `npm start` runs it (migrations, demo data), on its own database. */
+export interface E2eServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start Concord with the demo loaded on 127.0.0.1 and a free port, with `baseUrl` naming
+ * that port so emailed links work. PGlite in memory by default; on PostgreSQL
+ * (DATABASE_URL set) in a schema of its own, dropped by stop().
+ */
+export async function startE2eServer(): Promise<E2eServer> {
+  const port = await freePort();
+  const base = testConfig({ loadDemo: true, port, host: '127.0.0.1', baseUrl: `http://127.0.0.1:${port}`, logLevel: 'warn' });
+  let schema: string | undefined;
+  if (base.databaseUrl) {
+    schema = `e2e_${Math.random().toString(16).slice(2, 14)}`;
+    await adminQuery(base.databaseUrl, `create schema ${schema}`);
+  }
+  try {
+    const running = await startServer({ ...base, databaseSchema: schema }, () => {});
+    return {
+      url: running.url,
+      stop: async () => {
+        await running.stop();
+        if (schema && base.databaseUrl) await adminQuery(base.databaseUrl, `drop schema ${schema} cascade`);
+      },
+    };
+  } catch (err) {
+    if (schema && base.databaseUrl) await adminQuery(base.databaseUrl, `drop schema if exists ${schema} cascade`);
+    throw err;
+  }
+}
+
+async function adminQuery(connectionString: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GOOD_PASSWORD, testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
+import { Client, linksIn, pathOf } from '../helpers/client.js';
+import { mailRepository } from '../../src/modules/mail/mail.repository.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => t?.close());
+
+async function lastMailTo(email: string) {
+  const [m] = await mailRepository.list(t.db, { to: email, limit: 1 });
+  if (!m) throw new Error(`no mail to ${email}`);
+  return m;
+}
+
+describe('register, confirm, sign in, sign out (pages)', () => {
+  it('walks the whole journey without JavaScript', async () => {
+    const email = uniqueEmail();
+    const c = new Client(t.app);
+    await c.get('/en/register');
+    const reg = await c.post('/en/register', { name: 'Jeanne Tremblay', email: email.toUpperCase(), password: GOOD_PASSWORD });
+    expect(reg.statusCode).toBe(303);
+    expect(reg.headers.location).toBe('/en/register/sent');
+
+    const mail = await lastMailTo(email);
+    expect(mail.subject).toBe('Confirm your email address for Concord');
+    const link = linksIn(mail.body_text)[0]!;
+    expect(link).toMatch(/^http:\/\/localhost:3000\/en\/account\/confirm\?token=/);
+
+    // The link shows a button; nothing changes until it is pressed.
+    const page = await c.get(pathOf(link));
+    expect(page.statusCode).toBe(200);
+    const token = new URL(link).searchParams.get('token')!;
+    const confirmed = await c.post('/en/account/confirm', { token });
+    expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toBe('/en/sign-in');
+    const signInPage = await c.get('/en/sign-in');
+    expect(signInPage.body).toContain('Your email address is confirmed.');
+
+    // The same token cannot be used twice.
+    await c.get(pathOf(link));
+    expect((await c.post('/en/account/confirm', { token })).statusCode).toBe(400);
+
+    await c.get('/en/sign-in');
+    const signIn = await c.post('/en/sign-in', { email, password: GOOD_PASSWORD });
+    expect(signIn.statusCode).toBe(303);
+    expect(signIn.headers.location).toBe('/en/account');
+    const account = await c.get('/en/account');
+    expect(account.body).toContain('Jeanne Tremblay');
+    expect(account.body).toContain('Confirmed on');
+
+    const me = await c.json('GET', '/api/v1/me');
+    expect(me.json()).toMatchObject({ email, name: 'Jeanne Tremblay', emailConfirmed: true, preferredLang: 'en' });
+
+    const out = await c.post('/en/sign-out', {});
+    expect(out.statusCode).toBe(303);
+    expect(c.cookies.has('concord_session')).toBe(false);
+    expect((await c.json('GET', '/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('ends the session on the server at sign-out, so a copied cookie stops working', async () => {
+    const email = uniqueEmail();
+    const c = new Client(t.app);
+    await c.get('/en/register');
+    await c.post('/en/register', { name: 'Copy Cat', email, password: GOOD_PASSWORD });
+    await c.get('/en/sign-in');
+    await c.post('/en/sign-in', { email, password: GOOD_PASSWORD });
+    const stolen = c.cookieHeader();
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: stolen } })).statusCode).toBe(200);
+    await c.get('/en/account');
+    await c.post('/en/sign-out', {});
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: stolen } })).statusCode).toBe(401);
+  });
+
+  it('rotates the session on sign-in', async () => {
+    const email = uniqueEmail();
+    const c = new Client(t.app);
+    await c.get('/en/register');
+    await c.post('/en/register', { name: 'Rotating Person', email, password: GOOD_PASSWORD });
+    await c.get('/en/sign-in');
+    await c.post('/en/sign-in', { email, password: GOOD_PASSWORD });
+    const first = c.cookies.get('concord_session');
+    await c.get('/en/sign-in');
+    await c.post('/en/sign-in', { email, password: GOOD_PASSWORD });
+    const second = c.cookies.get('concord_session');
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: `concord_session=${first}` } })).statusCode).toBe(401);
+  });
+
+  it('shows form errors at the top and beside each field, in French', async () => {
+    const c = new Client(t.app);
+    await c.get('/fr/register');
+    const res = await c.post('/fr/register', { name: '', email: 'pas-un-courriel', password: 'court' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Il y a un problème');
+    expect(res.body).toContain('href="#field-email"');
+    expect(res.body).toContain('Entrez une adresse courriel comme nom@exemple.org.');
+    expect(res.body).toContain('Entrez votre nom.');
+    expect(res.body).toMatch(/id="field-email"[^>]*aria-invalid="true"/);
+    // What was typed is kept, except the password.
+    expect(res.body).toContain('value="pas-un-courriel"');
+    expect(res.body).not.toContain('value="court"');
+  });
+
+  it('refuses a common password with a message that says why', async () => {
+    const c = new Client(t.app);
+    await c.get('/en/register');
+    const res = await c.post('/en/register', { name: 'Weak', email: uniqueEmail(), password: 'password1234' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('This password is too common');
+  });
+
+  it('does not reveal that an email is registered, and tells its owner instead', async () => {
+    const email = uniqueEmail();
+    const c = new Client(t.app);
+    await c.get('/en/register');
+    await c.post('/en/register', { name: 'First', email, password: GOOD_PASSWORD });
+    await c.get('/en/register');
+    const again = await c.post('/en/register', { name: 'Second', email, password: 'another long passphrase' });
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toBe('/en/register/sent');
+    expect((await lastMailTo(email)).kind).toBe('accountExists');
+  });
+});
+
+describe('password reset', () => {
+  it('emails a link, sets the new password and signs the account out everywhere', async () => {
+    const email = uniqueEmail();
+    const c = new Client(t.app);
+    await c.get('/fr/register');
+    await c.post('/fr/register', { name: 'Oublieuse', email, password: GOOD_PASSWORD });
+    await c.get('/fr/sign-in');
+    await c.post('/fr/sign-in', { email, password: GOOD_PASSWORD });
+    expect((await c.json('GET', '/api/v1/me')).statusCode).toBe(200);
+
+    const other = new Client(t.app);
+    await other.get('/fr/password/forgot');
+    const asked = await other.post('/fr/password/forgot', { email });
+    expect(asked.headers.location).toBe('/fr/password/forgot/sent');
+    const mail = await lastMailTo(email);
+    expect(mail.subject).toBe('Réinitialisez votre mot de passe Concord');
+    const link = linksIn(mail.body_text)[0]!;
+    const form = await other.get(pathOf(link));
+    expect(form.statusCode).toBe(200);
+    const token = new URL(link).searchParams.get('token')!;
+
+    const weak = await other.post('/fr/password/reset', { token, password: 'motdepasse123' });
+    expect(weak.statusCode).toBe(422);
+    expect(weak.body).toContain('trop courant');
+
+    const done = await other.post('/fr/password/reset', { token, password: 'nouvelle phrase de passe solide' });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/fr/sign-in');
+    // The old session is gone; the old password no longer works; the new one does.
+    expect((await c.json('GET', '/api/v1/me')).statusCode).toBe(401);
+    const old = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: GOOD_PASSWORD } });
+    expect(old.statusCode).toBe(400);
+    const fresh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: 'nouvelle phrase de passe solide' } });
+    expect(fresh.statusCode).toBe(200);
+    // The link is single-use.
+    expect((await other.get(pathOf(link))).statusCode).toBe(400);
+  });
+
+  it('answers the same for an unknown address and sends nothing', async () => {
+    const email = uniqueEmail('nobody');
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset-requests', payload: { email } });
+    expect(res.statusCode).toBe(202);
+    expect(await mailRepository.list(t.db, { to: email, limit: 1 })).toHaveLength(0);
+  });
+});
+
+describe('accounts through the API', () => {
+  it('registers, confirms and signs in with JSON, errors as problem+json in the caller language', async () => {
+    const email = uniqueEmail();
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: { 'accept-language': 'fr-CA' },
+      payload: { name: 'X', email: 'nope', password: GOOD_PASSWORD },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json()).toMatchObject({ status: 400, detail: 'Certains champs doivent être corrigés.', errors: { email: 'Entrez une adresse courriel comme nom@exemple.org.' } });
+
+    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: 'Api Person', email, password: GOOD_PASSWORD, lang: 'fr' } });
+    expect(ok.statusCode).toBe(202);
+    const mail = await lastMailTo(email);
+    expect(mail.lang).toBe('fr');
+    const token = new URL(linksIn(mail.body_text)[0]!).searchParams.get('token')!;
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/confirm-email', payload: { token } })).statusCode).toBe(200);
+
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: GOOD_PASSWORD } });
+    expect(signIn.statusCode).toBe(200);
+    expect(signIn.json()).toMatchObject({ email, emailConfirmed: true, roles: [] });
+    const cookie = signIn.cookies.find((c) => c.name === 'concord_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.secure).toBeFalsy();
+    const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: `concord_session=${cookie.value}` } });
+    expect(me.json()).not.toHaveProperty('password_hash');
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { cookie: `concord_session=${cookie.value}` } });
+    expect(out.statusCode).toBe(204);
+  });
+
+  it('throttles failed sign-ins per account and says when to try again', async () => {
+    const email = uniqueEmail();
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: 'Target', email, password: GOOD_PASSWORD } });
+    for (let i = 0; i < 5; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: `wrong password ${i}` }, remoteAddress: `10.0.0.${i + 1}` });
+      expect(r.statusCode).toBe(400);
+    }
+    // Even the right password is refused now, from a new address: the limit is on the account.
+    const blocked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { 'accept-language': 'fr' },
+      payload: { email, password: GOOD_PASSWORD },
+      remoteAddress: '10.0.0.99',
+    });
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(blocked.json().detail).toMatch(/Réessayez dans 15 minutes\./);
+  });
+
+  it('throttles failed sign-ins per address across accounts', async () => {
+    for (let i = 0; i < 20; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: uniqueEmail('spray'), password: 'guess guess guess' }, remoteAddress: '10.9.9.9' });
+      expect(r.statusCode).toBe(400);
+    }
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: uniqueEmail('spray'), password: 'guess guess guess' }, remoteAddress: '10.9.9.9' });
+    expect(r.statusCode).toBe(429);
+    expect(r.json().detail).toMatch(/Too many failed attempts\. Try again in 15 minutes\./);
+  });
+
+  it('rate-limits the account forms per address, whatever the outcome', async () => {
+    let last = 0;
+    for (let i = 0; i < 31; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset-requests', payload: { email: uniqueEmail('flood') }, remoteAddress: '10.7.7.7' });
+      last = r.statusCode;
+      if (i < 30) expect(r.statusCode).toBe(202);
+    }
+    expect(last).toBe(429);
+  });
+});

@@ -1,0 +1,119 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
+import { POLICIES, authorize } from '../../src/auth/policies.js';
+import { PROCESS_ROLES, type Actor, type ProcessRole } from '../../src/auth/roles.js';
+import { createSession } from '../../src/auth/sessions.js';
+import { requirePolicies } from '../../src/http/authorization.js';
+import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
+import { newId } from '../../src/lib/ids.js';
+
+/**
+ * Walk every registered route as every kind of person and check the answer against the
+ * policy table. A route that forgets to ask the policy module, or asks the wrong question,
+ * answers differently from the table and fails here.
+ */
+let t: TestApp;
+const PROCESS_ID = newId();
+
+interface Persona {
+  name: string;
+  actor: Actor | null;
+  cookie: string;
+  csrf: string;
+}
+const personas: Persona[] = [];
+
+async function csrfFor(cookie: string): Promise<{ cookie: string; token: string }> {
+  const res = await t.app.inject({ url: '/en/register', headers: { cookie } });
+  const token = /name="_csrf" value="([^"]+)"/.exec(res.body)![1]!;
+  const csrfCookie = res.cookies.find((c) => c.name === 'concord_csrf')!;
+  return { cookie: [cookie, `concord_csrf=${csrfCookie.value}`].filter(Boolean).join('; '), token };
+}
+
+async function persona(name: string, opts: { admin?: boolean; role?: ProcessRole } | null): Promise<Persona> {
+  if (!opts) {
+    const { cookie, token } = await csrfFor('');
+    return { name, actor: null, cookie, csrf: token };
+  }
+  const user = await createUser(t.db, { email: uniqueEmail(name), name, password: 'walk the routes please', admin: opts.admin ?? false, skipStrengthCheck: true });
+  if (opts.role) await grantRole(t.db, { userId: user.id, role: opts.role, processId: PROCESS_ID, grantedBy: null });
+  const session = await createSession(t.db, user.id, 1, 'route-walk');
+  const { cookie, token } = await csrfFor(`concord_session=${t.app.signCookie(session.token)}`);
+  const processRoles = new Map<string, Set<ProcessRole>>(opts.role ? [[PROCESS_ID, new Set([opts.role])]] : []);
+  return {
+    name,
+    cookie,
+    csrf: token,
+    actor: { userId: user.id, name, email: user.email, lang: 'en', emailConfirmed: true, isAdmin: opts.admin ?? false, processRoles },
+  };
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  personas.push(await persona('anonymous', null));
+  personas.push(await persona('account', {}));
+  for (const role of PROCESS_ROLES) personas.push(await persona(role, { role }));
+  personas.push(await persona('admin', { admin: true }));
+});
+afterAll(async () => t?.close());
+
+function fillParams(url: string, processParam: string | undefined): string {
+  return url.replace(/:(\w+)/g, (_m, name: string) => (name === processParam ? PROCESS_ID : newId())).replace(/\*$/, 'app.css');
+}
+
+describe('every route answers as the policy table says', () => {
+  it('has a policy on every route, and the table names only known actions', () => {
+    expect(t.app.routeCatalog.length).toBeGreaterThan(20);
+    for (const r of t.app.routeCatalog) expect(Object.keys(POLICIES)).toContain(r.policy);
+  });
+
+  it('refuses to register a route that names no policy', async () => {
+    const app = Fastify();
+    requirePolicies(app);
+    expect(() => app.post('/forgotten', async () => 'ok')).toThrow(/names no policy/);
+    await app.close();
+  });
+
+  it('gives each persona the answer the table predicts on each route', async () => {
+    const mismatches: string[] = [];
+    const routes = t.app.routeCatalog.filter((r) => r.method !== 'HEAD');
+    for (const route of routes) {
+      for (const p of personas) {
+        // Sign-out would end the persona's session for the routes after it; it is checked last.
+        if (route.policy === 'account.signOut') continue;
+        const res = await send(route.method, fillParams(route.url, route.processParam), p);
+        check(route, p, res, mismatches);
+      }
+    }
+    for (const route of routes.filter((r) => r.policy === 'account.signOut')) {
+      for (const p of personas) {
+        const fresh = p.actor ? await persona(`${p.name}-again`, { admin: p.actor.isAdmin, role: [...(p.actor.processRoles.get(PROCESS_ID) ?? [])][0] }) : p;
+        const res = await send(route.method, fillParams(route.url, route.processParam), fresh);
+        check(route, p, res, mismatches);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+async function send(method: string, url: string, p: Persona) {
+  const isApi = url.startsWith('/api/');
+  if (method === 'GET') return t.app.inject({ method: 'GET', url, headers: { cookie: p.cookie } });
+  if (isApi) return t.app.inject({ method: method as 'POST', url, headers: { cookie: p.cookie, 'content-type': 'application/json' }, payload: '{}' });
+  return t.app.inject({
+    method: method as 'POST',
+    url,
+    headers: { cookie: p.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: p.csrf }).toString(),
+  });
+}
+
+function check(route: { method: string; url: string; policy: keyof typeof POLICIES; processParam: string | undefined }, p: Persona, res: { statusCode: number; headers: Record<string, unknown> }, mismatches: string[]) {
+  const decision = authorize(p.actor, route.policy, { processId: route.processParam ? PROCESS_ID : undefined });
+  const toSignIn = res.statusCode === 303 && String(res.headers.location ?? '').includes('/sign-in?next=');
+  const refused = res.statusCode === 401 || res.statusCode === 403 || toSignIn;
+  if (decision.allowed === refused) {
+    mismatches.push(`${route.method} ${route.url} as ${p.name}: policy ${route.policy} says ${decision.allowed ? 'allow' : 'refuse'}, got ${res.statusCode}`);
+  }
+}

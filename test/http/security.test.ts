@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GOOD_PASSWORD, signedInClient, testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
+import { Client } from '../helpers/client.js';
+import { accountsRepository } from '../../src/modules/accounts/accounts.repository.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => t?.close());
+
+describe('CSRF', () => {
+  it('refuses a form posted without its token, and saves nothing', async () => {
+    const email = uniqueEmail();
+    const c = new Client(t.app);
+    await c.get('/en/register');
+    const res = await c.post('/en/register', { _csrf: null, name: 'No Token', email, password: GOOD_PASSWORD });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('This form has expired or did not come from this site');
+    expect(await accountsRepository.findByEmail(t.db, email)).toBeUndefined();
+  });
+
+  it('refuses a token from another visitor', async () => {
+    const a = new Client(t.app);
+    const b = new Client(t.app);
+    await a.get('/en/register');
+    await b.get('/en/register');
+    const res = await b.post('/en/register', { _csrf: a.csrf(), name: 'Borrowed', email: uniqueEmail(), password: GOOD_PASSWORD });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('accepts the form with its own token', async () => {
+    const c = new Client(t.app);
+    await c.get('/en/register');
+    expect((await c.post('/en/register', { name: 'With Token', email: uniqueEmail(), password: GOOD_PASSWORD })).statusCode).toBe(303);
+  });
+
+  it('protects sign-out too, so another site cannot sign people out', async () => {
+    const { client } = await signedInClient(t);
+    const res = await client.post('/en/sign-out', { _csrf: null });
+    expect(res.statusCode).toBe(403);
+    expect((await client.json('GET', '/api/v1/me')).statusCode).toBe(200);
+  });
+
+  it('refuses cross-site requests by Sec-Fetch-Site and by Origin, even with a valid token', async () => {
+    const c = new Client(t.app);
+    await c.get('/en/register');
+    const viaFetchMeta = await c.post('/en/register', { name: 'X Site', email: uniqueEmail(), password: GOOD_PASSWORD }, { 'sec-fetch-site': 'cross-site' });
+    expect(viaFetchMeta.statusCode).toBe(403);
+    const viaOrigin = await c.post('/en/register', { name: 'X Site', email: uniqueEmail(), password: GOOD_PASSWORD }, { origin: 'https://evil.example' });
+    expect(viaOrigin.statusCode).toBe(403);
+    const api = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: { origin: 'https://evil.example' },
+      payload: { name: 'X', email: uniqueEmail(), password: GOOD_PASSWORD },
+    });
+    expect(api.statusCode).toBe(403);
+    const sameOrigin = await c.post('/en/register', { name: 'Same Site', email: uniqueEmail(), password: GOOD_PASSWORD }, { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' });
+    expect(sameOrigin.statusCode).toBe(303);
+  });
+
+  it('takes only JSON on the API, so a cross-site HTML form cannot post to it', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: { 'content-type': 'text/plain' },
+      payload: JSON.stringify({ name: 'Plain', email: uniqueEmail(), password: GOOD_PASSWORD }),
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().detail).toBe('Send the request body as application/json.');
+  });
+});
+
+describe('bad input', () => {
+  it('answers malformed JSON with a 400 problem, not a 500', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toBe('The request body is not valid JSON.');
+  });
+
+  it('refuses bodies over the size limit with 413', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), email: uniqueEmail(), password: GOOD_PASSWORD }),
+    });
+    expect(res.statusCode).toBe(413);
+  });
+
+  it('refuses an over-long form body with 413', async () => {
+    const c = new Client(t.app);
+    await c.get('/en/register');
+    const res = await c.post('/en/register', { name: 'y'.repeat(100 * 1024), email: uniqueEmail(), password: GOOD_PASSWORD });
+    expect(res.statusCode).toBe(413);
+  });
+
+  it('escapes what people type wherever it is shown', async () => {
+    const email = uniqueEmail();
+    const name = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name, email, password: GOOD_PASSWORD } });
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: GOOD_PASSWORD } });
+    const cookie = signIn.cookies.find((c) => c.name === 'concord_session')!;
+    const page = await t.app.inject({ url: '/en/account', headers: { cookie: `concord_session=${cookie.value}` } });
+    expect(page.body).not.toContain('<script>alert');
+    expect(page.body).not.toContain('<img src=x');
+    expect(page.body).toContain('&lt;script>alert(&quot;x&quot;)&lt;/script>');
+  });
+});
+
+describe('session cookies', () => {
+  it('marks the session cookie Secure when BASE_URL is https', async () => {
+    const secure = await testApp({ baseUrl: 'https://concord.example', secureCookies: true });
+    try {
+      const email = uniqueEmail();
+      await secure.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: 'Secure', email, password: GOOD_PASSWORD } });
+      const res = await secure.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: GOOD_PASSWORD } });
+      const cookie = res.cookies.find((c) => c.name === 'concord_session')!;
+      expect(cookie.secure).toBe(true);
+      expect(String(res.headers['strict-transport-security'] ?? '')).toContain('max-age');
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('ignores a forged session cookie that was not signed by the server', async () => {
+    const res = await t.app.inject({ url: '/api/v1/me', headers: { cookie: 'concord_session=forged-token' } });
+    expect(res.statusCode).toBe(401);
+  });
+});
