@@ -8,6 +8,11 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   BASE_URL: z.url().optional(),
   DATABASE_URL: z.string().optional(),
+  /** PostgreSQL schema to hold Concord's tables (default: public). Lets installs share a database. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
+    .optional(),
   CONCORD_DATA_DIR: z.string().default('./data'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Concord <no-reply@concord.invalid>'),
@@ -61,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     secureCookies: baseUrl.startsWith('https:'),
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseSchema: e.DATABASE_SCHEMA || undefined,
     dataDir: e.CONCORD_DATA_DIR.startsWith('memory://')
       ? e.CONCORD_DATA_DIR
       : path.resolve(e.CONCORD_DATA_DIR),

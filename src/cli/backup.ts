@@ -21,7 +21,8 @@ function run(cmd: string, args: string[]): void {
 export async function backup(config: Config, file: string): Promise<string> {
   const target = path.resolve(file);
   if (config.databaseUrl) {
-    run('pg_dump', ['--no-owner', '--clean', '--if-exists', '--file', target, config.databaseUrl]);
+    const schema = config.databaseSchema ? ['--schema', config.databaseSchema] : [];
+    run('pg_dump', ['--no-owner', '--clean', '--if-exists', ...schema, '--file', target, config.databaseUrl]);
     return `PostgreSQL dump written to ${target}`;
   }
   const database = await openDatabase(config);

@@ -40,8 +40,8 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
     .description('bring the database schema up to date')
     .action(() =>
       withDatabase(
-        async ({ db }) => {
-          const r = await migrateToLatest(db);
+        async ({ db }, config) => {
+          const r = await migrateToLatest(db, config.databaseSchema);
           const applied = r.results?.filter((x) => x.status === 'Success').map((x) => x.migrationName) ?? [];
           out(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
         },
@@ -129,16 +129,16 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
 }
 
 /** Run the CLI; refusals print as a sentence and set exit code 1 rather than a stack trace. */
-export async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[], out?: (s: string) => void): Promise<void> {
   try {
-    await program().parseAsync(argv);
+    await program(out).parseAsync(argv);
   } catch (err) {
     if (err instanceof HttpProblem) {
       const t = tFor('en');
       const fields = Object.values(err.fields).map((k) => t(k));
-      console.error(`concord: ${[t(err.key, err.params), ...fields].join(' ')}`);
+      (out ?? console.error)(`concord: ${[t(err.key, err.params), ...fields].join(' ')}`);
     } else {
-      console.error(`concord: ${(err as Error).message}`);
+      (out ?? console.error)(`concord: ${(err as Error).message}`);
     }
     process.exitCode = 1;
   }

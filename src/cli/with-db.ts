@@ -10,7 +10,7 @@ export async function withDatabase<R>(fn: (database: Database, config: Config) =
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    if (opts.migrate !== false) await migrateToLatest(database.db);
+    if (opts.migrate !== false) await migrateToLatest(database.db, config.databaseSchema);
     return await fn(database, config);
   } finally {
     await database.close();
