@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
 
@@ -58,6 +59,14 @@ describe('health and entry points', () => {
     expect(api.statusCode).toBe(404);
     expect(api.headers['content-type']).toContain('application/problem+json');
     expect(api.json()).toMatchObject({ status: 404, title: 'Page introuvable' });
+  });
+});
+
+describe('database', () => {
+  it('has unaccent and pg_trgm, for accent-insensitive and fuzzy search', async () => {
+    const r = await sql<{ u: string; s: number }>`select unaccent('Hôtel Élysée') as u, similarity('sécurité', 'securite') as s`.execute(t.db);
+    expect(r.rows[0]!.u).toBe('Hotel Elysee');
+    expect(r.rows[0]!.s).toBeGreaterThan(0.2);
   });
 });
 
