@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from './locales/en.json' with { type: 'json' };
-import fr from './locales/fr.json' with { type: 'json' };
-import { formatNumber, pickLang, tFor } from './i18n.js';
+import { formatNumber, loadMessages, pickLang, tFor } from './i18n.js';
+
+const en = loadMessages('en');
+const fr = loadMessages('fr');
 
 /** Every key path, with i18next plural suffixes folded (French has _many where English has none). */
 function keys(obj: object, prefix = ''): Set<string> {

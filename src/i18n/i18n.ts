@@ -1,6 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
-import en from './locales/en.json' with { type: 'json' };
-import fr from './locales/fr.json' with { type: 'json' };
 
 /** The languages Concord speaks; every URL of a page starts with one of them. */
 export const LANGS = ['en', 'fr'] as const;
@@ -9,9 +10,30 @@ export type Lang = (typeof LANGS)[number];
 /** The locale used for dates and numbers in each language. */
 export const LOCALES: Record<Lang, string> = { en: 'en-CA', fr: 'fr-CA' };
 
+const localesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'locales');
+
+/**
+ * Messages for one language: `locales/<lang>.json` (shared words: layout, errors, accounts)
+ * plus one file per feature in `locales/<lang>/<feature>.json`, whose keys sit under the
+ * feature's name (`meetings.json` → `meetings.title`). One file per feature keeps features
+ * from editing each other's messages.
+ */
+export function loadMessages(lang: Lang): Record<string, unknown> {
+  const messages = JSON.parse(fs.readFileSync(path.join(localesDir, `${lang}.json`), 'utf8')) as Record<string, unknown>;
+  const featureDir = path.join(localesDir, lang);
+  if (fs.existsSync(featureDir)) {
+    for (const file of fs.readdirSync(featureDir).filter((f) => f.endsWith('.json')).sort()) {
+      const name = file.slice(0, -'.json'.length);
+      if (name in messages) throw new Error(`locales/${lang}/${file} clashes with the key "${name}" in ${lang}.json`);
+      messages[name] = JSON.parse(fs.readFileSync(path.join(featureDir, file), 'utf8'));
+    }
+  }
+  return messages;
+}
+
 const instance = i18next.createInstance();
 await instance.init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
+  resources: { en: { translation: loadMessages('en') }, fr: { translation: loadMessages('fr') } },
   lng: 'en',
   fallbackLng: false,
   supportedLngs: [...LANGS],
