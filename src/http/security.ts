@@ -9,8 +9,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** True when a request comes from another site, judged by Sec-Fetch-Site and Origin. */
 export function isCrossSite(req: FastifyRequest, baseUrl: string): boolean {
   const site = req.headers['sec-fetch-site'];
-  // 'same-site' is refused too: a sibling subdomain is not us.
-  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
+  // Browsers that send Sec-Fetch-Site are judged by it alone: with a no-referrer policy
+  // Chromium sends `Origin: null` even on same-origin posts. 'same-site' is refused too:
+  // a sibling subdomain is not us.
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
   const origin = req.headers.origin;
   if (origin === undefined) return false;
   if (origin === 'null') return true;
@@ -43,6 +45,8 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
       },
     },
     hsts: config.secureCookies,
+    // Our own pages may see where a visitor came from within the site; other sites may not.
+    referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   });
 

@@ -60,13 +60,15 @@ export interface A11yViolation {
  * The site sends `Content-Security-Policy: script-src 'self'`, so `page.addScriptTag({ content })`
  * (an inline <script>) is refused by the browser. Instead axe's source is evaluated through
  * the DevTools protocol (`page.evaluate`), which CSP does not govern; this keeps the real CSP
- * on during the test (no `bypassCSP`), and it also works in a context with JavaScript disabled.
+ * on during the test (no `bypassCSP`). For a page in a context with JavaScript disabled, pass
+ * `{ javaScriptDisabled: true }` (see a11yViolationsOfCopy).
  */
-export async function checkA11y(page: Page, label: string): Promise<void> {
-  const violations = await a11yViolations(page);
+export async function checkA11y(page: Page, label: string, opts: { javaScriptDisabled?: boolean } = {}): Promise<void> {
+  const violations = opts.javaScriptDisabled ? await a11yViolationsOfCopy(page) : await a11yViolations(page);
   if (violations.length === 0) return;
   const lines = violations.map(
-    (v) => `  - [${v.impact ?? 'unknown'}] ${v.id}: ${v.help}\n      at ${v.targets.slice(0, 3).join(' | ')}${v.targets.length > 3 ? ` (+${v.targets.length - 3} more)` : ''}\n      ${v.helpUrl}`,
+    (v) =>
+      `  - [${v.impact ?? 'unknown'}] ${v.id}: ${v.help}\n      at ${v.targets.slice(0, 3).join(' | ')}${v.targets.length > 3 ? ` (+${v.targets.length - 3} more)` : ''}\n      ${v.helpUrl}`,
   );
   throw new Error(`Accessibility violations on "${label}" (${page.url()}):\n${lines.join('\n')}`);
 }
@@ -89,6 +91,32 @@ export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
       targets: v.nodes.map((n) => n.target.map(String).join(' ')),
     }));
   }, WCAG_TAGS);
+}
+
+/**
+ * In a context created with `javaScriptEnabled: false`, `page.evaluate` still runs synchronous
+ * code but its promises never settle (timers are off), so `axe.run` would hang. Instead the
+ * page's current DOM is served again, at the same address, to a throwaway JavaScript-enabled
+ * context (stylesheets still come from the server) and axe runs there.
+ */
+async function a11yViolationsOfCopy(page: Page): Promise<A11yViolation[]> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('checkA11y: the page has no browser to open a copy in');
+  const html = await page.content();
+  const address = page.url().split('#')[0]!;
+  const context = await browser.newContext({ viewport: page.viewportSize() });
+  try {
+    const copy = await context.newPage();
+    await copy.route(
+      (u) => u.href.split('#')[0] === address,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+      { times: 1 },
+    );
+    await copy.goto(address);
+    return await a11yViolations(copy);
+  } finally {
+    await context.close();
+  }
 }
 
 /** A TCP port free right now (listen on 0, read it, close), so the base URL can name it. */

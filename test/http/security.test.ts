@@ -60,6 +60,15 @@ describe('CSRF', () => {
     expect(sameOrigin.statusCode).toBe(303);
   });
 
+  it('accepts a same-origin browser post that carries Origin: null (Chromium under a strict referrer policy)', async () => {
+    const c = new Client(t.app);
+    await c.get('/en/register');
+    const res = await c.post('/en/register', { name: 'Null Origin', email: uniqueEmail(), password: GOOD_PASSWORD }, { origin: 'null', 'sec-fetch-site': 'same-origin' });
+    expect(res.statusCode).toBe(303);
+    const noFetchMeta = await c.post('/en/register', { name: 'Null Origin', email: uniqueEmail(), password: GOOD_PASSWORD }, { origin: 'null' });
+    expect(noFetchMeta.statusCode).toBe(403);
+  });
+
   it('takes only JSON on the API, so a cross-site HTML form cannot post to it', async () => {
     const res = await t.app.inject({
       method: 'POST',

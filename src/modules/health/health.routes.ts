@@ -41,6 +41,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.redirect(`/${pickLang(req.headers['accept-language'])}/`, 302);
   });
 
+  // Browsers ask for /favicon.ico whatever the page says.
+  app.get('/favicon.ico', { config: { policy: 'public.read' }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/static/favicon.svg', 301));
+
   // Bare paths people type or bookmark without a language go to the right one.
   for (const bare of ['/admin/outbox', '/sign-in', '/register', '/account']) {
     app.get(bare, { config: { policy: 'public.read' }, schema: { hide: true } }, async (req, reply) =>
