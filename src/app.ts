@@ -21,6 +21,10 @@ import { accountsPages } from './modules/accounts/accounts.pages.js';
 import { mailApi } from './modules/mail/mail.routes.js';
 import { mailPages } from './modules/mail/mail.pages.js';
 import { apiDocsRoutes } from './modules/api-docs/api-docs.routes.js';
+import { processesApi } from './modules/processes/processes.routes.js';
+import { processesPages } from './modules/processes/processes.pages.js';
+import { participantsPages } from './modules/participants/participants.pages.js';
+import { groupsPages } from './modules/groups/groups.pages.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -73,11 +77,15 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(apiDocsRoutes);
   await app.register(accountsApi, { prefix: '/api/v1' });
   await app.register(mailApi, { prefix: '/api/v1' });
+  await app.register(processesApi, { prefix: '/api/v1' });
 
   for (const lang of LANGS) {
     await app.register(homePages, { prefix: `/${lang}` });
     await app.register(accountsPages, { prefix: `/${lang}` });
     await app.register(mailPages, { prefix: `/${lang}` });
+    await app.register(processesPages, { prefix: `/${lang}` });
+    await app.register(participantsPages, { prefix: `/${lang}` });
+    await app.register(groupsPages, { prefix: `/${lang}` });
   }
   await app.ready();
   return app;

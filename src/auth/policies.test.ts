@@ -3,7 +3,7 @@ import { POLICIES, authorize, can, type Action } from './policies.js';
 import type { Actor, ProcessRole } from './roles.js';
 
 function actor(over: Partial<Actor> = {}): Actor {
-  return { userId: 'u', name: 'U', email: 'u@x', lang: 'en', emailConfirmed: true, isAdmin: false, processRoles: new Map(), ...over };
+  return { userId: 'u', name: 'U', email: 'u@x', lang: 'en', emailConfirmed: true, isAdmin: false, processRoles: new Map(), groupRoles: new Map(), ...over };
 }
 
 describe('authorize', () => {
@@ -24,7 +24,7 @@ describe('authorize', () => {
   it('scopes process roles to their own process', () => {
     // A rule with process roles is checked directly, since no such action exists until processes do.
     const roles = new Map<string, Set<ProcessRole>>([['p1', new Set(['chair'])]]);
-    const rule = { kind: 'processRoles', roles: ['chair'] } as const;
+    const rule = { kind: 'roles', process: ['chair'] } as const;
     const table = POLICIES as unknown as Record<string, typeof rule>;
     table['test.chairOnly'] = rule;
     try {

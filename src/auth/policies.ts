@@ -1,4 +1,4 @@
-import type { Actor, ProcessRole } from './roles.js';
+import type { Actor, GroupRole, ProcessRole } from './roles.js';
 
 /**
  * Who may do what, in one table. Every route names one of these actions in its config
@@ -10,7 +10,9 @@ import type { Actor, ProcessRole } from './roles.js';
  * - `signedIn`: any account;
  * - `confirmed`: an account whose email is confirmed;
  * - `admin`: site administrators only;
- * - a list of process roles: held in the process named by the route's `processId` param.
+ * - `roles`: one of the listed process roles in the route's process, or one of the listed
+ *   group roles in the route's working group (routes resolve which through `config.scope`);
+ *   `confirmed: true` also asks for a confirmed email.
  * Site administrators pass every rule.
  */
 export type Rule =
@@ -18,11 +20,21 @@ export type Rule =
   | { kind: 'signedIn' }
   | { kind: 'confirmed' }
   | { kind: 'admin' }
-  | { kind: 'processRoles'; roles: readonly ProcessRole[] };
+  | { kind: 'roles'; process: readonly ProcessRole[]; group?: readonly GroupRole[] };
 
 const anyone: Rule = { kind: 'anyone' };
 const signedIn: Rule = { kind: 'signedIn' };
 const admin: Rule = { kind: 'admin' };
+const confirmed: Rule = { kind: 'confirmed' };
+
+/**
+ * A role rule.
+ * @example roles(['convener', 'oversight'])            // process conveners and oversight
+ * @example roles(['convener'], ['chair'])               // conveners, or chairs of this group
+ */
+function roles(process: readonly ProcessRole[], group: readonly GroupRole[] = []): Rule {
+  return { kind: 'roles', process, group };
+}
 
 /** The policy table. Add the action here before adding the route that needs it. */
 export const POLICIES = {
@@ -39,6 +51,25 @@ export const POLICIES = {
   'account.updateSelf': signedIn,
   'admin.readOutbox': admin,
   'admin.readUsers': admin,
+
+  // Processes
+  'process.create': admin,
+  'process.update': roles(['convener', 'oversight']),
+  'process.copy': roles(['convener', 'oversight']),
+  'process.manageStakeholders': roles(['convener', 'oversight']),
+  'process.invite': roles(['convener', 'oversight']),
+  'process.join': confirmed,
+  'process.leave': roles(['member']),
+  'invitation.accept': signedIn,
+  'organisation.create': confirmed,
+
+  // Working groups
+  'group.create': roles(['convener', 'oversight']),
+  'group.update': roles(['convener', 'oversight'], ['chair']),
+  'group.join': roles(['member']),
+  'group.leave': roles(['member'], ['chair']),
+  'group.addMember': roles(['convener'], ['chair']),
+  'group.announce': roles(['convener'], ['chair']),
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;
@@ -46,10 +77,12 @@ export type Action = keyof typeof POLICIES;
 /** What the policy module answers: allowed, or why not (which decides 401 versus 403). */
 export type Decision = { allowed: true } | { allowed: false; reason: 'signInRequired' | 'forbidden' | 'confirmEmail' };
 
-/** Context a rule may need: today only the process a route concerns. */
+/** The process and working group a request concerns, resolved by the route's `config.scope`. */
 export interface PolicyContext {
   processId?: string | undefined;
+  groupId?: string | undefined;
 }
+
 
 /** True when the string names an action in the table. */
 export function isAction(s: unknown): s is Action {
@@ -72,9 +105,11 @@ export function authorize(actor: Actor | null, action: Action, ctx: PolicyContex
       return actor.emailConfirmed ? { allowed: true } : { allowed: false, reason: 'confirmEmail' };
     case 'admin':
       return { allowed: false, reason: 'forbidden' };
-    case 'processRoles': {
-      const held = ctx.processId ? actor.processRoles.get(ctx.processId) : undefined;
-      return held && rule.roles.some((r) => held.has(r)) ? { allowed: true } : { allowed: false, reason: 'forbidden' };
+    case 'roles': {
+      const inProcess = ctx.processId ? actor.processRoles.get(ctx.processId) : undefined;
+      const inGroup = ctx.groupId ? actor.groupRoles.get(ctx.groupId) : undefined;
+      const ok = rule.process.some((r) => inProcess?.has(r)) || (rule.group ?? []).some((r) => inGroup?.has(r));
+      return ok ? { allowed: true } : { allowed: false, reason: 'forbidden' };
     }
   }
 }

@@ -2,7 +2,8 @@
 export const SITE_ROLES = ['admin'] as const;
 
 /**
- * Roles held within one process. Reviewer and manufacturer are here from the start because
+ * Roles held within one process. A person who joins a process becomes a member; 'chair'
+ * here means chair of at least one of its working groups (see GROUP_ROLES). Reviewer and manufacturer are here from the start because
  * labels and assessments build on them; action committee follows recommendations to done.
  */
 export const PROCESS_ROLES = [
@@ -16,7 +17,11 @@ export const PROCESS_ROLES = [
   'action_committee',
 ] as const;
 
+/** Roles held within one working group. */
+export const GROUP_ROLES = ['chair'] as const;
+
 export type SiteRole = (typeof SITE_ROLES)[number];
+export type GroupRole = (typeof GROUP_ROLES)[number];
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
 export type Role = SiteRole | ProcessRole;
 
@@ -30,6 +35,8 @@ export interface Actor {
   isAdmin: boolean;
   /** processId → roles held there. */
   processRoles: Map<string, Set<ProcessRole>>;
+  /** working group id → roles held there (chairs). */
+  groupRoles: Map<string, Set<GroupRole>>;
 }
 
 /** True for any string that names a process role. */

@@ -37,8 +37,8 @@ export const sessionsRepository = {
       .executeTakeFirst();
   },
 
-  async rolesOf(db: Kysely<DB>, userId: string): Promise<{ role: string; process_id: string | null }[]> {
-    return db.selectFrom('role_assignments').select(['role', 'process_id']).where('user_id', '=', userId).execute();
+  async rolesOf(db: Kysely<DB>, userId: string): Promise<{ role: string; process_id: string | null; group_id: string | null }[]> {
+    return db.selectFrom('role_assignments').select(['role', 'process_id', 'group_id']).where('user_id', '=', userId).execute();
   },
 
   async touch(db: Kysely<DB>, sessionId: string, expiresAt: Date): Promise<void> {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
-import { isProcessRole, type Actor, type ProcessRole } from './roles.js';
+import { isProcessRole, type Actor, type GroupRole, type ProcessRole } from './roles.js';
 import { sessionsRepository } from './sessions.repository.js';
 
 /** Name of the session cookie. */
@@ -42,6 +42,7 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
   }
   const roles = await sessionsRepository.rolesOf(db, row.user_id);
   const processRoles = new Map<string, Set<ProcessRole>>();
+  const groupRoles = new Map<string, Set<GroupRole>>();
   let isAdmin = false;
   for (const r of roles) {
     if (r.role === 'admin') isAdmin = true;
@@ -49,6 +50,12 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
       const set = processRoles.get(r.process_id) ?? new Set<ProcessRole>();
       set.add(r.role);
       processRoles.set(r.process_id, set);
+      // A chair chairs one group, and counts as a chair in its process too.
+      if (r.role === 'chair' && r.group_id) {
+        const g = groupRoles.get(r.group_id) ?? new Set<GroupRole>();
+        g.add('chair');
+        groupRoles.set(r.group_id, g);
+      }
     }
   }
   return {
@@ -61,6 +68,7 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
       emailConfirmed: row.email_confirmed_at !== null,
       isAdmin,
       processRoles,
+      groupRoles,
     },
   };
 }

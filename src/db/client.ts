@@ -8,6 +8,10 @@ import type { Config } from '../config.js';
 import { acquireDataDirLock } from './lock.js';
 import type { DB } from './schema.js';
 
+// Calendar dates stay 'YYYY-MM-DD' strings: pg's default turns them into Dates at local
+// midnight, which shifts them a day in any zone west of UTC.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+
 /** A connected database, whichever engine is behind it. */
 export interface Database {
   db: Kysely<DB>;

@@ -23,6 +23,8 @@ export interface RoleAssignmentsTable {
   user_id: string;
   role: string;
   process_id: string | null;
+  /** The working group a chair chairs; null for every other role. */
+  group_id: string | null;
   granted_by: string | null;
   created_at: CreatedAt;
 }
@@ -91,8 +93,132 @@ export interface SettingsTable {
   value: string;
 }
 
+/** A multistakeholder process: the unit everything else belongs to. */
+export interface ProcessesTable {
+  id: string;
+  slug: string;
+  title_en: string;
+  title_fr: string;
+  summary_en: string;
+  summary_fr: string;
+  description_en: string;
+  description_fr: string;
+  /** 'open': anyone with an account may join; 'invitation': only people invited. */
+  registration: 'open' | 'invitation';
+  timezone: string;
+  template_source_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** The phases of a process, in order, with their dates. */
+export interface ProcessPhasesTable {
+  id: string;
+  process_id: string;
+  position: number;
+  kind: string;
+  name_en: string;
+  name_fr: string;
+  /** Calendar dates, read as 'YYYY-MM-DD' strings (see the pg type parser in client.ts). */
+  starts_on: string;
+  ends_on: string;
+}
+
+/** A process's stakeholder groups and the share of members each should have. */
+export interface StakeholderGroupsTable {
+  id: string;
+  process_id: string;
+  key: string;
+  name_en: string;
+  name_fr: string;
+  /** numeric(5,4), read as a string by pg; null when no target is set. */
+  target_share: string | number | null;
+  position: number;
+}
+
+/** Organisations people represent; shared across processes. */
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  /** The kind of organisation: one of the default stakeholder group keys. */
+  sector: string;
+  website: string | null;
+  country: string;
+  province: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** A person taking part in a process, for an organisation, in a stakeholder group. */
+export interface ProcessMembersTable {
+  id: string;
+  process_id: string;
+  user_id: string;
+  organisation_id: string | null;
+  stakeholder_group_id: string;
+  preferred_lang: 'en' | 'fr';
+  joined_at: CreatedAt;
+}
+
+/** An emailed invitation to join a process with a role. */
+export interface InvitationsTable {
+  id: string;
+  process_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+}
+
+/** A self-selected working group with its charter. */
+export interface WorkingGroupsTable {
+  id: string;
+  process_id: string;
+  slug: string;
+  name_en: string;
+  name_fr: string;
+  charter_en: string;
+  charter_fr: string;
+  status: 'forming' | 'active' | 'concluded';
+  position: number;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Who is in a working group (chairs are role assignments with the group's id). */
+export interface WorkingGroupMembersTable {
+  id: string;
+  group_id: string;
+  user_id: string;
+  joined_at: CreatedAt;
+}
+
+/** A notice a chair posts to a working group. */
+export interface AnnouncementsTable {
+  id: string;
+  group_id: string;
+  author_id: string | null;
+  title: string;
+  body: string;
+  lang: string;
+  created_at: CreatedAt;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
+  processes: ProcessesTable;
+  process_phases: ProcessPhasesTable;
+  stakeholder_groups: StakeholderGroupsTable;
+  organisations: OrganisationsTable;
+  process_members: ProcessMembersTable;
+  invitations: InvitationsTable;
+  working_groups: WorkingGroupsTable;
+  working_group_members: WorkingGroupMembersTable;
+  announcements: AnnouncementsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { authorize, isAction, type Action } from '../auth/policies.js';
+import { authorize, isAction, type Action, type PolicyContext } from '../auth/policies.js';
 
 /** A registered route and the policy it answers to (the route-walk test reads these). */
 export interface RouteEntry {
   method: string;
   url: string;
   policy: Action;
-  processParam: string | undefined;
+  /** True when the route resolves a process or group scope from its params. */
+  scoped: boolean;
 }
 
 declare module 'fastify' {
@@ -24,7 +25,7 @@ import { wantsJson } from './errors.js';
 export function requirePolicies(app: FastifyInstance): void {
   app.decorate('routeCatalog', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
-    const config = (route.config ?? {}) as { policy?: unknown; processParam?: string };
+    const config = (route.config ?? {}) as { policy?: unknown; scope?: unknown };
     // Static files are public by nature; @fastify/static gives no way to pass a config.
     const policy = route.url.startsWith('/static') ? 'public.read' : config.policy;
     if (!isAction(policy)) {
@@ -32,17 +33,19 @@ export function requirePolicies(app: FastifyInstance): void {
     }
     route.config = { ...route.config, policy };
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
-      app.routeCatalog.push({ method: String(method), url: route.url, policy, processParam: config.processParam });
+      app.routeCatalog.push({ method: String(method), url: route.url, policy, scoped: typeof config.scope === 'function' });
     }
   });
 
   // Runs after the CSRF check (registered earlier), before body validation: an unauthorised
   // caller learns nothing about what a valid request would look like.
   app.addHook('preValidation', async (req, reply) => {
-    const { policy, processParam } = req.routeOptions.config;
+    const { policy, scope } = req.routeOptions.config;
     if (!policy) return; // the not-found handler
-    const params = req.params as Record<string, string> | undefined;
-    const decision = authorize(req.actor, policy, { processId: processParam ? params?.[processParam] : undefined });
+    // The scope resolver turns slugs into ids (and answers 404 for what does not exist).
+    const ctx: PolicyContext = scope ? await scope(req) : {};
+    req.policyContext = ctx;
+    const decision = authorize(req.actor, policy, ctx);
     if (decision.allowed) return;
     if (decision.reason === 'signInRequired' && !wantsJson(req) && req.method === 'GET') {
       const next = encodeURIComponent(req.url);

@@ -20,6 +20,7 @@ export function registerRequestContext(app: FastifyInstance): void {
   app.decorateRequest('t', null as never);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('policyContext', null as never);
 
   app.addHook('onRequest', async (req, reply) => {
     req.lang = requestLang(req);

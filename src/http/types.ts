@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/roles.js';
-import type { Action } from '../auth/policies.js';
+import type { Action, PolicyContext } from '../auth/policies.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import type { Lang, T } from '../i18n/i18n.js';
@@ -14,6 +14,8 @@ export interface AppDeps {
   schema?: string | undefined;
 }
 
+import type { FastifyRequest } from 'fastify';
+
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
@@ -26,11 +28,13 @@ declare module 'fastify' {
     /** Who is asking; null when signed out. */
     actor: Actor | null;
     sessionId: string | null;
+    /** What the route's scope resolver found (empty when the route has none). */
+    policyContext: PolicyContext;
   }
   interface FastifyContextConfig {
     /** The policy action this route performs: required on every route (see policies.ts). */
     policy?: Action;
-    /** Name of the route param that holds the process id the policy is scoped to. */
-    processParam?: string;
+    /** Resolve the process and working group the request concerns (throws 404 when absent). */
+    scope?: (req: FastifyRequest) => Promise<PolicyContext>;
   }
 }

@@ -32,3 +32,30 @@ export function problemToFormErrors(err: unknown, t: T): { status: number; error
 export function safeNext(next: unknown, fallback: string): string {
   return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
 }
+
+/**
+ * Turn flat form names such as `phases[0][kind]` into nested arrays and objects, the shape
+ * the Zod schemas expect. Plain names pass through.
+ * @example nestForm({ 'a[0][b]': 'x', c: 'y' }) // { a: [{ b: 'x' }], c: 'y' }
+ */
+export function nestForm(flat: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(flat)) {
+    const parts = name.replace(/\]/g, '').split('[');
+    // Never let a form field name reach an object's prototype.
+    if (parts.some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype')) continue;
+    let node: Record<string, unknown> | unknown[] = out;
+    parts.forEach((part, i) => {
+      const last = i === parts.length - 1;
+      const key: string | number = Array.isArray(node) ? Number(part) : part;
+      if (Array.isArray(node) && !Number.isInteger(key)) return;
+      const bag = node as Record<string | number, unknown>;
+      if (last) bag[key] = value;
+      else {
+        bag[key] ??= /^\d+$/.test(parts[i + 1] ?? '') ? [] : {};
+        node = bag[key] as Record<string, unknown> | unknown[];
+      }
+    });
+  }
+  return out;
+}

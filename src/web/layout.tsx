@@ -15,6 +15,7 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Component
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Concord`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <link rel="stylesheet" href="/static/charts.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="alternate" hrefLang={other} href={localPath(other, ctx.path)} />
       </head>

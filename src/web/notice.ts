@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 export const NOTICE_COOKIE = 'concord_notice';
 
 /**
- * Redirect after a form, with a notice (an i18n key under `notices.`) shown once on the next page.
+ * Redirect after a form, with a notice (an i18n key) shown once on the next page.
  * @example return redirectWithNotice(reply, '/en/', 'notices.signedOut')
  */
 export function redirectWithNotice(reply: FastifyReply, to: string, notice: string): FastifyReply {

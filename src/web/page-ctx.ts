@@ -11,7 +11,7 @@ export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
   let notice: string | undefined;
   if (noticeRaw) {
     const u = reply.unsignCookie(noticeRaw);
-    if (u.valid && u.value?.startsWith('notices.')) notice = u.value;
+    if (u.valid && u.value && /^[A-Za-z0-9_.]+$/.test(u.value)) notice = u.value; // signed, so only our own keys arrive
     reply.clearCookie(NOTICE_COOKIE, { path: '/' });
   }
   return {

@@ -4,7 +4,8 @@ import { renderToString } from 'preact-render-to-string';
 
 /**
  * Render a page to HTML and send it. Preact escapes every string it renders, so user
- * content cannot become markup; nothing here uses dangerouslySetInnerHTML.
+ * content cannot become markup; the one exception is web/markdown.ts, whose output comes
+ * from markdown-it with raw HTML off.
  */
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
   return reply

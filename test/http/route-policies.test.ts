@@ -7,6 +7,8 @@ import { createSession } from '../../src/auth/sessions.js';
 import { requirePolicies } from '../../src/http/authorization.js';
 import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
 import { newId } from '../../src/lib/ids.js';
+import { createProcess } from '../../src/modules/processes/processes.service.js';
+import { createGroup } from '../../src/modules/groups/groups.service.js';
 
 /**
  * Walk every registered route as every kind of person and check the answer against the
@@ -14,7 +16,10 @@ import { newId } from '../../src/lib/ids.js';
  * answers differently from the table and fails here.
  */
 let t: TestApp;
-const PROCESS_ID = newId();
+/** A real process and working group, so scoped routes resolve and personas hold roles in them. */
+const fixture = { processId: '', processSlug: 'walk-process', groupId: '', groupSlug: 'walk-group' };
+/** Routes that take a role or a session away run last, each with a fresh persona. */
+const DESTRUCTIVE = new Set(['account.signOut', 'process.leave', 'group.leave']);
 
 interface Persona {
   name: string;
@@ -31,26 +36,35 @@ async function csrfFor(cookie: string): Promise<{ cookie: string; token: string 
   return { cookie: [cookie, `concord_csrf=${csrfCookie.value}`].filter(Boolean).join('; '), token };
 }
 
-async function persona(name: string, opts: { admin?: boolean; role?: ProcessRole } | null): Promise<Persona> {
+async function persona(name: string, opts: { admin?: boolean; role?: ProcessRole | undefined } | null): Promise<Persona> {
   if (!opts) {
     const { cookie, token } = await csrfFor('');
     return { name, actor: null, cookie, csrf: token };
   }
   const user = await createUser(t.db, { email: uniqueEmail(name), name, password: 'walk the routes please', admin: opts.admin ?? false, skipStrengthCheck: true });
-  if (opts.role) await grantRole(t.db, { userId: user.id, role: opts.role, processId: PROCESS_ID, grantedBy: null });
+  if (opts.role) {
+    await grantRole(t.db, { userId: user.id, role: opts.role, processId: fixture.processId, groupId: opts.role === 'chair' ? fixture.groupId : null, grantedBy: null });
+  }
   const session = await createSession(t.db, user.id, 1, 'route-walk');
   const { cookie, token } = await csrfFor(`concord_session=${t.app.signCookie(session.token)}`);
-  const processRoles = new Map<string, Set<ProcessRole>>(opts.role ? [[PROCESS_ID, new Set([opts.role])]] : []);
+  const processRoles = new Map<string, Set<ProcessRole>>(opts.role ? [[fixture.processId, new Set([opts.role])]] : []);
+  const groupRoles = new Map<string, Set<'chair'>>(opts.role === 'chair' ? [[fixture.groupId, new Set(['chair' as const])]] : []);
   return {
     name,
     cookie,
     csrf: token,
-    actor: { userId: user.id, name, email: user.email, lang: 'en', emailConfirmed: true, isAdmin: opts.admin ?? false, processRoles },
+    actor: { userId: user.id, name, email: user.email, lang: 'en', emailConfirmed: true, isAdmin: opts.admin ?? false, processRoles, groupRoles },
   };
 }
 
 beforeAll(async () => {
   t = await testApp();
+  const owner = await createUser(t.db, { email: uniqueEmail('owner'), name: 'Owner', password: 'walk the routes please', skipStrengthCheck: true });
+  const ownerActor = { userId: owner.id, name: 'Owner', email: owner.email, lang: 'en' as const, emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() };
+  const process = await createProcess(t.db, ownerActor, { slug: fixture.processSlug, titleEn: 'Walk', titleFr: 'Marche', summaryEn: '', summaryFr: '', descriptionEn: '', descriptionFr: '', registration: 'open', timezone: 'America/Toronto', phases: [] });
+  fixture.processId = process.id;
+  const group = await createGroup(t.db, ownerActor, process.id, { slug: fixture.groupSlug, nameEn: 'Walk group', nameFr: 'Groupe', charterEn: '', charterFr: '', status: 'active' });
+  fixture.groupId = group.id;
   personas.push(await persona('anonymous', null));
   personas.push(await persona('account', {}));
   for (const role of PROCESS_ROLES) personas.push(await persona(role, { role }));
@@ -58,8 +72,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-function fillParams(url: string, processParam: string | undefined): string {
-  return url.replace(/:(\w+)/g, (_m, name: string) => (name === processParam ? PROCESS_ID : newId())).replace(/\*$/, 'app.css');
+function fillParams(url: string): string {
+  const known: Record<string, string> = { processSlug: fixture.processSlug, groupSlug: fixture.groupSlug };
+  return url.replace(/:(\w+)/g, (_m, name: string) => known[name] ?? newId()).replace(/\*$/, 'app.css');
+}
+
+/** The policy context a route resolves, predicted from its params. */
+function contextOf(url: string) {
+  return { processId: url.includes(':processSlug') ? fixture.processId : undefined, groupId: url.includes(':groupSlug') ? fixture.groupId : undefined };
 }
 
 describe('every route answers as the policy table says', () => {
@@ -80,16 +100,16 @@ describe('every route answers as the policy table says', () => {
     const routes = t.app.routeCatalog.filter((r) => r.method !== 'HEAD');
     for (const route of routes) {
       for (const p of personas) {
-        // Sign-out would end the persona's session for the routes after it; it is checked last.
-        if (route.policy === 'account.signOut') continue;
-        const res = await send(route.method, fillParams(route.url, route.processParam), p);
+        // Sign-out and leaving would take the persona's session or role away; checked last.
+        if (DESTRUCTIVE.has(route.policy)) continue;
+        const res = await send(route.method, fillParams(route.url), p);
         check(route, p, res, mismatches);
       }
     }
-    for (const route of routes.filter((r) => r.policy === 'account.signOut')) {
+    for (const route of routes.filter((r) => DESTRUCTIVE.has(r.policy))) {
       for (const p of personas) {
-        const fresh = p.actor ? await persona(`${p.name}-again`, { admin: p.actor.isAdmin, role: [...(p.actor.processRoles.get(PROCESS_ID) ?? [])][0] }) : p;
-        const res = await send(route.method, fillParams(route.url, route.processParam), fresh);
+        const fresh = p.actor ? await persona(`${p.name}-again`, { admin: p.actor.isAdmin, role: [...(p.actor.processRoles.get(fixture.processId) ?? [])][0] }) : p;
+        const res = await send(route.method, fillParams(route.url), fresh);
         check(route, p, res, mismatches);
       }
     }
@@ -109,8 +129,8 @@ async function send(method: string, url: string, p: Persona) {
   });
 }
 
-function check(route: { method: string; url: string; policy: keyof typeof POLICIES; processParam: string | undefined }, p: Persona, res: { statusCode: number; headers: Record<string, unknown> }, mismatches: string[]) {
-  const decision = authorize(p.actor, route.policy, { processId: route.processParam ? PROCESS_ID : undefined });
+function check(route: { method: string; url: string; policy: keyof typeof POLICIES; scoped: boolean }, p: Persona, res: { statusCode: number; headers: Record<string, unknown> }, mismatches: string[]) {
+  const decision = authorize(p.actor, route.policy, route.scoped ? contextOf(route.url) : {});
   const toSignIn = res.statusCode === 303 && String(res.headers.location ?? '').includes('/sign-in?next=');
   const refused = res.statusCode === 401 || res.statusCode === 403 || toSignIn;
   if (decision.allowed === refused) {

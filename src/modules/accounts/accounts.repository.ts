@@ -28,13 +28,31 @@ export const accountsRepository = {
     return db.selectFrom('role_assignments').select(['role', 'process_id']).where('user_id', '=', userId).orderBy('role').execute();
   },
 
-  async grantRole(db: Kysely<DB>, row: { id: string; user_id: string; role: string; process_id: string | null; granted_by: string | null }) {
+  async grantRole(db: Kysely<DB>, row: { id: string; user_id: string; role: string; process_id: string | null; group_id: string | null; granted_by: string | null }) {
     return db
       .insertInto('role_assignments')
       .values(row)
       .onConflict((oc) => oc.doNothing())
       .returningAll()
       .executeTakeFirst();
+  },
+
+  async revokeRole(db: Kysely<DB>, q: { user_id: string; role: string; process_id: string | null; group_id: string | null }) {
+    let d = db.deleteFrom('role_assignments').where('user_id', '=', q.user_id).where('role', '=', q.role);
+    d = q.process_id === null ? d.where('process_id', 'is', null) : d.where('process_id', '=', q.process_id);
+    d = q.group_id === null ? d.where('group_id', 'is', null) : d.where('group_id', '=', q.group_id);
+    return d.returningAll().executeTakeFirst();
+  },
+
+  async roleHolders(db: Kysely<DB>, q: { role: string; processId: string; groupId?: string | undefined }) {
+    let s = db
+      .selectFrom('role_assignments as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select(['u.id as user_id', 'u.name', 'r.group_id', 'r.created_at'])
+      .where('r.role', '=', q.role)
+      .where('r.process_id', '=', q.processId);
+    if (q.groupId) s = s.where('r.group_id', '=', q.groupId);
+    return s.orderBy('u.name').execute();
   },
 
   async insertToken(db: Kysely<DB>, row: { id: string; user_id: string; purpose: 'confirm_email' | 'reset_password'; token_hash: string; expires_at: Date }) {

@@ -221,14 +221,29 @@ export async function createUser(
   });
 }
 
-/** Give someone a role, site-wide (admin) or in a process; recorded in the audit trail. */
-export async function grantRole(db: Kysely<DB>, g: { userId: string; role: string; processId: string | null; grantedBy: string | null }): Promise<void> {
+/** Give someone a role, site-wide (admin), in a process, or (chair) in a working group; audited. */
+export async function grantRole(db: Kysely<DB>, g: { userId: string; role: string; processId: string | null; groupId?: string | null; grantedBy: string | null }): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const row = await repo.grantRole(trx, { id: newId(), user_id: g.userId, role: g.role, process_id: g.processId, granted_by: g.grantedBy });
+    const row = await repo.grantRole(trx, { id: newId(), user_id: g.userId, role: g.role, process_id: g.processId, group_id: g.groupId ?? null, granted_by: g.grantedBy });
     if (row) {
       await recordAudit(trx, { actorId: g.grantedBy, action: 'role.grant', entityType: 'role_assignment', entityId: row.id, processId: g.processId, after: { ...row } });
     }
   });
+}
+
+/** Take a role away; audited. Does nothing when the person does not hold it. */
+export async function revokeRole(db: Kysely<DB>, g: { userId: string; role: string; processId: string | null; groupId?: string | null; revokedBy: string | null }): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const row = await repo.revokeRole(trx, { user_id: g.userId, role: g.role, process_id: g.processId, group_id: g.groupId ?? null });
+    if (row) {
+      await recordAudit(trx, { actorId: g.revokedBy, action: 'role.revoke', entityType: 'role_assignment', entityId: row.id, processId: g.processId, before: { ...row } });
+    }
+  });
+}
+
+/** People holding a role in a process (or a group), with their names, for lists of chairs and committees. */
+export function roleHolders(db: Kysely<DB>, q: { role: string; processId: string; groupId?: string }) {
+  return repo.roleHolders(db, q);
 }
 
 /** A user with their roles, for the account page and GET /me. */

@@ -5,7 +5,7 @@ import { tFor, type Lang } from '../../i18n/i18n.js';
 import { mailRepository } from './mail.repository.js';
 
 /** The messages Concord knows how to write; each has `mail.<kind>.subject` and `.body` in both languages. */
-export type MailKind = 'confirmEmail' | 'resetPassword' | 'accountExists';
+export type MailKind = 'confirmEmail' | 'resetPassword' | 'accountExists' | 'invitation';
 
 /**
  * Write a message to the outbox, in the recipient's language. Call it inside the

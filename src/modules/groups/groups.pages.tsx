@@ -1,0 +1,114 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { localPath } from '../../web/context.js';
+import { pageCtx } from '../../web/page-ctx.js';
+import { sendPage } from '../../web/render.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { getProcess } from '../processes/processes.service.js';
+import { processFromParams } from '../processes/processes.routes.js';
+import { balance, isProcessMember } from '../participants/participants.service.js';
+import { BalanceSection } from '../participants/views/balance-section.js';
+import { AddMemberBody, AnnouncementBody, CreateGroupBody, UpdateGroupBody } from './groups.schema.js';
+import * as groups from './groups.service.js';
+import { GroupView } from './views/group.view.js';
+import { GroupFormView } from './views/group-form.view.js';
+
+type Flat = Record<string, string | undefined>;
+const hide = { hide: true };
+
+/** Resolve `:processSlug/:groupSlug` for the policy hook. */
+export const groupFromParams = (req: FastifyRequest) => {
+  const p = req.params as { processSlug: string; groupSlug: string };
+  return groups.groupScope(req.server.deps.db, p.processSlug, p.groupSlug);
+};
+
+/** Working group pages: the group, creating and editing it, joining, leaving, chairs' tools. */
+export const groupsPages: FastifyPluginAsync = async (app) => {
+  const db = () => app.deps.db;
+  const params = (req: FastifyRequest) => req.params as { processSlug: string; groupSlug: string };
+  const scoped = { scope: groupFromParams };
+  const groupPath = (req: FastifyRequest) => localPath(req.lang, `/processes/${params(req).processSlug}/groups/${params(req).groupSlug}`);
+
+  app.get('/processes/:processSlug/groups/new', { config: { policy: 'group.create', scope: processFromParams }, schema: hide }, async (req, reply) =>
+    sendPage(reply, <GroupFormView ctx={pageCtx(req, reply)} action={localPath(req.lang, `/processes/${params(req).processSlug}/groups/new`)} creating title={req.t('groups.createTitle')} />),
+  );
+
+  app.post('/processes/:processSlug/groups/new', { config: { policy: 'group.create', scope: processFromParams }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const action = localPath(req.lang, `/processes/${params(req).processSlug}/groups/new`);
+    const again = (errors: Record<string, string>, status: number) =>
+      sendPage(reply, <GroupFormView ctx={pageCtx(req, reply)} action={action} creating title={req.t('groups.createTitle')} values={flat} errors={errors} />, status);
+    const parsed = parseForm(CreateGroupBody, flat, req.t);
+    if (!parsed.ok) return again(parsed.errors, 422);
+    try {
+      const g = await groups.createGroup(db(), req.actor!, req.policyContext.processId!, parsed.data);
+      return redirectWithNotice(reply, localPath(req.lang, `/processes/${params(req).processSlug}/groups/${g.slug}`), 'groups.created');
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return again(errors, status);
+    }
+  });
+
+  app.get('/processes/:processSlug/groups/:groupSlug', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const d = await getProcess(db(), params(req).processSlug);
+    const summary = await groups.getGroup(db(), d.process.id, params(req).groupSlug);
+    const memberIds = await groups.groupMemberIds(db(), summary.group.id);
+    const [bal, ann] = await Promise.all([balance(db(), d.process.id, d.stakeholderGroups, memberIds), groups.announcements(db(), summary.group.id)]);
+    const userId = req.actor?.userId;
+    const ctx = pageCtx(req, reply);
+    return sendPage(
+      reply,
+      <GroupView
+        ctx={ctx}
+        process={d.process}
+        summary={summary}
+        announcements={ann}
+        isGroupMember={userId ? memberIds.includes(userId) : false}
+        isProcessMember={userId ? await isProcessMember(db(), d.process.id, userId) : false}
+        balance={<BalanceSection ctx={ctx} rows={bal.rows} caption={req.t('groups.balanceCaption')} id="group-balance" />}
+      />,
+    );
+  });
+
+  app.get('/processes/:processSlug/groups/:groupSlug/edit', { config: { policy: 'group.update', ...scoped }, schema: hide }, async (req, reply) => {
+    const g = await groups.groupById(db(), req.policyContext.groupId!);
+    const values = { nameEn: g.name_en, nameFr: g.name_fr, charterEn: g.charter_en, charterFr: g.charter_fr, status: g.status };
+    const title = req.t('groups.editTitle', { name: req.lang === 'fr' ? g.name_fr : g.name_en });
+    return sendPage(reply, <GroupFormView ctx={pageCtx(req, reply)} action={`${groupPath(req)}/edit`} creating={false} title={title} values={values} />);
+  });
+
+  app.post('/processes/:processSlug/groups/:groupSlug/edit', { config: { policy: 'group.update', ...scoped }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const parsed = parseForm(UpdateGroupBody, flat, req.t);
+    if (!parsed.ok) {
+      return sendPage(reply, <GroupFormView ctx={pageCtx(req, reply)} action={`${groupPath(req)}/edit`} creating={false} title={req.t('groups.edit')} values={flat} errors={parsed.errors} />, 422);
+    }
+    await groups.updateGroup(db(), req.actor!, req.policyContext.groupId!, parsed.data);
+    return redirectWithNotice(reply, groupPath(req), 'groups.saved');
+  });
+
+  app.post('/processes/:processSlug/groups/:groupSlug/join', { config: { policy: 'group.join', ...scoped }, schema: hide }, async (req, reply) => {
+    await groups.joinGroup(db(), req.actor!, await groups.groupById(db(), req.policyContext.groupId!));
+    return redirectWithNotice(reply, groupPath(req), 'groups.joined');
+  });
+
+  app.post('/processes/:processSlug/groups/:groupSlug/leave', { config: { policy: 'group.leave', ...scoped }, schema: hide }, async (req, reply) => {
+    await groups.leaveGroup(db(), req.actor!, await groups.groupById(db(), req.policyContext.groupId!));
+    return redirectWithNotice(reply, groupPath(req), 'groups.left');
+  });
+
+  app.post('/processes/:processSlug/groups/:groupSlug/members', { config: { policy: 'group.addMember', ...scoped }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const parsed = parseForm(AddMemberBody, { email: flat.email, chair: flat.chair === 'true' }, req.t);
+    if (!parsed.ok) throw Object.assign(new Error('invalid'), { statusCode: 422 });
+    await groups.addMemberByEmail(db(), req.actor!, await groups.groupById(db(), req.policyContext.groupId!), parsed.data.email, parsed.data.chair);
+    return redirectWithNotice(reply, groupPath(req), 'groups.memberAdded');
+  });
+
+  app.post('/processes/:processSlug/groups/:groupSlug/announcements', { config: { policy: 'group.announce', ...scoped }, schema: hide }, async (req, reply) => {
+    const parsed = parseForm(AnnouncementBody, req.body, req.t);
+    if (!parsed.ok) throw Object.assign(new Error('invalid'), { statusCode: 422 });
+    await groups.postAnnouncement(db(), req.actor!, await groups.groupById(db(), req.policyContext.groupId!), parsed.data);
+    return redirectWithNotice(reply, groupPath(req), 'groups.announced');
+  });
+};

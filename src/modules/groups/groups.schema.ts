@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { Slug } from '../processes/processes.schema.js';
+
+export const GROUP_STATUSES = ['forming', 'active', 'concluded'] as const;
+
+const Text = (max: number) => z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong');
+
+export const GroupFields = z.object({
+  nameEn: Text(120),
+  nameFr: Text(120),
+  charterEn: z.string().trim().max(50_000, 'errors.text.tooLong').default(''),
+  charterFr: z.string().trim().max(50_000, 'errors.text.tooLong').default(''),
+  status: z.enum(GROUP_STATUSES).default('active'),
+});
+
+export const CreateGroupBody = GroupFields.extend({ slug: Slug });
+export type CreateGroupBody = z.infer<typeof CreateGroupBody>;
+export const UpdateGroupBody = GroupFields;
+export type UpdateGroupBody = z.infer<typeof UpdateGroupBody>;
+
+export const AnnouncementBody = z.object({ title: Text(200), body: z.string().trim().min(1, 'errors.text.required').max(10_000, 'errors.text.tooLong'), lang: z.enum(['en', 'fr']) });
+export type AnnouncementBody = z.infer<typeof AnnouncementBody>;
+
+export const AddMemberBody = z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ error: 'errors.email.invalid' })), chair: z.boolean().default(false) });
+
+export const GroupParams = z.object({ processSlug: Slug, groupSlug: Slug });
+
+export const GroupOut = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.object({ en: z.string(), fr: z.string() }),
+  charter: z.object({ en: z.string(), fr: z.string() }),
+  status: z.enum(GROUP_STATUSES),
+  chairs: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  memberCount: z.number().int(),
+  url: z.string(),
+});
+export type GroupOut = z.infer<typeof GroupOut>;

@@ -1,0 +1,155 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { localPath } from '../../web/context.js';
+import { pageCtx } from '../../web/page-ctx.js';
+import { sendPage } from '../../web/render.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { nestForm, parseForm, problemToFormErrors } from '../../web/forms.js';
+import { HttpProblem } from '../../http/problem.js';
+import { getProcess } from '../processes/processes.service.js';
+import { processFromParams } from '../processes/processes.routes.js';
+import { saveStakeholderGroups } from '../processes/processes.service.js';
+import { listGroups, groupsOf } from '../groups/groups.service.js';
+import { InviteBody, JoinBody } from './participants.schema.js';
+import * as participants from './participants.service.js';
+import { JoinView } from './views/join.view.js';
+import { DirectoryView, OrganisationsView } from './views/directory.view.js';
+import { AcceptInvitationView, InviteView, StakeholderGroupsView } from './views/manage.views.js';
+
+type Flat = Record<string, string | undefined>;
+const hide = { hide: true };
+
+/** The join form's flat fields as the JoinBody shape: the new organisation only when named. */
+export function joinFormToBody(f: Flat): Record<string, unknown> {
+  const newOrg = f['newOrganisation.name']?.trim()
+    ? { name: f['newOrganisation.name'], sector: f['newOrganisation.sector'], website: f['newOrganisation.website'] || undefined, country: f['newOrganisation.country'] || 'CA', province: f['newOrganisation.province'] || undefined }
+    : undefined;
+  return { organisationId: f.organisationId || undefined, newOrganisation: f.organisationId ? undefined : newOrg, stakeholderGroupId: f.stakeholderGroupId, preferredLang: f.preferredLang };
+}
+
+/** Joining, leaving, the participant directory, organisations, invitations and stakeholder groups. */
+export const participantsPages: FastifyPluginAsync = async (app) => {
+  const db = () => app.deps.db;
+  const slugOf = (req: FastifyRequest) => (req.params as { processSlug: string }).processSlug;
+  const scoped = { scope: processFromParams };
+
+  app.get('/processes/:processSlug/join', { config: { policy: 'process.join', ...scoped }, schema: hide }, async (req, reply) => {
+    const d = await getProcess(db(), slugOf(req));
+    return sendPage(reply, <JoinView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} organisations={await participants.organisations(db())} />);
+  });
+
+  app.post('/processes/:processSlug/join', { config: { policy: 'process.join', ...scoped }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const d = await getProcess(db(), slugOf(req));
+    const again = async (errors: Record<string, string>, status: number) =>
+      sendPage(reply, <JoinView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} organisations={await participants.organisations(db())} values={flat} errors={errors} />, status);
+    const parsed = parseForm(JoinBody, joinFormToBody(flat), req.t);
+    if (!parsed.ok) return again(parsed.errors, 422);
+    try {
+      await participants.joinProcess(db(), req.actor!, d.process, d.stakeholderGroups, parsed.data);
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return again(errors, status);
+    }
+    return redirectWithNotice(reply, localPath(req.lang, `/processes/${d.process.slug}`), 'participants.joined');
+  });
+
+  app.post('/processes/:processSlug/leave', { config: { policy: 'process.leave', ...scoped }, schema: hide }, async (req, reply) => {
+    await participants.leaveProcess(db(), req.actor!, req.policyContext.processId!);
+    return redirectWithNotice(reply, localPath(req.lang, `/processes/${slugOf(req)}`), 'participants.left');
+  });
+
+  app.get('/processes/:processSlug/participants', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const q = (req.query ?? {}) as Flat;
+    const d = await getProcess(db(), slugOf(req));
+    const groups = await listGroups(db(), d.process.id);
+    const group = q.group ? groups.find((g) => g.group.slug === q.group) : undefined;
+    const orgs = await participants.organisationsInProcess(db(), d.process.id);
+    const page = await participants.listMembers(db(), d.process.id, {
+      stakeholderKey: q.stakeholderGroup || undefined,
+      groupId: q.group ? (group?.group.id ?? '00000000-0000-0000-0000-000000000000') : undefined,
+      organisationId: q.organisation && orgs.some((o) => o.id === q.organisation) ? q.organisation : undefined,
+      after: q.after || undefined,
+      limit: 100,
+    });
+    const groupsByUser = new Map<string, string[]>();
+    await Promise.all(
+      page.items.map(async (m) => groupsByUser.set(m.user_id, (await groupsOf(db(), d.process.id, m.user_id)).map((g) => (req.lang === 'fr' ? g.name_fr : g.name_en)))),
+    );
+    const params = new URLSearchParams(Object.entries({ stakeholderGroup: q.stakeholderGroup, group: q.group, organisation: q.organisation }).filter((e): e is [string, string] => !!e[1]));
+    if (page.next) params.set('after', page.next);
+    return sendPage(
+      reply,
+      <DirectoryView
+        ctx={pageCtx(req, reply)}
+        process={d.process}
+        stakeholderGroups={d.stakeholderGroups}
+        workingGroups={groups.map((g) => ({ slug: g.group.slug, name: req.lang === 'fr' ? g.group.name_fr : g.group.name_en }))}
+        organisations={orgs}
+        filters={{ stakeholderGroup: q.stakeholderGroup, group: q.group, organisation: q.organisation }}
+        members={page.items}
+        groupsByUser={groupsByUser}
+        nextHref={page.next ? localPath(req.lang, `/processes/${d.process.slug}/participants?${params}`) : undefined}
+      />,
+    );
+  });
+
+  app.get('/processes/:processSlug/organisations', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const d = await getProcess(db(), slugOf(req));
+    return sendPage(reply, <OrganisationsView ctx={pageCtx(req, reply)} process={d.process} organisations={await participants.organisationsInProcess(db(), d.process.id)} />);
+  });
+
+  app.get('/processes/:processSlug/invitations/new', { config: { policy: 'process.invite', ...scoped }, schema: hide }, async (req, reply) => {
+    const d = await getProcess(db(), slugOf(req));
+    return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} />);
+  });
+
+  app.post('/processes/:processSlug/invitations', { config: { policy: 'process.invite', ...scoped }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const d = await getProcess(db(), slugOf(req));
+    const parsed = parseForm(InviteBody, flat, req.t);
+    if (!parsed.ok) return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} values={flat} errors={parsed.errors} />, 422);
+    await participants.invite(db(), req.actor!, d.process, parsed.data, app.deps.config.baseUrl);
+    return redirectWithNotice(reply, localPath(req.lang, `/processes/${d.process.slug}/invitations/new`), 'participants.invited');
+  });
+
+  app.get('/invitations/accept', { config: { policy: 'invitation.accept' }, schema: hide }, async (req, reply) =>
+    sendPage(reply, <AcceptInvitationView ctx={pageCtx(req, reply)} token={((req.query ?? {}) as Flat).token ?? ''} />),
+  );
+
+  app.post('/invitations/accept', { config: { policy: 'invitation.accept' }, schema: hide }, async (req, reply) => {
+    const token = ((req.body ?? {}) as Flat).token ?? '';
+    try {
+      const { processId } = await participants.acceptInvitation(db(), req.actor!, token);
+      const process = await participants.processSlugOf(db(), processId);
+      return redirectWithNotice(reply, localPath(req.lang, `/processes/${process}/join`), 'participants.accepted');
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return sendPage(reply, <AcceptInvitationView ctx={pageCtx(req, reply)} token={token} errors={errors} />, status);
+    }
+  });
+
+  app.get('/processes/:processSlug/stakeholder-groups', { config: { policy: 'process.manageStakeholders', ...scoped }, schema: hide }, async (req, reply) => {
+    const d = await getProcess(db(), slugOf(req));
+    return sendPage(reply, <StakeholderGroupsView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} />);
+  });
+
+  app.post('/processes/:processSlug/stakeholder-groups', { config: { policy: 'process.manageStakeholders', ...scoped }, schema: hide }, async (req, reply) => {
+    const d = await getProcess(db(), slugOf(req));
+    const rows = ((nestForm((req.body ?? {}) as Flat).groups ?? []) as Flat[]).filter((r) => r && (r.id || r.nameEn?.trim()));
+    const errors: Record<string, string> = {};
+    const groups = rows.map((r) => {
+      const target = r.target?.trim() ? Number(r.target.replace(',', '.')) : null;
+      if (target !== null && !(target >= 0 && target <= 100)) errors.targets = req.t('errors.stakeholders.target');
+      if (!r.nameEn?.trim() || !r.nameFr?.trim()) errors.targets ??= req.t('errors.text.required');
+      return { id: r.id || undefined, nameEn: r.nameEn?.trim() ?? '', nameFr: r.nameFr?.trim() ?? '', targetShare: target === null ? null : target / 100 };
+    });
+    try {
+      if (Object.keys(errors).length) throw new HttpProblem(422, 'errors.validation');
+      await saveStakeholderGroups(db(), req.actor!, d.process.id, groups);
+    } catch (err) {
+      const fromProblem = Object.keys(errors).length ? { status: 422, errors } : problemToFormErrors(err, req.t);
+      return sendPage(reply, <StakeholderGroupsView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} errors={fromProblem.errors} />, fromProblem.status);
+    }
+    return redirectWithNotice(reply, localPath(req.lang, `/processes/${d.process.slug}`), 'participants.stakeholderGroupsSaved');
+  });
+};

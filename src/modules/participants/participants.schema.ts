@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { DEFAULT_STAKEHOLDER_KEYS } from '../processes/processes.schema.js';
+
+/** What kind of organisation this is; matches the default stakeholder group keys. */
+export const SECTORS = DEFAULT_STAKEHOLDER_KEYS;
+
+export const NewOrganisation = z.object({
+  name: z.string({ error: 'errors.organisation.name' }).trim().min(2, 'errors.organisation.name').max(200, 'errors.text.tooLong'),
+  sector: z.enum(SECTORS, { error: 'errors.organisation.sector' }),
+  website: z
+    .string()
+    .trim()
+    .max(300)
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.url({ protocol: /^https?$/, error: 'errors.organisation.website' }).optional()),
+  country: z.string().trim().length(2, 'errors.organisation.country').toUpperCase().default('CA'),
+  province: z.string().trim().max(60).optional(),
+});
+export type NewOrganisation = z.infer<typeof NewOrganisation>;
+
+/** Joining a process: who you represent, in which stakeholder group, in which language. */
+export const JoinBody = z
+  .object({
+    organisationId: z.uuid({ error: 'errors.organisation.pick' }).optional(),
+    newOrganisation: NewOrganisation.optional(),
+    stakeholderGroupId: z.uuid({ error: 'errors.join.stakeholderGroup' }),
+    preferredLang: z.enum(['en', 'fr']),
+  })
+  .refine((b) => b.organisationId || b.newOrganisation, { message: 'errors.organisation.pick', path: ['organisationId'] });
+export type JoinBody = z.infer<typeof JoinBody>;
+
+export const InviteBody = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: 'errors.email.invalid' })),
+  role: z.enum(['member', 'oversight', 'convener', 'moderator', 'action_committee', 'reviewer', 'manufacturer']),
+  lang: z.enum(['en', 'fr']).default('en'),
+});
+export type InviteBody = z.infer<typeof InviteBody>;
+
+export const MemberFilters = z.object({
+  stakeholderGroup: z.string().max(60).optional(),
+  group: z.string().max(60).optional(),
+  organisation: z.uuid().optional(),
+  after: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type MemberFilters = z.infer<typeof MemberFilters>;
+
+export const OrganisationOut = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  sector: z.string(),
+  website: z.string().nullable(),
+  country: z.string(),
+  province: z.string().nullable(),
+});
+
+export const MemberOut = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  organisation: OrganisationOut.pick({ id: true, name: true }).nullable(),
+  stakeholderGroup: z.object({ key: z.string(), name: z.object({ en: z.string(), fr: z.string() }) }),
+  workingGroups: z.array(z.string()),
+  joinedAt: z.iso.datetime(),
+});
+
+export const BalanceOut = z.object({
+  total: z.number().int(),
+  groups: z.array(
+    z.object({ key: z.string(), name: z.object({ en: z.string(), fr: z.string() }), count: z.number().int(), share: z.number(), targetShare: z.number().nullable(), status: z.enum(['missing', 'below', 'met', 'noTarget']) }),
+  ),
+});

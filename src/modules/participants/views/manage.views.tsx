@@ -1,0 +1,113 @@
+import type { PageCtx } from '../../../web/context.js';
+import { localPath } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { ErrorSummary, Field, Form, Submit } from '../../../web/components/forms.js';
+import type { Process, StakeholderGroup } from '../../processes/processes.repository.js';
+import { InviteBody } from '../participants.schema.js';
+
+type Values = Record<string, string | undefined>;
+const titleOf = (ctx: PageCtx, p: Process) => (ctx.lang === 'fr' ? p.title_fr : p.title_en);
+
+/** Invite someone to the process by email, with a role. */
+export function InviteView({ ctx, process, values = {}, errors = {} }: { ctx: PageCtx; process: Process; values?: Values; errors?: Record<string, string> }) {
+  const { t, lang } = ctx;
+  const title = t('participants.inviteTitle', { title: titleOf(ctx, process) });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{t('participants.inviteIntro')}</p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={localPath(lang, `/processes/${process.slug}/invitations`)}>
+        <Field name="email" type="email" label={t('participants.inviteEmail')} value={values.email} error={errors.email} required />
+        <div class="field">
+          <label for="field-role">{t('participants.inviteRole')}</label>
+          <select id="field-role" name="role">
+            {InviteBody.shape.role.options.map((r) => (
+              <option value={r} selected={(values.role ?? 'member') === r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="field-lang">{t('participants.inviteLang')}</label>
+          <select id="field-lang" name="lang">
+            <option value="en" selected={(values.lang ?? lang) === 'en'}>
+              English
+            </option>
+            <option value="fr" selected={(values.lang ?? lang) === 'fr'}>
+              Français
+            </option>
+          </select>
+        </div>
+        <Submit>{t('participants.inviteSubmit')}</Submit>
+      </Form>
+    </Layout>
+  );
+}
+
+/** The invitation link lands here; accepting is a POST. */
+export function AcceptInvitationView({ ctx, token, errors = {} }: { ctx: PageCtx; token: string; errors?: Record<string, string> }) {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('participants.acceptTitle')}>
+      <h1>{t('participants.acceptTitle')}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <p>{t('participants.acceptIntro')}</p>
+      <Form ctx={ctx} action={localPath(lang, '/invitations/accept')}>
+        <input type="hidden" name="token" value={token} />
+        <Submit>{t('participants.acceptSubmit')}</Submit>
+      </Form>
+    </Layout>
+  );
+}
+
+/** Names and target shares of the stakeholder groups, with one empty row to add a group. */
+export function StakeholderGroupsView({ ctx, process, groups, errors = {} }: { ctx: PageCtx; process: Process; groups: StakeholderGroup[]; errors?: Record<string, string> }) {
+  const { t, lang } = ctx;
+  const title = t('participants.stakeholderGroupsTitle', { title: titleOf(ctx, process) });
+  const rows = [...groups.map((g) => ({ id: g.id, en: g.name_en, fr: g.name_fr, target: g.target_share === null ? '' : String(Math.round(Number(g.target_share) * 1000) / 10) })), { id: '', en: '', fr: '', target: '' }];
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{t('participants.stakeholderGroupsIntro')}</p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={localPath(lang, `/processes/${process.slug}/stakeholder-groups`)} class="form form--wide">
+        <table class="form-table">
+          <caption class="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('participants.nameEn')}</th>
+              <th scope="col">{t('participants.nameFr')}</th>
+              <th scope="col">{t('participants.target')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                <td>
+                  <input type="hidden" name={`groups[${i}][id]`} value={r.id} />
+                  <input name={`groups[${i}][nameEn]`} value={r.en} aria-label={`${t('participants.nameEn')} ${i + 1}`} />
+                </td>
+                <td>
+                  <input name={`groups[${i}][nameFr]`} value={r.fr} aria-label={`${t('participants.nameFr')} ${i + 1}`} />
+                </td>
+                <td>
+                  <input
+                    id={i === 0 ? 'field-targets' : undefined}
+                    name={`groups[${i}][target]`}
+                    value={r.target}
+                    inputMode="decimal"
+                    size={6}
+                    aria-label={`${t('participants.target')} ${i + 1}`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Submit>{t('processes.save')}</Submit>
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,143 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { localPath } from '../../web/context.js';
+import { pageCtx } from '../../web/page-ctx.js';
+import { sendPage } from '../../web/render.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { nestForm, parseForm, problemToFormErrors } from '../../web/forms.js';
+import { roleHolders } from '../accounts/accounts.service.js';
+import { listGroups } from '../groups/groups.service.js';
+import { balance, isProcessMember } from '../participants/participants.service.js';
+import { BalanceSection } from '../participants/views/balance-section.js';
+import { CopyProcessBody, CreateProcessBody, UpdateProcessBody } from './processes.schema.js';
+import * as processes from './processes.service.js';
+import { copyProcess } from './templates.service.js';
+import { processFromParams } from './processes.routes.js';
+import { ProcessListView } from './views/process-list.view.js';
+import { ProcessView } from './views/process.view.js';
+import { ProcessFormView, type PhaseRowValues, type ProcessFormValues } from './views/process-form.view.js';
+import { CopyProcessView } from './views/copy.view.js';
+
+type Flat = Record<string, string | undefined>;
+const hide = { hide: true };
+
+/** Form rows → the API body shape: phases whose dates are both empty are left out. */
+function formToBody(flat: Flat): Record<string, unknown> {
+  const nested = nestForm(flat) as { phases?: PhaseRowValues[] } & Record<string, unknown>;
+  const phases = (nested.phases ?? []).filter((p) => p && (p.startsOn || p.endsOn));
+  return { ...nested, phases };
+}
+
+/** The form's values, from a submitted body (so nothing typed is lost on an error). */
+function formValues(flat: Flat): ProcessFormValues {
+  const nested = nestForm(flat) as unknown as Omit<ProcessFormValues, 'phases'> & { phases?: PhaseRowValues[] };
+  return { ...nested, phases: (nested.phases ?? []).filter(Boolean).map((p) => ({ kind: p.kind ?? 'other', nameEn: p.nameEn ?? '', nameFr: p.nameFr ?? '', startsOn: p.startsOn ?? '', endsOn: p.endsOn ?? '' })) };
+}
+
+function blankPhases(existing: PhaseRowValues[]): PhaseRowValues[] {
+  const rows = existing.length ? [...existing] : processes.defaultPhaseNames().map((d) => ({ kind: d.kind, nameEn: d.en, nameFr: d.fr, startsOn: '', endsOn: '' }));
+  rows.push({ kind: 'other', nameEn: '', nameFr: '', startsOn: '', endsOn: '' });
+  return rows;
+}
+
+/** Process pages: the list, a process's page, creating, editing and copying one. */
+export const processesPages: FastifyPluginAsync = async (app) => {
+  const db = () => app.deps.db;
+  const slugOf = (req: FastifyRequest) => (req.params as { processSlug: string }).processSlug;
+
+  app.get('/processes', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) =>
+    sendPage(reply, <ProcessListView ctx={pageCtx(req, reply)} processes={await processes.listProcesses(db())} />),
+  );
+
+  app.get('/processes/new', { config: { policy: 'process.create' }, schema: hide }, async (req, reply) =>
+    sendPage(reply, <ProcessFormView ctx={pageCtx(req, reply)} action={localPath(req.lang, '/processes/new')} creating values={{ phases: blankPhases([]) }} />),
+  );
+
+  app.post('/processes/new', { config: { policy: 'process.create' }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const again = (errors: Record<string, string>, status: number) =>
+      sendPage(reply, <ProcessFormView ctx={pageCtx(req, reply)} action={localPath(req.lang, '/processes/new')} creating values={formValues(flat)} errors={errors} />, status);
+    const parsed = parseForm(CreateProcessBody, formToBody(flat), req.t);
+    if (!parsed.ok) return again(parsed.errors, 422);
+    try {
+      const p = await processes.createProcess(db(), req.actor, parsed.data);
+      return reply.redirect(localPath(req.lang, `/processes/${p.slug}`), 303);
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return again(errors, status);
+    }
+  });
+
+  app.get('/processes/:processSlug', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const detail = await processes.getProcess(db(), slugOf(req));
+    const p = detail.process;
+    const [groups, oversight, conveners, bal, isMember] = await Promise.all([
+      listGroups(db(), p.id),
+      roleHolders(db(), { role: 'oversight', processId: p.id }),
+      roleHolders(db(), { role: 'convener', processId: p.id }),
+      balance(db(), p.id, detail.stakeholderGroups),
+      req.actor ? isProcessMember(db(), p.id, req.actor.userId) : Promise.resolve(false),
+    ]);
+    const ctx = pageCtx(req, reply);
+    return sendPage(
+      reply,
+      <ProcessView
+        ctx={ctx}
+        detail={detail}
+        currentPhaseId={processes.currentPhase(detail.phases, p.timezone)?.id}
+        groups={groups.map((g) => ({ slug: g.group.slug, name: req.lang === 'fr' ? g.group.name_fr : g.group.name_en, memberCount: g.memberCount, status: g.group.status }))}
+        oversight={oversight}
+        conveners={conveners}
+        isMember={isMember}
+        balance={<BalanceSection ctx={ctx} rows={bal.rows} caption={req.t('participants.balanceCaption')} id="process-balance" />}
+      />,
+    );
+  });
+
+  const editValues = (d: processes.ProcessDetail): ProcessFormValues => ({
+    titleEn: d.process.title_en,
+    titleFr: d.process.title_fr,
+    summaryEn: d.process.summary_en,
+    summaryFr: d.process.summary_fr,
+    descriptionEn: d.process.description_en,
+    descriptionFr: d.process.description_fr,
+    registration: d.process.registration,
+    timezone: d.process.timezone,
+    phases: blankPhases(d.phases.map((p) => ({ kind: p.kind, nameEn: p.name_en, nameFr: p.name_fr, startsOn: p.starts_on, endsOn: p.ends_on }))),
+  });
+
+  app.get('/processes/:processSlug/edit', { config: { policy: 'process.update', scope: processFromParams }, schema: hide }, async (req, reply) => {
+    const d = await processes.getProcess(db(), slugOf(req));
+    return sendPage(reply, <ProcessFormView ctx={pageCtx(req, reply)} action={localPath(req.lang, `/processes/${d.process.slug}/edit`)} creating={false} values={editValues(d)} />);
+  });
+
+  app.post('/processes/:processSlug/edit', { config: { policy: 'process.update', scope: processFromParams }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const action = localPath(req.lang, `/processes/${slugOf(req)}/edit`);
+    const again = (errors: Record<string, string>, status: number) =>
+      sendPage(reply, <ProcessFormView ctx={pageCtx(req, reply)} action={action} creating={false} values={formValues(flat)} errors={errors} />, status);
+    const parsed = parseForm(UpdateProcessBody, formToBody(flat), req.t);
+    if (!parsed.ok) return again(parsed.errors, 422);
+    await processes.updateProcess(db(), req.actor!, req.policyContext.processId!, parsed.data);
+    return redirectWithNotice(reply, localPath(req.lang, `/processes/${slugOf(req)}`), 'notices.saved');
+  });
+
+  app.get('/processes/:processSlug/copy', { config: { policy: 'process.copy', scope: processFromParams }, schema: hide }, async (req, reply) => {
+    const d = await processes.getProcess(db(), slugOf(req));
+    return sendPage(reply, <CopyProcessView ctx={pageCtx(req, reply)} source={d.process} />);
+  });
+
+  app.post('/processes/:processSlug/copy', { config: { policy: 'process.copy', scope: processFromParams }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const d = await processes.getProcess(db(), slugOf(req));
+    const again = (errors: Record<string, string>, status: number) => sendPage(reply, <CopyProcessView ctx={pageCtx(req, reply)} source={d.process} values={flat} errors={errors} />, status);
+    const parsed = parseForm(CopyProcessBody, { ...flat, startsOn: flat.startsOn || undefined }, req.t);
+    if (!parsed.ok) return again(parsed.errors, 422);
+    try {
+      const created = await copyProcess(db(), req.actor!, d.process.slug, parsed.data);
+      return redirectWithNotice(reply, localPath(req.lang, `/processes/${created.slug}`), 'notices.processCopied');
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return again(errors, status);
+    }
+  });
+};

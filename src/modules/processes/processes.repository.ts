@@ -1,0 +1,51 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, ProcessPhasesTable, ProcessesTable, StakeholderGroupsTable } from '../../db/schema.js';
+
+export type Process = Selectable<ProcessesTable>;
+export type Phase = Selectable<ProcessPhasesTable>;
+export type StakeholderGroup = Selectable<StakeholderGroupsTable>;
+
+/** SQL for processes, their phases and their stakeholder groups. */
+export const processesRepository = {
+  async bySlug(db: Kysely<DB>, slug: string): Promise<Process | undefined> {
+    return db.selectFrom('processes').selectAll().where('slug', '=', slug).executeTakeFirst();
+  },
+
+  async byId(db: Kysely<DB>, id: string): Promise<Process | undefined> {
+    return db.selectFrom('processes').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** Newest first. The number of processes on one installation stays small (tens). */
+  async list(db: Kysely<DB>): Promise<Process[]> {
+    return db.selectFrom('processes').selectAll().orderBy('created_at', 'desc').execute();
+  },
+
+  async insert(db: Kysely<DB>, row: Omit<Process, 'created_at' | 'updated_at'>): Promise<Process> {
+    return db.insertInto('processes').values({ ...row, updated_at: new Date() }).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async update(db: Kysely<DB>, id: string, set: Partial<Omit<Process, 'id' | 'created_at'>>): Promise<Process> {
+    return db.updateTable('processes').set({ ...set, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async phases(db: Kysely<DB>, processId: string): Promise<Phase[]> {
+    return db.selectFrom('process_phases').selectAll().where('process_id', '=', processId).orderBy('position').execute();
+  },
+
+  async replacePhases(db: Kysely<DB>, processId: string, phases: Omit<Phase, 'process_id'>[]): Promise<void> {
+    await db.deleteFrom('process_phases').where('process_id', '=', processId).execute();
+    if (phases.length) await db.insertInto('process_phases').values(phases.map((p) => ({ ...p, process_id: processId }))).execute();
+  },
+
+  async stakeholderGroups(db: Kysely<DB>, processId: string): Promise<StakeholderGroup[]> {
+    return db.selectFrom('stakeholder_groups').selectAll().where('process_id', '=', processId).orderBy('position').execute();
+  },
+
+  async insertStakeholderGroups(db: Kysely<DB>, rows: StakeholderGroup[]): Promise<void> {
+    if (rows.length) await db.insertInto('stakeholder_groups').values(rows).execute();
+  },
+
+  async updateStakeholderGroup(db: Kysely<DB>, id: string, set: Partial<Pick<StakeholderGroup, 'name_en' | 'name_fr' | 'target_share' | 'position'>>): Promise<void> {
+    await db.updateTable('stakeholder_groups').set(set).where('id', '=', id).execute();
+  },
+};

@@ -1,0 +1,25 @@
+import type { PageCtx } from '../../../web/context.js';
+import { localPath } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { ErrorSummary, Field, Form, Submit } from '../../../web/components/forms.js';
+import type { Process } from '../processes.repository.js';
+
+/** Start a new process from this one: a new short name, titles and a start date. */
+export function CopyProcessView({ ctx, source, values = {}, errors = {} }: { ctx: PageCtx; source: Process; values?: Record<string, string | undefined>; errors?: Record<string, string> }) {
+  const { t, lang } = ctx;
+  const title = t('processes.copyTitle', { title: lang === 'fr' ? source.title_fr : source.title_en });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{t('processes.copyIntro')}</p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={localPath(lang, `/processes/${source.slug}/copy`)}>
+        <Field name="slug" label={t('processes.fields.slug')} hint={t('processes.fields.slugHint')} value={values.slug} error={errors.slug} required />
+        <Field name="titleEn" label={t('processes.fields.titleEn')} value={values.titleEn} error={errors.titleEn} required />
+        <Field name="titleFr" label={t('processes.fields.titleFr')} value={values.titleFr} error={errors.titleFr} required />
+        <Field name="startsOn" type="date" label={t('processes.fields.startDate')} hint={t('processes.fields.startDateHint')} value={values.startsOn} error={errors.startsOn} />
+        <Submit>{t('processes.copySubmit')}</Submit>
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,141 @@
+import type { PageCtx } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { ErrorSummary, Field, Form, Submit } from '../../../web/components/forms.js';
+import { PHASE_KINDS } from '../processes.schema.js';
+
+/** One phase row as the form shows it. */
+export interface PhaseRowValues {
+  kind: string;
+  nameEn: string;
+  nameFr: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Values the process form shows. */
+export interface ProcessFormValues {
+  slug?: string;
+  titleEn?: string;
+  titleFr?: string;
+  summaryEn?: string;
+  summaryFr?: string;
+  descriptionEn?: string;
+  descriptionFr?: string;
+  registration?: string;
+  timezone?: string;
+  phases: PhaseRowValues[];
+}
+
+/** A textarea with its label, hint and error, like Field. */
+export function TextArea(props: { name: string; label: string; value?: string | undefined; error?: string | undefined; hint?: string; rows?: number }) {
+  const id = `field-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <textarea id={id} name={props.name} rows={props.rows ?? 6} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy || undefined}>
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+/**
+ * Create or edit a process. Phases are a fixed set of rows (no JavaScript needed to add
+ * one); a row whose dates are empty is left out.
+ */
+export function ProcessFormView(props: { ctx: PageCtx; action: string; creating: boolean; values: ProcessFormValues; errors?: Record<string, string> }) {
+  const { ctx, values } = props;
+  const { t } = ctx;
+  const errors = props.errors ?? {};
+  const title = props.creating ? t('processes.createTitle') : t('processes.editTitle');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={props.action} class="form form--wide">
+        {props.creating && <Field name="slug" label={t('processes.fields.slug')} hint={t('processes.fields.slugHint')} value={values.slug} error={errors.slug} required />}
+        <Field name="titleEn" label={t('processes.fields.titleEn')} value={values.titleEn} error={errors.titleEn} required />
+        <Field name="titleFr" label={t('processes.fields.titleFr')} value={values.titleFr} error={errors.titleFr} required />
+        <TextArea name="summaryEn" label={t('processes.fields.summaryEn')} value={values.summaryEn} error={errors.summaryEn} rows={3} />
+        <TextArea name="summaryFr" label={t('processes.fields.summaryFr')} value={values.summaryFr} error={errors.summaryFr} rows={3} />
+        <TextArea name="descriptionEn" label={t('processes.fields.descriptionEn')} value={values.descriptionEn} error={errors.descriptionEn} rows={10} />
+        <TextArea name="descriptionFr" label={t('processes.fields.descriptionFr')} value={values.descriptionFr} error={errors.descriptionFr} rows={10} />
+        <fieldset class="field">
+          <legend>{t('processes.fields.registration')}</legend>
+          {(['open', 'invitation'] as const).map((r) => (
+            <div class="choice" key={r}>
+              <input type="radio" id={`field-registration-${r}`} name="registration" value={r} checked={(values.registration ?? 'open') === r} />
+              <label for={`field-registration-${r}`}>{t(r === 'open' ? 'processes.fields.registrationOpen' : 'processes.fields.registrationInvitation')}</label>
+            </div>
+          ))}
+        </fieldset>
+        <Field name="timezone" label={t('processes.fields.timezone')} hint={t('processes.fields.timezoneHint')} value={values.timezone ?? 'America/Toronto'} error={errors.timezone} />
+        <fieldset>
+          <legend>{t('processes.fields.phases')}</legend>
+          <p class="hint">{t('processes.fields.phasesHint')}</p>
+          <table class="form-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('processes.fields.phaseKind')}</th>
+                <th scope="col">{t('processes.fields.phaseNameEn')}</th>
+                <th scope="col">{t('processes.fields.phaseNameFr')}</th>
+                <th scope="col">{t('processes.fields.startsOn')}</th>
+                <th scope="col">{t('processes.fields.endsOn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {values.phases.map((p, i) => {
+                const err = errors[`phases.${i}.endsOn`] ?? errors[`phases.${i}.startsOn`] ?? errors[`phases.${i}.nameEn`] ?? errors[`phases.${i}.nameFr`];
+                return (
+                  <tr key={i}>
+                    <td>
+                      <select name={`phases[${i}][kind]`} id={`field-phases.${i}.kind`} aria-label={`${t('processes.fields.phaseKind')} ${i + 1}`}>
+                        {PHASE_KINDS.map((k) => (
+                          <option value={k} selected={p.kind === k}>
+                            {t(`processes.phaseKinds.${k}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <input name={`phases[${i}][nameEn]`} value={p.nameEn} aria-label={`${t('processes.fields.phaseNameEn')} ${i + 1}`} />
+                    </td>
+                    <td>
+                      <input name={`phases[${i}][nameFr]`} value={p.nameFr} aria-label={`${t('processes.fields.phaseNameFr')} ${i + 1}`} />
+                    </td>
+                    <td>
+                      <input type="date" id={`field-phases.${i}.startsOn`} name={`phases[${i}][startsOn]`} value={p.startsOn} aria-label={`${t('processes.fields.startsOn')} ${i + 1}`} />
+                    </td>
+                    <td>
+                      <input
+                        type="date"
+                        id={`field-phases.${i}.endsOn`}
+                        name={`phases[${i}][endsOn]`}
+                        value={p.endsOn}
+                        aria-label={`${t('processes.fields.endsOn')} ${i + 1}`}
+                        aria-invalid={err ? 'true' : undefined}
+                      />
+                      {err && <p class="field-error">{err}</p>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </fieldset>
+        <Submit>{t('processes.save')}</Submit>
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,131 @@
+import type { ComponentChildren } from 'preact';
+import type { PageCtx } from '../../../web/context.js';
+import { localPath } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { Markdown } from '../../../web/markdown.js';
+import { can } from '../../../auth/policies.js';
+import type { ProcessDetail } from '../processes.service.js';
+import { Timeline } from './timeline.js';
+
+/** A person listed on the page (committee members, conveners). */
+export interface Person {
+  user_id: string;
+  name: string;
+}
+
+/** The process page: what it is, where it stands, who runs it, its groups and its balance. */
+export function ProcessView(props: {
+  ctx: PageCtx;
+  detail: ProcessDetail;
+  currentPhaseId: string | undefined;
+  groups: { slug: string; name: string; memberCount: number; status: string }[];
+  oversight: Person[];
+  conveners: Person[];
+  isMember: boolean;
+  balance: ComponentChildren;
+}) {
+  const { ctx, detail } = props;
+  const { t, lang } = ctx;
+  const p = detail.process;
+  const title = lang === 'fr' ? p.title_fr : p.title_en;
+  const scope = { processId: p.id };
+  const base = `/processes/${p.slug}`;
+  const current = detail.phases.find((ph) => ph.id === props.currentPhaseId);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={localPath(lang, '/processes')}>{t('processes.listTitle')}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="lead">{lang === 'fr' ? p.summary_fr : p.summary_en}</p>
+      <p class="status-line">
+        <strong>{current ? t('processes.currentPhase', { name: lang === 'fr' ? current.name_fr : current.name_en }) : t('processes.noCurrentPhase')}</strong> ·{' '}
+        {t(`processes.registration.${p.registration}`)}
+      </p>
+      <div class="actions">
+        {!props.isMember && can(ctx.actor, 'process.join') && (
+          <a class="button" href={localPath(lang, `${base}/join`)}>
+            {t('participants.join')}
+          </a>
+        )}
+        {!ctx.actor && (
+          <a class="button" href={localPath(lang, `/sign-in?next=${encodeURIComponent(localPath(lang, `${base}/join`))}`)}>
+            {t('participants.signInToJoin')}
+          </a>
+        )}
+        {props.isMember && <span class="badge">{t('participants.youAreMember')}</span>}
+        <a href={localPath(lang, `${base}/participants`)}>{t('processes.participants')}</a>
+        <a href={localPath(lang, `${base}/organisations`)}>{t('processes.organisations')}</a>
+      </div>
+      {(can(ctx.actor, 'process.update', scope) || can(ctx.actor, 'process.copy', scope)) && (
+        <nav aria-label={t('processes.manage')} class="manage">
+          <h2 class="visually-hidden">{t('processes.manage')}</h2>
+          <ul class="inline-list">
+            {can(ctx.actor, 'process.update', scope) && (
+              <li>
+                <a href={localPath(lang, `${base}/edit`)}>{t('processes.edit')}</a>
+              </li>
+            )}
+            {can(ctx.actor, 'process.manageStakeholders', scope) && (
+              <li>
+                <a href={localPath(lang, `${base}/stakeholder-groups`)}>{t('processes.stakeholderGroups')}</a>
+              </li>
+            )}
+            {can(ctx.actor, 'process.invite', scope) && (
+              <li>
+                <a href={localPath(lang, `${base}/invitations/new`)}>{t('processes.invite')}</a>
+              </li>
+            )}
+            {can(ctx.actor, 'group.create', scope) && (
+              <li>
+                <a href={localPath(lang, `${base}/groups/new`)}>{t('groups.create')}</a>
+              </li>
+            )}
+            {can(ctx.actor, 'process.copy', scope) && (
+              <li>
+                <a href={localPath(lang, `${base}/copy`)}>{t('processes.copy')}</a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+      <h2>{t('processes.timeline')}</h2>
+      <Timeline ctx={ctx} phases={detail.phases} currentId={props.currentPhaseId} />
+      <h2>{t('processes.workingGroups')}</h2>
+      {props.groups.length === 0 ? (
+        <p>{t('processes.noWorkingGroups')}</p>
+      ) : (
+        <ul>
+          {props.groups.map((g) => (
+            <li key={g.slug}>
+              <a href={localPath(lang, `${base}/groups/${g.slug}`)}>{g.name}</a> — {t('groups.memberCount', { count: g.memberCount })}
+              {g.status !== 'active' && ` (${t(`groups.statuses.${g.status}`)})`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('processes.balance')}</h2>
+      {props.balance}
+      <h2>{t('processes.oversight')}</h2>
+      {props.oversight.length === 0 ? <p>{t('processes.noOversight')}</p> : <PeopleList people={props.oversight} />}
+      {props.conveners.length > 0 && (
+        <>
+          <h2>{t('processes.conveners')}</h2>
+          <PeopleList people={props.conveners} />
+        </>
+      )}
+      <h2>{t('processes.about')}</h2>
+      <Markdown source={lang === 'fr' ? p.description_fr : p.description_en} />
+    </Layout>
+  );
+}
+
+function PeopleList({ people }: { people: Person[] }) {
+  return (
+    <ul>
+      {people.map((p) => (
+        <li key={p.user_id}>{p.name}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { nestForm, safeNext } from './forms.js';
+
+describe('nestForm', () => {
+  it('builds arrays and objects from bracketed names', () => {
+    expect(nestForm({ 'phases[0][kind]': 'drafting', 'phases[1][kind]': 'action', 'phases[0][nameEn]': 'Drafting', title: 'T' })).toEqual({
+      phases: [{ kind: 'drafting', nameEn: 'Drafting' }, { kind: 'action' }],
+      title: 'T',
+    });
+  });
+  it('ignores a non-numeric index into an array rather than polluting it', () => {
+    expect(nestForm({ 'a[0]': 'x', 'a[__proto__]': 'y' })).toEqual({ a: ['x'] });
+  });
+  it('never writes to a prototype', () => {
+    nestForm({ '__proto__[polluted]': 'yes', 'constructor[prototype][polluted]': 'yes', 'x[__proto__][polluted]': 'yes' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('safeNext', () => {
+  it('follows only paths on this site', () => {
+    expect(safeNext('/en/account', '/x')).toBe('/en/account');
+    expect(safeNext('//evil.example', '/x')).toBe('/x');
+    expect(safeNext('https://evil.example', '/x')).toBe('/x');
+    expect(safeNext('/\\evil.example', '/x')).toBe('/x');
+  });
+});
