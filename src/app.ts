@@ -24,7 +24,9 @@ import { apiDocsRoutes } from './modules/api-docs/api-docs.routes.js';
 import { processesApi } from './modules/processes/processes.routes.js';
 import { processesPages } from './modules/processes/processes.pages.js';
 import { participantsPages } from './modules/participants/participants.pages.js';
+import { participantsApi } from './modules/participants/participants.routes.js';
 import { groupsPages } from './modules/groups/groups.pages.js';
+import { groupsApi } from './modules/groups/groups.routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -78,6 +80,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(accountsApi, { prefix: '/api/v1' });
   await app.register(mailApi, { prefix: '/api/v1' });
   await app.register(processesApi, { prefix: '/api/v1' });
+  await app.register(participantsApi, { prefix: '/api/v1' });
+  await app.register(groupsApi, { prefix: '/api/v1' });
 
   for (const lang of LANGS) {
     await app.register(homePages, { prefix: `/${lang}` });

@@ -27,7 +27,8 @@ export const JoinBody = z
     stakeholderGroupId: z.uuid({ error: 'errors.join.stakeholderGroup' }),
     preferredLang: z.enum(['en', 'fr']),
   })
-  .refine((b) => b.organisationId || b.newOrganisation, { message: 'errors.organisation.pick', path: ['organisationId'] });
+  // `when` runs the check even when other fields failed, so the form lists every problem at once.
+  .refine((b) => b.organisationId || b.newOrganisation, { message: 'errors.organisation.pick', path: ['organisationId'], when: () => true });
 export type JoinBody = z.infer<typeof JoinBody>;
 
 export const InviteBody = z.object({

@@ -42,6 +42,11 @@ export async function findOrCreateOrganisation(db: Kysely<DB>, actorId: string |
   return org;
 }
 
+/** Add an organisation (or return the existing one with that name); audited. */
+export async function createOrganisation(db: Kysely<DB>, actor: Actor, input: NewOrganisation): Promise<Organisation> {
+  return inTransaction(db, (trx) => findOrCreateOrganisation(trx, actor.userId, input));
+}
+
 /**
  * Join a process as a member, representing an organisation in a stakeholder group. An
  * invitation-only process accepts people who already hold a role in it (an accepted

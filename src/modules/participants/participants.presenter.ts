@@ -1,0 +1,35 @@
+import type { MemberRow, Organisation } from './participants.repository.js';
+import type { BalanceRow } from './participants.service.js';
+
+/** The API's view of an organisation. */
+export function presentOrganisation(o: Organisation) {
+  return { id: o.id, name: o.name, sector: o.sector, website: o.website, country: o.country, province: o.province };
+}
+
+/** The API's view of a member of a process. */
+export function presentMember(m: MemberRow, workingGroups: string[]) {
+  return {
+    userId: m.user_id,
+    name: m.name,
+    organisation: m.organisation_id ? { id: m.organisation_id, name: m.organisation_name ?? '' } : null,
+    stakeholderGroup: { key: m.stakeholder_key, name: { en: m.stakeholder_name_en, fr: m.stakeholder_name_fr } },
+    workingGroups,
+    joinedAt: m.joined_at.toISOString(),
+  };
+}
+
+/** The API's view of a balance. */
+export function presentBalance(b: { total: number; rows: BalanceRow[] }) {
+  return {
+    total: b.total,
+    groups: b.rows.map((r) => ({ key: r.key, name: { en: r.nameEn, fr: r.nameFr }, count: r.count, share: r.share, targetShare: r.targetShare, status: r.status })),
+  };
+}
+
+/** Quote a CSV field when it needs it (RFC 4180), and defuse spreadsheet formulas. */
+export function csvField(value: string | null | undefined): string {
+  let v = value ?? '';
+  // A cell starting with = + - @ is run as a formula by spreadsheet programs.
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}

@@ -1,0 +1,137 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getProcess } from '../processes/processes.service.js';
+import { processFromParams } from '../processes/processes.routes.js';
+import { SlugParams } from '../processes/processes.schema.js';
+import { groupMemberIds, groupsOf, listGroups } from '../groups/groups.service.js';
+import { BalanceOut, InviteBody, JoinBody, MemberFilters, MemberOut, NewOrganisation, OrganisationOut } from './participants.schema.js';
+import * as participants from './participants.service.js';
+import { csvField, presentBalance, presentMember, presentOrganisation } from './participants.presenter.js';
+import { toPopolo } from './popolo.js';
+import type { MemberRow } from './participants.repository.js';
+
+const Message = z.object({ message: z.string() });
+
+/** Organisations, members, balance, invitations and open-data exports through the JSON API. */
+export const participantsApi: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.deps.db;
+  const tags = ['participants'];
+
+  /** Every member of a process, page by page (exports want them all). */
+  async function allMembers(processId: string): Promise<MemberRow[]> {
+    const out: MemberRow[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await participants.listMembers(db(), processId, { after, limit: 500 });
+      out.push(...page.items);
+      if (!page.next) return out;
+      after = page.next;
+    }
+  }
+
+  app.get('/organisations', { config: { policy: 'public.read' }, schema: { tags, summary: 'All organisations', response: { 200: z.object({ items: z.array(OrganisationOut) }) } } }, async () => ({
+    items: (await participants.organisations(db())).map(presentOrganisation),
+  }));
+
+  app.post(
+    '/organisations',
+    { config: { policy: 'organisation.create' }, schema: { tags, summary: 'Add an organisation (or get the one with that name)', body: NewOrganisation, response: { 201: OrganisationOut } } },
+    async (req, reply) => {
+      const org = await participants.createOrganisation(db(), req.actor!, req.body);
+      return reply.status(201).send(presentOrganisation(org));
+    },
+  );
+
+  app.get(
+    '/processes/:processSlug/members',
+    {
+      config: { policy: 'public.read' },
+      schema: { tags, summary: 'Members of a process, filtered, by name (keyset: pass `next` as `after`)', params: SlugParams, querystring: MemberFilters, response: { 200: z.object({ items: z.array(MemberOut), next: z.string().nullable() }) } },
+    },
+    async (req) => {
+      const d = await getProcess(db(), req.params.processSlug);
+      const q = req.query;
+      const groups = q.group ? await listGroups(db(), d.process.id) : [];
+      const groupId = q.group ? (groups.find((g) => g.group.slug === q.group)?.group.id ?? '00000000-0000-0000-0000-000000000000') : undefined;
+      const page = await participants.listMembers(db(), d.process.id, { stakeholderKey: q.stakeholderGroup, groupId, organisationId: q.organisation, after: q.after, limit: q.limit });
+      const items = await Promise.all(page.items.map(async (m) => presentMember(m, (await groupsOf(db(), d.process.id, m.user_id)).map((g) => g.slug))));
+      return { items, next: page.next };
+    },
+  );
+
+  app.post(
+    '/processes/:processSlug/members',
+    { config: { policy: 'process.join', scope: processFromParams }, schema: { tags, summary: 'Join the process as the signed-in person', params: SlugParams, body: JoinBody, response: { 201: Message } } },
+    async (req, reply) => {
+      const d = await getProcess(db(), req.params.processSlug);
+      await participants.joinProcess(db(), req.actor!, d.process, d.stakeholderGroups, req.body);
+      return reply.status(201).send({ message: req.t('participants.joined') });
+    },
+  );
+
+  app.delete(
+    '/processes/:processSlug/members/me',
+    { config: { policy: 'process.leave', scope: processFromParams }, schema: { tags, summary: 'Leave the process', params: SlugParams, response: { 200: Message } } },
+    async (req) => {
+      await participants.leaveProcess(db(), req.actor!, req.policyContext.processId!);
+      return { message: req.t('participants.left') };
+    },
+  );
+
+  app.get(
+    '/processes/:processSlug/balance',
+    {
+      config: { policy: 'public.read' },
+      schema: { tags, summary: 'Members per stakeholder group against targets, for the process or one working group', params: SlugParams, querystring: z.object({ group: z.string().max(60).optional() }), response: { 200: BalanceOut } },
+    },
+    async (req) => {
+      const d = await getProcess(db(), req.params.processSlug);
+      let ids: string[] | undefined;
+      if (req.query.group) {
+        const g = (await listGroups(db(), d.process.id)).find((x) => x.group.slug === req.query.group);
+        ids = g ? await groupMemberIds(db(), g.group.id) : [];
+      }
+      return presentBalance(await participants.balance(db(), d.process.id, d.stakeholderGroups, ids));
+    },
+  );
+
+  app.post(
+    '/processes/:processSlug/invitations',
+    { config: { policy: 'process.invite', scope: processFromParams }, schema: { tags, summary: 'Invite someone by email with a role', params: SlugParams, body: InviteBody, response: { 202: Message } } },
+    async (req, reply) => {
+      const d = await getProcess(db(), req.params.processSlug);
+      await participants.invite(db(), req.actor!, d.process, req.body, app.deps.config.baseUrl);
+      return reply.status(202).send({ message: req.t('participants.invited') });
+    },
+  );
+
+  app.post(
+    '/invitations/accept',
+    { config: { policy: 'invitation.accept' }, schema: { tags, summary: 'Accept an emailed invitation', body: z.object({ token: z.string().min(10).max(200) }), response: { 200: z.object({ processSlug: z.string(), role: z.string() }) } } },
+    async (req) => {
+      const r = await participants.acceptInvitation(db(), req.actor!, req.body.token);
+      return { processSlug: await participants.processSlugOf(db(), r.processId), role: r.role };
+    },
+  );
+
+  app.get('/processes/:processSlug/popolo.json', { config: { policy: 'public.read' }, schema: { tags, summary: 'Participants, organisations and memberships as Popolo JSON', params: SlugParams } }, async (req, reply) => {
+    const d = await getProcess(db(), req.params.processSlug);
+    const [members, orgs, groups] = await Promise.all([allMembers(d.process.id), participants.organisationsInProcess(db(), d.process.id), listGroups(db(), d.process.id)]);
+    const withIds = await Promise.all(groups.map(async (g) => ({ ...g.group, memberIds: await groupMemberIds(db(), g.group.id) })));
+    return reply.type('application/json; charset=utf-8').send(toPopolo({ process: d.process, members, organisations: orgs, groups: withIds, baseUrl: app.deps.config.baseUrl }));
+  });
+
+  app.get('/processes/:processSlug/participants.csv', { config: { policy: 'public.read' }, schema: { tags, summary: 'Participants as CSV', params: SlugParams } }, async (req, reply) => {
+    const d = await getProcess(db(), req.params.processSlug);
+    const members = await allMembers(d.process.id);
+    const lines = ['name,organisation,stakeholder_group,stakeholder_group_fr,working_groups,joined_on'];
+    for (const m of members) {
+      const groups = (await groupsOf(db(), d.process.id, m.user_id)).map((g) => g.slug).join(' ');
+      lines.push([m.name, m.organisation_name, m.stakeholder_name_en, m.stakeholder_name_fr, groups, m.joined_at.toISOString().slice(0, 10)].map(csvField).join(','));
+    }
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${d.process.slug}-participants.csv"`)
+      .send(`${lines.join('\r\n')}\r\n`);
+  });
+};
