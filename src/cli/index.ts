@@ -55,8 +55,9 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
     .requiredOption('--demo', 'load the demo process (idempotent)')
     .action(() =>
       withDatabase(async ({ db }) => {
-        const { created } = await seedDemo(db);
-        out(created.length ? `Demo data loaded (${created.length} accounts created).` : 'Demo data was already loaded.');
+        const { created, process } = await seedDemo(db);
+        if (!created.length && !process) out('Demo data was already loaded.');
+        else out(`Demo data loaded (${created.length} sign-in accounts${process ? ', the model process' : ''}).`);
       }),
     );
 

@@ -34,6 +34,9 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Component
                   <a href={localPath(lang, '/')}>{t('layout.nav.home')}</a>
                 </li>
                 <li>
+                  <a href={localPath(lang, '/processes')}>{t('layout.nav.processes')}</a>
+                </li>
+                <li>
                   <a href={localPath(lang, '/api')}>{t('layout.nav.api')}</a>
                 </li>
                 {actor && can(actor, 'admin.readOutbox') && (

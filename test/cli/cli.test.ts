@@ -71,7 +71,7 @@ describe('concord CLI', () => {
   });
 
   it('loads the demo once, and prints the outbox', async () => {
-    expect((await concord('seed', '--demo')).out).toBe('Demo data loaded (2 accounts created).');
+    expect((await concord('seed', '--demo')).out).toBe('Demo data loaded (2 sign-in accounts, the model process).');
     expect((await concord('seed', '--demo')).out).toBe('Demo data was already loaded.');
     expect((await concord('outbox')).out).toBe('The outbox is empty.');
   });
@@ -79,21 +79,23 @@ describe('concord CLI', () => {
   it('verifies the audit chain', async () => {
     const r = await concord('audit', 'verify');
     expect(r.code).toBe(0);
-    // chair (create + role grant) and two demo accounts (create, and a grant for the admin).
-    expect(r.out).toMatch(/^Audit chain intact: 5 events, head [0-9a-f]{64}$/);
+    expect(r.out).toMatch(/^Audit chain intact: \d{3,} events, head [0-9a-f]{64}$/);
   });
 
   const hasPgDump = !process.env.DATABASE_URL || spawnSync('pg_dump', ['--version']).status === 0;
   it.skipIf(!hasPgDump)('backs up and restores the database', async () => {
+    const count = async () => Number(/(\d+) events/.exec((await concord('audit', 'verify')).out)![1]);
+    const atBackup = await count();
     const file = path.join(dir, 'backup.dump');
     const b = await concord('db', 'backup', file);
     expect(b.code).toBe(0);
     expect(fs.statSync(file).size).toBeGreaterThan(1000);
     await concord('user', 'create', '--email', 'after-backup@example.org', '--name', 'Later', '--password', 'a passphrase made later');
+    expect(await count()).toBe(atBackup + 1);
     const r = await concord('db', 'restore', file);
     expect(r.code).toBe(0);
+    expect(await count()).toBe(atBackup); // the account made after the backup is gone
     const again = await concord('user', 'create', '--email', 'after-backup@example.org', '--name', 'Later', '--password', 'a passphrase made later');
-    expect(again.code).toBe(0); // the account made after the backup is gone, so the email is free
-    expect((await concord('audit', 'verify')).out).toMatch(/^Audit chain intact: 6 events/);
+    expect(again.code).toBe(0);
   });
 });

@@ -199,11 +199,12 @@ export async function resetPassword(deps: AccountsDeps, input: ResetPasswordBody
  */
 export async function createUser(
   db: Kysely<DB>,
-  input: { email: string; name: string; password: string; admin?: boolean; lang?: Lang; actorId?: string | null; skipStrengthCheck?: boolean },
+  input: { email: string; name: string; password: string; admin?: boolean; lang?: Lang; actorId?: string | null; skipStrengthCheck?: boolean; passwordHash?: string },
 ): Promise<User> {
   const email = input.email.trim().toLowerCase();
   if (!input.skipStrengthCheck) ensureStrong(input.password, { email, name: input.name });
-  const passwordHash = await hashPassword(input.password);
+  // A precomputed hash lets the demo create a hundred accounts without a hundred argon2 runs.
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   return db.transaction().execute(async (trx) => {
     if (await repo.findByEmail(trx, email)) throw new HttpProblem(409, 'errors.email.taken', { email });
     const user = await repo.insert(trx, {

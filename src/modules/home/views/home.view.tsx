@@ -4,13 +4,28 @@ import { Layout } from '../../../web/layout.js';
 import { formatDate, formatNumber } from '../../../i18n/i18n.js';
 
 /** What Concord is for, and where to start. */
-export function HomeView({ ctx }: { ctx: PageCtx }) {
+export function HomeView({ ctx, processes }: { ctx: PageCtx; processes: { slug: string; title: string; summary: string }[] }) {
   const { t, lang } = ctx;
   const steps = ['convene', 'groups', 'meetings', 'drafts', 'comment', 'consensus', 'action'] as const;
   return (
     <Layout ctx={ctx} title={t('home.title')}>
       <h1>{t('home.heading')}</h1>
       <p class="lead">{t('home.lead')}</p>
+      {processes.length > 0 && (
+        <>
+          <h2>{t('home.processesHeading')}</h2>
+          <ul class="cards">
+            {processes.map((p) => (
+              <li key={p.slug} class="card">
+                <h3>
+                  <a href={localPath(lang, `/processes/${p.slug}`)}>{p.title}</a>
+                </h3>
+                <p>{p.summary}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>{t('home.stepsHeading')}</h2>
       <ol>
         {steps.map((s) => (
