@@ -12,7 +12,7 @@ export const MAX_PASSWORD_LENGTH = 256;
 // The 49,000 most common passwords from zxcvbn-ts's list (MIT), plus words people reach for
 // on this site. Held in a Set: lookups are constant time.
 const COMMON = new Set<string>([
-  ...(dictionary['passwords-common'] as string[]),
+  ...dictionary['passwords-common'],
   'concordconcord',
   'iotsecurity',
   'enhancingiotsecurity',

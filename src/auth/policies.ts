@@ -94,7 +94,7 @@ export function isAction(s: unknown): s is Action {
  * @example authorize(null, 'account.signOut') // { allowed: false, reason: 'signInRequired' }
  */
 export function authorize(actor: Actor | null, action: Action, ctx: PolicyContext = {}): Decision {
-  const rule = POLICIES[action] as Rule;
+  const rule: Rule = POLICIES[action];
   if (rule.kind === 'anyone') return { allowed: true };
   if (!actor) return { allowed: false, reason: 'signInRequired' };
   if (actor.isAdmin) return { allowed: true };

@@ -11,6 +11,7 @@ import { mailRepository } from '../modules/mail/mail.repository.js';
 import { verifyAudit } from '../modules/audit/audit.service.js';
 import { HttpProblem } from '../http/problem.js';
 import { tFor } from '../i18n/i18n.js';
+import { registerProcessCommands } from './processes.js';
 
 /** Build the `concord` command; exported so tests can run it without a child process. */
 export function program(out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Command {
@@ -115,6 +116,8 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
         }
       }),
     );
+
+  registerProcessCommands(cli, out);
 
   const dbCmd = cli.command('db').description('backups');
   dbCmd

@@ -17,7 +17,7 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   const result = await migrator(db, schema).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
-    const err = result.error instanceof Error ? result.error : new Error(String(result.error));
+    const err = result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
     err.message = `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${err.message}`;
     throw err;
   }

@@ -17,7 +17,9 @@ export function wantsJson(req: FastifyRequest): boolean {
 export function toProblem(err: FastifyError | Error, req: FastifyRequest): HttpProblem {
   if (err instanceof HttpProblem) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const issues = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+    // Typed by hand: the plugin's own type for these comes from a path that does not resolve.
+    const validation = err.validation as { instancePath: string; message?: string }[];
+    const issues = validation.map((v) => ({ path: v.instancePath, message: v.message ?? '' }));
     return new HttpProblem(400, 'errors.validation', {}, fieldErrors(issues, req.t));
   }
   const code = (err as FastifyError).code;

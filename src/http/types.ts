@@ -14,7 +14,6 @@ export interface AppDeps {
   schema?: string | undefined;
 }
 
-import type { FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -74,17 +74,28 @@ export function pickLang(header: string | undefined): Lang {
   return 'en';
 }
 
+// Building an Intl formatter costs far more than using one; pages format many dates.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Format a date and time for a language (en-CA or fr-CA), in the given zone. */
 export function formatDateTime(lang: Lang, date: Date, timeZone = 'America/Toronto'): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
+  return cached(`dt|${lang}|${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short', timeZone })).format(date);
 }
 
 /** Format a date for a language. */
 export function formatDate(lang: Lang, date: Date, timeZone = 'America/Toronto'): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone }).format(date);
+  return cached(`d|${lang}|${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone })).format(date);
 }
 
 /** Format a number for a language (fr-CA uses a narrow space for thousands and a decimal comma). */
 export function formatNumber(lang: Lang, n: number): string {
-  return new Intl.NumberFormat(LOCALES[lang]).format(n);
+  return cached(`n|${lang}`, () => new Intl.NumberFormat(LOCALES[lang])).format(n);
 }

@@ -8,9 +8,10 @@ import { renderToString } from 'preact-render-to-string';
  * from markdown-it with raw HTML off.
  */
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply
-    .status(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(`<!doctype html>${renderToString(page)}`);
+  return reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(page));
+}
+
+/** A page as the HTML string sendPage would send. */
+export function renderPage(page: VNode): string {
+  return `<!doctype html>${renderToString(page)}`;
 }

@@ -76,6 +76,17 @@ describe('concord CLI', () => {
     expect((await concord('outbox')).out).toBe('The outbox is empty.');
   });
 
+  it('creates a process, and a new one from it as a template', async () => {
+    const r = await concord('process', 'create', '--slug', 'cli-process', '--title-en', 'From the CLI', '--title-fr', 'Depuis la ligne de commande', '--convener', 'chair@example.org');
+    expect(r).toEqual({ out: 'Created cli-process (0 phases, 6 stakeholder groups); convener chair@example.org', code: 0 });
+    const copy = await concord('process', 'create', '--slug', 'cli-copy', '--title-en', 'Copy', '--title-fr', 'Copie', '--convener', 'chair@example.org', '--from', 'iot-security-2018', '--starts-on', '2027-01-04');
+    expect(copy.out).toBe('Created cli-copy (6 phases, 6 stakeholder groups); convener chair@example.org');
+    const bad = await concord('process', 'create', '--slug', 'Bad Slug', '--title-en', 'x', '--title-fr', 'y', '--convener', 'chair@example.org');
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('slug: Use 1 to 60 lower-case letters');
+    expect((await concord('process', 'list')).out).toContain('cli-copy\tCopy / Copie');
+  });
+
   it('verifies the audit chain', async () => {
     const r = await concord('audit', 'verify');
     expect(r.code).toBe(0);

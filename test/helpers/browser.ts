@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/db/schema.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../src/main.js';
 import { testConfig } from './db.js';
@@ -136,6 +138,8 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 /** The real server, as `npm start` runs it (migrations, demo data), on its own database. */
 export interface E2eServer {
   url: string;
+  /** The server's database, for setting up what a test needs (accounts, roles). */
+  db: Kysely<DB>;
   stop(): Promise<void>;
 }
 
@@ -156,6 +160,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     const running = await startServer({ ...base, databaseSchema: schema }, () => {});
     return {
       url: running.url,
+      db: running.database.db,
       stop: async () => {
         await running.stop();
         if (schema && base.databaseUrl) await adminQuery(base.databaseUrl, `drop schema ${schema} cascade`);

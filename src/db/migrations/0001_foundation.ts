@@ -4,8 +4,9 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Extensions are per database; the advisory lock stops parallel test schemas racing to create them.
   await sql`select pg_advisory_xact_lock(7263001)`.execute(db);
-  await sql`create extension if not exists unaccent`.execute(db);
-  await sql`create extension if not exists pg_trgm`.execute(db);
+  // In `public`, not the first schema on the search path: a schema dropped later must not take them along.
+  await sql`create extension if not exists unaccent schema public`.execute(db);
+  await sql`create extension if not exists pg_trgm schema public`.execute(db);
 
   await db.schema
     .createTable('users')

@@ -6,11 +6,14 @@ import { ApiReferenceView, type OpenApiDoc } from './views/api-reference.view.js
 
 /** The OpenAPI document (generated from the routes' Zod schemas) and a readable reference page. */
 export const apiDocsRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/api/openapi.json', { config: { policy: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
+  // The document is fixed once the app is ready; building it walks every schema, so build it once.
+  let doc: ReturnType<typeof app.swagger> | undefined;
+  const openapi = () => (doc ??= app.swagger());
+  app.get('/api/openapi.json', { config: { policy: 'public.read' }, schema: { hide: true } }, async () => openapi());
 
   for (const lang of LANGS) {
     app.get(`/${lang}/api`, { config: { policy: 'public.read' }, schema: { hide: true } }, async (req, reply) =>
-      sendPage(reply, <ApiReferenceView ctx={pageCtx(req, reply)} doc={app.swagger() as unknown as OpenApiDoc} />),
+      sendPage(reply, <ApiReferenceView ctx={pageCtx(req, reply)} doc={openapi() as unknown as OpenApiDoc} />),
     );
   }
 };

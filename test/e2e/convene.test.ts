@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
+import { createUser } from '../../src/modules/accounts/accounts.service.js';
+
+/**
+ * Convening, in a real browser on the demo process: a new participant joins the process for
+ * an organisation, sees the balance change, joins a working group, and every page passes axe.
+ */
+describe.skipIf(!hasChromium)('convening in a browser', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const PASSWORD = 'violet harbour kettle 42';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function submit(page: Page, button: Locator): Promise<void> {
+    const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
+    await button.click();
+    const res = await answer;
+    await page.waitForLoadState();
+    if (res.status() !== 303) throw new Error(`POST ${new URL(res.url()).pathname} answered ${res.status()}: ${(await page.getByRole('main').innerText()).slice(0, 400)}`);
+  }
+
+  /** The members count of a stakeholder group in the balance table on the page. */
+  async function countFor(page: Page, group: string): Promise<number> {
+    const row = page.locator('table', { hasText: 'Stakeholder group' }).first().getByRole('row', { name: new RegExp(`^${group}`) });
+    return Number((await row.getByRole('cell').first().innerText()).replace(/\D/g, ''));
+  }
+
+  it('joins the process for an organisation, sees the balance change, and joins a working group', { timeout: 90_000 }, async () => {
+    const email = `convene.${Date.now().toString(36)}@example.org`;
+    await createUser(server.db, { email, name: 'Rowan Okafor', password: PASSWORD });
+    const context = await browser.newContext();
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/en/sign-in?next=${encodeURIComponent('/en/processes/iot-security-2018')}`);
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await submit(page, page.getByRole('main').getByRole('button', { name: 'Sign in' }));
+      await page.waitForURL('**/en/processes/iot-security-2018');
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Enhancing IoT Security');
+      await checkA11y(page, 'process page (en)');
+      const before = await countFor(page, 'Academia');
+
+      await page.getByRole('link', { name: 'Join this process' }).click();
+      await page.waitForURL('**/join');
+      await checkA11y(page, 'join form');
+      await page.getByLabel('Choose your organisation').selectOption({ label: 'Atlantic Cyber Lab (fictional)' });
+      await page.getByRole('radio', { name: 'Academia' }).check();
+      await submit(page, page.getByRole('button', { name: 'Join' }));
+      await expect(page.getByRole('status').innerText()).resolves.toContain('You have joined the process');
+      await expect(page.getByText('You are a member', { exact: true }).count()).resolves.toBe(1);
+      expect(await countFor(page, 'Academia')).toBe(before + 1);
+
+      await page.getByRole('link', { name: 'Device labelling' }).click();
+      await checkA11y(page, 'working group page');
+      await submit(page, page.getByRole('button', { name: 'Join this working group' }));
+      await expect(page.getByText('You are a member of this group.').count()).resolves.toBe(1);
+      await checkA11y(page, 'working group page, as a member');
+
+      await page.goto(`${server.url}/fr/processes/iot-security-2018/participants?group=device-labelling`);
+      await expect(page.getByRole('cell', { name: 'Rowan Okafor' }).count()).resolves.toBe(1);
+      await checkA11y(page, 'participants directory (fr)');
+      await page.goto(`${server.url}/fr/processes/iot-security-2018/organisations`);
+      await checkA11y(page, 'organisations (fr)');
+      await page.goto(`${server.url}/fr/processes`);
+      await checkA11y(page, 'process list (fr)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets a convener create a process and copy the model process as a template, with no JavaScript', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/fr/sign-in`);
+      await page.getByLabel('Adresse courriel').fill('admin@concord.example');
+      await page.getByLabel('Mot de passe', { exact: true }).fill('demo-passphrase-concord');
+      await submit(page, page.getByRole('main').getByRole('button', { name: 'Se connecter' }));
+      await page.goto(`${server.url}/fr/processes/iot-security-2018/copy`);
+      await checkA11y(page, 'copy form (fr)', { javaScriptDisabled: true });
+      await page.getByLabel('Nom court pour l’adresse').fill('iot-nz-2020');
+      await page.getByLabel('Titre en anglais').fill('IoT security, New Zealand');
+      await page.getByLabel('Titre en français').fill('Sécurité de l’IdO, Nouvelle-Zélande');
+      await page.getByLabel('Le nouveau processus commence le').fill('2020-03-02');
+      await submit(page, page.getByRole('button', { name: 'Créer le nouveau processus' }));
+      await page.waitForURL('**/fr/processes/iot-nz-2020');
+      await expect(page.getByRole('link', { name: 'Étiquetage des appareils' }).count()).resolves.toBe(1);
+      await checkA11y(page, 'copied process (fr)', { javaScriptDisabled: true });
+      await page.goto(`${server.url}/fr/processes/new`);
+      await checkA11y(page, 'new process form (fr)', { javaScriptDisabled: true });
+      await page.goto(`${server.url}/fr/processes/iot-nz-2020/stakeholder-groups`);
+      await checkA11y(page, 'stakeholder groups form (fr)', { javaScriptDisabled: true });
+      await page.goto(`${server.url}/fr/processes/iot-nz-2020/invitations/new`);
+      await checkA11y(page, 'invite form (fr)', { javaScriptDisabled: true });
+      await page.goto(`${server.url}/fr/processes/iot-nz-2020/groups/new`);
+      await checkA11y(page, 'new group form (fr)', { javaScriptDisabled: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
