@@ -27,6 +27,11 @@ import { participantsPages } from './modules/participants/participants.pages.js'
 import { participantsApi } from './modules/participants/participants.routes.js';
 import { groupsPages } from './modules/groups/groups.pages.js';
 import { groupsApi } from './modules/groups/groups.routes.js';
+import { meetingsApiPlugin, meetingsPagesPlugin } from './modules/meetings/meetings.plugins.js';
+import { callsApi } from './modules/calls/calls.routes.js';
+import { callsPages } from './modules/calls/calls.pages.js';
+import { followsApi } from './modules/follows/follows.routes.js';
+import { followsPages } from './modules/follows/follows.pages.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -82,6 +87,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(processesApi, { prefix: '/api/v1' });
   await app.register(participantsApi, { prefix: '/api/v1' });
   await app.register(groupsApi, { prefix: '/api/v1' });
+  await app.register(meetingsApiPlugin, { prefix: '/api/v1' });
+  await app.register(callsApi, { prefix: '/api/v1' });
+  await app.register(followsApi, { prefix: '/api/v1' });
 
   for (const lang of LANGS) {
     await app.register(homePages, { prefix: `/${lang}` });
@@ -90,6 +98,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     await app.register(processesPages, { prefix: `/${lang}` });
     await app.register(participantsPages, { prefix: `/${lang}` });
     await app.register(groupsPages, { prefix: `/${lang}` });
+    await app.register(meetingsPagesPlugin, { prefix: `/${lang}` });
+    await app.register(callsPages, { prefix: `/${lang}` });
+    await app.register(followsPages, { prefix: `/${lang}` });
   }
   await app.ready();
   return app;

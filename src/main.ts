@@ -5,6 +5,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_ACCOUNTS, databaseIsEmpty, seedDemo } from './modules/demo/demo.seed.js';
 import { smtpTransport, startMailDelivery } from './modules/mail/mail.delivery.js';
+import { startJobs } from './jobs/worker.js';
 
 /** A running server and how to stop it cleanly. */
 export interface Running {
@@ -24,12 +25,14 @@ export async function startServer(config: Config, out: (line: string) => void = 
     await migrateToLatest(database.db, config.databaseSchema);
     let seeded = false;
     if (config.loadDemo && (await databaseIsEmpty(database.db))) {
-      await seedDemo(database.db);
+      await seedDemo(database.db, { baseUrl: config.baseUrl, schema: config.databaseSchema });
       seeded = true;
     }
     const app = await buildApp({ config, db: database.db, engine: database.engine, schema: config.databaseSchema });
     const stopMail = config.smtpUrl ? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, app.log) : async () => {};
     await app.listen({ port: config.port, host: config.host });
+    // Scheduled work (meeting reminders) runs in every app server; pg-boss hands each job to one.
+    const stopJobs = await startJobs({ db: database.db, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log: app.log });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.baseUrl.includes(`:${config.port}`) ? config.baseUrl.replace(`:${config.port}`, `:${port}`) : config.baseUrl;
@@ -43,6 +46,7 @@ export async function startServer(config: Config, out: (line: string) => void = 
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        await stopJobs();
         await stopMail();
         await app.close();
         await database.close();

@@ -70,6 +70,28 @@ export const POLICIES = {
   'group.leave': roles(['member'], ['chair']),
   'group.addMember': roles(['convener'], ['chair']),
   'group.announce': roles(['convener'], ['chair']),
+
+  // Following
+  'follow.set': confirmed,
+  'follow.remove': signedIn,
+
+  // Calls for input
+  'call.open': roles(['convener', 'oversight']),
+  'call.submit': confirmed,
+  /** Accept or reject submissions, and see those not yet public. */
+  'call.moderate': roles(['moderator', 'oversight']),
+
+  // Meetings: conveners and oversight for the process's meetings, chairs for their group's
+  // (a meeting's scope is its process and its group).
+  'meeting.schedule': roles(['convener', 'oversight'], ['chair']),
+  'meeting.update': roles(['convener', 'oversight'], ['chair']),
+  'meeting.cancel': roles(['convener', 'oversight'], ['chair']),
+  /** Post minutes and recordings. */
+  'meeting.record': roles(['convener', 'oversight'], ['chair']),
+  /** Mark who attended, and see who registered. */
+  'meeting.attendance': roles(['convener', 'oversight'], ['chair']),
+  'meeting.register': confirmed,
+  'meeting.unregister': signedIn,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;

@@ -55,8 +55,8 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
     .description('load data')
     .requiredOption('--demo', 'load the demo process (idempotent)')
     .action(() =>
-      withDatabase(async ({ db }) => {
-        const { created, process } = await seedDemo(db);
+      withDatabase(async ({ db }, config) => {
+        const { created, process } = await seedDemo(db, { baseUrl: config.baseUrl, schema: config.databaseSchema });
         if (!created.length && !process) out('Demo data was already loaded.');
         else out(`Demo data loaded (${created.length} sign-in accounts${process ? ', the model process' : ''}).`);
       }),

@@ -1,3 +1,4 @@
+import type { FollowsTables } from '../modules/follows/follows.tables.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** A timestamp column: read as Date, written as Date or ISO string. */
@@ -63,6 +64,8 @@ export interface OutboxMessagesTable {
   sent_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** An iCalendar object sent with the message (meetings), or null. */
+  ics: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The append-only, hash-chained record of every change. */
@@ -208,8 +211,119 @@ export interface AnnouncementsTable {
   created_at: CreatedAt;
 }
 
+/** Uploaded files, stored in the database so that app servers keep no state of their own. */
+export interface FilesTable {
+  id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** A call for input on a process: open between two instants. */
+export interface CallsTable {
+  id: string;
+  process_id: string;
+  title_en: string;
+  title_fr: string;
+  description_en: string;
+  description_fr: string;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** A report sent to a call; public once a moderator accepts it, never deleted. */
+export interface CallSubmissionsTable {
+  id: string;
+  call_id: string;
+  submitter_id: string | null;
+  title: string;
+  lang: 'en' | 'fr';
+  organisation_id: string | null;
+  organisation_name: string | null;
+  body: string;
+  file_id: string | null;
+  status: 'pending' | 'accepted' | 'rejected';
+  moderation_reason: string | null;
+  moderated_by: string | null;
+  moderated_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** A meeting of a process, or of one of its working groups. */
+export interface MeetingsTable {
+  id: string;
+  process_id: string;
+  group_id: string | null;
+  title_en: string;
+  title_fr: string;
+  description_en: string;
+  description_fr: string;
+  format: 'in_person' | 'virtual' | 'hybrid';
+  venue: string;
+  address: string;
+  join_url: string | null;
+  stream_url: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  /** The IANA zone the meeting is held in; times are shown in it. */
+  timezone: string;
+  languages: 'en' | 'fr' | 'both';
+  visibility: 'public' | 'members';
+  capacity: number | null;
+  status: 'scheduled' | 'cancelled';
+  /** iCalendar SEQUENCE: raised on every change, so calendars replace their copy. */
+  sequence: number;
+  recording_urls: string[];
+  minutes_en: string;
+  minutes_fr: string;
+  /** The pending pg-boss reminder job, cancelled when the meeting moves or is cancelled. */
+  reminder_job_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** One item of a meeting's agenda, in order. */
+export interface MeetingAgendaItemsTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  title: string;
+  presenter: string;
+  duration_minutes: number | null;
+  document_url: string | null;
+}
+
+/** A person registered for a meeting, or on its waiting list. */
+export interface MeetingRegistrationsTable {
+  id: string;
+  meeting_id: string;
+  user_id: string;
+  status: 'registered' | 'waitlisted';
+  /** Whether the person agreed to be named in the public attendance list. */
+  show_name: boolean;
+  reminded_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** Who attended a meeting, as its chairs marked it. */
+export interface MeetingAttendanceTable {
+  id: string;
+  meeting_id: string;
+  user_id: string;
+  marked_by: string | null;
+  created_at: CreatedAt;
+}
+
 /** The whole database as Kysely sees it. */
-export interface DB {
+export interface DB extends FollowsTables {
   processes: ProcessesTable;
   process_phases: ProcessPhasesTable;
   stakeholder_groups: StakeholderGroupsTable;
@@ -219,6 +333,13 @@ export interface DB {
   working_groups: WorkingGroupsTable;
   working_group_members: WorkingGroupMembersTable;
   announcements: AnnouncementsTable;
+  meetings: MeetingsTable;
+  meeting_agenda_items: MeetingAgendaItemsTable;
+  meeting_registrations: MeetingRegistrationsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  files: FilesTable;
+  calls: CallsTable;
+  call_submissions: CallSubmissionsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;

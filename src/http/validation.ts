@@ -20,7 +20,8 @@ export function fieldErrors(issues: readonly IssueLike[], t: T): Record<string, 
         ? issue.path.replace(/^\/+/, '').replace(/\//g, '.') || '_'
         : issue.path.map(String).join('.') || '_';
     if (out[field]) continue;
-    out[field] = issue.message.startsWith('errors.') ? t(issue.message) : t('errors.field.invalid');
+    // Shared keys live under `errors.`, a feature's under `<feature>.errors.`.
+    out[field] = /^(?:[a-z]+\.)?errors\./.test(issue.message) ? t(issue.message) : t('errors.field.invalid');
   }
   return out;
 }

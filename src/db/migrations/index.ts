@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_convene.js';
+import * as m0003 from './0003_meetings.js';
+import * as m0004 from './0004_calls.js';
+import * as m0005 from './0005_follows.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the
@@ -9,4 +12,7 @@ import * as m0002 from './0002_convene.js';
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_convene': m0002,
+  '0003_meetings': m0003,
+  '0004_calls': m0004,
+  '0005_follows': m0005,
 };

@@ -83,6 +83,12 @@ export const accountsRepository = {
       .executeTakeFirst();
   },
 
+  /** Name, email and language of some people, for features that write to them. */
+  async contactsOf(db: Kysely<DB>, ids: string[]): Promise<{ id: string; name: string; email: string; preferred_lang: 'en' | 'fr' }[]> {
+    if (ids.length === 0) return [];
+    return db.selectFrom('users').select(['id', 'name', 'email', 'preferred_lang']).where('id', 'in', ids).execute();
+  },
+
   async count(db: Kysely<DB>): Promise<number> {
     const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);

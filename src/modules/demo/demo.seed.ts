@@ -11,6 +11,7 @@ import { createOrganisation, joinProcess, membership } from '../participants/par
 import type { Organisation } from '../participants/participants.repository.js';
 import { FIRST_NAMES, LAST_NAMES, MEMBERS_PER_GROUP, ORGANISATIONS, emailLocal, seeded } from './demo.people.js';
 import { ANNOUNCEMENTS, GROUPS, PHASES, PROCESS_TEXT } from './demo.texts.js';
+import { seedCalendar } from './demo.calendar.seed.js';
 
 /** The demo sign-ins printed at start; the passwords are public by design (evaluation only). */
 export const DEMO_ACCOUNTS = [
@@ -34,7 +35,7 @@ function actorOf(u: User, admin = false, processRoles: Actor['processRoles'] = n
  * oversight committee, the three working groups with chairs, members and announcements.
  * Idempotent: what exists is left alone.
  */
-export async function seedDemo(db: Kysely<DB>): Promise<{ created: string[]; process: boolean }> {
+export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?: string | undefined } = {}): Promise<{ created: string[]; process: boolean }> {
   const created: string[] = [];
   const accounts: User[] = [];
   for (const a of DEMO_ACCOUNTS) {
@@ -76,7 +77,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: string[]; pro
   // Nobody signs in as these people; one unusable hash serves them all.
   const sharedHash = await hashPassword(randomToken());
   const rand = seeded(2018);
-  const people: { user: User; sector: string }[] = [];
+  const people: { user: User; sector: string; org: string }[] = [];
   let n = 0;
   for (const [sector, { count }] of Object.entries(MEMBERS_PER_GROUP)) {
     for (let i = 0; i < count; i++) {
@@ -98,7 +99,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: string[]; pro
         stakeholderGroupId: groupsByKey.get(sector)!.id,
         preferredLang: user.preferred_lang,
       });
-      people.push({ user, sector });
+      people.push({ user, sector, org: org.name });
     }
   }
   // Camille, the demo member, takes part too (from a consumer group).
@@ -116,9 +117,11 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: string[]; pro
   }
 
   // Working groups: each member joins one or two; two chairs per group.
+  const groupIds = new Map<string, string>();
   const memberActor = (u: User) => actorOf(u, false, new Map([[process.id, new Set(['member' as const])]]));
   for (const [gi, g] of GROUPS.entries()) {
     const group = await createGroup(db, admin, process.id, { ...g, status: 'active' });
+    groupIds.set(g.slug, group.id);
     // Groups draw different shares of the participants, as self-selection does.
     const share = [0.42, 0.33, 0.27][gi]!;
     const members = people.filter(() => rand() < share);
@@ -129,6 +132,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: string[]; pro
     for (const a of ANNOUNCEMENTS[g.slug] ?? []) await postAnnouncement(db, memberActor(members[0]!.user), group, a);
     if (g.slug === 'consumer-education') await joinGroup(db, memberActor(camille), group);
   }
+  await seedCalendar(db, { admin, process, groupIds, people, baseUrl: opts.baseUrl ?? 'http://localhost:3000', schema: opts.schema, rand });
   return { created, process: true };
 }
 

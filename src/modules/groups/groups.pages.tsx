@@ -12,6 +12,10 @@ import { AddMemberBody, AnnouncementBody, CreateGroupBody, UpdateGroupBody } fro
 import * as groups from './groups.service.js';
 import { GroupView } from './views/group.view.js';
 import { GroupFormView } from './views/group-form.view.js';
+import { listMeetings } from '../meetings/meetings.service.js';
+import { GroupMeetingsSection } from '../meetings/views/meeting-list.view.js';
+import { FollowBox } from '../follows/views/follow-box.js';
+import { followOf } from '../follows/follows.service.js';
 
 type Flat = Record<string, string | undefined>;
 const hide = { hide: true };
@@ -54,6 +58,9 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
     const summary = await groups.getGroup(db(), d.process.id, params(req).groupSlug);
     const memberIds = await groups.groupMemberIds(db(), summary.group.id);
     const [bal, ann] = await Promise.all([balance(db(), d.process.id, d.stakeholderGroups, memberIds), groups.announcements(db(), summary.group.id)]);
+    const [upcoming, past] = await Promise.all(
+      (['upcoming', 'past'] as const).map((when) => listMeetings(db(), d.process.id, req.actor, { when, groupId: summary.group.id, limit: 5 })),
+    );
     const userId = req.actor?.userId;
     const ctx = pageCtx(req, reply);
     return sendPage(
@@ -66,6 +73,24 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
         isGroupMember={userId ? memberIds.includes(userId) : false}
         isProcessMember={userId ? await isProcessMember(db(), d.process.id, userId) : false}
         balance={<BalanceSection ctx={ctx} rows={bal.rows} caption={req.t('groups.balanceCaption')} id="group-balance" />}
+        follow={
+          <FollowBox
+            ctx={ctx}
+            path={`/processes/${d.process.slug}/groups/${summary.group.slug}`}
+            mode={userId ? (await followOf(db(), userId, { processId: d.process.id, groupId: summary.group.id }))?.mode : undefined}
+            label={req.t('follows.followGroup')}
+          />
+        }
+        meetings={
+          <GroupMeetingsSection
+            ctx={ctx}
+            processSlug={d.process.slug}
+            groupSlug={summary.group.slug}
+            scope={{ processId: d.process.id, groupId: summary.group.id }}
+            upcoming={upcoming!.items}
+            past={past!.items}
+          />
+        }
       />,
     );
   });

@@ -6,7 +6,8 @@ import { mailRepository } from './mail.repository.js';
 
 /** Something that sends one message; nodemailer in production, a fake in tests. */
 export interface Transport {
-  sendMail(msg: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  /** `icalEvent` carries a meeting's .ics as a text/calendar part (nodemailer's own option). */
+  sendMail(msg: { from: string; to: string; subject: string; text: string; icalEvent?: { filename: string; content: string } }): Promise<unknown>;
 }
 
 /** A nodemailer transport for an SMTP URL such as smtp://user:pass@host:587. */
@@ -24,7 +25,7 @@ export async function deliverBatch(db: Kysely<DB>, transport: Transport, from: s
     const batch = await mailRepository.claimUnsent(trx, 20);
     for (const m of batch) {
       try {
-        await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
+        await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text, ...(m.ics ? { icalEvent: { filename: 'meeting.ics', content: m.ics } } : {}) });
         await mailRepository.markSent(trx, m.id);
       } catch (err) {
         // The address is personal data; log the message id only.

@@ -3,7 +3,7 @@ import type { DB, OutboxMessage } from '../../db/schema.js';
 
 /** SQL for the outbox: every message Concord sends, and its delivery state. */
 export const mailRepository = {
-  async insert(db: Kysely<DB>, row: { id: string; to_address: string; subject: string; body_text: string; kind: string; lang: string }) {
+  async insert(db: Kysely<DB>, row: { id: string; to_address: string; subject: string; body_text: string; kind: string; lang: string; ics?: string | null }) {
     await db.insertInto('outbox_messages').values(row).execute();
   },
 

@@ -5,7 +5,22 @@ import { tFor, type Lang } from '../../i18n/i18n.js';
 import { mailRepository } from './mail.repository.js';
 
 /** The messages Concord knows how to write; each has `mail.<kind>.subject` and `.body` in both languages. */
-export type MailKind = 'confirmEmail' | 'resetPassword' | 'accountExists' | 'invitation';
+export type MailKind =
+  | 'activity'
+  | 'digest'
+  | 'confirmEmail'
+  | 'resetPassword'
+  | 'accountExists'
+  | 'invitation'
+  | 'callSubmissionAccepted'
+  | 'callSubmissionRejected'
+  | 'meetingConfirmation'
+  | 'meetingWaitlisted'
+  | 'meetingPromoted'
+  | 'meetingReminder'
+  | 'meetingRescheduled'
+  | 'meetingChanged'
+  | 'meetingCancelled';
 
 /**
  * Write a message to the outbox, in the recipient's language. Call it inside the
@@ -15,7 +30,7 @@ export type MailKind = 'confirmEmail' | 'resetPassword' | 'accountExists' | 'inv
  */
 export async function queueMail(
   db: Kysely<DB>,
-  msg: { to: string; lang: Lang; kind: MailKind; params: Record<string, string> },
+  msg: { to: string; lang: Lang; kind: MailKind; params: Record<string, string>; /** An iCalendar object to attach (meetings). */ ics?: string },
 ): Promise<string> {
   const t = tFor(msg.lang);
   const id = newId();
@@ -26,6 +41,7 @@ export async function queueMail(
     body_text: t(`mail.${msg.kind}.body`, msg.params),
     kind: msg.kind,
     lang: msg.lang,
+    ics: msg.ics ?? null,
   });
   return id;
 }

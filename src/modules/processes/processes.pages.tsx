@@ -8,6 +8,12 @@ import { roleHolders } from '../accounts/accounts.service.js';
 import { listGroups } from '../groups/groups.service.js';
 import { balance, isProcessMember } from '../participants/participants.service.js';
 import { BalanceSection } from '../participants/views/balance-section.js';
+import { listCalls } from '../calls/calls.service.js';
+import { CallsSection } from '../calls/views/calls-section.js';
+import { listMeetings } from '../meetings/meetings.service.js';
+import { ProcessMeetingsSection } from '../meetings/views/meeting-list.view.js';
+import { FollowBox } from '../follows/views/follow-box.js';
+import { followOf } from '../follows/follows.service.js';
 import { CopyProcessBody, CreateProcessBody, UpdateProcessBody } from './processes.schema.js';
 import * as processes from './processes.service.js';
 import { copyProcess } from './templates.service.js';
@@ -77,6 +83,8 @@ export const processesPages: FastifyPluginAsync = async (app) => {
       balance(db(), p.id, detail.stakeholderGroups),
       req.actor ? isProcessMember(db(), p.id, req.actor.userId) : Promise.resolve(false),
     ]);
+    const calls = await listCalls(db(), p.id);
+    const meetings = await listMeetings(db(), p.id, req.actor, { when: 'upcoming', limit: 3 });
     const ctx = pageCtx(req, reply);
     return sendPage(
       reply,
@@ -89,6 +97,17 @@ export const processesPages: FastifyPluginAsync = async (app) => {
         conveners={conveners}
         isMember={isMember}
         balance={<BalanceSection ctx={ctx} rows={bal.rows} caption={req.t('participants.balanceCaption')} id="process-balance" />}
+        calls={<CallsSection ctx={ctx} processId={p.id} processSlug={p.slug} timezone={p.timezone} calls={calls} />}
+        meetings={<ProcessMeetingsSection ctx={ctx} processSlug={p.slug} processId={p.id} upcoming={meetings.items} />}
+        follow={
+          <FollowBox
+            ctx={ctx}
+            path={`/processes/${p.slug}`}
+            mode={req.actor ? (await followOf(db(), req.actor.userId, { processId: p.id, groupId: null }))?.mode : undefined}
+            label={req.t('follows.followProcess')}
+            feed={localPath(req.lang, `/processes/${p.slug}/activity.atom`)}
+          />
+        }
       />,
     );
   });

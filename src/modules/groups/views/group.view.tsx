@@ -21,6 +21,8 @@ export function GroupView(props: {
   isProcessMember: boolean;
   balance: ComponentChildren;
   meetings?: ComponentChildren;
+  /** The follow button (modules/follows). */
+  follow?: ComponentChildren;
 }) {
   const { ctx, process, summary } = props;
   const { t, lang } = ctx;
@@ -60,6 +62,7 @@ export function GroupView(props: {
         )}
         {can(ctx.actor, 'group.update', scope) && <a href={localPath(lang, `${base}/edit`)}>{t('groups.edit')}</a>}
       </div>
+      {props.follow}
       <h2>{t('groups.chairs')}</h2>
       {summary.chairs.length === 0 ? (
         <p>{t('groups.noChairs')}</p>

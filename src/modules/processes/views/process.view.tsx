@@ -3,6 +3,7 @@ import type { PageCtx } from '../../../web/context.js';
 import { localPath } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { Markdown } from '../../../web/markdown.js';
+import { Form } from '../../../web/components/forms.js';
 import { can } from '../../../auth/policies.js';
 import type { ProcessDetail } from '../processes.service.js';
 import { Timeline } from './timeline.js';
@@ -23,6 +24,12 @@ export function ProcessView(props: {
   conveners: Person[];
   isMember: boolean;
   balance: ComponentChildren;
+  /** The calls for input section (modules/calls). */
+  calls?: ComponentChildren;
+  /** The meetings section (modules/meetings). */
+  meetings?: ComponentChildren;
+  /** The follow button and feed link (modules/follows). */
+  follow?: ComponentChildren;
 }) {
   const { ctx, detail } = props;
   const { t, lang } = ctx;
@@ -53,7 +60,16 @@ export function ProcessView(props: {
             {t('participants.signInToJoin')}
           </a>
         )}
-        {props.isMember && <span class="badge">{t('participants.youAreMember')}</span>}
+        {props.isMember && (
+          <>
+            <span class="badge">{t('participants.youAreMember')}</span>
+            <Form ctx={ctx} action={localPath(lang, `${base}/leave`)} class="inline-form">
+              <button type="submit" class="link-button">
+                {t('participants.leave')}
+              </button>
+            </Form>
+          </>
+        )}
         <a href={localPath(lang, `${base}/participants`)}>{t('processes.participants')}</a>
         <a href={localPath(lang, `${base}/organisations`)}>{t('processes.organisations')}</a>
       </div>
@@ -89,6 +105,7 @@ export function ProcessView(props: {
           </ul>
         </nav>
       )}
+      {props.follow}
       <h2>{t('processes.timeline')}</h2>
       <Timeline ctx={ctx} phases={detail.phases} currentId={props.currentPhaseId} />
       <h2>{t('processes.workingGroups')}</h2>
@@ -104,6 +121,10 @@ export function ProcessView(props: {
           ))}
         </ul>
       )}
+      <h2>{t('meetings.title')}</h2>
+      {props.meetings ?? <p>{t('meetings.noUpcoming')}</p>}
+      <h2>{t('calls.heading')}</h2>
+      {props.calls ?? <p>{t('calls.none')}</p>}
       <h2>{t('processes.balance')}</h2>
       {props.balance}
       <h2>{t('processes.oversight')}</h2>

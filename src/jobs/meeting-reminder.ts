@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { sendReminders } from '../modules/meetings/registrations.service.js';
+
+/** What a `meeting.reminder` job carries: the meeting, and the start time it was planned for. */
+export interface MeetingReminderJob {
+  meetingId: string;
+  startsAt: string;
+}
+
+/**
+ * Handle one `meeting.reminder` job: the day-before email to everyone holding a place.
+ * Tests call this directly; in the server, pg-boss calls it when the job is due.
+ */
+export async function handleMeetingReminder(deps: { db: Kysely<DB>; baseUrl: string }, job: MeetingReminderJob): Promise<{ sent: number }> {
+  return { sent: await sendReminders(deps.db, deps.baseUrl, job) };
+}

@@ -1,0 +1,165 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { localPath } from '../../web/context.js';
+import { pageCtx } from '../../web/page-ctx.js';
+import { sendPage } from '../../web/render.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { getProcess } from '../processes/processes.service.js';
+import { processFromParams } from '../processes/processes.routes.js';
+import { organisations } from '../participants/participants.service.js';
+import { sendFile } from '../files/download.js';
+import { acceptMultipart, uploadedFiles } from '../files/multipart.js';
+import { ModerateBody, OpenCallBody, SubmissionFields } from './calls.schema.js';
+import * as calls from './calls.service.js';
+import { callPath, submissionPath } from './calls.presenter.js';
+import { instantToLocal, localToInstant, toSecond } from './calls.time.js';
+import { CallView } from './views/call.view.js';
+import { OpenCallView } from './views/call-form.view.js';
+import { SubmitView } from './views/submit.view.js';
+import { ModerationView } from './views/moderation.view.js';
+import { SubmissionView } from './views/submission.view.js';
+
+type Flat = Record<string, string | undefined>;
+type Params = { processSlug: string; callId: string; submissionId: string };
+const hide = { hide: true };
+
+/** The open-call form's local times (in the process's zone) as the API's instants. */
+function openFormToBody(flat: Flat, zone: string): Record<string, unknown> {
+  const instant = (v: string | undefined) => (v ? (localToInstant(v, zone)?.toISOString() ?? v) : undefined);
+  return { ...flat, opensAt: instant(flat.opensAt), closesAt: instant(flat.closesAt) };
+}
+
+/** The submission form's fields as the SubmissionFields shape: empty choices are absent. */
+function submitFormToBody(f: Flat): Record<string, unknown> {
+  return { title: f.title, lang: f.lang, organisationId: f.organisationId || undefined, organisationName: f.organisationName || undefined, text: f.text ?? '' };
+}
+
+/** Call pages: the call, opening one, the submission form, the moderation queue, a submission and its file. */
+export const callsPages: FastifyPluginAsync = async (app) => {
+  // Multipart is accepted here only; see files/multipart.ts for how CSRF still applies.
+  acceptMultipart(app);
+  const db = () => app.deps.db;
+  const params = (req: FastifyRequest) => req.params as Params;
+  const scoped = { scope: processFromParams };
+  /** The process and the call named in the URL (404 when either is absent). */
+  const load = async (req: FastifyRequest) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    return { process, call: await calls.getCall(db(), process.id, params(req).callId) };
+  };
+
+  app.get('/processes/:processSlug/calls/new', { config: { policy: 'call.open', ...scoped }, schema: hide }, async (req, reply) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    // A suggestion to edit: open now, close six weeks later (the model process's comment period).
+    const now = toSecond(new Date());
+    const values = { opensAt: instantToLocal(now, process.timezone), closesAt: instantToLocal(new Date(now.getTime() + 42 * 86_400_000), process.timezone) };
+    return sendPage(
+      reply,
+      <OpenCallView ctx={pageCtx(req, reply)} process={process} action={localPath(req.lang, `/processes/${process.slug}/calls/new`)} values={values} />,
+    );
+  });
+
+  app.post('/processes/:processSlug/calls/new', { config: { policy: 'call.open', ...scoped }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const again = (errors: Record<string, string>, status: number) =>
+      sendPage(
+        reply,
+        <OpenCallView
+          ctx={pageCtx(req, reply)}
+          process={process}
+          action={localPath(req.lang, `/processes/${process.slug}/calls/new`)}
+          values={flat}
+          errors={errors}
+        />,
+        status,
+      );
+    const parsed = parseForm(OpenCallBody, openFormToBody(flat, process.timezone), req.t);
+    if (!parsed.ok) return again(parsed.errors, 422);
+    const call = await calls.openCall(db(), req.actor!, process.id, parsed.data, app.deps.config.baseUrl);
+    return redirectWithNotice(reply, localPath(req.lang, callPath(process.slug, call.id)), 'calls.opened');
+  });
+
+  app.get('/processes/:processSlug/calls/:callId', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, call } = await load(req);
+    const [summary, accepted, mine] = await Promise.all([
+      calls.summarise(db(), call),
+      calls.acceptedSubmissions(db(), call.id),
+      req.actor ? calls.submissionsBy(db(), call.id, req.actor.userId) : Promise.resolve([]),
+    ]);
+    return sendPage(reply, <CallView ctx={pageCtx(req, reply)} process={process} summary={summary} accepted={accepted} mine={mine} />);
+  });
+
+  app.get('/processes/:processSlug/calls/:callId/submit', { config: { policy: 'call.submit' }, schema: hide }, async (req, reply) => {
+    const { process, call } = await load(req);
+    return sendPage(
+      reply,
+      <SubmitView ctx={pageCtx(req, reply)} process={process} summary={await calls.summarise(db(), call)} organisations={await organisations(db())} />,
+    );
+  });
+
+  app.post('/processes/:processSlug/calls/:callId/submit', { config: { policy: 'call.submit' }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const { process, call } = await load(req);
+    const again = async (errors: Record<string, string>, status: number) =>
+      sendPage(
+        reply,
+        <SubmitView
+          ctx={pageCtx(req, reply)}
+          process={process}
+          summary={await calls.summarise(db(), call)}
+          organisations={await organisations(db())}
+          values={flat}
+          errors={errors}
+        />,
+        status,
+      );
+    const parsed = parseForm(SubmissionFields, submitFormToBody(flat), req.t);
+    if (!parsed.ok) return again(parsed.errors, 422);
+    const upload = uploadedFiles(req.body).find((f) => f.field === 'file');
+    try {
+      const created = await calls.submit(db(), req.actor!, process, call.id, parsed.data, upload);
+      return redirectWithNotice(reply, localPath(req.lang, submissionPath(process.slug, call.id, created.id)), 'calls.submitted');
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return again(errors, status);
+    }
+  });
+
+  app.get('/processes/:processSlug/calls/:callId/moderation', { config: { policy: 'call.moderate', ...scoped }, schema: hide }, async (req, reply) => {
+    const { process, call } = await load(req);
+    const [summary, rows] = await Promise.all([calls.summarise(db(), call), calls.allSubmissions(db(), call.id)]);
+    return sendPage(reply, <ModerationView ctx={pageCtx(req, reply)} process={process} summary={summary} rows={rows} />);
+  });
+
+  app.get('/processes/:processSlug/calls/:callId/submissions/:submissionId', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, call } = await load(req);
+    const row = await calls.submissionFor(db(), req.actor, call, params(req).submissionId);
+    return sendPage(reply, <SubmissionView ctx={pageCtx(req, reply)} process={process} call={call} row={row} />);
+  });
+
+  app.post(
+    '/processes/:processSlug/calls/:callId/submissions/:submissionId/moderation',
+    { config: { policy: 'call.moderate', ...scoped }, schema: hide },
+    async (req, reply) => {
+      const flat = (req.body ?? {}) as Flat;
+      const { process, call } = await load(req);
+      const parsed = parseForm(ModerateBody, flat, req.t);
+      if (!parsed.ok) {
+        const row = await calls.submissionFor(db(), req.actor, call, params(req).submissionId);
+        return sendPage(reply, <SubmissionView ctx={pageCtx(req, reply)} process={process} call={call} row={row} values={flat} errors={parsed.errors} />, 422);
+      }
+      await calls.moderate(db(), req.actor!, process, call, params(req).submissionId, parsed.data, app.deps.config.baseUrl);
+      return redirectWithNotice(
+        reply,
+        localPath(req.lang, `${callPath(process.slug, call.id)}/moderation`),
+        parsed.data.decision === 'accept' ? 'calls.accepted' : 'calls.rejected',
+      );
+    },
+  );
+
+  app.get('/processes/:processSlug/calls/:callId/submissions/:submissionId/file', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { call } = await load(req);
+    const { file, isPublic } = await calls.submissionFile(db(), req.actor, call, params(req).submissionId);
+    return sendFile(reply, file, { publicCache: isPublic });
+  });
+};

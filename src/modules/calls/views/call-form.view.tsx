@@ -1,0 +1,78 @@
+import type { PageCtx } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { ErrorSummary, Field, Form, Submit } from '../../../web/components/forms.js';
+import { TextArea } from '../../processes/views/process-form.view.js';
+import type { Process } from '../../processes/processes.repository.js';
+
+/** A date-and-time field to the second, in the process's time zone (named in the hint). */
+function WhenField(props: { name: string; label: string; hint: string; value?: string | undefined; error?: string | undefined }) {
+  const id = `field-${props.name}`;
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <p class="hint" id={`${id}-hint`}>
+        {props.hint}
+      </p>
+      {props.error && (
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <input
+        id={id}
+        name={props.name}
+        type="datetime-local"
+        step={1}
+        value={props.value}
+        required
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ''}`}
+      />
+    </div>
+  );
+}
+
+/** Open a call for input: its texts in both languages and when it opens and closes. */
+export function OpenCallView(props: {
+  ctx: PageCtx;
+  process: Process;
+  action: string;
+  values?: Record<string, string | undefined>;
+  errors?: Record<string, string>;
+}) {
+  const { ctx, process } = props;
+  const { t } = ctx;
+  const v = props.values ?? {};
+  const errors = props.errors ?? {};
+  const hint = t('calls.fields.whenHint', { zone: process.timezone });
+  return (
+    <Layout ctx={ctx} title={t('calls.openTitle')}>
+      <h1>{t('calls.openTitle')}</h1>
+      <p>{t('calls.openIntro')}</p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={props.action} class="form form--wide">
+        <Field name="titleEn" label={t('calls.fields.titleEn')} value={v.titleEn} error={errors.titleEn} required />
+        <Field name="titleFr" label={t('calls.fields.titleFr')} value={v.titleFr} error={errors.titleFr} required />
+        <TextArea
+          name="descriptionEn"
+          label={t('calls.fields.descriptionEn')}
+          hint={t('calls.fields.markdownHint')}
+          value={v.descriptionEn}
+          error={errors.descriptionEn}
+          rows={8}
+        />
+        <TextArea
+          name="descriptionFr"
+          label={t('calls.fields.descriptionFr')}
+          hint={t('calls.fields.markdownHint')}
+          value={v.descriptionFr}
+          error={errors.descriptionFr}
+          rows={8}
+        />
+        <WhenField name="opensAt" label={t('calls.fields.opensAt')} hint={hint} value={v.opensAt} error={errors.opensAt} />
+        <WhenField name="closesAt" label={t('calls.fields.closesAt')} hint={hint} value={v.closesAt} error={errors.closesAt} />
+        <Submit>{t('calls.openSubmit')}</Submit>
+      </Form>
+    </Layout>
+  );
+}

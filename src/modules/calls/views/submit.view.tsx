@@ -1,0 +1,124 @@
+import type { PageCtx } from '../../../web/context.js';
+import { localPath } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { ErrorSummary, Field, Submit } from '../../../web/components/forms.js';
+import { TextArea } from '../../processes/views/process-form.view.js';
+import type { Process } from '../../processes/processes.repository.js';
+import type { Organisation } from '../../participants/participants.repository.js';
+import { maxFileMiB } from '../../files/files.service.js';
+import type { CallSummary } from '../calls.service.js';
+import { callPath } from '../calls.presenter.js';
+import { LANG_NAMES, StateLine, callTitle } from './parts.js';
+
+type Values = Record<string, string | undefined>;
+
+/** The file input, with what is accepted said before it (no JavaScript checks it for you). */
+function FileField({ ctx, error }: { ctx: PageCtx; error: string | undefined }) {
+  const id = 'field-file';
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={id}>{ctx.t('calls.fields.file')}</label>
+      <p class="hint" id={`${id}-hint`}>
+        {ctx.t('calls.fields.fileHint', { max: maxFileMiB() })}
+      </p>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={id}
+        name="file"
+        type="file"
+        accept=".pdf,.docx,.odt,.md,.markdown,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,text/markdown,text/plain"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+      />
+    </div>
+  );
+}
+
+/**
+ * Submit a report to a call. The form is multipart (it carries a file) and still posts its
+ * CSRF token as the `_csrf` field, which the server reads before any check runs.
+ */
+export function SubmitView(props: {
+  ctx: PageCtx;
+  process: Process;
+  summary: CallSummary;
+  organisations: Organisation[];
+  values?: Values;
+  errors?: Record<string, string>;
+}) {
+  const { ctx, process, summary } = props;
+  const { t, lang } = ctx;
+  const v = props.values ?? {};
+  const errors = props.errors ?? {};
+  const call = summary.call;
+  const title = t('calls.submitTitle', { title: callTitle(lang, call) });
+  const back = localPath(lang, callPath(process.slug, call.id));
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={back}>{callTitle(lang, call)}</a>
+      </p>
+      <h1>{title}</h1>
+      <StateLine ctx={ctx} call={call} state={summary.state} timezone={process.timezone} />
+      {summary.state !== 'open' ? (
+        <p>
+          <a href={back}>{t('calls.backToCall')}</a>
+        </p>
+      ) : (
+        <>
+          <p>{t('calls.submitIntro')}</p>
+          <ErrorSummary ctx={ctx} errors={errors} />
+          <form
+            method="post"
+            action={localPath(lang, `${callPath(process.slug, call.id)}/submit`)}
+            enctype="multipart/form-data"
+            class="form form--wide"
+            noValidate
+          >
+            <input type="hidden" name="_csrf" value={ctx.csrf()} />
+            <Field name="title" label={t('calls.fields.title')} value={v.title} error={errors.title} required />
+            <fieldset class={errors.lang ? 'field field--error' : 'field'}>
+              <legend>{t('calls.fields.lang')}</legend>
+              {errors.lang && <p class="field-error">{errors.lang}</p>}
+              {(['en', 'fr'] as const).map((l) => (
+                <div class="choice" key={l}>
+                  <input type="radio" id={l === 'en' ? 'field-lang' : `field-lang-${l}`} name="lang" value={l} checked={(v.lang ?? lang) === l} />
+                  <label for={l === 'en' ? 'field-lang' : `field-lang-${l}`} lang={l}>
+                    {LANG_NAMES[l]}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <div class={errors.organisationId ? 'field field--error' : 'field'}>
+              <label for="field-organisationId">{t('calls.fields.organisationId')}</label>
+              {errors.organisationId && <p class="field-error">{errors.organisationId}</p>}
+              <select id="field-organisationId" name="organisationId">
+                <option value="">{t('calls.fields.noOrganisation')}</option>
+                {props.organisations.map((o) => (
+                  <option key={o.id} value={o.id} selected={v.organisationId === o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field
+              name="organisationName"
+              label={t('calls.fields.organisationName')}
+              hint={t('calls.fields.organisationNameHint')}
+              value={v.organisationName}
+              error={errors.organisationName}
+              autocomplete="organization"
+            />
+            <TextArea name="text" label={t('calls.fields.text')} hint={t('calls.fields.textHint')} value={v.text} error={errors.text} rows={12} />
+            <FileField ctx={ctx} error={errors.file} />
+            <Submit>{t('calls.submitButton')}</Submit>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The demo process's meetings (2018–April 2019) and its call for input with the three input
+ * reports the model process received. Times are local to the meeting's zone.
+ */
+export interface DemoMeeting {
+  group: string | null;
+  titleEn: string;
+  titleFr: string;
+  format: 'in_person' | 'virtual' | 'hybrid';
+  venue?: string;
+  address?: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  agenda: [string, string, number][];
+}
+
+const VIRTUAL = (group: string, n: number, date: string, en: string, fr: string): DemoMeeting => ({
+  group,
+  titleEn: `${en} — call ${n}`,
+  titleFr: `${fr} — appel ${n}`,
+  format: 'virtual',
+  startsAt: `${date}T13:00`,
+  endsAt: `${date}T14:30`,
+  timeZone: 'America/Toronto',
+  agenda: [
+    ['Welcome and review of the last minutes', 'Chairs', 10],
+    ['Discussion of the draft text', 'All', 60],
+    ['Next steps', 'Chairs', 20],
+  ],
+});
+
+export const DEMO_MEETINGS: DemoMeeting[] = [
+  {
+    group: null,
+    titleEn: 'Kick-off meeting',
+    titleFr: 'Réunion de lancement',
+    format: 'hybrid',
+    venue: 'Ottawa Convention Centre (fictional)',
+    address: '55 Colonel By Drive, Ottawa ON',
+    startsAt: '2018-06-20T09:00',
+    endsAt: '2018-06-20T16:30',
+    timeZone: 'America/Toronto',
+    agenda: [
+      ['Why a multistakeholder process on IoT security', 'Oversight committee', 45],
+      ['Proposed working groups and how to join them', 'Conveners', 60],
+      ['Open discussion', 'All', 120],
+    ],
+  },
+  {
+    group: null,
+    titleEn: 'Second plenary',
+    titleFr: 'Deuxième séance plénière',
+    format: 'hybrid',
+    venue: 'Université du Littoral numérique (fictive), salle 2-100',
+    address: '1000 rue de la Gauchetière, Montréal QC',
+    startsAt: '2018-10-15T09:00',
+    endsAt: '2018-10-15T16:00',
+    timeZone: 'America/Toronto',
+    agenda: [
+      ['Reports from the working groups', 'Chairs', 90],
+      ['Definitions and benchmarks: first draft', 'Network resilience', 60],
+    ],
+  },
+  {
+    group: 'device-labelling',
+    titleEn: 'Labelling workshop',
+    titleFr: 'Atelier sur l’étiquetage',
+    format: 'in_person',
+    venue: 'Innovation hub (fictional)',
+    address: '200 Front Street W, Toronto ON',
+    startsAt: '2018-11-22T10:00',
+    endsAt: '2018-11-22T15:00',
+    timeZone: 'America/Toronto',
+    agenda: [
+      ['What buyers need to know on the box', 'Consumer Protection Alliance', 60],
+      ['Label criteria tied to the baseline', 'Chairs', 90],
+    ],
+  },
+  {
+    group: 'network-resilience',
+    titleEn: 'Home network protections workshop',
+    titleFr: 'Atelier sur la protection des réseaux domestiques',
+    format: 'in_person',
+    venue: 'Pacific School of Engineering (fictional)',
+    address: '2329 West Mall, Vancouver BC',
+    startsAt: '2018-12-05T09:30',
+    endsAt: '2018-12-05T15:30',
+    timeZone: 'America/Vancouver',
+    agenda: [
+      ['MUD profiles in practice', 'Home Router Working Party', 60],
+      ['Notifying customers of compromised devices', 'Northern Telecom Carriers', 60],
+    ],
+  },
+  {
+    group: null,
+    titleEn: 'Third plenary: drafting',
+    titleFr: 'Troisième séance plénière : rédaction',
+    format: 'hybrid',
+    venue: 'Ottawa Convention Centre (fictional)',
+    address: '55 Colonel By Drive, Ottawa ON',
+    startsAt: '2019-01-29T09:00',
+    endsAt: '2019-01-29T16:00',
+    timeZone: 'America/Toronto',
+    agenda: [['Assembling the draft outcomes report', 'Conveners', 240]],
+  },
+  {
+    group: null,
+    titleEn: 'Final meeting',
+    titleFr: 'Réunion finale',
+    format: 'hybrid',
+    venue: 'Ottawa Convention Centre (fictional)',
+    address: '55 Colonel By Drive, Ottawa ON',
+    startsAt: '2019-04-18T09:00',
+    endsAt: '2019-04-18T17:00',
+    timeZone: 'America/Toronto',
+    agenda: [
+      ['What the public comment period told us', 'Oversight committee', 60],
+      ['Final report and consensus', 'Chairs', 150],
+      ['Launching the action committee', 'Conveners', 60],
+    ],
+  },
+  VIRTUAL('network-resilience', 1, '2018-10-04', 'Network resilience', 'Résilience des réseaux'),
+  VIRTUAL('network-resilience', 2, '2018-11-01', 'Network resilience', 'Résilience des réseaux'),
+  VIRTUAL('network-resilience', 3, '2019-01-10', 'Network resilience', 'Résilience des réseaux'),
+  VIRTUAL('network-resilience', 4, '2019-03-07', 'Network resilience', 'Résilience des réseaux'),
+  VIRTUAL('device-labelling', 1, '2018-10-11', 'Device labelling', 'Étiquetage des appareils'),
+  VIRTUAL('device-labelling', 2, '2018-11-08', 'Device labelling', 'Étiquetage des appareils'),
+  VIRTUAL('device-labelling', 3, '2019-01-17', 'Device labelling', 'Étiquetage des appareils'),
+  VIRTUAL('device-labelling', 4, '2019-03-14', 'Device labelling', 'Étiquetage des appareils'),
+  VIRTUAL('consumer-education', 1, '2018-10-18', 'Consumer education', 'Sensibilisation des consommateurs'),
+  VIRTUAL('consumer-education', 2, '2018-11-15', 'Consumer education', 'Sensibilisation des consommateurs'),
+  VIRTUAL('consumer-education', 3, '2019-01-24', 'Consumer education', 'Sensibilisation des consommateurs'),
+  VIRTUAL('consumer-education', 4, '2019-03-21', 'Consumer education', 'Sensibilisation des consommateurs'),
+];
+
+/** Minutes written for every past demo meeting, from its agenda. */
+export function demoMinutes(m: DemoMeeting, attended: number): { en: string; fr: string } {
+  const en = [`## Present`, ``, `${attended} participants (see the attendance by stakeholder group).`, ``, `## Discussion`, ``, ...m.agenda.map(([t]) => `- **${t}**: discussed; points of agreement recorded in the working draft.`), ``, `## Decisions`, ``, `- The chairs will circulate revised text before the next meeting.`].join('\n');
+  const fr = [`## Présents`, ``, `${attended} participants (voir la présence par groupe d’intervenants).`, ``, `## Discussion`, ``, ...m.agenda.map(([t]) => `- **${t}** : discuté; les points d’accord sont consignés dans l’ébauche de travail.`), ``, `## Décisions`, ``, `- La présidence fera circuler un texte révisé avant la prochaine réunion.`].join('\n');
+  return { en, fr };
+}
+
+/** The call for input the model process ran, and the three reports it accepted. */
+export const DEMO_CALL = {
+  titleEn: 'Input reports for the outcomes report',
+  titleFr: 'Rapports de contribution au rapport final',
+  descriptionEn: 'Groups and communities outside the working groups are invited to send input reports. Accepted reports are published here and considered by the working groups.',
+  descriptionFr: 'Les groupes et les collectivités qui ne font pas partie des groupes de travail sont invités à soumettre des rapports de contribution. Les rapports acceptés sont publiés ici et examinés par les groupes de travail.',
+  opensAt: '2018-11-01T05:00:00Z',
+  closesAt: '2019-02-15T04:59:59Z',
+  reports: [
+    {
+      title: 'Youth report: growing up with connected devices',
+      lang: 'en' as const,
+      organisation: 'Youth Digital Rights Network (fictional)',
+      at: '2019-01-20T18:00:00Z',
+      text: '# Youth report\n\nWe asked 300 young people how they set up connected devices. Most never change a default password; few know a device can stop receiving updates.\n\n## Recommendations\n\n1. Labels that say how long updates last.\n2. Setup that forces a new password.\n3. Lessons in schools.',
+    },
+    {
+      title: 'Consultation en français : la sécurité des objets connectés au quotidien',
+      lang: 'fr' as const,
+      organisation: 'Union des consommateurs numériques (fictive)',
+      at: '2019-01-28T15:00:00Z',
+      text: '# Consultation en français\n\nQuatre ateliers tenus au Québec et au Nouveau-Brunswick.\n\n## Ce que nous avons entendu\n\n- Les guides d’installation sont souvent en anglais seulement.\n- Les gens veulent savoir où vont leurs données.\n\n## Recommandations\n\n1. Toute l’information de sécurité en français.\n2. Une étiquette simple et bilingue.',
+    },
+    {
+      title: 'Indigenous connectivity summit: security where networks are few',
+      lang: 'en' as const,
+      organisation: 'Northern Connectivity Circle (fictional)',
+      at: '2019-02-05T17:00:00Z',
+      text: '# Indigenous connectivity summit input\n\nCommunities with one satellite link cannot afford a compromised device using the bandwidth.\n\n## Recommendations\n\n1. Devices that work safely offline.\n2. Guidance written with communities, in their languages.\n3. Network operators notify communities of compromised devices.',
+    },
+  ],
+};

@@ -1,0 +1,181 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { localPath } from '../../web/context.js';
+import { pageCtx } from '../../web/page-ctx.js';
+import { sendPage } from '../../web/render.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { getProcess } from '../processes/processes.service.js';
+import { processFromParams } from '../processes/processes.routes.js';
+import { groupById } from '../groups/groups.service.js';
+import { groupFromParams } from '../groups/groups.pages.js';
+import { AgendaBody, AttendanceBody, MeetingBody, MinutesBody, RecordingsBody } from './meetings.schema.js';
+import * as meetings from './meetings.service.js';
+import * as registrations from './registrations.service.js';
+import type { MeetingRow } from './meetings.repository.js';
+import { meetingFromParams } from './meetings.routes.js';
+import * as forms from './meetings.forms.js';
+import { meetingPath } from './links.js';
+import { MeetingFormView, type MeetingFormValues } from './views/meeting-form.view.js';
+import { AgendaFormView, AttendanceFormView, CancelView, MinutesFormView, type Back } from './views/manage.views.js';
+
+type Flat = Record<string, string | string[] | undefined>;
+const hide = { hide: true };
+
+/** Pages where chairs, conveners and oversight schedule and run meetings. */
+export const meetingManagePages: FastifyPluginAsync = async (app) => {
+  const db = () => app.deps.db;
+  const deps = () => meetings.meetingsDeps(app.deps);
+  const slugs = (req: FastifyRequest) => req.params as { processSlug: string; groupSlug?: string; meetingId?: string };
+  const scoped = { scope: meetingFromParams };
+  const flat = (req: FastifyRequest) => (req.body ?? {}) as Flat;
+  /** The meeting of the address, for someone the policy already let through (404 when absent). */
+  const target = (req: FastifyRequest) => meetings.getMeeting(db(), req.policyContext.processId!, slugs(req).meetingId!, req.actor);
+  const page = (req: FastifyRequest, m: MeetingRow) => localPath(req.lang, meetingPath(m.process_slug, m.id));
+  const back = (req: FastifyRequest, m: MeetingRow): Back => ({ href: page(req, m), label: req.lang === 'fr' ? m.title_fr : m.title_en });
+
+  // Scheduling: the same form for a process's meeting and a group's.
+  const newForm = async (req: FastifyRequest, reply: FastifyReply, values: MeetingFormValues, errors?: Record<string, string>, status = 200) => {
+    const d = await getProcess(db(), slugs(req).processSlug);
+    const g = req.policyContext.groupId ? await groupById(db(), req.policyContext.groupId) : undefined;
+    const fr = req.lang === 'fr';
+    const backTo = g ? { href: localPath(req.lang, `/processes/${d.process.slug}/groups/${g.slug}`), label: fr ? g.name_fr : g.name_en } : { href: localPath(req.lang, `/processes/${d.process.slug}`), label: fr ? d.process.title_fr : d.process.title_en };
+    const title = g ? req.t('meetings.scheduleForGroup', { name: backTo.label }) : req.t('meetings.scheduleForProcess');
+    const action = localPath(req.lang, g ? `/processes/${d.process.slug}/groups/${g.slug}/meetings/new` : `/processes/${d.process.slug}/meetings/new`);
+    return sendPage(reply, <MeetingFormView ctx={pageCtx(req, reply)} title={title} action={action} back={backTo} values={values} errors={errors} />, status);
+  };
+  const schedule = async (req: FastifyRequest, reply: FastifyReply) => {
+    const values = forms.meetingFormValues(flat(req));
+    const parsed = parseForm(MeetingBody, values, req.t);
+    if (!parsed.ok) return newForm(req, reply, values, parsed.errors, 422);
+    try {
+      const m = await meetings.scheduleMeeting(deps(), req.actor!, { processId: req.policyContext.processId!, groupId: req.policyContext.groupId }, parsed.data);
+      return redirectWithNotice(reply, localPath(req.lang, meetingPath(slugs(req).processSlug, m.id)), 'meetings.scheduled');
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return newForm(req, reply, values, errors, status);
+    }
+  };
+  for (const [path, scope] of [
+    ['/processes/:processSlug/meetings/new', processFromParams],
+    ['/processes/:processSlug/groups/:groupSlug/meetings/new', groupFromParams],
+  ] as const) {
+    app.get(path, { config: { policy: 'meeting.schedule', scope }, schema: hide }, async (req, reply) => newForm(req, reply, { timeZone: (await getProcess(db(), slugs(req).processSlug)).process.timezone }));
+    app.post(path, { config: { policy: 'meeting.schedule', scope }, schema: hide }, schedule);
+  }
+
+  // Editing and rescheduling.
+  const editForm = (req: FastifyRequest, reply: FastifyReply, m: MeetingRow, values: MeetingFormValues, errors?: Record<string, string>, status = 200) =>
+    sendPage(reply, <MeetingFormView ctx={pageCtx(req, reply)} title={req.t('meetings.editTitle')} action={`${page(req, m)}/edit`} back={back(req, m)} values={values} errors={errors} />, status);
+  app.get('/processes/:processSlug/meetings/:meetingId/edit', { config: { policy: 'meeting.update', ...scoped }, schema: hide }, async (req, reply) => {
+    const m = await target(req);
+    return editForm(req, reply, m, forms.meetingToValues(m));
+  });
+  app.post('/processes/:processSlug/meetings/:meetingId/edit', { config: { policy: 'meeting.update', ...scoped }, schema: hide }, async (req, reply) => {
+    const m = await target(req);
+    const values = forms.meetingFormValues(flat(req));
+    const parsed = parseForm(MeetingBody, values, req.t);
+    if (!parsed.ok) return editForm(req, reply, m, values, parsed.errors, 422);
+    try {
+      await meetings.updateMeeting(deps(), req.actor!, m.process_id, m.id, parsed.data);
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return editForm(req, reply, m, values, errors, status);
+    }
+    return redirectWithNotice(reply, page(req, m), 'meetings.saved');
+  });
+
+  // The agenda, as a fixed set of rows.
+  const agendaForm = (req: FastifyRequest, reply: FastifyReply, m: MeetingRow, rows: ReturnType<typeof forms.agendaRows>, errors?: Record<string, string>, status = 200) =>
+    sendPage(reply, <AgendaFormView ctx={pageCtx(req, reply)} title={req.t('meetings.agendaTitle')} back={back(req, m)} action={`${page(req, m)}/agenda`} rows={forms.agendaRows(rows)} errors={errors} />, status);
+  app.get('/processes/:processSlug/meetings/:meetingId/agenda', { config: { policy: 'meeting.update', ...scoped }, schema: hide }, async (req, reply) => {
+    const m = await target(req);
+    return agendaForm(req, reply, m, forms.agendaToRows(await meetings.agendaOf(db(), m.id)));
+  });
+  app.post('/processes/:processSlug/meetings/:meetingId/agenda', { config: { policy: 'meeting.update', ...scoped }, schema: hide }, async (req, reply) => {
+    const m = await target(req);
+    const rows = forms.submittedAgendaRows(flat(req));
+    const parsed = parseForm(AgendaBody, { items: rows }, req.t);
+    if (!parsed.ok) return agendaForm(req, reply, m, rows, parsed.errors, 422);
+    await meetings.saveAgenda(deps(), req.actor!, m.process_id, m.id, parsed.data);
+    return redirectWithNotice(reply, page(req, m), 'meetings.agendaSaved');
+  });
+
+  // Minutes and recordings.
+  const minutesForm = (req: FastifyRequest, reply: FastifyReply, m: MeetingRow, over: { minutesEn?: string; minutesFr?: string; urls?: string[] } = {}, errors?: Record<string, string>, status = 200) =>
+    sendPage(
+      reply,
+      <MinutesFormView
+        ctx={pageCtx(req, reply)}
+        title={req.t('meetings.minutesTitle')}
+        back={back(req, m)}
+        base={page(req, m)}
+        minutesEn={over.minutesEn ?? m.minutes_en}
+        minutesFr={over.minutesFr ?? m.minutes_fr}
+        urls={forms.recordingRows(over.urls ?? m.recording_urls)}
+        errors={errors}
+      />,
+      status,
+    );
+  app.get('/processes/:processSlug/meetings/:meetingId/minutes', { config: { policy: 'meeting.record', ...scoped }, schema: hide }, async (req, reply) => minutesForm(req, reply, await target(req)));
+  app.post('/processes/:processSlug/meetings/:meetingId/minutes', { config: { policy: 'meeting.record', ...scoped }, schema: hide }, async (req, reply) => {
+    const m = await target(req);
+    const values = forms.meetingFormValues(flat(req));
+    const parsed = parseForm(MinutesBody, values, req.t);
+    if (!parsed.ok) return minutesForm(req, reply, m, values, parsed.errors, 422);
+    await meetings.saveMinutes(deps(), req.actor!, m.process_id, m.id, parsed.data);
+    return redirectWithNotice(reply, page(req, m), 'meetings.minutesSaved');
+  });
+  app.post('/processes/:processSlug/meetings/:meetingId/recordings', { config: { policy: 'meeting.record', ...scoped }, schema: hide }, async (req, reply) => {
+    const m = await target(req);
+    const urls = forms.submittedRecordings(flat(req));
+    const parsed = parseForm(RecordingsBody, { urls }, req.t);
+    if (!parsed.ok) return minutesForm(req, reply, m, { urls }, parsed.errors, 422);
+    await meetings.saveRecordings(deps(), req.actor!, m.process_id, m.id, parsed.data.urls);
+    return redirectWithNotice(reply, page(req, m), 'meetings.recordingsSaved');
+  });
+
+  // Attendance.
+  const attendanceForm = async (req: FastifyRequest, reply: FastifyReply, m: MeetingRow, ticked?: string[], errors?: Record<string, string>, status = 200) => {
+    const [people, registrants, attended] = await Promise.all([registrations.attendanceCandidates(db(), m), registrations.registrantsOf(db(), m.id), registrations.attendeeIds(db(), m.id)]);
+    const registered = new Set(registrants.map((r) => r.user_id));
+    return sendPage(
+      reply,
+      <AttendanceFormView
+        ctx={pageCtx(req, reply)}
+        title={req.t('meetings.attendanceTitle')}
+        back={back(req, m)}
+        action={`${page(req, m)}/attendance`}
+        people={people.map((p) => ({ ...p, registered: registered.has(p.user_id) }))}
+        attended={new Set(ticked ?? attended)}
+        errors={errors}
+      />,
+      status,
+    );
+  };
+  app.get('/processes/:processSlug/meetings/:meetingId/attendance', { config: { policy: 'meeting.attendance', ...scoped }, schema: hide }, async (req, reply) => attendanceForm(req, reply, await target(req)));
+  app.post('/processes/:processSlug/meetings/:meetingId/attendance', { config: { policy: 'meeting.attendance', ...scoped }, schema: hide }, async (req, reply) => {
+    const m = await target(req);
+    const userIds = forms.submittedAttendees(flat(req));
+    const parsed = parseForm(AttendanceBody, { userIds }, req.t);
+    if (!parsed.ok) return attendanceForm(req, reply, m, userIds, { userIds: req.t('meetings.errors.notCandidate') }, 422);
+    try {
+      await registrations.setAttendance(db(), req.actor!, m.process_id, m.id, parsed.data.userIds);
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return attendanceForm(req, reply, m, userIds, errors, status);
+    }
+    return redirectWithNotice(reply, page(req, m), 'meetings.attendanceSaved');
+  });
+
+  // Cancelling, after a confirmation page.
+  app.get('/processes/:processSlug/meetings/:meetingId/cancel', { config: { policy: 'meeting.cancel', ...scoped }, schema: hide }, async (req, reply) => {
+    const m = await target(req);
+    const counts = await meetings.countsOf(db(), m.id);
+    return sendPage(reply, <CancelView ctx={pageCtx(req, reply)} title={req.t('meetings.cancelTitle')} back={back(req, m)} action={`${page(req, m)}/cancel`} registrants={counts.registered + counts.waitlisted} />);
+  });
+  app.post('/processes/:processSlug/meetings/:meetingId/cancel', { config: { policy: 'meeting.cancel', ...scoped }, schema: hide }, async (req, reply) => {
+    const m = await target(req);
+    await meetings.cancelMeeting(deps(), req.actor!, m.process_id, m.id);
+    return redirectWithNotice(reply, page(req, m), 'meetings.cancelledDone');
+  });
+};

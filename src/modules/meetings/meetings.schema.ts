@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { Slug } from '../processes/processes.schema.js';
+
+/** How people attend: in the room, online, or either. */
+export const MEETING_FORMATS = ['in_person', 'virtual', 'hybrid'] as const;
+/** The language(s) a meeting is held in. */
+export const MEETING_LANGUAGES = ['en', 'fr', 'both'] as const;
+/** Who may see a meeting: anyone, or the process's members only. */
+export const MEETING_VISIBILITIES = ['public', 'members'] as const;
+/** A meeting is scheduled until it is cancelled; nothing is deleted. */
+export const MEETING_STATUSES = ['scheduled', 'cancelled'] as const;
+/** How many agenda rows the form offers at least (no JavaScript to add one). */
+export const AGENDA_ROWS = 12;
+/** How many recording links the form offers. */
+export const RECORDING_ROWS = 5;
+
+const Text = (max: number) => z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong');
+const OptionalText = (max: number) => z.string().trim().max(max, 'errors.text.tooLong').default('');
+
+/** An http(s) address, or nothing (an empty form field reads as nothing). */
+const OptionalUrl = z
+  .string()
+  .trim()
+  .max(2000, 'errors.text.tooLong')
+  .nullish()
+  .transform((v) => v || null)
+  .pipe(z.url({ protocol: /^https?$/, error: 'meetings.errors.url' }).nullable());
+
+/** A whole number in a range, or nothing (an empty form field reads as nothing). */
+const OptionalCount = (max: number, key: string) =>
+  z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number({ error: key }).int(key).min(1, key).max(max, key).nullable());
+
+/**
+ * A start or end: a wall-clock time in the meeting's zone ('2019-04-18T09:00', what a
+ * datetime-local field sends), or an instant with its offset ('2019-04-18T13:00:00Z').
+ */
+const DateTimeInput = z
+  .string({ error: 'meetings.errors.dateTime' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/, 'meetings.errors.dateTime')
+  .meta({ example: '2019-04-18T09:00' });
+
+const TimeZone = z
+  .string({ error: 'errors.timezone.invalid' })
+  .trim()
+  .default('America/Toronto')
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'errors.timezone.invalid')
+  .meta({ example: 'America/Toronto' });
+
+/** What a chair sets when scheduling or editing a meeting. */
+export const MeetingBody = z.object({
+  titleEn: Text(200),
+  titleFr: Text(200),
+  descriptionEn: OptionalText(20_000),
+  descriptionFr: OptionalText(20_000),
+  format: z.enum(MEETING_FORMATS, { error: 'errors.field.invalid' }),
+  venue: OptionalText(300),
+  address: OptionalText(500),
+  joinUrl: OptionalUrl,
+  streamUrl: OptionalUrl,
+  startsAt: DateTimeInput,
+  endsAt: DateTimeInput,
+  timeZone: TimeZone,
+  languages: z.enum(MEETING_LANGUAGES, { error: 'errors.field.invalid' }).default('both'),
+  visibility: z.enum(MEETING_VISIBILITIES, { error: 'errors.field.invalid' }).default('public'),
+  capacity: OptionalCount(100_000, 'meetings.errors.capacity'),
+});
+/** A meeting as scheduled or edited. */
+export type MeetingBody = z.infer<typeof MeetingBody>;
+
+/** One agenda item as a chair writes it. */
+export const AgendaItemInput = z.object({
+  title: Text(300),
+  presenter: OptionalText(200),
+  durationMinutes: OptionalCount(1440, 'meetings.errors.duration'),
+  documentUrl: OptionalUrl,
+});
+/** One agenda item as a chair writes it. */
+export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
+
+/** The whole agenda, in order; it replaces the one before. */
+export const AgendaBody = z.object({ items: z.array(AgendaItemInput).max(50) });
+/** The whole agenda, in order. */
+export type AgendaBody = z.infer<typeof AgendaBody>;
+
+/** The minutes in both languages (Markdown). */
+export const MinutesBody = z.object({ minutesEn: OptionalText(100_000), minutesFr: OptionalText(100_000) });
+/** The minutes in both languages (Markdown). */
+export type MinutesBody = z.infer<typeof MinutesBody>;
+
+/** The recording links, replacing the ones before. */
+export const RecordingsBody = z.object({ urls: z.array(z.url({ protocol: /^https?$/, error: 'meetings.errors.url' }).max(2000)).max(20) });
+/** The recording links, replacing the ones before. */
+export type RecordingsBody = z.infer<typeof RecordingsBody>;
+
+/** Registering: whether the person may be named among attendees (off unless ticked). */
+export const RegisterBody = z.object({ showName: z.boolean().default(false).describe('Agree to be named in the public attendance list') });
+/** Registering: whether the person may be named among attendees. */
+export type RegisterBody = z.infer<typeof RegisterBody>;
+
+/** Who attended, as a chair ticks them. */
+export const AttendanceBody = z.object({ userIds: z.array(z.uuid()).max(5000).describe('Everyone who attended; replaces the list before') });
+/** Who attended, as a chair ticks them. */
+export type AttendanceBody = z.infer<typeof AttendanceBody>;
+
+/** `:processSlug`. */
+export const ProcessParams = z.object({ processSlug: Slug });
+/** `:processSlug/:groupSlug`. */
+export const GroupParams = z.object({ processSlug: Slug, groupSlug: Slug });
+/** `:processSlug/:meetingId`. */
+export const MeetingParams = z.object({ processSlug: Slug, meetingId: z.uuid({ error: 'errors.notFound' }) });
+/** `:meetingId` alone (the .ics address). */
+export const MeetingIdParams = z.object({ meetingId: z.uuid({ error: 'errors.notFound' }) });
+
+/** Which meetings a list shows, and the cursor to continue from. */
+export const ListQuery = z.object({
+  when: z.enum(['upcoming', 'past']).default('upcoming'),
+  group: Slug.optional().describe('Only the meetings of this working group'),
+  after: z.string().max(300).optional().describe('Cursor: `next` from the previous page'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+/** Which meetings a list shows, and the cursor to continue from. */
+export type ListQuery = z.infer<typeof ListQuery>;
+
+const Bilingual = z.object({ en: z.string(), fr: z.string() });
+
+/** One agenda item as the API shows it. */
+export const AgendaItemOut = z.object({ title: z.string(), presenter: z.string(), durationMinutes: z.number().int().nullable(), documentUrl: z.string().nullable() });
+
+/** One meeting as the API shows it. */
+export const MeetingOut = z.object({
+  id: z.uuid(),
+  uid: z.string().describe('The iCalendar UID'),
+  processSlug: z.string(),
+  groupSlug: z.string().nullable(),
+  title: Bilingual,
+  description: Bilingual,
+  format: z.enum(MEETING_FORMATS),
+  venue: z.string(),
+  address: z.string(),
+  joinUrl: z.string().nullable(),
+  streamUrl: z.string().nullable(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  timeZone: z.string(),
+  local: z.object({ start: z.string(), end: z.string() }).describe('Wall-clock times in the meeting’s zone'),
+  languages: z.enum(MEETING_LANGUAGES),
+  visibility: z.enum(MEETING_VISIBILITIES),
+  capacity: z.number().int().nullable(),
+  status: z.enum(MEETING_STATUSES),
+  sequence: z.number().int(),
+  live: z.boolean(),
+  agenda: z.array(AgendaItemOut),
+  recordings: z.array(z.string()),
+  minutes: Bilingual,
+  registered: z.number().int(),
+  waitlisted: z.number().int(),
+  url: z.string(),
+  ics: z.string(),
+});
+/** One meeting as the API shows it. */
+export type MeetingOut = z.infer<typeof MeetingOut>;
+
+/** A page of meetings and the cursor for the next. */
+export const MeetingPage = z.object({ items: z.array(MeetingOut.omit({ agenda: true, minutes: true, registered: true, waitlisted: true })), next: z.string().nullable() });
+
+/** A person's registration: their place, or their rank on the waiting list. */
+export const RegistrationOut = z.object({ status: z.enum(['registered', 'waitlisted']), showName: z.boolean(), position: z.number().int().nullable().describe('Place on the waiting list, from 1') });
+
+/** Registrants as chairs see them. */
+export const RegistrantsOut = z.object({
+  items: z.array(z.object({ userId: z.uuid(), name: z.string(), status: z.enum(['registered', 'waitlisted']), showName: z.boolean(), attended: z.boolean() })),
+});
+
+/** Attendance as the public sees it. */
+export const AttendanceOut = z.object({
+  total: z.number().int(),
+  groups: z.array(z.object({ key: z.string(), name: Bilingual, count: z.number().int() })),
+  names: z.array(z.string()).describe('Attendees who agreed to be named'),
+});
+
+/** An answer that is a sentence in the request's language. */
+export const Message = z.object({ message: z.string() });
