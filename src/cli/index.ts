@@ -12,6 +12,7 @@ import { verifyAudit } from '../modules/audit/audit.service.js';
 import { HttpProblem } from '../http/problem.js';
 import { tFor } from '../i18n/i18n.js';
 import { registerProcessCommands } from './processes.js';
+import { registerMeetingsCommand } from './meetings.js';
 
 /** Build the `concord` command; exported so tests can run it without a child process. */
 export function program(out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Command {
@@ -118,6 +119,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
     );
 
   registerProcessCommands(cli, out);
+  registerMeetingsCommand(cli, out);
 
   const dbCmd = cli.command('db').description('backups');
   dbCmd
