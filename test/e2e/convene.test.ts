@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
 import { createUser } from '../../src/modules/accounts/accounts.service.js';
+import { accountsRepository } from '../../src/modules/accounts/accounts.repository.js';
+import { mailRepository } from '../../src/modules/mail/mail.repository.js';
+import { groupScope } from '../../src/modules/groups/groups.service.js';
+import { scheduleMeeting } from '../../src/modules/meetings/meetings.service.js';
+import { MeetingBody } from '../../src/modules/meetings/meetings.schema.js';
+import { jobsSchemaFor } from '../../src/jobs/queue.js';
 
 /**
  * Convening, in a real browser on the demo process: a new participant joins the process for
@@ -65,6 +71,26 @@ describe.skipIf(!hasChromium)('convening in a browser', () => {
       await submit(page, page.getByRole('button', { name: 'Join this working group' }));
       await expect(page.getByText('You are a member of this group.').count()).resolves.toBe(1);
       await checkA11y(page, 'working group page, as a member');
+
+      // The group's chair has scheduled its next call; the new member registers for it.
+      const admin = (await accountsRepository.findByEmail(server.db, 'admin@concord.example'))!;
+      const scope = await groupScope(server.db, 'iot-security-2018', 'device-labelling');
+      const next = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      await scheduleMeeting(
+        { db: server.db, baseUrl: server.url, jobsSchema: jobsSchemaFor(undefined) },
+        { userId: admin.id, name: admin.name, email: admin.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() },
+        scope,
+        MeetingBody.parse({ titleEn: 'Label criteria review', titleFr: 'Revue des critères d’étiquetage', format: 'virtual', joinUrl: 'https://meet.example/labels', startsAt: `${next}T13:00`, endsAt: `${next}T14:30`, timeZone: 'America/Toronto' }),
+      );
+      await page.reload();
+      await page.getByRole('link', { name: 'Label criteria review' }).click();
+      await checkA11y(page, 'meeting page');
+      await submit(page, page.getByRole('main').getByRole('button', { name: 'Register' }));
+      await expect(page.getByText('You are registered for this meeting.').count()).resolves.toBe(1);
+      const [confirmation] = await mailRepository.list(server.db, { to: email, limit: 1 });
+      expect(confirmation!.subject).toContain('Label criteria review');
+      expect(confirmation!.ics).toContain('BEGIN:VEVENT');
+      expect(confirmation!.ics).toContain('TZID=America/Toronto');
 
       await page.goto(`${server.url}/fr/processes/iot-security-2018/participants?group=device-labelling`);
       await expect(page.getByRole('cell', { name: 'Rowan Okafor' }).count()).resolves.toBe(1);
