@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimeZoneSchema } from '../../lib/time-zone.js';
 import { Slug } from '../processes/processes.schema.js';
 
 /** How people attend: in the room, online, or either. */
@@ -40,19 +41,7 @@ const DateTimeInput = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/, 'meetings.errors.dateTime')
   .meta({ example: '2019-04-18T09:00' });
 
-const TimeZone = z
-  .string({ error: 'errors.timezone.invalid' })
-  .trim()
-  .default('America/Toronto')
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'errors.timezone.invalid')
-  .meta({ example: 'America/Toronto' });
+const TimeZone = TimeZoneSchema;
 
 /** What a chair sets when scheduling or editing a meeting. */
 export const MeetingBody = z.object({

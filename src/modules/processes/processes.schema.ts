@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimeZoneSchema } from '../../lib/time-zone.js';
 
 /** The phases a process moves through; 'other' for anything a convener adds. */
 export const PHASE_KINDS = ['convening', 'working_groups', 'drafting', 'public_comment', 'finalisation', 'action', 'other'] as const;
@@ -32,17 +33,7 @@ export const ProcessFields = z.object({
   descriptionEn: Text(20_000, false),
   descriptionFr: Text(20_000, false),
   registration: z.enum(['open', 'invitation']).default('open'),
-  timezone: z
-    .string()
-    .default('America/Toronto')
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'errors.timezone.invalid'),
+  timezone: TimeZoneSchema,
 });
 
 export const CreateProcessBody = ProcessFields.extend({

@@ -30,19 +30,21 @@ export function ErrorSummary(props: { ctx: PageCtx; errors: Record<string, strin
   );
 }
 
-/** A labelled input with its hint and error tied to it through aria-describedby. */
-export function Field(props: {
-  name: string;
-  label: string;
-  type?: string;
-  value?: string | undefined;
-  error?: string | undefined;
-  hint?: string | undefined;
-  autocomplete?: string;
-  required?: boolean;
-}) {
+/** What a control inside a FieldShell needs to tie itself to its label, hint and error. */
+export interface FieldWiring {
+  id: string;
+  describedBy: string | undefined;
+  invalid: 'true' | undefined;
+}
+
+/**
+ * The frame every field shares: label, hint and error, tied to the control through
+ * aria-describedby, and the error styling. The control itself is the child.
+ * @example <FieldShell name="when" label="When" error={e}>{(w) => <input id={w.id} aria-describedby={w.describedBy} />}</FieldShell>
+ */
+export function FieldShell(props: { name: string; label: string; hint?: string | undefined; error?: string | undefined; children: (w: FieldWiring) => ComponentChildren }) {
   const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={props.error ? 'field field--error' : 'field'}>
       <label for={id}>{props.label}</label>
@@ -56,17 +58,50 @@ export function Field(props: {
           {props.error}
         </p>
       )}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.type === 'password' ? undefined : props.value}
-        autoComplete={props.autocomplete}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {props.children({ id, describedBy, invalid: props.error ? 'true' : undefined })}
     </div>
+  );
+}
+
+/** A labelled input with its hint and error tied to it through aria-describedby. */
+export function Field(props: {
+  name: string;
+  label: string;
+  type?: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  autocomplete?: string;
+  required?: boolean;
+}) {
+  return (
+    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      {(w) => (
+        <input
+          id={w.id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.type === 'password' ? undefined : props.value}
+          autoComplete={props.autocomplete}
+          required={props.required}
+          aria-invalid={w.invalid}
+          aria-describedby={w.describedBy}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/** A labelled textarea with its hint and error, like Field. */
+export function TextArea(props: { name: string; label: string; value?: string | undefined; error?: string | undefined; hint?: string; rows?: number }) {
+  return (
+    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      {(w) => (
+        <textarea id={w.id} name={props.name} rows={props.rows ?? 6} aria-invalid={w.invalid} aria-describedby={w.describedBy}>
+          {props.value ?? ''}
+        </textarea>
+      )}
+    </FieldShell>
   );
 }
 

@@ -1,34 +1,14 @@
 import type { PageCtx } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Field, Form, Submit } from '../../../web/components/forms.js';
-import { TextArea } from '../../processes/views/process-form.view.js';
+import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../web/components/forms.js';
 import type { Process } from '../../processes/processes.repository.js';
 
 /** A date-and-time field to the second, in the process's time zone (named in the hint). */
 function WhenField(props: { name: string; label: string; hint: string; value?: string | undefined; error?: string | undefined }) {
-  const id = `field-${props.name}`;
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      <p class="hint" id={`${id}-hint`}>
-        {props.hint}
-      </p>
-      {props.error && (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
-      <input
-        id={id}
-        name={props.name}
-        type="datetime-local"
-        step={1}
-        value={props.value}
-        required
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ''}`}
-      />
-    </div>
+    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      {(w) => <input id={w.id} name={props.name} type="datetime-local" step={1} value={props.value} required aria-invalid={w.invalid} aria-describedby={w.describedBy} />}
+    </FieldShell>
   );
 }
 

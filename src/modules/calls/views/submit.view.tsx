@@ -1,8 +1,7 @@
 import type { PageCtx } from '../../../web/context.js';
 import { localPath } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Field, Submit } from '../../../web/components/forms.js';
-import { TextArea } from '../../processes/views/process-form.view.js';
+import { ErrorSummary, Field, Submit, TextArea } from '../../../web/components/forms.js';
 import type { Process } from '../../processes/processes.repository.js';
 import type { Organisation } from '../../participants/participants.repository.js';
 import { maxFileMiB } from '../../files/files.service.js';

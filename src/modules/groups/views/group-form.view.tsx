@@ -1,7 +1,6 @@
 import type { PageCtx } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Field, Form, Submit } from '../../../web/components/forms.js';
-import { TextArea } from '../../processes/views/process-form.view.js';
+import { ErrorSummary, Field, Form, Submit, TextArea } from '../../../web/components/forms.js';
 import { GROUP_STATUSES } from '../groups.schema.js';
 
 /** Create or edit a working group: names, charter in both languages, status. */

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Form, Submit } from '../../../web/components/forms.js';
-import { TextArea } from '../../processes/views/process-form.view.js';
+import { ErrorSummary, Form, Submit, TextArea } from '../../../web/components/forms.js';
 
 /** A link back to the meeting, above every management page. */
 export interface Back {

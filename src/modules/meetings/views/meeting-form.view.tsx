@@ -1,7 +1,6 @@
 import type { PageCtx } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Field, Form, Submit } from '../../../web/components/forms.js';
-import { TextArea } from '../../processes/views/process-form.view.js';
+import { ErrorSummary, Field, Form, Submit, TextArea } from '../../../web/components/forms.js';
 import { MEETING_FORMATS, MEETING_LANGUAGES, MEETING_VISIBILITIES } from '../meetings.schema.js';
 
 /** The values a meeting form shows: what was typed, or the meeting as it is. */

@@ -1,6 +1,6 @@
 import type { PageCtx } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Field, Form, Submit } from '../../../web/components/forms.js';
+import { ErrorSummary, Field, Form, Submit, TextArea } from '../../../web/components/forms.js';
 import { PHASE_KINDS } from '../processes.schema.js';
 
 /** One phase row as the form shows it. */
@@ -24,30 +24,6 @@ export interface ProcessFormValues {
   registration?: string;
   timezone?: string;
   phases: PhaseRowValues[];
-}
-
-/** A textarea with its label, hint and error, like Field. */
-export function TextArea(props: { name: string; label: string; value?: string | undefined; error?: string | undefined; hint?: string; rows?: number }) {
-  const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
-      <textarea id={id} name={props.name} rows={props.rows ?? 6} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy || undefined}>
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
 }
 
 /**
