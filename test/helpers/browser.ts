@@ -140,6 +140,8 @@ export interface E2eServer {
   url: string;
   /** The server's database, for setting up what a test needs (accounts, roles). */
   db: Kysely<DB>;
+  /** Its PostgreSQL schema, when it has one of its own (jobs live in a schema named after it). */
+  schema: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -161,6 +163,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     return {
       url: running.url,
       db: running.database.db,
+      schema,
       stop: async () => {
         await running.stop();
         if (schema && base.databaseUrl) await adminQuery(base.databaseUrl, `drop schema ${schema} cascade`);
