@@ -43,7 +43,7 @@ afterAll(async () => {
   if (schema) {
     const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await c.connect();
-    await c.query(`drop schema ${schema} cascade`);
+    await c.query(`drop schema ${schema} cascade; drop schema if exists ${schema}_pgboss cascade`);
     await c.end();
   }
   process.env = saved;

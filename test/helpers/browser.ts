@@ -8,6 +8,7 @@ import type { DB } from '../../src/db/schema.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../src/main.js';
 import { testConfig } from './db.js';
+import { jobsSchemaFor } from '../../src/jobs/queue.js';
 
 /**
  * Browser end-to-end helpers: a headless Chromium (never downloaded; the system one or
@@ -166,7 +167,7 @@ export async function startE2eServer(): Promise<E2eServer> {
       schema,
       stop: async () => {
         await running.stop();
-        if (schema && base.databaseUrl) await adminQuery(base.databaseUrl, `drop schema ${schema} cascade`);
+        if (schema && base.databaseUrl) await adminQuery(base.databaseUrl, `drop schema ${schema} cascade; drop schema if exists ${jobsSchemaFor(schema)} cascade`);
       },
     };
   } catch (err) {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { jobsSchemaFor } from '../../src/jobs/queue.js';
 
 /** Which engine this test run uses: PostgreSQL when DATABASE_URL is set, else PGlite in memory. */
 export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -39,6 +40,8 @@ export async function freshDatabase(config: Config = testConfig()): Promise<{ da
     config: scoped,
     drop: async () => {
       await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db);
+      // pg-boss keeps its tables in a schema named after the app's.
+      await sql`drop schema if exists ${sql.id(jobsSchemaFor(schema))} cascade`.execute(database.db);
       await database.close();
     },
   };
