@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import { HttpProblem } from './problem.js';
@@ -21,13 +21,32 @@ export function isCrossSite(req: FastifyRequest, baseUrl: string): boolean {
 }
 
 /**
+ * The headers helmet would set for these options, worked out once by running it against a
+ * stand-in response.
+ * @example helmetHeaders({ hsts: false })['x-content-type-options'] // 'nosniff'
+ */
+export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  let failed: unknown;
+  helmet(options)({} as never, res as never, (err?: unknown) => void (failed = err));
+  if (failed) throw failed instanceof Error ? failed : new Error('helmet refused its options');
+  return headers;
+}
+
+/**
  * Security headers, CSRF and request throttling. Pages get a synchronizer token in every
  * form; the API refuses non-JSON bodies on unsafe methods (a cross-site form cannot send
  * JSON without a CORS preflight, which we never grant); both refuse cross-site origins.
  */
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
   const { config } = app.deps;
-  await app.register(helmet, {
+  // helmet's headers depend only on the configuration, so they are worked out once here and
+  // set on every response; running helmet per request halved the home page's throughput.
+  const securityHeaders = helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -48,6 +67,10 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     // Our own pages may see where a visitor came from within the site; other sites may not.
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
 
   await app.register(csrf, {

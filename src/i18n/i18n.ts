@@ -45,9 +45,18 @@ await instance.init({
 /** A translator bound to one language. */
 export type T = TFunction;
 
-/** Translator for a language (i18next's getFixedT, one per request). */
+// One fixed translator per language: getFixedT builds a new function on every call, and
+// every request needs one.
+const translators = new Map<Lang, T>();
+
+/** Translator for a language (i18next's getFixedT, made once per language). */
 export function tFor(lang: Lang): T {
-  return instance.getFixedT(lang);
+  let t = translators.get(lang);
+  if (!t) {
+    t = instance.getFixedT(lang);
+    translators.set(lang, t);
+  }
+  return t;
 }
 
 /** True when the string names a supported language. */
