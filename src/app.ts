@@ -48,7 +48,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: loggerOptions(deps.config, opts.logger),
     bodyLimit: 1024 * 1024,
-    trustProxy: deps.config.env === 'production',
+    // Believing every proxy would let anyone choose their address and dodge per-address limits.
+    trustProxy: deps.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();

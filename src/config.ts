@@ -23,6 +23,11 @@ const EnvSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For): unset believes
+   * none; a number is how many hops; otherwise addresses or ranges, comma-separated.
+   */
+  TRUST_PROXY: z.string().optional(),
   /** Secret used to sign cookies; generated per data folder when absent (see secrets.ts). */
   COOKIE_SECRET: z.string().min(32).optional(),
 });
@@ -43,8 +48,20 @@ export interface Config {
   sessionDays: number;
   loadDemo: boolean;
   cookieSecret: string | undefined;
+  /** Fastify's trustProxy: false, a hop-count function, or addresses/ranges. */
+  trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** PostgreSQL schema to use (tests isolate each file in its own). */
   databaseSchema?: string | undefined;
+}
+
+/** TRUST_PROXY as Fastify takes it: nothing trusted, the first N hops, or addresses. */
+function trustProxyOf(v: string | undefined): Config['trustProxy'] {
+  if (!v) return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return (_address, hop) => hop < hops;
+  }
+  return v;
 }
 
 /**
@@ -76,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.SESSION_DAYS,
     loadDemo: e.CONCORD_DEMO,
     cookieSecret: e.COOKIE_SECRET,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
   };
 }

@@ -12,6 +12,7 @@ import { verifyAudit } from '../modules/audit/audit.service.js';
 import { HttpProblem } from '../http/problem.js';
 import { tFor } from '../i18n/i18n.js';
 import { registerProcessCommands } from './processes.js';
+import { EmailSchema } from '../modules/accounts/accounts.schema.js';
 import { registerMeetingsCommand } from './meetings.js';
 
 /** Build the `concord` command; exported so tests can run it without a child process. */
@@ -74,6 +75,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
     .option('--admin', 'make the account a site administrator', false)
     .action((o: { email: string; name: string; password?: string; lang: 'en' | 'fr'; admin: boolean }) =>
       withDatabase(async ({ db }) => {
+        if (!EmailSchema.safeParse(o.email).success) throw new Error(`${o.email} is not an email address`);
         const password = o.password ?? randomBytes(18).toString('base64url');
         const u = await createUser(db, { email: o.email, name: o.name, password, admin: o.admin, lang: o.lang });
         out(`Created ${u.email}${o.admin ? ' (administrator)' : ''}, id ${u.id}`);

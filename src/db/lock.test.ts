@@ -46,6 +46,17 @@ describe('data folder lock', () => {
     expect(fs.existsSync(path.join(dir, 'concord.lock'))).toBe(false);
   });
 
+  it('is taken by openDatabase, so a second opening of the same PGlite folder is refused', async () => {
+    const { openDatabase } = await import('./client.js');
+    const dir = tempDir();
+    const first = await openDatabase({ databaseUrl: undefined, dataDir: dir });
+    try {
+      await expect(openDatabase({ databaseUrl: undefined, dataDir: dir })).rejects.toThrow(DataDirLockedError);
+    } finally {
+      await first.close();
+    }
+  }, 60_000);
+
   it('treats an unreadable lock file as stale', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'concord.lock'), '{half a');

@@ -3,13 +3,15 @@ import type { Config } from '../config.js';
 
 /** Query parameters whose values are secrets (emailed tokens) and must never reach a log line. */
 const SECRET_PARAMS = /([?&](?:token|password|_csrf)=)[^&]*/gi;
+/** The same, URL-encoded inside another parameter (a sign-in page's `next`). */
+const ENCODED_SECRET_PARAMS = /((?:%3F|%26)(?:token|password|_csrf)%3D)(?:(?!%26)[^&])*/gi;
 
 /**
  * Strip secrets from a URL before it is logged.
  * @example redactUrl('/en/account/confirm?token=abc') // '/en/account/confirm?token=[redacted]'
  */
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_PARAMS, '$1[redacted]');
+  return url.replace(SECRET_PARAMS, '$1[redacted]').replace(ENCODED_SECRET_PARAMS, '$1[redacted]');
 }
 
 /** Pino options: request id on every line (Fastify's child logger), secrets redacted. */

@@ -11,6 +11,11 @@ describe('nestForm', () => {
   it('ignores a non-numeric index into an array rather than polluting it', () => {
     expect(nestForm({ 'a[0]': 'x', 'a[__proto__]': 'y' })).toEqual({ a: ['x'] });
   });
+  it('ignores row numbers beyond any real form, so a request cannot allocate billions of slots', () => {
+    const started = Date.now();
+    expect(nestForm({ 'phases[4294967294][kind]': 'x', 'phases[0][kind]': 'y' })).toEqual({ phases: [{ kind: 'y' }] });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
   it('never writes to a prototype', () => {
     nestForm({ '__proto__[polluted]': 'yes', 'constructor[prototype][polluted]': 'yes', 'x[__proto__][polluted]': 'yes' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -23,5 +28,8 @@ describe('safeNext', () => {
     expect(safeNext('//evil.example', '/x')).toBe('/x');
     expect(safeNext('https://evil.example', '/x')).toBe('/x');
     expect(safeNext('/\\evil.example', '/x')).toBe('/x');
+    expect(safeNext('/\t/evil.example', '/x')).toBe('/x');
+    expect(safeNext('/\n/evil.example', '/x')).toBe('/x');
+    expect(safeNext('/fr/日本?a=1', '/x')).toBe('/fr/%E6%97%A5%E6%9C%AC?a=1');
   });
 });

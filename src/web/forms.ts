@@ -28,10 +28,33 @@ export function problemToFormErrors(err: unknown, t: T): { status: number; error
   return { status: err.status, errors };
 }
 
-/** Only same-site paths are followed after sign-in, so `next` cannot send someone elsewhere. */
-export function safeNext(next: unknown, fallback: string): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+/** True when a string holds a control character or a backslash, which browsers rewrite in URLs. */
+function hasControlOrBackslash(s: string): boolean {
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x20 || c === 0x7f || ch === '\\') return true;
+  }
+  return false;
 }
+
+/**
+ * Only paths on this site are followed after sign-in, so `next` cannot send someone
+ * elsewhere: the value is resolved as a browser would (which drops tabs and newlines, so
+ * `/\t/evil` means `//evil`) and must stay on our origin; the result is re-encoded.
+ */
+export function safeNext(next: unknown, fallback: string): string {
+  if (typeof next !== 'string' || !next.startsWith('/') || hasControlOrBackslash(next)) return fallback;
+  try {
+    const base = 'http://concord.invalid';
+    const url = new URL(next, base);
+    return url.origin === base ? url.pathname + url.search + url.hash : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The most rows a repeated form section may have. */
+export const MAX_FORM_ROWS = 200;
 
 /**
  * Turn flat form names such as `phases[0][kind]` into nested arrays and objects, the shape
@@ -48,7 +71,8 @@ export function nestForm(flat: Record<string, unknown>): Record<string, unknown>
     parts.forEach((part, i) => {
       const last = i === parts.length - 1;
       const key: string | number = Array.isArray(node) ? Number(part) : part;
-      if (Array.isArray(node) && !Number.isInteger(key)) return;
+      // Forms have a few dozen rows at most; a huge index would make an array of billions of holes.
+      if (Array.isArray(node) && !(Number.isInteger(key) && (key as number) >= 0 && (key as number) < MAX_FORM_ROWS)) return;
       const bag = node as Record<string | number, unknown>;
       if (last) bag[key] = value;
       else {

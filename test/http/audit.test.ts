@@ -45,6 +45,21 @@ describe('audit trail', () => {
     expect(broken.count).toBe(Number(victim.seq) - 1);
   });
 
+  it('names a broken link and a missing event, not only an edited one', async () => {
+    const fresh = await testApp();
+    try {
+      for (let i = 0; i < 4; i++) await fresh.db.transaction().execute((trx) => recordAudit(trx, { actorId: null, action: 'step', entityType: 'test', entityId: String(i) }));
+      await sql`alter table audit_events disable trigger audit_events_no_change`.execute(fresh.db);
+      await sql`delete from audit_events where seq = 2`.execute(fresh.db);
+      expect(await verifyAudit(fresh.db)).toMatchObject({ ok: false, brokenAt: '3', reason: 'gap' });
+      await sql`update audit_events set seq = 2 where seq = 3`.execute(fresh.db);
+      expect(await verifyAudit(fresh.db)).toMatchObject({ ok: false, brokenAt: '2', reason: 'broken_link' });
+      await sql`alter table audit_events enable trigger audit_events_no_change`.execute(fresh.db);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('is append-only in the database: updates and deletes fail', async () => {
     await expect(sql`update audit_events set action = 'x'`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_events`.execute(t.db)).rejects.toThrow(/append-only/);

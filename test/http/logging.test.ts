@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
 import { Client, linksIn, pathOf } from '../helpers/client.js';
 import { mailRepository } from '../../src/modules/mail/mail.repository.js';
+import { redactUrl } from '../../src/http/logging.js';
 
 const lines: string[] = [];
 const sink = new Writable({
@@ -19,6 +20,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('logs', () => {
+  it('redact a token even when it is encoded inside another parameter', () => {
+    const url = redactUrl('/fr/sign-in?next=%2Ffr%2Finvitations%2Faccept%3Ftoken%3DSECRET4242%26x%3D1');
+    expect(url).not.toContain('SECRET4242');
+    expect(url).toContain('token%3D[redacted]');
+  });
+
   it('carry a request id on every request line and never a password, token or cookie', async () => {
     const email = uniqueEmail();
     const password = 'secret sauce never logged';

@@ -155,6 +155,11 @@ describe('invitations', () => {
     const before = await c.json('POST', '/api/v1/processes/closed-process/members', { stakeholderGroupId: groups[1].id, preferredLang: 'fr', newOrganisation: { name: 'Coalition des consommateurs', sector: 'civil_society' } });
     expect([403, 401]).toContain(before.statusCode); // unconfirmed email, and not invited yet
 
+    // Someone else who gets hold of the link cannot use it.
+    const { client: other } = await signedInClient(t);
+    await other.get(pathOf(link));
+    expect((await other.post('/fr/invitations/accept', { token: new URL(link).searchParams.get('token')! })).statusCode).toBe(403);
+
     await c.get(pathOf(link));
     const accepted = await c.post('/fr/invitations/accept', { token: new URL(link).searchParams.get('token')! });
     expect(accepted.statusCode).toBe(303);

@@ -88,6 +88,11 @@ describe('every route answers as the policy table says', () => {
     for (const r of t.app.routeCatalog) expect(Object.keys(POLICIES)).toContain(r.policy);
   });
 
+  it('never lets a route that changes data call itself a public read', () => {
+    const unsafe = t.app.routeCatalog.filter((r) => !['GET', 'HEAD'].includes(r.method) && r.policy === 'public.read');
+    expect(unsafe.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
   it('refuses to register a route that names no policy', async () => {
     const app = Fastify();
     requirePolicies(app);

@@ -170,6 +170,8 @@ export async function acceptInvitation(db: Kysely<DB>, actor: Actor, token: stri
   return inTransaction(db, async (trx) => {
     const inv = await repo.liveInvitation(trx, sha256Hex(token));
     if (!inv) throw new HttpProblem(400, 'errors.token.invalid');
+    // An invitation is for the address it was sent to: a leaked link gives nobody else the role.
+    if (inv.email.toLowerCase() !== actor.email.toLowerCase()) throw new HttpProblem(403, 'errors.invitation.otherEmail', { email: inv.email });
     await repo.acceptInvitation(trx, inv.id);
     await recordAudit(trx, { actorId: actor.userId, action: 'invitation.accept', entityType: 'invitation', entityId: inv.id, processId: inv.process_id, after: { accepted: true } });
     // Any role in the process opens an invitation-only process to the person; they still
