@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, loadMessages, pickLang, tFor } from './i18n.js';
+import { formatDate, formatNumber, loadMessages, pickLang, tFor } from './i18n.js';
 
 const en = loadMessages('en');
 const fr = loadMessages('fr');
@@ -51,6 +51,15 @@ describe('pickLang', () => {
     expect(pickLang('de, es')).toBe('en');
     expect(pickLang(undefined)).toBe('en');
     expect(pickLang('fr;q=0, en;q=0.1')).toBe('en');
+  });
+});
+
+describe('date formats', () => {
+  it('write the first of the month as « 1er » in French only', () => {
+    const first = new Date('2018-06-01T16:00:00Z');
+    expect(formatDate('fr', first)).toBe('1er juin 2018');
+    expect(formatDate('fr', new Date('2018-06-11T16:00:00Z'))).toBe('11 juin 2018');
+    expect(formatDate('en', first)).toBe('June 1, 2018');
   });
 });
 

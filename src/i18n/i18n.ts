@@ -94,14 +94,19 @@ function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return f;
 }
 
+/** French writes the first of the month as an ordinal, « 1er juin »; Intl writes « 1 juin ». */
+function frenchFirst(lang: Lang, text: string): string {
+  return lang === 'fr' ? text.replace(/(^|\s)1 (?=\p{L})/u, '$11er ') : text;
+}
+
 /** Format a date and time for a language (en-CA or fr-CA), in the given zone. */
 export function formatDateTime(lang: Lang, date: Date, timeZone = 'America/Toronto'): string {
-  return cached(`dt|${lang}|${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short', timeZone })).format(date);
+  return frenchFirst(lang, cached(`dt|${lang}|${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short', timeZone })).format(date));
 }
 
 /** Format a date for a language. */
 export function formatDate(lang: Lang, date: Date, timeZone = 'America/Toronto'): string {
-  return cached(`d|${lang}|${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone })).format(date);
+  return frenchFirst(lang, cached(`d|${lang}|${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone })).format(date));
 }
 
 /** Format a number for a language (fr-CA uses a narrow space for thousands and a decimal comma). */

@@ -52,7 +52,8 @@ export function ApiReferenceView({ ctx, doc }: { ctx: PageCtx; doc: OpenApiDoc }
                 <h3>
                   <span class="method">{method.toUpperCase()}</span> {path}
                 </h3>
-                {op.summary && <p>{op.summary}</p>}
+                {/* Summaries come from the code, in English: say so to screen readers on French pages. */}
+                {op.summary && <p lang="en">{op.summary}</p>}
                 {op.parameters && op.parameters.length > 0 && (
                   <table>
                     <caption>{t('api.parameters')}</caption>
@@ -72,7 +73,7 @@ export function ApiReferenceView({ ctx, doc }: { ctx: PageCtx; doc: OpenApiDoc }
                           </td>
                           <td>{p.in}</td>
                           <td>{p.required ? t('api.yes') : t('api.no')}</td>
-                          <td>{p.description ?? ''}</td>
+                          <td lang="en">{p.description ?? ''}</td>
                         </tr>
                       ))}
                     </tbody>
