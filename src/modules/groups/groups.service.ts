@@ -42,7 +42,15 @@ export async function getGroup(db: Kysely<DB>, processId: string, slug: string):
 }
 
 export const groupMemberIds = (db: Kysely<DB>, groupId: string) => repo.memberIds(db, groupId);
-export const groupsOf = (db: Kysely<DB>, processId: string, userId: string) => repo.groupsOf(db, processId, userId);
+/** The working groups each person is in, within a process, keyed by user id (people in none are absent). */
+export async function groupsByUser(db: Kysely<DB>, processId: string, userIds: string[]): Promise<Map<string, WorkingGroup[]>> {
+  const out = new Map<string, WorkingGroup[]>();
+  for (const row of await repo.groupsOfMany(db, processId, userIds)) {
+    const { user_id, ...group } = row;
+    out.set(user_id, [...(out.get(user_id) ?? []), group]);
+  }
+  return out;
+}
 export const isGroupMember = (db: Kysely<DB>, groupId: string, userId: string) => repo.isMember(db, groupId, userId);
 export const announcements = (db: Kysely<DB>, groupId: string, limit = 20) => repo.announcements(db, groupId, limit);
 

@@ -8,7 +8,7 @@ import { HttpProblem } from '../../http/problem.js';
 import { getProcess } from '../processes/processes.service.js';
 import { processFromParams } from '../processes/processes.routes.js';
 import { saveStakeholderGroups } from '../processes/processes.service.js';
-import { listGroups, groupsOf } from '../groups/groups.service.js';
+import { listGroups, groupsByUser as loadGroupsByUser } from '../groups/groups.service.js';
 import { InviteBody, JoinBody } from './participants.schema.js';
 import * as participants from './participants.service.js';
 import { JoinView } from './views/join.view.js';
@@ -71,10 +71,8 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
       after: q.after || undefined,
       limit: 100,
     });
-    const groupsByUser = new Map<string, string[]>();
-    await Promise.all(
-      page.items.map(async (m) => groupsByUser.set(m.user_id, (await groupsOf(db(), d.process.id, m.user_id)).map((g) => (req.lang === 'fr' ? g.name_fr : g.name_en)))),
-    );
+    const memberGroups = await loadGroupsByUser(db(), d.process.id, page.items.map((m) => m.user_id));
+    const groupsByUser = new Map([...memberGroups].map(([id, gs]) => [id, gs.map((g) => (req.lang === 'fr' ? g.name_fr : g.name_en))]));
     const params = new URLSearchParams(Object.entries({ stakeholderGroup: q.stakeholderGroup, group: q.group, organisation: q.organisation }).filter((e): e is [string, string] => !!e[1]));
     if (page.next) params.set('after', page.next);
     return sendPage(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getProcess } from '../processes/processes.service.js';
 import { processFromParams } from '../processes/processes.routes.js';
 import { SlugParams } from '../processes/processes.schema.js';
-import { groupMemberIds, groupsOf, listGroups } from '../groups/groups.service.js';
+import { groupMemberIds, groupsByUser, listGroups } from '../groups/groups.service.js';
 import { BalanceOut, InviteBody, JoinBody, MemberFilters, MemberOut, NewOrganisation, OrganisationOut } from './participants.schema.js';
 import * as participants from './participants.service.js';
 import { csvField, presentBalance, presentMember, presentOrganisation } from './participants.presenter.js';
@@ -54,7 +54,8 @@ export const participantsApi: FastifyPluginAsyncZod = async (app) => {
       const groups = q.group ? await listGroups(db(), d.process.id) : [];
       const groupId = q.group ? (groups.find((g) => g.group.slug === q.group)?.group.id ?? '00000000-0000-0000-0000-000000000000') : undefined;
       const page = await participants.listMembers(db(), d.process.id, { stakeholderKey: q.stakeholderGroup, groupId, organisationId: q.organisation, after: q.after, limit: q.limit });
-      const items = await Promise.all(page.items.map(async (m) => presentMember(m, (await groupsOf(db(), d.process.id, m.user_id)).map((g) => g.slug))));
+      const memberGroups = await groupsByUser(db(), d.process.id, page.items.map((m) => m.user_id));
+      const items = page.items.map((m) => presentMember(m, (memberGroups.get(m.user_id) ?? []).map((g) => g.slug)));
       return { items, next: page.next };
     },
   );
@@ -125,8 +126,9 @@ export const participantsApi: FastifyPluginAsyncZod = async (app) => {
     const d = await getProcess(db(), req.params.processSlug);
     const members = await allMembers(d.process.id);
     const lines = ['name,organisation,stakeholder_group,stakeholder_group_fr,working_groups,joined_on'];
+    const memberGroups = await groupsByUser(db(), d.process.id, members.map((m) => m.user_id));
     for (const m of members) {
-      const groups = (await groupsOf(db(), d.process.id, m.user_id)).map((g) => g.slug).join(' ');
+      const groups = (memberGroups.get(m.user_id) ?? []).map((g) => g.slug).join(' ');
       lines.push([m.name, m.organisation_name, m.stakeholder_name_en, m.stakeholder_name_fr, groups, m.joined_at.toISOString().slice(0, 10)].map(csvField).join(','));
     }
     return reply

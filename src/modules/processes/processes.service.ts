@@ -36,6 +36,20 @@ export function defaultPhaseNames(): { kind: (typeof PHASE_KINDS)[number]; en: s
   return PHASE_KINDS.filter((k) => k !== 'other').map((kind) => ({ kind, en: tFor('en')(`processes.phaseKinds.${kind}`), fr: tFor('fr')(`processes.phaseKinds.${kind}`) }));
 }
 
+/** The columns a convener sets, from the API's field names. */
+function processColumns(input: UpdateProcessBody) {
+  return {
+    title_en: input.titleEn,
+    title_fr: input.titleFr,
+    summary_en: input.summaryEn,
+    summary_fr: input.summaryFr,
+    description_en: input.descriptionEn,
+    description_fr: input.descriptionFr,
+    registration: input.registration,
+    timezone: input.timezone,
+  };
+}
+
 function phaseRows(phases: PhaseInput[]): Omit<Phase, 'process_id'>[] {
   return phases.map((p, i) => ({ id: newId(), position: i, kind: p.kind, name_en: p.nameEn, name_fr: p.nameFr, starts_on: p.startsOn, ends_on: p.endsOn }));
 }
@@ -76,14 +90,7 @@ export async function createProcess(db: Kysely<DB>, actor: Actor | null, input: 
     const process = await repo.insert(trx, {
       id: newId(),
       slug: input.slug,
-      title_en: input.titleEn,
-      title_fr: input.titleFr,
-      summary_en: input.summaryEn,
-      summary_fr: input.summaryFr,
-      description_en: input.descriptionEn,
-      description_fr: input.descriptionFr,
-      registration: input.registration,
-      timezone: input.timezone,
+      ...processColumns(input),
       template_source_id: opts.templateSourceId ?? null,
       created_by: actor?.userId ?? null,
     });
@@ -116,16 +123,7 @@ export async function updateProcess(db: Kysely<DB>, actor: Actor, processId: str
     const before = await repo.byId(trx, processId);
     if (!before) throw new HttpProblem(404, 'errors.notFound');
     const beforePhases = await repo.phases(trx, processId);
-    const after = await repo.update(trx, processId, {
-      title_en: input.titleEn,
-      title_fr: input.titleFr,
-      summary_en: input.summaryEn,
-      summary_fr: input.summaryFr,
-      description_en: input.descriptionEn,
-      description_fr: input.descriptionFr,
-      registration: input.registration,
-      timezone: input.timezone,
-    });
+    const after = await repo.update(trx, processId, processColumns(input));
     if (input.phases) await repo.replacePhases(trx, processId, phaseRows(input.phases));
     await recordAudit(trx, {
       actorId: actor.userId,
