@@ -92,6 +92,24 @@ export const POLICIES = {
   'meeting.attendance': roles(['convener', 'oversight'], ['chair']),
   'meeting.register': confirmed,
   'meeting.unregister': signedIn,
+
+  // Documents: a working group's members (and chair) edit its documents; the oversight
+  // committee (and conveners) edit the process's own. A document route's scope carries the
+  // document's group, so group roles only count for that group's documents.
+  'document.create': roles(['convener', 'oversight'], ['chair', 'member']),
+  'document.edit': roles(['convener', 'oversight'], ['chair', 'member']),
+
+  // Comment periods and comments
+  'commentPeriod.open': roles(['convener', 'oversight']),
+  'commentPeriod.update': roles(['convener', 'oversight']),
+  /** Members-only periods are checked by the service (membership is not a role in scope). */
+  'comment.submit': confirmed,
+  /** "This was sent in my name without my consent." */
+  'comment.report': confirmed,
+  /** Hide or restore comments, handle consent reports, see who sent what. */
+  'comment.moderate': roles(['moderator', 'oversight']),
+  /** Record a response to a comment: the document's editors. */
+  'comment.dispose': roles(['convener', 'oversight'], ['chair', 'member']),
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;

@@ -17,8 +17,8 @@ export const PROCESS_ROLES = [
   'action_committee',
 ] as const;
 
-/** Roles held within one working group. */
-export const GROUP_ROLES = ['chair'] as const;
+/** Roles held within one working group: its chair, and its members (who edit its documents). */
+export const GROUP_ROLES = ['chair', 'member'] as const;
 
 export type SiteRole = (typeof SITE_ROLES)[number];
 export type GroupRole = (typeof GROUP_ROLES)[number];
@@ -35,7 +35,7 @@ export interface Actor {
   isAdmin: boolean;
   /** processId → roles held there. */
   processRoles: Map<string, Set<ProcessRole>>;
-  /** working group id → roles held there (chairs). */
+  /** working group id → roles held there (chair, member). */
   groupRoles: Map<string, Set<GroupRole>>;
 }
 

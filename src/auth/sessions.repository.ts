@@ -41,6 +41,11 @@ export const sessionsRepository = {
     return db.selectFrom('role_assignments').select(['role', 'process_id', 'group_id']).where('user_id', '=', userId).execute();
   },
 
+  /** The working groups a person belongs to (their members may edit the group's documents). */
+  async groupsOf(db: Kysely<DB>, userId: string): Promise<{ group_id: string }[]> {
+    return db.selectFrom('working_group_members').select('group_id').where('user_id', '=', userId).execute();
+  },
+
   async touch(db: Kysely<DB>, sessionId: string, expiresAt: Date): Promise<void> {
     await db.updateTable('sessions').set({ last_seen_at: new Date(), expires_at: expiresAt }).where('id', '=', sessionId).execute();
   },

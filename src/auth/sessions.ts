@@ -40,7 +40,7 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
   if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     await sessionsRepository.touch(db, row.session_id, new Date(now + days * 86_400_000));
   }
-  const roles = await sessionsRepository.rolesOf(db, row.user_id);
+  const [roles, groups] = await Promise.all([sessionsRepository.rolesOf(db, row.user_id), sessionsRepository.groupsOf(db, row.user_id)]);
   const processRoles = new Map<string, Set<ProcessRole>>();
   const groupRoles = new Map<string, Set<GroupRole>>();
   let isAdmin = false;
@@ -57,6 +57,11 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
         groupRoles.set(r.group_id, g);
       }
     }
+  }
+  for (const { group_id } of groups) {
+    const g = groupRoles.get(group_id) ?? new Set<GroupRole>();
+    g.add('member');
+    groupRoles.set(group_id, g);
   }
   return {
     sessionId: row.session_id,

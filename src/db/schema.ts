@@ -1,4 +1,6 @@
 import type { FollowsTables } from '../modules/follows/follows.tables.js';
+import type { DocumentsTables } from '../modules/documents/documents.tables.js';
+import type { CommentsTables } from '../modules/comments/comments.tables.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** A timestamp column: read as Date, written as Date or ISO string. */
@@ -323,7 +325,7 @@ export interface MeetingAttendanceTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface DB extends FollowsTables {
+export interface DB extends FollowsTables, DocumentsTables, CommentsTables {
   processes: ProcessesTable;
   process_phases: ProcessPhasesTable;
   stakeholder_groups: StakeholderGroupsTable;

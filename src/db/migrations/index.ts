@@ -4,6 +4,8 @@ import * as m0002 from './0002_convene.js';
 import * as m0003 from './0003_meetings.js';
 import * as m0004 from './0004_calls.js';
 import * as m0005 from './0005_follows.js';
+import * as m0006 from './0006_documents.js';
+import * as m0007 from './0007_comments.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0003_meetings': m0003,
   '0004_calls': m0004,
   '0005_follows': m0005,
+  '0006_documents': m0006,
+  '0007_comments': m0007,
 };

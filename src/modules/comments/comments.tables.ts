@@ -1,0 +1,112 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type CommentAudience = 'confirmed' | 'members';
+export type HiddenReason = 'spam' | 'abuse' | 'off_topic' | 'personal_information' | 'not_consented';
+export type DispositionOutcome = 'accepted' | 'partly_accepted' | 'not_accepted' | 'noted' | 'out_of_scope';
+
+export interface CommentPeriodsTable {
+  id: string;
+  process_id: string;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  time_zone: string;
+  instructions_en: string;
+  instructions_fr: string;
+  audience: CommentAudience;
+  comment_count: Generated<number>;
+  disposed_count: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** The version of each document (one, or each translation) a period asks about. */
+export interface CommentPeriodDocumentsTable {
+  period_id: string;
+  document_id: string;
+  version_id: string;
+}
+
+/** Exact duplicates of one text within a period. */
+export interface CommentGroupsTable {
+  id: string;
+  period_id: string;
+  body_hash: string;
+  primary_comment_id: string | null;
+  size: Generated<number>;
+}
+
+export interface CommentsTable {
+  id: string;
+  period_id: string;
+  document_id: string;
+  version_id: string;
+  anchor: string | null;
+  author_id: string | null;
+  display_name: string;
+  organisation: string | null;
+  stakeholder_group_id: string | null;
+  lang: 'en' | 'fr';
+  body: string;
+  body_hash: string;
+  group_id: string;
+  listed: boolean;
+  file_id: string | null;
+  receipt: string;
+  idempotency_key: string | null;
+  status: ColumnType<'visible' | 'hidden', 'visible' | 'hidden' | undefined, 'visible' | 'hidden'>;
+  hidden_reason: HiddenReason | null;
+  hidden_note: string | null;
+  hidden_by: string | null;
+  hidden_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** Comments per paragraph ('' for general comments), kept as they arrive. */
+export interface CommentAnchorCountsTable {
+  period_id: string;
+  document_id: string;
+  anchor: string;
+  count: Generated<number>;
+}
+
+export interface CommentDispositionsTable {
+  id: string;
+  period_id: string;
+  comment_id: string | null;
+  group_id: string | null;
+  outcome: DispositionOutcome;
+  rationale: string;
+  lang: 'en' | 'fr';
+  version_id: string | null;
+  anchor: string | null;
+  decided_by: string | null;
+  decided_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CommentReportsTable {
+  id: string;
+  comment_id: string;
+  reporter_id: string | null;
+  statement: string;
+  status: ColumnType<'open' | 'upheld' | 'dismissed', 'open' | 'upheld' | 'dismissed' | undefined, 'open' | 'upheld' | 'dismissed'>;
+  resolution: string | null;
+  handled_by: string | null;
+  handled_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** The comments feature's tables, merged into the DB interface. */
+export interface CommentsTables {
+  comment_periods: CommentPeriodsTable;
+  comment_period_documents: CommentPeriodDocumentsTable;
+  comment_groups: CommentGroupsTable;
+  comments: CommentsTable;
+  comment_anchor_counts: CommentAnchorCountsTable;
+  comment_dispositions: CommentDispositionsTable;
+  comment_reports: CommentReportsTable;
+}
