@@ -1,6 +1,7 @@
 import type { FollowsTables } from '../modules/follows/follows.tables.js';
 import type { DocumentsTables } from '../modules/documents/documents.tables.js';
 import type { CommentsTables } from '../modules/comments/comments.tables.js';
+import type { SearchTables } from '../modules/search/search.tables.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** A timestamp column: read as Date, written as Date or ISO string. */
@@ -325,7 +326,7 @@ export interface MeetingAttendanceTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface DB extends FollowsTables, DocumentsTables, CommentsTables {
+export interface DB extends FollowsTables, DocumentsTables, CommentsTables, SearchTables {
   processes: ProcessesTable;
   process_phases: ProcessPhasesTable;
   stakeholder_groups: StakeholderGroupsTable;

@@ -6,6 +6,7 @@ import * as m0004 from './0004_calls.js';
 import * as m0005 from './0005_follows.js';
 import * as m0006 from './0006_documents.js';
 import * as m0007 from './0007_comments.js';
+import * as m0008 from './0008_search.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_follows': m0005,
   '0006_documents': m0006,
   '0007_comments': m0007,
+  '0008_search': m0008,
 };

@@ -1,0 +1,25 @@
+import type { ColumnType } from 'kysely';
+
+export type SearchKind = 'document' | 'comment' | 'meeting' | 'participant';
+
+/** One searchable record; written by the module that owns the record. */
+export interface SearchEntriesTable {
+  id: string;
+  kind: SearchKind;
+  ref_id: string;
+  process_id: string;
+  lang: 'en' | 'fr' | null;
+  subkind: string | null;
+  title: string;
+  body: string;
+  path: string;
+  members_only: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Computed on write by search.index.ts; read only by the search repository. */
+  tsv: string;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** The search feature's tables, merged into the DB interface. */
+export interface SearchTables {
+  search_entries: SearchEntriesTable;
+}
