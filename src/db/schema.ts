@@ -69,6 +69,8 @@ export interface OutboxMessagesTable {
   last_error: string | null;
   /** An iCalendar object sent with the message (meetings), or null. */
   ics: ColumnType<string | null, string | null | undefined, string | null>;
+  /** While a sender holds it; a message whose lease ran out is offered again. */
+  leased_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** The append-only, hash-chained record of every change. */

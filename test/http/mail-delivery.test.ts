@@ -62,4 +62,28 @@ describe('outbox and delivery', () => {
     expect(new Set(ids).size).toBe(5);
     expect([...ids].sort().reverse()).toEqual(ids);
   });
+
+  it('keeps the database answering while a mail server hangs, and lets nobody else send the leased message', async () => {
+    await queueMail(t.db, { to: 'slow@example.org', lang: 'en', kind: 'confirmEmail', params: { name: 'Slow', link: 'http://x/slow' } });
+    let release!: () => void;
+    const hung = new Promise<void>((resolve) => (release = resolve));
+    const tried: string[] = [];
+    const delivering = deliverBatch(t.db, { sendMail: async (m) => { tried.push(m.to); if (m.to === 'slow@example.org') await hung; } }, 'x');
+    // While the first sender waits on its mail server, the site still reads and writes…
+    await expect.poll(() => tried.includes('slow@example.org')).toBe(true);
+    const answered = await Promise.race([
+      t.db.selectFrom('users').select('id').limit(1).execute().then(() => 'answered'),
+      new Promise((r) => setTimeout(() => r('blocked'), 3000)),
+    ]);
+    expect(answered).toBe('answered');
+    // …and a second sender does not take the leased message.
+    const second: string[] = [];
+    await deliverBatch(t.db, { sendMail: async (m) => void second.push(m.to) }, 'x');
+    expect(second).not.toContain('slow@example.org');
+    release();
+    await delivering;
+    const [slow] = await mailRepository.list(t.db, { to: 'slow@example.org', limit: 1 });
+    expect(slow).toMatchObject({ leased_until: null });
+    expect(slow!.sent_at).toBeInstanceOf(Date);
+  });
 });

@@ -7,6 +7,7 @@ import * as m0005 from './0005_follows.js';
 import * as m0006 from './0006_documents.js';
 import * as m0007 from './0007_comments.js';
 import * as m0008 from './0008_search.js';
+import * as m0009 from './0009_mail_lease.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_documents': m0006,
   '0007_comments': m0007,
   '0008_search': m0008,
+  '0009_mail_lease': m0009,
 };

@@ -15,26 +15,28 @@ export function smtpTransport(url: string): Transport {
   return nodemailer.createTransport(url);
 }
 
+/** How long a sender holds a message before another may try it (a crash mid-send). */
+const LEASE_MS = 5 * 60_000;
+
 /**
- * Send what is waiting in the outbox, one batch. Each message is claimed with SKIP LOCKED
- * and marked sent in the same transaction, so a crash mid-batch leaves the rest unsent
- * rather than lost or doubled.
+ * Send what is waiting in the outbox, one batch. Messages are leased in one short statement,
+ * then sent with no transaction open (a slow mail server must not hold the database), then
+ * marked. A crash between sending and marking sends that message again after the lease:
+ * at least once, never lost.
  */
 export async function deliverBatch(db: Kysely<DB>, transport: Transport, from: string, log?: FastifyBaseLogger): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const batch = await mailRepository.claimUnsent(trx, 20);
-    for (const m of batch) {
-      try {
-        await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text, ...(m.ics ? { icalEvent: { filename: 'meeting.ics', content: m.ics } } : {}) });
-        await mailRepository.markSent(trx, m.id);
-      } catch (err) {
-        // The address is personal data; log the message id only.
-        log?.warn({ mailId: m.id, err: (err as Error).message }, 'mail delivery failed');
-        await mailRepository.markFailed(trx, m.id, (err as Error).message);
-      }
+  const batch = await mailRepository.leaseUnsent(db, 20, LEASE_MS);
+  for (const m of batch) {
+    try {
+      await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text, ...(m.ics ? { icalEvent: { filename: 'meeting.ics', content: m.ics } } : {}) });
+      await mailRepository.markSent(db, m.id);
+    } catch (err) {
+      // The address is personal data; log the message id only.
+      log?.warn({ mailId: m.id, err: (err as Error).message }, 'mail delivery failed');
+      await mailRepository.markFailed(db, m.id, (err as Error).message);
     }
-    return batch.length;
-  });
+  }
+  return batch.length;
 }
 
 /** Poll the outbox every few seconds while the server runs; returns a stop function. */

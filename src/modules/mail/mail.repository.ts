@@ -20,27 +20,32 @@ export const mailRepository = {
   },
 
   /**
-   * Claim a batch of unsent messages for delivery. SKIP LOCKED lets several app servers
-   * deliver side by side without sending a message twice.
+   * Lease a batch of unsent messages for delivery, in one statement (no transaction stays
+   * open while mail is sent). SKIP LOCKED and the lease let several app servers deliver side
+   * by side without sending a message twice; a lease left by a crashed sender runs out.
    */
-  async claimUnsent(trx: Kysely<DB>, limit: number): Promise<OutboxMessage[]> {
+  async leaseUnsent(db: Kysely<DB>, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
+    const until = new Date(Date.now() + leaseMs);
     const r = await sql<OutboxMessage>`
-      select * from outbox_messages
-      where sent_at is null and attempts < 10
-      order by id
-      limit ${limit}
-      for update skip locked`.execute(trx);
-    return r.rows;
+      update outbox_messages set leased_until = ${until}
+      where id in (
+        select id from outbox_messages
+        where sent_at is null and attempts < 10 and (leased_until is null or leased_until < now())
+        order by id
+        limit ${limit}
+        for update skip locked)
+      returning *`.execute(db);
+    return r.rows.sort((a, b) => (a.id < b.id ? -1 : 1));
   },
 
-  async markSent(trx: Kysely<DB>, id: string): Promise<void> {
-    await trx.updateTable('outbox_messages').set({ sent_at: new Date(), last_error: null }).where('id', '=', id).execute();
+  async markSent(db: Kysely<DB>, id: string): Promise<void> {
+    await db.updateTable('outbox_messages').set({ sent_at: new Date(), last_error: null, leased_until: null }).where('id', '=', id).execute();
   },
 
-  async markFailed(trx: Kysely<DB>, id: string, error: string): Promise<void> {
-    await trx
+  async markFailed(db: Kysely<DB>, id: string, error: string): Promise<void> {
+    await db
       .updateTable('outbox_messages')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500) }))
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500), leased_until: null }))
       .where('id', '=', id)
       .execute();
   },
