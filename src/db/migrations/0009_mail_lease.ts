@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 
 /**
  * A delivery lease on outbox messages. Delivery used to hold a transaction open while
