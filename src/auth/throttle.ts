@@ -15,20 +15,15 @@ export type ThrottleState = { limited: false } | { limited: true; retryAfterSeco
  * balancer sees the same counts and a restart does not reset an attacker's budget.
  */
 export const throttle = {
-  /** Has this key used up its window? Does not count an attempt. */
-  async check(db: Kysely<DB>, key: string, limit: Limit): Promise<ThrottleState> {
-    const row = await db.selectFrom('throttles').select(['window_start', 'count']).where('key', '=', key).executeTakeFirst();
-    if (!row) return { limited: false };
-    const ends = row.window_start.getTime() + limit.windowSeconds * 1000;
-    if (ends <= Date.now() || row.count < limit.max) return { limited: false };
-    return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((ends - Date.now()) / 1000)) };
-  },
-
-  /** Count one event against the key, opening a new window when the old one has ended. */
-  async hit(db: Kysely<DB>, key: string, limit: Limit): Promise<void> {
+  /**
+   * Count one attempt and say whether it may go ahead, in one statement: parallel attempts
+   * each get their own count, so exactly `max` go through in a window (checking first and
+   * counting afterwards let 25 parallel guesses through 8 checks instead of 5).
+   */
+  async take(db: Kysely<DB>, key: string, limit: Limit): Promise<ThrottleState> {
     const now = new Date();
     const windowStartCutoff = new Date(now.getTime() - limit.windowSeconds * 1000);
-    await db
+    const row = await db
       .insertInto('throttles')
       .values({ key, window_start: now, count: 1 })
       .onConflict((oc) =>
@@ -37,7 +32,16 @@ export const throttle = {
           window_start: sql`case when throttles.window_start <= ${windowStartCutoff} then ${now} else throttles.window_start end`,
         }),
       )
-      .execute();
+      .returning(['count', 'window_start'])
+      .executeTakeFirstOrThrow();
+    if (row.count <= limit.max) return { limited: false };
+    const ends = row.window_start.getTime() + limit.windowSeconds * 1000;
+    return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((ends - now.getTime()) / 1000)) };
+  },
+
+  /** Give back one attempt (a successful sign-in does not use up its address's budget). */
+  async refund(db: Kysely<DB>, key: string): Promise<void> {
+    await db.updateTable('throttles').set({ count: sql`greatest(count - 1, 0)` }).where('key', '=', key).execute();
   },
 
   /** Forget a key (after a successful sign-in, the account's failures no longer count). */

@@ -225,6 +225,29 @@ describe('accounts through the API', () => {
     expect(blocked.json().detail).toMatch(/Réessayez dans 15 minutes\./);
   });
 
+  it('lets exactly five guesses through when they arrive all at once', async () => {
+    const email = uniqueEmail('parallel');
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: 'Parallel', email, password: GOOD_PASSWORD } });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: `parallel guess ${i}` }, remoteAddress: `10.3.0.${i + 1}` }),
+      ),
+    );
+    const codes = answers.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 400)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(7);
+  });
+
+  it('does not count a successful sign-in against its address', async () => {
+    const email = uniqueEmail('regular');
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: 'Regular', email, password: GOOD_PASSWORD } });
+    // More successful sign-ins from one address (an office behind one NAT) than the failure limit.
+    for (let i = 0; i < 22; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: GOOD_PASSWORD }, remoteAddress: '10.4.4.4' });
+      expect(r.statusCode).toBe(200);
+    }
+  });
+
   it('throttles failed sign-ins per address across accounts', async () => {
     for (let i = 0; i < 20; i++) {
       const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: uniqueEmail('spray'), password: 'guess guess guess' }, remoteAddress: '10.9.9.9' });

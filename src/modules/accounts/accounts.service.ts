@@ -121,8 +121,9 @@ function throttled(seconds: number): HttpProblem {
 }
 
 /**
- * Check credentials and open a session. Failures count against the account and the
- * address; when either is over its limit the answer says how long to wait.
+ * Check credentials and open a session. Every attempt is counted against the account and the
+ * address before the password is checked (atomically, so parallel guesses cannot slip past
+ * the limit); a success clears the account's count and gives the address its attempt back.
  */
 export async function signIn(deps: AccountsDeps, input: SignInBody, meta: { ip: string; userAgent: string | null }): Promise<{ token: string; user: User }> {
   const accountKey = `signin:account:${input.email}`;
@@ -131,18 +132,15 @@ export async function signIn(deps: AccountsDeps, input: SignInBody, meta: { ip: 
     [accountKey, SIGN_IN_LIMITS.account],
     [addressKey, SIGN_IN_LIMITS.address],
   ] as const) {
-    const state = await throttle.check(deps.db, key, limit);
+    const state = await throttle.take(deps.db, key, limit);
     if (state.limited) throw throttled(state.retryAfterSeconds);
   }
   const user = await repo.findByEmail(deps.db, input.email);
   // Verify against a dummy hash when there is no such account, so timing gives nothing away.
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !ok) {
-    await throttle.hit(deps.db, accountKey, SIGN_IN_LIMITS.account);
-    await throttle.hit(deps.db, addressKey, SIGN_IN_LIMITS.address);
-    throw new HttpProblem(400, 'errors.signIn.invalid', {}, { email: 'errors.signIn.invalid' });
-  }
+  if (!user || !ok) throw new HttpProblem(400, 'errors.signIn.invalid', {}, { email: 'errors.signIn.invalid' });
   await throttle.clear(deps.db, accountKey);
+  await throttle.refund(deps.db, addressKey);
   const session = await createSession(deps.db, user.id, deps.sessionDays, meta.userAgent);
   return { token: session.token, user };
 }
@@ -150,8 +148,7 @@ export async function signIn(deps: AccountsDeps, input: SignInBody, meta: { ip: 
 /** Email a reset link when the address has an account; the caller always sees the same answer. */
 export async function requestPasswordReset(deps: AccountsDeps, email: string): Promise<void> {
   const key = `reset:${email}`;
-  if ((await throttle.check(deps.db, key, RESET_MAIL_LIMIT)).limited) return;
-  await throttle.hit(deps.db, key, RESET_MAIL_LIMIT);
+  if ((await throttle.take(deps.db, key, RESET_MAIL_LIMIT)).limited) return;
   await deps.db.transaction().execute(async (trx) => {
     const user = await repo.findByEmail(trx, email);
     if (!user) return;
