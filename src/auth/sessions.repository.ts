@@ -54,11 +54,13 @@ export const sessionsRepository = {
     await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
   },
 
-  async deleteAllForUser(db: Kysely<DB>, userId: string): Promise<void> {
-    await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  /** Remove sessions that ran out; returns how many. */
+  async deleteExpired(db: Kysely<DB>, now: Date): Promise<number> {
+    const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+    return Number(r.numDeletedRows);
   },
 
-  async deleteExpired(db: Kysely<DB>): Promise<void> {
-    await db.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
+  async deleteAllForUser(db: Kysely<DB>, userId: string): Promise<void> {
+    await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   },
 };

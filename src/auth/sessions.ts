@@ -29,7 +29,7 @@ export async function createSession(db: Kysely<DB>, userId: string, days: number
 }
 
 /** Resolve a cookie token to its session and actor; undefined when unknown or expired. */
-export async function resolveSession(db: Kysely<DB>, token: string, days: number): Promise<{ sessionId: string; actor: Actor } | undefined> {
+export async function resolveSession(db: Kysely<DB>, token: string, days: number): Promise<{ sessionId: string; actor: Actor; renewed: boolean } | undefined> {
   const row = await sessionsRepository.findByTokenHash(db, sha256Hex(token));
   if (!row) return undefined;
   const now = Date.now();
@@ -37,9 +37,8 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
     await sessionsRepository.delete(db, row.session_id);
     return undefined;
   }
-  if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-    await sessionsRepository.touch(db, row.session_id, new Date(now + days * 86_400_000));
-  }
+  const renewed = now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS;
+  if (renewed) await sessionsRepository.touch(db, row.session_id, new Date(now + days * 86_400_000));
   const [roles, groups] = await Promise.all([sessionsRepository.rolesOf(db, row.user_id), sessionsRepository.groupsOf(db, row.user_id)]);
   const processRoles = new Map<string, Set<ProcessRole>>();
   const groupRoles = new Map<string, Set<GroupRole>>();
@@ -65,6 +64,7 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
   }
   return {
     sessionId: row.session_id,
+    renewed,
     actor: {
       userId: row.user_id,
       name: row.name,

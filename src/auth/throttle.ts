@@ -44,6 +44,12 @@ export const throttle = {
     await db.updateTable('throttles').set({ count: sql`greatest(count - 1, 0)` }).where('key', '=', key).execute();
   },
 
+  /** Forget windows that started before `before` (housekeeping); returns how many. */
+  async purge(db: Kysely<DB>, before: Date): Promise<number> {
+    const r = await db.deleteFrom('throttles').where('window_start', '<', before).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+
   /** Forget a key (after a successful sign-in, the account's failures no longer count). */
   async clear(db: Kysely<DB>, key: string): Promise<void> {
     await db.deleteFrom('throttles').where('key', '=', key).execute();

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, resolveSession } from '../auth/sessions.js';
+import { sessionCookieOptions } from '../auth/session-cookie.js';
 import { isLang, pickLang, tFor, type Lang } from '../i18n/i18n.js';
 
 /** The language a request is in: the URL's prefix for pages, else `?lang=`, else Accept-Language. */
@@ -34,6 +35,9 @@ export function registerRequestContext(app: FastifyInstance): void {
     if (found) {
       req.actor = found.actor;
       req.sessionId = found.sessionId;
+      // The server extended the session; the cookie's Max-Age follows, or the browser would
+      // drop a session the server still honours.
+      if (found.renewed) reply.setCookie(SESSION_COOKIE, unsigned.value, sessionCookieOptions(app.deps.config));
     } else {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }

@@ -14,6 +14,7 @@ import type { DB } from '../db/schema.js';
 export const QUEUES = {
   meetingReminder: 'meeting.reminder',
   followsDigest: 'follows.digest',
+  housekeeping: 'housekeeping',
 } as const;
 /** The name of one of Concord's queues. */
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

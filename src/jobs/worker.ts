@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.js';
 import { QUEUES, QUEUE_OPTIONS, bossDb, jobsSchemaFor } from './queue.js';
 import { handleMeetingReminder, type MeetingReminderJob } from './meeting-reminder.js';
 import { DIGEST_CRON, handleFollowsDigest } from './follows-digest.js';
+import { HOUSEKEEPING_CRON, handleHousekeeping } from './housekeeping.js';
 
 /** What the job workers need. */
 export interface JobsDeps {
@@ -39,6 +40,11 @@ export async function startJobs(deps: JobsDeps): Promise<() => Promise<void>> {
   await boss.work(QUEUES.followsDigest, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 }, async () => {
     const { sent } = await handleFollowsDigest(deps);
     deps.log.info({ sent }, 'follow digests written');
+  });
+  await boss.schedule(QUEUES.housekeeping, HOUSEKEEPING_CRON.cron, {}, { tz: HOUSEKEEPING_CRON.tz });
+  await boss.work(QUEUES.housekeeping, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 }, async () => {
+    const purged = await handleHousekeeping(deps);
+    deps.log.info(purged, 'expired sessions and throttles purged');
   });
   return async () => {
     await boss.stop({ graceful: true, timeout: 10_000 });

@@ -224,9 +224,12 @@ describe('the job queue', () => {
     }
     expect((await outboxTo(p.email)).map((x) => x.kind)).toEqual(['meetingConfirmation', 'meetingReminder']);
     expect((await getJob(t.db, jobs, QUEUES.meetingReminder, id))!.state).toBe('completed');
-    // The workers also planned the followers' daily digest.
-    const schedules = await sql<{ name: string; cron: string; timezone: string }>`select name, cron, timezone from ${sql.table(`${jobs}.schedule`)}`.execute(t.db);
-    expect(schedules.rows).toEqual([{ name: QUEUES.followsDigest, cron: '0 7 * * *', timezone: 'America/Toronto' }]);
+    // The workers also planned the followers' daily digest and the nightly housekeeping.
+    const schedules = await sql<{ name: string; cron: string; timezone: string }>`select name, cron, timezone from ${sql.table(`${jobs}.schedule`)} order by name`.execute(t.db);
+    expect(schedules.rows).toEqual([
+      { name: QUEUES.followsDigest, cron: '0 7 * * *', timezone: 'America/Toronto' },
+      { name: QUEUES.housekeeping, cron: '17 3 * * *', timezone: 'America/Toronto' },
+    ]);
   });
 });
 

@@ -8,7 +8,7 @@ import { redirectWithNotice } from '../../web/notice.js';
 import { parseForm, problemToFormErrors, safeNext } from '../../web/forms.js';
 import { RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, TokenBody } from './accounts.schema.js';
 import * as accounts from './accounts.service.js';
-import { sessionCookieOptions } from './session-cookie.js';
+import { sessionCookieOptions } from '../../auth/session-cookie.js';
 import { ConfirmView, ForgotView, MessageView, RegisterView, ResetView, SignInView } from './views/auth.views.js';
 import { AccountView } from './views/account.view.js';
 

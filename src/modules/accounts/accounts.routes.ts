@@ -5,7 +5,7 @@ import { HttpProblem } from '../../http/problem.js';
 import { MessageOut, RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, TokenBody, UserOut } from './accounts.schema.js';
 import * as accounts from './accounts.service.js';
 import { presentUser } from './accounts.presenter.js';
-import { sessionCookieOptions } from './session-cookie.js';
+import { sessionCookieOptions } from '../../auth/session-cookie.js';
 
 const AUTH_RATE = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 

@@ -1,5 +1,5 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import type { Config } from '../../config.js';
+import type { Config } from '../config.js';
 
 /** Session cookie: HttpOnly, SameSite=Lax, Secure when the site is served over https, signed. */
 export function sessionCookieOptions(config: Config): CookieSerializeOptions {
