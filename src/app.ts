@@ -6,11 +6,12 @@ import formbody from '@fastify/formbody';
 import staticFiles from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { LANGS } from './i18n/i18n.js';
+import { LANGS, isLang, pickLang, tFor } from './i18n/i18n.js';
+import { HttpProblem } from './http/problem.js';
 import type { AppDeps } from './http/types.js';
 import { registerRequestContext } from './http/request-context.js';
 import { registerSecurity } from './http/security.js';
-import { registerErrorHandling } from './http/errors.js';
+import { registerErrorHandling, sendProblem } from './http/errors.js';
 import { requirePolicies } from './http/authorization.js';
 import { loggerOptions } from './http/logging.js';
 import { settingsRepository } from './modules/settings/settings.repository.js';
@@ -52,6 +53,17 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     trustProxy: deps.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    // Errors Fastify raises before routing (a malformed URL such as /fr/%E0%A4%A) get the same
+    // problem answer as ours, in the language of the URL, instead of Fastify's English JSON.
+    frameworkErrors: (err, req, reply) => {
+      const prefix = req.raw.url?.split('/')[1];
+      req.lang = isLang(prefix) ? prefix : pickLang(req.headers['accept-language']);
+      req.t = tFor(req.lang);
+      // The cookie plugin has not run yet; the page is rendered as for a signed-out visitor.
+      req.cookies ??= {};
+      req.log.info({ code: err.code }, 'request refused before routing');
+      return sendProblem(req, reply, new HttpProblem(400, 'errors.badUrl'));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -138,3 +138,17 @@ describe('session cookies', () => {
     expect(res.statusCode).toBe(401);
   });
 });
+
+describe('malformed addresses', () => {
+  it('answers a broken %-escape with our problem page in the language of the URL, not a 500 or Fastify’s English', async () => {
+    const page = await t.app.inject({ url: '/fr/processus/%E0%A4%A', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(400);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('Cette adresse est mal formée');
+    expect(page.body).toContain('<html lang="fr"');
+    const api = await t.app.inject({ url: '/api/v1/processes/%E0%A4%A', headers: { 'accept-language': 'en' } });
+    expect(api.statusCode).toBe(400);
+    expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(api.json()).toMatchObject({ status: 400, detail: expect.stringContaining('This address is malformed') });
+  });
+});
