@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
+import { DEMO_ADMIN as ADMIN, DEMO_MEMBER as MEMBER, newContext, signIn as signInAs, submit } from '../helpers/pages.js';
 
 /**
  * A call for input in a real browser with JavaScript off: the administrator opens a call,
@@ -9,8 +10,6 @@ import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer }
  * page, the form and the queue (WCAG 2.1 A and AA).
  */
 
-const ADMIN = { email: 'admin@concord.example', password: 'demo-passphrase-concord' };
-const MEMBER = { email: 'membre@concord.example', password: 'demo-phrase-de-passe-concord' };
 const SLUG = 'e2e-calls';
 
 describe.skipIf(!hasChromium)('calls for input in a browser', () => {
@@ -40,30 +39,8 @@ describe.skipIf(!hasChromium)('calls for input in a browser', () => {
   });
 
   const at = (path: string) => `${server.url}${path}`;
-  async function noScript(): Promise<BrowserContext> {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    context.setDefaultTimeout(10_000);
-    return context;
-  }
-
-  /** Press a form's button and check the answer to the POST (303 unless told otherwise). */
-  async function submit(page: Page, button: Locator, expected = 303): Promise<void> {
-    const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-    await button.click();
-    const res = await answer;
-    await page.waitForLoadState();
-    if (res.status() !== expected) {
-      const said = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ').trim();
-      throw new Error(`POST ${new URL(res.url()).pathname} answered ${res.status()}, expected ${expected}. The page says: ${said}`);
-    }
-  }
-
-  async function signIn(page: Page, lang: 'en' | 'fr', who: { email: string; password: string }) {
-    await page.goto(at(`/${lang}/sign-in`));
-    await page.getByLabel(lang === 'en' ? 'Email address' : 'Adresse courriel').fill(who.email);
-    await page.getByLabel(lang === 'en' ? 'Password' : 'Mot de passe', { exact: true }).fill(who.password);
-    await submit(page, page.getByRole('main').getByRole('button', { name: lang === 'en' ? 'Sign in' : 'Se connecter' }));
-  }
+  const noScript = (): Promise<BrowserContext> => newContext(browser, { javaScriptEnabled: false });
+  const signIn = (page: Parameters<typeof signInAs>[0], lang: 'en' | 'fr', who: typeof ADMIN) => signInAs(page, who, { baseUrl: server.url, lang });
 
   it('opens a call, takes a Markdown report through the form, moderates it and publishes it', { timeout: 90_000 }, async () => {
     const adminContext = await noScript();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
+import { DEMO_ADMIN, signIn, submit } from '../helpers/pages.js';
 import { createUser } from '../../src/modules/accounts/accounts.service.js';
 import { accountsRepository } from '../../src/modules/accounts/accounts.repository.js';
 import { mailRepository } from '../../src/modules/mail/mail.repository.js';
@@ -26,14 +27,6 @@ describe.skipIf(!hasChromium)('convening in a browser', () => {
     await server?.stop();
   });
 
-  async function submit(page: Page, button: Locator): Promise<void> {
-    const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-    await button.click();
-    const res = await answer;
-    await page.waitForLoadState();
-    if (res.status() !== 303) throw new Error(`POST ${new URL(res.url()).pathname} answered ${res.status()}: ${(await page.getByRole('main').innerText()).slice(0, 400)}`);
-  }
-
   /** The members count of a stakeholder group in the balance table on the page. */
   async function countFor(page: Page, group: string): Promise<number> {
     const row = page.locator('table', { hasText: 'Stakeholder group' }).first().getByRole('row', { name: new RegExp(`^${group}`) });
@@ -48,9 +41,7 @@ describe.skipIf(!hasChromium)('convening in a browser', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${server.url}/en/sign-in?next=${encodeURIComponent('/en/processes/iot-security-2018')}`);
-      await page.getByLabel('Email address').fill(email);
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await submit(page, page.getByRole('main').getByRole('button', { name: 'Sign in' }));
+      await signIn(page, { email, password: PASSWORD });
       await page.waitForURL('**/en/processes/iot-security-2018');
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Enhancing IoT Security');
       await checkA11y(page, 'process page (en)');
@@ -110,9 +101,7 @@ describe.skipIf(!hasChromium)('convening in a browser', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${server.url}/fr/sign-in`);
-      await page.getByLabel('Adresse courriel').fill('admin@concord.example');
-      await page.getByLabel('Mot de passe', { exact: true }).fill('demo-passphrase-concord');
-      await submit(page, page.getByRole('main').getByRole('button', { name: 'Se connecter' }));
+      await signIn(page, DEMO_ADMIN, { lang: 'fr' });
       await page.goto(`${server.url}/fr/processes/iot-security-2018/copy`);
       await checkA11y(page, 'copy form (fr)', { javaScriptDisabled: true });
       await page.getByLabel('Nom court pour l’adresse').fill('iot-nz-2020');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
+import { DEMO_ADMIN as ADMIN, newContext as freshContext, signIn as signInAs, submit } from '../helpers/pages.js';
 
 /**
  * The journey of a new person, in a real browser against the real server: register, read the
@@ -8,7 +9,6 @@ import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer }
  * Every page visited is checked with axe-core (WCAG 2.1 A and AA).
  */
 
-const ADMIN = { email: 'admin@concord.example', password: 'demo-passphrase-concord' };
 const PASSWORD = 'violet harbour kettle 42';
 
 /** Where to write screenshots for a human to look at (unset: none are taken). */
@@ -28,36 +28,13 @@ describe.skipIf(!hasChromium)('in a browser', () => {
   });
 
   const at = (path: string) => `${server.url}${path}`;
-  /** A fresh browser profile whose waits fail within 10 s, well inside the test's own timeout. */
-  async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-    const context = await browser.newContext(options);
-    context.setDefaultTimeout(10_000);
-    return context;
-  }
   const pathOf = (page: Page) => new URL(page.url()).pathname;
 
-  /**
-   * Press a form's button and check the server's answer to the POST: a 303 (post/redirect/get)
-   * unless another status is expected. A refusal fails with the page's heading and text.
-   */
-  async function submit(page: Page, button: Locator, expected = 303): Promise<void> {
-    const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-    await button.click();
-    const res = await answer;
-    await page.waitForLoadState();
-    if (res.status() !== expected) {
-      const said = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ').trim();
-      throw new Error(`POST ${new URL(res.url()).pathname} answered ${res.status()}, expected ${expected}. The page says: ${said}`);
-    }
-  }
-
-  async function signIn(page: Page, labels: { email: string; password: string; submit: string }, who: { email: string; password: string }, expected = 303) {
-    await page.getByLabel(labels.email).fill(who.email);
-    await page.getByLabel(labels.password, { exact: true }).fill(who.password);
-    await submit(page, page.getByRole('main').getByRole('button', { name: labels.submit }), expected);
-  }
-  const EN = { email: 'Email address', password: 'Password', submit: 'Sign in' };
-  const FR = { email: 'Adresse courriel', password: 'Mot de passe', submit: 'Se connecter' };
+  const EN = 'en' as const;
+  const FR = 'fr' as const;
+  const newContext = (options: BrowserContextOptions = {}): Promise<BrowserContext> => freshContext(browser, options);
+  /** Sign in on the form the page shows. */
+  const signIn = (page: Page, lang: 'en' | 'fr', who: { email: string; password: string }, expected = 303) => signInAs(page, who, { lang, expected });
 
   it('a new person registers, confirms by the emailed link, signs in, switches to French and signs out', { timeout: 60_000 }, async () => {
     const email = `e2e.${Date.now().toString(36)}@example.org`;

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
+import { DEMO_ADMIN as ADMIN, DEMO_MEMBER as MEMBER, newContext as freshContext, signIn as signInAs, submit } from '../helpers/pages.js';
 
 /**
  * Meetings in a real browser against the real server: a convener opens the scheduling form,
  * a member registers for a meeting and the page shows it. Each page is checked with axe-core.
  */
 
-const ADMIN = { email: 'admin@concord.example', password: 'demo-passphrase-concord' };
-const MEMBER = { email: 'membre@concord.example', password: 'demo-phrase-de-passe-concord' };
 /** Where to write screenshots for a human to look at (unset: none are taken). */
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
@@ -26,28 +25,9 @@ describe.skipIf(!hasChromium)('meetings in a browser', () => {
   });
 
   const at = (path: string) => `${server.url}${path}`;
+  const newContext = (): Promise<BrowserContext> => freshContext(browser);
+  const signIn = (page: Page, who: typeof ADMIN) => signInAs(page, who, { baseUrl: server.url });
 
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext();
-    context.setDefaultTimeout(10_000);
-    return context;
-  }
-
-  /** Press a form's button and expect the post/redirect/get answer. */
-  async function submit(page: Page, button: Locator, expected = 303): Promise<void> {
-    const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-    await button.click();
-    const res = await answer;
-    await page.waitForLoadState();
-    if (res.status() !== expected) throw new Error(`POST ${new URL(res.url()).pathname} answered ${res.status()}: ${await page.getByRole('main').innerText()}`);
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(at('/en/sign-in'));
-    await page.getByLabel('Email address').fill(who.email);
-    await page.getByLabel('Password', { exact: true }).fill(who.password);
-    await submit(page, page.getByRole('main').getByRole('button', { name: 'Sign in' }));
-  }
 
   it('a convener opens the schedule form; a member registers and sees their place', { timeout: 90_000 }, async () => {
     const slug = `e2e-meetings-${Date.now().toString(36)}`;
