@@ -1,54 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/index.js';
+import { CliSandbox } from '../helpers/cli.js';
 
 /**
  * The `concord` command, run in-process against a real database: PGlite in a temporary
  * data folder, or a private schema on PostgreSQL when DATABASE_URL is set.
  */
-const saved = { ...process.env };
-let dir: string;
-let schema: string | undefined;
+const cli = new CliSandbox('cli');
+const concord = (...args: string[]) => cli.run(...args);
+const dir = cli.dir;
 
-async function concord(...args: string[]): Promise<{ out: string; code: number }> {
-  const lines: string[] = [];
-  process.exitCode = 0;
-  await main(['node', 'concord', ...args], (s) => lines.push(s));
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out: lines.join('\n'), code };
-}
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-cli-'));
-  process.env.CONCORD_DATA_DIR = path.join(dir, 'data');
-  process.env.BASE_URL = 'http://localhost:3000';
-  process.env.LOG_LEVEL = 'silent';
-  if (process.env.DATABASE_URL) {
-    schema = `cli_${randomBytes(5).toString('hex')}`;
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
-    process.env.DATABASE_SCHEMA = schema;
-  }
-});
-
-afterAll(async () => {
-  if (schema) {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`drop schema ${schema} cascade; drop schema if exists ${schema}_pgboss cascade`);
-    await c.end();
-  }
-  process.env = saved;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => cli.setUp());
+afterAll(() => cli.tearDown());
 
 describe('concord CLI', { timeout: 180_000 }, () => {
   it('migrates, then says the database is up to date', async () => {

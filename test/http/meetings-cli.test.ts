@@ -1,13 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Command } from 'commander';
 import ICAL from 'ical.js';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerMeetingsCommand } from '../../src/cli/meetings.js';
 import { withDatabase } from '../../src/cli/with-db.js';
+import { CliSandbox } from '../helpers/cli.js';
 import { createUser } from '../../src/modules/accounts/accounts.service.js';
 import { createProcess } from '../../src/modules/processes/processes.service.js';
 import { scheduleMeeting } from '../../src/modules/meetings/meetings.service.js';
@@ -18,30 +12,11 @@ import type { Actor } from '../../src/auth/roles.js';
  * `concord meetings list`, run in-process against a real database: PGlite in a temporary data
  * folder, or a private schema on PostgreSQL when DATABASE_URL is set (as test/cli does).
  */
-const saved = { ...process.env };
-let dir: string;
-let schema: string | undefined;
-
-async function concord(...args: string[]): Promise<string> {
-  const lines: string[] = [];
-  const cli = new Command('concord').exitOverride();
-  registerMeetingsCommand(cli, (s) => lines.push(s));
-  await cli.parseAsync(['node', 'concord', ...args]);
-  return lines.join('\n');
-}
+const cli = new CliSandbox('meetings-cli');
+const concord = async (...args: string[]): Promise<string> => (await cli.run(...args)).out;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-meetings-cli-'));
-  process.env.CONCORD_DATA_DIR = path.join(dir, 'data');
-  process.env.BASE_URL = 'http://localhost:3000';
-  if (process.env.DATABASE_URL) {
-    schema = `cli_${randomBytes(5).toString('hex')}`;
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
-    process.env.DATABASE_SCHEMA = schema;
-  }
+  await cli.setUp();
   await withDatabase(async ({ db }, config) => {
     const user = await createUser(db, { email: 'convener@example.org', name: 'Convener', password: 'x', skipStrengthCheck: true, admin: true });
     const actor: Actor = { userId: user.id, name: 'Convener', email: user.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() };
@@ -53,17 +28,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  process.env = saved;
-  if (schema && saved.DATABASE_URL) {
-    const c = new pg.Client({ connectionString: saved.DATABASE_URL });
-    await c.connect();
-    await c.query(`drop schema ${schema} cascade`);
-    await c.query(`drop schema if exists ${schema}_pgboss cascade`);
-    await c.end();
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cli.tearDown());
 
 describe('concord meetings list', () => {
   it('prints a table, JSON lines or an iCalendar feed of public meetings', async () => {
@@ -82,6 +47,8 @@ describe('concord meetings list', () => {
   });
 
   it('names a process that does not exist', async () => {
-    await expect(concord('meetings', 'list', '--process', 'nope')).rejects.toThrow('errors.notFound');
+    const r = await cli.run('meetings', 'list', '--process', 'nope');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^concord: We could not find/);
   });
 });

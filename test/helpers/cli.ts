@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { main } from '../../src/cli/index.js';
+
+/**
+ * Run the `concord` command in-process against a database of its own: PGlite in a temporary
+ * data folder, or a private schema on PostgreSQL when DATABASE_URL is set. `setUp` before the
+ * tests, `tearDown` after (it restores the environment and drops the schema).
+ */
+export class CliSandbox {
+  readonly dir: string;
+  private schema: string | undefined;
+  private readonly saved = { ...process.env };
+
+  constructor(name: string) {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `concord-${name}-`));
+  }
+
+  async setUp(): Promise<void> {
+    process.env.CONCORD_DATA_DIR = path.join(this.dir, 'data');
+    process.env.BASE_URL = 'http://localhost:3000';
+    process.env.LOG_LEVEL = 'silent';
+    if (process.env.DATABASE_URL) {
+      this.schema = `cli_${randomBytes(5).toString('hex')}`;
+      await this.sql(`create schema ${this.schema}`);
+      process.env.DATABASE_SCHEMA = this.schema;
+    }
+  }
+
+  async tearDown(): Promise<void> {
+    if (this.schema) await this.sql(`drop schema ${this.schema} cascade; drop schema if exists ${this.schema}_pgboss cascade`);
+    process.env = this.saved;
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** `concord …args`: what it printed, and its exit code. */
+  async run(...args: string[]): Promise<{ out: string; code: number }> {
+    const lines: string[] = [];
+    process.exitCode = 0;
+    await main(['node', 'concord', ...args], (s) => lines.push(s));
+    const code = Number(process.exitCode ?? 0);
+    process.exitCode = 0;
+    return { out: lines.join('\n'), code };
+  }
+
+  private async sql(text: string): Promise<void> {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL ?? this.saved.DATABASE_URL });
+    await c.connect();
+    try {
+      await c.query(text);
+    } finally {
+      await c.end();
+    }
+  }
+}
