@@ -31,8 +31,17 @@ import { groupsApi } from './modules/groups/groups.routes.js';
 import { meetingsApiPlugin, meetingsPagesPlugin } from './modules/meetings/meetings.plugins.js';
 import { callsApi } from './modules/calls/calls.routes.js';
 import { callsPages } from './modules/calls/calls.pages.js';
+import { documentsApi } from './modules/documents/documents.routes.js';
+import { documentsPages } from './modules/documents/documents.pages.js';
 import { followsApi } from './modules/follows/follows.routes.js';
 import { followsPages } from './modules/follows/follows.pages.js';
+import { searchApi } from './modules/search/search.routes.js';
+import { searchPages } from './modules/search/search.pages.js';
+import { commentsApi } from './modules/comments/comments.routes.js';
+import { commentsPages } from './modules/comments/comments.pages.js';
+import { periodsPages } from './modules/comments/periods.pages.js';
+import { dispositionsApi } from './modules/comments/dispositions.routes.js';
+import { dispositionsPages } from './modules/comments/dispositions.pages.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -102,7 +111,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(groupsApi, { prefix: '/api/v1' });
   await app.register(meetingsApiPlugin, { prefix: '/api/v1' });
   await app.register(callsApi, { prefix: '/api/v1' });
+  await app.register(documentsApi, { prefix: '/api/v1' });
   await app.register(followsApi, { prefix: '/api/v1' });
+  await app.register(searchApi, { prefix: '/api/v1' });
+  await app.register(commentsApi, { prefix: '/api/v1' });
+  await app.register(dispositionsApi, { prefix: '/api/v1' });
 
   for (const lang of LANGS) {
     await app.register(homePages, { prefix: `/${lang}` });
@@ -113,7 +126,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     await app.register(groupsPages, { prefix: `/${lang}` });
     await app.register(meetingsPagesPlugin, { prefix: `/${lang}` });
     await app.register(callsPages, { prefix: `/${lang}` });
+    await app.register(documentsPages, { prefix: `/${lang}` });
     await app.register(followsPages, { prefix: `/${lang}` });
+    await app.register(searchPages, { prefix: `/${lang}` });
+    await app.register(periodsPages, { prefix: `/${lang}` });
+    await app.register(commentsPages, { prefix: `/${lang}` });
+    await app.register(dispositionsPages, { prefix: `/${lang}` });
   }
   await app.ready();
   return app;

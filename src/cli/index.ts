@@ -14,6 +14,7 @@ import { tFor } from '../i18n/i18n.js';
 import { registerProcessCommands } from './processes.js';
 import { EmailSchema } from '../modules/accounts/accounts.schema.js';
 import { registerMeetingsCommand } from './meetings.js';
+import { registerSearchCommand } from './search.js';
 
 /** Build the `concord` command; exported so tests can run it without a child process. */
 export function program(out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Command {
@@ -122,6 +123,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
 
   registerProcessCommands(cli, out);
   registerMeetingsCommand(cli, out);
+  registerSearchCommand(cli, out);
 
   const dbCmd = cli.command('db').description('backups');
   dbCmd

@@ -70,6 +70,15 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Component
                 )}
               </ul>
             </nav>
+            <form role="search" method="get" action={localPath(lang, '/search')} class="site-search">
+              <label for="site-search-q" class="visually-hidden">
+                {t('search.header.label')}
+              </label>
+              <input id="site-search-q" type="search" name="q" />
+              <button type="submit" class="button">
+                {t('search.header.submit')}
+              </button>
+            </form>
             <a class="lang-switch" href={localPath(other, ctx.path)} hrefLang={other} lang={other}>
               {t('layout.otherLanguage')}
             </a>

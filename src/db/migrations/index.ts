@@ -8,6 +8,7 @@ import * as m0006 from './0006_documents.js';
 import * as m0007 from './0007_comments.js';
 import * as m0008 from './0008_search.js';
 import * as m0009 from './0009_mail_lease.js';
+import * as m0010 from './0010_responses_and_search.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_comments': m0007,
   '0008_search': m0008,
   '0009_mail_lease': m0009,
+  '0010_responses_and_search': m0010,
 };

@@ -88,6 +88,15 @@ export interface CommentDispositionsTable {
   updated_at: Timestamp;
 }
 
+/** Comments covered by a response, per paragraph ('' for general) and outcome; kept by dispositions. */
+export interface CommentOutcomeCountsTable {
+  period_id: string;
+  document_id: string;
+  anchor: string;
+  outcome: DispositionOutcome;
+  count: Generated<number>;
+}
+
 export interface CommentReportsTable {
   id: string;
   comment_id: string;
@@ -108,5 +117,6 @@ export interface CommentsTables {
   comments: CommentsTable;
   comment_anchor_counts: CommentAnchorCountsTable;
   comment_dispositions: CommentDispositionsTable;
+  comment_outcome_counts: CommentOutcomeCountsTable;
   comment_reports: CommentReportsTable;
 }

@@ -20,7 +20,9 @@ export type MailKind =
   | 'meetingReminder'
   | 'meetingRescheduled'
   | 'meetingChanged'
-  | 'meetingCancelled';
+  | 'meetingCancelled'
+  | 'commentReceipt'
+  | 'commentReported';
 
 /**
  * Write a message to the outbox, in the recipient's language. Call it inside the

@@ -17,6 +17,7 @@ import { mailAboutMeeting } from './meetings.mail.js';
 import { promoteWaitlisted } from './registrations.service.js';
 import { toInstant } from './time.js';
 import { MEETING_ID, seesMembersOnly } from './meetings.access.js';
+import { indexMeeting } from './meetings.search.js';
 
 /** What the meeting services need: the database, where links point, and pg-boss's schema. */
 export interface MeetingsDeps {
@@ -167,6 +168,7 @@ export async function scheduleMeeting(deps: MeetingsDeps, actor: Actor, scope: {
     await recordAudit(trx, { actorId: actor.userId, action: 'meeting.schedule', entityType: 'meeting', entityId: m.id, processId: m.process_id, after: { ...m } });
     await planReminder(trx, deps, m);
     await announce(trx, deps, m, 'scheduled');
+    await indexMeeting(trx, m.id);
     return m;
   });
 }
@@ -189,6 +191,7 @@ export async function updateMeeting(deps: MeetingsDeps, actor: Actor, processId:
     }
     if (moved || changed) await tellRegistrants(trx, deps, meetingId, moved ? 'meetingRescheduled' : 'meetingChanged');
     if (after.capacity === null || (before.capacity !== null && after.capacity > before.capacity)) await promoteWaitlisted(trx, deps.baseUrl, actor.userId, after);
+    await indexMeeting(trx, meetingId);
     return after;
   });
 }
@@ -201,6 +204,8 @@ export async function cancelMeeting(deps: MeetingsDeps, actor: Actor, processId:
     await recordAudit(trx, { actorId: actor.userId, action: 'meeting.cancel', entityType: 'meeting', entityId: meetingId, processId, before: { ...before }, after: { ...after } });
     await planReminder(trx, deps, after);
     await tellRegistrants(trx, deps, meetingId, 'meetingCancelled');
+    // Still findable, marked cancelled: people look for what happened to a meeting.
+    await indexMeeting(trx, meetingId);
     return after;
   });
 }
@@ -214,6 +219,7 @@ export async function saveAgenda(deps: MeetingsDeps, actor: Actor, processId: st
     await repo.replaceAgenda(trx, meetingId, items);
     await repo.update(trx, meetingId, {});
     await recordAudit(trx, { actorId: actor.userId, action: 'meeting.agenda', entityType: 'meeting', entityId: meetingId, processId, before: { items: before }, after: { items } });
+    await indexMeeting(trx, meetingId);
   });
 }
 
@@ -225,6 +231,7 @@ export async function saveMinutes(deps: MeetingsDeps, actor: Actor, processId: s
     await recordAudit(trx, { actorId: actor.userId, action: 'meeting.minutes', entityType: 'meeting', entityId: meetingId, processId, before: { ...before }, after: { ...after } });
     // Followers hear when minutes first appear, not about every correction.
     if (!before.minutes_en && !before.minutes_fr && (after.minutes_en || after.minutes_fr)) await announce(trx, deps, after, 'minutes');
+    await indexMeeting(trx, meetingId);
   });
 }
 

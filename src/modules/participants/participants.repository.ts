@@ -7,6 +7,8 @@ export type Invitation = Selectable<InvitationsTable>;
 
 /** A member as directories and exports show them. */
 export interface MemberRow {
+  /** The membership's id (the search index keys a participant by it). */
+  member_id: string;
   user_id: string;
   name: string;
   joined_at: Date;
@@ -74,6 +76,7 @@ export const participantsRepository = {
       .innerJoin('stakeholder_groups as s', 's.id', 'm.stakeholder_group_id')
       .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
       .select([
+        'm.id as member_id',
         'u.id as user_id',
         'u.name',
         'm.joined_at',

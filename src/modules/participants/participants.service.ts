@@ -13,6 +13,8 @@ import type { Process, StakeholderGroup } from '../processes/processes.repositor
 import { processById } from '../processes/processes.service.js';
 import { participantsRepository as repo, type MemberRow, type Organisation } from './participants.repository.js';
 import type { InviteBody, JoinBody, NewOrganisation } from './participants.schema.js';
+import { indexParticipant } from './participants.search.js';
+import { removeFromSearch } from '../search/search.index.js';
 
 const INVITATION_TTL_MS = 30 * 86_400_000;
 
@@ -57,14 +59,15 @@ export async function joinProcess(db: Kysely<DB>, actor: Actor, process: Process
     if (await repo.member(trx, process.id, actor.userId)) throw new HttpProblem(409, 'errors.join.already');
     if (process.registration === 'invitation' && !actor.isAdmin && !actor.processRoles.has(process.id)) throw new HttpProblem(403, 'errors.join.invitationOnly');
     if (!groups.some((g) => g.id === input.stakeholderGroupId)) throw new HttpProblem(422, 'errors.join.stakeholderGroup', {}, { stakeholderGroupId: 'errors.join.stakeholderGroup' });
-    let organisationId: string;
+    let org: Organisation;
     if (input.organisationId) {
-      const org = await repo.organisation(trx, input.organisationId);
-      if (!org) throw new HttpProblem(422, 'errors.organisation.pick', {}, { organisationId: 'errors.organisation.pick' });
-      organisationId = org.id;
+      const picked = await repo.organisation(trx, input.organisationId);
+      if (!picked) throw new HttpProblem(422, 'errors.organisation.pick', {}, { organisationId: 'errors.organisation.pick' });
+      org = picked;
     } else {
-      organisationId = (await findOrCreateOrganisation(trx, actor.userId, input.newOrganisation!)).id;
+      org = await findOrCreateOrganisation(trx, actor.userId, input.newOrganisation!);
     }
+    const organisationId = org.id;
     const member = await repo.insertMember(trx, {
       id: newId(),
       process_id: process.id,
@@ -75,6 +78,17 @@ export async function joinProcess(db: Kysely<DB>, actor: Actor, process: Process
     });
     await recordAudit(trx, { actorId: actor.userId, action: 'process.join', entityType: 'process_member', entityId: member.id, processId: process.id, after: { ...member } });
     await grantRole(trx, { userId: actor.userId, role: 'member', processId: process.id, grantedBy: actor.userId });
+    const sg = groups.find((g) => g.id === input.stakeholderGroupId)!;
+    await indexParticipant(trx, {
+      memberId: member.id,
+      processId: process.id,
+      processSlug: process.slug,
+      name: actor.name,
+      organisationId,
+      organisationName: org.name,
+      stakeholderNameEn: sg.name_en,
+      stakeholderNameFr: sg.name_fr,
+    });
   });
 }
 
@@ -84,6 +98,7 @@ export async function leaveProcess(db: Kysely<DB>, actor: Actor, processId: stri
     const row = await repo.deleteMember(trx, processId, actor.userId);
     if (!row) return;
     await recordAudit(trx, { actorId: actor.userId, action: 'process.leave', entityType: 'process_member', entityId: row.id, processId, before: { ...row } });
+    await removeFromSearch(trx, 'participant', row.id);
     await revokeRole(trx, { userId: actor.userId, role: 'member', processId, revokedBy: actor.userId });
   });
 }
@@ -179,4 +194,32 @@ export async function acceptInvitation(db: Kysely<DB>, actor: Actor, token: stri
     await grantRole(trx, { userId: actor.userId, role: inv.role, processId: inv.process_id, grantedBy: inv.invited_by });
     return { processId: inv.process_id, role: inv.role };
   });
+}
+
+/**
+ * Index every member of a process (the `concord search reindex` backfill, which also picks up
+ * renamed people and organisations); returns how many.
+ */
+export async function reindexParticipants(trx: Kysely<DB>, processId: string): Promise<number> {
+  const { slug } = await processById(trx, processId);
+  let after: string | undefined;
+  let n = 0;
+  for (;;) {
+    const page = await listMembers(trx, processId, { after, limit: 500 });
+    for (const m of page.items) {
+      await indexParticipant(trx, {
+        memberId: m.member_id,
+        processId,
+        processSlug: slug,
+        name: m.name,
+        organisationId: m.organisation_id,
+        organisationName: m.organisation_name,
+        stakeholderNameEn: m.stakeholder_name_en,
+        stakeholderNameFr: m.stakeholder_name_fr,
+      });
+      n++;
+    }
+    if (!page.next) return n;
+    after = page.next;
+  }
 }

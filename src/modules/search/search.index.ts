@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { newId } from '../../lib/ids.js';
 import type { SearchKind } from './search.tables.js';
+import { searchRepository as repo } from './search.repository.js';
 
 /** What a module tells the search index about one of its public records. */
 export interface SearchEntryInput {
@@ -12,63 +12,69 @@ export interface SearchEntryInput {
   lang: 'en' | 'fr' | null;
   /** A document's kind, to filter by. */
   subkind?: string | null;
+  /** A state shown beside the result: 'cancelled' (meeting), a document's status…; null for none. */
+  status?: string | null;
+  /** Plain text (no Markdown or HTML: the excerpt shows it as it is). */
   title: string;
+  /** Plain text; Markdown can go through `plainText()` from search.text.ts first. */
   body: string;
   /** The page, without the language prefix. */
   path: string;
   membersOnly?: boolean;
 }
 
-/** The text-search configuration for a language ('simple' does no stemming: names). */
-export function searchConfig(lang: 'en' | 'fr' | null): 'english' | 'french' | 'simple' {
-  return lang === 'en' ? 'english' : lang === 'fr' ? 'french' : 'simple';
+/** The text-search configuration for a language (see migration 0008: each unaccents, then stems; 'simple' does not stem: names). */
+export function searchConfig(lang: 'en' | 'fr' | null): 'concord_english' | 'concord_french' | 'concord_simple' {
+  return lang === 'en' ? 'concord_english' : lang === 'fr' ? 'concord_french' : 'concord_simple';
 }
 
 /** Bodies beyond this are cut before indexing (tsvector has a 1 MB limit; excerpts need far less). */
-const MAX_BODY = 200_000;
+export const MAX_BODY = 200_000;
 
-/**
- * Add or replace a record in the search index. Call it in the transaction that changes the
- * record, so the index never shows what was rolled back. The title weighs more than the body.
- * @example await indexForSearch(trx, { kind: 'meeting', refId: m.id, processId, lang: null, title, body, path })
- */
-export async function indexForSearch(db: Kysely<DB>, e: SearchEntryInput): Promise<void> {
-  const cfg = sql.lit(searchConfig(e.lang));
-  const body = e.body.slice(0, MAX_BODY);
-  const tsv = sql<string>`setweight(to_tsvector(${cfg}::regconfig, unaccent(${e.title})), 'A') || setweight(to_tsvector(${cfg}::regconfig, unaccent(${body})), 'B')`;
-  await db
-    .insertInto('search_entries')
-    .values({
-      id: newId(),
-      kind: e.kind,
-      ref_id: e.refId,
-      process_id: e.processId,
-      lang: e.lang,
-      subkind: e.subkind ?? null,
-      title: e.title,
-      body,
-      path: e.path,
-      members_only: e.membersOnly ?? false,
-      tsv,
-      updated_at: new Date(),
-    })
-    .onConflict((oc) =>
-      oc.columns(['kind', 'ref_id']).doUpdateSet((eb) => ({
-        process_id: eb.ref('excluded.process_id'),
-        lang: eb.ref('excluded.lang'),
-        subkind: eb.ref('excluded.subkind'),
-        title: eb.ref('excluded.title'),
-        body: eb.ref('excluded.body'),
-        path: eb.ref('excluded.path'),
-        members_only: eb.ref('excluded.members_only'),
-        tsv: eb.ref('excluded.tsv'),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
-    )
-    .execute();
+// Control characters have no place in text people read, and two of them (STX, ETX) are the
+// highlight markers the search asks ts_headline for: removing them all on the way in means
+// no indexed text can ever fake a highlight. NUL would be refused by PostgreSQL anyway.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Text as the index stores it: without control characters. */
+export function cleanText(s: string): string {
+  return s.replace(CONTROL, '');
 }
 
-/** Take a record out of the index (a hidden comment, a cancelled meeting…). */
+function normalise(e: SearchEntryInput): SearchEntryInput {
+  return { ...e, title: cleanText(e.title), body: cleanText(e.body).slice(0, MAX_BODY) };
+}
+
+/**
+ * Add or replace a record in the search index: the record's one entry, in one language
+ * (documents, comments) or in none (names). An entry the record had in another language is
+ * removed, so a document whose language changes is not found twice. Call it in the
+ * transaction that changes the record, so the index never shows what was rolled back.
+ * The title weighs more than the body.
+ * @example await indexForSearch(trx, { kind: 'document', refId: d.id, processId, lang: 'fr', title, body, path })
+ */
+export async function indexForSearch(db: Kysely<DB>, e: SearchEntryInput): Promise<void> {
+  await indexTranslationsForSearch(db, [e]);
+}
+
+/**
+ * Add or replace a record that carries its text in several languages (a meeting has English
+ * and French titles and descriptions): one entry per language, each stemmed in its language.
+ * Every entry must name the same kind and record; the record's entries in languages not
+ * given are removed. A search that matches several shows the record once (see the repository).
+ * @example await indexTranslationsForSearch(trx, [{ ...common, lang: 'en', title: m.title_en, body }, { ...common, lang: 'fr', title: m.title_fr, body: bodyFr }])
+ */
+export async function indexTranslationsForSearch(db: Kysely<DB>, entries: SearchEntryInput[]): Promise<void> {
+  const first = entries[0];
+  if (!first) return;
+  if (entries.some((e) => e.kind !== first.kind || e.refId !== first.refId)) throw new Error('indexTranslationsForSearch: entries of different records');
+  if (new Set(entries.map((e) => e.lang)).size !== entries.length) throw new Error('indexTranslationsForSearch: one entry per language');
+  await repo.removeOtherLanguages(db, first.kind, first.refId, entries.map((e) => e.lang));
+  for (const e of entries.map(normalise)) await repo.upsert(db, e, searchConfig(e.lang));
+}
+
+/** Take a record out of the index, in every language (a hidden comment, a person who left…). */
 export async function removeFromSearch(db: Kysely<DB>, kind: SearchKind, refId: string): Promise<void> {
-  await db.deleteFrom('search_entries').where('kind', '=', kind).where('ref_id', '=', refId).execute();
+  await repo.remove(db, kind, refId);
 }

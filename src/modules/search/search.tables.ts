@@ -1,6 +1,8 @@
 import type { ColumnType } from 'kysely';
 
-export type SearchKind = 'document' | 'comment' | 'meeting' | 'participant';
+/** What a search entry stands for; the page and the API filter on it. */
+export const SEARCH_KINDS = ['document', 'comment', 'meeting', 'participant'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** One searchable record; written by the module that owns the record. */
 export interface SearchEntriesTable {
@@ -10,6 +12,8 @@ export interface SearchEntriesTable {
   process_id: string;
   lang: 'en' | 'fr' | null;
   subkind: string | null;
+  /** A state shown beside the result ('cancelled' for a meeting); null for none. */
+  status: string | null;
   title: string;
   body: string;
   path: string;

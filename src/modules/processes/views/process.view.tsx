@@ -72,6 +72,8 @@ export function ProcessView(props: {
         )}
         <a href={localPath(lang, `${base}/participants`)}>{t('processes.participants')}</a>
         <a href={localPath(lang, `${base}/organisations`)}>{t('processes.organisations')}</a>
+        <a href={localPath(lang, `${base}/documents`)}>{t('documents.listTitle')}</a>
+        <a href={localPath(lang, `${base}/comment-periods`)}>{t('comments.periodsLink')}</a>
       </div>
       {(can(ctx.actor, 'process.update', scope) || can(ctx.actor, 'process.copy', scope)) && (
         <nav aria-label={t('processes.manage')} class="manage">

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { localPath } from '../../web/context.js';
+import { pageCtx } from '../../web/page-ctx.js';
+import { sendPage } from '../../web/render.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { HttpProblem } from '../../http/problem.js';
+import { can } from '../../auth/policies.js';
+import { getProcess } from '../processes/processes.service.js';
+import { processFromParams } from '../processes/processes.routes.js';
+import { sendFile } from '../files/download.js';
+import { acceptMultipart, uploadedFiles } from '../files/multipart.js';
+import { CommentFields, HideBody, ListQuery, ReportBody, ReportDecisionBody } from './comments.schema.js';
+import { commentFile, commentPath, commentRefusal, fileMeta, getComment, receiptPath, submitComment } from './comments.service.js';
+import { getPeriod, periodPath } from './periods.service.js';
+import { cursorOf, groupMembers, listComments, resolveFilter } from './listing.service.js';
+import { decideReport, hideComment, reportComment, reportsOn, restoreComment } from './moderation.service.js';
+import { paragraphMaps } from './periods.pages.js';
+import { CommentsListView } from './views/comments-list.view.js';
+import { CommentFormView } from './views/comment-form.view.js';
+import { CommentView, ReportFormView } from './views/comment.view.js';
+import { DuplicatesView } from './views/moderation.view.js';
+
+type Flat = Record<string, string | undefined>;
+type Params = { processSlug: string; periodId: string; commentId: string; reportId: string; receipt: string };
+const hide = { hide: true };
+
+/** The comment form's fields as the CommentFields shape: empty choices are absent. */
+function commentFormToBody(f: Flat): Record<string, unknown> {
+  return {
+    document: f.document || undefined,
+    anchor: f.anchor || null,
+    text: f.text ?? '',
+    displayName: f.displayName || undefined,
+    organisation: f.organisation || undefined,
+    stakeholderGroupId: f.stakeholderGroupId || undefined,
+    lang: f.lang,
+  };
+}
+
+/** Comment pages: the listing, the form, a comment and its report/moderation forms, duplicates, receipts. */
+export const commentsPages: FastifyPluginAsync = async (app) => {
+  // Multipart is accepted here only (the comment form carries a file); CSRF still applies.
+  acceptMultipart(app);
+  const db = () => app.deps.db;
+  const base = () => app.deps.config.baseUrl;
+  const params = (req: FastifyRequest) => req.params as Params;
+  const scoped = { scope: processFromParams };
+
+  /** The process and period named in the URL. */
+  const loadPeriod = async (req: FastifyRequest) => {
+    const detail = await getProcess(db(), params(req).processSlug);
+    return { ...detail, d: await getPeriod(db(), detail.process.id, params(req).periodId, req.actor) };
+  };
+  /** The process and comment named in the URL, with its period. */
+  const loadComment = async (req: FastifyRequest) => {
+    const detail = await getProcess(db(), params(req).processSlug);
+    const { row, period, documents } = await getComment(db(), detail.process.id, params(req).commentId, req.actor);
+    return { ...detail, c: row, d: { period, documents } };
+  };
+
+  app.get('/processes/:processSlug/comment-periods/:periodId/comments', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, stakeholderGroups, d } = await loadPeriod(req);
+    const q = ListQuery.safeParse(req.query);
+    if (!q.success) throw new HttpProblem(400, 'errors.cursor');
+    const [page, paragraphs] = await Promise.all([listComments(db(), resolveFilter(d, stakeholderGroups, q.data), cursorOf(q.data)), paragraphMaps(db(), d)]);
+    const filters = { document: q.data.document, anchor: q.data.anchor, stakeholderGroup: q.data.stakeholderGroup, lang: q.data.lang, status: q.data.status };
+    return sendPage(
+      reply,
+      <CommentsListView ctx={pageCtx(req, reply)} process={process} d={d} page={page} filters={filters} groups={stakeholderGroups} paragraphs={paragraphs} now={new Date()} />,
+    );
+  });
+
+  /** The comment form for `?document=&anchor=` (or the posted values when shown again). */
+  const showForm = async (req: FastifyRequest, reply: FastifyReply, values: Flat, errors?: Record<string, string>, status = 200) => {
+    const { process, stakeholderGroups, d } = await loadPeriod(req);
+    const slug = values.document ?? '';
+    const covered = d.documents.find((c) => c.document.slug === slug) ?? d.documents.find((c) => c.document.lang === req.lang) ?? d.documents[0]!;
+    const paragraphs = await paragraphMaps(db(), d);
+    const paragraph = values.anchor ? paragraphs.get(covered.document.id)?.get(values.anchor) : undefined;
+    if (values.anchor && !paragraph) throw new HttpProblem(404, 'errors.notFound');
+    const now = new Date();
+    const refusal = await commentRefusal(db(), req.actor, d.period, now);
+    const v = { displayName: req.actor?.name, idempotencyKey: randomUUID(), ...values };
+    return sendPage(
+      reply,
+      <CommentFormView
+        ctx={pageCtx(req, reply)}
+        process={process}
+        d={d}
+        covered={covered}
+        anchor={values.anchor || null}
+        paragraph={paragraph}
+        groups={stakeholderGroups}
+        now={now}
+        refusal={refusal ? req.t(refusal) : undefined}
+        values={v}
+        errors={errors}
+      />,
+      status,
+    );
+  };
+
+  app.get('/processes/:processSlug/comment-periods/:periodId/comments/new', { config: { policy: 'comment.submit' }, schema: hide }, async (req, reply) => {
+    const q = req.query as Flat;
+    return showForm(req, reply, { document: q.document, anchor: q.anchor });
+  });
+
+  app.post('/processes/:processSlug/comment-periods/:periodId/comments/new', { config: { policy: 'comment.submit' }, schema: hide }, async (req, reply) => {
+    const flat = { ...((req.body ?? {}) as Flat) };
+    delete flat._csrf;
+    const { process, d } = await loadPeriod(req);
+    const parsed = parseForm(CommentFields, commentFormToBody(flat), req.t);
+    if (!parsed.ok) return showForm(req, reply, flat, parsed.errors, 422);
+    const upload = uploadedFiles(req.body).find((f) => f.field === 'file');
+    try {
+      const key = flat.idempotencyKey && flat.idempotencyKey.length <= 200 ? flat.idempotencyKey : undefined;
+      const { comment } = await submitComment(db(), req.actor, d.period.id, parsed.data, { idempotencyKey: key, upload }, { baseUrl: base() });
+      return redirectWithNotice(reply, localPath(req.lang, commentPath(process.slug, comment.id)), 'comments.submitted');
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return showForm(req, reply, flat, errors, status);
+    }
+  });
+
+  /** A comment's page, with the hide form's values and errors when it is shown again. */
+  const showComment = async (req: FastifyRequest, reply: FastifyReply, values?: Flat, errors?: Record<string, string>, status = 200) => {
+    const { process, stakeholderGroups, c, d } = await loadComment(req);
+    const moderator = can(req.actor, 'comment.moderate', { processId: process.id });
+    const [paragraphs, reports, file] = await Promise.all([
+      paragraphMaps(db(), d),
+      moderator ? reportsOn(db(), c.id) : Promise.resolve([]),
+      c.file_id && c.status === 'visible' ? fileMeta(db(), c.file_id) : Promise.resolve(undefined),
+    ]);
+    return sendPage(
+      reply,
+      <CommentView ctx={pageCtx(req, reply)} process={process} d={d} c={c} groups={stakeholderGroups} paragraphs={paragraphs} reports={reports} file={file} values={values} errors={errors} />,
+      status,
+    );
+  };
+
+  app.get('/processes/:processSlug/comments/:commentId', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => showComment(req, reply));
+
+  app.get('/processes/:processSlug/comments/:commentId/duplicates', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, c, d } = await loadComment(req);
+    const after = (req.query as Flat).after;
+    const { rows, next } = await groupMembers(db(), c.group_id, after);
+    const path = `${commentPath(process.slug, c.id)}/duplicates`;
+    return sendPage(reply, <DuplicatesView ctx={pageCtx(req, reply)} process={process} d={d} receipt={c.receipt} size={c.group_size} rows={rows} next={next} path={path} />);
+  });
+
+  app.get('/processes/:processSlug/comments/:commentId/file', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const { file, isPublic } = await commentFile(db(), process.id, params(req).commentId, req.actor);
+    return sendFile(reply, file, { publicCache: isPublic });
+  });
+
+  app.get('/processes/:processSlug/comments/:commentId/report', { config: { policy: 'comment.report' }, schema: hide }, async (req, reply) => {
+    const { process, c, d } = await loadComment(req);
+    return sendPage(reply, <ReportFormView ctx={pageCtx(req, reply)} process={process} d={d} c={c} />);
+  });
+
+  app.post('/processes/:processSlug/comments/:commentId/report', { config: { policy: 'comment.report' }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const { process, c, d } = await loadComment(req);
+    const parsed = parseForm(ReportBody, flat, req.t);
+    if (!parsed.ok) return sendPage(reply, <ReportFormView ctx={pageCtx(req, reply)} process={process} d={d} c={c} values={flat} errors={parsed.errors} />, 422);
+    await reportComment(db(), req.actor!, process.id, c.id, parsed.data.statement, base());
+    return redirectWithNotice(reply, localPath(req.lang, commentPath(process.slug, c.id)), 'comments.reported');
+  });
+
+  app.post('/processes/:processSlug/comments/:commentId/hide', { config: { policy: 'comment.moderate', ...scoped }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const parsed = parseForm(HideBody, flat, req.t);
+    if (!parsed.ok) return showComment(req, reply, flat, parsed.errors, 422);
+    try {
+      await hideComment(db(), req.actor!, req.policyContext.processId!, params(req).commentId, parsed.data);
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return showComment(req, reply, flat, errors, status);
+    }
+    return redirectWithNotice(reply, localPath(req.lang, commentPath(params(req).processSlug, params(req).commentId)), 'comments.hidden');
+  });
+
+  app.post('/processes/:processSlug/comments/:commentId/restore', { config: { policy: 'comment.moderate', ...scoped }, schema: hide }, async (req, reply) => {
+    try {
+      await restoreComment(db(), req.actor!, req.policyContext.processId!, params(req).commentId);
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return showComment(req, reply, {}, errors, status);
+    }
+    return redirectWithNotice(reply, localPath(req.lang, commentPath(params(req).processSlug, params(req).commentId)), 'comments.restored');
+  });
+
+  app.post('/processes/:processSlug/comment-reports/:reportId', { config: { policy: 'comment.moderate', ...scoped }, schema: hide }, async (req, reply) => {
+    const parsed = parseForm(ReportDecisionBody, req.body, req.t);
+    if (!parsed.ok) throw new HttpProblem(422, 'comments.errors.decision');
+    const report = await decideReport(db(), req.actor!, req.policyContext.processId!, params(req).reportId, parsed.data);
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const { period } = await getComment(db(), process.id, report.comment_id, req.actor);
+    return redirectWithNotice(reply, localPath(req.lang, `${periodPath(process.slug, period.id)}/moderation`), parsed.data.decision === 'uphold' ? 'comments.upheld' : 'comments.dismissed');
+  });
+
+  // A receipt number leads to its comment, wherever it is.
+  app.get('/comments/receipt/:receipt', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    return reply.redirect(localPath(req.lang, await receiptPath(db(), params(req).receipt)), 303);
+  });
+};

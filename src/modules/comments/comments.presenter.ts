@@ -1,0 +1,72 @@
+import type { CommentRow, CommentReport } from './comments.repository.js';
+import type { CommentOut, PeriodOut, ReportOut } from './comments.schema.js';
+import { commentPath } from './comments.service.js';
+import { documentPath } from '../documents/documents.service.js';
+import { periodPath, periodState, type PeriodDetail } from './periods.service.js';
+
+/** The API's view of a period: its documents and versions, window, audience and maintained counts. */
+export function presentPeriod(d: PeriodDetail, processSlug: string, baseUrl: string, now: Date = new Date()): PeriodOut {
+  const p = d.period;
+  return {
+    id: p.id,
+    process: processSlug,
+    documents: d.documents.map((c) => ({
+      slug: c.document.slug,
+      title: c.version.title,
+      lang: c.document.lang,
+      version: c.version.number,
+      url: `${baseUrl}/${c.document.lang}${documentPath(processSlug, c.document.slug)}/versions/${c.version.number}`,
+    })),
+    opensAt: p.opens_at.toISOString(),
+    closesAt: p.closes_at.toISOString(),
+    timeZone: p.time_zone,
+    state: periodState(p, now),
+    instructions: { en: p.instructions_en, fr: p.instructions_fr },
+    audience: p.audience,
+    commentCount: p.comment_count,
+    disposedCount: p.disposed_count,
+    url: `${baseUrl}/en${periodPath(processSlug, p.id)}`,
+  };
+}
+
+/**
+ * The API's view of a comment. A hidden comment is a tombstone: its reason and date, never
+ * its text, its name or its file.
+ */
+export function presentComment(c: CommentRow, d: PeriodDetail, processSlug: string, baseUrl: string): CommentOut {
+  const hidden = c.status === 'hidden';
+  const doc = d.documents.find((x) => x.document.id === c.document_id)?.document;
+  return {
+    id: c.id,
+    receipt: c.receipt,
+    periodId: c.period_id,
+    document: doc?.slug ?? '',
+    anchor: c.anchor,
+    displayName: hidden ? null : c.display_name,
+    organisation: hidden ? null : c.organisation,
+    stakeholderGroupId: hidden ? null : c.stakeholder_group_id,
+    lang: c.lang,
+    text: hidden ? null : c.body,
+    status: c.status,
+    hiddenReason: c.hidden_reason,
+    hiddenAt: c.hidden_at ? c.hidden_at.toISOString() : null,
+    duplicates: { groupId: c.group_id, size: c.group_size, primaryId: c.primary_comment_id },
+    file: !hidden && c.file_id ? { url: `${baseUrl}/api/v1${commentPath(processSlug, c.id)}/file` } : null,
+    response: c.outcome && c.rationale && c.response_lang ? { outcome: c.outcome, rationale: c.rationale, lang: c.response_lang } : null,
+    createdAt: c.created_at.toISOString(),
+    url: `${baseUrl}/${c.lang}${commentPath(processSlug, c.id)}`,
+  };
+}
+
+/** The API's view of a consent report (moderators only). */
+export function presentReport(r: CommentReport): ReportOut {
+  return {
+    id: r.id,
+    commentId: r.comment_id,
+    statement: r.statement,
+    status: r.status,
+    resolution: r.resolution,
+    createdAt: r.created_at.toISOString(),
+    handledAt: r.handled_at ? r.handled_at.toISOString() : null,
+  };
+}

@@ -1,0 +1,277 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type {
+  CommentGroupsTable,
+  CommentPeriodDocumentsTable,
+  CommentPeriodsTable,
+  CommentReportsTable,
+  CommentsTable,
+  HiddenReason,
+} from './comments.tables.js';
+import type { StatusFilter } from './comments.schema.js';
+
+/** A comment period row. */
+export type Period = Selectable<CommentPeriodsTable>;
+/** What a period covers: one version of one document. */
+export type PeriodDocument = Selectable<CommentPeriodDocumentsTable>;
+/** A comment row. */
+export type Comment = Selectable<CommentsTable>;
+/** A duplicate group row. */
+export type CommentGroup = Selectable<CommentGroupsTable>;
+/** A consent report row. */
+export type CommentReport = Selectable<CommentReportsTable>;
+
+/** A comment with what a listing shows beside it: its group's size and the response, if any. */
+export interface CommentRow extends Comment {
+  group_size: number;
+  primary_comment_id: string | null;
+  outcome: string | null;
+  rationale: string | null;
+  response_lang: 'en' | 'fr' | null;
+}
+
+/** The listing's filters, resolved to ids. */
+export interface ListFilter {
+  periodId: string;
+  documentId?: string | undefined;
+  /** '' for general comments. */
+  anchor?: string | undefined;
+  stakeholderGroupId?: string | undefined;
+  lang?: 'en' | 'fr' | undefined;
+  status?: StatusFilter | undefined;
+}
+
+/** Where a page starts: after an id, before an id, or at either end. */
+export type Cursor = { after: string } | { before: string } | { first: true } | { last: true };
+
+/** The listing's select: comments with group size and the response to the comment or its group. */
+function listSelect(db: Kysely<DB>) {
+  return db
+    .selectFrom('comments as c')
+    .innerJoin('comment_groups as g', 'g.id', 'c.group_id')
+    .leftJoin('comment_dispositions as d1', 'd1.comment_id', 'c.id')
+    .leftJoin('comment_dispositions as d2', 'd2.group_id', 'c.group_id')
+    .selectAll('c')
+    .select((eb) => [
+      'g.size as group_size',
+      'g.primary_comment_id',
+      eb.fn.coalesce('d1.outcome', 'd2.outcome').as('outcome'),
+      eb.fn.coalesce('d1.rationale', 'd2.rationale').as('rationale'),
+      eb.fn.coalesce('d1.lang', 'd2.lang').as('response_lang'),
+    ]);
+}
+
+type ListQ = ReturnType<typeof listSelect>;
+
+/** Apply a listing's filters. Hidden comments are all listed under "hidden"; otherwise one per group. */
+function filtered(q: ListQ, f: ListFilter): ListQ {
+  q = q.where('c.period_id', '=', f.periodId);
+  q = f.status === 'hidden' ? q.where('c.status', '=', 'hidden') : q.where('c.listed', '=', true);
+  if (f.documentId) q = q.where('c.document_id', '=', f.documentId);
+  if (f.anchor !== undefined) q = f.anchor === '' ? q.where('c.anchor', 'is', null) : q.where('c.anchor', '=', f.anchor);
+  if (f.stakeholderGroupId) q = q.where('c.stakeholder_group_id', '=', f.stakeholderGroupId);
+  if (f.lang) q = q.where('c.lang', '=', f.lang);
+  if (f.status === 'answered') q = q.where((eb) => eb.or([eb('d1.id', 'is not', null), eb('d2.id', 'is not', null)]));
+  if (f.status === 'awaiting') q = q.where('c.status', '=', 'visible').where('d1.id', 'is', null).where('d2.id', 'is', null);
+  return q;
+}
+
+/** SQL for comment periods, comments, duplicate groups, counts, moderation and reports. */
+export const commentsRepository = {
+  async insertPeriod(db: Kysely<DB>, row: Omit<Period, 'created_at' | 'comment_count' | 'disposed_count'>): Promise<Period> {
+    return db.insertInto('comment_periods').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async insertPeriodDocuments(db: Kysely<DB>, rows: PeriodDocument[]): Promise<void> {
+    if (rows.length) await db.insertInto('comment_period_documents').values(rows).execute();
+  },
+
+  async periodById(db: Kysely<DB>, id: string): Promise<Period | undefined> {
+    return db.selectFrom('comment_periods').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async updatePeriod(db: Kysely<DB>, id: string, set: Partial<Pick<Period, 'closes_at' | 'instructions_en' | 'instructions_fr' | 'audience'>>): Promise<Period> {
+    return db.updateTable('comment_periods').set({ ...set, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /** A process's periods, latest opening first (a process has a handful). */
+  async periodsByProcess(db: Kysely<DB>, processId: string): Promise<Period[]> {
+    return db.selectFrom('comment_periods').selectAll().where('process_id', '=', processId).orderBy('opens_at', 'desc').orderBy('id', 'desc').limit(500).execute();
+  },
+
+  /** The documents of several periods at once (one query for a list page). */
+  async periodDocuments(db: Kysely<DB>, periodIds: string[]): Promise<PeriodDocument[]> {
+    if (periodIds.length === 0) return [];
+    return db.selectFrom('comment_period_documents').selectAll().where('period_id', 'in', periodIds).execute();
+  },
+
+  /** Count one more comment on the period and on its paragraph ('' for general). */
+  async countComment(db: Kysely<DB>, periodId: string, documentId: string, anchor: string): Promise<void> {
+    await db.updateTable('comment_periods').set((eb) => ({ comment_count: eb('comment_count', '+', 1) })).where('id', '=', periodId).execute();
+    await db
+      .insertInto('comment_anchor_counts')
+      .values({ period_id: periodId, document_id: documentId, anchor, count: 1 })
+      .onConflict((oc) => oc.columns(['period_id', 'document_id', 'anchor']).doUpdateSet((eb) => ({ count: eb('comment_anchor_counts.count', '+', 1) })))
+      .execute();
+  },
+
+  /** Per-paragraph counts of one document in a period. */
+  async anchorCounts(db: Kysely<DB>, periodId: string, documentId: string): Promise<{ anchor: string; count: number }[]> {
+    return db.selectFrom('comment_anchor_counts').select(['anchor', 'count']).where('period_id', '=', periodId).where('document_id', '=', documentId).execute();
+  },
+
+  /**
+   * The group for a text in a period, created if new, and locked: concurrent submissions of
+   * the same text wait for each other here, so exactly one becomes the group's primary.
+   */
+  async lockGroup(db: Kysely<DB>, id: string, periodId: string, hash: string): Promise<CommentGroup> {
+    await db.insertInto('comment_groups').values({ id, period_id: periodId, body_hash: hash, primary_comment_id: null, size: 0 }).onConflict((oc) => oc.columns(['period_id', 'body_hash']).doNothing()).execute();
+    return db.selectFrom('comment_groups').selectAll().where('period_id', '=', periodId).where('body_hash', '=', hash).forUpdate().executeTakeFirstOrThrow();
+  },
+
+  async groupById(db: Kysely<DB>, id: string, forUpdate = false): Promise<CommentGroup | undefined> {
+    const q = db.selectFrom('comment_groups').selectAll().where('id', '=', id);
+    return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+  },
+
+  async updateGroup(db: Kysely<DB>, id: string, set: Partial<Pick<CommentGroup, 'primary_comment_id' | 'size'>>): Promise<void> {
+    await db.updateTable('comment_groups').set(set).where('id', '=', id).execute();
+  },
+
+  /** The earliest visible comment of a group (the one the listing shows), if any. */
+  async earliestVisible(db: Kysely<DB>, groupId: string): Promise<string | undefined> {
+    const r = await db.selectFrom('comments').select('id').where('group_id', '=', groupId).where('status', '=', 'visible').orderBy('id').limit(1).executeTakeFirst();
+    return r?.id;
+  },
+
+  async insertComment(db: Kysely<DB>, row: Omit<Comment, 'status' | 'hidden_reason' | 'hidden_note' | 'hidden_by' | 'hidden_at'>): Promise<Comment> {
+    return db.insertInto('comments').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async commentById(db: Kysely<DB>, id: string, forUpdate = false): Promise<Comment | undefined> {
+    const q = db.selectFrom('comments').selectAll().where('id', '=', id);
+    return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+  },
+
+  /** One comment with its group size and response, as the listing shows it. */
+  async commentRow(db: Kysely<DB>, id: string): Promise<CommentRow | undefined> {
+    return listSelect(db).where('c.id', '=', id).executeTakeFirst();
+  },
+
+  async commentByReceipt(db: Kysely<DB>, receipt: string): Promise<Comment | undefined> {
+    return db.selectFrom('comments').selectAll().where('receipt', '=', receipt).executeTakeFirst();
+  },
+
+  async commentByIdempotencyKey(db: Kysely<DB>, authorId: string, key: string): Promise<Comment | undefined> {
+    return db.selectFrom('comments').selectAll().where('author_id', '=', authorId).where('idempotency_key', '=', key).executeTakeFirst();
+  },
+
+  async setListed(db: Kysely<DB>, id: string, listed: boolean): Promise<void> {
+    await db.updateTable('comments').set({ listed }).where('id', '=', id).execute();
+  },
+
+  async hide(db: Kysely<DB>, id: string, set: { reason: HiddenReason; note: string | null; by: string | null; at: Date }): Promise<Comment> {
+    return db
+      .updateTable('comments')
+      .set({ status: 'hidden', hidden_reason: set.reason, hidden_note: set.note, hidden_by: set.by, hidden_at: set.at })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  async restore(db: Kysely<DB>, id: string, listed: boolean): Promise<Comment> {
+    return db
+      .updateTable('comments')
+      .set({ status: 'visible', hidden_reason: null, hidden_note: null, hidden_by: null, hidden_at: null, listed })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /**
+   * One page of the listing: `limit + 1` rows in the cursor's direction (the extra one says
+   * whether there is more), returned in id order. Each filter has an index that starts with
+   * the period, so a page reads about `limit` index entries whatever the period's size.
+   */
+  async page(db: Kysely<DB>, f: ListFilter, cursor: Cursor, limit: number): Promise<{ rows: CommentRow[]; more: boolean }> {
+    let q = filtered(listSelect(db), f);
+    const backwards = 'before' in cursor || 'last' in cursor;
+    if ('after' in cursor) q = q.where('c.id', '>', cursor.after);
+    if ('before' in cursor) q = q.where('c.id', '<', cursor.before);
+    const rows = await q
+      .orderBy('c.id', backwards ? 'desc' : 'asc')
+      .limit(limit + 1)
+      .execute();
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    return { rows: backwards ? page.reverse() : page, more };
+  },
+
+  /** Whether any row matches beyond an id in a direction (one index probe; for the other end's link). */
+  async exists(db: Kysely<DB>, f: ListFilter, side: { after: string } | { before: string }): Promise<boolean> {
+    let q = filtered(listSelect(db), f);
+    q = 'after' in side ? q.where('c.id', '>', side.after) : q.where('c.id', '<', side.before);
+    return (await q.limit(1).execute()).length > 0;
+  },
+
+  /** The members of a duplicate group, in order, a page at a time. */
+  async groupMembers(db: Kysely<DB>, groupId: string, after: string | undefined, limit: number): Promise<Comment[]> {
+    let q = db.selectFrom('comments').selectAll().where('group_id', '=', groupId);
+    if (after) q = q.where('id', '>', after);
+    return q.orderBy('id').limit(limit).execute();
+  },
+
+  /** Every comment of a period in id order, a batch at a time (exports). */
+  async batch(db: Kysely<DB>, periodId: string, after: string | undefined, limit: number): Promise<CommentRow[]> {
+    let q = listSelect(db).where('c.period_id', '=', periodId);
+    if (after) q = q.where('c.id', '>', after);
+    return q.orderBy('c.id').limit(limit).execute();
+  },
+
+  /** The latest hidden comments of a period, for the moderation page. */
+  async recentlyHidden(db: Kysely<DB>, periodId: string, limit: number): Promise<Comment[]> {
+    return db.selectFrom('comments').selectAll().where('period_id', '=', periodId).where('status', '=', 'hidden').orderBy('hidden_at', 'desc').limit(limit).execute();
+  },
+
+  async insertReport(db: Kysely<DB>, row: Pick<CommentReport, 'id' | 'comment_id' | 'reporter_id' | 'statement'>): Promise<CommentReport> {
+    return db.insertInto('comment_reports').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async reportById(db: Kysely<DB>, id: string, forUpdate = false): Promise<CommentReport | undefined> {
+    const q = db.selectFrom('comment_reports').selectAll().where('id', '=', id);
+    return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+  },
+
+  /** Open reports on a period's comments, oldest first. */
+  async openReports(db: Kysely<DB>, periodId: string, limit: number): Promise<(CommentReport & { receipt: string })[]> {
+    return db
+      .selectFrom('comment_reports as r')
+      .innerJoin('comments as c', 'c.id', 'r.comment_id')
+      .selectAll('r')
+      .select('c.receipt')
+      .where('r.status', '=', 'open')
+      .where('c.period_id', '=', periodId)
+      .orderBy('r.id')
+      .limit(limit)
+      .execute();
+  },
+
+  /** The reports on one comment, newest first. */
+  async reportsOn(db: Kysely<DB>, commentId: string): Promise<CommentReport[]> {
+    return db.selectFrom('comment_reports').selectAll().where('comment_id', '=', commentId).orderBy('id', 'desc').limit(100).execute();
+  },
+
+  async handleReport(db: Kysely<DB>, id: string, set: { status: 'upheld' | 'dismissed'; resolution: string | null; by: string; at: Date }): Promise<CommentReport> {
+    return db
+      .updateTable('comment_reports')
+      .set({ status: set.status, resolution: set.resolution, handled_by: set.by, handled_at: set.at })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** A file's name and size (metadata only, never the bytes), for a comment's download link. */
+  async fileMeta(db: Kysely<DB>, fileId: string): Promise<{ name: string; size: number } | undefined> {
+    return db.selectFrom('files').select(['name', 'size']).where('id', '=', fileId).executeTakeFirst();
+  },
+};

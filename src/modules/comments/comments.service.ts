@@ -1,0 +1,274 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../auth/roles.js';
+import { inTransaction } from '../../db/tx.js';
+import { isUuid, newId } from '../../lib/ids.js';
+import { HttpProblem } from '../../http/problem.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { queueMail } from '../mail/mail.service.js';
+import { indexForSearch } from '../search/search.index.js';
+import { getProcess, processById } from '../processes/processes.service.js';
+import type { Process } from '../processes/processes.repository.js';
+import { isProcessMember } from '../participants/participants.service.js';
+import type { DocumentRow } from '../documents/documents.service.js';
+import { checkUpload, type Upload } from '../files/files.service.js';
+import { databaseFileStore, type FileStore, type StoredFile } from '../files/files.store.js';
+import { can } from '../../auth/policies.js';
+import { bothLangs } from '../calls/calls.time.js';
+import { commentsRepository as repo, type Comment, type CommentRow, type Period } from './comments.repository.js';
+import type { CommentFields } from './comments.schema.js';
+import { bodyHash, isReceipt, newReceipt } from './comments.text.js';
+import { getPeriod, paragraphsOf, periodState, type CoveredDocument } from './periods.service.js';
+
+/** The address of a comment's page (its permalink), without the language prefix. */
+export const commentPath = (processSlug: string, commentId: string) => `/processes/${processSlug}/comments/${commentId}`;
+
+/** Options for submitComment; the skips are for seeding demo data and benchmarks, never for people. */
+export interface SubmitOptions {
+  /** The comment's time (back-dating demo comments); the window is checked against it. Default: now. */
+  at?: Date;
+  /** Take the comment whatever the window (demo data in a closed period). */
+  skipWindow?: boolean;
+  /** Write no acknowledgement email. */
+  skipMail?: boolean;
+  /** Write no audit event (bulk seeding only: one audited write per comment serialises on the chain). */
+  skipAudit?: boolean;
+  /** Where the email's link points. */
+  baseUrl?: string;
+  /** Which file store the file goes to, given the transaction. */
+  storeFor?: (db: Kysely<DB>) => FileStore;
+}
+
+/** What a submission brings besides the fields: the API's idempotency key, and a file. */
+export interface SubmitExtras {
+  idempotencyKey?: string | undefined;
+  upload?: Upload | undefined;
+}
+
+/** A submitted comment, and whether it was a replay of an earlier submission with the same key. */
+export interface Submitted {
+  comment: Comment;
+  replayed: boolean;
+}
+
+/**
+ * Which covered document a comment is about: the one named; else the one whose version has
+ * the anchor; else the one in the comment's language; else the first.
+ */
+async function pickDocument(db: Kysely<DB>, documents: CoveredDocument[], slug: string | undefined, anchor: string | null, lang: 'en' | 'fr'): Promise<CoveredDocument> {
+  if (slug) {
+    const named = documents.find((d) => d.document.slug === slug);
+    if (!named) throw new HttpProblem(422, 'comments.errors.document', {}, { document: 'comments.errors.document' });
+    return named;
+  }
+  if (anchor) {
+    for (const d of documents) if ((await paragraphsOf(db, d.version.id)).has(anchor)) return d;
+  }
+  return documents.find((d) => d.document.lang === lang) ?? documents[0]!;
+}
+
+/** Refuse unless the period is open at `now`, saying when it opens or when it closed (in its zone). */
+function ensureOpen(period: Period, now: Date): void {
+  const state = periodState(period, now);
+  if (state === 'upcoming') throw new HttpProblem(409, 'comments.errors.notYetOpen', { when: bothLangs(period.opens_at, period.time_zone) });
+  if (state === 'closed') throw new HttpProblem(409, 'comments.errors.closed', { when: bothLangs(period.closes_at, period.time_zone) });
+}
+
+/** True when an error is PostgreSQL's unique violation on the named constraint or index. */
+function uniqueViolation(err: unknown, name: string): boolean {
+  const e = err as { code?: string; constraint?: string; message?: string };
+  return e?.code === '23505' && (e.constraint === name || (e.message ?? '').includes(name));
+}
+
+/** A replay must be the same comment: same text, paragraph and document. */
+function sameSubmission(c: Comment, text: string, documentId: string, anchor: string | null): boolean {
+  return c.body === text && c.document_id === documentId && c.anchor === anchor;
+}
+
+/** The replay of an earlier submission with this key, or a 409 when the key was used for another comment. */
+function replayOrConflict(existing: Comment, text: string, documentId: string, anchor: string | null): Submitted {
+  if (!sameSubmission(existing, text, documentId, anchor)) throw new HttpProblem(409, 'comments.errors.idempotencyConflict');
+  return { comment: existing, replayed: true };
+}
+
+/**
+ * Submit a comment on an open period. Checks (window to the second, audience, document,
+ * paragraph anchor, stakeholder group, file) come first; then one transaction writes the
+ * file, the duplicate group, the comment, the counts, the search entry, the audit event and
+ * the acknowledgement email, so an acknowledged comment always exists. With an idempotency
+ * key, a second submission by the same person returns the first comment (`replayed`) and
+ * writes nothing; the same key with another text is a 409.
+ *
+ * Other code (demo data, benchmarks) seeds comments through this too, with `actor` null, a
+ * `displayName`, and `{ at, skipWindow, skipMail, skipAudit }` as needed.
+ * @example await submitComment(db, null, periodId, { text, lang: 'en', displayName: 'A. Person', anchor: null }, {}, { at, skipWindow: true, skipMail: true })
+ */
+export async function submitComment(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  periodId: string,
+  input: CommentFields,
+  extras: SubmitExtras = {},
+  opts: SubmitOptions = {},
+): Promise<Submitted> {
+  const period = isUuid(periodId) ? await repo.periodById(db, periodId) : undefined;
+  if (!period) throw new HttpProblem(404, 'errors.notFound');
+  const { documents } = await getPeriod(db, period.process_id, period.id, actor);
+  const anchor = input.anchor ?? null;
+  const target = await pickDocument(db, documents, input.document, anchor, input.lang);
+  const key = actor ? extras.idempotencyKey : undefined;
+  if (key && actor) {
+    const existing = await repo.commentByIdempotencyKey(db, actor.userId, key);
+    if (existing) return replayOrConflict(existing, input.text, target.document.id, anchor);
+  }
+  const at = opts.at ?? new Date();
+  if (!opts.skipWindow) ensureOpen(period, at);
+  if (await outsideAudience(db, actor, period)) throw new HttpProblem(403, 'comments.errors.membersOnly');
+  if (anchor !== null && !(await paragraphsOf(db, target.version.id)).has(anchor)) {
+    throw new HttpProblem(422, 'comments.errors.anchor', {}, { anchor: 'comments.errors.anchor' });
+  }
+  const process = await processById(db, period.process_id);
+  if (input.stakeholderGroupId) {
+    const { stakeholderGroups } = await getProcess(db, process.slug);
+    if (!stakeholderGroups.some((g) => g.id === input.stakeholderGroupId)) {
+      throw new HttpProblem(422, 'comments.errors.stakeholderGroup', {}, { stakeholderGroupId: 'comments.errors.stakeholderGroup' });
+    }
+  }
+  const displayName = input.displayName || actor?.name;
+  if (!displayName) throw new HttpProblem(422, 'comments.errors.displayName', {}, { displayName: 'comments.errors.displayName' });
+  const checked = extras.upload ? { ...checkUpload(extras.upload), data: extras.upload.data } : undefined;
+  const write = () =>
+    inTransaction(db, async (trx) => {
+      const file = checked ? await (opts.storeFor ?? databaseFileStore)(trx).put({ ...checked, createdBy: actor?.userId ?? null }) : undefined;
+      const hash = bodyHash(input.text);
+      const group = await repo.lockGroup(trx, newId(at.getTime()), period.id, hash);
+      const id = newId(at.getTime());
+      // The first visible comment of a group is listed and is its primary; later exact
+      // duplicates are counted on it.
+      const listed = group.primary_comment_id === null;
+      const comment = await repo.insertComment(trx, {
+        id,
+        period_id: period.id,
+        document_id: target.document.id,
+        version_id: target.version.id,
+        anchor,
+        author_id: actor?.userId ?? null,
+        display_name: displayName,
+        organisation: input.organisation || null,
+        stakeholder_group_id: input.stakeholderGroupId ?? null,
+        lang: input.lang,
+        body: input.text,
+        body_hash: hash,
+        group_id: group.id,
+        listed,
+        file_id: file?.id ?? null,
+        receipt: newReceipt(),
+        idempotency_key: key ?? null,
+        created_at: at,
+      });
+      await repo.updateGroup(trx, group.id, { size: group.size + 1, ...(listed ? { primary_comment_id: id } : {}) });
+      await repo.countComment(trx, period.id, target.document.id, anchor ?? '');
+      await indexComment(trx, comment, target.document, process);
+      if (!opts.skipAudit) {
+        if (file) await recordAudit(trx, { actorId: actor?.userId ?? null, action: 'file.store', entityType: 'file', entityId: file.id, processId: process.id, after: { ...file } });
+        await recordAudit(trx, { actorId: actor?.userId ?? null, action: 'comment.submit', entityType: 'comment', entityId: id, processId: process.id, after: { ...comment } });
+      }
+      if (actor && !opts.skipMail) await mailReceipt(trx, actor, comment, target.document, process, opts.baseUrl ?? '');
+      return comment;
+    });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return { comment: await write(), replayed: false };
+    } catch (err) {
+      // Two submissions with one key raced: the second finds the first.
+      if (key && actor && uniqueViolation(err, 'comments_idempotency')) {
+        const existing = await repo.commentByIdempotencyKey(db, actor.userId, key);
+        if (existing) return replayOrConflict(existing, input.text, target.document.id, anchor);
+      }
+      // A receipt number drawn twice (one chance in a trillion per comment): draw again.
+      if (attempt < 3 && uniqueViolation(err, 'comments_receipt_key')) continue;
+      throw err;
+    }
+  }
+}
+
+/** The acknowledgement: receipt number and permalink, in the commenter's language. */
+async function mailReceipt(trx: Kysely<DB>, actor: Actor, c: Comment, doc: DocumentRow, process: Process, baseUrl: string): Promise<void> {
+  const lang = actor.lang;
+  await queueMail(trx, {
+    to: actor.email,
+    lang,
+    kind: 'commentReceipt',
+    params: { name: c.display_name, receipt: c.receipt, document: doc.title.replace(/\s+/g, ' '), link: `${baseUrl}/${lang}${commentPath(process.slug, c.id)}` },
+  });
+}
+
+/** A visible comment in the search index (its title names the receipt and the document). */
+export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow, process: Process): Promise<void> {
+  await indexForSearch(trx, {
+    kind: 'comment',
+    refId: c.id,
+    processId: process.id,
+    lang: c.lang,
+    title: `${c.lang === 'fr' ? 'Commentaire' : 'Comment'} ${c.receipt} ${c.lang === 'fr' ? 'sur' : 'on'} ${doc.title}`,
+    body: c.body,
+    path: commentPath(process.slug, c.id),
+    membersOnly: doc.members_only,
+  });
+}
+
+/** A comment of this process with its group size and response; 404 when absent or elsewhere. */
+export async function getComment(db: Kysely<DB>, processId: string, commentId: string, actor: Actor | null): Promise<{ row: CommentRow; period: Period; documents: CoveredDocument[] }> {
+  const row = isUuid(commentId) ? await repo.commentRow(db, commentId) : undefined;
+  if (!row) throw new HttpProblem(404, 'errors.notFound');
+  const { period, documents } = await getPeriod(db, processId, row.period_id, actor);
+  if (!documents.some((d) => d.document.id === row.document_id)) throw new HttpProblem(404, 'errors.notFound');
+  return { row, period, documents };
+}
+
+/** The page of the comment a receipt number names (case-insensitive); 404 when none. */
+export async function receiptPath(db: Kysely<DB>, receipt: string): Promise<string> {
+  const c = isReceipt(receipt.trim()) ? await repo.commentByReceipt(db, receipt.trim().toUpperCase()) : undefined;
+  const period = c ? await repo.periodById(db, c.period_id) : undefined;
+  if (!c || !period) throw new HttpProblem(404, 'errors.notFound');
+  return commentPath((await processById(db, period.process_id)).slug, c.id);
+}
+
+
+/**
+ * A comment's file; 404 when there is none, or when the comment is hidden and the viewer is
+ * not one of the process's moderators.
+ */
+export async function commentFile(
+  db: Kysely<DB>,
+  processId: string,
+  commentId: string,
+  actor: Actor | null,
+  storeFor: (db: Kysely<DB>) => FileStore = databaseFileStore,
+): Promise<{ file: { meta: StoredFile; data: Buffer }; isPublic: boolean }> {
+  const { row } = await getComment(db, processId, commentId, actor);
+  const visible = row.status === 'visible';
+  if (!row.file_id || (!visible && !can(actor, 'comment.moderate', { processId }))) throw new HttpProblem(404, 'errors.notFound');
+  const file = await storeFor(db).get(row.file_id);
+  if (!file) throw new HttpProblem(404, 'errors.notFound');
+  return { file, isPublic: visible };
+}
+
+/** A file's name and size for a comment's download link (never the bytes). */
+export const fileMeta = (db: Kysely<DB>, fileId: string) => repo.fileMeta(db, fileId);
+
+/**
+ * Why this person cannot comment on the period now (an i18n key), or undefined when they can:
+ * the window, then the audience. The submission checks the same things again.
+ */
+export async function commentRefusal(db: Kysely<DB>, actor: Actor | null, period: Period, now: Date = new Date()): Promise<string | undefined> {
+  const state = periodState(period, now);
+  if (state !== 'open') return `comments.refusal.${state}`;
+  return (await outsideAudience(db, actor, period)) ? 'comments.refusal.membersOnly' : undefined;
+}
+
+/** True when the period is for members only and this person is not one (any role in the process counts). */
+async function outsideAudience(db: Kysely<DB>, actor: Actor | null, period: Period): Promise<boolean> {
+  if (period.audience !== 'members' || !actor || actor.isAdmin || actor.processRoles.has(period.process_id)) return false;
+  return !(await isProcessMember(db, period.process_id, actor.userId));
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { bodyHash, isReceipt, newReceipt, normaliseForDuplicates, timeLeft, timeLeftWords } from './comments.text.js';
+import { csvCell } from './comments.export.js';
+import { tFor } from '../../i18n/i18n.js';
+
+describe('duplicate normalisation', () => {
+  it('ignores case, white space and punctuation, and compares Unicode in NFKC form', () => {
+    const a = 'Ban default passwords, now!';
+    expect(bodyHash(a)).toBe(bodyHash('  ban DEFAULT   passwords now. '));
+    expect(bodyHash(a)).toBe(bodyHash('Ban—default “passwords” … now'));
+    // Full-width letters and the "fi" ligature are the same text once NFKC-normalised.
+    expect(normaliseForDuplicates('ＢＡＮ ﬁrmware')).toBe('banfirmware');
+    expect(normaliseForDuplicates('Élévation des privilèges')).toBe('élévationdesprivilèges');
+  });
+
+  it('keeps different words apart, and texts of punctuation only apart from each other', () => {
+    expect(bodyHash('Ban default passwords')).not.toBe(bodyHash('Ban default password'));
+    expect(bodyHash('???')).not.toBe(bodyHash('!!!'));
+    expect(bodyHash('a')).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('receipts', () => {
+  it('are C- and two groups of four Crockford base-32 characters, and differ', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 500; i++) {
+      const r = newReceipt();
+      expect(r).toMatch(/^C-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+      expect(isReceipt(r)).toBe(true);
+      seen.add(r);
+    }
+    expect(seen.size).toBe(500);
+    expect(isReceipt('C-IIII-0000')).toBe(false);
+    expect(isReceipt('c-7kq2-m9xd')).toBe(true);
+  });
+});
+
+describe('time left', () => {
+  const now = new Date('2019-03-01T12:00:00Z');
+  const later = (s: number) => new Date(now.getTime() + s * 1000);
+
+  it('names the two largest units in each language', () => {
+    expect(timeLeftWords(tFor('en'), timeLeft(later(3 * 86_400 + 4 * 3600 + 5 * 60), now)!)).toBe('3 days, 4 hours');
+    expect(timeLeftWords(tFor('fr'), timeLeft(later(3 * 86_400 + 4 * 3600), now)!)).toBe('3 jours, 4 heures');
+    expect(timeLeftWords(tFor('en'), timeLeft(later(86_400 + 60), now)!)).toBe('1 day');
+    expect(timeLeftWords(tFor('en'), timeLeft(later(61), now)!)).toBe('1 minute, 1 second');
+    expect(timeLeftWords(tFor('fr'), timeLeft(later(1), now)!)).toBe('1 seconde');
+  });
+
+  it('is null once the instant has come', () => {
+    expect(timeLeft(now, now)).toBeNull();
+    expect(timeLeft(later(-5), now)).toBeNull();
+  });
+});
+
+describe('CSV cells', () => {
+  it('quotes what needs quoting and defuses spreadsheet formulas', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a, "b"\nc')).toBe('"a, ""b""\nc"');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-2')).toBe("'-2");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(3)).toBe('3');
+  });
+});

@@ -1,0 +1,87 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** The longest comment, in characters after trimming (the form's hint says so). */
+export const MAX_COMMENT_CHARS = 5000;
+
+/**
+ * A comment's text reduced to what makes two comments "the same": Unicode NFKC (so full-width
+ * letters and ligatures match their plain forms), lower case, and every run of punctuation,
+ * symbols and white space removed. Only letters, marks and digits are compared.
+ * @example normaliseForDuplicates('Ban  DEFAULT passwords!') === normaliseForDuplicates('ban default-passwords') // true
+ */
+export function normaliseForDuplicates(text: string): string {
+  return text.normalize('NFKC').toLocaleLowerCase('und').replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
+}
+
+/**
+ * The hash exact duplicates share: SHA-256 (hex) of the normalised text. A text of only
+ * punctuation keeps its own raw form so that "???" and "!!!" do not count as the same.
+ * @example bodyHash('Ban default passwords.') === bodyHash('ban default passwords') // true
+ */
+export function bodyHash(text: string): string {
+  const normal = normaliseForDuplicates(text);
+  return createHash('sha256')
+    .update(normal === '' ? `raw:${text.trim()}` : normal)
+    .digest('hex');
+}
+
+/** Crockford's base-32 alphabet: no I, L, O or U, so a receipt read aloud or copied by hand survives. */
+const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A receipt number: 'C-' and two groups of four base-32 characters (40 random bits, about
+ * a trillion values), short enough to read over the phone and hard to guess. The caller
+ * retries on the rare collision (the column is unique).
+ * @example newReceipt() // 'C-7KQ2-M9XD'
+ */
+export function newReceipt(): string {
+  const bytes = randomBytes(8);
+  let out = '';
+  for (let i = 0; i < 8; i++) out += RECEIPT_ALPHABET[(bytes[i] ?? 0) & 31];
+  return `C-${out.slice(0, 4)}-${out.slice(4)}`;
+}
+
+/** True for a string shaped like a receipt (case-insensitive; what people type is upper-cased). */
+export function isReceipt(s: string): boolean {
+  return /^C-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/i.test(s);
+}
+
+/** How long remains until an instant, in whole units, for "closes in 3 days, 4 hours". */
+export interface TimeLeft {
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+/**
+ * What is left between now and an instant, broken into days, hours, minutes and seconds
+ * (null when it is already past). The page shows the two largest units that are not zero.
+ */
+export function timeLeft(until: Date, now: Date): TimeLeft | null {
+  let s = Math.floor((until.getTime() - now.getTime()) / 1000);
+  if (s <= 0) return null;
+  const days = Math.floor(s / 86_400);
+  s -= days * 86_400;
+  const hours = Math.floor(s / 3600);
+  s -= hours * 3600;
+  const minutes = Math.floor(s / 60);
+  return { days, hours, minutes, seconds: s - minutes * 60 };
+}
+
+/**
+ * The words for a TimeLeft: the two largest non-zero units, each through the translator so
+ * plurals follow the language ("3 days, 4 hours"; « 3 jours, 4 heures »).
+ * @example timeLeftWords(t, { days: 3, hours: 4, minutes: 5, seconds: 0 }) // '3 days, 4 hours'
+ */
+export function timeLeftWords(t: (key: string, o: { count: number }) => string, left: TimeLeft): string {
+  const units: [keyof TimeLeft, number][] = [
+    ['days', left.days],
+    ['hours', left.hours],
+    ['minutes', left.minutes],
+    ['seconds', left.seconds],
+  ];
+  const first = units.findIndex(([, n]) => n > 0);
+  const shown = units.slice(first, first + 2).filter(([, n]) => n > 0);
+  return shown.map(([unit, n]) => t(`comments.units.${unit}`, { count: n })).join(', ');
+}

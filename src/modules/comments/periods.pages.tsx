@@ -1,0 +1,131 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { localPath } from '../../web/context.js';
+import { pageCtx } from '../../web/page-ctx.js';
+import { sendPage } from '../../web/render.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { getProcess } from '../processes/processes.service.js';
+import { processFromParams } from '../processes/processes.routes.js';
+import { getDocument, listDocuments, translationsOf } from '../documents/documents.service.js';
+import { instantToLocal, localToInstant, toSecond } from '../calls/calls.time.js';
+import { isTimeZone } from '../../lib/time-zone.js';
+import { OpenPeriodBody } from './comments.schema.js';
+import { anchorCounts, getPeriod, listPeriods, openPeriod, paragraphsOf, periodPath, type PeriodDetail } from './periods.service.js';
+import { openReports, recentlyHidden } from './moderation.service.js';
+import { csvLines, jsonChunks } from './comments.export.js';
+import { presentPeriod } from './comments.presenter.js';
+import { PeriodView } from './views/period.view.js';
+import { PeriodsView } from './views/periods.view.js';
+import { PeriodFormView } from './views/period-form.view.js';
+import { ModerationView } from './views/moderation.view.js';
+import type { ParagraphMaps } from './views/parts.js';
+
+type Flat = Record<string, string | undefined>;
+type Params = { processSlug: string; periodId: string };
+const hide = { hide: true };
+
+/** The paragraphs of every covered version, by document id (cached per version: versions never change). */
+export async function paragraphMaps(db: Kysely<DB>, d: PeriodDetail): Promise<ParagraphMaps> {
+  return new Map(await Promise.all(d.documents.map(async (c) => [c.document.id, await paragraphsOf(db, c.version.id)] as const)));
+}
+
+/** The open-period form's local times (in the zone it names) as the API's instants. */
+function periodFormToBody(flat: Flat): Record<string, unknown> {
+  const zone = flat.timeZone && isTimeZone(flat.timeZone) ? flat.timeZone : 'UTC';
+  const instant = (v: string | undefined) => (v ? (localToInstant(v, zone)?.toISOString() ?? v) : undefined);
+  return {
+    ...flat,
+    includeTranslations: flat.includeTranslations === 'on',
+    version: flat.version || undefined,
+    opensAt: instant(flat.opensAt),
+    closesAt: instant(flat.closesAt),
+  };
+}
+
+/** Comment period pages: the list, opening one, a period, its moderation page and its exports. */
+export const periodsPages: FastifyPluginAsync = async (app) => {
+  const db = () => app.deps.db;
+  const params = (req: FastifyRequest) => req.params as Params;
+  const scoped = { scope: processFromParams };
+  /** The process and the period named in the URL, as this visitor may see them. */
+  const load = async (req: FastifyRequest) => {
+    const detail = await getProcess(db(), params(req).processSlug);
+    return { ...detail, d: await getPeriod(db(), detail.process.id, params(req).periodId, req.actor) };
+  };
+
+  app.get('/processes/:processSlug/comment-periods', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const [periods, documents] = await Promise.all([listPeriods(db(), process.id, req.actor), listDocuments(db(), process.id, req.actor)]);
+    return sendPage(reply, <PeriodsView ctx={pageCtx(req, reply)} process={process} periods={periods} documents={documents} now={new Date()} />);
+  });
+
+  /** The open-period form for the document named in `?document=`. */
+  const showForm = async (req: FastifyRequest, reply: Parameters<typeof sendPage>[0], values: Flat, errors?: Record<string, string>, status = 200) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const slug = (req.query as { document?: string }).document ?? values.document ?? '';
+    const document = await getDocument(db(), process.id, slug, req.actor);
+    const translations = await translationsOf(db(), document);
+    return sendPage(reply, <PeriodFormView ctx={pageCtx(req, reply)} process={process} document={document} translations={translations} values={values} errors={errors} />, status);
+  };
+
+  app.get('/processes/:processSlug/comment-periods/new', { config: { policy: 'commentPeriod.open', ...scoped }, schema: hide }, async (req, reply) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    // A suggestion to edit: open now, close six weeks later (the model process's period).
+    const now = toSecond(new Date());
+    const zone = process.timezone;
+    return showForm(req, reply, { opensAt: instantToLocal(now, zone), closesAt: instantToLocal(new Date(now.getTime() + 42 * 86_400_000), zone), timeZone: zone, includeTranslations: 'on' });
+  });
+
+  app.post('/processes/:processSlug/comment-periods/new', { config: { policy: 'commentPeriod.open', ...scoped }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const parsed = parseForm(OpenPeriodBody, periodFormToBody(flat), req.t);
+    if (!parsed.ok) return showForm(req, reply, flat, parsed.errors, 422);
+    try {
+      const period = await openPeriod(db(), req.actor!, req.policyContext.processId!, parsed.data, app.deps.config.baseUrl);
+      return redirectWithNotice(reply, localPath(req.lang, periodPath(params(req).processSlug, period.id)), 'comments.periodOpened');
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return showForm(req, reply, flat, errors, status);
+    }
+  });
+
+  app.get('/processes/:processSlug/comment-periods/:periodId', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, d } = await load(req);
+    const [counts, paragraphs] = await Promise.all([
+      Promise.all(d.documents.map(async (c) => ({ documentId: c.document.id, counts: await anchorCounts(db(), d.period.id, c.document.id) }))),
+      paragraphMaps(db(), d),
+    ]);
+    return sendPage(reply, <PeriodView ctx={pageCtx(req, reply)} process={process} d={d} counts={counts} paragraphs={paragraphs} now={new Date()} />);
+  });
+
+  app.get('/processes/:processSlug/comment-periods/:periodId/moderation', { config: { policy: 'comment.moderate', ...scoped }, schema: hide }, async (req, reply) => {
+    const { process, d } = await load(req);
+    const [reports, hidden] = await Promise.all([openReports(db(), d.period.id), recentlyHidden(db(), d.period.id)]);
+    return sendPage(reply, <ModerationView ctx={pageCtx(req, reply)} process={process} d={d} reports={reports} hidden={hidden} />);
+  });
+
+  // Exports: every comment in arrival order, hidden ones as tombstones, streamed a batch at a time.
+  app.get('/processes/:processSlug/comment-periods/:periodId/comments.csv', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, stakeholderGroups, d } = await load(req);
+    const paragraphs = await paragraphMaps(db(), d);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${process.slug}-comments-${d.period.id}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(Readable.from(csvLines(db(), d, stakeholderGroups, paragraphs)));
+  });
+
+  app.get('/processes/:processSlug/comment-periods/:periodId/comments.json', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, stakeholderGroups, d } = await load(req);
+    const paragraphs = await paragraphMaps(db(), d);
+    const head = { period: presentPeriod(d, process.slug, app.deps.config.baseUrl) };
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${process.slug}-comments-${d.period.id}.json"`)
+      .header('cache-control', 'no-store')
+      .send(Readable.from(jsonChunks(db(), d, head, stakeholderGroups, paragraphs)));
+  });
+};

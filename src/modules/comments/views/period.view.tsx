@@ -1,0 +1,106 @@
+import type { PageCtx } from '../../../web/context.js';
+import { localPath } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { Markdown } from '../../../web/markdown.js';
+import { formatNumber } from '../../../i18n/i18n.js';
+import { can } from '../../../auth/policies.js';
+import type { Process } from '../../processes/processes.repository.js';
+import { periodPath, periodState, type Paragraph, type PeriodDetail } from '../periods.service.js';
+import { CoveredList, DispositionProgress, WindowLine, periodTitle, type ParagraphMaps } from './parts.js';
+
+/** Comments per paragraph of one covered document, from the maintained counts. */
+export interface DocumentCounts {
+  documentId: string;
+  counts: Map<string, number>;
+}
+
+/**
+ * A comment period: what it asks about, its instructions in the reader's language, its
+ * window in the zone it was set in with the time left, who may comment, and its counts
+ * (maintained as comments arrive, so the page costs the same at any size).
+ */
+export function PeriodView(props: { ctx: PageCtx; process: Process; d: PeriodDetail; counts: DocumentCounts[]; paragraphs: ParagraphMaps; now: Date }) {
+  const { ctx, process, d } = props;
+  const { t, lang } = ctx;
+  const p = d.period;
+  const base = periodPath(process.slug, p.id);
+  const title = periodTitle(ctx, d);
+  const instructions = lang === 'fr' ? p.instructions_fr : p.instructions_en;
+  const open = periodState(p, props.now) === 'open';
+  const scope = { processId: process.id };
+  const first = d.documents.find((x) => x.document.lang === lang) ?? d.documents[0]!;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={localPath(lang, `/processes/${process.slug}`)}>{lang === 'fr' ? process.title_fr : process.title_en}</a> ›{' '}
+        <a href={localPath(lang, `/processes/${process.slug}/comment-periods`)}>{t('comments.periodsTitle')}</a>
+      </p>
+      <h1>{title}</h1>
+      <WindowLine ctx={ctx} d={d} now={props.now} />
+      <dl class="facts">
+        <dt>{t('comments.window')}</dt>
+        <dd>{t('comments.zoneNote', { zone: p.time_zone })}</dd>
+        <dt>{t('comments.audienceLabel')}</dt>
+        <dd>{t(`comments.audiences.${p.audience}`)}</dd>
+        <dt>{t('comments.countLabel')}</dt>
+        <dd>{t('comments.count', { count: p.comment_count, n: formatNumber(lang, p.comment_count) })}</dd>
+      </dl>
+      <DispositionProgress ctx={ctx} d={d} />
+      <h2>{t('comments.coveredHeading')}</h2>
+      <CoveredList ctx={ctx} slug={process.slug} d={d} />
+      {instructions && (
+        <>
+          <h2>{t('comments.instructionsHeading')}</h2>
+          <Markdown source={instructions} />
+        </>
+      )}
+      <div class="actions">
+        {open && (
+          <a class="button" href={localPath(lang, `${base}/comments/new?document=${encodeURIComponent(first.document.slug)}`)}>
+            {t('comments.commentGeneral')}
+          </a>
+        )}
+        <a href={localPath(lang, `${base}/comments`)}>{t('comments.readComments')}</a>
+        <a href={`${localPath(lang, base)}/comments.csv`}>{t('comments.exportCsv')}</a>
+        <a href={`${localPath(lang, base)}/comments.json`}>{t('comments.exportJson')}</a>
+        {can(ctx.actor, 'comment.moderate', scope) && <a href={localPath(lang, `${base}/moderation`)}>{t('comments.moderationLink')}</a>}
+      </div>
+      <h2>{t('comments.perParagraph')}</h2>
+      {props.counts.every((c) => c.counts.size === 0) ? (
+        <p>{t('comments.noneYet')}</p>
+      ) : (
+        props.counts.map((dc) => {
+          const covered = d.documents.find((x) => x.document.id === dc.documentId);
+          if (!covered || dc.counts.size === 0) return null;
+          const paragraphs = props.paragraphs.get(dc.documentId) ?? new Map<string, Paragraph>();
+          // Paragraphs in document order, then general comments.
+          const rows = [...paragraphs.keys()].filter((a) => dc.counts.has(a)).map((a) => ({ anchor: a, label: paragraphs.get(a)!.label, n: dc.counts.get(a)! }));
+          if (dc.counts.has('')) rows.push({ anchor: 'general', label: t('comments.general'), n: dc.counts.get('')! });
+          return (
+            <table class="table" key={dc.documentId}>
+              <caption>{t('comments.perParagraphCaption', { title: covered.version.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('comments.paragraph')}</th>
+                  <th scope="col" class="num">
+                    {t('comments.comments')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.anchor}>
+                    <th scope="row">
+                      <a href={localPath(lang, `${base}/comments?document=${encodeURIComponent(covered.document.slug)}&anchor=${encodeURIComponent(r.anchor)}`)}>{r.label}</a>
+                    </th>
+                    <td class="num">{formatNumber(lang, r.n)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        })
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,55 @@
+import type { PageCtx } from '../../../web/context.js';
+import { localPath } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { formatNumber } from '../../../i18n/i18n.js';
+import { can } from '../../../auth/policies.js';
+import type { Process } from '../../processes/processes.repository.js';
+import type { DocumentRow } from '../../documents/documents.service.js';
+import { periodPath, type PeriodDetail } from '../periods.service.js';
+import { WindowLine, periodTitle } from './parts.js';
+
+/** A process's comment periods, latest first, with where each stands and how many comments it has. */
+export function PeriodsView(props: { ctx: PageCtx; process: Process; periods: PeriodDetail[]; documents: DocumentRow[]; now: Date }) {
+  const { ctx, process } = props;
+  const { t, lang } = ctx;
+  const title = t('comments.periodsTitle');
+  const canOpen = can(ctx.actor, 'commentPeriod.open', { processId: process.id });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={localPath(lang, `/processes/${process.slug}`)}>{lang === 'fr' ? process.title_fr : process.title_en}</a>
+      </p>
+      <h1>{title}</h1>
+      <p>{t('comments.periodsIntro')}</p>
+      {props.periods.length === 0 ? (
+        <p>{t('comments.noPeriods')}</p>
+      ) : (
+        <ul class="cards">
+          {props.periods.map((d) => (
+            <li class="card" key={d.period.id}>
+              <h2>
+                <a href={localPath(lang, periodPath(process.slug, d.period.id))}>{periodTitle(ctx, d)}</a>
+              </h2>
+              <WindowLine ctx={ctx} d={d} now={props.now} />
+              <p>{t('comments.count', { count: d.period.comment_count, n: formatNumber(lang, d.period.comment_count) })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canOpen && props.documents.length > 0 && (
+        <>
+          <h2>{t('comments.openHeading')}</h2>
+          <ul>
+            {props.documents.map((doc) => (
+              <li key={doc.id}>
+                <a href={localPath(lang, `/processes/${process.slug}/comment-periods/new?document=${encodeURIComponent(doc.slug)}`)}>
+                  {t('comments.openOn', { title: doc.title })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,199 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../auth/policies.js';
+import { HttpProblem } from '../../http/problem.js';
+import { localPath } from '../../web/context.js';
+import { pageCtx } from '../../web/page-ctx.js';
+import { renderPage, sendPage } from '../../web/render.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { getProcess } from '../processes/processes.service.js';
+import type { Process } from '../processes/processes.repository.js';
+import { CompareQuery, CreateDocumentBody, DOCUMENT_FORM_BODY_LIMIT, SaveVersionBody, StatusBody } from './documents.schema.js';
+import * as docs from './documents.service.js';
+import { compareVersions, documentPage, sideBySide, whereIsAnchor } from './documents.reading.js';
+import { createScope, documentFromParams, loadDocument } from './documents.routes.js';
+import { DocumentListView } from './views/document-list.view.js';
+import { EditDocumentView, NewDocumentView } from './views/document-form.view.js';
+import { DocumentView } from './views/document.view.js';
+import { HistoryView } from './views/history.view.js';
+import { CompareView } from './views/compare.view.js';
+import { AnchorView } from './views/anchor.view.js';
+import { SideBySideView } from './views/side-by-side.view.js';
+import { PrintView } from './views/print.view.js';
+
+type Flat = Record<string, string | undefined>;
+type Params = { processSlug: string; docSlug: string; n: string; anchor: string };
+const hide = { hide: true };
+
+/** The creation form's fields as the API body: empty choices absent, the checkbox a boolean. */
+function createFormToBody(f: Flat): Record<string, unknown> {
+  return {
+    group: f.group || undefined,
+    slug: f.slug,
+    kind: f.kind,
+    lang: f.lang,
+    title: f.title,
+    membersOnly: f.membersOnly === 'on',
+    translationOf: f.translationOf || undefined,
+    markdown: f.markdown ?? '',
+    message: f.message ?? '',
+  };
+}
+
+/** A version number from the URL; anything but a positive integer is not found. */
+function versionNumber(raw: string): number {
+  if (!/^[1-9][0-9]{0,6}$/.test(raw)) throw new HttpProblem(404, 'errors.notFound');
+  return Number(raw);
+}
+
+/** Document pages: list, create, read (any version), history, compare, anchors, side by side, edit, status, downloads. */
+export const documentsPages: FastifyPluginAsync = async (app) => {
+  const db = () => app.deps.db;
+  const params = (req: FastifyRequest) => req.params as Params;
+  const load = (req: FastifyRequest) => loadDocument(db(), params(req).processSlug, params(req).docSlug, req.actor);
+  const path = (process: Process, docSlug: string, rest = '') => `${docs.documentPath(process.slug, docSlug)}${rest}`;
+  const edit = { policy: 'document.edit' as const, scope: documentFromParams };
+  const create = { policy: 'document.create' as const, scope: createScope };
+
+  /** The creation form, with the owners this person may choose. */
+  const newForm = async (req: FastifyRequest, reply: FastifyReply, values: Flat, errors?: Record<string, string>, status = 200) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const [groups, originals] = await Promise.all([docs.processGroups(db(), process.id), docs.listDocuments(db(), process.id, req.actor)]);
+    const forProcess = can(req.actor, 'document.create', { processId: process.id });
+    const allowed = groups.filter((g) => forProcess || can(req.actor, 'document.create', { processId: process.id, groupId: g.id }));
+    return sendPage(
+      reply,
+      <NewDocumentView
+        ctx={pageCtx(req, reply)}
+        process={process}
+        action={localPath(req.lang, `/processes/${process.slug}/documents/new`)}
+        groups={allowed}
+        forProcess={forProcess}
+        originals={originals}
+        values={values}
+        errors={errors}
+      />,
+      status,
+    );
+  };
+
+  app.get('/processes/:processSlug/documents', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const [list, groups] = await Promise.all([docs.listDocuments(db(), process.id, req.actor), docs.processGroups(db(), process.id)]);
+    return sendPage(reply, <DocumentListView ctx={pageCtx(req, reply)} process={process} docs={list} groups={groups} />);
+  });
+
+  app.get('/processes/:processSlug/documents/new', { config: create, schema: hide }, async (req, reply) => {
+    const group = (req.query as { group?: unknown }).group;
+    return newForm(req, reply, { group: typeof group === 'string' ? group : undefined, lang: req.lang });
+  });
+
+  app.post('/processes/:processSlug/documents/new', { config: create, schema: hide, bodyLimit: DOCUMENT_FORM_BODY_LIMIT }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const parsed = parseForm(CreateDocumentBody, createFormToBody(flat), req.t);
+    if (!parsed.ok) return newForm(req, reply, flat, parsed.errors, 422);
+    try {
+      const { process } = await getProcess(db(), params(req).processSlug);
+      const doc = await docs.createFromBody(db(), req.actor!, process.id, parsed.data, { baseUrl: app.deps.config.baseUrl });
+      return redirectWithNotice(reply, localPath(req.lang, path(process, doc.slug)), 'documents.created');
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return newForm(req, reply, flat, errors, status);
+    }
+  });
+
+  app.get('/processes/:processSlug/documents/:docSlug', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, doc } = await load(req);
+    return sendPage(reply, <DocumentView ctx={pageCtx(req, reply)} process={process} page={await documentPage(db(), doc)} />);
+  });
+
+  app.get('/processes/:processSlug/documents/:docSlug/versions', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, doc } = await load(req);
+    return sendPage(reply, <HistoryView ctx={pageCtx(req, reply)} process={process} doc={doc} versions={await docs.listVersions(db(), doc.id)} />);
+  });
+
+  app.get('/processes/:processSlug/documents/:docSlug/versions/:n', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, doc } = await load(req);
+    const page = await documentPage(db(), doc, versionNumber(params(req).n));
+    return sendPage(reply, <DocumentView ctx={pageCtx(req, reply)} process={process} page={page} />);
+  });
+
+  app.get('/processes/:processSlug/documents/:docSlug/versions/:n/markdown', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { doc } = await load(req);
+    const v = await docs.getVersion(db(), doc.id, versionNumber(params(req).n));
+    return reply
+      .header('content-type', 'text/markdown; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${doc.slug}-v${v.number}.md"`)
+      .header('cache-control', doc.members_only ? 'private, no-store' : 'public, max-age=300')
+      .send(v.markdown.endsWith('\n') ? v.markdown : `${v.markdown}\n`);
+  });
+
+  app.get('/processes/:processSlug/documents/:docSlug/versions/:n/print', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, doc } = await load(req);
+    const v = await docs.getVersion(db(), doc.id, versionNumber(params(req).n));
+    const blocks = await docs.blocksOf(db(), v.id);
+    const url = `${app.deps.config.baseUrl}${localPath(req.lang, path(process, doc.slug, `/versions/${v.number}`))}`;
+    const html = renderPage(<PrintView ctx={pageCtx(req, reply)} process={process} doc={doc} version={v} blocks={blocks} url={url} />);
+    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  });
+
+  app.get('/processes/:processSlug/documents/:docSlug/compare', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, doc } = await load(req);
+    const q = req.query as { from?: string; to?: string };
+    const wanted = q.from === undefined && q.to === undefined ? { from: Math.max(1, doc.version_count - 1), to: doc.version_count } : q;
+    const parsed = CompareQuery.safeParse(wanted);
+    if (!parsed.success) throw new HttpProblem(400, 'documents.errors.versionNumber');
+    const comparison = await compareVersions(db(), doc, parsed.data.from, parsed.data.to);
+    return sendPage(reply, <CompareView ctx={pageCtx(req, reply)} process={process} doc={doc} comparison={comparison} />);
+  });
+
+  app.get('/processes/:processSlug/documents/:docSlug/anchors/:anchor', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, doc } = await load(req);
+    const where = await whereIsAnchor(db(), doc, params(req).anchor);
+    if (where.state === 'current') return reply.redirect(localPath(req.lang, path(process, doc.slug, `#${where.block.anchor}`)), 303);
+    return sendPage(reply, <AnchorView ctx={pageCtx(req, reply)} process={process} doc={doc} where={where} />);
+  });
+
+  app.get('/processes/:processSlug/documents/:docSlug/side-by-side', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, doc } = await load(req);
+    const other = (await docs.translationsOf(db(), doc)).find((d) => docs.canRead(d, req.actor));
+    const side = other ? await sideBySide(db(), doc, other) : null;
+    return sendPage(reply, <SideBySideView ctx={pageCtx(req, reply)} process={process} doc={doc} side={side} />);
+  });
+
+  /** The new-version form, prefilled from the current version unless values are given. */
+  const editForm = async (req: FastifyRequest, reply: FastifyReply, values?: Flat, errors?: Record<string, string>, status = 200) => {
+    const { process, doc } = await load(req);
+    const current = await docs.getVersion(db(), doc.id, doc.version_count);
+    const v = values ?? { title: current.title, markdown: current.markdown, message: '' };
+    return sendPage(
+      reply,
+      <EditDocumentView ctx={pageCtx(req, reply)} doc={doc} action={localPath(req.lang, path(process, doc.slug, '/edit'))} values={v} errors={errors} />,
+      status,
+    );
+  };
+
+  app.get('/processes/:processSlug/documents/:docSlug/edit', { config: edit, schema: hide }, async (req, reply) => editForm(req, reply));
+
+  app.post('/processes/:processSlug/documents/:docSlug/edit', { config: edit, schema: hide, bodyLimit: DOCUMENT_FORM_BODY_LIMIT }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const parsed = parseForm(SaveVersionBody, { title: flat.title, markdown: flat.markdown ?? '', message: flat.message ?? '' }, req.t);
+    if (!parsed.ok) return editForm(req, reply, flat, parsed.errors, 422);
+    const { process, doc } = await load(req);
+    try {
+      const v = await docs.saveVersion(db(), req.actor!, doc.id, parsed.data, { baseUrl: app.deps.config.baseUrl });
+      return redirectWithNotice(reply, localPath(req.lang, path(process, doc.slug, `/versions/${v.number}`)), 'documents.saved');
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return editForm(req, reply, flat, errors, status);
+    }
+  });
+
+  app.post('/processes/:processSlug/documents/:docSlug/status', { config: edit, schema: hide }, async (req, reply) => {
+    const { process, doc } = await load(req);
+    const parsed = parseForm(StatusBody, req.body, req.t);
+    if (!parsed.ok) throw new HttpProblem(422, 'documents.errors.status');
+    await docs.setDocumentStatus(db(), req.actor!, doc.id, parsed.data.status);
+    return redirectWithNotice(reply, localPath(req.lang, path(process, doc.slug)), 'documents.statusChanged');
+  });
+};

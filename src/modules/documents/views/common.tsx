@@ -1,0 +1,13 @@
+import type { PageCtx } from '../../../web/context.js';
+import type { WorkingGroup } from '../../groups/groups.repository.js';
+import type { DocumentRow } from '../documents.repository.js';
+
+/** Who a document belongs to, in the reader's language: a working group's name or "Process". */
+export function ownerName(ctx: PageCtx, doc: DocumentRow, groups: WorkingGroup[]): string {
+  const g = doc.group_id ? groups.find((x) => x.id === doc.group_id) : undefined;
+  if (!g) return ctx.t('documents.processDocument');
+  return ctx.lang === 'fr' ? g.name_fr : g.name_en;
+}
+
+/** The language name of a document, in the reader's language. */
+export const langName = (ctx: PageCtx, lang: 'en' | 'fr') => ctx.t(`documents.langs.${lang}`);

@@ -1,0 +1,153 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
+import type { SearchEntryInput } from './search.index.js';
+import type { SearchKind } from './search.tables.js';
+
+/** The highlight markers ts_headline puts around matches; indexed text never holds them (search.index.ts strips control characters). */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
+/** What a search asks of the index. */
+export interface SearchFilter {
+  q: string;
+  processId?: string | undefined;
+  kind?: SearchKind | undefined;
+  subkind?: string | undefined;
+  lang?: 'en' | 'fr' | undefined;
+  /** The reader's language: when a record matches in both, its entry in this language is shown. */
+  viewerLang: 'en' | 'fr';
+  /** Processes whose members-only entries the reader may see; 'all' for an administrator. */
+  membersOf: string[] | 'all';
+  limit: number;
+  offset: number;
+}
+
+/** One result row: the entry, its rank, and title and excerpt with the markers around matches. */
+export interface SearchHit {
+  id: string;
+  kind: SearchKind;
+  ref_id: string;
+  process_id: string;
+  lang: 'en' | 'fr' | null;
+  subkind: string | null;
+  status: string | null;
+  title: string;
+  path: string;
+  members_only: boolean;
+  rank: number;
+  title_marked: string;
+  excerpt_marked: string;
+}
+
+/** Excerpts are cut from at most this much of a body: ts_headline parses all it is given, for each of the page's rows. */
+const HEADLINE_SOURCE = 50_000;
+const HEADLINE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+const TITLE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_END}", HighlightAll=true`;
+
+/** The configuration of an entry's language, as an SQL expression over `e.lang`. */
+const entryConfig = sql`(case e.lang when 'en' then 'concord_english'::regconfig when 'fr' then 'concord_french'::regconfig else 'concord_simple'::regconfig end)`;
+/** The query in the entry's language, over the `q` row of the statement. */
+const entryQuery = sql`(case e.lang when 'en' then q.en when 'fr' then q.fr else q.si end)`;
+
+function conditions(f: SearchFilter): RawBuilder<unknown>[] {
+  // Each language's entries are matched with that language's query: an English entry was
+  // stemmed in English, so only the English stems of the query can meet it. Written as three
+  // ANDed pairs so the planner can OR three GIN index scans.
+  const where: RawBuilder<unknown>[] = [sql`((e.lang = 'en' and e.tsv @@ q.en) or (e.lang = 'fr' and e.tsv @@ q.fr) or (e.lang is null and e.tsv @@ q.si))`];
+  if (f.processId) where.push(sql`e.process_id = ${f.processId}`);
+  if (f.kind) where.push(sql`e.kind = ${f.kind}`);
+  if (f.subkind) where.push(sql`e.subkind = ${f.subkind}`);
+  if (f.lang) where.push(sql`e.lang = ${f.lang}`);
+  if (f.membersOf !== 'all') {
+    where.push(f.membersOf.length ? sql`(e.members_only = false or e.process_id in (${sql.join(f.membersOf)}))` : sql`e.members_only = false`);
+  }
+  return where;
+}
+
+/** SQL of the search index: writes for search.index.ts, and the ranked query. */
+export const searchRepository = {
+  async upsert(db: Kysely<DB>, e: SearchEntryInput, config: string): Promise<void> {
+    const cfg = sql.lit(config);
+    const tsv = sql<string>`setweight(to_tsvector(${cfg}::regconfig, ${e.title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${e.body}), 'B')`;
+    await db
+      .insertInto('search_entries')
+      .values({
+        id: newId(),
+        kind: e.kind,
+        ref_id: e.refId,
+        process_id: e.processId,
+        lang: e.lang,
+        subkind: e.subkind ?? null,
+        status: e.status ?? null,
+        title: e.title,
+        body: e.body,
+        path: e.path,
+        members_only: e.membersOnly ?? false,
+        tsv,
+        updated_at: new Date(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['kind', 'ref_id', 'lang']).doUpdateSet((eb) => ({
+          process_id: eb.ref('excluded.process_id'),
+          subkind: eb.ref('excluded.subkind'),
+          status: eb.ref('excluded.status'),
+          title: eb.ref('excluded.title'),
+          body: eb.ref('excluded.body'),
+          path: eb.ref('excluded.path'),
+          members_only: eb.ref('excluded.members_only'),
+          tsv: eb.ref('excluded.tsv'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  },
+
+  /** Remove a record's entries in languages other than these (null: the no-language entry). */
+  async removeOtherLanguages(db: Kysely<DB>, kind: SearchKind, refId: string, keep: ('en' | 'fr' | null)[]): Promise<void> {
+    let q = db.deleteFrom('search_entries').where('kind', '=', kind).where('ref_id', '=', refId);
+    if (keep.length) q = q.where(sql<boolean>`coalesce(lang, '') not in (${sql.join(keep.map((l) => l ?? ''))})`);
+    await q.execute();
+  },
+
+  async remove(db: Kysely<DB>, kind: SearchKind, refId: string): Promise<void> {
+    await db.deleteFrom('search_entries').where('kind', '=', kind).where('ref_id', '=', refId).execute();
+  },
+
+  /** Empty a process's entries of some kinds, before a reindex writes them again. */
+  async clear(db: Kysely<DB>, processId: string, kinds: SearchKind[]): Promise<number> {
+    if (!kinds.length) return 0;
+    const r = await db.deleteFrom('search_entries').where('process_id', '=', processId).where('kind', 'in', kinds).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+
+  /**
+   * One page of results, best first. A record indexed in both languages appears once: its
+   * entry in the reader's language when that one matches, else the best one that does.
+   * Excerpts are made for the page's rows only, after the limit.
+   */
+  async search(db: Kysely<DB>, f: SearchFilter): Promise<SearchHit[]> {
+    const where = sql.join(conditions(f), sql` and `);
+    const r = await sql<SearchHit>`
+      with q as (
+        select websearch_to_tsquery('concord_english', ${f.q}) as en,
+               websearch_to_tsquery('concord_french', ${f.q}) as fr,
+               websearch_to_tsquery('concord_simple', ${f.q}) as si
+      ),
+      hits as (
+        select e.id, ts_rank_cd(e.tsv, ${entryQuery}) as rank,
+               row_number() over (partition by e.kind, e.ref_id order by (e.lang is not distinct from ${f.viewerLang}) desc, ts_rank_cd(e.tsv, ${entryQuery}) desc, e.id) as nth
+        from search_entries e cross join q
+        where ${where}
+      ),
+      page as (
+        select id, rank from hits where nth = 1 order by rank desc, id limit ${f.limit} offset ${f.offset}
+      )
+      select e.id, e.kind, e.ref_id, e.process_id, e.lang, e.subkind, e.status, e.title, e.path, e.members_only, page.rank::float8 as rank,
+             ts_headline(${entryConfig}, e.title, ${entryQuery}, ${TITLE_OPTIONS}) as title_marked,
+             ts_headline(${entryConfig}, left(e.body, ${HEADLINE_SOURCE}), ${entryQuery}, ${HEADLINE_OPTIONS}) as excerpt_marked
+      from page join search_entries e on e.id = page.id cross join q
+      order by page.rank desc, e.id`.execute(db);
+    return r.rows;
+  },
+};
