@@ -12,6 +12,7 @@ import type { Organisation } from '../participants/participants.repository.js';
 import { FIRST_NAMES, LAST_NAMES, MEMBERS_PER_GROUP, ORGANISATIONS, emailLocal, seeded } from './demo.people.js';
 import { ANNOUNCEMENTS, GROUPS, PHASES, PROCESS_TEXT } from './demo.texts.js';
 import { seedCalendar } from './demo.calendar.seed.js';
+import { seedReport } from './demo.report.seed.js';
 
 /** The demo sign-ins printed at start; the passwords are public by design (evaluation only). */
 export const DEMO_ACCOUNTS = [
@@ -133,6 +134,7 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
     if (g.slug === 'consumer-education') await joinGroup(db, memberActor(camille), group);
   }
   await seedCalendar(db, { admin, process, groupIds, people, baseUrl: opts.baseUrl ?? 'http://localhost:3000', schema: opts.schema, rand });
+  await seedReport(db, { process, people, baseUrl: opts.baseUrl ?? 'http://localhost:3000' });
   return { created, process: true };
 }
 

@@ -1,0 +1,148 @@
+/**
+ * The demo's draft outcomes report: which blocks each of its three versions holds, in which
+ * order, and how to turn them into Markdown in either language. The words are in
+ * demo.report.en.ts and demo.report.fr.ts under the same keys.
+ *
+ * A text id is a block key (`p-3-1-2`: section 3.1, second paragraph of version 1) or a key
+ * with a revision suffix (`p-3-1-2~2`: that block as rewritten in version 2). The key is the
+ * block's identity across versions: comments name it, and the seed maps it to the anchor the
+ * documents module gave the block.
+ */
+import { REPORT_EN, REPORT_META_EN } from './demo.report.en.js';
+import { REPORT_FR, REPORT_META_FR } from './demo.report.fr.js';
+
+export type ReportLang = 'en' | 'fr';
+export type ReportVersion = 1 | 2 | 3;
+
+/** Version 1: the draft opened for comment (54 blocks). */
+const V1 = [
+  'title', 'status',
+  'h-1', 'p-1-1', 'p-1-2', 'p-1-3', 'p-1-4',
+  'h-2', 'p-2-0', 'li-2-1', 'li-2-2', 'li-2-3', 'li-2-4', 'li-2-5', 'li-2-6',
+  'h-3', 'p-3-0', 'table-3',
+  'h-3-1', 'p-3-1-1', 'p-3-1-2', 'p-3-1-3', 'p-3-1-4',
+  'h-3-2', 'p-3-2-1', 'p-3-2-2', 'p-3-2-3',
+  'h-3-3', 'p-3-3-1', 'p-3-3-2', 'p-3-3-3',
+  'h-3-4', 'p-3-4-1', 'p-3-4-2', 'p-3-4-3', 'p-3-4-4',
+  'h-4', 'p-4-0',
+  'h-4-1', 'p-4-1-1', 'p-4-1-2',
+  'h-4-2', 'p-4-2-1', 'p-4-2-2',
+  'h-4-3', 'p-4-3-1', 'p-4-3-2', 'p-4-3-3',
+  'h-4-4', 'p-4-4-1',
+  'h-5', 'p-5-1', 'p-5-2', 'p-5-3',
+] as const;
+
+/**
+ * Version 2, revised in answer to the comments: nine blocks edited, one added (p-4-3-4), one
+ * removed (p-3-2-3, the software bill of materials, deferred in p-5-3), two merged (p-3-4-4
+ * into p-3-4-3) and one moved unchanged (p-3-1-4, disclosure, from 3.1 to 3.4).
+ */
+const V2 = [
+  'title', 'status~2',
+  'h-1', 'p-1-1', 'p-1-2', 'p-1-3', 'p-1-4',
+  'h-2', 'p-2-0', 'li-2-1', 'li-2-2', 'li-2-3', 'li-2-4~2', 'li-2-5', 'li-2-6',
+  'h-3', 'p-3-0', 'table-3~2',
+  'h-3-1', 'p-3-1-1', 'p-3-1-2~2', 'p-3-1-3',
+  'h-3-2', 'p-3-2-1', 'p-3-2-2',
+  'h-3-3', 'p-3-3-1', 'p-3-3-2', 'p-3-3-3',
+  'h-3-4', 'p-3-4-1~2', 'p-3-4-2', 'p-3-1-4', 'p-3-4-3~2',
+  'h-4', 'p-4-0',
+  'h-4-1', 'p-4-1-1~2', 'p-4-1-2',
+  'h-4-2', 'p-4-2-1~2', 'p-4-2-2',
+  'h-4-3', 'p-4-3-1', 'p-4-3-2', 'p-4-3-3', 'p-4-3-4',
+  'h-4-4', 'p-4-4-1',
+  'h-5', 'p-5-1~2', 'p-5-2', 'p-5-3~2',
+] as const;
+
+/** Version 3, final: light edits and a changed recommendation (the label, p-4-2-1). */
+const V3 = V2.map((id) => ({ title: 'title~3', 'status~2': 'status~3', 'p-1-1': 'p-1-1~3', 'p-4-2-1~2': 'p-4-2-1~3', 'p-5-1~2': 'p-5-1~3' })[id as string] ?? id);
+
+export const REPORT_OUTLINE: Record<ReportVersion, readonly string[]> = { 1: V1, 2: V2, 3: V3 };
+
+/** When each version was saved (Toronto time) and, for v1, the comment period on it. */
+export const REPORT_DATES = {
+  versions: { 1: '2019-02-20T10:00:00-05:00', 2: '2019-04-30T16:00:00-04:00', 3: '2019-06-10T11:00:00-04:00' } as Record<ReportVersion, string>,
+  opensAt: '2019-02-25T09:00:00-05:00',
+  closesAt: '2019-04-05T23:59:59-04:00',
+  /** The period's zone: the window is announced in Toronto time. */
+  timeZone: 'America/Toronto',
+};
+
+/** The block key of a text id: `p-3-1-2~2` → `p-3-1-2`. */
+export function keyOf(textId: string): string {
+  return textId.split('~')[0]!;
+}
+
+/**
+ * French spacing: a no-break space before a colon, inside « » and after §, a narrow no-break
+ * space before ; ? and !. The French source writes ordinary spaces there, so it stays
+ * readable; this makes them unbreakable, so a line never starts with a colon or a ».
+ */
+export function frenchTypography(s: string): string {
+  return s
+    .replace(/ :/g, '\u00a0:')
+    .replace(/« /g, '«\u00a0')
+    .replace(/ »/g, '\u00a0»')
+    .replace(/§ /g, '§\u00a0')
+    .replace(/ ([;?!])/g, '\u202f$1');
+}
+
+const TEXTS: Record<ReportLang, Record<string, string>> = { en: REPORT_EN, fr: REPORT_FR };
+const META = { en: REPORT_META_EN, fr: REPORT_META_FR };
+
+/** One block's Markdown in a language (French spacing applied). */
+export function blockMarkdown(lang: ReportLang, textId: string): string {
+  const text = TEXTS[lang][textId];
+  if (text === undefined) throw new Error(`demo report: no ${lang} text for ${textId}`);
+  return lang === 'fr' ? frenchTypography(text) : text;
+}
+
+/** The Markdown of a version: blocks apart by a blank line, consecutive list items in one list. */
+export function reportMarkdown(lang: ReportLang, version: ReportVersion): string {
+  const ids = REPORT_OUTLINE[version];
+  let out = '';
+  ids.forEach((id, i) => {
+    if (i > 0) out += id.startsWith('li-') && ids[i - 1]!.startsWith('li-') ? '\n' : '\n\n';
+    out += blockMarkdown(lang, id);
+  });
+  return `${out}\n`;
+}
+
+/** A version's title: its level-1 heading without the #. */
+export function reportTitle(lang: ReportLang, version: ReportVersion): string {
+  return blockMarkdown(lang, version === 3 ? 'title~3' : 'title').replace(/^#\s+/, '');
+}
+
+/** The document's slug, a version's message, and the comment period's instructions. */
+export function reportMeta(lang: ReportLang): { slug: string; message: (v: ReportVersion) => string; instructions: string } {
+  const m = META[lang];
+  const fix = (s: string) => (lang === 'fr' ? frenchTypography(s) : s);
+  return { slug: m.slug, message: (v) => fix(m.messages[v]), instructions: fix(m.instructions) };
+}
+
+/** The text id a key has in a version, or undefined when the version does not hold it. */
+export function textIdIn(version: ReportVersion, key: string): string | undefined {
+  return REPORT_OUTLINE[version].find((id) => keyOf(id) === key);
+}
+
+/**
+ * The plain text of a block as a reader sees it (Markdown marks dropped), for matching the
+ * documents module's blocks to our keys without relying on how it numbers them.
+ */
+export function plainOf(lang: ReportLang, textId: string): string {
+  return normaliseForMatch(
+    blockMarkdown(lang, textId)
+      .replace(/^#+\s+/, '')
+      .replace(/^[-*]\s+/, '')
+      .replace(/[*_`]/g, ''),
+  );
+}
+
+/** Lower case, letters and digits only: what two renderings of one block certainly share. */
+export function normaliseForMatch(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
