@@ -29,10 +29,11 @@ function positiveNumber(name: string, fallback: number, zeroOk = false): number 
   return n;
 }
 
-/** A server child process and its address. */
+/** A server child process, its address, and the facts it reported (e.g. a fixture's paths). */
 interface Server {
   url: string;
   child: ChildProcess;
+  info: Record<string, unknown>;
 }
 
 /** Start bench/servers/serve.ts in a child process and wait for its READY line. */
@@ -44,13 +45,14 @@ function startServer(name: ServerName, args: string[] = []): Promise<Server> {
   });
   return new Promise((resolve, reject) => {
     let buffered = '';
-    const timer = setTimeout(() => reject(new Error(`${name} server did not start within 120 s`)), 120_000);
+    // A fixture server loads 100,000 comments before it is ready; the others take seconds.
+  const timer = setTimeout(() => reject(new Error(`${name} server did not start within 600 s`)), 600_000);
     child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
-      const m = /^READY (\S+)$/m.exec(buffered);
+      const m = /^READY (\S+)(?: (.+))?$/m.exec(buffered);
       if (m?.[1]) {
         clearTimeout(timer);
-        resolve({ url: m[1], child });
+        resolve({ url: m[1], child, info: m[2] ? (JSON.parse(m[2]) as Record<string, unknown>) : {} });
       }
     });
     child.on('exit', (code, signal) => {
@@ -70,6 +72,15 @@ async function stopServer(server: Server): Promise<void> {
   clearTimeout(timer);
 }
 
+/** A target's path with `{fact}` replaced by what its server reported. */
+function resolvePath(target: Target, server: Server): string {
+  return target.path.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = server.info[key];
+    if (typeof value !== 'string') throw new Error(`${target.name}: its server reported no "${key}"`);
+    return value;
+  });
+}
+
 /** One target's figures, as printed and as written to JSON. */
 interface Measured {
   name: string;
@@ -77,6 +88,8 @@ interface Measured {
   url: string;
   requestsPerSec: { mean: number; stddev: number; min: number; max: number };
   latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  /** Requests one at a time, before the load: what a single visitor waits. */
+  aloneMs: { median: number; max: number };
   throughputBytesPerSec: number;
   responseBytes: number;
   totalRequests: number;
@@ -85,9 +98,23 @@ interface Measured {
   timeouts: number;
 }
 
-async function measure(target: Target, base: string, responseBytes: number): Promise<Measured> {
-  const url = new URL(target.path, base).toString();
+/** Time `n` requests made one after another (no other load), in ms. */
+async function alone(url: string, headers: Record<string, string>, n = 20): Promise<{ median: number; max: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(n / 2)]!, max: times[n - 1]! };
+}
+
+async function measure(target: Target, server: Server, responseBytes: number): Promise<Measured> {
+  const url = new URL(resolvePath(target, server), server.url).toString();
   const opts = { url, connections: settings.connections, headers: target.headers ?? {} };
+  const aloneMs = await alone(url, opts.headers);
   if (settings.warmupSeconds > 0) await autocannon({ ...opts, duration: settings.warmupSeconds });
   const r: Result = await autocannon({ ...opts, duration: settings.seconds });
   return {
@@ -96,6 +123,7 @@ async function measure(target: Target, base: string, responseBytes: number): Pro
     url,
     requestsPerSec: { mean: r.requests.mean, stddev: r.requests.stddev, min: r.requests.min, max: r.requests.max },
     latencyMs: { mean: r.latency.mean, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+    aloneMs,
     throughputBytesPerSec: r.throughput.mean,
     responseBytes,
     totalRequests: r.requests.total,
@@ -152,21 +180,35 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
-    // Concord first: the bare route serves a copy of its home page, byte for byte.
-    const concord = await startServer('concord');
-    servers.set('concord', concord);
-    const home = await fetchOk(new URL('/en/', concord.url).toString(), { 'accept-language': 'en' });
-    const htmlFile = path.join(scratch, 'home.html');
-    writeFileSync(htmlFile, home);
-    if (targets.some((t) => t.server === 'bare')) servers.set('bare', await startServer('bare', [htmlFile]));
+    // The app servers first (the targets', and those whose pages a bare target copies)…
+    const sourceOf = (t: Target): Target => {
+      const src = TARGETS.find((x) => x.name === (t.sameBytesAs ?? 'concord /en/'));
+      if (!src || src.server === 'bare') throw new Error(`${t.name}: no page to copy`);
+      return src;
+    };
+    const bare = targets.filter((t) => t.server === 'bare');
+    const wanted = new Set<ServerName>([...targets.filter((t) => t.server !== 'bare').map((t) => t.server), ...bare.map((t) => sourceOf(t).server)]);
+    for (const name of wanted) servers.set(name, await startServer(name));
+    // …then one bare server with a route per bare target, serving a copy of its page, byte for byte.
+    if (bare.length > 0) {
+      const args: string[] = [];
+      for (const [i, t] of bare.entries()) {
+        const src = sourceOf(t);
+        const server = servers.get(src.server)!;
+        const file = path.join(scratch, `page-${i}.html`);
+        writeFileSync(file, await fetchOk(new URL(resolvePath(src, server), server.url).toString(), src.headers));
+        args.push(`${t.path}=${file}`);
+      }
+      servers.set('bare', await startServer('bare', args));
+    }
 
     const results: Measured[] = [];
     for (const target of targets) {
       const server = servers.get(target.server);
       if (!server) throw new Error(`no ${target.server} server for ${target.name}`);
-      const body = await fetchOk(new URL(target.path, server.url).toString(), target.headers);
-      process.stdout.write(`measuring ${target.name} (${target.path}, ${Buffer.byteLength(body)} bytes)… `);
-      const m = await measure(target, server.url, Buffer.byteLength(body));
+      const body = await fetchOk(new URL(resolvePath(target, server), server.url).toString(), target.headers);
+      process.stdout.write(`measuring ${target.name} (${resolvePath(target, server)}, ${Buffer.byteLength(body)} bytes)… `);
+      const m = await measure(target, server, Buffer.byteLength(body));
       results.push(m);
       console.log(`${fmt(m.requestsPerSec.mean)} req/s`);
     }
@@ -174,13 +216,15 @@ async function main(): Promise<number> {
     console.log();
     console.log(
       table([
-        ['target', 'req/s (mean)', '± stddev', 'p50 ms', 'p99 ms', 'bytes', 'requests', 'non-2xx', 'errors'],
+        ['target', 'req/s (mean)', '± stddev', 'p50 ms', 'p99 ms', 'max ms', 'alone ms', 'bytes', 'requests', 'non-2xx', 'errors'],
         ...results.map((m) => [
           m.name,
           fmt(m.requestsPerSec.mean),
           fmt(m.requestsPerSec.stddev),
           fmt(m.latencyMs.p50, 1),
           fmt(m.latencyMs.p99, 1),
+          fmt(m.latencyMs.max, 1),
+          fmt(m.aloneMs.median, 1),
           fmt(m.responseBytes),
           fmt(m.totalRequests),
           fmt(m.non2xx),
@@ -203,6 +247,24 @@ async function main(): Promise<number> {
       );
     }
 
+    // The slowest single request of Concord's pages: under load (autocannon's max) and alone.
+    const pages = results.filter((m) => m.server !== 'bare');
+    const slowest =
+      pages.length === 0
+        ? null
+        : {
+            underLoad: pages.reduce((a, b) => (b.latencyMs.max > a.latencyMs.max ? b : a)),
+            alone: pages.reduce((a, b) => (b.aloneMs.max > a.aloneMs.max ? b : a)),
+          };
+    if (slowest) {
+      console.log(
+        `\nslowest single request: ${fmt(slowest.underLoad.latencyMs.max)} ms under load (${slowest.underLoad.name}, ${settings.connections} connections); ` +
+          `${fmt(slowest.alone.aloneMs.max, 1)} ms alone (${slowest.alone.name})`,
+      );
+    }
+    const facts = Object.fromEntries([...servers].filter(([, s]) => Object.keys(s.info).length > 0).map(([n, s]) => [n, s.info]));
+    for (const [name, info] of Object.entries(facts)) if (info.fixture) console.log(`${name} fixture: ${JSON.stringify(info.fixture)}`);
+
     const broken = results.filter((m) => m.non2xx > 0 || m.errors > 0);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const resultsDir = path.join(here, 'results');
@@ -216,8 +278,15 @@ async function main(): Promise<number> {
       cpus: { count: cpus.length, model: cpus[0]?.model },
       database: engine,
       settings,
+      servers: facts,
       results,
       comparisons,
+      slowest: slowest && {
+        underLoadMs: slowest.underLoad.latencyMs.max,
+        underLoadTarget: slowest.underLoad.name,
+        aloneMs: slowest.alone.aloneMs.max,
+        aloneTarget: slowest.alone.name,
+      },
     };
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nresults written to ${path.relative(process.cwd(), file)}`);

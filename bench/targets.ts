@@ -5,7 +5,7 @@
  */
 
 /** The servers the harness can start, each in its own child process. */
-export type ServerName = 'bare' | 'concord';
+export type ServerName = 'bare' | 'concord' | 'comments';
 
 /** One measured URL. */
 export interface Target {
@@ -16,6 +16,11 @@ export interface Target {
   server: ServerName;
   /** Extra request headers (e.g. a session cookie for signed-in pages later). */
   headers?: Record<string, string>;
+  /**
+   * For a bare target: the target whose page it serves, byte for byte (default 'concord /en/').
+   * A path may name a fact its server reported, in braces: `{first}` (see bench/servers/comments.ts).
+   */
+  sameBytesAs?: string;
 }
 
 /** A goal stated as a ratio of two targets' mean requests per second. */
@@ -32,6 +37,20 @@ export const TARGETS: Target[] = [
   // machine, Node and load generator.
   { name: 'bare route', path: '/', server: 'bare' },
   { name: 'concord /en/', path: '/en/', server: 'concord', headers: { 'accept-language': 'en' } },
+  // A document with 100,000 comments in one period (BENCH_COMMENTS): its page with the margin
+  // counts, and the first and last pages of its comment list, each against a bare route
+  // serving the same bytes.
+  { name: 'bare: document page', path: '/document', server: 'bare', sameBytesAs: 'comments: document page' },
+  { name: 'comments: document page', path: '{document}', server: 'comments' },
+  { name: 'bare: first page', path: '/first', server: 'bare', sameBytesAs: 'comments: first page' },
+  { name: 'comments: first page', path: '{first}', server: 'comments' },
+  { name: 'bare: last page', path: '/last', server: 'bare', sameBytesAs: 'comments: last page' },
+  { name: 'comments: last page', path: '{last}', server: 'comments' },
 ];
 
-export const COMPARISONS: Comparison[] = [{ name: 'Concord home / bare route', numerator: 'concord /en/', denominator: 'bare route', goal: 0.3 }];
+export const COMPARISONS: Comparison[] = [
+  { name: 'Concord home / bare route', numerator: 'concord /en/', denominator: 'bare route', goal: 0.3 },
+  { name: 'document page, 100k comments / bare', numerator: 'comments: document page', denominator: 'bare: document page', goal: 0.3 },
+  { name: 'first comments page / bare', numerator: 'comments: first page', denominator: 'bare: first page', goal: 0.3 },
+  { name: 'last comments page / bare', numerator: 'comments: last page', denominator: 'bare: last page', goal: 0.3 },
+];

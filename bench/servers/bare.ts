@@ -2,16 +2,21 @@ import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 
 /**
- * A bare Fastify server with one route that returns a fixed HTML string: the same bytes as
- * Concord's home page when a file is given, so the two differ only in the work done per
- * request.
+ * A bare Fastify server whose routes return fixed HTML strings: the same bytes as the Concord
+ * pages they stand for, so each pair differs only in the work done per request. Arguments
+ * are `path=file` pairs; a lone `file` is served at `/`; none serves a sample page at `/`.
  */
-export async function startBare(htmlFile?: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const html = htmlFile ? readFileSync(htmlFile, 'utf8') : fallbackHtml();
-  const app = Fastify({ logger: false });
-  app.get('/', (_req, reply) => {
-    void reply.type('text/html; charset=utf-8').send(html);
+export async function startBare(args: string[] = []): Promise<{ url: string; stop: () => Promise<void> }> {
+  const routes = args.length === 0 ? [['/', fallbackHtml()] as const] : args.map((a) => {
+    const eq = a.indexOf('=');
+    return eq > 0 ? ([a.slice(0, eq), readFileSync(a.slice(eq + 1), 'utf8')] as const) : (['/', readFileSync(a, 'utf8')] as const);
   });
+  const app = Fastify({ logger: false });
+  for (const [route, html] of routes) {
+    app.get(route, (_req, reply) => {
+      void reply.type('text/html; charset=utf-8').send(html);
+    });
+  }
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url, stop: () => app.close() };
 }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/db/schema.js';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/main.js';
 
@@ -11,7 +13,7 @@ import { startServer } from '../../src/main.js';
  * fresh embedded PGlite data folder, or, when DATABASE_URL is set, in a throwaway schema of
  * that database that is dropped afterwards.
  */
-export async function startConcord(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startConcord(): Promise<{ url: string; db: Kysely<DB>; stop: () => Promise<void> }> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : mkdtempSync(path.join(tmpdir(), 'concord-bench-'));
   const schema = databaseUrl ? `bench_${randomBytes(6).toString('hex')}` : undefined;
@@ -36,6 +38,8 @@ export async function startConcord(): Promise<{ url: string; stop: () => Promise
   if (!address || typeof address === 'string') throw new Error('Concord is not listening on a TCP port');
   return {
     url: `http://127.0.0.1:${address.port}`,
+    // For fixtures that add data after start (bench/servers/comments.ts).
+    db: running.database.db,
     stop: async () => {
       await running.stop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
