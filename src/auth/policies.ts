@@ -110,6 +110,30 @@ export const POLICIES = {
   'comment.moderate': roles(['moderator', 'oversight']),
   /** Record a response to a comment: the document's editors. */
   'comment.dispose': roles(['convener', 'oversight'], ['chair', 'member']),
+
+  // Consensus: chairs run calls in their group, the oversight committee (and conveners) on
+  // the process's own texts; members state positions (membership checked by the service,
+  // which also keeps the stakeholder group they hold); objectors appeal to the oversight
+  // committee, which answers.
+  'consensus.open': roles(['convener', 'oversight'], ['chair']),
+  'consensus.decide': roles(['convener', 'oversight'], ['chair']),
+  'consensus.position': roles(['member']),
+  'consensus.appeal': roles(['member']),
+  'consensus.answerAppeal': roles(['convener', 'oversight']),
+
+  // Recommendations and the final report: the oversight committee (and conveners).
+  'recommendation.create': roles(['convener', 'oversight']),
+  'recommendation.update': roles(['convener', 'oversight']),
+  'report.publish': roles(['convener', 'oversight']),
+
+  // Accountability: the action committee turns recommendations into actions; a member who
+  // represents an organisation pledges for it (checked by the service); owners (the action's
+  // contact, or a member of the owner organisation — checked by the service) and the action
+  // committee report progress.
+  'action.create': roles(['convener', 'action_committee']),
+  'action.update': roles(['convener', 'action_committee']),
+  'pledge.sign': roles(['member']),
+  'progress.report': roles(['convener', 'action_committee', 'member']),
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICIES;

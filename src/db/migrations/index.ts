@@ -9,6 +9,9 @@ import * as m0007 from './0007_comments.js';
 import * as m0008 from './0008_search.js';
 import * as m0009 from './0009_mail_lease.js';
 import * as m0010 from './0010_responses_and_search.js';
+import * as m0011 from './0011_consensus.js';
+import * as m0012 from './0012_recommendations.js';
+import * as m0013 from './0013_accountability.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the
@@ -25,4 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0008_search': m0008,
   '0009_mail_lease': m0009,
   '0010_responses_and_search': m0010,
+  '0011_consensus': m0011,
+  '0012_recommendations': m0012,
+  '0013_accountability': m0013,
 };
