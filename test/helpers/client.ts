@@ -40,11 +40,14 @@ export class Client {
     return this.lastToken;
   }
 
-  /** Submit a form; the CSRF token comes from the last page unless `_csrf` is given (or null to omit it). */
-  async post(url: string, fields: Record<string, string | null> = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  /**
+   * Submit a form; the CSRF token comes from the last page unless `_csrf` is given (or null to
+   * omit it). An array sends the field once per value, as a hand-made request could.
+   */
+  async post(url: string, fields: Record<string, string | string[] | null> = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     const withToken = '_csrf' in fields ? fields : { _csrf: this.csrf(), ...fields };
-    for (const [k, v] of Object.entries(withToken)) if (v !== null) body.set(k, v);
+    for (const [k, v] of Object.entries(withToken)) for (const one of v === null ? [] : Array.isArray(v) ? v : [v]) body.append(k, one);
     return this.remember(
       await this.app.inject({
         method: 'POST',

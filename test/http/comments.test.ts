@@ -244,6 +244,40 @@ describe('the comment form', () => {
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Rédigez votre commentaire.');
   });
+
+  it('reads a field sent twice by a hand-made request as its first value, never answering 500', async () => {
+    await oversight.client.get(`/en/processes/${SLUG}/comment-periods/new?document=draft-report`);
+    const opened = await oversight.client.post(`/en/processes/${SLUG}/comment-periods/new?document=draft-report`, {
+      document: 'draft-report',
+      opensAt: ['2019-02-25T09:00:00', 'not a date'],
+      closesAt: ['2019-04-05T17:00:00', '2019-04-06T17:00:00'],
+      timeZone: ['America/Toronto', 'Europe/Paris'],
+      audience: 'confirmed',
+    });
+    expect(opened.statusCode, opened.body.slice(0, 1000)).toBe(303);
+    const id = String(opened.headers.location).split('/').pop()!;
+    expect((await new Client(t.app).json('GET', `${API}/${id}`)).json<{ opensAt: string }>().opensAt).toBe('2019-02-25T14:00:00.000Z');
+
+    const period = await openPeriod();
+    const path = `/en/processes/${SLUG}/comment-periods/${period.id}/comments/new`;
+    await commenter.client.get(path);
+    const twice = await commenter.client.post(path, { idempotencyKey: ['same-key', 'other-key'], text: ['First text.', 'Second text.'], lang: 'en' });
+    expect(twice.statusCode, twice.body.slice(0, 1000)).toBe(303);
+    const page = await new Client(t.app).get(String(twice.headers.location));
+    expect(page.body).toContain('First text.');
+    expect(page.body).not.toContain('Second text.');
+  });
+
+  it('tells a bad filter from a stale page link in the comment list', async () => {
+    const period = await openPeriod();
+    const list = `/en/processes/${SLUG}/comment-periods/${period.id}/comments`;
+    const filter = await new Client(t.app).get(`${list}?lang=de`);
+    expect(filter.statusCode).toBe(400);
+    expect(filter.body).toContain('cannot show comments with these filters');
+    const stale = await new Client(t.app).get(`${list}?after=nonsense`);
+    expect(stale.statusCode).toBe(400);
+    expect(stale.body).toContain('This page link is not valid any more');
+  });
 });
 
 describe('the audit trail', () => {

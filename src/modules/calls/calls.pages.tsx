@@ -3,7 +3,7 @@ import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { getProcess } from '../processes/processes.service.js';
 import { processFromParams } from '../processes/processes.routes.js';
 import { organisations } from '../participants/participants.service.js';
@@ -59,7 +59,7 @@ export const callsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/calls/new', { config: { policy: 'call.open', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const { process } = await getProcess(db(), params(req).processSlug);
     const again = (errors: Record<string, string>, status: number) =>
       sendPage(
@@ -98,7 +98,7 @@ export const callsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/calls/:callId/submit', { config: { policy: 'call.submit' }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const { process, call } = await load(req);
     const again = async (errors: Record<string, string>, status: number) =>
       sendPage(
@@ -141,7 +141,7 @@ export const callsPages: FastifyPluginAsync = async (app) => {
     '/processes/:processSlug/calls/:callId/submissions/:submissionId/moderation',
     { config: { policy: 'call.moderate', ...scoped }, schema: hide },
     async (req, reply) => {
-      const flat = (req.body ?? {}) as Flat;
+      const flat = formFields(req.body);
       const { process, call } = await load(req);
       const parsed = parseForm(ModerateBody, flat, req.t);
       if (!parsed.ok) {

@@ -4,7 +4,7 @@ import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { HttpProblem } from '../../http/problem.js';
 import { can } from '../../auth/policies.js';
 import { getProcess } from '../processes/processes.service.js';
@@ -63,7 +63,8 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/comment-periods/:periodId/comments', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process, stakeholderGroups, d } = await loadPeriod(req);
     const q = ListQuery.safeParse(req.query);
-    if (!q.success) throw new HttpProblem(400, 'errors.cursor');
+    // A broken page link and a bad filter are different mistakes: say which one it is.
+    if (!q.success) throw new HttpProblem(400, q.error.issues.some((i) => ['after', 'before'].includes(String(i.path[0]))) ? 'errors.cursor' : 'comments.errors.filter');
     const [page, paragraphs] = await Promise.all([listComments(db(), resolveFilter(d, stakeholderGroups, q.data), cursorOf(q.data)), paragraphMaps(db(), d)]);
     const filters = { document: q.data.document, anchor: q.data.anchor, stakeholderGroup: q.data.stakeholderGroup, lang: q.data.lang, status: q.data.status };
     return sendPage(
@@ -103,12 +104,12 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
   };
 
   app.get('/processes/:processSlug/comment-periods/:periodId/comments/new', { config: { policy: 'comment.submit' }, schema: hide }, async (req, reply) => {
-    const q = req.query as Flat;
+    const q = formFields(req.query);
     return showForm(req, reply, { document: q.document, anchor: q.anchor });
   });
 
   app.post('/processes/:processSlug/comment-periods/:periodId/comments/new', { config: { policy: 'comment.submit' }, schema: hide }, async (req, reply) => {
-    const flat = { ...((req.body ?? {}) as Flat) };
+    const flat = { ...formFields(req.body) };
     delete flat._csrf;
     const { process, d } = await loadPeriod(req);
     const parsed = parseForm(CommentFields, commentFormToBody(flat), req.t);
@@ -144,7 +145,7 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
 
   app.get('/processes/:processSlug/comments/:commentId/duplicates', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process, c, d } = await loadComment(req);
-    const after = (req.query as Flat).after;
+    const after = formFields(req.query).after;
     const { rows, next } = await groupMembers(db(), c.group_id, after);
     const path = `${commentPath(process.slug, c.id)}/duplicates`;
     return sendPage(reply, <DuplicatesView ctx={pageCtx(req, reply)} process={process} d={d} receipt={c.receipt} size={c.group_size} rows={rows} next={next} path={path} />);
@@ -162,7 +163,7 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/comments/:commentId/report', { config: { policy: 'comment.report' }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const { process, c, d } = await loadComment(req);
     const parsed = parseForm(ReportBody, flat, req.t);
     if (!parsed.ok) return sendPage(reply, <ReportFormView ctx={pageCtx(req, reply)} process={process} d={d} c={c} values={flat} errors={parsed.errors} />, 422);
@@ -171,7 +172,7 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/comments/:commentId/hide', { config: { policy: 'comment.moderate', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const parsed = parseForm(HideBody, flat, req.t);
     if (!parsed.ok) return showComment(req, reply, flat, parsed.errors, 422);
     try {

@@ -5,7 +5,7 @@ import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { getProcess } from '../processes/processes.service.js';
 import { getPeriod } from './periods.service.js';
 import { DispositionBody } from './dispositions.schema.js';
@@ -65,11 +65,11 @@ export const dispositionsPages: FastifyPluginAsync = async (app) => {
   };
 
   app.get('/processes/:processSlug/comment-periods/:periodId/responses', { config: { policy: 'comment.dispose', ...scoped }, schema: hide }, async (req, reply) =>
-    showQueue(req, reply, queueState((req.query ?? {}) as Flat)),
+    showQueue(req, reply, queueState(formFields(req.query))),
   );
 
   app.post('/processes/:processSlug/comment-periods/:periodId/responses', { config: { policy: 'comment.dispose', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const state = queueState(flat);
     const { process, detail } = await load(req);
     const entry = flat.entry && isUuid(flat.entry) ? flat.entry : '';

@@ -6,7 +6,7 @@ import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { getProcess } from '../processes/processes.service.js';
 import { processFromParams } from '../processes/processes.routes.js';
 import { getDocument, listDocuments, translationsOf } from '../documents/documents.service.js';
@@ -80,7 +80,7 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/comment-periods/new', { config: { policy: 'commentPeriod.open', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const parsed = parseForm(OpenPeriodBody, periodFormToBody(flat), req.t);
     if (!parsed.ok) return showForm(req, reply, flat, parsed.errors, 422);
     try {

@@ -5,7 +5,7 @@ import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { renderPage, sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { getProcess } from '../processes/processes.service.js';
 import type { Process } from '../processes/processes.repository.js';
 import { CompareQuery, CreateDocumentBody, DOCUMENT_FORM_BODY_LIMIT, SaveVersionBody, StatusBody } from './documents.schema.js';
@@ -89,7 +89,7 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/documents/new', { config: create, schema: hide, bodyLimit: DOCUMENT_FORM_BODY_LIMIT }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const parsed = parseForm(CreateDocumentBody, createFormToBody(flat), req.t);
     if (!parsed.ok) return newForm(req, reply, flat, parsed.errors, 422);
     try {
@@ -176,7 +176,7 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/documents/:docSlug/edit', { config: edit, schema: hide }, async (req, reply) => editForm(req, reply));
 
   app.post('/processes/:processSlug/documents/:docSlug/edit', { config: edit, schema: hide, bodyLimit: DOCUMENT_FORM_BODY_LIMIT }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const parsed = parseForm(SaveVersionBody, { title: flat.title, markdown: flat.markdown ?? '', message: flat.message ?? '' }, req.t);
     if (!parsed.ok) return editForm(req, reply, flat, parsed.errors, 422);
     const { process, doc } = await load(req);

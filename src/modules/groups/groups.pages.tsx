@@ -3,7 +3,7 @@ import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { getProcess } from '../processes/processes.service.js';
 import { processFromParams } from '../processes/processes.routes.js';
 import { balance, isProcessMember } from '../participants/participants.service.js';
@@ -17,7 +17,6 @@ import { GroupMeetingsSection } from '../meetings/views/meeting-list.view.js';
 import { FollowBox } from '../follows/views/follow-box.js';
 import { followOf } from '../follows/follows.service.js';
 
-type Flat = Record<string, string | undefined>;
 const hide = { hide: true };
 
 /** Resolve `:processSlug/:groupSlug` for the policy hook. */
@@ -38,7 +37,7 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
   );
 
   app.post('/processes/:processSlug/groups/new', { config: { policy: 'group.create', scope: processFromParams }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const action = localPath(req.lang, `/processes/${params(req).processSlug}/groups/new`);
     const again = (errors: Record<string, string>, status: number) =>
       sendPage(reply, <GroupFormView ctx={pageCtx(req, reply)} action={action} creating title={req.t('groups.createTitle')} values={flat} errors={errors} />, status);
@@ -103,7 +102,7 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/groups/:groupSlug/edit', { config: { policy: 'group.update', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const parsed = parseForm(UpdateGroupBody, flat, req.t);
     if (!parsed.ok) {
       return sendPage(reply, <GroupFormView ctx={pageCtx(req, reply)} action={`${groupPath(req)}/edit`} creating={false} title={req.t('groups.edit')} values={flat} errors={parsed.errors} />, 422);
@@ -123,7 +122,7 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/groups/:groupSlug/members', { config: { policy: 'group.addMember', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const parsed = parseForm(AddMemberBody, { email: flat.email, chair: flat.chair === 'true' }, req.t);
     if (!parsed.ok) throw Object.assign(new Error('invalid'), { statusCode: 422 });
     await groups.addMemberByEmail(db(), req.actor!, await groups.groupById(db(), req.policyContext.groupId!), parsed.data.email, parsed.data.chair);

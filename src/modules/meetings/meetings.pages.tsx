@@ -1,3 +1,4 @@
+import { formFields } from '../../web/forms.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
@@ -12,7 +13,6 @@ import { meetingPath } from './links.js';
 import { MeetingListView } from './views/meeting-list.view.js';
 import { MeetingView } from './views/meeting.view.js';
 
-type Flat = Record<string, string | undefined>;
 const hide = { hide: true };
 const PAGE = 20;
 
@@ -25,7 +25,7 @@ export const meetingsPages: FastifyPluginAsync = async (app) => {
   const visible = async (req: FastifyRequest) => meetings.getMeeting(db(), (await processScope(db(), params(req).processSlug)).processId, params(req).meetingId, req.actor);
 
   app.get('/processes/:processSlug/meetings', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
-    const q = (req.query ?? {}) as Flat;
+    const q = formFields(req.query);
     const d = await getProcess(db(), params(req).processSlug);
     const g = q.group ? (await getGroup(db(), d.process.id, q.group)).group : undefined;
     const [upcoming, past] = await Promise.all([
@@ -76,7 +76,7 @@ export const meetingsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/meetings/:meetingId/register', { config: { policy: 'meeting.register' }, schema: hide }, async (req, reply) => {
     const m = await visible(req);
-    const body = RegisterBody.parse({ showName: ((req.body ?? {}) as Flat).showName === 'true' });
+    const body = RegisterBody.parse({ showName: formFields(req.body).showName === 'true' });
     const state = await registrations.register(db(), base(), req.actor!, m.id, body);
     return redirectWithNotice(reply, localPath(req.lang, meetingPath(m.process_slug, m.id)), state.registration.status === 'registered' ? 'meetings.registered' : 'meetings.waitlisted');
   });

@@ -3,7 +3,7 @@ import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { nestForm, parseForm, problemToFormErrors } from '../../web/forms.js';
+import { nestForm, parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { HttpProblem } from '../../http/problem.js';
 import { getProcess } from '../processes/processes.service.js';
 import { processFromParams } from '../processes/processes.routes.js';
@@ -38,7 +38,7 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/join', { config: { policy: 'process.join', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const d = await getProcess(db(), slugOf(req));
     const again = async (errors: Record<string, string>, status: number) =>
       sendPage(reply, <JoinView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} organisations={await participants.organisations(db())} values={flat} errors={errors} />, status);
@@ -59,7 +59,7 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/processes/:processSlug/participants', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
-    const q = (req.query ?? {}) as Flat;
+    const q = formFields(req.query);
     const d = await getProcess(db(), slugOf(req));
     const groups = await listGroups(db(), d.process.id);
     const group = q.group ? groups.find((g) => g.group.slug === q.group) : undefined;
@@ -102,7 +102,7 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/invitations', { config: { policy: 'process.invite', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const d = await getProcess(db(), slugOf(req));
     const parsed = parseForm(InviteBody, flat, req.t);
     if (!parsed.ok) return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} values={flat} errors={parsed.errors} />, 422);
@@ -111,11 +111,11 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/invitations/accept', { config: { policy: 'invitation.accept' }, schema: hide }, async (req, reply) =>
-    sendPage(reply, <AcceptInvitationView ctx={pageCtx(req, reply)} token={((req.query ?? {}) as Flat).token ?? ''} />),
+    sendPage(reply, <AcceptInvitationView ctx={pageCtx(req, reply)} token={formFields(req.query).token ?? ''} />),
   );
 
   app.post('/invitations/accept', { config: { policy: 'invitation.accept' }, schema: hide }, async (req, reply) => {
-    const token = ((req.body ?? {}) as Flat).token ?? '';
+    const token = formFields(req.body).token ?? '';
     try {
       const { processId } = await participants.acceptInvitation(db(), req.actor!, token);
       const process = await participants.processSlugOf(db(), processId);
@@ -133,7 +133,7 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/stakeholder-groups', { config: { policy: 'process.manageStakeholders', ...scoped }, schema: hide }, async (req, reply) => {
     const d = await getProcess(db(), slugOf(req));
-    const rows = ((nestForm((req.body ?? {}) as Flat).groups ?? []) as Flat[]).filter((r) => r && (r.id || r.nameEn?.trim()));
+    const rows = ((nestForm(formFields(req.body)).groups ?? []) as Flat[]).filter((r) => r && (r.id || r.nameEn?.trim()));
     const errors: Record<string, string> = {};
     const groups = rows.map((r) => {
       const target = r.target?.trim() ? Number(r.target.replace(',', '.')) : null;

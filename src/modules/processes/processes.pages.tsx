@@ -3,7 +3,7 @@ import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { nestForm, parseForm, problemToFormErrors } from '../../web/forms.js';
+import { nestForm, parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { roleHolders } from '../accounts/accounts.service.js';
 import { listGroups } from '../groups/groups.service.js';
 import { balance, isProcessMember } from '../participants/participants.service.js';
@@ -59,7 +59,7 @@ export const processesPages: FastifyPluginAsync = async (app) => {
   );
 
   app.post('/processes/new', { config: { policy: 'process.create' }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const again = (errors: Record<string, string>, status: number) =>
       sendPage(reply, <ProcessFormView ctx={pageCtx(req, reply)} action={localPath(req.lang, '/processes/new')} creating values={formValues(flat)} errors={errors} />, status);
     const parsed = parseForm(CreateProcessBody, formToBody(flat), req.t);
@@ -130,7 +130,7 @@ export const processesPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/edit', { config: { policy: 'process.update', scope: processFromParams }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const action = localPath(req.lang, `/processes/${slugOf(req)}/edit`);
     const again = (errors: Record<string, string>, status: number) =>
       sendPage(reply, <ProcessFormView ctx={pageCtx(req, reply)} action={action} creating={false} values={formValues(flat)} errors={errors} />, status);
@@ -146,7 +146,7 @@ export const processesPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/copy', { config: { policy: 'process.copy', scope: processFromParams }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const d = await processes.getProcess(db(), slugOf(req));
     const again = (errors: Record<string, string>, status: number) => sendPage(reply, <CopyProcessView ctx={pageCtx(req, reply)} source={d.process} values={flat} errors={errors} />, status);
     const parsed = parseForm(CopyProcessBody, { ...flat, startsOn: flat.startsOn || undefined }, req.t);
