@@ -128,6 +128,18 @@ describe('opening a period', () => {
   });
 });
 
+describe('instructions', () => {
+  it('shows instructions written in one language to readers of the other, marked with their language', async () => {
+    const period = await openPeriod({ instructionsEn: 'Comment on **each** recommendation.', instructionsFr: '' });
+    const fr = await new Client(t.app).get(`/fr/processes/${SLUG}/comment-periods/${period.id}`);
+    expect(fr.body).toContain('Ces instructions n’ont été rédigées qu’en anglais.');
+    expect(fr.body).toContain('<div lang="en"><div><p>Comment on <strong>each</strong> recommendation.</p>');
+    const en = await new Client(t.app).get(`/en/processes/${SLUG}/comment-periods/${period.id}`);
+    expect(en.body).not.toContain('were written in French only');
+    expect(en.body).toContain('<div lang="en"><div><p>Comment on <strong>each</strong>');
+  });
+});
+
 describe('the window', () => {
   it('takes a comment at the second before closes_at and refuses it at closes_at, saying so in both languages', async () => {
     const period = await openPeriod();

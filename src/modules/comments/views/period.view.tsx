@@ -25,7 +25,12 @@ export function PeriodView(props: { ctx: PageCtx; process: Process; d: PeriodDet
   const p = d.period;
   const base = periodPath(process.slug, p.id);
   const title = periodTitle(ctx, d);
-  const instructions = lang === 'fr' ? p.instructions_fr : p.instructions_en;
+  // Instructions written in one language only are shown to the other language's readers too,
+  // marked with their language, rather than not at all.
+  const own = lang === 'fr' ? p.instructions_fr : p.instructions_en;
+  const other = lang === 'fr' ? p.instructions_en : p.instructions_fr;
+  const instructions = own || other;
+  const instructionsLang = own ? lang : lang === 'fr' ? 'en' : 'fr';
   const open = periodState(p, props.now) === 'open';
   const scope = { processId: process.id };
   const first = d.documents.find((x) => x.document.lang === lang) ?? d.documents[0]!;
@@ -51,7 +56,10 @@ export function PeriodView(props: { ctx: PageCtx; process: Process; d: PeriodDet
       {instructions && (
         <>
           <h2>{t('comments.instructionsHeading')}</h2>
-          <Markdown source={instructions} />
+          {instructionsLang !== lang && <p class="hint">{t('comments.instructionsOtherLanguage')}</p>}
+          <div lang={instructionsLang}>
+            <Markdown source={instructions} />
+          </div>
         </>
       )}
       <div class="actions">
