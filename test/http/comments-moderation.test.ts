@@ -95,6 +95,16 @@ describe('exact duplicates', () => {
     for (const n of ['Alice', 'Bob', 'Chloé']) expect(names.body).toContain(n);
   });
 
+  it('groups per paragraph: the same text on another paragraph is listed there too, so margin counts and lists agree', async () => {
+    const other = await openPeriod();
+    const first = await send(commenter, other, { text: 'Ban default passwords!', anchor: anchors[1] });
+    const second = await send(reporter, other, { text: 'ban default passwords', anchor: anchors[2] });
+    const onFirst = await list(other, `?document=draft&anchor=${anchors[1]}`);
+    const onSecond = await list(other, `?document=draft&anchor=${anchors[2]}`);
+    expect(onFirst.items.map((i) => [i.id, i.duplicates.size])).toEqual([[first.id, 1]]);
+    expect(onSecond.items.map((i) => [i.id, i.duplicates.size])).toEqual([[second.id, 1]]);
+  });
+
   it('hiding the primary keeps the others visible: its tombstone stays and the next one is listed', async () => {
     const hidden = await moderator.client.json('POST', `${API}/comments/${a.id}/hide`, { reason: 'spam', note: 'Copy-paste campaign' });
     expect(hidden.statusCode, hidden.body).toBe(200);

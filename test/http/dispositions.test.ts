@@ -173,7 +173,10 @@ describe('groups of duplicates', () => {
     await expectCountsExact();
 
     // A copy that arrives after the group was answered is covered by that answer at once.
-    await comment(text, f.scope, 'Late Lee');
+    await comment(text, f.labels, 'Late Lee');
+    expect((await period()).disposed_count).toBe(before + 4);
+    // The same text on another paragraph is another group, waiting for its own answer.
+    await comment(text, f.scope, 'Elsewhere Eve');
     expect((await period()).disposed_count).toBe(before + 4);
     await expectCountsExact();
 
@@ -259,7 +262,7 @@ describe('the disposition-of-comments report', () => {
     const html = res.body;
     expect(html).toContain('<h1>Disposition of comments</h1>');
     const labelsAt = html.indexOf('Labels should be clear.');
-    const answerAt = html.indexOf('Please require bilingual labels.');
+    const answerAt = html.indexOf('Please require bilingual labels.', labelsAt);
     expect(labelsAt).toBeGreaterThan(-1);
     expect(answerAt).toBeGreaterThan(labelsAt);
     expect(html).toContain(`href="/en/processes/${SLUG}/documents/outcomes/versions/2#${f.labelsV2}"`);

@@ -17,7 +17,7 @@ import { can } from '../../auth/policies.js';
 import { bothLangs } from '../calls/calls.time.js';
 import { commentsRepository as repo, type Comment, type CommentRow, type Period } from './comments.repository.js';
 import type { CommentFields } from './comments.schema.js';
-import { bodyHash, isReceipt, newReceipt } from './comments.text.js';
+import { bodyHash, groupKey, isReceipt, newReceipt } from './comments.text.js';
 import { getPeriod, paragraphsOf, periodState, type CoveredDocument } from './periods.service.js';
 
 /** The address of a comment's page (its permalink), without the language prefix. */
@@ -141,7 +141,7 @@ export async function submitComment(
     inTransaction(db, async (trx) => {
       const file = checked ? await (opts.storeFor ?? databaseFileStore)(trx).put({ ...checked, createdBy: actor?.userId ?? null }) : undefined;
       const hash = bodyHash(input.text);
-      const group = await repo.lockGroup(trx, newId(at.getTime()), period.id, hash);
+      const group = await repo.lockGroup(trx, newId(at.getTime()), period.id, groupKey(hash, target.document.id, anchor));
       const id = newId(at.getTime());
       // The first visible comment of a group is listed and is its primary; later exact
       // duplicates are counted on it.

@@ -34,6 +34,7 @@ export interface CommentPeriodDocumentsTable {
 export interface CommentGroupsTable {
   id: string;
   period_id: string;
+  /** The group's key: `groupKey()` of the text's hash, the document and the paragraph. */
   body_hash: string;
   primary_comment_id: string | null;
   size: Generated<number>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyHash, isReceipt, newReceipt, normaliseForDuplicates, timeLeft, timeLeftWords } from './comments.text.js';
+import { bodyHash, groupKey, isReceipt, newReceipt, normaliseForDuplicates, timeLeft, timeLeftWords } from './comments.text.js';
 import { csvCell } from './comments.export.js';
 import { tFor } from '../../i18n/i18n.js';
 
@@ -17,6 +17,16 @@ describe('duplicate normalisation', () => {
     expect(bodyHash('Ban default passwords')).not.toBe(bodyHash('Ban default password'));
     expect(bodyHash('???')).not.toBe(bodyHash('!!!'));
     expect(bodyHash('a')).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('duplicate groups', () => {
+  it('are keyed by text, document and paragraph together', () => {
+    const h = bodyHash('Ban default passwords');
+    expect(groupKey(h, 'doc-1', 'p-4')).toBe(groupKey(bodyHash('ban default passwords!'), 'doc-1', 'p-4'));
+    expect(groupKey(h, 'doc-1', 'p-4')).not.toBe(groupKey(h, 'doc-1', 'p-5'));
+    expect(groupKey(h, 'doc-1', null)).not.toBe(groupKey(h, 'doc-1', 'p-4'));
+    expect(groupKey(h, 'doc-1', 'p-4')).not.toBe(groupKey(h, 'doc-2', 'p-4'));
   });
 });
 

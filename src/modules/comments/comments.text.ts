@@ -25,6 +25,18 @@ export function bodyHash(text: string): string {
     .digest('hex');
 }
 
+/**
+ * The key of a duplicate group: the same text (by `bodyHash`) on the same paragraph of the
+ * same document. Duplicates are grouped per paragraph so that a paragraph's margin count, its
+ * filtered listing and the report by paragraph agree: a text sent to two paragraphs is listed
+ * under each. The comment keeps its plain `bodyHash`, so a campaign can still be traced across
+ * paragraphs.
+ * @example groupKey(bodyHash('Ban them'), docId, 'p-4') !== groupKey(bodyHash('Ban them'), docId, 'p-5') // true
+ */
+export function groupKey(hash: string, documentId: string, anchor: string | null): string {
+  return createHash('sha256').update(`${documentId}\n${anchor ?? ''}\n${hash}`).digest('hex');
+}
+
 /** Crockford's base-32 alphabet: no I, L, O or U, so a receipt read aloud or copied by hand survives. */
 const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
