@@ -156,6 +156,9 @@ describe('exact duplicates', () => {
     const moderation = await moderator.client.get(`/en/processes/${SLUG}/comment-periods/${periodId}/moderation`);
     expect(moderation.statusCode).toBe(200);
     expect(moderation.body).toContain(b.receipt);
+    // The moderation page names who hid each comment (every test account is "Test Person").
+    expect(moderation.body).toContain('<th scope="col">Hidden by</th>');
+    expect(moderation.body).toMatch(new RegExp(`${b.receipt}</a></td><td>[^<]+</td><td>[^<]+</td><td>Test Person</td>`));
   });
 });
 

@@ -228,9 +228,18 @@ export const commentsRepository = {
     return q.orderBy('c.id').limit(limit).execute();
   },
 
-  /** The latest hidden comments of a period, for the moderation page. */
-  async recentlyHidden(db: Kysely<DB>, periodId: string, limit: number): Promise<Comment[]> {
-    return db.selectFrom('comments').selectAll().where('period_id', '=', periodId).where('status', '=', 'hidden').orderBy('hidden_at', 'desc').limit(limit).execute();
+  /** The latest hidden comments of a period with who hid them, for the moderation page. */
+  async recentlyHidden(db: Kysely<DB>, periodId: string, limit: number): Promise<(Comment & { hidden_by_name: string | null })[]> {
+    return db
+      .selectFrom('comments as c')
+      .leftJoin('users as u', 'u.id', 'c.hidden_by')
+      .selectAll('c')
+      .select('u.name as hidden_by_name')
+      .where('c.period_id', '=', periodId)
+      .where('c.status', '=', 'hidden')
+      .orderBy('c.hidden_at', 'desc')
+      .limit(limit)
+      .execute();
   },
 
   async insertReport(db: Kysely<DB>, row: Pick<CommentReport, 'id' | 'comment_id' | 'reporter_id' | 'statement'>): Promise<CommentReport> {

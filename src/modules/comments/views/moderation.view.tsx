@@ -41,7 +41,7 @@ function ReportItem({ ctx, process, r, zone }: { ctx: PageCtx; process: Process;
 }
 
 /** A period's moderation page: open consent reports, then the comments hidden lately. */
-export function ModerationView(props: { ctx: PageCtx; process: Process; d: PeriodDetail; reports: (CommentReport & { receipt: string })[]; hidden: Comment[] }) {
+export function ModerationView(props: { ctx: PageCtx; process: Process; d: PeriodDetail; reports: (CommentReport & { receipt: string })[]; hidden: (Comment & { hidden_by_name: string | null })[] }) {
   const { ctx, process, d } = props;
   const { t, lang } = ctx;
   const zone = d.period.time_zone;
@@ -72,6 +72,7 @@ export function ModerationView(props: { ctx: PageCtx; process: Process; d: Perio
               <th scope="col">{t('comments.columns.comment')}</th>
               <th scope="col">{t('comments.columns.reason')}</th>
               <th scope="col">{t('comments.columns.hiddenAt')}</th>
+              <th scope="col">{t('comments.columns.hiddenBy')}</th>
             </tr>
           </thead>
           <tbody>
@@ -82,6 +83,7 @@ export function ModerationView(props: { ctx: PageCtx; process: Process; d: Perio
                 </td>
                 <td>{t(`comments.reasons.${c.hidden_reason ?? 'spam'}`)}</td>
                 <td>{c.hidden_at ? formatDateTime(lang, c.hidden_at, zone) : ''}</td>
+                <td>{c.hidden_by_name ?? ''}</td>
               </tr>
             ))}
           </tbody>
