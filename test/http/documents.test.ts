@@ -150,6 +150,22 @@ describe('creating documents and versions', () => {
     expect((await new Client(t.app).get(`${PAGES}/baseline/anchors/pnever000`)).statusCode).toBe(404);
   });
 
+  it('says a paragraph rewritten past recognition was rewritten, and links to the one in its place', async () => {
+    const paras = ['Devices ship without default passwords.', 'Vendors publish a disclosure policy.', 'Updates are signed.'];
+    expect((await create(oversight, { slug: 'rewrites', markdown: text(paras) })).statusCode).toBe(201);
+    const v1 = (await new Client(t.app).json('GET', `${API}/rewrites`)).json<{ version: { blocks: Block[] } }>().version.blocks;
+    const r2 = await save(oversight, 'rewrites', text([paras[0]!, 'Anyone can report a flaw through a published channel.', paras[2]!]), 'Reworded');
+    expect(r2.statusCode, r2.body).toBe(201);
+    const replacement = r2.json<{ blocks: Block[] }>().blocks[2]!;
+    expect(replacement.anchor).not.toBe(v1[2]!.anchor);
+    const page = await new Client(t.app).get(`${PAGES}/rewrites/anchors/${v1[2]!.anchor}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`It was rewritten: ${replacement.label} of the current version stands in its place.`);
+    expect(page.body).toContain(`${PAGES}/rewrites#${replacement.anchor}`);
+    const fr = await new Client(t.app).get(`/fr/processes/${SLUG}/documents/rewrites/anchors/${v1[2]!.anchor}`);
+    expect(fr.body).toContain('Il a été réécrit');
+  });
+
   it('refuses a version identical to the current one, with a message, and saves nothing', async () => {
     const current = (await new Client(t.app).json('GET', `${API}/baseline`)).json<{ version: { markdown: string; number: number } }>().version;
     const res = await save(oversight, 'baseline', `${current.markdown}\n\n`);

@@ -45,15 +45,27 @@ describe('matchAnchors', () => {
     expect(v2.removed).toEqual([]);
   });
 
-  it('gives a rewritten paragraph a new anchor and records the old one as removed', () => {
+  it('gives a rewritten paragraph a new anchor and points the old one at the paragraph written in its place', () => {
     const { v1, used } = first(PARAS);
     const rewritten = [...PARAS];
     rewritten[2] = 'Firmware images carry a signature the bootloader verifies.';
     const v2 = next(v1, rewritten, used);
     expect(v2.blocks[2]!.change).toBe('new');
     expect(v2.blocks[2]!.anchor).not.toBe(v1[2]!.anchor);
-    expect(v2.removed).toEqual([{ anchor: v1[2]!.anchor, successor: null }]);
+    expect(v2.removed).toEqual([{ anchor: v1[2]!.anchor, successor: v2.blocks[2]!.anchor }]);
     expect(v2.blocks.filter((_, i) => i !== 2).map((b) => b.anchor)).toEqual(v1.filter((_, i) => i !== 2).map((b) => b.anchor));
+  });
+
+  it('records a paragraph deleted with nothing in its place as removed, with no successor', () => {
+    const { v1, used } = first(PARAS);
+    const v2 = next(v1, PARAS.filter((_, i) => i !== 2), used);
+    expect(v2.removed).toEqual([{ anchor: v1[2]!.anchor, successor: null }]);
+  });
+
+  it('leaves an irregular rewrite (two paragraphs become one unlike either) without a successor', () => {
+    const { v1, used } = first(PARAS);
+    const v2 = next(v1, [...PARAS.slice(0, 2), 'Firmware images carry a signature the bootloader verifies.', ...PARAS.slice(4)], used);
+    expect(v2.removed.map((r) => r.successor)).toEqual([null, null]);
   });
 
   it('keeps every anchor when a paragraph is inserted at the top', () => {

@@ -13,7 +13,8 @@ import { lcsPairs } from './documents.lcs.js';
  *    the order of the blocks already matched: 'edited';
  * 4. anything else is 'new' with a fresh anchor.
  * Old anchors left over are removed; each gets as successor the new block holding most of its
- * words (when two paragraphs are merged, the one not kept points at the merged one).
+ * words (when two paragraphs are merged, the one not kept points at the merged one), or else
+ * the new block written in its place (a paragraph rewritten past recognition).
  */
 
 /** What anchor matching needs of a previous version's block. */
@@ -77,7 +78,7 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** The share of A's words found in B. */
-function containment(a: Set<string>, b: Set<string>): number {
+export function containment(a: Set<string>, b: Set<string>): number {
   if (a.size === 0) return 0;
   let common = 0;
   for (const w of a) if (b.has(w)) common++;
@@ -192,16 +193,59 @@ export function matchAnchors(oldBlocks: readonly OldBlock[], newBlocks: readonly
   });
   for (const b of blocks) used.add(b.anchor);
 
-  // Old anchors left over: removed, or merged into the block that holds most of their words.
-  const removed: RemovedAnchor[] = [];
-  oldBlocks.forEach((b, o) => {
+  // Old anchors left over: merged into the block that holds most of their words, or
+  // rewritten in place (see rewrittenInPlace), or simply removed.
+  const absorbedBy = new Map<number, number>();
+  oldBlocks.forEach((_, o) => {
     if (oldTaken[o]) return;
     let best: { n: number; c: number } | undefined;
     newWords.forEach((words, n) => {
       const c = containment(oldWords[o]!, words);
       if (c >= ABSORBED && (!best || c > best.c)) best = { n, c };
     });
-    removed.push({ anchor: b.anchor, successor: best ? blocks[best.n]!.anchor : null });
+    if (best) absorbedBy.set(o, best.n);
+  });
+  const inPlace = rewrittenInPlace(oldBlocks, newBlocks, oldFor, change, absorbedBy);
+  const removed: RemovedAnchor[] = [];
+  oldBlocks.forEach((b, o) => {
+    if (oldTaken[o]) return;
+    const n = absorbedBy.get(o) ?? inPlace.get(o);
+    removed.push({ anchor: b.anchor, successor: n === undefined ? null : blocks[n]!.anchor });
   });
   return { blocks, removed };
+}
+
+/**
+ * Old blocks rewritten past recognition: between the same two kept neighbours, k old blocks
+ * of a kind went and k new blocks of that kind came, so each old one (in order) was replaced
+ * by the new one in its place. Its link then says where its replacement is, instead of only
+ * "removed". Anything less regular (three paragraphs became two) is left as removed.
+ */
+function rewrittenInPlace(
+  oldBlocks: readonly OldBlock[],
+  newBlocks: readonly ParsedBlock[],
+  oldFor: readonly (number | undefined)[],
+  change: readonly BlockChange[],
+  absorbedBy: ReadonlyMap<number, number>,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  // The kept pairs in new order, framed by the two ends; gaps lie between consecutive pairs.
+  const kept: [number, number][] = [[-1, -1]];
+  oldFor.forEach((o, n) => {
+    if (o !== undefined && o > kept[kept.length - 1]![0]) kept.push([o, n]);
+  });
+  kept.push([oldBlocks.length, newBlocks.length]);
+  const keptOld = new Set(oldFor.filter((o): o is number => o !== undefined));
+  for (let g = 0; g + 1 < kept.length; g++) {
+    const [o0, n0] = kept[g]!;
+    const [o1, n1] = kept[g + 1]!;
+    const gone: number[] = [];
+    const came: number[] = [];
+    for (let o = o0 + 1; o < o1; o++) if (!keptOld.has(o) && !absorbedBy.has(o)) gone.push(o);
+    for (let n = n0 + 1; n < n1; n++) if (change[n] === 'new') came.push(n);
+    if (gone.length === 0 || gone.length !== came.length) continue;
+    if (!gone.every((o, i) => oldBlocks[o]!.kind === newBlocks[came[i]!]!.kind)) continue;
+    gone.forEach((o, i) => out.set(o, came[i]!));
+  }
+  return out;
 }

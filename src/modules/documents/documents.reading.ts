@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ABSORBED, containment, wordSet } from './documents.anchors.js';
 import type { DB } from '../../db/schema.js';
 import { HttpProblem } from '../../http/problem.js';
 import { diffVersions, type VersionDiff } from './documents.diff.js';
@@ -28,7 +29,9 @@ export async function compareVersions(db: Kysely<DB>, doc: DocumentRow, from: nu
 
 /** Where an anchor is now: in the current version, or removed (and perhaps merged into another block). */
 export type AnchorWhereabouts =
-  { state: 'current'; block: BlockRow } | { state: 'removed'; removedIn: number; last: BlockRow & { number: number }; successor: BlockRow | null };
+  | { state: 'current'; block: BlockRow }
+  // `merged`: most of its words went into the successor; otherwise the successor was written in its place.
+  | { state: 'removed'; removedIn: number; last: BlockRow & { number: number }; successor: BlockRow | null; merged: boolean };
 
 /** Fates are followed at most this far (a paragraph merged into one later merged again…). */
 const MAX_HOPS = 20;
@@ -59,7 +62,8 @@ export async function whereIsAnchor(db: Kysely<DB>, doc: DocumentRow, anchor: st
     }
     next = (await repo.fate(db, doc.id, next))?.successor_anchor ?? null;
   }
-  return { state: 'removed', removedIn: fate.removed_in, last, successor };
+  const merged = successor !== null && containment(wordSet(last.plain), wordSet(successor.plain)) >= ABSORBED;
+  return { state: 'removed', removedIn: fate.removed_in, last, successor, merged };
 }
 
 /** One row of a side-by-side reading: a block of each language, either possibly missing. */

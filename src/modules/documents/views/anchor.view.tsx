@@ -21,7 +21,7 @@ export function AnchorView(props: { ctx: PageCtx; process: Process; doc: Documen
       <p class="lead">{t('documents.anchorRemoved', { label: where.last.label, n: where.removedIn })}</p>
       {where.successor && (
         <p>
-          {t('documents.anchorMerged', { label: where.successor.label })}{' '}
+          {t(where.merged ? 'documents.anchorMerged' : 'documents.anchorRewritten', { label: where.successor.label })}{' '}
           <a class="button" href={localPath(lang, `${base}#${where.successor.anchor}`)}>
             {t('documents.anchorGoTo', { label: where.successor.label })}
           </a>
