@@ -372,6 +372,15 @@ describe('reading', () => {
     expect(side.body).toContain('do not have the same number of paragraphs');
     const none = await new Client(t.app).get(`${PAGES}/charter/side-by-side`);
     expect(none.body).toContain('has no translation yet');
+
+    // Any version against any version of the translation, chosen with a plain GET form.
+    expect(side.body).toContain('signed, tested and delivered');
+    const v1 = await new Client(t.app).get(`${PAGES}/baseline/side-by-side?with=referentiel&left=1&right=1`);
+    expect(v1.statusCode).toBe(200);
+    expect(v1.body).toContain('Security updates are signed and delivered over an authenticated channel.');
+    expect(v1.body).not.toContain('signed, tested and delivered');
+    expect(v1.body).toContain('<select id="field-left" name="left"><option value="1" selected>1</option>');
+    for (const bad of ['left=99', 'right=0', 'left=abc']) expect((await new Client(t.app).get(`${PAGES}/baseline/side-by-side?${bad}`)).statusCode, bad).toBe(404);
   });
 });
 

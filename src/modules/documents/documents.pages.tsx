@@ -156,9 +156,13 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
 
   app.get('/processes/:processSlug/documents/:docSlug/side-by-side', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process, doc } = await load(req);
-    const other = (await docs.translationsOf(db(), doc)).find((d) => docs.canRead(d, req.actor));
-    const side = other ? await sideBySide(db(), doc, other) : null;
-    return sendPage(reply, <SideBySideView ctx={pageCtx(req, reply)} process={process} doc={doc} side={side} />);
+    // ?with=<slug> picks a translation when there are several; ?left=N&right=M pick versions.
+    const q = formFields(req.query);
+    const readable = (await docs.translationsOf(db(), doc)).filter((d) => docs.canRead(d, req.actor));
+    const other = readable.find((d) => d.slug === q.with) ?? readable[0];
+    const number = (raw: string | undefined) => (raw ? versionNumber(raw) : undefined);
+    const side = other ? await sideBySide(db(), doc, other, { left: number(q.left), right: number(q.right) }) : null;
+    return sendPage(reply, <SideBySideView ctx={pageCtx(req, reply)} process={process} doc={doc} side={side} translations={readable} />);
   });
 
   /** The new-version form, prefilled from the current version unless values are given. */

@@ -6,7 +6,7 @@ import { diffVersions, type VersionDiff } from './documents.diff.js';
 import type { WorkingGroup } from '../groups/groups.repository.js';
 import { commentMargin, type CommentMargin } from '../comments/comments.margin.js';
 import { documentsRepository as repo, type BlockRow, type DocumentRow, type VersionListItem, type VersionRow } from './documents.repository.js';
-import { getVersion, processGroups, translationsOf } from './documents.service.js';
+import { getVersion, processGroups, translationsOf, versionByNumber } from './documents.service.js';
 
 /**
  * What readers ask of documents beyond one version: comparisons, where a paragraph went,
@@ -85,15 +85,23 @@ export interface SideBySide {
 /**
  * A document and its translation side by side, block against block by position (translations
  * keep the structure of the original, so position is the honest alignment; when the counts
- * differ, rows past the shorter one have one side empty and the page says so).
+ * differ, rows past the shorter one have one side empty and the page says so). Each side is
+ * its current version unless a version number is given (a number that does not exist is not
+ * found), so a comment period's version can be read against its translation's.
  */
-export async function sideBySide(db: Kysely<DB>, left: DocumentRow, right: DocumentRow): Promise<SideBySide> {
-  const load = async (d: DocumentRow) =>
-    d.current_version_id ? Promise.all([repo.versionById(db, d.current_version_id), repo.blocks(db, d.current_version_id)]) : ([undefined, []] as const);
-  const [[leftVersion, l], [rightVersion, r]] = await Promise.all([load(left), load(right)]);
+export async function sideBySide(db: Kysely<DB>, left: DocumentRow, right: DocumentRow, numbers: { left?: number; right?: number } = {}): Promise<SideBySide> {
+  const load = async (d: DocumentRow, n: number | undefined) => {
+    const id = n === undefined ? d.current_version_id : ((await versionByNumber(db, d.id, n)) ?? notFound()).id;
+    return id ? Promise.all([repo.versionById(db, id), repo.blocks(db, id)]) : ([undefined, []] as const);
+  };
+  const [[leftVersion, l], [rightVersion, r]] = await Promise.all([load(left, numbers.left), load(right, numbers.right)]);
   const rows: SideRow[] = [];
   for (let i = 0; i < Math.max(l.length, r.length); i++) rows.push({ left: l[i] ?? null, right: r[i] ?? null });
   return { left, right, leftVersion, rightVersion, rows, aligned: l.length === r.length };
+}
+
+function notFound(): never {
+  throw new HttpProblem(404, 'errors.notFound');
 }
 
 /** Everything a document page shows, read in a fixed number of queries whatever the comments. */

@@ -20,8 +20,51 @@ function Cell(props: { ctx: PageCtx; doc: DocumentRow; block: BlockRow | null })
   );
 }
 
+/** Which translation and which version of each side to read: a plain GET form. */
+function Choose(props: { ctx: PageCtx; action: string; side: SideBySide; translations: DocumentRow[] }) {
+  const { ctx, side } = props;
+  const { t } = ctx;
+  const versions = (d: DocumentRow, current: number | undefined) => (
+    <select id={`field-${d.id === side.left.id ? 'left' : 'right'}`} name={d.id === side.left.id ? 'left' : 'right'}>
+      {Array.from({ length: d.version_count }, (_, i) => i + 1).map((n) => (
+        <option key={n} value={String(n)} selected={current === n}>
+          {n}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <form method="get" action={props.action} class="form filters">
+      <fieldset>
+        <legend class="visually-hidden">{t('documents.sideChoose')}</legend>
+        {props.translations.length > 1 && (
+          <div class="field">
+            <label for="field-with">{t('documents.sideWith')}</label>
+            <select id="field-with" name="with">
+              {props.translations.map((d) => (
+                <option key={d.id} value={d.slug} selected={d.id === side.right.id}>
+                  {d.title} ({langName(ctx, d.lang)})
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {([side.left, side.right] as const).map((d) => (
+          <div class="field" key={d.id}>
+            <label for={`field-${d.id === side.left.id ? 'left' : 'right'}`}>{t('documents.sideVersionOf', { lang: langName(ctx, d.lang) })}</label>
+            {versions(d, (d.id === side.left.id ? side.leftVersion : side.rightVersion)?.number)}
+          </div>
+        ))}
+        <button type="submit" class="button">
+          {t('documents.sideShow')}
+        </button>
+      </fieldset>
+    </form>
+  );
+}
+
 /** A document and its translation in two columns, block against block, each column marked with its language. */
-export function SideBySideView(props: { ctx: PageCtx; process: Process; doc: DocumentRow; side: SideBySide | null }) {
+export function SideBySideView(props: { ctx: PageCtx; process: Process; doc: DocumentRow; side: SideBySide | null; translations: DocumentRow[] }) {
   const { ctx, process, doc, side } = props;
   const { t, lang } = ctx;
   const base = documentPath(process.slug, doc.slug);
@@ -35,6 +78,7 @@ export function SideBySideView(props: { ctx: PageCtx; process: Process; doc: Doc
         <p>{t('documents.noTranslation')}</p>
       ) : (
         <>
+          <Choose ctx={ctx} action={localPath(lang, `${base}/side-by-side`)} side={side} translations={props.translations} />
           <p class={side.aligned ? '' : 'notice notice--warning'}>
             {side.aligned
               ? t('documents.sideAligned')
