@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { tFor } from '../../i18n/i18n.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../auth/roles.js';
 import { inTransaction } from '../../db/tx.js';
@@ -210,7 +211,7 @@ export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow
     refId: c.id,
     processId: process.id,
     lang: c.lang,
-    title: `${c.lang === 'fr' ? 'Commentaire' : 'Comment'} ${c.receipt} ${c.lang === 'fr' ? 'sur' : 'on'} ${doc.title}`,
+    title: tFor(c.lang)('comments.searchTitle', { receipt: c.receipt, title: doc.title }),
     body: c.body,
     path: commentPath(process.slug, c.id),
     membersOnly: doc.members_only,

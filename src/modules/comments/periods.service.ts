@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { tFor } from '../../i18n/i18n.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../auth/roles.js';
 import { inTransaction } from '../../db/tx.js';
@@ -134,8 +135,8 @@ export async function openPeriod(db: Kysely<DB>, actor: Actor, processId: string
           processId,
           groupId: doc.group_id,
           kind: 'commentPeriod.opened',
-          titleEn: `Comment period: ${doc.title}`,
-          titleFr: `Période de commentaires : ${doc.title}`,
+          titleEn: tFor('en')('comments.activityOpened', { title: doc.title }),
+          titleFr: tFor('fr')('comments.activityOpened', { title: doc.title }),
           path: periodPath(process.slug, period.id),
         },
         baseUrl,

@@ -16,7 +16,7 @@ import { CommentBody } from './parts.js';
 type Values = Record<string, string | undefined>;
 
 /** The language of a document, named in the reader's language. */
-const langName = (ctx: PageCtx, l: 'en' | 'fr') => (ctx.lang === 'fr' ? { en: 'anglais', fr: 'français' } : { en: 'English', fr: 'French' })[l];
+const langName = (ctx: PageCtx, l: 'en' | 'fr') => ctx.t(`documents.langs.${l}`);
 
 /** What the queue page shows. */
 export interface QueueProps {
