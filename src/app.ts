@@ -42,6 +42,13 @@ import { commentsPages } from './modules/comments/comments.pages.js';
 import { periodsPages } from './modules/comments/periods.pages.js';
 import { dispositionsApi } from './modules/comments/dispositions.routes.js';
 import { dispositionsPages } from './modules/comments/dispositions.pages.js';
+import { consensusApi } from './modules/consensus/consensus.routes.js';
+import { consensusPages } from './modules/consensus/consensus.pages.js';
+import { accountabilityApi } from './modules/accountability/accountability.routes.js';
+import { accountabilityPages } from './modules/accountability/accountability.pages.js';
+import { recommendationsApi } from './modules/recommendations/recommendations.routes.js';
+import { recommendationsPages } from './modules/recommendations/recommendations.pages.js';
+import { finalReportPages } from './modules/recommendations/final-report.pages.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -116,6 +123,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(searchApi, { prefix: '/api/v1' });
   await app.register(commentsApi, { prefix: '/api/v1' });
   await app.register(dispositionsApi, { prefix: '/api/v1' });
+  await app.register(consensusApi, { prefix: '/api/v1' });
+  await app.register(accountabilityApi, { prefix: '/api/v1' });
+  await app.register(recommendationsApi, { prefix: '/api/v1' });
 
   for (const lang of LANGS) {
     await app.register(homePages, { prefix: `/${lang}` });
@@ -132,6 +142,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     await app.register(periodsPages, { prefix: `/${lang}` });
     await app.register(commentsPages, { prefix: `/${lang}` });
     await app.register(dispositionsPages, { prefix: `/${lang}` });
+    await app.register(consensusPages, { prefix: `/${lang}` });
+    await app.register(accountabilityPages, { prefix: `/${lang}` });
+    await app.register(recommendationsPages, { prefix: `/${lang}` });
+    await app.register(finalReportPages, { prefix: `/${lang}` });
   }
   await app.ready();
   return app;

@@ -15,6 +15,8 @@ export const QUEUES = {
   meetingReminder: 'meeting.reminder',
   followsDigest: 'follows.digest',
   housekeeping: 'housekeeping',
+  actionReminders: 'action.reminders',
+  actionDigest: 'action.digest',
 } as const;
 /** The name of one of Concord's queues. */
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -6,6 +6,7 @@ import { QUEUES, QUEUE_OPTIONS, bossDb, jobsSchemaFor } from './queue.js';
 import { handleMeetingReminder, type MeetingReminderJob } from './meeting-reminder.js';
 import { DIGEST_CRON, handleFollowsDigest } from './follows-digest.js';
 import { HOUSEKEEPING_CRON, handleHousekeeping } from './housekeeping.js';
+import { ACTION_DIGEST_CRON, ACTION_REMINDERS_CRON, handleActionDigest, handleActionReminders } from './accountability-reminders.js';
 
 /** What the job workers need. */
 export interface JobsDeps {
@@ -45,6 +46,16 @@ export async function startJobs(deps: JobsDeps): Promise<() => Promise<void>> {
   await boss.work(QUEUES.housekeeping, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 }, async () => {
     const purged = await handleHousekeeping(deps);
     deps.log.info(purged, 'expired sessions and throttles purged');
+  });
+  await boss.schedule(QUEUES.actionReminders, ACTION_REMINDERS_CRON.cron, {}, { tz: ACTION_REMINDERS_CRON.tz });
+  await boss.work(QUEUES.actionReminders, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 }, async () => {
+    const sent = await handleActionReminders(deps);
+    deps.log.info(sent, 'action reminders written');
+  });
+  await boss.schedule(QUEUES.actionDigest, ACTION_DIGEST_CRON.cron, {}, { tz: ACTION_DIGEST_CRON.tz });
+  await boss.work(QUEUES.actionDigest, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 }, async () => {
+    const { sent } = await handleActionDigest(deps);
+    deps.log.info({ sent }, 'action committee digests written');
   });
   return async () => {
     await boss.stop({ graceful: true, timeout: 10_000 });

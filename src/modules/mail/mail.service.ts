@@ -22,7 +22,10 @@ export type MailKind =
   | 'meetingChanged'
   | 'meetingCancelled'
   | 'commentReceipt'
-  | 'commentReported';
+  | 'commentReported'
+  | 'actionDueSoon'
+  | 'actionOverdue'
+  | 'actionDigest';
 
 /**
  * Write a message to the outbox, in the recipient's language. Call it inside the

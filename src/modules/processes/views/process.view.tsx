@@ -74,6 +74,9 @@ export function ProcessView(props: {
         <a href={localPath(lang, `${base}/organisations`)}>{t('processes.organisations')}</a>
         <a href={localPath(lang, `${base}/documents`)}>{t('documents.listTitle')}</a>
         <a href={localPath(lang, `${base}/comment-periods`)}>{t('comments.periodsLink')}</a>
+        <a href={localPath(lang, `${base}/consensus`)}>{t('consensus.link')}</a>
+        <a href={localPath(lang, `${base}/recommendations`)}>{t('recommendations.listTitle')}</a>
+        <a href={localPath(lang, `${base}/tracker`)}>{t('accountability.title')}</a>
       </div>
       {(can(ctx.actor, 'process.update', scope) || can(ctx.actor, 'process.copy', scope)) && (
         <nav aria-label={t('processes.manage')} class="manage">

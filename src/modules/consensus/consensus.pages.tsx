@@ -1,0 +1,136 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { isUuid } from '../../lib/ids.js';
+import { tFor } from '../../i18n/i18n.js';
+import { isTimeZone } from '../../lib/time-zone.js';
+import { localPath } from '../../web/context.js';
+import { pageCtx } from '../../web/page-ctx.js';
+import { sendPage } from '../../web/render.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { nestForm, parseForm, problemToFormErrors } from '../../web/forms.js';
+import { getProcess } from '../processes/processes.service.js';
+import { getDocument, listDocuments } from '../documents/documents.service.js';
+import { listRecommendations } from '../recommendations/recommendations.service.js';
+import { instantToLocal, localToInstant, toSecond } from '../calls/calls.time.js';
+import { OpenCallBody, PositionBody } from './consensus.schema.js';
+import { callPath, callRecord, getCall, listCalls, openCall, openScope, positionHistory, statePosition } from './consensus.service.js';
+import { viewerOf } from './viewer.service.js';
+import { callScope } from './consensus.service.js';
+import { decisionPages } from './decisions.pages.js';
+import { CallsView } from './views/calls.view.js';
+import { CallView, type FailedPosition } from './views/call.view.js';
+import { CallFormView, FORM_OPTIONS } from './views/call-form.view.js';
+
+type Flat = Record<string, string | undefined>;
+type Params = { processSlug: string; callId: string };
+const hide = { hide: true };
+
+/**
+ * The open-call form as the API's body: blank option rows dropped (with the index of each
+ * kept row, so errors land on the right field), the local deadline read in the named zone,
+ * and the target told by what was filled in.
+ */
+export function callFormToBody(flat: Flat): { body: Record<string, unknown>; rows: number[] } {
+  const zone = flat.timeZone && isTimeZone(flat.timeZone) ? flat.timeZone : 'UTC';
+  const nested = nestForm(flat) as { options?: ({ labelEn?: string; labelFr?: string } | undefined)[] };
+  const rows: number[] = [];
+  const options = [];
+  for (let i = 0; i < FORM_OPTIONS; i++) {
+    const o = nested.options?.[i];
+    if (o && ((o.labelEn ?? '').trim() || (o.labelFr ?? '').trim())) {
+      rows.push(i);
+      options.push({ labelEn: o.labelEn ?? '', labelFr: o.labelFr ?? '' });
+    }
+  }
+  const target = flat.target === 'recommendation' ? 'recommendation' : flat.anchor?.trim() ? 'section' : 'document';
+  const deadline = flat.deadline ? (localToInstant(flat.deadline, zone)?.toISOString() ?? flat.deadline) : undefined;
+  return { body: { ...flat, target, options, deadline, version: flat.version || undefined, document: flat.document || undefined, appealDays: flat.appealDays || undefined }, rows };
+}
+
+/** Errors on `options.<k>.…` renamed to the form row they came from. */
+const renameRows = (errors: Record<string, string>, rows: number[]) =>
+  Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^options\.(\d+)\./, (_m, n: string) => `options.${rows[Number(n)] ?? n}.`), v]));
+
+/** Consensus pages: the list of a process's calls, opening one, a call's page and stating a position. */
+export const consensusPages: FastifyPluginAsync = async (app) => {
+  const db = () => app.deps.db;
+  const params = (req: FastifyRequest) => req.params as Params;
+  const scoped = { scope: (req: FastifyRequest) => callScope(db(), params(req).processSlug, params(req).callId) };
+  const docOf = (req: FastifyRequest) => (req.body as { document?: unknown } | undefined)?.document ?? (req.query as { document?: unknown }).document;
+  const openScoped = { scope: (req: FastifyRequest) => openScope(db(), params(req).processSlug, docOf(req)) };
+
+  app.get('/processes/:processSlug/consensus', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const q = (req.query ?? {}) as Flat;
+    const [page, documents] = await Promise.all([listCalls(db(), process.id, q.after && isUuid(q.after) ? q.after : undefined), listDocuments(db(), process.id, req.actor)]);
+    return sendPage(reply, <CallsView ctx={pageCtx(req, reply)} process={process} calls={page.items} next={page.next} documents={documents} now={new Date()} />);
+  });
+
+  /** The open-call form: on the document in `?document=`, else on a recommendation. */
+  const showForm = async (req: FastifyRequest, reply: FastifyReply, values: Flat, errors?: Record<string, string>, status = 200) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const slug = docOf(req);
+    const document = typeof slug === 'string' && slug ? await getDocument(db(), process.id, slug, req.actor) : null;
+    const recommendations = document ? [] : (await listRecommendations(db(), process.id)).map((r) => ({ id: r.row.id, number: r.row.number, title: req.lang === 'fr' ? r.row.title_fr : r.row.title_en }));
+    return sendPage(reply, <CallFormView ctx={pageCtx(req, reply)} process={process} document={document} recommendations={recommendations} values={values} errors={errors} />, status);
+  };
+
+  app.get('/processes/:processSlug/consensus/new', { config: { policy: 'consensus.open', ...openScoped }, schema: hide }, async (req, reply) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const zone = process.timezone;
+    // A suggestion to edit: two weeks to respond, one option for the text as written.
+    const deadline = instantToLocal(toSecond(new Date(Date.now() + 14 * 86_400_000)), zone);
+    return showForm(req, reply, {
+      deadline,
+      timeZone: zone,
+      appealDays: '14',
+      'options[0][labelEn]': tFor('en')('consensus.form.asWritten'),
+      'options[0][labelFr]': tFor('fr')('consensus.form.asWritten'),
+    });
+  });
+
+  app.post('/processes/:processSlug/consensus/new', { config: { policy: 'consensus.open', ...openScoped }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const { body, rows } = callFormToBody(flat);
+    const parsed = parseForm(OpenCallBody, body, req.t);
+    if (!parsed.ok) return showForm(req, reply, flat, renameRows(parsed.errors, rows), 422);
+    try {
+      const { call } = await openCall(db(), req.actor!, req.policyContext.processId!, parsed.data, { baseUrl: app.deps.config.baseUrl });
+      return redirectWithNotice(reply, localPath(req.lang, callPath(params(req).processSlug, call.id)), 'consensus.notices.opened');
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return showForm(req, reply, flat, renameRows(errors, rows), status);
+    }
+  });
+
+  /** A call's page, with a failed position form's values and errors when there is one. */
+  const showCall = async (req: FastifyRequest, reply: FastifyReply, failed?: FailedPosition, status = 200) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const record = await callRecord(db(), process.id, params(req).callId);
+    const q = (req.query ?? {}) as Flat;
+    const now = new Date();
+    const [history, viewer] = await Promise.all([positionHistory(db(), record.detail.call.id, q.after && isUuid(q.after) ? q.after : undefined), viewerOf(db(), req.actor, record, now)]);
+    return sendPage(reply, <CallView ctx={pageCtx(req, reply)} process={process} record={record} history={history} viewer={viewer} failed={failed} now={now} />, status);
+  };
+
+  app.get('/processes/:processSlug/consensus/:callId', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => showCall(req, reply));
+
+  app.post('/processes/:processSlug/consensus/:callId/position', { config: { policy: 'consensus.position', ...scoped }, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Flat;
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const { call } = await getCall(db(), process.id, params(req).callId);
+    const optionId = flat.optionId && isUuid(flat.optionId) ? flat.optionId : '';
+    // Field errors are named after the option's form, so the summary links to the right field.
+    const rename = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === '_' || k === 'optionId' || !optionId ? '_' : `${k}-${optionId}`, v]));
+    const parsed = parseForm(PositionBody, { optionId: flat.optionId, stance: flat.stance, reason: flat.reason }, req.t);
+    if (!parsed.ok) return showCall(req, reply, { optionId, values: flat, errors: rename(parsed.errors) }, 422);
+    try {
+      await statePosition(db(), req.actor!, call.id, parsed.data);
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return showCall(req, reply, { optionId, values: flat, errors: rename(errors) }, status);
+    }
+    return redirectWithNotice(reply, `${localPath(req.lang, callPath(process.slug, call.id))}#your-position`, 'consensus.notices.positionSaved');
+  });
+
+  await app.register(decisionPages);
+};

@@ -1,0 +1,168 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type {
+  ConsensusAppealsTable,
+  ConsensusCallsTable,
+  ConsensusObjectionAnswersTable,
+  ConsensusOptionsTable,
+  ConsensusOutcomesTable,
+  ConsensusPositionsTable,
+} from './consensus.tables.js';
+
+/** A call row. */
+export type Call = Selectable<ConsensusCallsTable>;
+/** An option row. */
+export type CallOption = Selectable<ConsensusOptionsTable>;
+/** A position row. */
+export type Position = Selectable<ConsensusPositionsTable>;
+/** A position with the name of who stated it (members are public). */
+export type NamedPosition = Position & { name: string };
+/** An outcome row. */
+export type Outcome = Selectable<ConsensusOutcomesTable>;
+/** An answer to an objection, with the objection it answers and its author's name. */
+export type ObjectionAnswer = Selectable<ConsensusObjectionAnswersTable> & { name: string; reason: string | null };
+/** An appeal row with the appellant's name. */
+export type Appeal = Selectable<ConsensusAppealsTable> & { appellant: string };
+
+/** SQL for consensus calls, their options, positions, outcomes and appeals. */
+export const consensusRepository = {
+  async call(db: Kysely<DB>, id: string): Promise<Call | undefined> {
+    return db.selectFrom('consensus_calls').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** The call's row, locked: positions, the outcome and appeals of one call happen one at a time. */
+  async lockCall(db: Kysely<DB>, id: string): Promise<Call | undefined> {
+    return db.selectFrom('consensus_calls').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  /** A page of a process's calls, newest first (keyset on the time-ordered id). */
+  async callsPage(db: Kysely<DB>, processId: string, before: string | undefined, limit: number): Promise<Call[]> {
+    let q = db.selectFrom('consensus_calls').selectAll().where('process_id', '=', processId);
+    if (before) q = q.where('id', '<', before);
+    return q.orderBy('id', 'desc').limit(limit).execute();
+  },
+
+  async insertCall(db: Kysely<DB>, row: Insertable<ConsensusCallsTable>): Promise<Call> {
+    return db.insertInto('consensus_calls').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async closeCall(db: Kysely<DB>, id: string): Promise<Call> {
+    return db.updateTable('consensus_calls').set({ status: 'closed' }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async insertOptions(db: Kysely<DB>, rows: Insertable<ConsensusOptionsTable>[]): Promise<CallOption[]> {
+    return db.insertInto('consensus_options').values(rows).returningAll().execute();
+  },
+
+  /** The options of some calls, in their order. */
+  async options(db: Kysely<DB>, callIds: string[]): Promise<CallOption[]> {
+    if (callIds.length === 0) return [];
+    return db.selectFrom('consensus_options').selectAll().where('call_id', 'in', callIds).orderBy('call_id').orderBy('position').execute();
+  },
+
+  /** Current positions of a call (one per member and option), with names. */
+  async currentPositions(db: Kysely<DB>, callId: string): Promise<NamedPosition[]> {
+    return db
+      .selectFrom('consensus_positions as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .selectAll('p')
+      .select('u.name')
+      .where('p.call_id', '=', callId)
+      .where('p.superseded_at', 'is', null)
+      .orderBy('p.id')
+      .execute();
+  },
+
+  /** A member's current position on an option, locked for its replacement. */
+  async currentPosition(db: Kysely<DB>, callId: string, optionId: string, userId: string): Promise<Position | undefined> {
+    return db
+      .selectFrom('consensus_positions')
+      .selectAll()
+      .where('call_id', '=', callId)
+      .where('option_id', '=', optionId)
+      .where('user_id', '=', userId)
+      .where('superseded_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+  },
+
+  async supersede(db: Kysely<DB>, id: string, at: Date): Promise<void> {
+    await db.updateTable('consensus_positions').set({ superseded_at: at }).where('id', '=', id).execute();
+  },
+
+  async insertPosition(db: Kysely<DB>, row: Insertable<ConsensusPositionsTable>): Promise<Position> {
+    return db.insertInto('consensus_positions').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async position(db: Kysely<DB>, id: string): Promise<Position | undefined> {
+    return db.selectFrom('consensus_positions').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** Every position of a call ever stated, newest first, a page at a time (keyset on id). */
+  async history(db: Kysely<DB>, callId: string, before: string | undefined, limit: number): Promise<NamedPosition[]> {
+    let q = db.selectFrom('consensus_positions as p').innerJoin('users as u', 'u.id', 'p.user_id').selectAll('p').select('u.name').where('p.call_id', '=', callId);
+    if (before) q = q.where('p.id', '<', before);
+    return q.orderBy('p.id', 'desc').limit(limit).execute();
+  },
+
+  /** Every outcome of a call, the current one first, then newest first. */
+  async outcomes(db: Kysely<DB>, callId: string): Promise<Outcome[]> {
+    return db.selectFrom('consensus_outcomes').selectAll().where('call_id', '=', callId).orderBy('current', 'desc').orderBy('decided_at', 'desc').orderBy('id', 'desc').execute();
+  },
+
+  async currentOutcome(db: Kysely<DB>, callId: string): Promise<Outcome | undefined> {
+    return db.selectFrom('consensus_outcomes').selectAll().where('call_id', '=', callId).where('current', '=', true).orderBy('id', 'desc').executeTakeFirst();
+  },
+
+  async insertOutcome(db: Kysely<DB>, row: Insertable<ConsensusOutcomesTable>): Promise<Outcome> {
+    return db.insertInto('consensus_outcomes').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async retireOutcome(db: Kysely<DB>, id: string): Promise<void> {
+    await db.updateTable('consensus_outcomes').set({ current: false }).where('id', '=', id).execute();
+  },
+
+  async insertAnswers(db: Kysely<DB>, rows: Insertable<ConsensusObjectionAnswersTable>[]): Promise<void> {
+    if (rows.length) await db.insertInto('consensus_objection_answers').values(rows).execute();
+  },
+
+  /** The answers to objections of some outcomes, with the objection's reason and author. */
+  async answers(db: Kysely<DB>, outcomeIds: string[]): Promise<ObjectionAnswer[]> {
+    if (outcomeIds.length === 0) return [];
+    return db
+      .selectFrom('consensus_objection_answers as a')
+      .innerJoin('consensus_positions as p', 'p.id', 'a.position_id')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .selectAll('a')
+      .select(['u.name', 'p.reason'])
+      .where('a.outcome_id', 'in', outcomeIds)
+      .orderBy('p.id')
+      .execute();
+  },
+
+  /** The appeals of a call, oldest first. */
+  async appeals(db: Kysely<DB>, callId: string): Promise<Appeal[]> {
+    return db.selectFrom('consensus_appeals as a').innerJoin('users as u', 'u.id', 'a.appellant_id').selectAll('a').select('u.name as appellant').where('a.call_id', '=', callId).orderBy('a.id').execute();
+  },
+
+  async lockAppeal(db: Kysely<DB>, id: string): Promise<Selectable<ConsensusAppealsTable> | undefined> {
+    return db.selectFrom('consensus_appeals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  async insertAppeal(db: Kysely<DB>, row: Insertable<ConsensusAppealsTable>): Promise<Selectable<ConsensusAppealsTable>> {
+    return db.insertInto('consensus_appeals').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async answerAppeal(
+    db: Kysely<DB>,
+    id: string,
+    fields: Pick<Selectable<ConsensusAppealsTable>, 'status' | 'answer' | 'answered_by' | 'answered_at' | 'changed_outcome_id'>,
+  ): Promise<Selectable<ConsensusAppealsTable>> {
+    return db.updateTable('consensus_appeals').set(fields).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /** A pending appeal by this person against this outcome, if any. */
+  async pendingAppeal(db: Kysely<DB>, outcomeId: string, appellantId: string): Promise<{ id: string } | undefined> {
+    return db.selectFrom('consensus_appeals').select('id').where('outcome_id', '=', outcomeId).where('appellant_id', '=', appellantId).where('status', '=', 'pending').executeTakeFirst();
+  },
+};

@@ -1,0 +1,301 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../auth/roles.js';
+import { authorize, type PolicyContext } from '../../auth/policies.js';
+import { inTransaction } from '../../db/tx.js';
+import { isUuid, newId } from '../../lib/ids.js';
+import { HttpProblem } from '../../http/problem.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { recordActivity } from '../follows/follows.service.js';
+import { getProcess, processById, processScope } from '../processes/processes.service.js';
+import { balance, membership } from '../participants/participants.service.js';
+import { groupMemberIds, isGroupMember } from '../groups/groups.service.js';
+import { blocksOf, documentById, documentScope, getDocument, versionById, versionByNumber, type DocumentRow, type VersionRow } from '../documents/documents.service.js';
+import { listRecommendations } from '../recommendations/recommendations.service.js';
+import { toSecond } from '../calls/calls.time.js';
+import { consensusRepository as repo, type Appeal, type Call, type CallOption, type NamedPosition, type Outcome, type Position } from './consensus.repository.js';
+import { tallyResults, type OptionResults } from './consensus.results.js';
+import type { OpenCallBody, PositionBody } from './consensus.schema.js';
+import { appealsOf, outcomesOf, type OutcomeDetail } from './outcomes.service.js';
+
+/** A call with its options, in order. */
+export interface CallDetail {
+  call: Call;
+  options: CallOption[];
+}
+
+/** What a call is about, resolved for display: a document version (and section), or a recommendation. */
+export interface CallTarget {
+  document: DocumentRow | null;
+  version: Pick<VersionRow, 'id' | 'number'> | null;
+  /** The section's label (§ 4.2) when the call is on a section. */
+  label: string | null;
+  recommendation: { id: string; number: string; titleEn: string; titleFr: string } | null;
+}
+
+/** The address of a process's calls, or of one, without the language prefix. */
+export const callPath = (processSlug: string, callId?: string) => `/processes/${processSlug}/consensus${callId ? `/${callId}` : ''}`;
+
+/**
+ * True while members may state and change positions: the call is open and its deadline not
+ * reached. The window is half-open to the second: a position at the deadline is refused.
+ */
+export function acceptingPositions(call: Pick<Call, 'status' | 'deadline'>, now: Date = new Date()): boolean {
+  return call.status === 'open' && now.getTime() < call.deadline.getTime();
+}
+
+/**
+ * The policy scope of a call's routes: the process and the working group the call belongs to,
+ * so that group's chair may decide it. An unknown call resolves to the process alone.
+ */
+export async function callScope(db: Kysely<DB>, processSlug: string, callId: string): Promise<PolicyContext> {
+  const { processId } = await processScope(db, processSlug);
+  const call = isUuid(callId) ? await repo.call(db, callId) : undefined;
+  if (!call || call.process_id !== processId) return { processId };
+  return { processId, groupId: call.group_id ?? undefined };
+}
+
+/**
+ * The policy scope of opening a call: the process and, when the request names a document
+ * (form field, JSON body or `?document=`), that document's group, so its chair may open it.
+ * The body is not validated yet here; openCall asks the policy again with the real document.
+ */
+export async function openScope(db: Kysely<DB>, processSlug: string, docSlug: unknown): Promise<PolicyContext> {
+  if (typeof docSlug !== 'string' || docSlug === '' || docSlug.length > 100) return processScope(db, processSlug);
+  return documentScope(db, processSlug, docSlug);
+}
+
+/** A call of this process with its options; 404 when absent or elsewhere. */
+export async function getCall(db: Kysely<DB>, processId: string, callId: string): Promise<CallDetail> {
+  const call = isUuid(callId) ? await repo.call(db, callId) : undefined;
+  if (!call || call.process_id !== processId) throw new HttpProblem(404, 'errors.notFound');
+  return { call, options: await repo.options(db, [call.id]) };
+}
+
+/** A page of a process's calls, newest first, and the cursor of the next page. */
+export async function listCalls(db: Kysely<DB>, processId: string, after: string | undefined, limit = 50): Promise<{ items: CallDetail[]; next: string | null }> {
+  const rows = await repo.callsPage(db, processId, after, limit + 1);
+  const calls = rows.slice(0, limit);
+  const options = await repo.options(
+    db,
+    calls.map((c) => c.id),
+  );
+  return { items: calls.map((call) => ({ call, options: options.filter((o) => o.call_id === call.id) })), next: rows.length > limit ? (calls.at(-1)?.id ?? null) : null };
+}
+
+/** A recommendation of the process by id, through the recommendations feature. */
+async function recommendationOf(db: Kysely<DB>, processId: string, id: string): Promise<CallTarget['recommendation']> {
+  const found = (await listRecommendations(db, processId)).find((r) => r.row.id === id);
+  return found ? { id, number: found.row.number, titleEn: found.row.title_en, titleFr: found.row.title_fr } : null;
+}
+
+/** What a call is about, for its page and the API. */
+export async function targetOf(db: Kysely<DB>, call: Call): Promise<CallTarget> {
+  if (call.target_kind === 'recommendation') {
+    return { document: null, version: null, label: null, recommendation: call.recommendation_id ? await recommendationOf(db, call.process_id, call.recommendation_id) : null };
+  }
+  const [document, version] = await Promise.all([call.document_id ? documentById(db, call.document_id) : undefined, call.version_id ? versionById(db, call.version_id) : undefined]);
+  const label = call.anchor && version ? ((await blocksOf(db, version.id)).find((b) => b.anchor === call.anchor)?.label ?? call.anchor) : null;
+  return { document: document ?? null, version: version ? { id: version.id, number: version.number } : null, label, recommendation: null };
+}
+
+/** The document, version and section a new call names, checked; the call's group is the document's. */
+async function documentTarget(trx: Kysely<DB>, actor: Actor, processId: string, input: OpenCallBody) {
+  if (!input.document) throw new HttpProblem(422, 'consensus.errors.document', {}, { document: 'consensus.errors.document' });
+  const doc = await getDocument(trx, processId, input.document, actor).catch(() => {
+    throw new HttpProblem(422, 'consensus.errors.document', {}, { document: 'consensus.errors.document' });
+  });
+  const version = await versionByNumber(trx, doc.id, input.version ?? doc.version_count);
+  if (!version) throw new HttpProblem(422, 'consensus.errors.version', {}, { version: 'consensus.errors.version' });
+  if (input.target === 'document') return { doc, version, anchor: null };
+  const wanted = input.anchor?.trim();
+  if (!wanted) throw new HttpProblem(422, 'consensus.errors.anchorRequired', {}, { anchor: 'consensus.errors.anchorRequired' });
+  // People write the anchor, the label "4.2" or "§ 4.2"; the stable anchor is what is kept.
+  const bare = wanted.replace(/^§\s*/, '');
+  const blocks = await blocksOf(trx, version.id);
+  const block = blocks.find((b) => b.anchor === wanted) ?? blocks.find((b) => b.label === wanted || b.label === bare || b.label === `§ ${bare}`);
+  if (!block) throw new HttpProblem(422, 'consensus.errors.anchor', { version: version.number }, { anchor: 'consensus.errors.anchor' });
+  return { doc, version, anchor: block.anchor };
+}
+
+/**
+ * Open a consensus call: a chair on their group's document, the oversight committee or a
+ * convener on any text of the process (and on recommendations). The deadline is kept to the
+ * second and must be in the future. With `baseUrl`, the process's followers hear of it.
+ * @example await openCall(db, chair, processId, { target: 'section', document: 'labels', anchor: '4.2', questionEn, questionFr, options: [{ labelEn: 'The text as written', labelFr: 'Le texte tel quel' }], deadline: '2019-03-29T17:00:00-04:00', timeZone: 'America/Toronto', appealDays: 14 })
+ */
+export async function openCall(db: Kysely<DB>, actor: Actor, processId: string, input: OpenCallBody, opts: { at?: Date; baseUrl?: string } = {}): Promise<CallDetail> {
+  const at = opts.at ?? new Date();
+  const deadline = toSecond(new Date(input.deadline));
+  if (deadline.getTime() <= at.getTime()) throw new HttpProblem(422, 'consensus.errors.deadlinePast', {}, { deadline: 'consensus.errors.deadlinePast' });
+  return inTransaction(db, async (trx) => {
+    let target: { groupId: string | null; documentId: string | null; versionId: string | null; anchor: string | null; recommendationId: string | null; membersOnly: boolean };
+    if (input.target === 'recommendation') {
+      const rec = input.recommendationId ? await recommendationOf(trx, processId, input.recommendationId) : null;
+      if (!rec) throw new HttpProblem(422, 'consensus.errors.recommendation', {}, { recommendationId: 'consensus.errors.recommendation' });
+      target = { groupId: null, documentId: null, versionId: null, anchor: null, recommendationId: rec.id, membersOnly: false };
+    } else {
+      const { doc, version, anchor } = await documentTarget(trx, actor, processId, input);
+      target = { groupId: doc.group_id, documentId: doc.id, versionId: version.id, anchor, recommendationId: null, membersOnly: doc.members_only };
+    }
+    // Asked here too (the demo data and the pages call this): a chair only for their group's texts.
+    if (!authorize(actor, 'consensus.open', { processId, groupId: target.groupId ?? undefined }).allowed) throw new HttpProblem(403, 'errors.forbidden');
+    const call = await repo.insertCall(trx, {
+      id: newId(at.getTime()),
+      process_id: processId,
+      group_id: target.groupId,
+      target_kind: input.target,
+      document_id: target.documentId,
+      version_id: target.versionId,
+      anchor: target.anchor,
+      recommendation_id: target.recommendationId,
+      question_en: input.questionEn,
+      question_fr: input.questionFr,
+      opens_at: toSecond(at),
+      deadline,
+      time_zone: input.timeZone,
+      appeal_days: input.appealDays,
+      created_by: actor.userId,
+    });
+    const options = await repo.insertOptions(
+      trx,
+      input.options.map((o, i) => ({ id: newId(at.getTime()), call_id: call.id, position: i + 1, label_en: o.labelEn, label_fr: o.labelFr })),
+    );
+    await recordAudit(trx, { actorId: actor.userId, action: 'consensus.open', entityType: 'consensus_call', entityId: call.id, processId, after: { ...call, options: options.map((o) => ({ ...o })) } });
+    // Followers hear of public calls (the demo data passes no base URL and mails no one).
+    if (opts.baseUrl !== undefined && !target.membersOnly) {
+      const process = await processById(trx, processId);
+      await recordActivity(
+        trx,
+        { processId, groupId: target.groupId, kind: 'consensus.opened', titleEn: `Consensus call: ${input.questionEn}`, titleFr: `Appel au consensus : ${input.questionFr}`, path: callPath(process.slug, call.id) },
+        opts.baseUrl,
+      );
+    }
+    return { call, options };
+  });
+}
+
+/**
+ * State or change a member's position on one option. Only members of the process (of the
+ * working group, for a group's call) may; the member's stakeholder group and organisation
+ * today are kept on the position. The old position stays, superseded; until the deadline
+ * (to the second) only.
+ * @example await statePosition(db, member, callId, { optionId, stance: 'object', reason: 'Section 4.2 leaves out medical devices.' })
+ */
+export async function statePosition(db: Kysely<DB>, actor: Actor, callId: string, input: PositionBody, opts: { at?: Date } = {}): Promise<Position> {
+  const at = opts.at ?? new Date();
+  const reason = input.reason?.trim() || null;
+  if (input.stance === 'object' && !reason) throw new HttpProblem(422, 'consensus.errors.reasonRequired', {}, { reason: 'consensus.errors.reasonRequired' });
+  return inTransaction(db, async (trx) => {
+    const call = isUuid(callId) ? await repo.lockCall(trx, callId) : undefined;
+    if (!call) throw new HttpProblem(404, 'errors.notFound');
+    if (call.status === 'closed') throw new HttpProblem(409, 'consensus.errors.closed');
+    if (!acceptingPositions(call, at)) throw new HttpProblem(409, 'consensus.errors.deadlinePassed');
+    const options = await repo.options(trx, [call.id]);
+    if (!options.some((o) => o.id === input.optionId)) throw new HttpProblem(422, 'consensus.errors.option', {}, { optionId: 'consensus.errors.option' });
+    const member = await membership(trx, call.process_id, actor.userId);
+    if (!member) throw new HttpProblem(403, 'consensus.errors.notMember');
+    if (call.group_id && !(await isGroupMember(trx, call.group_id, actor.userId))) throw new HttpProblem(403, 'consensus.errors.notGroupMember');
+    const before = await repo.currentPosition(trx, call.id, input.optionId, actor.userId);
+    // Saying the same thing twice adds nothing to the history.
+    if (before && before.stance === input.stance && before.reason === reason && before.stakeholder_group_id === member.stakeholder_group_id) return before;
+    if (before) await repo.supersede(trx, before.id, at);
+    const after = await repo.insertPosition(trx, {
+      id: newId(at.getTime()),
+      call_id: call.id,
+      option_id: input.optionId,
+      user_id: actor.userId,
+      stakeholder_group_id: member.stakeholder_group_id,
+      organisation_id: member.organisation_id,
+      stance: input.stance,
+      reason,
+      created_at: at,
+    });
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: before ? 'consensus.position.change' : 'consensus.position',
+      entityType: 'consensus_position',
+      entityId: after.id,
+      processId: call.process_id,
+      before: before ? { ...before } : null,
+      after: { ...after },
+    });
+    return after;
+  });
+}
+
+/** The current positions of a call (one per member and option), with names. */
+export const currentPositions = (db: Kysely<DB>, callId: string) => repo.currentPositions(db, callId);
+
+/** A page of every position ever stated on a call, newest first, and the cursor of the next. */
+export async function positionHistory(db: Kysely<DB>, callId: string, after: string | undefined, limit = 100): Promise<{ items: NamedPosition[]; next: string | null }> {
+  const rows = await repo.history(db, callId, after, limit + 1);
+  const items = rows.slice(0, limit);
+  return { items, next: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/**
+ * Results of a call by stakeholder group, for each option: counts per stance (positions count
+ * under the group they were stated from) and how many eligible members of each group have no
+ * current position — the process's members, or the working group's for a group's call.
+ */
+export async function resultsByGroup(db: Kysely<DB>, callId: string): Promise<OptionResults[]> {
+  const call = isUuid(callId) ? await repo.call(db, callId) : undefined;
+  if (!call) throw new HttpProblem(404, 'errors.notFound');
+  const process = await processById(db, call.process_id);
+  const [{ stakeholderGroups: groups }, options, positions] = await Promise.all([getProcess(db, process.slug), repo.options(db, [call.id]), repo.currentPositions(db, call.id)]);
+  const idByKey = new Map(groups.map((g) => [g.key, g.id]));
+  const byGroup = (rows: { key: string; count: number }[]) => new Map(rows.map((r) => [idByKey.get(r.key) ?? r.key, r.count]));
+  const eligible = call.group_id ? await groupMemberIds(db, call.group_id) : undefined;
+  const everyone = eligible ? undefined : byGroup((await balance(db, process.id, groups)).rows);
+  const noResponse = new Map<string, Map<string, number>>();
+  for (const o of options) {
+    const responders = new Set(positions.filter((p) => p.option_id === o.id).map((p) => p.user_id));
+    if (eligible) {
+      noResponse.set(o.id, byGroup((await balance(db, process.id, groups, eligible.filter((id) => !responders.has(id)))).rows));
+    } else {
+      // Members minus the members who responded (counted by today's group, like the members).
+      const answered = byGroup((await balance(db, process.id, groups, [...responders])).rows);
+      noResponse.set(o.id, new Map([...everyone!].map(([g, n]) => [g, n - (answered.get(g) ?? 0)])));
+    }
+  }
+  return tallyResults(
+    options.map((o) => o.id),
+    groups,
+    positions,
+    noResponse,
+  );
+}
+
+/** What the final report needs of a call: the call, its current outcome and its results by group. */
+export interface ConsensusSummary extends CallDetail {
+  outcome: Outcome | null;
+  results: OptionResults[];
+}
+
+/**
+ * A call's current outcome and per-stakeholder-group results, for the final and process reports.
+ * @example const { outcome, results } = await consensusSummary(db, callId)
+ */
+export async function consensusSummary(db: Kysely<DB>, callId: string): Promise<ConsensusSummary> {
+  const call = isUuid(callId) ? await repo.call(db, callId) : undefined;
+  if (!call) throw new HttpProblem(404, 'errors.notFound');
+  const [options, outcome, results] = await Promise.all([repo.options(db, [call.id]), repo.currentOutcome(db, call.id), resultsByGroup(db, call.id)]);
+  return { call, options, outcome: outcome ?? null, results };
+}
+
+/** Everything a call's page and the API show: the call, its target, results by group, outcomes and appeals. */
+export interface CallRecord {
+  detail: CallDetail;
+  target: CallTarget;
+  results: OptionResults[];
+  outcomes: OutcomeDetail[];
+  appeals: Appeal[];
+}
+
+/** A call of this process with everything about it; 404 when absent or elsewhere. */
+export async function callRecord(db: Kysely<DB>, processId: string, callId: string): Promise<CallRecord> {
+  const detail = await getCall(db, processId, callId);
+  const [target, results, outcomes, appeals] = await Promise.all([targetOf(db, detail.call), resultsByGroup(db, detail.call.id), outcomesOf(db, detail.call.id), appealsOf(db, detail.call.id)]);
+  return { detail, target, results, outcomes, appeals };
+}

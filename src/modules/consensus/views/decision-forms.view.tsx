@@ -1,0 +1,182 @@
+import type { PageCtx } from '../../../web/context.js';
+import { localPath } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { ErrorSummary, FieldShell, Form, Submit, TextArea } from '../../../web/components/forms.js';
+import type { Process } from '../../processes/processes.repository.js';
+import type { Appeal, CallOption, NamedPosition } from '../consensus.repository.js';
+import { APPEAL_ANSWERS, OUTCOMES } from '../consensus.schema.js';
+import { callPath, type CallDetail } from '../consensus.service.js';
+import { answerField } from '../outcomes.service.js';
+import { questionOf } from './parts.js';
+
+type Values = Record<string, string | undefined>;
+
+/** Radios for one choice; the first radio carries the field's id so the error summary can link to it. */
+function Radios(props: { name: string; legend: string; choices: readonly { value: string; label: string }[]; value: string | undefined; error: string | undefined }) {
+  return (
+    <fieldset class={props.error ? 'field field--error' : 'field'}>
+      <legend>{props.legend}</legend>
+      {props.error && <p class="field-error">{props.error}</p>}
+      {props.choices.map((c, i) => {
+        const id = i === 0 ? `field-${props.name}` : `field-${props.name}-${c.value}`;
+        return (
+          <div class="choice" key={c.value}>
+            <input type="radio" id={id} name={props.name} value={c.value} checked={props.value === c.value} />
+            <label for={id}>{c.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** A select of the call's options, or none. */
+function OptionSelect(props: { ctx: PageCtx; name: string; options: CallOption[]; value: string | undefined; error: string | undefined }) {
+  const { t, lang } = props.ctx;
+  return (
+    <FieldShell name={props.name} label={t('consensus.outcome.option')} hint={t('consensus.outcome.optionHint')} error={props.error}>
+      {(w) => (
+        <select id={w.id} name={props.name} aria-invalid={w.invalid} aria-describedby={w.describedBy}>
+          <option value="">{t('consensus.outcome.noOption')}</option>
+          {props.options.map((o) => (
+            <option key={o.id} value={o.id} selected={props.value === o.id}>
+              {lang === 'fr' ? o.label_fr : o.label_en}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+/** The language a text is written in (the page's by default). */
+function LangSelect(props: { ctx: PageCtx; value: string | undefined }) {
+  const { t, lang } = props.ctx;
+  return (
+    <FieldShell name="lang" label={t('consensus.form.textLang')}>
+      {(w) => (
+        <select id={w.id} name="lang">
+          {(['en', 'fr'] as const).map((l) => (
+            <option key={l} value={l} selected={(props.value ?? lang) === l}>
+              {t(`consensus.langs.${l}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+const outcomeChoices = (ctx: PageCtx) => OUTCOMES.map((o) => ({ value: o, label: ctx.t(`consensus.outcomes.${o}`) }));
+
+/** The chair's form: the outcome, its rationale, and an answer to every current objection. */
+export function OutcomeFormView(props: { ctx: PageCtx; process: Process; detail: CallDetail; objections: NamedPosition[]; values: Values; errors?: Record<string, string> | undefined }) {
+  const { ctx, process, detail } = props;
+  const { t, lang } = ctx;
+  const v = props.values;
+  const errors = props.errors ?? {};
+  const base = callPath(process.slug, detail.call.id);
+  const label = (id: string) => detail.options.find((o) => o.id === id);
+  return (
+    <Layout ctx={ctx} title={t('consensus.outcome.formTitle')}>
+      <p class="breadcrumb">
+        <a href={localPath(lang, base)}>{questionOf(lang, detail.call)}</a>
+      </p>
+      <h1>{t('consensus.outcome.formTitle')}</h1>
+      <p>{t('consensus.outcome.formIntro')}</p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={localPath(lang, `${base}/outcome`)} class="form form--wide">
+        <Radios name="outcome" legend={t('consensus.outcome.legend')} choices={outcomeChoices(ctx)} value={v.outcome} error={errors.outcome} />
+        <OptionSelect ctx={ctx} name="optionId" options={detail.options} value={v.optionId} error={errors.optionId} />
+        <TextArea name="rationale" label={t('consensus.outcome.rationale')} value={v.rationale} error={errors.rationale} />
+        <LangSelect ctx={ctx} value={v.lang} />
+        <h2>{t('consensus.outcome.answers')}</h2>
+        {props.objections.length === 0 ? (
+          <p>{t('consensus.outcome.noObjections')}</p>
+        ) : (
+          props.objections.map((o) => {
+            const option = label(o.option_id);
+            return (
+              <div key={o.id} class="objection">
+                <p>
+                  <strong>{t('consensus.outcome.objectionOn', { name: o.name, option: option ? (lang === 'fr' ? option.label_fr : option.label_en) : '' })}</strong>
+                </p>
+                <blockquote>
+                  <p>{o.reason}</p>
+                </blockquote>
+                <TextArea name={answerField(o.id)} label={t('consensus.outcome.answerTo', { name: o.name })} value={v[answerField(o.id)]} error={errors[answerField(o.id)]} rows={4} />
+              </div>
+            );
+          })
+        )}
+        <Submit>{t('consensus.outcome.submit')}</Submit>
+      </Form>
+    </Layout>
+  );
+}
+
+/** An objector's appeal to the oversight committee. */
+export function AppealFormView(props: { ctx: PageCtx; process: Process; detail: CallDetail; values: Values; errors?: Record<string, string> | undefined }) {
+  const { ctx, process, detail } = props;
+  const { t, lang } = ctx;
+  const errors = props.errors ?? {};
+  const base = callPath(process.slug, detail.call.id);
+  return (
+    <Layout ctx={ctx} title={t('consensus.appeal.formTitle')}>
+      <p class="breadcrumb">
+        <a href={localPath(lang, base)}>{questionOf(lang, detail.call)}</a>
+      </p>
+      <h1>{t('consensus.appeal.formTitle')}</h1>
+      <p>{t('consensus.appeal.formIntro')}</p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={localPath(lang, `${base}/appeal`)} class="form form--wide">
+        <TextArea name="grounds" label={t('consensus.appeal.grounds')} value={props.values.grounds} error={errors.grounds} />
+        <LangSelect ctx={ctx} value={props.values.lang} />
+        <Submit>{t('consensus.appeal.submit')}</Submit>
+      </Form>
+    </Layout>
+  );
+}
+
+/** The oversight committee's answer to an appeal, with a replacement outcome when upheld. */
+export function AnswerFormView(props: { ctx: PageCtx; process: Process; detail: CallDetail; appeal: Appeal; values: Values; errors?: Record<string, string> | undefined }) {
+  const { ctx, process, detail, appeal } = props;
+  const { t, lang } = ctx;
+  const v = props.values;
+  const errors = props.errors ?? {};
+  const base = callPath(process.slug, detail.call.id);
+  return (
+    <Layout ctx={ctx} title={t('consensus.answer.formTitle')}>
+      <p class="breadcrumb">
+        <a href={localPath(lang, base)}>{questionOf(lang, detail.call)}</a>
+      </p>
+      <h1>{t('consensus.answer.formTitle')}</h1>
+      <p>
+        <strong>{t('consensus.answer.appealBy', { name: appeal.appellant })}</strong>
+      </p>
+      <blockquote lang={appeal.lang}>
+        <p>{appeal.grounds}</p>
+      </blockquote>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Form ctx={ctx} action={localPath(lang, `${base}/appeals/${appeal.id}/answer`)} class="form form--wide">
+        <Radios name="status" legend={t('consensus.answer.legend')} choices={APPEAL_ANSWERS.map((s) => ({ value: s, label: t(`consensus.appealStatus.${s}`) }))} value={v.status} error={errors.status} />
+        <TextArea name="answer" label={t('consensus.answer.answer')} value={v.answer} error={errors.answer} />
+        <LangSelect ctx={ctx} value={v.lang} />
+        <fieldset class="field">
+          <legend>{t('consensus.answer.changeLegend')}</legend>
+          <p class="hint">{t('consensus.answer.changeHint')}</p>
+          <Radios
+            name="changedOutcome.outcome"
+            legend={t('consensus.answer.newOutcome')}
+            choices={[{ value: '', label: t('consensus.answer.keep') }, ...outcomeChoices(ctx)]}
+            value={v['changedOutcome.outcome'] ?? ''}
+            error={errors['changedOutcome.outcome']}
+          />
+          <OptionSelect ctx={ctx} name="changedOutcome.optionId" options={detail.options} value={v['changedOutcome.optionId']} error={errors['changedOutcome.optionId']} />
+          <TextArea name="changedOutcome.rationale" label={t('consensus.answer.newRationale')} value={v['changedOutcome.rationale']} error={errors['changedOutcome.rationale']} rows={4} />
+        </fieldset>
+        <Submit>{t('consensus.answer.submit')}</Submit>
+      </Form>
+    </Layout>
+  );
+}

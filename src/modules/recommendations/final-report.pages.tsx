@@ -1,0 +1,91 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { localPath } from '../../web/context.js';
+import { pageCtx } from '../../web/page-ctx.js';
+import { renderPage, sendPage } from '../../web/render.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { getProcess } from '../processes/processes.service.js';
+import { listDocuments } from '../documents/documents.service.js';
+import { PublishReportBody } from './recommendations.schema.js';
+import { recommendationScope } from './recommendations.service.js';
+import { finalReportOf, finalReportPath, getFinalReport, publishFinalReport } from './final-report.service.js';
+import { finalReportPdf } from './final-report.pdf.js';
+import { FinalReportPrintView, FinalReportView } from './views/final-report.view.js';
+import { PublishReportView } from './views/publish-report.view.js';
+
+type Params = { processSlug: string };
+const hide = { hide: true };
+
+/** The final report: its page, printable page and PDF (public), and the form that publishes it. */
+export const finalReportPages: FastifyPluginAsync = async (app) => {
+  const db = () => app.deps.db;
+  const base = () => app.deps.config.baseUrl;
+  const params = (req: FastifyRequest) => req.params as Params;
+  const publish = { policy: 'report.publish' as const, scope: (req: FastifyRequest) => recommendationScope(db(), params(req).processSlug) };
+
+  /** The process and its report as assembled for this language (404 when none is published). */
+  const load = async (req: FastifyRequest) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    return { process, f: await getFinalReport(db(), process.id, req.lang) };
+  };
+
+  /** The publishing form: the process's public documents that have a version. */
+  const showPublish = async (req: FastifyRequest, reply: FastifyReply, value?: string, errors?: Record<string, string>, status = 200) => {
+    const { process } = await getProcess(db(), params(req).processSlug);
+    const [docs, current] = await Promise.all([listDocuments(db(), process.id, null), finalReportOf(db(), process.id)]);
+    const documents = docs.filter((d) => d.current_version_id !== null);
+    return sendPage(
+      reply,
+      <PublishReportView ctx={pageCtx(req, reply)} process={process} documents={documents} current={current} value={value} errors={errors} />,
+      status,
+    );
+  };
+
+  app.get('/processes/:processSlug/final-report', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, f } = await load(req);
+    return sendPage(reply, <FinalReportView ctx={pageCtx(req, reply)} process={process} f={f} baseUrl={base()} />);
+  });
+
+  app.get('/processes/:processSlug/final-report/print', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, f } = await load(req);
+    const url = `${base()}${localPath(req.lang, finalReportPath(process.slug))}`;
+    const html = renderPage(<FinalReportPrintView ctx={pageCtx(req, reply)} process={process} f={f} baseUrl={base()} url={url} />);
+    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  });
+
+  // Rendered on request: a report of a few dozen pages takes a fraction of a second.
+  app.get('/processes/:processSlug/final-report.pdf', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process, f } = await load(req);
+    const url = `${base()}${localPath(req.lang, finalReportPath(process.slug))}`;
+    const pdf = await finalReportPdf(f, {
+      t: req.t,
+      lang: req.lang,
+      processSlug: process.slug,
+      processTitle: req.lang === 'fr' ? process.title_fr : process.title_en,
+      timeZone: process.timezone,
+      baseUrl: base(),
+      url,
+    });
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${process.slug}-final-report-${req.lang}.pdf"`)
+      .header('cache-control', 'public, max-age=300')
+      .send(pdf);
+  });
+
+  app.get('/processes/:processSlug/final-report/publish', { config: publish, schema: hide }, async (req, reply) => showPublish(req, reply));
+
+  app.post('/processes/:processSlug/final-report/publish', { config: publish, schema: hide }, async (req, reply) => {
+    const flat = (req.body ?? {}) as Record<string, string | undefined>;
+    const parsed = parseForm(PublishReportBody, flat, req.t);
+    if (!parsed.ok) return showPublish(req, reply, flat.document, parsed.errors, 422);
+    const { process } = await getProcess(db(), params(req).processSlug);
+    try {
+      await publishFinalReport(db(), req.actor!, process.id, parsed.data);
+    } catch (err) {
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return showPublish(req, reply, flat.document, errors, status);
+    }
+    return redirectWithNotice(reply, localPath(req.lang, finalReportPath(process.slug)), 'recommendations.report.published');
+  });
+};

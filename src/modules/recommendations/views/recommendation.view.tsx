@@ -1,0 +1,47 @@
+import type { PageCtx } from '../../../web/context.js';
+import { localPath } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { Markdown } from '../../../web/markdown.js';
+import { formatDate } from '../../../i18n/i18n.js';
+import type { Process } from '../../processes/processes.repository.js';
+import { recommendationPath, type ConsensusResult, type RecommendationDetail } from '../recommendations.service.js';
+import { RecommendationFacts, titleOf } from './parts.js';
+
+/** A recommendation's permanent page: number and title, its facts, its text, and its address to cite. */
+export function RecommendationView(props: {
+  ctx: PageCtx;
+  process: Process;
+  d: RecommendationDetail;
+  url: string;
+  canEdit: boolean;
+  consensus?: ConsensusResult | undefined;
+}) {
+  const { ctx, process, d } = props;
+  const { t, lang } = ctx;
+  const processTitle = lang === 'fr' ? process.title_fr : process.title_en;
+  const title = titleOf(lang, d);
+  return (
+    <Layout ctx={ctx} title={`${t('recommendations.numbered', { number: d.row.number })} · ${title}`}>
+      <p class="breadcrumb">
+        <a href={localPath(lang, `/processes/${process.slug}`)}>{processTitle}</a> ›{' '}
+        <a href={localPath(lang, recommendationPath(process.slug))}>{t('recommendations.listTitle')}</a>
+      </p>
+      <h1>
+        <span class="recommendation__number">{t('recommendations.numbered', { number: d.row.number })}</span> {title}
+      </h1>
+      {props.canEdit && (
+        <p>
+          <a href={localPath(lang, `${recommendationPath(process.slug, d.row.number)}/edit`)}>{t('recommendations.edit')}</a>
+        </p>
+      )}
+      <RecommendationFacts ctx={ctx} processSlug={process.slug} timeZone={process.timezone} d={d} consensus={props.consensus} />
+      <h2>{t('recommendations.fields.text')}</h2>
+      <Markdown source={lang === 'fr' ? d.row.text_fr : d.row.text_en} class="prose" />
+      <p class="meta">
+        {t('recommendations.permanentLabel')} <a href={props.url}>{props.url}</a>
+        <br />
+        {t('recommendations.updatedOn', { date: formatDate(lang, d.row.updated_at, process.timezone) })}
+      </p>
+    </Layout>
+  );
+}
