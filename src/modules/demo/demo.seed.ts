@@ -13,6 +13,7 @@ import { FIRST_NAMES, LAST_NAMES, MEMBERS_PER_GROUP, ORGANISATIONS, emailLocal, 
 import { ANNOUNCEMENTS, GROUPS, PHASES, PROCESS_TEXT } from './demo.texts.js';
 import { seedCalendar } from './demo.calendar.seed.js';
 import { seedReport } from './demo.report.seed.js';
+import { seedOutcomes } from './demo.outcomes.seed.js';
 
 /** The demo sign-ins printed at start; the passwords are public by design (evaluation only). */
 export const DEMO_ACCOUNTS = [
@@ -78,7 +79,7 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
   // Nobody signs in as these people; one unusable hash serves them all.
   const sharedHash = await hashPassword(randomToken());
   const rand = seeded(2018);
-  const people: { user: User; sector: string; org: string }[] = [];
+  const people: { user: User; sector: string; org: string; orgId: string }[] = [];
   let n = 0;
   for (const [sector, { count }] of Object.entries(MEMBERS_PER_GROUP)) {
     for (let i = 0; i < count; i++) {
@@ -100,7 +101,7 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
         stakeholderGroupId: groupsByKey.get(sector)!.id,
         preferredLang: user.preferred_lang,
       });
-      people.push({ user, sector, org: org.name });
+      people.push({ user, sector, org: org.name, orgId: org.id });
     }
   }
   // Camille, the demo member, takes part too (from a consumer group).
@@ -134,7 +135,8 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
     if (g.slug === 'consumer-education') await joinGroup(db, memberActor(camille), group);
   }
   await seedCalendar(db, { admin, process, groupIds, people, baseUrl: opts.baseUrl ?? 'http://localhost:3000', schema: opts.schema, rand });
-  await seedReport(db, { process, people, baseUrl: opts.baseUrl ?? 'http://localhost:3000' });
+  const report = await seedReport(db, { process, people, baseUrl: opts.baseUrl ?? 'http://localhost:3000' });
+  await seedOutcomes(db, { process, people, report: report.documents.en });
   return { created, process: true };
 }
 

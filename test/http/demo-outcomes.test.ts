@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../helpers/app.js';
+import { seedDemo } from '../../src/modules/demo/demo.seed.js';
+import { verifyAudit } from '../../src/modules/audit/audit.service.js';
+
+/**
+ * The demo's end of process, read back through the public API as a newcomer would meet it:
+ * the consensus call on the final report with positions from all six stakeholder groups and
+ * its one objection answered, the twelve recommendations tied to their paragraphs, the final
+ * report, and the tracker with actions done and late, pledges and progress.
+ */
+
+const P = 'iot-security-2018';
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await testApp();
+  await seedDemo(t.db);
+}, 180_000);
+afterAll(async () => t.close());
+
+async function api<T>(path: string): Promise<T> {
+  const res = await t.app.inject({ method: 'GET', url: `/api/v1/processes/${P}${path}` });
+  expect(res.statusCode, `${path}: ${res.body.slice(0, 300)}`).toBe(200);
+  return res.json();
+}
+
+interface Counts {
+  support: number;
+  live_with: number;
+  stand_aside: number;
+  object: number;
+  noResponse: number;
+}
+interface CallDetail {
+  id: string;
+  status: string;
+  target: { kind: string; versionNumber: number | null };
+  results: { groups: (Counts & { key: string })[]; totals: Counts }[];
+  outcomes: { outcome: string; current: boolean; objectionAnswers: { answer: string; reason: string | null }[] }[];
+}
+
+describe('the demo consensus call', () => {
+  it('is closed on version 2 of the report, with positions from all six stakeholder groups and a rough consensus answering its objection', async () => {
+    const { items } = await api<{ items: { id: string }[] }>('/consensus-calls');
+    expect(items).toHaveLength(1);
+    const call = await api<CallDetail>(`/consensus-calls/${items[0]!.id}`);
+    expect(call.status).toBe('closed');
+    expect(call.target).toMatchObject({ kind: 'document', versionNumber: 2 });
+    const groups = call.results[0]!.groups;
+    expect(groups).toHaveLength(6);
+    for (const g of groups) expect(g.support + g.live_with + g.stand_aside + g.object, g.key).toBeGreaterThan(0);
+    const totals = call.results[0]!.totals;
+    expect(totals.object).toBe(1);
+    expect(totals.noResponse).toBeGreaterThan(0);
+    // 110 representatives and the demo member: each either responded or is counted as not.
+    expect(totals.support + totals.live_with + totals.stand_aside + totals.object + totals.noResponse).toBe(111);
+    const current = call.outcomes.find((o) => o.current)!;
+    expect(current.outcome).toBe('rough_consensus');
+    expect(current.objectionAnswers).toHaveLength(1);
+    expect(current.objectionAnswers[0]!.reason).toContain('4.2.2');
+    expect(current.objectionAnswers[0]!.answer).toContain('two-year trigger');
+    const history = await api<{ items: { supersededAt: string | null }[] }>(`/consensus-calls/${call.id}/positions`);
+    expect(history.items.some((p) => p.supersededAt !== null)).toBe(true);
+  });
+});
+
+describe('the demo recommendations and final report', () => {
+  it('has twelve recommendations, each from a paragraph of the report and behind the consensus call', async () => {
+    const { items } = await api<{ items: { number: string; section: { anchor: string | null; label: string | null } | null; consensusCall: { id: string; outcome: string | null } | null }[] }>('/recommendations');
+    expect(items.map((r) => r.number)).toEqual(['4.1.1', '4.1.2', '4.1.3', '4.2.1', '4.2.2', '4.2.3', '4.3.1', '4.3.2', '4.3.3', '4.3.4', '4.4.1', '4.4.2']);
+    for (const r of items) {
+      expect(r.section?.anchor, r.number).toMatch(/^p[a-z0-9]{7}$/);
+      expect(r.section?.label, r.number).toMatch(/^4\.\d ¶ \d$|¶/);
+      expect(r.consensusCall?.id, r.number).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const page = await t.app.inject({ url: `/fr/processes/${P}/recommendations/4.2.2` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Rendre l’étiquette obligatoire si peu d’appareils la portent');
+  });
+
+  it('publishes the final report with its recommendations', async () => {
+    const page = await t.app.inject({ url: `/en/processes/${P}/final-report` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('A bilingual security label');
+    const pdf = await t.app.inject({ url: `/en/processes/${P}/final-report.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+interface TrackedAction {
+  status: string;
+  overdue: boolean;
+  reports: unknown[];
+}
+interface TrackerJson {
+  figures: { recommendations: number; overall: Record<'withOwner' | 'done' | 'late', { count: number }>; byStakeholderGroup: { key: string }[] };
+  recommendations: { number: string; actions: TrackedAction[]; pledges: { status: string }[] }[];
+}
+
+describe('the demo tracker', () => {
+  it('shows actions with owners and dates in 2019–2021, some done and some late, pledges and their progress', async () => {
+    const tracker = await api<TrackerJson>('/tracker');
+    expect(tracker.figures.recommendations).toBe(12);
+    const actions = tracker.recommendations.flatMap((r) => r.actions);
+    expect(actions).toHaveLength(11);
+    expect(actions.filter((a) => a.status === 'done').length).toBeGreaterThanOrEqual(5);
+    expect(actions.some((a) => a.status === 'late')).toBe(true);
+    expect(actions.some((a) => a.overdue)).toBe(true);
+    expect(actions.every((a) => a.reports.length > 0)).toBe(true);
+    expect(tracker.figures.overall.withOwner.count).toBe(10);
+    expect(tracker.figures.overall.done.count).toBeGreaterThan(0);
+    expect(tracker.figures.overall.late.count).toBeGreaterThan(0);
+    expect(tracker.figures.byStakeholderGroup).toHaveLength(6);
+    const pledges = tracker.recommendations.flatMap((r) => r.pledges);
+    expect(pledges).toHaveLength(5);
+    expect(pledges.map((p) => p.status)).toEqual(expect.arrayContaining(['done', 'late']));
+    const fr = await t.app.inject({ url: `/fr/processes/${P}/tracker` });
+    expect(fr.statusCode).toBe(200);
+    expect(fr.body).toContain('Avertir les clients d’appareils infectés');
+  });
+
+  it('leaves the audit chain intact after the whole demo', async () => {
+    expect((await verifyAudit(t.db)).ok).toBe(true);
+  });
+});
