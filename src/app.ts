@@ -49,6 +49,10 @@ import { accountabilityPages } from './modules/accountability/accountability.pag
 import { recommendationsApi } from './modules/recommendations/recommendations.routes.js';
 import { recommendationsPages } from './modules/recommendations/recommendations.pages.js';
 import { finalReportPages } from './modules/recommendations/final-report.pages.js';
+import { processReportApi } from './modules/process-report/process-report.routes.js';
+import { processReportPages } from './modules/process-report/process-report.pages.js';
+import { auditViewApi } from './modules/audit/audit-view.routes.js';
+import { auditViewPages } from './modules/audit/audit-view.pages.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -126,6 +130,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(consensusApi, { prefix: '/api/v1' });
   await app.register(accountabilityApi, { prefix: '/api/v1' });
   await app.register(recommendationsApi, { prefix: '/api/v1' });
+  await app.register(processReportApi, { prefix: '/api/v1' });
+  await app.register(auditViewApi, { prefix: '/api/v1' });
 
   for (const lang of LANGS) {
     await app.register(homePages, { prefix: `/${lang}` });
@@ -146,6 +152,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     await app.register(accountabilityPages, { prefix: `/${lang}` });
     await app.register(recommendationsPages, { prefix: `/${lang}` });
     await app.register(finalReportPages, { prefix: `/${lang}` });
+    await app.register(processReportPages, { prefix: `/${lang}` });
+    await app.register(auditViewPages, { prefix: `/${lang}` });
   }
   await app.ready();
   return app;

@@ -9,6 +9,7 @@ import { seedDemo } from '../modules/demo/demo.seed.js';
 import { createUser } from '../modules/accounts/accounts.service.js';
 import { mailRepository } from '../modules/mail/mail.repository.js';
 import { verifyAudit } from '../modules/audit/audit.service.js';
+import { verifyProcessCommand } from '../modules/audit/audit-view.cli.js';
 import { HttpProblem } from '../http/problem.js';
 import { tFor } from '../i18n/i18n.js';
 import { registerProcessCommands } from './processes.js';
@@ -109,8 +110,10 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
   audit
     .command('verify')
     .description('recompute the hash chain and name the first broken link')
-    .action(() =>
+    .option('--process <slug>', "also count that process's events and print its latest event's hash")
+    .action((o: { process?: string }) =>
       withDatabase(async ({ db }) => {
+        if (o.process) return verifyProcessCommand(db, o.process, out);
         const r = await verifyAudit(db);
         if (r.ok) {
           out(`Audit chain intact: ${r.count} events, head ${r.head}`);

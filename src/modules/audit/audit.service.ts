@@ -81,9 +81,10 @@ export type VerifyResult =
 
 /**
  * Recompute every hash from the first event and name the first link that does not hold.
- * Reads in pages so a chain of millions never sits in memory at once.
+ * Reads in pages so a chain of millions never sits in memory at once; `onVerified` sees each
+ * event that holds, so a caller can tally a slice (one process's events) in the same pass.
  */
-export async function verifyAudit(db: Kysely<DB>, pageSize = 5000): Promise<VerifyResult> {
+export async function verifyAudit(db: Kysely<DB>, pageSize = 5000, onVerified?: (row: AuditEvent) => void): Promise<VerifyResult> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1n;
   let count = 0;
@@ -96,6 +97,7 @@ export async function verifyAudit(db: Kysely<DB>, pageSize = 5000): Promise<Veri
       if (row.prev_hash !== prevHash) return { ok: false, count, brokenAt: seq, reason: 'broken_link' };
       if (hashEvent(row) !== row.hash) return { ok: false, count, brokenAt: seq, reason: 'hash_mismatch' };
       prevHash = row.hash;
+      onVerified?.(row);
       expectedSeq++;
       count++;
     }

@@ -75,6 +75,8 @@ export function ProcessView(props: {
         <a href={localPath(lang, `${base}/documents`)}>{t('documents.listTitle')}</a>
         <a href={localPath(lang, `${base}/comment-periods`)}>{t('comments.periodsLink')}</a>
         <a href={localPath(lang, `${base}/consensus`)}>{t('consensus.link')}</a>
+        <a href={localPath(lang, `${base}/report`)}>{t('processReport.link')}</a>
+        <a href={localPath(lang, `${base}/audit`)}>{t('audit.link')}</a>
         <a href={localPath(lang, `${base}/recommendations`)}>{t('recommendations.listTitle')}</a>
         <a href={localPath(lang, `${base}/tracker`)}>{t('accountability.title')}</a>
       </div>

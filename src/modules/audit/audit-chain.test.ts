@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../db/schema.js';
+import { canonicalJson, sha256Hex } from '../../lib/crypto.js';
+import { GENESIS_HASH, hashEvent } from './audit.service.js';
+import { presentEvent } from './audit-view.presenter.js';
+import type { AuditEventOut } from './audit-view.schema.js';
+
+/** The browser verifier's pure half (src/web/public/audit-chain.js), typed for this test. */
+interface BrowserChain {
+  GENESIS_HASH: string;
+  canonicalJson(v: unknown): string;
+  hashInput(e: AuditEventOut): string;
+  sha256Hex(text: string): Promise<string>;
+  startState(processId?: string): { prevHash: string; count: number; processCount: number };
+  verifyPage(events: AuditEventOut[], state: ReturnType<BrowserChain['startState']>): Promise<{ ok: boolean; brokenAt?: string; reason?: string }>;
+}
+// A path in a variable: the file is plain JavaScript for browsers, outside the TypeScript program.
+const browserFile = new URL('../../web/public/audit-chain.js', import.meta.url).href;
+const browser = (await import(browserFile)) as BrowserChain;
+
+const P = '0190f5d3-0000-7000-8000-00000000000a';
+/** A chain of events as the server would write them, with awkward values on purpose. */
+function chain(): AuditEvent[] {
+  const raw: Omit<AuditEvent, 'hash' | 'prev_hash'>[] = [
+    {
+      seq: '1',
+      occurred_at: new Date('2026-01-02T03:04:05.678Z'),
+      actor_id: null,
+      action: 'user.register',
+      entity_type: 'user',
+      entity_id: 'x',
+      process_id: null,
+      before_digest: null,
+      after_digest: 'a'.repeat(64),
+    },
+    {
+      seq: '2',
+      occurred_at: new Date('2026-06-30T23:59:59.001Z'),
+      actor_id: '0190f5d3-0000-7000-8000-000000000001',
+      action: 'comment.submit',
+      entity_type: 'comment',
+      entity_id: '0190f5d3-0000-7000-8000-0000000000ff',
+      process_id: P,
+      before_digest: 'b'.repeat(64),
+      after_digest: 'c'.repeat(64),
+    },
+    {
+      seq: '3',
+      occurred_at: new Date('2026-12-31T12:00:00.000Z'),
+      actor_id: null,
+      action: 'step "quoted" \\ é ✓ \u2028',
+      entity_type: 'test',
+      entity_id: 'a\nb',
+      process_id: P,
+      before_digest: null,
+      after_digest: null,
+    },
+  ];
+  let prev = GENESIS_HASH;
+  return raw.map((r) => {
+    const e = { ...r, prev_hash: prev };
+    const hash = hashEvent(e);
+    prev = hash;
+    return { ...e, hash };
+  });
+}
+
+describe('the browser verifier against the server', () => {
+  it('writes canonical JSON byte for byte as the server does', () => {
+    for (const v of [{ b: 1, a: [2, { d: 3, c: 4 }] }, { z: null, y: 'é ✓', x: undefined }, [], 'text', null, { n: { m: { l: 1, k: [null] } } }]) {
+      expect(browser.canonicalJson(v)).toBe(canonicalJson(v));
+    }
+  });
+
+  it('hashes each event of the API exactly as hashEvent does', async () => {
+    expect(browser.GENESIS_HASH).toBe(GENESIS_HASH);
+    for (const e of chain()) {
+      const input = browser.hashInput(presentEvent(e));
+      expect(await browser.sha256Hex(input)).toBe(sha256Hex(input));
+      expect(await browser.sha256Hex(input)).toBe(e.hash);
+    }
+  });
+
+  it('verifies a chain across pages, counts a process’s events, and names an edited event', async () => {
+    const events = chain().map(presentEvent);
+    const state = browser.startState(P);
+    expect(await browser.verifyPage(events.slice(0, 2), state)).toEqual({ ok: true });
+    expect(await browser.verifyPage(events.slice(2), state)).toEqual({ ok: true });
+    expect(state).toMatchObject({ count: 3, processCount: 2, prevHash: events[2]!.hash });
+
+    const edited = events.map((e) => (e.seq === '2' ? { ...e, action: 'comment.hide' } : e));
+    expect(await browser.verifyPage(edited, browser.startState(P))).toEqual({ ok: false, brokenAt: '2', reason: 'hash_mismatch' });
+    expect(await browser.verifyPage([events[0]!, events[2]!], browser.startState(P))).toEqual({ ok: false, brokenAt: '3', reason: 'gap' });
+  });
+});

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { pageCtx } from '../../web/page-ctx.js';
+import { sendPage } from '../../web/render.js';
+import { getProcess } from '../processes/processes.service.js';
+import { ProcessAuditQuery } from './audit-view.schema.js';
+import { processAuditPage, verifyProcessAudit, whoOfEvents } from './audit-view.service.js';
+import { AuditListView } from './views/audit-list.view.js';
+import { AuditVerifyView } from './views/audit-verify.view.js';
+
+const hide = { hide: true };
+
+/** A process's public audit trail and its server-side verification, per language. */
+export const auditViewPages: FastifyPluginAsync = async (app) => {
+  const db = () => app.deps.db;
+  const slugOf = (params: unknown) => (params as { processSlug: string }).processSlug;
+
+  app.get('/processes/:processSlug/audit', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process } = await getProcess(db(), slugOf(req.params));
+    // A page reached by a hand-edited link falls back to the newest events rather than failing.
+    const raw = (req.query ?? {}) as Record<string, unknown>;
+    const pick = (k: string) => (typeof raw[k] === 'string' && raw[k] !== '' ? raw[k] : undefined);
+    const parsed = ProcessAuditQuery.safeParse({ before: pick('before'), after: pick('after'), action: pick('action') });
+    const q = parsed.success ? parsed.data : ProcessAuditQuery.parse({});
+    const page = await processAuditPage(db(), process.id, q);
+    const who = await whoOfEvents(db(), page.items);
+    return sendPage(reply, <AuditListView ctx={pageCtx(req, reply)} process={process} page={page} who={who} action={q.action} />);
+  });
+
+  app.get('/processes/:processSlug/audit/verify', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const { process } = await getProcess(db(), slugOf(req.params));
+    const result = await verifyProcessAudit(db(), process.id);
+    return sendPage(reply, <AuditVerifyView ctx={pageCtx(req, reply)} process={process} result={result} />);
+  });
+};

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { AuditEvent, DB } from '../../db/schema.js';
+import { isUuid } from '../../lib/ids.js';
+
+/** Where a page of a process's events starts: before or after a seq, or at the newest. */
+export interface ProcessCursor {
+  before?: string | undefined;
+  after?: string | undefined;
+  actionPrefix?: string | undefined;
+  limit: number;
+}
+
+/** A LIKE pattern matching text that starts with `prefix`, wildcards in it taken literally. */
+const startsWith = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** SQL for reading the audit trail by process and by chain position. */
+export const auditViewRepository = {
+  /**
+   * Up to limit+1 of a process's events from a cursor (keyset on the (process_id, seq)
+   * index; no count). Newest first, whichever direction was asked.
+   */
+  async processPage(db: Kysely<DB>, processId: string, c: ProcessCursor): Promise<AuditEvent[]> {
+    let q = db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('process_id', '=', processId)
+      .limit(c.limit + 1);
+    if (c.actionPrefix) q = q.where('action', 'like', startsWith(c.actionPrefix));
+    if (c.after) {
+      const rows = await q.where('seq', '>', c.after).orderBy('seq', 'asc').execute();
+      return rows.reverse();
+    }
+    if (c.before) q = q.where('seq', '<', c.before);
+    return q.orderBy('seq', 'desc').execute();
+  },
+
+  /** Whether the process has an event on the far side of a seq (for the other page link). */
+  async hasBeyond(db: Kysely<DB>, processId: string, seq: string, side: 'newer' | 'older', actionPrefix?: string): Promise<boolean> {
+    let q = db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('process_id', '=', processId)
+      .where('seq', side === 'newer' ? '>' : '<', seq)
+      .limit(1);
+    if (actionPrefix) q = q.where('action', 'like', startsWith(actionPrefix));
+    return (await q.executeTakeFirst()) !== undefined;
+  },
+
+  /** Events of the whole chain from a seq, in order. */
+  async chainFrom(db: Kysely<DB>, from: number, limit: number): Promise<AuditEvent[]> {
+    return db.selectFrom('audit_events').selectAll().where('seq', '>=', String(from)).orderBy('seq', 'asc').limit(limit).execute();
+  },
+
+  /** Account names by id: the public name people chose, never their email. */
+  async actorNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+    const valid = [...new Set(ids)];
+    if (!valid.length) return new Map();
+    const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', valid).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
+
+  /** The name each visible comment was published under (a commenter may choose one other than their account's). */
+  async commentNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    if (!valid.length) return new Map();
+    const rows = await db.selectFrom('comments').select(['id', 'display_name']).where('id', 'in', valid).where('status', '=', 'visible').execute();
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  },
+};

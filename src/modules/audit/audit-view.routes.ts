@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { getProcess } from '../processes/processes.service.js';
+import { AuditParams, ChainPage, ChainQuery, ProcessAuditPage, ProcessAuditQuery } from './audit-view.schema.js';
+import { chainPage, processAuditPage } from './audit-view.service.js';
+import { presentEvent } from './audit-view.presenter.js';
+
+/**
+ * The audit trail through the JSON API, public: events hold only ids, action names and
+ * digests of records (see recordAudit), so anyone can recompute the chain.
+ */
+export const auditViewApi: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.deps.db;
+  const tags = ['audit'];
+
+  app.get(
+    '/processes/:processSlug/audit',
+    {
+      config: { policy: 'public.read' },
+      schema: {
+        tags,
+        summary: 'A process’s audit events, newest first, with every field each hash covers (keyset: pass `next` as `before`, `previous` as `after`)',
+        params: AuditParams,
+        querystring: ProcessAuditQuery,
+        response: { 200: ProcessAuditPage },
+      },
+    },
+    async (req) => {
+      const { process } = await getProcess(db(), req.params.processSlug);
+      const page = await processAuditPage(db(), process.id, req.query);
+      return { items: page.items.map(presentEvent), next: page.next, previous: page.previous };
+    },
+  );
+
+  app.get(
+    '/audit/chain',
+    {
+      config: { policy: 'public.read' },
+      schema: {
+        tags,
+        summary:
+          'The whole audit chain in order from a seq. Each hash is SHA-256 (hex) of prevHash, a newline, and the canonical JSON (keys sorted) of {seq, occurred_at, actor_id, action, entity_type, entity_id, process_id, before_digest, after_digest}; the first prevHash is 64 zeros',
+        querystring: ChainQuery,
+        response: { 200: ChainPage },
+      },
+    },
+    async (req) => {
+      const page = await chainPage(db(), req.query.from, req.query.limit);
+      return { events: page.events.map(presentEvent), next: page.next, hashAlgorithm: 'sha256(prevHash + "\\n" + canonicalJson(fields))' as const };
+    },
+  );
+};

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Slug } from '../processes/processes.schema.js';
+
+/** A chain position in a URL or query: a positive integer, kept as a string like the bigint column. */
+const Seq = z.string().regex(/^[1-9][0-9]{0,17}$/, { error: 'audit.errors.cursor' });
+
+/** An action prefix to filter by, such as `comment.` or `meeting.`. */
+export const ActionPrefix = z.string().regex(/^[A-Za-z][A-Za-z.]{0,59}$/, { error: 'audit.errors.action' });
+
+/** `:processSlug` in a URL. */
+export const AuditParams = z.object({ processSlug: Slug });
+
+/** A process's events, newest first: `before` pages back in time, `after` forward. */
+export const ProcessAuditQuery = z.object({
+  before: Seq.optional().describe('Cursor: `next` from the previous page (older events)'),
+  after: Seq.optional().describe('Cursor: `previous` from the previous page (newer events)'),
+  action: ActionPrefix.optional().describe('Only actions starting with this, such as `comment.`'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+/** The query of the process page and API. */
+export type ProcessAuditQuery = z.infer<typeof ProcessAuditQuery>;
+
+/** A slice of the global chain in order. */
+export const ChainQuery = z.object({
+  from: z.coerce.number().int().min(1).default(1).describe('The first seq to return'),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+/** One event with every field its hash covers, and the hashes themselves. */
+export const AuditEventOut = z.object({
+  seq: z.string(),
+  occurredAt: z.string().describe('ISO 8601 in UTC with milliseconds, exactly as hashed'),
+  actorId: z.uuid().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  processId: z.uuid().nullable(),
+  beforeDigest: z.string().nullable(),
+  afterDigest: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+/** An event as the API shows it. */
+export type AuditEventOut = z.infer<typeof AuditEventOut>;
+
+/** A page of a process's events, newest first. */
+export const ProcessAuditPage = z.object({
+  items: z.array(AuditEventOut),
+  next: z.string().nullable().describe('Pass as `before` for older events'),
+  previous: z.string().nullable().describe('Pass as `after` for newer events'),
+});
+
+/** A page of the whole chain, in order. */
+export const ChainPage = z.object({
+  events: z.array(AuditEventOut),
+  next: z.string().nullable().describe('Pass as `from` for the next page; null at the head'),
+  hashAlgorithm: z.literal('sha256(prevHash + "\\n" + canonicalJson(fields))'),
+});

@@ -1,0 +1,167 @@
+import type { PageCtx } from '../../../web/context.js';
+import { localPath } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { formatDateTime } from '../../../i18n/i18n.js';
+import type { AuditEvent } from '../../../db/schema.js';
+import type { Process } from '../../processes/processes.repository.js';
+import type { ProcessAuditPage, Who } from '../audit-view.service.js';
+import { ACTION_PREFIXES, actionKey } from '../audit-actions.js';
+import { entityPath, shortHash } from '../audit-view.presenter.js';
+import { VerifyBox } from './verify-box.js';
+
+/** The query string of the filter plus a cursor. */
+function query(action: string | undefined, cursor: Record<string, string>): string {
+  const q = new URLSearchParams();
+  if (action) q.set('action', action);
+  for (const [k, v] of Object.entries(cursor)) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** "Who" in words: a name, or why there is none. */
+export function whoText(ctx: PageCtx, who: Who | undefined): string {
+  if (who?.kind === 'name') return who.name;
+  return ctx.t(who?.kind === 'none' ? 'audit.who.none' : 'audit.who.withheld');
+}
+
+/** "What" as a sentence, or the generic one naming the raw action. */
+export function whatText(ctx: PageCtx, action: string): string {
+  const key = actionKey(action);
+  return key ? ctx.t(key) : ctx.t('audit.actions.generic', { action });
+}
+
+/** One event's hash and previous hash: shortened, the full values behind a disclosure. */
+function Hashes(props: { ctx: PageCtx; e: AuditEvent }) {
+  const { t } = props.ctx;
+  return (
+    <details>
+      <summary>
+        <code>{shortHash(props.e.hash)}</code>
+      </summary>
+      <dl class="facts">
+        <dt>{t('audit.hash')}</dt>
+        <dd>
+          <code>{props.e.hash}</code>
+        </dd>
+        <dt>{t('audit.prevHash')}</dt>
+        <dd>
+          <code>{props.e.prev_hash}</code>
+        </dd>
+      </dl>
+    </details>
+  );
+}
+
+/**
+ * A process's public audit trail: every change newest first with who, what, which record and
+ * its place in the hash chain; an action filter in a GET form, keyset Newer / Older links, and
+ * a Verify form (server-side; audit-verify.js does it in the browser when JavaScript runs).
+ */
+export function AuditListView(props: { ctx: PageCtx; process: Process; page: ProcessAuditPage; who: Map<string, Who>; action: string | undefined }) {
+  const { ctx, process, page, action } = props;
+  const { t, lang } = ctx;
+  const base = `/processes/${process.slug}`;
+  const here = localPath(lang, `${base}/audit`);
+  const title = t('audit.title');
+  const processTitle = lang === 'fr' ? process.title_fr : process.title_en;
+  return (
+    <Layout ctx={ctx} title={`${title} — ${processTitle}`}>
+      <p class="breadcrumb">
+        <a href={localPath(lang, base)}>{processTitle}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="lead">{t('audit.intro')}</p>
+      <p>
+        {t('audit.apiIntro')} <a href={`/api/v1/processes/${process.slug}/audit`}>{t('audit.apiLink')}</a> ·{' '}
+        <code>{`concord audit verify --process ${process.slug}`}</code>
+      </p>
+      <VerifyBox ctx={ctx} process={process} />
+      <form method="get" action={here} class="filters" role="search" aria-label={t('audit.filters')}>
+        <div class="field">
+          <label for="audit-action">{t('audit.filterAction')}</label>
+          <select id="audit-action" name="action">
+            <option value="">{t('audit.allActions')}</option>
+            {ACTION_PREFIXES.map((p) => (
+              <option key={p} value={p} selected={action === p}>
+                {t(`audit.prefixes.${p.slice(0, -1)}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="button">
+          {t('audit.filter')}
+        </button>
+      </form>
+      {page.items.length === 0 ? (
+        <p>{t('audit.none')}</p>
+      ) : (
+        <table class="table audit-table">
+          <caption>{t('audit.caption', { timezone: process.timezone })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.col.seq')}</th>
+              <th scope="col">{t('audit.col.when')}</th>
+              <th scope="col">{t('audit.col.who')}</th>
+              <th scope="col">{t('audit.col.what')}</th>
+              <th scope="col">{t('audit.col.record')}</th>
+              <th scope="col">{t('audit.col.hash')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((e) => {
+              const seq = String(e.seq);
+              const at = new Date(e.occurred_at);
+              const path = entityPath(process.slug, e);
+              const record = t(`audit.entities.${e.entity_type}`, { defaultValue: e.entity_type });
+              return (
+                <tr key={seq} id={`event-${seq}`}>
+                  <td class="num">{seq}</td>
+                  <td>
+                    <time dateTime={at.toISOString()}>{formatDateTime(lang, at, process.timezone)}</time>
+                  </td>
+                  <td>{whoText(ctx, props.who.get(seq))}</td>
+                  <td>
+                    {whatText(ctx, e.action)} <code class="meta">{e.action}</code>
+                  </td>
+                  <td>
+                    {path ? (
+                      <a href={localPath(lang, path)}>{record}</a>
+                    ) : (
+                      <>
+                        {record} <code title={e.entity_id}>{e.entity_id.length > 13 ? `${e.entity_id.slice(0, 8)}…` : e.entity_id}</code>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <Hashes ctx={ctx} e={e} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <nav aria-label={t('audit.pages')} class="pager">
+        <ul class="inline-list">
+          <li>
+            <a href={`${here}${query(action, {})}`}>{t('audit.newest')}</a>
+          </li>
+          {page.previous && (
+            <li>
+              <a href={`${here}${query(action, { after: page.previous })}`} rel="prev">
+                {t('audit.newer')}
+              </a>
+            </li>
+          )}
+          {page.next && (
+            <li>
+              <a href={`${here}${query(action, { before: page.next })}`} rel="next">
+                {t('audit.older')}
+              </a>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </Layout>
+  );
+}

@@ -1,0 +1,55 @@
+import type { PageCtx } from '../../../web/context.js';
+import { localPath } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { formatNumber } from '../../../i18n/i18n.js';
+import type { Process } from '../../processes/processes.repository.js';
+import type { ProcessVerifyResult } from '../audit-view.service.js';
+
+/** The server-side verification's result: the chain holds, or its first broken link. */
+export function AuditVerifyView(props: { ctx: PageCtx; process: Process; result: ProcessVerifyResult }) {
+  const { ctx, process, result: r } = props;
+  const { t, lang } = ctx;
+  const title = t('audit.verifyResultTitle');
+  const n = (x: number) => formatNumber(lang, x);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={localPath(lang, `/processes/${process.slug}/audit`)}>{t('audit.title')}</a>
+      </p>
+      <h1>{title}</h1>
+      {r.ok ? (
+        <div class="notice" role="status">
+          <p>
+            <strong>{t('audit.result.ok', { count: r.count, n: n(r.count) })}</strong>
+          </p>
+          <p>{t('audit.result.processCount', { count: r.processCount, n: n(r.processCount) })}</p>
+          <dl class="facts">
+            <dt>{t('audit.result.head')}</dt>
+            <dd>
+              <code>{r.head}</code>
+            </dd>
+            {r.processHead && (
+              <>
+                <dt>{t('audit.result.processHead')}</dt>
+                <dd>
+                  <code>{r.processHead}</code>
+                </dd>
+              </>
+            )}
+          </dl>
+        </div>
+      ) : (
+        <div class="notice notice--warning" role="alert">
+          <p>
+            <strong>{t('audit.result.broken', { seq: r.brokenAt, reason: t(`audit.reasons.${r.reason}`) })}</strong>
+          </p>
+          <p>{t('audit.result.before', { count: r.count, n: n(r.count) })}</p>
+          <p>{t('audit.result.processBefore', { count: r.processCount, n: n(r.processCount) })}</p>
+        </div>
+      )}
+      <p>
+        {t('audit.result.cli')} <code>{`concord audit verify --process ${process.slug}`}</code>
+      </p>
+    </Layout>
+  );
+}

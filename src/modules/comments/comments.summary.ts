@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../auth/roles.js';
+import type { DispositionOutcome } from './comments.tables.js';
+import type { PeriodState } from './comments.schema.js';
+import { listPeriods, periodState, type CoveredDocument } from './periods.service.js';
+import type { Period } from './comments.repository.js';
+import { OUTCOMES } from './dispositions.schema.js';
+import { summaryRepository as repo } from './summary.repository.js';
+
+/** One comment period in figures: what came in, how much of it was one text sent many times, and how it was answered. */
+export interface PeriodSummary {
+  period: Period;
+  /** The documents it asks about that this viewer may read. */
+  documents: CoveredDocument[];
+  state: PeriodState;
+  /** Every comment received, duplicates included (the kept counter). */
+  comments: number;
+  /** Distinct texts: each group of exact duplicates (a campaign) counts once. */
+  distinct: number;
+  hidden: number;
+  /** Comments covered by a response (the kept counter). */
+  answered: number;
+  byOutcome: Record<DispositionOutcome, number>;
+}
+
+/**
+ * The periods of a process this viewer may see, latest first, each in figures. The totals are
+ * the counters kept as comments and responses arrive; distinct texts and hidden comments are
+ * counted per period (one grouped query each for all periods).
+ * @example const [p] = await periodSummaries(db, processId, null); p.comments - p.distinct // copies beyond the first
+ */
+export async function periodSummaries(db: Kysely<DB>, processId: string, actor: Actor | null, now: Date = new Date()): Promise<PeriodSummary[]> {
+  const details = await listPeriods(db, processId, actor);
+  const ids = details.map((d) => d.period.id);
+  const [outcomes, groups, hidden] = await Promise.all([repo.outcomeTotals(db, ids), repo.groupCounts(db, ids), repo.hiddenCounts(db, ids)]);
+  return details.map(({ period, documents }) => {
+    const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<DispositionOutcome, number>;
+    for (const r of outcomes) if (r.period_id === period.id) byOutcome[r.outcome] += r.n;
+    return {
+      period,
+      documents,
+      state: periodState(period, now),
+      comments: period.comment_count,
+      distinct: groups.get(period.id) ?? 0,
+      hidden: hidden.get(period.id) ?? 0,
+      answered: period.disposed_count,
+      byOutcome,
+    };
+  });
+}
