@@ -105,6 +105,21 @@ describe('exact duplicates', () => {
     expect(onSecond.items.map((i) => [i.id, i.duplicates.size])).toEqual([[second.id, 1]]);
   });
 
+  it('keeps the period’s counts of distinct texts and hidden comments as comments arrive, hide and come back', async () => {
+    const own = await openPeriod();
+    const counts = () => t.db.selectFrom('comment_periods').select(['comment_count', 'text_count', 'hidden_count']).where('id', '=', own).executeTakeFirstOrThrow();
+    await send(commenter, own, { text: 'Ban default passwords!' });
+    await send(reporter, own, { text: 'ban default passwords' });
+    const other = await send(reporter, own, { text: 'A second text altogether.' });
+    expect(await counts()).toEqual({ comment_count: 3, text_count: 2, hidden_count: 0 });
+    expect((await moderator.client.json('POST', `${API}/comments/${other.id}/hide`, { reason: 'off_topic' })).statusCode).toBe(200);
+    expect(await counts()).toEqual({ comment_count: 3, text_count: 2, hidden_count: 1 });
+    // Hiding it twice is refused and counts nothing more; restoring takes it off the count.
+    expect((await moderator.client.json('POST', `${API}/comments/${other.id}/hide`, { reason: 'off_topic' })).statusCode).toBe(409);
+    expect((await moderator.client.json('POST', `${API}/comments/${other.id}/restore`, {})).statusCode).toBe(200);
+    expect(await counts()).toEqual({ comment_count: 3, text_count: 2, hidden_count: 0 });
+  });
+
   it('hiding the primary keeps the others visible: its tombstone stays and the next one is listed', async () => {
     const hidden = await moderator.client.json('POST', `${API}/comments/${a.id}/hide`, { reason: 'spam', note: 'Copy-paste campaign' });
     expect(hidden.statusCode, hidden.body).toBe(200);

@@ -21,6 +21,8 @@ export const SEARCH_CONFIGS = [
  * upgrades like a new one):
  * - counts of answered comments per paragraph and outcome, kept as responses are recorded,
  *   and a trigger that counts a comment joining an already-answered duplicate group;
+ * - a period's hidden comments and distinct texts, kept as they change, so a report never
+ *   counts comment rows;
  * - accent-insensitive stemming configurations, a status shown beside a result, and one
  *   entry per record and language.
  */
@@ -55,6 +57,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end $$`.execute(db);
   await sql`create trigger comments_cover_arrival after insert on comments for each row execute function comment_dispositions_cover_arrival()`.execute(db);
 
+  // Hidden comments and distinct texts (duplicate groups holding a comment) per period, kept
+  // by moderation and submission; counted once here for periods that already have comments.
+  await db.schema
+    .alterTable('comment_periods')
+    .addColumn('hidden_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('text_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await sql`update comment_periods p set
+    hidden_count = (select count(*) from comments c where c.period_id = p.id and c.status = 'hidden'),
+    text_count = (select count(*) from comment_groups g where g.period_id = p.id and g.size > 0)`.execute(db);
+
   for (const c of SEARCH_CONFIGS) {
     await sql`create text search configuration ${sql.raw(c.name)} (copy = ${sql.raw(c.copy)})`.execute(db);
     await sql`alter text search configuration ${sql.raw(c.name)} alter mapping for hword, hword_part, word with unaccent, ${sql.raw(c.stem)}`.execute(db);
@@ -83,4 +96,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop trigger if exists comments_cover_arrival on comments`.execute(db);
   await sql`drop function if exists comment_dispositions_cover_arrival()`.execute(db);
   await db.schema.dropTable('comment_outcome_counts').ifExists().execute();
+  await db.schema.alterTable('comment_periods').dropColumn('hidden_count').dropColumn('text_count').execute();
 }

@@ -78,7 +78,7 @@ function filtered(q: ListQ, f: ListFilter): ListQ {
 
 /** SQL for comment periods, comments, duplicate groups, counts, moderation and reports. */
 export const commentsRepository = {
-  async insertPeriod(db: Kysely<DB>, row: Omit<Period, 'created_at' | 'comment_count' | 'disposed_count'>): Promise<Period> {
+  async insertPeriod(db: Kysely<DB>, row: Omit<Period, 'created_at' | 'comment_count' | 'disposed_count' | 'hidden_count' | 'text_count'>): Promise<Period> {
     return db.insertInto('comment_periods').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
@@ -105,9 +105,13 @@ export const commentsRepository = {
     return db.selectFrom('comment_period_documents').selectAll().where('period_id', 'in', periodIds).execute();
   },
 
-  /** Count one more comment on the period and on its paragraph ('' for general). */
-  async countComment(db: Kysely<DB>, periodId: string, documentId: string, anchor: string): Promise<void> {
-    await db.updateTable('comment_periods').set((eb) => ({ comment_count: eb('comment_count', '+', 1) })).where('id', '=', periodId).execute();
+  /** Count one more comment on the period and on its paragraph ('' for general); `newText` when it starts a duplicate group. */
+  async countComment(db: Kysely<DB>, periodId: string, documentId: string, anchor: string, newText: boolean): Promise<void> {
+    await db
+      .updateTable('comment_periods')
+      .set((eb) => ({ comment_count: eb('comment_count', '+', 1), text_count: eb('text_count', '+', newText ? 1 : 0) }))
+      .where('id', '=', periodId)
+      .execute();
     await db
       .insertInto('comment_anchor_counts')
       .values({ period_id: periodId, document_id: documentId, anchor, count: 1 })
@@ -176,7 +180,11 @@ export const commentsRepository = {
       .set({ status: 'hidden', hidden_reason: set.reason, hidden_note: set.note, hidden_by: set.by, hidden_at: set.at })
       .where('id', '=', id)
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .then(async (c) => {
+        await db.updateTable('comment_periods').set((eb) => ({ hidden_count: eb('hidden_count', '+', 1) })).where('id', '=', c.period_id).execute();
+        return c;
+      });
   },
 
   async restore(db: Kysely<DB>, id: string, listed: boolean): Promise<Comment> {
@@ -185,7 +193,11 @@ export const commentsRepository = {
       .set({ status: 'visible', hidden_reason: null, hidden_note: null, hidden_by: null, hidden_at: null, listed })
       .where('id', '=', id)
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .then(async (c) => {
+        await db.updateTable('comment_periods').set((eb) => ({ hidden_count: eb('hidden_count', '-', 1) })).where('id', '=', c.period_id).execute();
+        return c;
+      });
   },
 
   /**

@@ -168,7 +168,7 @@ export async function submitComment(
         created_at: at,
       });
       await repo.updateGroup(trx, group.id, { size: group.size + 1, ...(listed ? { primary_comment_id: id } : {}) });
-      await repo.countComment(trx, period.id, target.document.id, anchor ?? '');
+      await repo.countComment(trx, period.id, target.document.id, anchor ?? '', group.size === 0);
       await indexComment(trx, comment, target.document, process);
       if (!opts.skipAudit) {
         if (file) await recordAudit(trx, { actorId: actor?.userId ?? null, action: 'file.store', entityType: 'file', entityId: file.id, processId: process.id, after: { ...file } });

@@ -25,15 +25,14 @@ export interface PeriodSummary {
 }
 
 /**
- * The periods of a process this viewer may see, latest first, each in figures. The totals are
- * the counters kept as comments and responses arrive; distinct texts and hidden comments are
- * counted per period (one grouped query each for all periods).
+ * The periods of a process this viewer may see, latest first, each in figures: every total is
+ * a counter kept as comments, moderation and responses happen, so no comment row is counted.
  * @example const [p] = await periodSummaries(db, processId, null); p.comments - p.distinct // copies beyond the first
  */
 export async function periodSummaries(db: Kysely<DB>, processId: string, actor: Actor | null, now: Date = new Date()): Promise<PeriodSummary[]> {
   const details = await listPeriods(db, processId, actor);
   const ids = details.map((d) => d.period.id);
-  const [outcomes, groups, hidden] = await Promise.all([repo.outcomeTotals(db, ids), repo.groupCounts(db, ids), repo.hiddenCounts(db, ids)]);
+  const outcomes = await repo.outcomeTotals(db, ids);
   return details.map(({ period, documents }) => {
     const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<DispositionOutcome, number>;
     for (const r of outcomes) if (r.period_id === period.id) byOutcome[r.outcome] += r.n;
@@ -42,8 +41,8 @@ export async function periodSummaries(db: Kysely<DB>, processId: string, actor: 
       documents,
       state: periodState(period, now),
       comments: period.comment_count,
-      distinct: groups.get(period.id) ?? 0,
-      hidden: hidden.get(period.id) ?? 0,
+      distinct: period.text_count,
+      hidden: period.hidden_count,
       answered: period.disposed_count,
       byOutcome,
     };

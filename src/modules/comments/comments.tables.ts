@@ -18,6 +18,10 @@ export interface CommentPeriodsTable {
   audience: CommentAudience;
   comment_count: Generated<number>;
   disposed_count: Generated<number>;
+  /** Comments hidden by moderators now (kept by moderation). */
+  hidden_count: Generated<number>;
+  /** Distinct texts: duplicate groups holding at least one comment (kept by submission). */
+  text_count: Generated<number>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
