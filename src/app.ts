@@ -1,3 +1,4 @@
+import { AnonymousPageCache, registerAnonymousCache } from './web/page-cache.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -96,6 +97,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerRequestContext(app);
   await registerSecurity(app);
   registerErrorHandling(app);
+  // After the request context (which finds the actor) and the security headers, whose hooks
+  // must run before a cached page is sent.
+  registerAnonymousCache(app, new AnonymousPageCache(deps.config.pageCacheMs));
 
   await app.register(swagger, {
     openapi: {

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Concord <no-reply@concord.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** How long signed-out visitors may be served a public page rendered for another (0 turns it off). */
+  PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Load the demo process when the database is empty (`npm start` does; set 0 for a blank install). */
   CONCORD_DEMO: z
     .enum(['0', '1', 'true', 'false'])
@@ -46,6 +48,8 @@ export interface Config {
   mailFrom: string;
   logLevel: string;
   sessionDays: number;
+  /** Milliseconds a public page is kept for signed-out visitors; 0 keeps none. */
+  pageCacheMs: number;
   loadDemo: boolean;
   cookieSecret: string | undefined;
   /** Fastify's trustProxy: false, a hop-count function, or addresses/ranges. */
@@ -91,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     sessionDays: e.SESSION_DAYS,
+    pageCacheMs: e.PAGE_CACHE_MS,
     loadDemo: e.CONCORD_DEMO,
     cookieSecret: e.COOKIE_SECRET,
     trustProxy: trustProxyOf(e.TRUST_PROXY),

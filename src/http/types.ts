@@ -35,5 +35,7 @@ declare module 'fastify' {
     policy?: Action;
     /** Resolve the process and working group the request concerns (throws 404 when absent). */
     scope?: (req: FastifyRequest) => Promise<PolicyContext>;
+    /** A public page that may be served to signed-out visitors from a two-second cache (web/page-cache.ts). */
+    anonymousCache?: boolean;
   }
 }

@@ -12,7 +12,8 @@ export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 /** A test configuration: no demo, fixed base URL, in-memory PGlite or a private PostgreSQL schema. */
 export function testConfig(over: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ NODE_ENV: 'test', CONCORD_DATA_DIR: 'memory://', CONCORD_DEMO: '0', BASE_URL: 'http://localhost:3000', DATABASE_URL: process.env.DATABASE_URL }),
+    // No page cache: tests read what they just changed; test/http/page-cache.test.ts turns it on.
+    ...loadConfig({ NODE_ENV: 'test', CONCORD_DATA_DIR: 'memory://', CONCORD_DEMO: '0', BASE_URL: 'http://localhost:3000', DATABASE_URL: process.env.DATABASE_URL, PAGE_CACHE_MS: '0' }),
     ...over,
   };
 }

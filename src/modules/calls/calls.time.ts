@@ -62,9 +62,18 @@ export function instantToLocal(d: Date, zone: string): string {
   return `${y}-${mo}-${day}T${h}:${mi}:${s}`;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: keep one per language and zone.
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** An instant for people, to the second, with the zone named (calls close to the second). */
 export function formatInstant(lang: Lang, d: Date, zone: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'long', timeZone: zone }).format(d);
+  const key = `${lang} ${zone}`;
+  let f = instantFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'long', timeZone: zone });
+    instantFormats.set(key, f);
+  }
+  return f.format(d);
 }
 
 /** The same instant formatted in both languages, for a message whose language is chosen later. */

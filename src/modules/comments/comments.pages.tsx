@@ -60,7 +60,7 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
     return { ...detail, c: row, d: { period, documents } };
   };
 
-  app.get('/processes/:processSlug/comment-periods/:periodId/comments', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+  app.get('/processes/:processSlug/comment-periods/:periodId/comments', { config: { policy: 'public.read', anonymousCache: true }, schema: hide }, async (req, reply) => {
     const { process, stakeholderGroups, d } = await loadPeriod(req);
     const q = ListQuery.safeParse(req.query);
     // A broken page link and a bad filter are different mistakes: say which one it is.

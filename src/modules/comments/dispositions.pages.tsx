@@ -88,7 +88,7 @@ export const dispositionsPages: FastifyPluginAsync = async (app) => {
     return redirectWithNotice(reply, `${localPath(req.lang, `${periodBase(process.slug, detail.period.id)}/responses`)}?${q.toString()}`, 'dispositions.saved');
   });
 
-  app.get('/processes/:processSlug/comment-periods/:periodId/report', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+  app.get('/processes/:processSlug/comment-periods/:periodId/report', { config: { policy: 'public.read', anonymousCache: true }, schema: hide }, async (req, reply) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const report = await buildReport(db(), process.id, params(req).periodId, req.actor);
     const canRespond = !!req.actor && can(req.actor, 'comment.dispose', await dispositionScope(db(), process.slug, report.period.id));

@@ -92,7 +92,7 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
     }
   });
 
-  app.get('/processes/:processSlug/comment-periods/:periodId', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+  app.get('/processes/:processSlug/comment-periods/:periodId', { config: { policy: 'public.read', anonymousCache: true }, schema: hide }, async (req, reply) => {
     const { process, d } = await load(req);
     const [counts, paragraphs] = await Promise.all([
       Promise.all(d.documents.map(async (c) => ({ documentId: c.document.id, counts: await anchorCounts(db(), d.period.id, c.document.id) }))),

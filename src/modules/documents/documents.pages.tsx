@@ -102,7 +102,7 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
     }
   });
 
-  app.get('/processes/:processSlug/documents/:docSlug', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+  app.get('/processes/:processSlug/documents/:docSlug', { config: { policy: 'public.read', anonymousCache: true }, schema: hide }, async (req, reply) => {
     const { process, doc } = await load(req);
     return sendPage(reply, <DocumentView ctx={pageCtx(req, reply)} process={process} page={await documentPage(db(), doc)} />);
   });
@@ -112,7 +112,7 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
     return sendPage(reply, <HistoryView ctx={pageCtx(req, reply)} process={process} doc={doc} versions={await docs.listVersions(db(), doc.id)} />);
   });
 
-  app.get('/processes/:processSlug/documents/:docSlug/versions/:n', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+  app.get('/processes/:processSlug/documents/:docSlug/versions/:n', { config: { policy: 'public.read', anonymousCache: true }, schema: hide }, async (req, reply) => {
     const { process, doc } = await load(req);
     const page = await documentPage(db(), doc, versionNumber(params(req).n));
     return sendPage(reply, <DocumentView ctx={pageCtx(req, reply)} process={process} page={page} />);
