@@ -31,6 +31,9 @@ export function toProblem(err: FastifyError | Error, req: FastifyRequest): HttpP
     return new HttpProblem(400, 'errors.badJson');
   }
   if (status >= 400 && status < 500) return new HttpProblem(status, 'errors.badRequest');
+  // PostgreSQL refuses text holding a NUL character (22021) or one it cannot store (22P05):
+  // that is the sender's input, not our failure, and the transaction was rolled back whole.
+  if (code === '22021' || code === '22P05') return new HttpProblem(400, 'errors.badCharacter');
   return new HttpProblem(500, 'errors.internal');
 }
 

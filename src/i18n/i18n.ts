@@ -31,6 +31,15 @@ export function loadMessages(lang: Lang): Record<string, unknown> {
   return messages;
 }
 
+// Keys asked for that no message file has: shown as the key itself (so a page still renders),
+// and remembered so that tests walking every page can fail on any of them.
+const missing = new Set<string>();
+
+/** The message keys requested so far that exist in no message file (for tests). */
+export function missingKeys(): string[] {
+  return [...missing].sort();
+}
+
 const instance = i18next.createInstance();
 await instance.init({
   resources: { en: { translation: loadMessages('en') }, fr: { translation: loadMessages('fr') } },
@@ -40,6 +49,10 @@ await instance.init({
   interpolation: { escapeValue: false }, // Preact escapes on render; escaping twice would show &amp;
   returnNull: false,
   initAsync: false,
+  parseMissingKeyHandler: (key: string) => {
+    missing.add(key);
+    return key;
+  },
 });
 
 /** A translator bound to one language. */

@@ -151,4 +151,16 @@ describe('malformed addresses', () => {
     expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(api.json()).toMatchObject({ status: 400, detail: expect.stringContaining('This address is malformed') });
   });
+
+  it('answers a NUL character in an address with a 400 that says so, not a 500', async () => {
+    const page = await t.app.inject({ url: '/fr/processes/%00', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('contient un caractère qui ne peut pas être enregistré');
+    const en = await t.app.inject({ url: '/en/processes/a%00b/documents', headers: { accept: 'text/html' } });
+    expect(en.statusCode).toBe(400);
+    expect(en.body).toContain('holds a character that cannot be stored');
+    // The API checks its parameters first, and says which one is wrong.
+    const api = await t.app.inject({ url: '/api/v1/processes/a%00b', headers: { 'accept-language': 'en' } });
+    expect(api.statusCode).toBe(400);
+  });
 });

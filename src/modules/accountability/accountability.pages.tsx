@@ -3,7 +3,7 @@ import { HttpProblem } from '../../http/problem.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { processFromParams } from '../processes/processes.routes.js';
 import { getProcess } from '../processes/processes.service.js';
 import { listMembers, organisations } from '../participants/participants.service.js';
@@ -16,7 +16,6 @@ import { TrackerView } from './views/tracker.view.js';
 import { ActionFormView, PledgeFormView, ProgressFormView, type FormValues } from './views/forms.view.js';
 import { trackerPath } from './views/parts.js';
 
-type Flat = Record<string, string | undefined>;
 type Params = { processSlug: string; recommendationId?: string; actionId?: string; pledgeId?: string; orgId?: string };
 const hide = { hide: true };
 
@@ -32,7 +31,7 @@ const evidenceList = (s: string | undefined) => (s ?? '').split(/\r?\n/).map((x)
 export const accountabilityPages: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.db;
   const params = (req: FastifyRequest) => req.params as Params;
-  const flat = (req: FastifyRequest) => (req.body ?? {}) as Flat;
+  const flat = (req: FastifyRequest) => formFields(req.body);
   const scoped = { scope: processFromParams };
   const recTitle = (req: FastifyRequest, r: RecommendationRef) => `${r.number} ${req.lang === 'fr' ? r.title_fr : r.title_en}`;
   const backTo = (req: FastifyRequest, slug: string, anchor = '') => ({ href: trackerPath(req.lang, slug, anchor), label: req.t('accountability.title') });

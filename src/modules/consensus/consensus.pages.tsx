@@ -6,7 +6,7 @@ import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { nestForm, parseForm, problemToFormErrors } from '../../web/forms.js';
+import { nestForm, parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { getProcess } from '../processes/processes.service.js';
 import { getDocument, listDocuments } from '../documents/documents.service.js';
 import { listRecommendations } from '../recommendations/recommendations.service.js';
@@ -60,7 +60,7 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
 
   app.get('/processes/:processSlug/consensus', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process } = await getProcess(db(), params(req).processSlug);
-    const q = (req.query ?? {}) as Flat;
+    const q = formFields(req.query);
     const [page, documents] = await Promise.all([listCalls(db(), process.id, q.after && isUuid(q.after) ? q.after : undefined), listDocuments(db(), process.id, req.actor)]);
     return sendPage(reply, <CallsView ctx={pageCtx(req, reply)} process={process} calls={page.items} next={page.next} documents={documents} now={new Date()} />);
   });
@@ -89,7 +89,7 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/consensus/new', { config: { policy: 'consensus.open', ...openScoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const { body, rows } = callFormToBody(flat);
     const parsed = parseForm(OpenCallBody, body, req.t);
     if (!parsed.ok) return showForm(req, reply, flat, renameRows(parsed.errors, rows), 422);
@@ -106,7 +106,7 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
   const showCall = async (req: FastifyRequest, reply: FastifyReply, failed?: FailedPosition, status = 200) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const record = await callRecord(db(), process.id, params(req).callId);
-    const q = (req.query ?? {}) as Flat;
+    const q = formFields(req.query);
     const now = new Date();
     const [history, viewer] = await Promise.all([positionHistory(db(), record.detail.call.id, q.after && isUuid(q.after) ? q.after : undefined), viewerOf(db(), req.actor, record, now)]);
     return sendPage(reply, <CallView ctx={pageCtx(req, reply)} process={process} record={record} history={history} viewer={viewer} failed={failed} now={now} />, status);
@@ -115,7 +115,7 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/consensus/:callId', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => showCall(req, reply));
 
   app.post('/processes/:processSlug/consensus/:callId/position', { config: { policy: 'consensus.position', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const { process } = await getProcess(db(), params(req).processSlug);
     const { call } = await getCall(db(), process.id, params(req).callId);
     const optionId = flat.optionId && isUuid(flat.optionId) ? flat.optionId : '';

@@ -5,7 +5,7 @@ import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { getProcess } from '../processes/processes.service.js';
 import { AppealAnswerBody, AppealBody, OutcomeBody } from './consensus.schema.js';
 import { callPath, callScope, currentPositions, getCall } from './consensus.service.js';
@@ -52,7 +52,7 @@ export const decisionPages: FastifyPluginAsync = async (app) => {
   };
   app.get('/processes/:processSlug/consensus/:callId/outcome', { config: { policy: 'consensus.decide', ...scoped }, schema: hide }, async (req, reply) => showOutcome(req, reply, {}));
   app.post('/processes/:processSlug/consensus/:callId/outcome', { config: { policy: 'consensus.decide', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const parsed = parseForm(OutcomeBody, outcomeFormToBody(flat), req.t);
     if (!parsed.ok) return showOutcome(req, reply, flat, parsed.errors, 422);
     const { process, detail } = await load(req);
@@ -73,7 +73,7 @@ export const decisionPages: FastifyPluginAsync = async (app) => {
   };
   app.get('/processes/:processSlug/consensus/:callId/appeal', { config: { policy: 'consensus.appeal', ...scoped }, schema: hide }, async (req, reply) => showAppeal(req, reply, {}));
   app.post('/processes/:processSlug/consensus/:callId/appeal', { config: { policy: 'consensus.appeal', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const parsed = parseForm(AppealBody, { grounds: flat.grounds ?? '', lang: lang(flat.lang) }, req.t);
     if (!parsed.ok) return showAppeal(req, reply, flat, parsed.errors, 422);
     const { process, detail } = await load(req);
@@ -96,7 +96,7 @@ export const decisionPages: FastifyPluginAsync = async (app) => {
   const answerUrl = '/processes/:processSlug/consensus/:callId/appeals/:appealId/answer';
   app.get(answerUrl, { config: { policy: 'consensus.answerAppeal', ...scoped }, schema: hide }, async (req, reply) => showAnswer(req, reply, {}));
   app.post(answerUrl, { config: { policy: 'consensus.answerAppeal', ...scoped }, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Flat;
+    const flat = formFields(req.body);
     const parsed = parseForm(AppealAnswerBody, answerFormToBody(flat), req.t);
     if (!parsed.ok) return showAnswer(req, reply, flat, parsed.errors, 422);
     const { process, detail } = await load(req);

@@ -158,7 +158,7 @@ export function reportPdfBlocks(r: ProcessReport, ctx: PdfCtx): PdfBlock[] {
       ];
       table(
         [
-          [P('consensus.group'), ...STANCES.map((k) => t(`consensus.stances.${k}`)), t('consensus.noResponse')],
+          [P('consensus.group'), ...STANCES.map((k) => t(`consensus.stances.${k}`)), t('consensus.results.noResponse')],
           ...o.groups.map((g) => row(g.name, g)),
           row(P('consensus.total'), o.totals),
         ],

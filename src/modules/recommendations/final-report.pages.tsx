@@ -3,7 +3,7 @@ import { localPath } from '../../web/context.js';
 import { pageCtx } from '../../web/page-ctx.js';
 import { renderPage, sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
 import { getProcess } from '../processes/processes.service.js';
 import { listDocuments } from '../documents/documents.service.js';
 import { PublishReportBody } from './recommendations.schema.js';
@@ -76,7 +76,7 @@ export const finalReportPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/final-report/publish', { config: publish, schema: hide }, async (req, reply) => showPublish(req, reply));
 
   app.post('/processes/:processSlug/final-report/publish', { config: publish, schema: hide }, async (req, reply) => {
-    const flat = (req.body ?? {}) as Record<string, string | undefined>;
+    const flat = formFields(req.body);
     const parsed = parseForm(PublishReportBody, flat, req.t);
     if (!parsed.ok) return showPublish(req, reply, flat.document, parsed.errors, 422);
     const { process } = await getProcess(db(), params(req).processSlug);

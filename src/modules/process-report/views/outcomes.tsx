@@ -69,7 +69,7 @@ export function ConsensusSection({ ctx, r, tz }: P<'consensus'>) {
                       {t(`consensus.stances.${s}`)}
                     </th>
                   ))}
-                  <th scope="col">{t('consensus.noResponse')}</th>
+                  <th scope="col">{t('consensus.results.noResponse')}</th>
                 </tr>
               </thead>
               <tbody>
