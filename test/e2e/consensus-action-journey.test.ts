@@ -160,6 +160,32 @@ describe.skipIf(!hasChromium)('from consensus to action in a browser', () => {
       expect(record).toContain('Section 3 already requires a published way to report flaws');
       await checkA11y(chair, 'closed consensus call', { javaScriptDisabled: true });
 
+      // 3b. Bob appeals to the oversight committee, which answers; both stay on the call's page.
+      await bob.goto(at(callPath));
+      await bob.getByRole('link', { name: 'Appeal this outcome to the oversight committee' }).click();
+      await checkA11y(bob, 'appeal form', { javaScriptDisabled: true });
+      await bob.getByLabel('Grounds for your appeal').fill('The answer does not say how a buyer finds the reporting channel on the label.');
+      await submit(bob, bob.getByRole('button', { name: 'File the appeal' }));
+      await chair.goto(at(callPath));
+      await chair.getByRole('link', { name: 'Answer this appeal' }).click();
+      await checkA11y(chair, 'appeal answer form', { javaScriptDisabled: true });
+      await chair.getByLabel('Rejected', { exact: true }).check();
+      await chair.getByLabel('Answer', { exact: true }).fill('The label carries a QR code to the registry, which names the reporting channel.');
+      await submit(chair, chair.getByRole('button', { name: 'Record the answer' }));
+      const appealed = await chair.getByRole('main').innerText();
+      expect(appealed).toContain('The answer does not say how a buyer finds the reporting channel');
+      expect(appealed).toContain('The label carries a QR code to the registry');
+      await chair.goto(at(callPath.replace('/en/', '/fr/')));
+      await checkA11y(chair, 'closed consensus call (fr)', { javaScriptDisabled: true });
+      await chair.goto(at(`/en/processes/${SLUG}/consensus`));
+      await checkA11y(chair, 'consensus calls', { javaScriptDisabled: true });
+
+      // The oversight committee's recommendation and publishing forms.
+      await chair.goto(at(`/en/processes/${SLUG}/recommendations/new`));
+      await checkA11y(chair, 'new recommendation form', { javaScriptDisabled: true });
+      await chair.goto(at(`/en/processes/${SLUG}/final-report/publish`));
+      await checkA11y(chair, 'publish the final report form', { javaScriptDisabled: true });
+
       // 4. The action committee assigns an action to Alpha Devices, with Alice as contact.
       const committee = await committeeCx.newPage();
       await signIn(committee, { email: people.committee.email, password: PASSWORD }, { baseUrl: server.url });
@@ -185,6 +211,13 @@ describe.skipIf(!hasChromium)('from consensus to action in a browser', () => {
       await alice.getByLabel('What happened').fill('Packaging for the first line is at the printer.');
       await submit(alice, alice.getByRole('button', { name: 'Post the report' }));
 
+      // Alice also pledges for her organisation.
+      await alice.goto(at(`/en/processes/${SLUG}/tracker`));
+      await alice.getByRole('link', { name: 'Pledge for your organisation' }).first().click();
+      await checkA11y(alice, 'pledge form', { javaScriptDisabled: true });
+      await alice.getByLabel('The pledge').fill('We will ship no device with a default password after June 2031.');
+      await submit(alice, alice.getByRole('button', { name: 'Sign the pledge' }));
+
       // 6. The tracker and the organisation's page show the action and its report to anyone.
       const reader = await (await newContext(browser, { javaScriptEnabled: false })).newPage();
       await reader.goto(at(`/en/processes/${SLUG}/tracker`));
@@ -196,9 +229,27 @@ describe.skipIf(!hasChromium)('from consensus to action in a browser', () => {
       const orgPage = await reader.getByRole('main').innerText();
       expect(orgPage).toContain(`Tracker: ${people.alice.org}`);
       expect(orgPage).toContain('Put the label on three product lines');
+      expect(orgPage).toContain('We will ship no device with a default password after June 2031.');
       await checkA11y(reader, 'organisation tracker', { javaScriptDisabled: true });
 
+      await reader.goto(at(`/fr/processes/${SLUG}/tracker`));
+      await checkA11y(reader, 'tracker (fr)', { javaScriptDisabled: true });
+
+      // The recommendation's permanent page, in both languages.
+      await reader.goto(at(`/en/processes/${SLUG}/recommendations`));
+      await checkA11y(reader, 'recommendations', { javaScriptDisabled: true });
+      await reader.getByRole('link', { name: /A bilingual security label/ }).first().click();
+      expect(new URL(reader.url()).pathname).toBe(`/en/processes/${SLUG}/recommendations/1`);
+      await checkA11y(reader, 'recommendation page', { javaScriptDisabled: true });
+      await reader.goto(at(`/fr/processes/${SLUG}/recommendations/1`));
+      expect(await reader.getByRole('main').innerText()).toContain('Une étiquette de sécurité bilingue');
+      await checkA11y(reader, 'recommendation page (fr)', { javaScriptDisabled: true });
+
       // 7. The final report's PDF opens from its page and reads back.
+      await reader.goto(at(`/en/processes/${SLUG}/final-report/print`));
+      await checkA11y(reader, 'final report, printable', { javaScriptDisabled: true });
+      await reader.goto(at(`/fr/processes/${SLUG}/final-report`));
+      await checkA11y(reader, 'final report (fr)', { javaScriptDisabled: true });
       await reader.goto(at(`/en/processes/${SLUG}/final-report`));
       await checkA11y(reader, 'final report', { javaScriptDisabled: true });
       const href = await reader.getByRole('link', { name: /PDF/ }).first().getAttribute('href');
@@ -217,6 +268,11 @@ describe.skipIf(!hasChromium)('from consensus to action in a browser', () => {
         const { stdout } = await run(PDFTOTEXT, ['-layout', path.join(dir, 'report.pdf'), '-']);
         expect(stdout).toContain('A bilingual security label');
         expect(stdout).toContain(`/processes/${SLUG}/recommendations/1`);
+        // The French report prints its accents with the embedded font.
+        const fr = await reader.request.get(at(`/fr/processes/${SLUG}/final-report.pdf`));
+        await writeFile(path.join(dir, 'rapport.pdf'), await fr.body());
+        const { stdout: french } = await run(PDFTOTEXT, ['-layout', path.join(dir, 'rapport.pdf'), '-']);
+        expect(french).toContain('Une étiquette de sécurité bilingue');
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
