@@ -11,6 +11,7 @@ import { createDocument } from '../../src/modules/documents/documents.service.js
 import { createOrganisation, joinProcess } from '../../src/modules/participants/participants.service.js';
 import { consensusSummary, openCall, statePosition } from '../../src/modules/consensus/consensus.service.js';
 import { fileAppeal, recordOutcome } from '../../src/modules/consensus/outcomes.service.js';
+import { createRecommendation } from '../../src/modules/recommendations/recommendations.service.js';
 
 /**
  * Consensus calls end to end through the API and the pages: who may open one, positions and
@@ -284,6 +285,8 @@ describe('results by stakeholder group', () => {
     expect(res.body).toContain('Government: 1 support, 1 object');
     expect(res.body).toContain('<caption>Positions on “The text as written” by stakeholder group</caption>');
     expect(res.body).toContain('Labels must say when updates end');
+    // How widely it is accepted, so support from one group alone shows for what it is.
+    expect(res.body).toMatch(/Supported or accepted in \d of \d stakeholder groups\./);
   });
 });
 
@@ -375,6 +378,22 @@ describe('appeals', () => {
     const late = await m4.client.json('POST', api(`/${d.call.id}/appeals`), { grounds: 'Late.' }, { 'accept-language': 'fr' });
     expect(late.statusCode).toBe(409);
     expect(late.json().detail).toContain('Le délai d’appel est écoulé');
+  });
+});
+
+describe('calls on a recommendation', () => {
+  it('let the chair of the group a recommendation came from open one, and no other chair', async () => {
+    const rec = (n: string, group?: string) =>
+      createRecommendation(t.db, admin, f.processId, { number: n, titleEn: `R${n}`, titleFr: `R${n}`, textEn: 'Text.', textFr: 'Texte.', priority: 'medium', group, stakeholderGroupIds: [], organisationIds: [] });
+    const fromA = await rec('9.1', 'labels');
+    const fromB = await rec('9.2', 'other');
+    const onRec = (id: string) => call({ target: 'recommendation', document: undefined, recommendationId: id });
+    const ok = await chairA.client.json('POST', api(), onRec(fromA.row.id));
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ groupId: f.groupA, target: { kind: 'recommendation', recommendationId: fromA.row.id } });
+    expect((await chairA.client.json('POST', api(), onRec(fromB.row.id))).statusCode).toBe(403);
+    // The oversight committee opens one on any recommendation.
+    expect((await oversight.json('POST', api(), onRec(fromB.row.id))).statusCode).toBe(201);
   });
 });
 

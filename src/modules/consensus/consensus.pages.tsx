@@ -56,7 +56,8 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
   const params = (req: FastifyRequest) => req.params as Params;
   const scoped = { scope: (req: FastifyRequest) => callScope(db(), params(req).processSlug, params(req).callId) };
   const docOf = (req: FastifyRequest) => (req.body as { document?: unknown } | undefined)?.document ?? (req.query as { document?: unknown }).document;
-  const openScoped = { scope: (req: FastifyRequest) => openScope(db(), params(req).processSlug, docOf(req)) };
+  const recOf = (req: FastifyRequest) => (req.body as { recommendationId?: unknown } | undefined)?.recommendationId ?? (req.query as { recommendationId?: unknown }).recommendationId;
+  const openScoped = { scope: (req: FastifyRequest) => openScope(db(), params(req).processSlug, docOf(req), recOf(req)) };
 
   app.get('/processes/:processSlug/consensus', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process } = await getProcess(db(), params(req).processSlug);

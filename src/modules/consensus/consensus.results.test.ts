@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupSize, tallyResults, type CountedPosition } from './consensus.results.js';
+import { groupSize, supportBreadth, tallyResults, type CountedPosition } from './consensus.results.js';
 
 const groups = [
   { id: 'g-gov', key: 'government', name_en: 'Government', name_fr: 'Gouvernement' },
@@ -40,5 +40,22 @@ describe('tallyResults', () => {
     const [r] = tallyResults(['o1'], groups, [], new Map());
     expect(r!.groups).toHaveLength(3);
     expect(r!.totals).toEqual({ support: 0, live_with: 0, stand_aside: 0, object: 0, noResponse: 0 });
+  });
+});
+
+describe('supportBreadth', () => {
+  it('names the groups with members where nobody supports or can live with an option, and leaves out empty groups', () => {
+    const positions: CountedPosition[] = [
+      { option_id: 'o1', stakeholder_group_id: 'g-ind', stance: 'support' },
+      { option_id: 'o1', stakeholder_group_id: 'g-gov', stance: 'object' },
+    ];
+    // Industry alone supports; government objects; civil society has no members at all.
+    const [o1] = tallyResults(['o1'], groups, positions, new Map([['o1', new Map([['g-gov', 2]])]]));
+    const b = supportBreadth(o1!);
+    expect(b.counted).toBe(2);
+    expect(b.accepting).toBe(1);
+    expect(b.without.map((g) => g.key)).toEqual(['government']);
+    const [o2] = tallyResults(['o2'], groups, [{ option_id: 'o2', stakeholder_group_id: 'g-gov', stance: 'live_with' }], new Map());
+    expect(supportBreadth(o2!)).toMatchObject({ counted: 1, accepting: 1, without: [] });
   });
 });

@@ -70,3 +70,15 @@ export function tallyResults(optionIds: readonly string[], groups: readonly Grou
 
 /** How many members a group result covers: every stance and the silent. */
 export const groupSize = (c: StanceCounts): number => c.support + c.live_with + c.stand_aside + c.object + c.noResponse;
+
+/**
+ * How widely an option is accepted: of the stakeholder groups that have members, those where
+ * at least one member supports it or can live with it, and those where none does. Support from
+ * one group alone is not consensus, so the call's page says this beside the figures.
+ * @example supportBreadth(results).without.map((g) => g.key) // ['civil_society']
+ */
+export function supportBreadth(results: OptionResults): { counted: number; accepting: number; without: GroupResult[] } {
+  const counted = results.groups.filter((g) => groupSize(g) > 0);
+  const without = counted.filter((g) => g.support + g.live_with === 0);
+  return { counted: counted.length, accepting: counted.length - without.length, without };
+}

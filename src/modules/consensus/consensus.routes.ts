@@ -35,7 +35,10 @@ export const consensusApi: FastifyPluginAsyncZod = async (app) => {
     },
   };
   const openScoped = {
-    scope: (req: FastifyRequest) => openScope(db(), (req.params as { processSlug: string }).processSlug, (req.body as { document?: unknown } | undefined)?.document),
+    scope: (req: FastifyRequest) => {
+      const body = req.body as { document?: unknown; recommendationId?: unknown } | undefined;
+      return openScope(db(), (req.params as { processSlug: string }).processSlug, body?.document, body?.recommendationId);
+    },
   };
   /** The process and call named in the URL (404 when either is absent). */
   const load = async (p: { processSlug: string; callId: string }) => {

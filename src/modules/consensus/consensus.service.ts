@@ -60,8 +60,14 @@ export async function callScope(db: Kysely<DB>, processSlug: string, callId: str
  * (form field, JSON body or `?document=`), that document's group, so its chair may open it.
  * The body is not validated yet here; openCall asks the policy again with the real document.
  */
-export async function openScope(db: Kysely<DB>, processSlug: string, docSlug: unknown): Promise<PolicyContext> {
-  if (typeof docSlug !== 'string' || docSlug === '' || docSlug.length > 100) return processScope(db, processSlug);
+export async function openScope(db: Kysely<DB>, processSlug: string, docSlug: unknown, recommendationId?: unknown): Promise<PolicyContext> {
+  if (typeof docSlug !== 'string' || docSlug === '' || docSlug.length > 100) {
+    const scope = await processScope(db, processSlug);
+    // A call on a recommendation belongs to the working group it came from, whose chair may open it.
+    if (typeof recommendationId !== 'string' || !isUuid(recommendationId) || !scope.processId) return scope;
+    const rec = await recommendationOf(db, scope.processId, recommendationId);
+    return { ...scope, groupId: rec?.groupId ?? undefined };
+  }
   return documentScope(db, processSlug, docSlug);
 }
 
@@ -84,15 +90,16 @@ export async function listCalls(db: Kysely<DB>, processId: string, after: string
 }
 
 /** A recommendation of the process by id, through the recommendations feature. */
-async function recommendationOf(db: Kysely<DB>, processId: string, id: string): Promise<CallTarget['recommendation']> {
+async function recommendationOf(db: Kysely<DB>, processId: string, id: string): Promise<(NonNullable<CallTarget['recommendation']> & { groupId: string | null }) | null> {
   const found = (await listRecommendations(db, processId)).find((r) => r.row.id === id);
-  return found ? { id, number: found.row.number, titleEn: found.row.title_en, titleFr: found.row.title_fr } : null;
+  return found ? { id, number: found.row.number, titleEn: found.row.title_en, titleFr: found.row.title_fr, groupId: found.row.group_id } : null;
 }
 
 /** What a call is about, for its page and the API. */
 export async function targetOf(db: Kysely<DB>, call: Call): Promise<CallTarget> {
   if (call.target_kind === 'recommendation') {
-    return { document: null, version: null, label: null, recommendation: call.recommendation_id ? await recommendationOf(db, call.process_id, call.recommendation_id) : null };
+    const rec = call.recommendation_id ? await recommendationOf(db, call.process_id, call.recommendation_id) : null;
+    return { document: null, version: null, label: null, recommendation: rec && { id: rec.id, number: rec.number, titleEn: rec.titleEn, titleFr: rec.titleFr } };
   }
   const [document, version] = await Promise.all([call.document_id ? documentById(db, call.document_id) : undefined, call.version_id ? versionById(db, call.version_id) : undefined]);
   const label = call.anchor && version ? ((await blocksOf(db, version.id)).find((b) => b.anchor === call.anchor)?.label ?? call.anchor) : null;
@@ -133,7 +140,7 @@ export async function openCall(db: Kysely<DB>, actor: Actor, processId: string, 
     if (input.target === 'recommendation') {
       const rec = input.recommendationId ? await recommendationOf(trx, processId, input.recommendationId) : null;
       if (!rec) throw new HttpProblem(422, 'consensus.errors.recommendation', {}, { recommendationId: 'consensus.errors.recommendation' });
-      target = { groupId: null, documentId: null, versionId: null, anchor: null, recommendationId: rec.id, membersOnly: false };
+      target = { groupId: rec.groupId, documentId: null, versionId: null, anchor: null, recommendationId: rec.id, membersOnly: false };
     } else {
       const { doc, version, anchor } = await documentTarget(trx, actor, processId, input);
       target = { groupId: doc.group_id, documentId: doc.id, versionId: version.id, anchor, recommendationId: null, membersOnly: doc.members_only };

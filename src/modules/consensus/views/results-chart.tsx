@@ -1,5 +1,5 @@
 import { LOCALES, type Lang, type T } from '../../../i18n/i18n.js';
-import { groupSize, type OptionResults, type StanceCounts } from '../consensus.results.js';
+import { groupSize, supportBreadth, type OptionResults, type StanceCounts } from '../consensus.results.js';
 import { STANCES } from '../consensus.schema.js';
 
 /**
@@ -121,6 +121,21 @@ export function ResultsChart(props: { id: string; caption: string; lang: Lang; t
           </tr>
         </tfoot>
       </table>
+      <Breadth lang={lang} t={t} results={results} />
     </div>
+  );
+}
+
+/** "Accepted in 4 of 6 stakeholder groups; in none of: …", so one-group support shows for what it is. */
+function Breadth(props: { lang: Lang; t: T; results: OptionResults }) {
+  const { lang, t } = props;
+  const b = supportBreadth(props.results);
+  if (b.counted === 0) return null;
+  const names = b.without.map((g) => (lang === 'fr' ? g.nameFr : g.nameEn)).join(', ');
+  return (
+    <p class={b.without.length ? 'notice notice--warning' : 'meta'}>
+      {t('consensus.results.breadth', { accepting: b.accepting, counted: b.counted })}
+      {b.without.length > 0 && ` ${t('consensus.results.breadthWithout', { names })}`}
+    </p>
   );
 }
