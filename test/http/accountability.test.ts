@@ -59,7 +59,7 @@ describe('actions', () => {
     expect(refused.statusCode).toBe(403);
 
     const res = await committee.json('POST', api('/actions'), action({ recommendationId: f.rec1, ownerOrganisationId: f.acme, contactUserId: acmeRep.userId, dueOn: '2020-06-30' }));
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ owner: { id: f.acme, name: 'Acme Devices' }, contact: { id: acmeRep.userId }, dueOn: '2020-06-30', status: 'not_started', overdue: true });
     f.a1 = res.json().id;
 
@@ -109,14 +109,14 @@ describe('pledges', () => {
     expect(none.json().detail).toMatch(/Only a member who represents an organisation/);
 
     const ok = await acmeRep.client.json('POST', api('/pledges'), { recommendationId: f.rec3, text: 'Acme will label every device by 2021.', lang: 'en', dueOn: '2021-12-31' });
-    expect(ok.statusCode).toBe(200);
+    expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ organisation: { id: f.acme }, status: 'not_started', dueOn: '2021-12-31' });
 
     const pledgeId = ok.json().id as string;
     const foreign = await govRep.client.json('POST', api(`/pledges/${pledgeId}/progress`), { status: 'on_track', lang: 'en' });
     expect(foreign.statusCode).toBe(403);
     const report = await acmeRep2.client.json('POST', api(`/pledges/${pledgeId}/progress`), { status: 'on_track', body: 'Half the range is labelled.', lang: 'en' });
-    expect(report.statusCode).toBe(200);
+    expect(report.statusCode).toBe(201);
     const listed = (await t.app.inject({ url: api('/pledges') })).json();
     expect(listed.items.find((p: { id: string }) => p.id === pledgeId)).toMatchObject({ status: 'on_track', signedBy: 'Test Person' });
   });
@@ -144,10 +144,10 @@ describe('progress reports', () => {
 
   it('keeps the whole history; the status copies the latest report, even when an older one arrives late', async () => {
     const first = await acmeRep.client.json('POST', api(`/actions/${f.a1}/progress`), { status: 'on_track', body: 'Draft written.', lang: 'en', evidenceUrls: ['https://acme.example/draft'] });
-    expect(first.statusCode).toBe(200);
+    expect(first.statusCode).toBe(201);
     // Any member representing Acme may report, not only the contact.
     const second = await acmeRep2.client.json('POST', api(`/actions/${f.a1}/progress`), { status: 'at_risk', reason: 'Legal review is slow.', lang: 'en' });
-    expect(second.statusCode).toBe(200);
+    expect(second.statusCode).toBe(201);
     const page = await acmeRep.client.get(`/en/processes/${SLUG}/tracker/actions/${f.a1}/progress`);
     const done = await acmeRep.client.post(`/en/processes/${SLUG}/tracker/actions/${f.a1}/progress`, { status: 'done', body: 'Published.', reason: '', evidenceUrls: 'https://acme.example/policy\n', lang: 'en' });
     expect(page.statusCode).toBe(200);

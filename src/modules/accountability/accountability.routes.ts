@@ -25,10 +25,10 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/processes/:processSlug/actions',
-    { config: { policy: 'action.create', ...scoped }, schema: { tags, summary: 'Turn a recommendation into an action: owner organisation, contact, due date, measure of done', params: ProcessParams, body: ActionBody, response: { 200: ActionOut } } },
-    async (req) => {
+    { config: { policy: 'action.create', ...scoped }, schema: { tags, summary: 'Turn a recommendation into an action: owner organisation, contact, due date, measure of done', params: ProcessParams, body: ActionBody, response: { 201: ActionOut } } },
+    async (req, reply) => {
       const { process } = await getProcess(db(), req.params.processSlug);
-      return presentAction(await svc.createAction(db(), req.actor!, process.id, req.body), today(process));
+      return reply.code(201).send(presentAction(await svc.createAction(db(), req.actor!, process.id, req.body), today(process)));
     },
   );
 
@@ -55,12 +55,12 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     '/processes/:processSlug/actions/:actionId/progress',
     {
       config: { policy: 'progress.report', ...scoped },
-      schema: { tags, summary: 'Report progress on an action (its contact, a member representing its owner, or the action committee); at_risk, late and dropped need a reason', params: ActionParams, body: ProgressBody, response: { 200: ReportOut } },
+      schema: { tags, summary: 'Report progress on an action (its contact, a member representing its owner, or the action committee); at_risk, late and dropped need a reason', params: ActionParams, body: ProgressBody, response: { 201: ReportOut } },
     },
-    async (req) => {
+    async (req, reply) => {
       const { process } = await getProcess(db(), req.params.processSlug);
       const row = await svc.reportOnAction(db(), req.actor!, process.id, req.params.actionId, req.body);
-      return presentReport({ ...row, author_name: req.actor!.name });
+      return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name }));
     },
   );
 
@@ -76,20 +76,20 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/processes/:processSlug/pledges',
-    { config: { policy: 'pledge.sign', ...scoped }, schema: { tags, summary: 'Pledge, for the organisation you represent in this process, to carry out a recommendation', params: ProcessParams, body: PledgeBody, response: { 200: PledgeOut } } },
-    async (req) => {
+    { config: { policy: 'pledge.sign', ...scoped }, schema: { tags, summary: 'Pledge, for the organisation you represent in this process, to carry out a recommendation', params: ProcessParams, body: PledgeBody, response: { 201: PledgeOut } } },
+    async (req, reply) => {
       const { process } = await getProcess(db(), req.params.processSlug);
-      return presentPledge(await svc.signPledge(db(), req.actor!, process.id, req.body), today(process));
+      return reply.code(201).send(presentPledge(await svc.signPledge(db(), req.actor!, process.id, req.body), today(process)));
     },
   );
 
   app.post(
     '/processes/:processSlug/pledges/:pledgeId/progress',
-    { config: { policy: 'progress.report', ...scoped }, schema: { tags, summary: 'Report progress on a pledge (a member representing its organisation, or the action committee)', params: PledgeParams, body: ProgressBody, response: { 200: ReportOut } } },
-    async (req) => {
+    { config: { policy: 'progress.report', ...scoped }, schema: { tags, summary: 'Report progress on a pledge (a member representing its organisation, or the action committee)', params: PledgeParams, body: ProgressBody, response: { 201: ReportOut } } },
+    async (req, reply) => {
       const { process } = await getProcess(db(), req.params.processSlug);
       const row = await svc.reportOnPledge(db(), req.actor!, process.id, req.params.pledgeId, req.body);
-      return presentReport({ ...row, author_name: req.actor!.name });
+      return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name }));
     },
   );
 
