@@ -1,3 +1,4 @@
+import { ACTION_DIGEST_CRON, ACTION_REMINDERS_CRON } from '../../src/jobs/accountability-reminders.js';
 import ICAL from 'ical.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -224,12 +225,17 @@ describe('the job queue', () => {
     }
     expect((await outboxTo(p.email)).map((x) => x.kind)).toEqual(['meetingConfirmation', 'meetingReminder']);
     expect((await getJob(t.db, jobs, QUEUES.meetingReminder, id))!.state).toBe('completed');
-    // The workers also planned the followers' daily digest and the nightly housekeeping.
+    // The workers also planned the followers' daily digest, the nightly housekeeping, and the
+    // action committee's reminders (daily) and digest (Mondays).
     const schedules = await sql<{ name: string; cron: string; timezone: string }>`select name, cron, timezone from ${sql.table(`${jobs}.schedule`)} order by name`.execute(t.db);
-    expect(schedules.rows).toEqual([
-      { name: QUEUES.followsDigest, cron: '0 7 * * *', timezone: 'America/Toronto' },
-      { name: QUEUES.housekeeping, cron: '17 3 * * *', timezone: 'America/Toronto' },
-    ]);
+    expect(schedules.rows).toEqual(
+      [
+        { name: QUEUES.followsDigest, cron: '0 7 * * *', timezone: 'America/Toronto' },
+        { name: QUEUES.housekeeping, cron: '17 3 * * *', timezone: 'America/Toronto' },
+        { name: QUEUES.actionReminders, cron: ACTION_REMINDERS_CRON.cron, timezone: 'America/Toronto' },
+        { name: QUEUES.actionDigest, cron: ACTION_DIGEST_CRON.cron, timezone: 'America/Toronto' },
+      ].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    );
   });
 });
 
