@@ -72,13 +72,23 @@ async function stopServer(server: Server): Promise<void> {
   clearTimeout(timer);
 }
 
-/** A target's path with `{fact}` replaced by what its server reported. */
-function resolvePath(target: Target, server: Server): string {
-  return target.path.replace(/\{(\w+)\}/g, (_, key: string) => {
+/** A text with `{fact}` replaced by what the target's server reported. */
+function resolveFacts(text: string, target: Target, server: Server): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = server.info[key];
     if (typeof value !== 'string') throw new Error(`${target.name}: its server reported no "${key}"`);
     return value;
   });
+}
+
+/** A target's path, facts filled in. */
+function resolvePath(target: Target, server: Server): string {
+  return resolveFacts(target.path, target, server);
+}
+
+/** A target's request headers, facts filled in. */
+function resolveHeaders(target: Target, server: Server): Record<string, string> {
+  return Object.fromEntries(Object.entries(target.headers ?? {}).map(([k, v]) => [k, resolveFacts(v, target, server)]));
 }
 
 /** One target's figures, as printed and as written to JSON. */
@@ -86,6 +96,7 @@ interface Measured {
   name: string;
   server: ServerName;
   url: string;
+  connections: number;
   requestsPerSec: { mean: number; stddev: number; min: number; max: number };
   latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
   /** Requests one at a time, before the load: what a single visitor waits. */
@@ -113,7 +124,7 @@ async function alone(url: string, headers: Record<string, string>, n = 20): Prom
 
 async function measure(target: Target, server: Server, responseBytes: number): Promise<Measured> {
   const url = new URL(resolvePath(target, server), server.url).toString();
-  const opts = { url, connections: settings.connections, headers: target.headers ?? {} };
+  const opts = { url, connections: target.connections ?? settings.connections, headers: resolveHeaders(target, server) };
   const aloneMs = await alone(url, opts.headers);
   if (settings.warmupSeconds > 0) await autocannon({ ...opts, duration: settings.warmupSeconds });
   const r: Result = await autocannon({ ...opts, duration: settings.seconds });
@@ -121,6 +132,7 @@ async function measure(target: Target, server: Server, responseBytes: number): P
     name: target.name,
     server: target.server,
     url,
+    connections: opts.connections,
     requestsPerSec: { mean: r.requests.mean, stddev: r.requests.stddev, min: r.requests.min, max: r.requests.max },
     latencyMs: { mean: r.latency.mean, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
     aloneMs,
@@ -196,7 +208,7 @@ async function main(): Promise<number> {
         const src = sourceOf(t);
         const server = servers.get(src.server)!;
         const file = path.join(scratch, `page-${i}.html`);
-        writeFileSync(file, await fetchOk(new URL(resolvePath(src, server), server.url).toString(), src.headers));
+        writeFileSync(file, await fetchOk(new URL(resolvePath(src, server), server.url).toString(), resolveHeaders(src, server)));
         args.push(`${t.path}=${file}`);
       }
       servers.set('bare', await startServer('bare', args));
@@ -206,7 +218,7 @@ async function main(): Promise<number> {
     for (const target of targets) {
       const server = servers.get(target.server);
       if (!server) throw new Error(`no ${target.server} server for ${target.name}`);
-      const body = await fetchOk(new URL(resolvePath(target, server), server.url).toString(), target.headers);
+      const body = await fetchOk(new URL(resolvePath(target, server), server.url).toString(), resolveHeaders(target, server));
       process.stdout.write(`measuring ${target.name} (${resolvePath(target, server)}, ${Buffer.byteLength(body)} bytes)… `);
       const m = await measure(target, server, Buffer.byteLength(body));
       results.push(m);
@@ -216,9 +228,10 @@ async function main(): Promise<number> {
     console.log();
     console.log(
       table([
-        ['target', 'req/s (mean)', '± stddev', 'p50 ms', 'p99 ms', 'max ms', 'alone ms', 'bytes', 'requests', 'non-2xx', 'errors'],
+        ['target', 'conns', 'req/s (mean)', '± stddev', 'p50 ms', 'p99 ms', 'max ms', 'alone ms', 'bytes', 'requests', 'non-2xx', 'errors'],
         ...results.map((m) => [
           m.name,
+          fmt(m.connections),
           fmt(m.requestsPerSec.mean),
           fmt(m.requestsPerSec.stddev),
           fmt(m.latencyMs.p50, 1),
@@ -258,7 +271,7 @@ async function main(): Promise<number> {
           };
     if (slowest) {
       console.log(
-        `\nslowest single request: ${fmt(slowest.underLoad.latencyMs.max)} ms under load (${slowest.underLoad.name}, ${settings.connections} connections); ` +
+        `\nslowest single request: ${fmt(slowest.underLoad.latencyMs.max)} ms under load (${slowest.underLoad.name}, ${slowest.underLoad.connections} connections); ` +
           `${fmt(slowest.alone.aloneMs.max, 1)} ms alone (${slowest.alone.name})`,
       );
     }

@@ -14,8 +14,10 @@ export interface Target {
   /** Path requested on the server. */
   path: string;
   server: ServerName;
-  /** Extra request headers (e.g. a session cookie for signed-in pages later). */
+  /** Extra request headers; a value may name a fact its server reported, in braces (`{cookie}`). */
   headers?: Record<string, string>;
+  /** Concurrent connections for this target (default BENCH_CONNECTIONS). */
+  connections?: number;
   /**
    * For a bare target: the target whose page it serves, byte for byte (default 'concord /en/').
    * A path may name a fact its server reported, in braces: `{first}` (see bench/servers/comments.ts).
@@ -46,6 +48,10 @@ export const TARGETS: Target[] = [
   { name: 'comments: first page', path: '{first}', server: 'comments' },
   { name: 'bare: last page', path: '/last', server: 'bare', sameBytesAs: 'comments: last page' },
   { name: 'comments: last page', path: '{last}', server: 'comments' },
+  // The same two pages for a signed-in member, who is never served from the page cache: every
+  // request renders. Ten members at once, each waiting for their page, as people do.
+  { name: 'comments: document page, signed in', path: '{document}', server: 'comments', headers: { cookie: '{cookie}' }, connections: 10 },
+  { name: 'comments: first page, signed in', path: '{first}', server: 'comments', headers: { cookie: '{cookie}' }, connections: 10 },
 ];
 
 export const COMPARISONS: Comparison[] = [
@@ -53,4 +59,6 @@ export const COMPARISONS: Comparison[] = [
   { name: 'document page, 100k comments / bare', numerator: 'comments: document page', denominator: 'bare: document page', goal: 0.3 },
   { name: 'first comments page / bare', numerator: 'comments: first page', denominator: 'bare: first page', goal: 0.3 },
   { name: 'last comments page / bare', numerator: 'comments: last page', denominator: 'bare: last page', goal: 0.3 },
+  { name: 'document page, signed in / bare', numerator: 'comments: document page, signed in', denominator: 'bare: document page', goal: 0.3 },
+  { name: 'first comments page, signed in / bare', numerator: 'comments: first page, signed in', denominator: 'bare: first page', goal: 0.3 },
 ];

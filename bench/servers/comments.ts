@@ -33,10 +33,19 @@ export async function startComments(): Promise<{ url: string; stop: () => Promis
     const first = `/en/processes/${fixture.processSlug}/comment-periods/${fixture.periodId}/comments`;
     const res = await fetch(new URL(first, concord.url));
     if (res.status !== 200) throw new Error(`GET ${first} answered ${res.status}`);
+    // A signed-in member (the demo's), whose pages are rendered for every request.
+    const signIn = await fetch(new URL('/api/v1/auth/sign-in', concord.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'membre@concord.example', password: 'demo-phrase-de-passe-concord' }),
+    });
+    const cookie = (signIn.headers.getSetCookie().find((c) => c.startsWith('concord_session=')) ?? '').split(';')[0];
+    if (!cookie) throw new Error(`signing in the demo member answered ${signIn.status} with no session cookie`);
     return {
       url: concord.url,
       stop: concord.stop,
       info: {
+        cookie,
         document: `/en/processes/${fixture.processSlug}/documents/${fixture.documentSlug}`,
         first,
         last: lastPageLink(await res.text()),
