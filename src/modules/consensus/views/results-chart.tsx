@@ -39,6 +39,22 @@ function line(t: T, lang: Lang, label: string, c: StanceCounts): string {
   return t('consensus.results.line', { label, counts: parts.length ? parts.join(', ') : t('consensus.results.nobody') });
 }
 
+/** About the width of a character at the chart's 16-unit font (a generous average for text of mixed case). */
+const CHAR_WIDTH = 8.2;
+
+/**
+ * A line of text that never runs past the plot: a long line ("Technical community: 5 support,
+ * 5 can live with it, 2 stand aside, 12 no response") is narrowed to fit rather than cut off.
+ */
+function FittedText(props: { x: number; y: number; text: string }) {
+  const tooLong = props.text.length * CHAR_WIDTH > PLOT;
+  return (
+    <text x={props.x} y={props.y} {...(tooLong ? { textLength: PLOT, lengthAdjust: 'spacingAndGlyphs' } : {})}>
+      {props.text}
+    </text>
+  );
+}
+
 /** The chart and its table for one option. Give each chart on a page its own id. */
 export function ResultsChart(props: { id: string; caption: string; lang: Lang; t: T; results: OptionResults }) {
   const { id, caption, lang, t, results } = props;
@@ -61,9 +77,7 @@ export function ResultsChart(props: { id: string; caption: string; lang: Lang; t
           let x = PAD;
           return (
             <g key={g.stakeholderGroupId}>
-              <text x={PAD} y={top + 18}>
-                {line(t, lang, name(g), g)}
-              </text>
+              <FittedText x={PAD} y={top + 18} text={line(t, lang, name(g), g)} />
               <rect x={PAD} y={top + BAR_TOP} width={PLOT} height={BAR_HEIGHT} fill={TRACK} />
               {PARTS.filter((p) => g[p] > 0).map((p) => {
                 const w = scale(g[p]);
