@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { DEMO_ADMIN as ADMIN, submit } from '../helpers/pages.js';
 import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
 import type { Actor } from '../../src/auth/roles.js';
 import { createProcess } from '../../src/modules/processes/processes.service.js';
@@ -13,7 +14,6 @@ import { submitComment } from '../../src/modules/comments/comments.service.js';
  * paragraph with a link to the change. axe-core checks the queue and the report (WCAG 2.1 A/AA).
  */
 
-const ADMIN = { email: 'admin@concord.example', password: 'demo-passphrase-concord' };
 const SLUG = 'e2e-dispositions';
 
 describe.skipIf(!hasChromium)('responses to comments in a browser', () => {
@@ -73,18 +73,6 @@ describe.skipIf(!hasChromium)('responses to comments in a browser', () => {
   });
 
   const at = (path: string) => `${server.url}${path}`;
-
-  /** Press a form's button and check the answer to the POST (303 unless told otherwise). */
-  async function submit(page: Page, button: Locator, expected = 303): Promise<void> {
-    const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-    await button.click();
-    const res = await answer;
-    await page.waitForLoadState();
-    if (res.status() !== expected) {
-      const said = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ').trim();
-      throw new Error(`POST ${new URL(res.url()).pathname} answered ${res.status()}, expected ${expected}. The page says: ${said}`);
-    }
-  }
 
   it('answers a comment from the queue and shows the answer in the public report', { timeout: 90_000 }, async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
