@@ -1,9 +1,46 @@
-import { type Kysely, Migrator, type MigrationResultSet } from 'kysely';
+import { type Kysely, Migrator, type MigrationResultSet, type DatabaseIntrospector, sql } from 'kysely';
 import { migrations } from './migrations/index.js';
 
-function migrator(db: Kysely<unknown>, schema?: string): Migrator {
+/**
+ * What the migrator needs to know about tables, looked up in one schema only.
+ *
+ * Kysely's own introspector reads every column of every table in the database and calls
+ * `pg_get_serial_sequence` on each: slow on a big database, and it fails outright
+ * ("relation … does not exist") when another schema is dropped while it reads, which is
+ * what parallel test files on one PostgreSQL server do. The migrator only asks whether its
+ * two tables and its schema exist, so this answers just that, from the catalogue.
+ */
+function scopedIntrospector(db: Kysely<any>, schema: string | undefined): DatabaseIntrospector {
+  return {
+    async getSchemas() {
+      const r = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(db);
+      return r.rows;
+    },
+    async getTables() {
+      const r = await sql<{ name: string; schema: string }>`
+        select c.relname as name, n.nspname as schema
+        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where c.relkind in ('r', 'p') and n.nspname = coalesce(${schema ?? null}::text, current_schema())`.execute(db);
+      return r.rows.map((t) => ({ ...t, isView: false, columns: [] }));
+    },
+    getMetadata() {
+      return Promise.reject(new Error('not used by the migrator'));
+    },
+  };
+}
+
+function migrator(db: Kysely<any>, schema?: string): Migrator {
+  const introspection = scopedIntrospector(db, schema);
+  // Kysely keeps its state in private fields, so methods are bound to the real instance.
+  const scoped = new Proxy(db, {
+    get(target, prop): unknown {
+      if (prop === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
   return new Migrator({
-    db,
+    db: scoped,
     provider: { getMigrations: () => Promise.resolve(migrations) },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
