@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
+import { fastTranslator } from './fast-t.js';
 
 /** The languages Concord speaks; every URL of a page starts with one of them. */
 export const LANGS = ['en', 'fr'] as const;
@@ -62,11 +63,21 @@ export type T = TFunction;
 // every request needs one.
 const translators = new Map<Lang, T>();
 
-/** Translator for a language (i18next's getFixedT, made once per language). */
+/** i18next's own translator for a language, without the fast path (for tests). */
+export function slowTFor(lang: Lang): T {
+  return instance.getFixedT(lang);
+}
+
+/** The raw message under a key in a language (a string for a leaf, else an object or undefined). */
+export function rawMessage(lang: Lang, key: string): unknown {
+  return instance.getResource(lang, 'translation', key);
+}
+
+/** Translator for a language: made once per language, plain messages answered from compiled templates. */
 export function tFor(lang: Lang): T {
   let t = translators.get(lang);
   if (!t) {
-    t = instance.getFixedT(lang);
+    t = fastTranslator(instance.getFixedT(lang), (key) => rawMessage(lang, key), lang);
     translators.set(lang, t);
   }
   return t;

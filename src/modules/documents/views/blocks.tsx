@@ -64,16 +64,19 @@ export function Blocks(props: {
   const base = documentPath(processSlug, docSlug);
   return (
     <div class={margin ? 'doc doc--margin' : 'doc'}>
-      {props.blocks.map((b) => (
-        <div key={b.anchor} id={b.anchor} class={`doc-block doc-block--${b.kind}`}>
-          <a class="doc-block__label" href={localPath(lang, `${base}/anchors/${b.anchor}`)} title={t('documents.permalink', { label: b.label })}>
-            <span aria-hidden="true">{b.label}</span>
-            <span class="visually-hidden">{t('documents.permalink', { label: b.label })}</span>
-          </a>
-          <BlockHtml html={b.html} lang={props.docLang} />
-          {margin && <Margin ctx={ctx} processSlug={processSlug} docSlug={docSlug} margin={margin} block={b} />}
-        </div>
-      ))}
+      {props.blocks.map((b) => {
+        const permalink = t('documents.permalink', { label: b.label });
+        return (
+          <div key={b.anchor} id={b.anchor} class={`doc-block doc-block--${b.kind}`}>
+            <a class="doc-block__label" href={localPath(lang, `${base}/anchors/${b.anchor}`)} title={permalink}>
+              <span aria-hidden="true">{b.label}</span>
+              <span class="visually-hidden">{permalink}</span>
+            </a>
+            <BlockHtml html={b.html} lang={props.docLang} />
+            {margin && <Margin ctx={ctx} processSlug={processSlug} docSlug={docSlug} margin={margin} block={b} />}
+          </div>
+        );
+      })}
     </div>
   );
 }
