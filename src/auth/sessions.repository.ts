@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 /** A session joined with what the policy module needs about its user. */
@@ -11,6 +11,10 @@ export interface SessionRow {
   email: string;
   preferred_lang: 'en' | 'fr';
   email_confirmed_at: Date | null;
+  /** Every role assignment of the user. */
+  roles: { role: string; process_id: string | null; group_id: string | null }[];
+  /** The working groups the user belongs to (their members may edit the group's documents). */
+  group_ids: string[];
 }
 
 /** SQL for sessions and the roles loaded with them. */
@@ -19,6 +23,10 @@ export const sessionsRepository = {
     await db.insertInto('sessions').values({ ...row, last_seen_at: new Date() }).execute();
   },
 
+  /**
+   * The session, its user, and the user's roles and working groups, in one round trip:
+   * every signed-in request starts here, so three queries would be paid on every page.
+   */
   async findByTokenHash(db: Kysely<DB>, tokenHash: string): Promise<SessionRow | undefined> {
     return db
       .selectFrom('sessions')
@@ -32,18 +40,12 @@ export const sessionsRepository = {
         'users.email',
         'users.preferred_lang',
         'users.email_confirmed_at',
+        sql<SessionRow['roles']>`coalesce((select json_agg(json_build_object('role', r.role, 'process_id', r.process_id, 'group_id', r.group_id))
+          from role_assignments r where r.user_id = users.id), '[]'::json)`.as('roles'),
+        sql<string[]>`coalesce((select json_agg(m.group_id) from working_group_members m where m.user_id = users.id), '[]'::json)`.as('group_ids'),
       ])
       .where('sessions.token_hash', '=', tokenHash)
       .executeTakeFirst();
-  },
-
-  async rolesOf(db: Kysely<DB>, userId: string): Promise<{ role: string; process_id: string | null; group_id: string | null }[]> {
-    return db.selectFrom('role_assignments').select(['role', 'process_id', 'group_id']).where('user_id', '=', userId).execute();
-  },
-
-  /** The working groups a person belongs to (their members may edit the group's documents). */
-  async groupsOf(db: Kysely<DB>, userId: string): Promise<{ group_id: string }[]> {
-    return db.selectFrom('working_group_members').select('group_id').where('user_id', '=', userId).execute();
   },
 
   async touch(db: Kysely<DB>, sessionId: string, expiresAt: Date): Promise<void> {

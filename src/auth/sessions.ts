@@ -39,7 +39,7 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
   }
   const renewed = now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS;
   if (renewed) await sessionsRepository.touch(db, row.session_id, new Date(now + days * 86_400_000));
-  const [roles, groups] = await Promise.all([sessionsRepository.rolesOf(db, row.user_id), sessionsRepository.groupsOf(db, row.user_id)]);
+  const { roles, group_ids: groups } = row;
   const processRoles = new Map<string, Set<ProcessRole>>();
   const groupRoles = new Map<string, Set<GroupRole>>();
   let isAdmin = false;
@@ -57,7 +57,7 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
       }
     }
   }
-  for (const { group_id } of groups) {
+  for (const group_id of groups) {
     const g = groupRoles.get(group_id) ?? new Set<GroupRole>();
     g.add('member');
     groupRoles.set(group_id, g);
