@@ -114,6 +114,12 @@ export const consensusRepository = {
     return db.selectFrom('consensus_outcomes').selectAll().where('call_id', '=', callId).where('current', '=', true).orderBy('id', 'desc').executeTakeFirst();
   },
 
+  /** The current outcome of each of these calls that has one. */
+  async currentOutcomes(db: Kysely<DB>, callIds: string[]): Promise<Outcome[]> {
+    if (!callIds.length) return [];
+    return db.selectFrom('consensus_outcomes').selectAll().where('call_id', 'in', callIds).where('current', '=', true).orderBy('id', 'desc').execute();
+  },
+
   async insertOutcome(db: Kysely<DB>, row: Insertable<ConsensusOutcomesTable>): Promise<Outcome> {
     return db.insertInto('consensus_outcomes').values(row).returningAll().executeTakeFirstOrThrow();
   },

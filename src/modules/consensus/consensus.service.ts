@@ -8,7 +8,7 @@ import { HttpProblem } from '../../http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordActivity } from '../follows/follows.service.js';
 import { getProcess, processById, processScope } from '../processes/processes.service.js';
-import { balance, membership } from '../participants/participants.service.js';
+import { balance, memberStakeholderGroups, membership } from '../participants/participants.service.js';
 import { groupMemberIds, isGroupMember } from '../groups/groups.service.js';
 import { blocksOf, documentById, documentScope, getDocument, versionById, versionByNumber, type DocumentRow, type VersionRow } from '../documents/documents.service.js';
 import { listRecommendations } from '../recommendations/recommendations.service.js';
@@ -252,17 +252,29 @@ export async function resultsByGroup(db: Kysely<DB>, callId: string): Promise<Op
   const process = await processById(db, call.process_id);
   const [{ stakeholderGroups: groups }, options, positions] = await Promise.all([getProcess(db, process.slug), repo.options(db, [call.id]), repo.currentPositions(db, call.id)]);
   const idByKey = new Map(groups.map((g) => [g.key, g.id]));
-  const byGroup = (rows: { key: string; count: number }[]) => new Map(rows.map((r) => [idByKey.get(r.key) ?? r.key, r.count]));
   const eligible = call.group_id ? await groupMemberIds(db, call.group_id) : undefined;
-  const everyone = eligible ? undefined : byGroup((await balance(db, process.id, groups)).rows);
+  const responderIds = [...new Set(positions.map((p) => p.user_id))];
+  // One read of who is in which group, then every option is counted from it (not a query per option).
+  const [everyone, groupOf] = await Promise.all([
+    eligible ? undefined : balance(db, process.id, groups).then((b) => new Map(b.rows.map((r) => [idByKey.get(r.key) ?? r.key, r.count]))),
+    memberStakeholderGroups(db, process.id, eligible ? [...new Set([...eligible, ...responderIds])] : responderIds),
+  ]);
+  const countByGroup = (userIds: Iterable<string>) => {
+    const counts = new Map<string, number>();
+    for (const id of userIds) {
+      const g = groupOf.get(id);
+      if (g) counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+    return counts;
+  };
   const noResponse = new Map<string, Map<string, number>>();
   for (const o of options) {
     const responders = new Set(positions.filter((p) => p.option_id === o.id).map((p) => p.user_id));
     if (eligible) {
-      noResponse.set(o.id, byGroup((await balance(db, process.id, groups, eligible.filter((id) => !responders.has(id)))).rows));
+      noResponse.set(o.id, countByGroup(eligible.filter((id) => !responders.has(id))));
     } else {
       // Members minus the members who responded (counted by today's group, like the members).
-      const answered = byGroup((await balance(db, process.id, groups, [...responders])).rows);
+      const answered = countByGroup(responders);
       noResponse.set(o.id, new Map([...everyone!].map(([g, n]) => [g, n - (answered.get(g) ?? 0)])));
     }
   }
@@ -289,6 +301,14 @@ export async function consensusSummary(db: Kysely<DB>, callId: string): Promise<
   if (!call) throw new HttpProblem(404, 'errors.notFound');
   const [options, outcome, results] = await Promise.all([repo.options(db, [call.id]), repo.currentOutcome(db, call.id), resultsByGroup(db, call.id)]);
   return { call, options, outcome: outcome ?? null, results };
+}
+
+/** The current outcome of each call that has one, in one query (for lists of recommendations). */
+export async function currentOutcomes(db: Kysely<DB>, callIds: string[]): Promise<Map<string, Outcome>> {
+  const out = new Map<string, Outcome>();
+  // Newest first: the first seen per call is the one currentOutcome would pick.
+  for (const o of await repo.currentOutcomes(db, callIds.filter(isUuid))) if (!out.has(o.call_id)) out.set(o.call_id, o);
+  return out;
 }
 
 /** Everything a call's page and the API show: the call, its target, results by group, outcomes and appeals. */

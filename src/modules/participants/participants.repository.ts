@@ -35,6 +35,12 @@ export const participantsRepository = {
     return db.selectFrom('organisations').selectAll().orderBy('name').execute();
   },
 
+  /** These organisations (for names on pages that list a few). */
+  async organisationsByIds(db: Kysely<DB>, ids: string[]): Promise<Organisation[]> {
+    if (!ids.length) return [];
+    return db.selectFrom('organisations').selectAll().where('id', 'in', ids).orderBy('name').execute();
+  },
+
   async insertOrganisation(db: Kysely<DB>, row: Omit<Organisation, 'created_at'>): Promise<Organisation> {
     return db.insertInto('organisations').values(row).returningAll().executeTakeFirstOrThrow();
   },
@@ -112,6 +118,21 @@ export const participantsRepository = {
     if (userIds) q = q.where('user_id', 'in', userIds);
     const rows = await q.execute();
     return new Map(rows.map((r) => [r.stakeholder_group_id, Number(r.n)]));
+  },
+
+  /** Each listed person's stakeholder group in the process (members only), read in slices so a long list stays one query per 10,000. */
+  async stakeholderGroupsOf(db: Kysely<DB>, processId: string, userIds: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < userIds.length; i += 10_000) {
+      const rows = await db
+        .selectFrom('process_members')
+        .select(['user_id', 'stakeholder_group_id'])
+        .where('process_id', '=', processId)
+        .where('user_id', 'in', userIds.slice(i, i + 10_000))
+        .execute();
+      for (const r of rows) out.set(r.user_id, r.stakeholder_group_id);
+    }
+    return out;
   },
 
   async insertInvitation(db: Kysely<DB>, row: Omit<Invitation, 'created_at' | 'accepted_at'>): Promise<void> {

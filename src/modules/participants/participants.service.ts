@@ -25,6 +25,8 @@ export async function isProcessMember(db: Kysely<DB>, processId: string, userId:
 
 export const membership = (db: Kysely<DB>, processId: string, userId: string) => repo.member(db, processId, userId);
 export const organisations = (db: Kysely<DB>) => repo.organisations(db);
+/** Just these organisations, by id. */
+export const organisationsByIds = (db: Kysely<DB>, ids: string[]) => repo.organisationsByIds(db, [...new Set(ids)]);
 export const organisationsInProcess = (db: Kysely<DB>, processId: string) => repo.organisationsInProcess(db, processId);
 
 /** Find an organisation by name (case-insensitive) or create it. */
@@ -129,6 +131,11 @@ export async function balance(db: Kysely<DB>, processId: string, groups: Stakeho
     return { key: g.key, nameEn: g.name_en, nameFr: g.name_fr, count, share, targetShare: target, status };
   });
   return { total, rows };
+}
+
+/** The stakeholder group (id) of each listed person who is a member of the process. */
+export function memberStakeholderGroups(db: Kysely<DB>, processId: string, userIds: string[]): Promise<Map<string, string>> {
+  return repo.stakeholderGroupsOf(db, processId, userIds);
 }
 
 /** A page of a process's members; `next` is the cursor for the following page. */
