@@ -170,6 +170,12 @@ export const meetingsRepository = {
     return (await db.selectFrom('meeting_attendance').select('user_id').where('meeting_id', '=', meetingId).execute()).map((r) => r.user_id);
   },
 
+  /** Who attended each of these meetings. */
+  async attendanceOf(db: Kysely<DB>, meetingIds: string[]): Promise<{ meeting_id: string; user_id: string }[]> {
+    if (!meetingIds.length) return [];
+    return db.selectFrom('meeting_attendance').select(['meeting_id', 'user_id']).where('meeting_id', 'in', meetingIds).execute();
+  },
+
   async addAttendance(db: Kysely<DB>, rows: { id: string; meeting_id: string; user_id: string; marked_by: string | null }[]): Promise<void> {
     if (rows.length) await db.insertInto('meeting_attendance').values(rows).onConflict((oc) => oc.doNothing()).execute();
   },

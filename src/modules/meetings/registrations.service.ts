@@ -6,7 +6,7 @@ import { newId } from '../../lib/ids.js';
 import { HttpProblem } from '../../http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { StakeholderGroup } from '../processes/processes.repository.js';
-import { balance, type BalanceRow } from '../participants/participants.service.js';
+import { balance, memberStakeholderGroups, type BalanceRow } from '../participants/participants.service.js';
 import { meetingsRepository as repo, type Meeting, type Registrant, type Registration } from './meetings.repository.js';
 import type { RegisterBody } from './meetings.schema.js';
 import { mailAboutMeeting } from './meetings.mail.js';
@@ -129,6 +129,25 @@ export async function attendanceSummary(db: Kysely<DB>, processId: string, meeti
   const ids = await repo.attendeeIds(db, meetingId);
   const [bal, names] = await Promise.all([balance(db, processId, groups, ids), repo.namedAttendees(db, meetingId)]);
   return { total: ids.length, rows: bal.rows, names };
+}
+
+/**
+ * Attendance of many meetings at once, for reports: per meeting, how many attended and how
+ * many of them per stakeholder group (by group key; people who are not members count in the
+ * total only, as in attendanceSummary). Two queries whatever the number of meetings.
+ */
+export async function attendanceByMeeting(db: Kysely<DB>, processId: string, meetingIds: string[], groups: StakeholderGroup[]): Promise<Map<string, { total: number; byGroup: Map<string, number> }>> {
+  const rows = await repo.attendanceOf(db, meetingIds);
+  const groupOf = await memberStakeholderGroups(db, processId, [...new Set(rows.map((r) => r.user_id))]);
+  const keyOf = new Map(groups.map((g) => [g.id, g.key]));
+  const out = new Map(meetingIds.map((id) => [id, { total: 0, byGroup: new Map<string, number>() }]));
+  for (const r of rows) {
+    const m = out.get(r.meeting_id)!;
+    m.total++;
+    const key = keyOf.get(groupOf.get(r.user_id) ?? '');
+    if (key) m.byGroup.set(key, (m.byGroup.get(key) ?? 0) + 1);
+  }
+  return out;
 }
 
 /**

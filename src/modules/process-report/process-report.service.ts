@@ -7,7 +7,7 @@ import type { ProcessDetail } from '../processes/processes.service.js';
 import { balance, organisationsInProcess } from '../participants/participants.service.js';
 import { allMeetings } from '../meetings/meetings.service.js';
 import { seesMembersOnly } from '../meetings/meetings.access.js';
-import { attendanceSummary } from '../meetings/registrations.service.js';
+import { attendanceByMeeting } from '../meetings/registrations.service.js';
 import { acceptedSubmissions, listCalls as listInputCalls } from '../calls/calls.service.js';
 import { periodSummaries } from '../comments/comments.summary.js';
 import { OUTCOMES } from '../comments/dispositions.schema.js';
@@ -58,15 +58,22 @@ async function meetings({ db, detail, lang, actor, now }: Ctx): Promise<Section<
   let upcoming = 0;
   let attendance = 0;
   const items: Section<'meetings'>['items'] = [];
+  const stateOf = (m: (typeof rows)[number]) => (m.status === 'cancelled' ? 'cancelled' : m.starts_at.getTime() <= now.getTime() ? 'held' : 'upcoming');
+  const attended = await attendanceByMeeting(
+    db,
+    process.id,
+    rows.filter((m) => stateOf(m) === 'held').map((m) => m.id),
+    groups,
+  );
   for (const m of rows) {
-    const state = m.status === 'cancelled' ? 'cancelled' : m.starts_at.getTime() <= now.getTime() ? 'held' : 'upcoming';
+    const state = stateOf(m);
     let attendees = 0;
     if (state === 'held') {
       held++;
-      const s = await attendanceSummary(db, process.id, m.id, groups);
+      const s = attended.get(m.id)!;
       attendees = s.total;
       attendance += s.total;
-      for (const r of s.rows) byGroup.set(r.key, (byGroup.get(r.key) ?? 0) + r.count);
+      for (const [key, n] of s.byGroup) byGroup.set(key, (byGroup.get(key) ?? 0) + n);
     } else if (state === 'upcoming') upcoming++;
     items.push({
       id: m.id,

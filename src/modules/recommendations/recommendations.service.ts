@@ -8,9 +8,9 @@ import { HttpProblem } from '../../http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getProcess, processById, processScope } from '../processes/processes.service.js';
 import { listGroups } from '../groups/groups.service.js';
-import { organisations } from '../participants/participants.service.js';
+import { organisations, organisationsByIds } from '../participants/participants.service.js';
 import { blocksOf, documentById, getDocument, type DocumentRow } from '../documents/documents.service.js';
-import { consensusSummary } from '../consensus/consensus.service.js';
+import { consensusSummary, currentOutcomes } from '../consensus/consensus.service.js';
 import type { ConsensusOutcome } from '../consensus/consensus.tables.js';
 import type { CreateRecommendationBody, RecommendationFields } from './recommendations.schema.js';
 import { recommendationsRepository as repo, type AddresseeRow, type RecommendationRow } from './recommendations.repository.js';
@@ -57,11 +57,11 @@ async function detailsOf(db: Kysely<DB>, processId: string, rows: Recommendation
     rows.map((r) => r.id),
   );
   const process = await processById(db, processId);
-  const needsOrgs = addressees.some((a) => a.organisation_id);
+  const orgIds = addressees.flatMap((a) => a.organisation_id ?? []);
   const [groups, { stakeholderGroups }, orgs] = await Promise.all([
     listGroups(db, processId),
     getProcess(db, process.slug),
-    needsOrgs ? organisations(db) : Promise.resolve([]),
+    organisationsByIds(db, orgIds),
   ]);
   const docIds = [...new Set(rows.map((r) => r.document_id).filter((d): d is string => d !== null))];
   const docs = new Map<string, DocumentRow>();
@@ -127,12 +127,14 @@ export async function getRecommendation(db: Kysely<DB>, processId: string, numbe
  * consensus feature (one summary per call: for a page or a report, not for every list).
  */
 export async function consensusResults(db: Kysely<DB>, details: RecommendationDetail[]): Promise<Map<string, ConsensusResult>> {
-  const out = new Map<string, ConsensusResult>();
-  for (const callId of new Set(details.flatMap((d) => d.row.consensus_call_id ?? []))) {
-    const summary = await consensusSummary(db, callId).catch(() => undefined);
-    if (summary) out.set(callId, { callId, outcome: summary.outcome?.outcome ?? null, decidedAt: summary.outcome?.decided_at ?? null });
-  }
-  return out;
+  const callIds = [...new Set(details.flatMap((d) => d.row.consensus_call_id ?? []))];
+  const outcomes = await currentOutcomes(db, callIds);
+  return new Map(
+    callIds.map((callId) => {
+      const o = outcomes.get(callId);
+      return [callId, { callId, outcome: o?.outcome ?? null, decidedAt: o?.decided_at ?? null }];
+    }),
+  );
 }
 
 /** Group, section and addressees checked against the process; what the row stores. */
