@@ -8,6 +8,7 @@ import { HttpProblem } from '../../http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { grantRole } from '../accounts/accounts.service.js';
 import { DEFAULT_STAKEHOLDER_KEYS, PHASE_KINDS, type CreateProcessBody, type PhaseInput, type UpdateProcessBody } from './processes.schema.js';
+import { memoized } from '../../lib/read-memo.js';
 import { processesRepository as repo, type Phase, type Process, type StakeholderGroup } from './processes.repository.js';
 
 /** A process with what its page and the API show alongside it. */
@@ -56,24 +57,34 @@ function phaseRows(phases: PhaseInput[]): Omit<Phase, 'process_id'>[] {
 
 /** Load a process by slug with its phases and stakeholder groups; 404 when absent. */
 export async function getProcess(db: Kysely<DB>, slug: string): Promise<ProcessDetail> {
-  const process = await repo.bySlug(db, slug);
-  if (!process) throw new HttpProblem(404, 'errors.notFound');
-  const [phases, stakeholderGroups] = await Promise.all([repo.phases(db, process.id), repo.stakeholderGroups(db, process.id)]);
-  return { process, phases, stakeholderGroups };
+  return memoized(`process:${slug}`, async () => {
+    const process = await processBySlug(db, slug);
+    const [phases, stakeholderGroups] = await Promise.all([repo.phases(db, process.id), repo.stakeholderGroups(db, process.id)]);
+    return { process, phases, stakeholderGroups };
+  });
 }
 
 /** A process by id; 404 when absent. */
 export async function processById(db: Kysely<DB>, id: string): Promise<Process> {
-  const p = await repo.byId(db, id);
-  if (!p) throw new HttpProblem(404, 'errors.notFound');
-  return p;
+  return memoized(`process-id:${id}`, async () => {
+    const p = await repo.byId(db, id);
+    if (!p) throw new HttpProblem(404, 'errors.notFound');
+    return p;
+  });
 }
 
 /** Just the ids a policy needs, for route scope resolvers. */
 export async function processScope(db: Kysely<DB>, slug: string): Promise<{ processId: string }> {
-  const process = await repo.bySlug(db, slug);
-  if (!process) throw new HttpProblem(404, 'errors.notFound');
-  return { processId: process.id };
+  return { processId: (await processBySlug(db, slug)).id };
+}
+
+/** The process row alone; 404 when absent. */
+function processBySlug(db: Kysely<DB>, slug: string): Promise<Process> {
+  return memoized(`process-row:${slug}`, async () => {
+    const process = await repo.bySlug(db, slug);
+    if (!process) throw new HttpProblem(404, 'errors.notFound');
+    return process;
+  });
 }
 
 export function listProcesses(db: Kysely<DB>): Promise<Process[]> {
