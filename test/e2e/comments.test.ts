@@ -59,6 +59,10 @@ describe.skipIf(!hasChromium)('public comment in a browser', () => {
       await admin.goto(at(`/en/processes/${SLUG}`));
       await admin.getByRole('link', { name: 'Comment periods' }).click();
       await checkA11y(admin, 'comment periods (en)', { javaScriptDisabled: true });
+      // The address without a document offers the documents to choose from.
+      await admin.goto(at(`/en/processes/${SLUG}/comment-periods/new`));
+      await checkA11y(admin, 'choose a document for a comment period (en)', { javaScriptDisabled: true });
+      await admin.goBack();
       await admin.getByRole('link', { name: 'Open a comment period on “Draft outcomes report”' }).click();
       await checkA11y(admin, 'open a comment period (en)', { javaScriptDisabled: true });
       await admin.getByLabel('Instructions in English').fill('Comment on **each** recommendation.');

@@ -12,6 +12,7 @@ import * as m0010 from './0010_responses_and_search.js';
 import * as m0011 from './0011_consensus.js';
 import * as m0012 from './0012_recommendations.js';
 import * as m0013 from './0013_accountability.js';
+import * as m0014 from './0014_hidden_comment_counts.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_consensus': m0011,
   '0012_recommendations': m0012,
   '0013_accountability': m0013,
+  '0014_hidden_comment_counts': m0014,
 };

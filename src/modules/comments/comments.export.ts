@@ -90,11 +90,13 @@ export function toRecord(c: CommentRow, d: PeriodDetail, groups: StakeholderGrou
 
 /**
  * The CSV export as a stream of lines, read from the database a batch at a time, so an
- * export of 100,000 comments holds one batch in memory, not the whole period.
+ * export of 100,000 comments holds one batch in memory, not the whole period. It starts with
+ * a UTF-8 byte-order mark (as report.csv does), so spreadsheets read the accents of French
+ * comments right instead of guessing a legacy encoding.
  */
 export async function* csvLines(db: Kysely<DB>, d: PeriodDetail, groups: StakeholderGroup[], paragraphs: Map<string, Map<string, Paragraph>>): AsyncGenerator<string> {
-  yield `${EXPORT_COLUMNS.join(',')}\r\n`;
-  for await (const c of everyComment(db, d.period.id)) {
+  yield `\ufeff${EXPORT_COLUMNS.join(',')}\r\n`;
+  for await (const c of everyComment(db, d)) {
     const r = toRecord(c, d, groups, paragraphs);
     yield `${EXPORT_COLUMNS.map((k) => csvCell(r[k])).join(',')}\r\n`;
   }
@@ -110,7 +112,7 @@ export async function* jsonChunks(
 ): AsyncGenerator<string> {
   yield `${JSON.stringify(head).slice(0, -1)},"comments":[`;
   let first = true;
-  for await (const c of everyComment(db, d.period.id)) {
+  for await (const c of everyComment(db, d)) {
     yield `${first ? '' : ','}\n${JSON.stringify(toRecord(c, d, groups, paragraphs))}`;
     first = false;
   }

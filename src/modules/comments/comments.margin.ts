@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { timeLeft, type TimeLeft } from './comments.text.js';
 
 /** What a document page shows in its margin about the comment period on it, if any. */
 export interface CommentMargin {
@@ -9,6 +10,10 @@ export interface CommentMargin {
   state: 'upcoming' | 'open' | 'closed';
   opensAt: Date;
   closesAt: Date;
+  /** The zone the period was announced in: its times are shown in it, never in the server's or the process's. */
+  timeZone: string;
+  /** Until it closes (open) or opens (upcoming), at the instant `state` was computed; null once closed. */
+  left: TimeLeft | null;
   /** Comments per paragraph anchor, kept as comments arrive (never counted per view). */
   counts: Record<string, number>;
   /** Comments on the document as a whole. */
@@ -25,7 +30,7 @@ export async function commentMargin(db: Kysely<DB>, documentId: string, now: Dat
   const period = await db
     .selectFrom('comment_period_documents as pd')
     .innerJoin('comment_periods as p', 'p.id', 'pd.period_id')
-    .select(['p.id', 'pd.version_id', 'p.opens_at', 'p.closes_at'])
+    .select(['p.id', 'pd.version_id', 'p.opens_at', 'p.closes_at', 'p.time_zone'])
     .where('pd.document_id', '=', documentId)
     .orderBy('p.opens_at', 'desc')
     .limit(1)
@@ -46,5 +51,6 @@ export async function commentMargin(db: Kysely<DB>, documentId: string, now: Dat
     total += r.count;
   }
   const state = now < period.opens_at ? 'upcoming' : now < period.closes_at ? 'open' : 'closed';
-  return { periodId: period.id, versionId: period.version_id, state, opensAt: period.opens_at, closesAt: period.closes_at, counts, general, total };
+  const left = state === 'open' ? timeLeft(period.closes_at, now) : state === 'upcoming' ? timeLeft(period.opens_at, now) : null;
+  return { periodId: period.id, versionId: period.version_id, state, opensAt: period.opens_at, closesAt: period.closes_at, timeZone: period.time_zone, left, counts, general, total };
 }

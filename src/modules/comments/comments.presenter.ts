@@ -24,6 +24,7 @@ export function presentPeriod(d: PeriodDetail, processSlug: string, baseUrl: str
     instructions: { en: p.instructions_en, fr: p.instructions_fr },
     audience: p.audience,
     commentCount: p.comment_count,
+    hiddenCount: p.hidden_count,
     disposedCount: p.disposed_count,
     url: `${baseUrl}/en${periodPath(processSlug, p.id)}`,
   };

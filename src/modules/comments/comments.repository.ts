@@ -33,6 +33,12 @@ export interface CommentRow extends Comment {
 /** The listing's filters, resolved to ids. */
 export interface ListFilter {
   periodId: string;
+  /**
+   * The covered documents this viewer may read. Always given: a period can cover a public
+   * document and a members-only translation, and the comments on the one the viewer may not
+   * read must not be listed (see periods.service `covered`).
+   */
+  documentIds: string[];
   documentId?: string | undefined;
   /** '' for general comments. */
   anchor?: string | undefined;
@@ -63,9 +69,12 @@ function listSelect(db: Kysely<DB>) {
 
 type ListQ = ReturnType<typeof listSelect>;
 
+/** Ids for an `in` list; never empty (an empty list is not valid SQL): the nil id matches nothing. */
+export const readable = (ids: string[]): string[] => (ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
+
 /** Apply a listing's filters. Hidden comments are all listed under "hidden"; otherwise one per group. */
 function filtered(q: ListQ, f: ListFilter): ListQ {
-  q = q.where('c.period_id', '=', f.periodId);
+  q = q.where('c.period_id', '=', f.periodId).where('c.document_id', 'in', readable(f.documentIds));
   q = f.status === 'hidden' ? q.where('c.status', '=', 'hidden') : q.where('c.listed', '=', true);
   if (f.documentId) q = q.where('c.document_id', '=', f.documentId);
   if (f.anchor !== undefined) q = f.anchor === '' ? q.where('c.anchor', 'is', null) : q.where('c.anchor', '=', f.anchor);
@@ -74,6 +83,17 @@ function filtered(q: ListQ, f: ListFilter): ListQ {
   if (f.status === 'answered') q = q.where((eb) => eb.or([eb('d1.id', 'is not', null), eb('d2.id', 'is not', null)]));
   if (f.status === 'awaiting') q = q.where('c.status', '=', 'visible').where('d1.id', 'is', null).where('d2.id', 'is', null);
   return q;
+}
+
+/** Count a comment hidden (1) or restored (-1) on its paragraph's row (the row exists: the comment was counted on arrival). */
+async function bumpHiddenOnAnchor(db: Kysely<DB>, c: Comment, delta: 1 | -1): Promise<void> {
+  await db
+    .updateTable('comment_anchor_counts')
+    .set((eb) => ({ hidden: eb('hidden', '+', delta) }))
+    .where('period_id', '=', c.period_id)
+    .where('document_id', '=', c.document_id)
+    .where('anchor', '=', c.anchor ?? '')
+    .execute();
 }
 
 /** SQL for comment periods, comments, duplicate groups, counts, moderation and reports. */
@@ -183,6 +203,7 @@ export const commentsRepository = {
       .executeTakeFirstOrThrow()
       .then(async (c) => {
         await db.updateTable('comment_periods').set((eb) => ({ hidden_count: eb('hidden_count', '+', 1) })).where('id', '=', c.period_id).execute();
+        await bumpHiddenOnAnchor(db, c, 1);
         return c;
       });
   },
@@ -196,6 +217,7 @@ export const commentsRepository = {
       .executeTakeFirstOrThrow()
       .then(async (c) => {
         await db.updateTable('comment_periods').set((eb) => ({ hidden_count: eb('hidden_count', '-', 1) })).where('id', '=', c.period_id).execute();
+        await bumpHiddenOnAnchor(db, c, -1);
         return c;
       });
   },
@@ -233,9 +255,9 @@ export const commentsRepository = {
     return q.orderBy('id').limit(limit).execute();
   },
 
-  /** Every comment of a period in id order, a batch at a time (exports). */
-  async batch(db: Kysely<DB>, periodId: string, after: string | undefined, limit: number): Promise<CommentRow[]> {
-    let q = listSelect(db).where('c.period_id', '=', periodId);
+  /** Every comment of a period on the given documents in id order, a batch at a time (exports). */
+  async batch(db: Kysely<DB>, periodId: string, documentIds: string[], after: string | undefined, limit: number): Promise<CommentRow[]> {
+    let q = listSelect(db).where('c.period_id', '=', periodId).where('c.document_id', 'in', readable(documentIds));
     if (after) q = q.where('c.id', '>', after);
     return q.orderBy('c.id').limit(limit).execute();
   },

@@ -151,8 +151,9 @@ export const PeriodOut = z.object({
   state: z.enum(PERIOD_STATES),
   instructions: z.object({ en: z.string(), fr: z.string() }),
   audience: z.enum(AUDIENCES),
-  commentCount: z.number().int(),
-  disposedCount: z.number().int(),
+  commentCount: z.number().int().describe('Every comment received, hidden ones included'),
+  hiddenCount: z.number().int().describe('Comments hidden by moderators: they await no response'),
+  disposedCount: z.number().int().describe('Visible comments with a response; all are answered when it equals commentCount − hiddenCount'),
   url: z.string(),
 });
 /** The API's view of a period. */

@@ -19,8 +19,10 @@ export interface PeriodSummary {
   /** Distinct texts: each group of exact duplicates (a campaign) counts once. */
   distinct: number;
   hidden: number;
-  /** Comments covered by a response (the kept counter). */
+  /** Visible comments covered by a response (the kept counter; hidden ones are not counted). */
   answered: number;
+  /** Visible comments still without a response: comments − hidden − answered. */
+  awaiting: number;
   byOutcome: Record<DispositionOutcome, number>;
 }
 
@@ -44,6 +46,7 @@ export async function periodSummaries(db: Kysely<DB>, processId: string, actor: 
       distinct: period.text_count,
       hidden: period.hidden_count,
       answered: period.disposed_count,
+      awaiting: Math.max(0, period.comment_count - period.hidden_count - period.disposed_count),
       byOutcome,
     };
   });

@@ -76,6 +76,8 @@ export interface CommentAnchorCountsTable {
   document_id: string;
   anchor: string;
   count: Generated<number>;
+  /** Of those, hidden by moderators now (kept by moderation; 0014): they await no response. */
+  hidden: Generated<number>;
 }
 
 export interface CommentDispositionsTable {

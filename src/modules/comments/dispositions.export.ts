@@ -18,6 +18,7 @@ async function* jsonChunks(db: Kysely<DB>, ctx: ExportContext, processSlug: stri
       opensAt: p.opens_at.toISOString(),
       closesAt: p.closes_at.toISOString(),
       commentCount: p.comment_count,
+      hiddenCount: p.hidden_count,
       disposedCount: p.disposed_count,
       url: `${baseUrl}/en${periodBase(processSlug, p.id)}/report`,
     },

@@ -43,7 +43,7 @@ export const dispositionsPages: FastifyPluginAsync = async (app) => {
   const showQueue = async (req: FastifyRequest, reply: FastifyReply, state: ReturnType<typeof queueState>, failed?: { commentId: string; values: Flat; errors: Record<string, string>; status: number }) => {
     const { process, detail } = await load(req);
     const docs = detail.documents.map((d) => d.document);
-    const [page, versions] = await Promise.all([queuePage(db(), detail.period.id, state), versionRefs(db(), docs)]);
+    const [page, versions] = await Promise.all([queuePage(db(), detail.period.id, docs.map((d) => d.id), state), versionRefs(db(), docs)]);
     const byVersion = await labelsOf(db(), detail.documents.map((d) => d.version.id));
     const labels = new Map(detail.documents.map((d) => [d.document.id, byVersion.get(d.version.id) ?? new Map<string, string>()]));
     return sendPage(

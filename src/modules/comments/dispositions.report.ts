@@ -27,6 +27,8 @@ export interface ParagraphReport {
   excerpt: string;
   /** Comments on the paragraph, duplicates included (kept as comments arrive). */
   total: number;
+  /** Of those, hidden by moderators: they await no response (kept by moderation). */
+  hidden: number;
   /** Comments covered by a response, per outcome (kept as responses are recorded). */
   counts: Partial<Record<DispositionOutcome, number>>;
   awaiting: number;
@@ -86,14 +88,18 @@ export async function buildReport(db: Kysely<DB>, processId: string, periodId: s
   const [anchorRows, outcomeRows] = await Promise.all([repo.anchorCounts(db, period.id), repo.outcomeCounts(db, period.id)]);
   const out: DocumentReport[] = [];
   for (const { document, version } of documents) {
-    const totals = new Map(anchorRows.filter((r) => r.document_id === document.id).map((r) => [r.anchor, r.count]));
+    const mine = anchorRows.filter((r) => r.document_id === document.id);
+    const totals = new Map(mine.map((r) => [r.anchor, r.count]));
+    const hidden = new Map(mine.map((r) => [r.anchor, r.hidden]));
     const counts = new Map<string, Partial<Record<DispositionOutcome, number>>>();
     for (const r of outcomeRows.filter((o) => o.document_id === document.id)) counts.set(r.anchor, { ...counts.get(r.anchor), [r.outcome]: r.count });
     const entries = await repo.reportEntries(db, period.id, document.id, ENTRIES_PER_PARAGRAPH);
     const paragraph = (anchor: string, label: string, text: string): ParagraphReport => {
       const c = counts.get(anchor) ?? {};
       const total = totals.get(anchor) ?? 0;
-      return { anchor, label, excerpt: excerpt(text), total, counts: c, awaiting: Math.max(0, total - sum(c)), entries: entries.filter((e) => e.at === anchor) };
+      const h = hidden.get(anchor) ?? 0;
+      // The outcome counts cover visible comments only, so what is left of the visible ones awaits.
+      return { anchor, label, excerpt: excerpt(text), total, hidden: h, counts: c, awaiting: Math.max(0, total - h - sum(c)), entries: entries.filter((e) => e.at === anchor) };
     };
     const blocks: BlockRow[] = totals.size ? await blocksOf(db, version.id) : [];
     const paragraphs = blocks.filter((b) => (totals.get(b.anchor) ?? 0) > 0).map((b) => paragraph(b.anchor, b.label, b.plain));
@@ -156,20 +162,25 @@ export interface QueuePage {
 }
 
 /**
- * One page of the editors' queue: listed comments (one per duplicate group), by id, the
- * awaiting ones by default. One extra row says whether a next page exists; one probe
+ * One page of the editors' queue: listed comments (one per duplicate group) on the documents
+ * the editor may read, by id, the awaiting ones (visible, without a response) by default. One extra row says whether a next page exists; one probe
  * whether a previous one does.
  */
-export async function queuePage(db: Kysely<DB>, periodId: string, f: { status: QueueStatus; after?: string | undefined; before?: string | undefined }): Promise<QueuePage> {
-  const rows = await repo.queue(db, { periodId, ...f, limit: QUEUE_PAGE + 1 });
+export async function queuePage(
+  db: Kysely<DB>,
+  periodId: string,
+  documentIds: string[],
+  f: { status: QueueStatus; after?: string | undefined; before?: string | undefined },
+): Promise<QueuePage> {
+  const rows = await repo.queue(db, { periodId, documentIds, ...f, limit: QUEUE_PAGE + 1 });
   const backwards = !!f.before;
   const more = rows.length > QUEUE_PAGE;
   // Backwards, the extra row is the first one (rows come back in id order).
   const entries = backwards ? rows.slice(more ? 1 : 0) : rows.slice(0, QUEUE_PAGE);
   const first = entries[0]?.id;
   const last = entries.at(-1)?.id;
-  const hasBefore = backwards ? more : !!first && (await repo.queue(db, { periodId, status: f.status, before: first, limit: 1 })).length > 0;
-  const hasAfter = backwards ? !!last && (await repo.queue(db, { periodId, status: f.status, after: last, limit: 1 })).length > 0 : more;
+  const hasBefore = backwards ? more : !!first && (await repo.queue(db, { periodId, documentIds, status: f.status, before: first, limit: 1 })).length > 0;
+  const hasAfter = backwards ? !!last && (await repo.queue(db, { periodId, documentIds, status: f.status, after: last, limit: 1 })).length > 0 : more;
   return { entries, next: hasAfter ? (last ?? null) : null, previous: hasBefore ? (first ?? null) : null };
 }
 

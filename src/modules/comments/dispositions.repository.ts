@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { CommentDispositionsTable, DispositionOutcome, HiddenReason } from './comments.tables.js';
+import { readable } from './comments.repository.js';
 
 /** A response row. */
 export type Disposition = Selectable<CommentDispositionsTable>;
@@ -110,7 +111,7 @@ export const dispositionsRepository = {
   },
 
   async comment(db: Kysely<DB>, id: string) {
-    return db.selectFrom('comments').select(['id', 'period_id', 'document_id', 'anchor', 'group_id']).where('id', '=', id).executeTakeFirst();
+    return db.selectFrom('comments').select(['id', 'period_id', 'document_id', 'anchor', 'group_id', 'status']).where('id', '=', id).executeTakeFirst();
   },
 
   /** The earliest comment of a group. */
@@ -147,14 +148,15 @@ export const dispositionsRepository = {
   },
 
   /**
-   * The members of a group that a group response covers (those without a response of their
-   * own), counted per document and paragraph. Walks the group's index, not the period.
+   * The members of a group that a group response covers and counts (visible ones without a
+   * response of their own), per document and paragraph. Walks the group's index, not the period.
    */
   async uncoveredMembers(db: Kysely<DB>, groupId: string): Promise<{ document_id: string; anchor: string; n: number }[]> {
     const rows = await db
       .selectFrom('comments as c')
       .select(['c.document_id', (eb) => eb.fn.coalesce('c.anchor', sql.lit('')).as('anchor'), (eb) => eb.fn.countAll<string>().as('n')])
       .where('c.group_id', '=', groupId)
+      .where('c.status', '=', 'visible')
       .where((eb) => eb.not(eb.exists(eb.selectFrom('comment_dispositions as od').select('od.id').whereRef('od.comment_id', '=', 'c.id'))))
       .groupBy(['c.document_id', 'c.anchor'])
       .execute();
@@ -185,9 +187,9 @@ export const dispositionsRepository = {
     return db.selectFrom('comment_outcome_counts').select(['document_id', 'anchor', 'outcome', 'count']).where('period_id', '=', periodId).where('count', '>', 0).execute();
   },
 
-  /** Comments per paragraph as the comments feature keeps them. */
+  /** Comments per paragraph, and how many of them are hidden, as the comments feature keeps them. */
   async anchorCounts(db: Kysely<DB>, periodId: string) {
-    return db.selectFrom('comment_anchor_counts').select(['document_id', 'anchor', 'count']).where('period_id', '=', periodId).where('count', '>', 0).execute();
+    return db.selectFrom('comment_anchor_counts').select(['document_id', 'anchor', 'count', 'hidden']).where('period_id', '=', periodId).where('count', '>', 0).execute();
   },
 
   /**
@@ -196,10 +198,11 @@ export const dispositionsRepository = {
    */
   async queue(
     db: Kysely<DB>,
-    f: { periodId: string; status: 'awaiting' | 'answered' | 'all'; after?: string | undefined; before?: string | undefined; limit: number },
+    f: { periodId: string; documentIds: string[]; status: 'awaiting' | 'answered' | 'all'; after?: string | undefined; before?: string | undefined; limit: number },
   ): Promise<CommentEntry[]> {
-    let q = entries(db).where('comments.period_id', '=', f.periodId).where('comments.listed', '=', true);
-    if (f.status === 'awaiting') q = q.where('od.id', 'is', null).where('gd.id', 'is', null);
+    let q = entries(db).where('comments.period_id', '=', f.periodId).where('comments.document_id', 'in', readable(f.documentIds)).where('comments.listed', '=', true);
+    // A hidden comment (spam, abuse…) needs no response: it never waits in the queue.
+    if (f.status === 'awaiting') q = q.where('comments.status', '=', 'visible').where('od.id', 'is', null).where('gd.id', 'is', null);
     if (f.status === 'answered') q = q.where((eb) => eb.or([eb('od.id', 'is not', null), eb('gd.id', 'is not', null)]));
     if (f.after) q = q.where('comments.id', '>', f.after);
     if (f.before) q = q.where('comments.id', '<', f.before);
@@ -293,17 +296,30 @@ export const dispositionsRepository = {
     return (await q.orderBy('comments.id').limit(limit).execute()) as CommentEntry[];
   },
 
-  /** A page of a period's responses, by id. */
-  async page(db: Kysely<DB>, periodId: string, after: string | undefined, limit: number): Promise<Disposition[]> {
-    let q = db.selectFrom('comment_dispositions').selectAll().where('period_id', '=', periodId);
-    if (after) q = q.where('id', '>', after);
-    return q.orderBy('id').limit(limit).execute();
+  /**
+   * A page of a period's responses to comments on the given documents, by id. A group's
+   * copies are all on one document (groupKey names it), so any member tells the group's.
+   */
+  async page(db: Kysely<DB>, periodId: string, documentIds: string[], after: string | undefined, limit: number): Promise<Disposition[]> {
+    const ids = readable(documentIds);
+    let q = db
+      .selectFrom('comment_dispositions as d')
+      .selectAll('d')
+      .where('d.period_id', '=', periodId)
+      .where((eb) =>
+        eb.or([
+          eb.exists(eb.selectFrom('comments as c').select('c.id').whereRef('c.id', '=', 'd.comment_id').where('c.document_id', 'in', ids)),
+          eb.exists(eb.selectFrom('comments as c').select('c.id').whereRef('c.group_id', '=', 'd.group_id').where('c.document_id', 'in', ids)),
+        ]),
+      );
+    if (after) q = q.where('d.id', '>', after);
+    return q.orderBy('d.id').limit(limit).execute();
   },
 
   /**
    * The exact counts recomputed from the rows (a scan of the period's comments): for checks
-   * and repair, never for a page. Each comment counts once, under its own response when it
-   * has one, else under its group's.
+   * and repair, never for a page. Each visible comment counts once, under its own response
+   * when it has one, else under its group's; hidden comments are not counted.
    */
   async recount(db: Kysely<DB>, periodId: string): Promise<Recount> {
     const rows = await db
@@ -312,6 +328,7 @@ export const dispositionsRepository = {
       .leftJoin('comment_dispositions as gd', 'gd.group_id', 'c.group_id')
       .select(['c.document_id', (eb) => eb.fn.coalesce('c.anchor', sql.lit('')).as('anchor'), (eb) => eb.fn.coalesce('od.outcome', 'gd.outcome').as('outcome'), (eb) => eb.fn.countAll<string>().as('n')])
       .where('c.period_id', '=', periodId)
+      .where('c.status', '=', 'visible')
       .where((eb) => eb.or([eb('od.id', 'is not', null), eb('gd.id', 'is not', null)]))
       .groupBy(['c.document_id', 'c.anchor', 'od.outcome', 'gd.outcome'])
       .execute();

@@ -55,7 +55,7 @@ export const dispositionsApi: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { process, detail, versions } = await load(req.params, req.actor);
-      const page = await listDispositions(db(), detail.period.id, req.query.after);
+      const page = await listDispositions(db(), detail.period.id, detail.documents.map((d) => d.document.id), req.query.after);
       return { items: page.items.map((d) => presentDisposition(d, process.slug, versions, base())), next: page.next };
     },
   );

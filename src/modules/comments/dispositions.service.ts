@@ -87,7 +87,9 @@ async function changeOf(trx: Kysely<DB>, coveredIds: Set<string>, doc: DocumentR
  * there (one per target). Every outcome needs a rationale, written in the document's language.
  *
  * Counting rule (comment_periods.disposed_count and the per-paragraph outcome counts): every
- * comment counts once, under its own response when it has one, else under its group's. So
+ * visible comment counts once, under its own response when it has one, else under its
+ * group's; a hidden one is not counted (moderation takes it out and puts it back, see
+ * `countOnModeration`), since it awaits no response. So
  * a group response covers the members without a response of their own, and a member's own
  * response later moves that member from the group's outcome to its own without changing the
  * total. All of it happens under the group's row lock, in one transaction with the audit event.
@@ -119,10 +121,11 @@ export async function recordDisposition(db: Kysely<DB>, actor: Actor, periodId: 
     const before = input.commentId ? await repo.byComment(trx, comment.id) : await repo.byGroup(trx, group.id);
     // Which comments this response covers, per paragraph, and under which outcome they counted before.
     const moves: { documentId: string; anchor: string; n: number; from: DispositionOutcome | null }[] = [];
-    if (input.commentId) {
+    // A hidden comment may be answered, but it is not counted: it awaits no response.
+    if (input.commentId && comment.status === 'visible') {
       const groupResponse = before ? undefined : await repo.byGroup(trx, group.id);
       moves.push({ documentId: comment.document_id, anchor: comment.anchor ?? '', n: 1, from: before?.outcome ?? groupResponse?.outcome ?? null });
-    } else {
+    } else if (!input.commentId) {
       for (const m of await repo.uncoveredMembers(trx, group.id)) moves.push({ documentId: m.document_id, anchor: m.anchor, n: m.n, from: before?.outcome ?? null });
     }
     let newlyCovered = 0;
@@ -157,6 +160,18 @@ export async function recordDisposition(db: Kysely<DB>, actor: Actor, periodId: 
   });
 }
 
+/**
+ * Keep the response counts when a comment is hidden (-1) or restored (1): a hidden comment is
+ * not counted, so an answered one leaves its outcome's count on hiding and comes back on
+ * restoring. Called by moderation under the group's row lock, the lock responses take.
+ */
+export async function countOnModeration(trx: Kysely<DB>, c: { id: string; period_id: string; document_id: string; anchor: string | null; group_id: string }, delta: 1 | -1): Promise<void> {
+  const response = (await repo.byComment(trx, c.id)) ?? (await repo.byGroup(trx, c.group_id));
+  if (!response) return;
+  await repo.bumpOutcome(trx, { periodId: c.period_id, documentId: c.document_id, anchor: c.anchor ?? '', outcome: response.outcome }, delta);
+  await repo.bumpDisposed(trx, c.period_id, delta);
+}
+
 /** The counts recomputed from the rows (a scan): for checks and repair, never for a page. */
 export const recountDispositions = (db: Kysely<DB>, periodId: string) => repo.recount(db, periodId);
 
@@ -165,9 +180,9 @@ export async function repairDispositionCounts(db: Kysely<DB>, periodId: string):
   await inTransaction(db, async (trx) => repo.storeCounts(trx, periodId, await repo.recount(trx, periodId)));
 }
 
-/** A page of a period's responses by id, and the cursor of the next page. */
-export async function listDispositions(db: Kysely<DB>, periodId: string, after: string | undefined, limit = 100): Promise<{ items: Disposition[]; next: string | null }> {
-  const rows = await repo.page(db, periodId, after, limit + 1);
+/** A page of a period's responses to comments on the given (readable) documents by id, and the cursor of the next page. */
+export async function listDispositions(db: Kysely<DB>, periodId: string, documentIds: string[], after: string | undefined, limit = 100): Promise<{ items: Disposition[]; next: string | null }> {
+  const rows = await repo.page(db, periodId, documentIds, after, limit + 1);
   const items = rows.slice(0, limit);
   return { items, next: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }

@@ -24,7 +24,8 @@ export interface CommentPage {
  * Values that name nothing in this period filter to nothing rather than failing.
  */
 export function resolveFilter(detail: PeriodDetail, groups: StakeholderGroup[], q: Partial<ListQuery>): ListFilter {
-  const f: ListFilter = { periodId: detail.period.id };
+  // Only the covered documents this viewer may read (getPeriod left the others out).
+  const f: ListFilter = { periodId: detail.period.id, documentIds: detail.documents.map((d) => d.document.id) };
   if (q.document) f.documentId = detail.documents.find((d) => d.document.slug === q.document)?.document.id ?? '00000000-0000-0000-0000-000000000000';
   if (q.anchor) f.anchor = q.anchor === 'general' ? '' : q.anchor;
   if (q.stakeholderGroup) f.stakeholderGroupId = groups.find((g) => g.id === q.stakeholderGroup && isUuid(g.id))?.id ?? '00000000-0000-0000-0000-000000000000';
@@ -63,13 +64,15 @@ export async function groupMembers(db: Kysely<DB>, groupId: string, after: strin
 }
 
 /**
- * Every comment of a period in id order, hidden ones included, read a batch at a time so an
- * export of 100,000 comments never holds more than one batch in memory.
+ * Every comment of a period on the documents this viewer may read, in id order, hidden ones
+ * included, read a batch at a time so an export of 100,000 comments never holds more than
+ * one batch in memory.
  */
-export async function* everyComment(db: Kysely<DB>, periodId: string, batch = 1000): AsyncGenerator<CommentRow> {
+export async function* everyComment(db: Kysely<DB>, detail: PeriodDetail, batch = 1000): AsyncGenerator<CommentRow> {
+  const documentIds = detail.documents.map((d) => d.document.id);
   let after: string | undefined;
   for (;;) {
-    const rows = await repo.batch(db, periodId, after, batch);
+    const rows = await repo.batch(db, detail.period.id, documentIds, after, batch);
     yield* rows;
     if (rows.length < batch) return;
     after = rows.at(-1)!.id;

@@ -14,6 +14,7 @@ import { documentById } from '../documents/documents.service.js';
 import { commentsRepository as repo, type Comment, type CommentReport } from './comments.repository.js';
 import type { HideBody, ReportDecisionBody } from './comments.schema.js';
 import { indexComment } from './comments.service.js';
+import { countOnModeration } from './dispositions.service.js';
 import { periodPath } from './periods.service.js';
 
 /** A comment and its group locked, group first (the order every writer takes them in). */
@@ -45,6 +46,7 @@ export async function hideComment(
     const { comment: before, group } = await lockForModeration(trx, processId, commentId);
     if (before.status === 'hidden') throw new HttpProblem(409, 'comments.errors.alreadyHidden');
     const after = await repo.hide(trx, before.id, { reason: input.reason, note: input.note || null, by: actor.userId, at: new Date() });
+    await countOnModeration(trx, before, -1);
     if (group.primary_comment_id === before.id) {
       const next = await repo.earliestVisible(trx, group.id);
       if (next) await repo.setListed(trx, next, true);
@@ -78,6 +80,7 @@ export async function restoreComment(db: Kysely<DB>, actor: Actor, processId: st
     const becomesPrimary = current === null || current === before.id || before.id < current;
     if (becomesPrimary && current && current !== before.id) await repo.setListed(trx, current, false);
     const after = await repo.restore(trx, before.id, becomesPrimary);
+    await countOnModeration(trx, before, 1);
     if (becomesPrimary) await repo.updateGroup(trx, group.id, { primary_comment_id: before.id });
     const process = await processById(trx, processId);
     await indexComment(trx, after, (await documentById(trx, after.document_id))!, process);

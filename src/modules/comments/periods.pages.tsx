@@ -7,6 +7,7 @@ import { pageCtx } from '../../web/page-ctx.js';
 import { sendPage } from '../../web/render.js';
 import { redirectWithNotice } from '../../web/notice.js';
 import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
+import { can } from '../../auth/policies.js';
 import { getProcess } from '../processes/processes.service.js';
 import { processFromParams } from '../processes/processes.routes.js';
 import { getDocument, listDocuments, translationsOf } from '../documents/documents.service.js';
@@ -15,11 +16,13 @@ import { isTimeZone } from '../../lib/time-zone.js';
 import { OpenPeriodBody } from './comments.schema.js';
 import { anchorCounts, getPeriod, listPeriods, openPeriod, paragraphsOf, periodPath, type PeriodDetail } from './periods.service.js';
 import { openReports, recentlyHidden } from './moderation.service.js';
+import { dispositionScope } from './dispositions.service.js';
 import { csvLines, jsonChunks } from './comments.export.js';
 import { presentPeriod } from './comments.presenter.js';
 import { PeriodView } from './views/period.view.js';
 import { PeriodsView } from './views/periods.view.js';
 import { PeriodFormView } from './views/period-form.view.js';
+import { PeriodPickerView } from './views/period-picker.view.js';
 import { ModerationView } from './views/moderation.view.js';
 import type { ParagraphMaps } from './views/parts.js';
 
@@ -73,6 +76,10 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
 
   app.get('/processes/:processSlug/comment-periods/new', { config: { policy: 'commentPeriod.open', ...scoped }, schema: hide }, async (req, reply) => {
     const { process } = await getProcess(db(), params(req).processSlug);
+    // Without a document (a typed or bookmarked address), offer the documents to choose from.
+    if (!formFields(req.query).document) {
+      return sendPage(reply, <PeriodPickerView ctx={pageCtx(req, reply)} process={process} documents={await listDocuments(db(), process.id, req.actor)} />);
+    }
     // A suggestion to edit: open now, close six weeks later (the model process's period).
     const now = toSecond(new Date());
     const zone = process.timezone;
@@ -98,7 +105,9 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
       Promise.all(d.documents.map(async (c) => ({ documentId: c.document.id, counts: await anchorCounts(db(), d.period.id, c.document.id) }))),
       paragraphMaps(db(), d),
     ]);
-    return sendPage(reply, <PeriodView ctx={pageCtx(req, reply)} process={process} d={d} counts={counts} paragraphs={paragraphs} now={new Date()} />);
+    // The same rule and scope as the queue's route (the owning group's members may respond).
+    const canRespond = !!req.actor && can(req.actor, 'comment.dispose', await dispositionScope(db(), process.slug, d.period.id));
+    return sendPage(reply, <PeriodView ctx={pageCtx(req, reply)} process={process} d={d} counts={counts} paragraphs={paragraphs} now={new Date()} canRespond={canRespond} />);
   });
 
   app.get('/processes/:processSlug/comment-periods/:periodId/moderation', { config: { policy: 'comment.moderate', ...scoped }, schema: hide }, async (req, reply) => {

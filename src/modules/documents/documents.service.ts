@@ -7,7 +7,7 @@ import { isUuid, newId } from '../../lib/ids.js';
 import { HttpProblem } from '../../http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordActivity } from '../follows/follows.service.js';
-import { indexForSearch } from '../search/search.index.js';
+import { followDocumentVisibility, indexForSearch } from '../search/search.index.js';
 import { processById, processScope } from '../processes/processes.service.js';
 import { groupsRepository } from '../groups/groups.repository.js';
 import { seesMembersOnly } from '../meetings/meetings.access.js';
@@ -361,6 +361,7 @@ export async function updateDocument(db: Kysely<DB>, actor: Actor, documentId: s
     const process = await processById(trx, doc.process_id);
     const blocks = updated.current_version_id ? await repo.blocks(trx, updated.current_version_id) : [];
     await reindex(trx, updated, process.slug, blocks);
+    if (updated.members_only !== doc.members_only) await followDocumentVisibility(trx, updated.id, updated.members_only);
     return updated;
   });
 }

@@ -78,3 +78,14 @@ export async function indexTranslationsForSearch(db: Kysely<DB>, entries: Search
 export async function removeFromSearch(db: Kysely<DB>, kind: SearchKind, refId: string): Promise<void> {
   await repo.remove(db, kind, refId);
 }
+
+/**
+ * Comments are indexed as entries of their own, each carrying its document's visibility at
+ * the time it was written. When a document becomes members-only (or public again), its
+ * comments' entries follow, so search never shows a comment the document page would hide.
+ * Hidden comments have no entry, so nothing comes back for them. Call it in the transaction
+ * that changes the document.
+ */
+export async function followDocumentVisibility(db: Kysely<DB>, documentId: string, membersOnly: boolean): Promise<void> {
+  await repo.setCommentsMembersOnly(db, documentId, membersOnly);
+}

@@ -114,6 +114,26 @@ export const searchRepository = {
     await db.deleteFrom('search_entries').where('kind', '=', kind).where('ref_id', '=', refId).execute();
   },
 
+  /**
+   * Mark the search entries of a document's comments members-only or public, as the document
+   * now is. The comments are found through the periods that cover the document (the
+   * comments_by_anchor index starts with the period), not by scanning every comment.
+   */
+  async setCommentsMembersOnly(db: Kysely<DB>, documentId: string, membersOnly: boolean): Promise<void> {
+    await db
+      .updateTable('search_entries')
+      .set({ members_only: membersOnly, updated_at: new Date() })
+      .where('kind', '=', 'comment')
+      .where('ref_id', 'in', (eb) =>
+        eb
+          .selectFrom('comments as c')
+          .select('c.id')
+          .where('c.period_id', 'in', (e2) => e2.selectFrom('comment_period_documents').select('period_id').where('document_id', '=', documentId))
+          .where('c.document_id', '=', documentId),
+      )
+      .execute();
+  },
+
   /** Empty a process's entries of some kinds, before a reindex writes them again. */
   async clear(db: Kysely<DB>, processId: string, kinds: SearchKind[]): Promise<number> {
     if (!kinds.length) return 0;

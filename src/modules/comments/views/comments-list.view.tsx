@@ -64,6 +64,9 @@ export function CommentsListView(props: {
       <h1>{title}</h1>
       <WindowLine ctx={ctx} d={d} now={props.now} />
       <p>{t('comments.count', { count: d.period.comment_count, n: formatNumber(lang, d.period.comment_count) })}</p>
+      <p>
+        <a href={localPath(lang, `${periodPath(process.slug, d.period.id)}/report`)}>{t('comments.responsesReportLink')}</a>
+      </p>
       <form method="get" action={base} class="filters" role="search" aria-label={t('comments.filters')}>
         {d.documents.length > 1 && (
           <FilterSelect name="document" label={t('comments.filter.document')} value={filters.document} any={t('comments.filter.any')} options={d.documents.map((c) => [c.document.slug, c.version.title])} />

@@ -7,6 +7,7 @@ import type { CommentRow } from '../comments.repository.js';
 import { commentPath } from '../comments.service.js';
 import { paragraphPath, periodPath, periodState, type Paragraph, type PeriodDetail } from '../periods.service.js';
 import { timeLeft, timeLeftWords } from '../comments.text.js';
+import { toAnswer } from './dispositions/progress.js';
 
 /** Paragraph labels and texts per covered document id, for showing where a comment points. */
 export type ParagraphMaps = Map<string, Map<string, Paragraph>>;
@@ -61,18 +62,25 @@ export function CoveredList({ ctx, slug, d }: { ctx: PageCtx; slug: string; d: P
   );
 }
 
-/** How many comments have a response: a native progress bar with the numbers in text beside it. */
+/**
+ * How many comments have a response: a native progress bar with the numbers in text beside it.
+ * Hidden comments await no response, so they are left out of the total (and said so).
+ */
 export function DispositionProgress({ ctx, d }: { ctx: PageCtx; d: PeriodDetail }) {
-  const { comment_count: total, disposed_count: done } = d.period;
+  const { disposed_count: done, hidden_count: hidden } = d.period;
+  const total = toAnswer(d.period);
   const words = ctx.t('comments.progress', { done: formatNumber(ctx.lang, done), total: formatNumber(ctx.lang, total) });
   return (
-    <p>
-      <label for="disposition-progress">{ctx.t('comments.progressLabel')}</label>{' '}
-      <progress id="disposition-progress" max={Math.max(total, 1)} value={Math.min(done, total)}>
-        {words}
-      </progress>{' '}
-      <span>{words}</span>
-    </p>
+    <>
+      <p>
+        <label for="disposition-progress">{ctx.t('comments.progressLabel')}</label>{' '}
+        <progress id="disposition-progress" max={Math.max(total, 1)} value={Math.min(done, total)}>
+          {words}
+        </progress>{' '}
+        <span>{words}</span>
+      </p>
+      {hidden > 0 && <p class="hint">{ctx.t('comments.progressHidden', { count: hidden, n: formatNumber(ctx.lang, hidden) })}</p>}
+    </>
   );
 }
 

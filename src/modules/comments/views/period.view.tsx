@@ -17,9 +17,11 @@ export interface DocumentCounts {
 /**
  * A comment period: what it asks about, its instructions in the reader's language, its
  * window in the zone it was set in with the time left, who may comment, and its counts
- * (maintained as comments arrive, so the page costs the same at any size).
+ * (maintained as comments arrive, so the page costs the same at any size). Links lead to the
+ * public responses (the disposition report) and, for those the policy lets respond
+ * (`canRespond`: comment.dispose in the period's scope), to the editors' queue.
  */
-export function PeriodView(props: { ctx: PageCtx; process: Process; d: PeriodDetail; counts: DocumentCounts[]; paragraphs: ParagraphMaps; now: Date }) {
+export function PeriodView(props: { ctx: PageCtx; process: Process; d: PeriodDetail; counts: DocumentCounts[]; paragraphs: ParagraphMaps; now: Date; canRespond: boolean }) {
   const { ctx, process, d } = props;
   const { t, lang } = ctx;
   const p = d.period;
@@ -69,6 +71,8 @@ export function PeriodView(props: { ctx: PageCtx; process: Process; d: PeriodDet
           </a>
         )}
         <a href={localPath(lang, `${base}/comments`)}>{t('comments.readComments')}</a>
+        <a href={localPath(lang, `${base}/report`)}>{t('comments.responsesReportLink')}</a>
+        {props.canRespond && <a href={localPath(lang, `${base}/responses`)}>{t('comments.respondQueueLink')}</a>}
         <a href={`${localPath(lang, base)}/comments.csv`}>{t('comments.exportCsv')}</a>
         <a href={`${localPath(lang, base)}/comments.json`}>{t('comments.exportJson')}</a>
         {can(ctx.actor, 'comment.moderate', scope) && <a href={localPath(lang, `${base}/moderation`)}>{t('comments.moderationLink')}</a>}

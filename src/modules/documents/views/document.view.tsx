@@ -4,6 +4,8 @@ import { Layout } from '../../../web/layout.js';
 import { FieldShell, Form, Submit } from '../../../web/components/forms.js';
 import { can } from '../../../auth/policies.js';
 import { formatDateTime } from '../../../i18n/i18n.js';
+import { formatInstant } from '../../calls/calls.time.js';
+import { timeLeftWords } from '../../comments/comments.text.js';
 import type { Process } from '../../processes/processes.repository.js';
 import type { DocumentPage } from '../documents.reading.js';
 import { STATUS_ORDER, documentPath } from '../documents.service.js';
@@ -15,13 +17,16 @@ function PeriodBox(props: { ctx: PageCtx; process: Process; page: DocumentPage; 
   const { ctx, process, page } = props;
   const { t, lang } = ctx;
   const m = page.margin!;
-  const when = (d: Date) => formatDateTime(lang, d, process.timezone);
+  // In the period's own zone, named in the text ("… 5:00:00 p.m. EDT"), as the period page
+  // shows it: the process's zone can differ from the one the period was announced in.
+  const when = (d: Date) => formatInstant(lang, d, m.timeZone);
+  const left = m.left ? timeLeftWords(t, m.left) : '';
   const links = commentLinks(lang, process.slug, page.doc.slug, m.periodId, null);
   const state =
     m.state === 'open'
-      ? t('documents.margin.open', { closes: when(m.closesAt) })
+      ? t('documents.margin.open', { closes: when(m.closesAt), left })
       : m.state === 'upcoming'
-        ? t('documents.margin.upcoming', { opens: when(m.opensAt) })
+        ? t('documents.margin.upcoming', { opens: when(m.opensAt), left })
         : t('documents.margin.closed', { closes: when(m.closesAt) });
   return (
     <aside class="period-box" aria-labelledby="period-box-title">

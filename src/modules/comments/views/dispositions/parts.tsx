@@ -38,7 +38,8 @@ export function ResponseBlock(props: {
 }) {
   const { ctx, e } = props;
   const { t, lang } = ctx;
-  if (!e.d_outcome) return <p class="meta">{t('dispositions.report.noResponse')}</p>;
+  // A hidden comment without a response awaits none: saying "awaiting" would contradict the counts.
+  if (!e.d_outcome) return e.status === 'hidden' ? null : <p class="meta">{t('dispositions.report.noResponse')}</p>;
   const ref = e.d_version_id ? props.versions.get(e.d_version_id) : undefined;
   const label = e.d_anchor && e.d_version_id ? (props.labels.get(e.d_version_id)?.get(e.d_anchor) ?? e.d_anchor) : undefined;
   return (

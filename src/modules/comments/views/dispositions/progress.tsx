@@ -1,5 +1,14 @@
 import { formatNumber, tFor, type Lang } from '../../../../i18n/i18n.js';
 
+/**
+ * How many comments of a period await a response at most: every comment but the hidden ones
+ * (spam, abuse… need no response). With disposed_count, which counts visible comments only,
+ * the bar reaches 100 % exactly when every visible comment has a response.
+ */
+export function toAnswer(p: { comment_count: number; hidden_count: number }): number {
+  return Math.max(0, p.comment_count - p.hidden_count);
+}
+
 /** The share answered, as a whole percentage (never 100 % before the last comment is answered). */
 export function percentOf(disposed: number, total: number): number {
   if (total <= 0) return 0;
@@ -11,7 +20,7 @@ export function percentOf(disposed: number, total: number): number {
  * How many comments of a period have a response: a <progress> element named by its label,
  * with the numbers and percentage in text beside it (never by the bar alone), in the page's
  * language. `disposed` and `total` are the period's kept counters, so showing it costs nothing.
- * @example <DispositionProgress disposed={period.disposed_count} total={period.comment_count} lang={ctx.lang} />
+ * @example <DispositionProgress disposed={period.disposed_count} total={toAnswer(period)} lang={ctx.lang} />
  */
 export function DispositionProgress(props: { disposed: number; total: number; lang: Lang; id?: string }) {
   const t = tFor(props.lang);

@@ -10,7 +10,7 @@ import type { CommentEntry } from '../../dispositions.repository.js';
 import type { QueuePage, QueueStatus, VersionRef } from '../../dispositions.report.js';
 import { periodBase } from '../../dispositions.presenter.js';
 import { OUTCOMES } from '../../dispositions.schema.js';
-import { DispositionProgress } from './progress.js';
+import { DispositionProgress, toAnswer } from './progress.js';
 import { CommentBody } from './parts.js';
 
 type Values = Record<string, string | undefined>;
@@ -116,7 +116,7 @@ export function QueueView(props: QueueProps) {
       </p>
       <h1>{title}</h1>
       <p>{t('dispositions.queue.intro')}</p>
-      <DispositionProgress disposed={period.disposed_count} total={period.comment_count} lang={lang} />
+      <DispositionProgress disposed={period.disposed_count} total={toAnswer(period)} lang={lang} />
       <p>
         <a href={localPath(lang, `${base}/report`)}>{t('dispositions.queue.report')}</a>
       </p>

@@ -6,7 +6,7 @@ import type { Process } from '../../../processes/processes.repository.js';
 import type { DocumentReport, ParagraphReport, Report } from '../../dispositions.report.js';
 import { periodBase } from '../../dispositions.presenter.js';
 import { OUTCOMES } from '../../dispositions.schema.js';
-import { DispositionProgress } from './progress.js';
+import { DispositionProgress, toAnswer } from './progress.js';
 import { CommentBody, ResponseBlock } from './parts.js';
 
 /** Who sent a group's copies: the first names, then how many others. */
@@ -86,7 +86,7 @@ export function ReportView(props: { ctx: PageCtx; process: Process; report: Repo
       </p>
       <h1>{title}</h1>
       <p>{t('dispositions.report.intro')}</p>
-      <DispositionProgress disposed={report.period.disposed_count} total={report.period.comment_count} lang={lang} />
+      <DispositionProgress disposed={report.period.disposed_count} total={toAnswer(report.period)} lang={lang} />
       <p>
         {t('dispositions.report.downloads')}{' '}
         <a href={localPath(lang, `${base}/report.csv`)} download>
