@@ -47,7 +47,7 @@ export default defineConfig(
   },
   {
     // Kysely's Migrator works on a database of any shape: Kysely<any> is the documented type.
-    files: ['src/db/migrate.ts', 'src/db/migrations/**/*.ts'],
+    files: ['src/platform/db/migrate.ts', 'src/platform/db/migrations/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
     },

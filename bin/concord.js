@@ -7,5 +7,5 @@ import { register } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 register({ tsconfig: path.join(root, 'tsconfig.json') });
-const { main } = await import('../src/cli/index.ts');
+const { main } = await import('../src/app/cli/index.ts');
 await main(process.argv);

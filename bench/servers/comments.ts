@@ -12,7 +12,7 @@ function commentCount(): number {
 
 /** The "Last page" link of a comment list page, as a visitor would follow it. */
 function lastPageLink(html: string): string {
-  const locale = JSON.parse(readFileSync(new URL('../../src/i18n/locales/en/comments.json', import.meta.url), 'utf8')) as { lastPage: string };
+  const locale = JSON.parse(readFileSync(new URL('../../src/platform/i18n/locales/en/comments.json', import.meta.url), 'utf8')) as { lastPage: string };
   const links = [...html.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([^<]*)<\/a>/g)];
   const last = links.find((m) => m[2]!.trim() === locale.lastPage);
   if (!last) throw new Error('the first page of the comment list has no "Last page" link');

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/db/schema.js';
-import { loadConfig } from '../../src/config.js';
-import { startServer } from '../../src/main.js';
+import type { DB } from '../../src/platform/db/schema.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { startServer } from '../../src/app/main.js';
 
 /**
  * Concord as `concord serve` runs it (startServer: migrate, load the demo, listen), on a

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliSandbox } from '../helpers/cli.js';
-import { loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/db/client.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { openDatabase } from '../../src/platform/db/client.js';
 
 /** `concord audit verify --process <slug>`, run in-process against a database of its own. */
 const cli = new CliSandbox('audit-view');

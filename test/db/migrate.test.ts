@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../src/db/migrations/index.js';
-import { pendingMigrations } from '../../src/db/migrate.js';
+import { migrations } from '../../src/platform/db/migrations/index.js';
+import { pendingMigrations } from '../../src/platform/db/migrate.js';
 import { ENGINE, freshDatabase } from '../helpers/db.js';
 
 /**

@@ -3,8 +3,8 @@ import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tFor, type Lang } from '../../src/i18n/i18n.js';
-import { BalanceChart, type BalanceRow } from '../../src/web/components/balance-chart.js';
+import { tFor, type Lang } from '../../src/platform/i18n/i18n.js';
+import { BalanceChart, type BalanceRow } from '../../src/platform/web/components/balance-chart.js';
 import { checkA11y, hasChromium, launchBrowser } from '../helpers/browser.js';
 
 /**
@@ -15,7 +15,7 @@ import { checkA11y, hasChromium, launchBrowser } from '../helpers/browser.js';
 /** Where to write screenshots for a human to look at (unset: none are taken). */
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
-const css = ['app.css', 'charts.css'].map((f) => readFileSync(new URL(`../../src/web/public/${f}`, import.meta.url), 'utf8')).join('\n');
+const css = ['app.css', 'charts.css'].map((f) => readFileSync(new URL(`../../src/platform/web/public/${f}`, import.meta.url), 'utf8')).join('\n');
 
 const ROWS: BalanceRow[] = [
   { key: 'gov', label: 'Government', count: 12, targetShare: 0.2 },

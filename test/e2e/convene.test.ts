@@ -8,7 +8,7 @@ import { mailRepository } from '../../src/modules/mail/mail.repository.js';
 import { groupScope } from '../../src/modules/groups/groups.service.js';
 import { scheduleMeeting } from '../../src/modules/meetings/meetings.service.js';
 import { MeetingBody } from '../../src/modules/meetings/meetings.schema.js';
-import { jobsSchemaFor } from '../../src/jobs/queue.js';
+import { jobsSchemaFor } from '../../src/platform/jobs/queue.js';
 
 /**
  * Convening, in a real browser on the demo process: a new participant joins the process for

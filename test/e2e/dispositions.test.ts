@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_ADMIN as ADMIN, submit } from '../helpers/pages.js';
 import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
-import type { Actor } from '../../src/auth/roles.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 import { createProcess } from '../../src/modules/processes/processes.service.js';
 import { blocksOf, createDocument, saveVersion, versionByNumber } from '../../src/modules/documents/documents.service.js';
 import { openPeriod } from '../../src/modules/comments/periods.service.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { buildApp, type BuildOptions } from '../../src/app.js';
-import type { Config } from '../../src/config.js';
-import type { DB } from '../../src/db/schema.js';
+import { buildApp, type BuildOptions } from '../../src/app/app.js';
+import type { Config } from '../../src/platform/config.js';
+import type { DB } from '../../src/platform/db/schema.js';
 import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
 import { freshDatabase, testConfig } from './db.js';
 import { Client } from './client.js';

@@ -4,11 +4,11 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/db/schema.js';
+import type { DB } from '../../src/platform/db/schema.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer } from '../../src/main.js';
+import { startServer } from '../../src/app/main.js';
 import { testConfig } from './db.js';
-import { jobsSchemaFor } from '../../src/jobs/queue.js';
+import { jobsSchemaFor } from '../../src/platform/jobs/queue.js';
 
 /**
  * Browser end-to-end helpers: a headless Chromium (never downloaded; the system one or

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { main } from '../../src/cli/index.js';
+import { main } from '../../src/app/cli/index.js';
 
 /**
  * Run the `concord` command in-process against a database of its own: PGlite in a temporary

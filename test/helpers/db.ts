@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { loadConfig, type Config } from '../../src/config.js';
-import { openDatabase, type Database } from '../../src/db/client.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { jobsSchemaFor } from '../../src/jobs/queue.js';
+import { loadConfig, type Config } from '../../src/platform/config.js';
+import { openDatabase, type Database } from '../../src/platform/db/client.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { jobsSchemaFor } from '../../src/platform/jobs/queue.js';
 
 /** Which engine this test run uses: PostgreSQL when DATABASE_URL is set, else PGlite in memory. */
 export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/db/schema.js';
-import type { Actor, ProcessRole } from '../../src/auth/roles.js';
-import { newId } from '../../src/lib/ids.js';
+import type { DB } from '../../src/platform/db/schema.js';
+import type { Actor, ProcessRole } from '../../src/platform/auth/roles.js';
+import { newId } from '../../src/platform/lib/ids.js';
 import { createUser } from '../../src/modules/accounts/accounts.service.js';
 import { createOrganisation, joinProcess } from '../../src/modules/participants/participants.service.js';
 import { createProcess, getProcess } from '../../src/modules/processes/processes.service.js';

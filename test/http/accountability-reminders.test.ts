@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
-import type { Actor } from '../../src/auth/roles.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 import { createAction, reportOnAction } from '../../src/modules/accountability/accountability.service.js';
-import { handleActionDigest, handleActionReminders } from '../../src/jobs/accountability-reminders.js';
+import { handleActionDigest, handleActionReminders } from '../../src/modules/accountability/accountability.jobs.js';
 import { adminActor, makeMember, makeOrganisation, makeProcess, makeRecommendation } from '../helpers/factories-accountability.js';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/client.js';
-import type { Actor } from '../../src/auth/roles.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 import { getProcess } from '../../src/modules/processes/processes.service.js';
 import { reportOnAction } from '../../src/modules/accountability/accountability.service.js';
 import { buildTracker } from '../../src/modules/accountability/tracker.service.js';

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
-import type { Actor } from '../../src/auth/roles.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 import { createUser } from '../../src/modules/accounts/accounts.service.js';
 import { createProcess } from '../../src/modules/processes/processes.service.js';
 import { recordAudit } from '../../src/modules/audit/audit.service.js';
-import { inTransaction } from '../../src/db/tx.js';
+import { inTransaction } from '../../src/platform/db/tx.js';
 
 /**
  * The public audit view of a process: the page (newest first, keyset pages, filter, French,

@@ -5,7 +5,7 @@ import { mailRepository } from '../../src/modules/mail/mail.repository.js';
 import { blocksOf, createDocument } from '../../src/modules/documents/documents.service.js';
 import { getProcess } from '../../src/modules/processes/processes.service.js';
 import { submitComment } from '../../src/modules/comments/comments.service.js';
-import type { Actor } from '../../src/auth/roles.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 
 /**
  * Duplicates, moderation, consent reports, exports and the keyset listing: hiding one comment

@@ -5,7 +5,7 @@ import { accountsRepository } from '../../src/modules/accounts/accounts.reposito
 import { mailRepository } from '../../src/modules/mail/mail.repository.js';
 import { verifyAudit } from '../../src/modules/audit/audit.service.js';
 import { blocksOf, createDocument, documentById } from '../../src/modules/documents/documents.service.js';
-import type { Actor } from '../../src/auth/roles.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 
 /**
  * Comment periods and comments through the API and the pages: opening a period, the window

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signedInClient, testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/client.js';
-import type { Actor, ProcessRole } from '../../src/auth/roles.js';
+import type { Actor, ProcessRole } from '../../src/platform/auth/roles.js';
 import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
 import { createProcess, getProcess } from '../../src/modules/processes/processes.service.js';
 import { createGroup, joinGroup } from '../../src/modules/groups/groups.service.js';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
-import { newId } from '../../src/lib/ids.js';
+import { newId } from '../../src/platform/lib/ids.js';
 import { groupsRepository } from '../../src/modules/groups/groups.repository.js';
 import { documentsRepository } from '../../src/modules/documents/documents.repository.js';
 import { openPeriod } from '../../src/modules/comments/periods.service.js';
-import type { Actor } from '../../src/auth/roles.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 import { verifyAudit } from '../../src/modules/audit/audit.service.js';
 
 /**

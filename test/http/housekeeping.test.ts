@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, signedInClient, type TestApp } from '../helpers/app.js';
-import { handleHousekeeping } from '../../src/jobs/housekeeping.js';
+import { handleHousekeeping } from '../../src/platform/jobs/housekeeping.js';
 
 /** Sessions and throttles over time: cookies that follow the server's extension, and a nightly purge. */
 let t: TestApp;

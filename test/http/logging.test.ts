@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
 import { Client, linksIn, pathOf } from '../helpers/client.js';
 import { mailRepository } from '../../src/modules/mail/mail.repository.js';
-import { redactUrl } from '../../src/http/logging.js';
+import { redactUrl } from '../../src/platform/http/logging.js';
 
 const lines: string[] = [];
 const sink = new Writable({

@@ -1,12 +1,12 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withDatabase } from '../../src/cli/with-db.js';
+import { withDatabase } from '../../src/app/cli/with-db.js';
 import { CliSandbox } from '../helpers/cli.js';
 import { createUser } from '../../src/modules/accounts/accounts.service.js';
 import { createProcess } from '../../src/modules/processes/processes.service.js';
 import { scheduleMeeting } from '../../src/modules/meetings/meetings.service.js';
-import { jobsSchemaFor } from '../../src/jobs/queue.js';
-import type { Actor } from '../../src/auth/roles.js';
+import { jobsSchemaFor } from '../../src/platform/jobs/queue.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 
 /**
  * `concord meetings list`, run in-process against a real database: PGlite in a temporary data

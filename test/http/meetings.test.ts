@@ -1,12 +1,12 @@
-import { ACTION_DIGEST_CRON, ACTION_REMINDERS_CRON } from '../../src/jobs/accountability-reminders.js';
+import { ACTION_DIGEST_CRON, ACTION_REMINDERS_CRON } from '../../src/modules/accountability/accountability.jobs.js';
 import ICAL from 'ical.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/client.js';
-import { QUEUES, enqueue, getJob, jobsSchemaFor } from '../../src/jobs/queue.js';
-import { startJobs } from '../../src/jobs/worker.js';
-import { handleMeetingReminder } from '../../src/jobs/meeting-reminder.js';
+import { QUEUES, enqueue, getJob, jobsSchemaFor } from '../../src/platform/jobs/queue.js';
+import { startJobs } from '../../src/app/worker.js';
+import { handleMeetingReminder } from '../../src/modules/meetings/meetings.jobs.js';
 
 /**
  * Meetings through the API and the pages: who may schedule what, registration with a waiting

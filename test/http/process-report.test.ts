@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { adminActor, makeMember, makeOrganisation, makeProcess } from '../helpers/factories-accountability.js';
-import type { Actor } from '../../src/auth/roles.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 import { saveStakeholderGroups } from '../../src/modules/processes/processes.service.js';
 import { meetingsDeps, scheduleMeeting } from '../../src/modules/meetings/meetings.service.js';
 import { setAttendance } from '../../src/modules/meetings/registrations.service.js';

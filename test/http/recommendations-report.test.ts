@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient, testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/client.js';
-import type { Actor } from '../../src/auth/roles.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 import { createUser } from '../../src/modules/accounts/accounts.service.js';
 import { createProcess, getProcess } from '../../src/modules/processes/processes.service.js';
 import { createDocument } from '../../src/modules/documents/documents.service.js';

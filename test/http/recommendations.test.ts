@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient, testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/client.js';
-import type { Actor } from '../../src/auth/roles.js';
-import { newId } from '../../src/lib/ids.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
+import { newId } from '../../src/platform/lib/ids.js';
 import { createUser } from '../../src/modules/accounts/accounts.service.js';
 import { createProcess, getProcess } from '../../src/modules/processes/processes.service.js';
 import { createGroup } from '../../src/modules/groups/groups.service.js';

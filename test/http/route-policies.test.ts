@@ -1,12 +1,12 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
-import { POLICIES, authorize } from '../../src/auth/policies.js';
-import { PROCESS_ROLES, type Actor, type ProcessRole } from '../../src/auth/roles.js';
-import { createSession } from '../../src/auth/sessions.js';
-import { requirePolicies } from '../../src/http/authorization.js';
+import { POLICIES, authorize } from '../../src/platform/auth/policies.js';
+import { PROCESS_ROLES, type Actor, type ProcessRole } from '../../src/platform/auth/roles.js';
+import { createSession } from '../../src/platform/auth/sessions.js';
+import { requirePolicies } from '../../src/platform/http/authorization.js';
 import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
-import { newId } from '../../src/lib/ids.js';
+import { newId } from '../../src/platform/lib/ids.js';
 import { createProcess } from '../../src/modules/processes/processes.service.js';
 import { createGroup } from '../../src/modules/groups/groups.service.js';
 

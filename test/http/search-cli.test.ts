@@ -5,15 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerSearchCommand } from '../../src/cli/search.js';
-import { withDatabase } from '../../src/cli/with-db.js';
+import { registerSearchCommand } from '../../src/app/cli/search.js';
+import { withDatabase } from '../../src/app/cli/with-db.js';
 import { createUser } from '../../src/modules/accounts/accounts.service.js';
 import { createProcess, getProcess } from '../../src/modules/processes/processes.service.js';
 import { scheduleMeeting } from '../../src/modules/meetings/meetings.service.js';
 import { joinProcess } from '../../src/modules/participants/participants.service.js';
 import { JoinBody } from '../../src/modules/participants/participants.schema.js';
-import { jobsSchemaFor } from '../../src/jobs/queue.js';
-import type { Actor } from '../../src/auth/roles.js';
+import { jobsSchemaFor } from '../../src/platform/jobs/queue.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 
 /**
  * `concord search reindex`, run in-process against a real database: PGlite in a temporary

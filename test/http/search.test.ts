@@ -4,7 +4,7 @@ import { Client } from '../helpers/client.js';
 import { createUser } from '../../src/modules/accounts/accounts.service.js';
 import { indexForSearch, removeFromSearch } from '../../src/modules/search/search.index.js';
 import { reindexSearch } from '../../src/modules/search/search.reindex.js';
-import { newId } from '../../src/lib/ids.js';
+import { newId } from '../../src/platform/lib/ids.js';
 
 /**
  * Full-text search on the engine under test (PGlite, or PostgreSQL with DATABASE_URL):

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import type { ActionsTable, PledgesTable, ProgressReportsTable, ProgressStatus } from './accountability.tables.js';
 
 /** An action with the names the tracker shows beside it. */

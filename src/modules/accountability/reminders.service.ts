@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { inTransaction } from '../../db/tx.js';
-import { formatDate, tFor, type Lang } from '../../i18n/i18n.js';
+import type { DB } from '../../platform/db/schema.js';
+import { inTransaction } from '../../platform/db/tx.js';
+import { formatDate, tFor, type Lang } from '../../platform/i18n/i18n.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { queueMail } from '../mail/mail.service.js';
 import { getProcess, todayIn } from '../processes/processes.service.js';

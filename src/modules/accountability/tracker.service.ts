@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import type { Process, StakeholderGroup } from '../processes/processes.repository.js';
 import { todayIn } from '../processes/processes.service.js';
 import { CLOSED } from './accountability.schema.js';

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE, destroySession } from '../../auth/sessions.js';
-import { HttpProblem } from '../../http/problem.js';
-import { localPath } from '../../web/context.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
-import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors, safeNext } from '../../web/forms.js';
+import { SESSION_COOKIE, destroySession } from '../../platform/auth/sessions.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+import { localPath } from '../../platform/web/context.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
+import { redirectWithNotice } from '../../platform/web/notice.js';
+import { parseForm, problemToFormErrors, safeNext } from '../../platform/web/forms.js';
 import { RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, TokenBody } from './accounts.schema.js';
 import * as accounts from './accounts.service.js';
-import { sessionCookieOptions } from '../../auth/session-cookie.js';
+import { sessionCookieOptions } from '../../platform/auth/session-cookie.js';
 import { ConfirmView, ForgotView, MessageView, RegisterView, ResetView, SignInView } from './views/auth.views.js';
 import { AccountView } from './views/account.view.js';
 

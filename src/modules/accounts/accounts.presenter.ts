@@ -1,4 +1,4 @@
-import type { User } from '../../db/schema.js';
+import type { User } from '../../platform/db/schema.js';
 import type { UserOut } from './accounts.schema.js';
 
 /** The API's view of a user: never the password hash, never internal timestamps. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, NewUser, User } from '../../db/schema.js';
+import type { DB, NewUser, User } from '../../platform/db/schema.js';
 
 /** SQL for people, their roles and their emailed tokens. */
 export const accountsRepository = {

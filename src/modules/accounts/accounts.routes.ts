@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_COOKIE, destroySession } from '../../auth/sessions.js';
-import { HttpProblem } from '../../http/problem.js';
+import { SESSION_COOKIE, destroySession } from '../../platform/auth/sessions.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { MessageOut, RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, TokenBody, UserOut } from './accounts.schema.js';
 import * as accounts from './accounts.service.js';
 import { presentUser } from './accounts.presenter.js';
-import { sessionCookieOptions } from '../../auth/session-cookie.js';
+import { sessionCookieOptions } from '../../platform/auth/session-cookie.js';
 
 const AUTH_RATE = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 

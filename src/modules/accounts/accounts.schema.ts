@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH } from '../../auth/passwords.js';
+import { MAX_PASSWORD_LENGTH } from '../../platform/auth/passwords.js';
 
 // Messages are i18n keys (see src/http/validation.ts): one schema validates the API, the
 // HTML forms and describes the OpenAPI document.

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { DB, User } from '../../db/schema.js';
-import type { Lang } from '../../i18n/i18n.js';
-import { newId } from '../../lib/ids.js';
-import { inTransaction } from '../../db/tx.js';
-import { randomToken, sha256Hex } from '../../lib/crypto.js';
-import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.js';
-import { createSession, destroyUserSessions } from '../../auth/sessions.js';
-import { throttle, type Limit } from '../../auth/throttle.js';
+import type { DB, User } from '../../platform/db/schema.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { newId } from '../../platform/lib/ids.js';
+import { inTransaction } from '../../platform/db/tx.js';
+import { randomToken, sha256Hex } from '../../platform/lib/crypto.js';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/passwords.js';
+import { createSession, destroyUserSessions } from '../../platform/auth/sessions.js';
+import { throttle, type Limit } from '../../platform/auth/throttle.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { queueMail } from '../mail/mail.service.js';
-import { HttpProblem } from '../../http/problem.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { accountsRepository as repo } from './accounts.repository.js';
 import type { RegisterBody, ResetPasswordBody, SignInBody } from './accounts.schema.js';
 

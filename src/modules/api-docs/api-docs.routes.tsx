@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { LANGS } from '../../i18n/i18n.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
+import { LANGS } from '../../platform/i18n/i18n.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
 import { ApiReferenceView, type OpenApiDoc } from './views/api-reference.view.js';
 
 /** The OpenAPI document (generated from the routes' Zod schemas) and a readable reference page. */

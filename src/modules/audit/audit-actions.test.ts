@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tFor } from '../../i18n/i18n.js';
+import { tFor } from '../../platform/i18n/i18n.js';
 import { ACTION_PREFIXES, KNOWN_ACTIONS, actionKey } from './audit-actions.js';
 
 const srcDir = path.resolve(import.meta.dirname, '../..');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../db/schema.js';
-import { canonicalJson, sha256Hex } from '../../lib/crypto.js';
+import type { AuditEvent } from '../../platform/db/schema.js';
+import { canonicalJson, sha256Hex } from '../../platform/lib/crypto.js';
 import { GENESIS_HASH, hashEvent } from './audit.service.js';
 import { presentEvent } from './audit-view.presenter.js';
 import type { AuditEventOut } from './audit-view.schema.js';
 
-/** The browser verifier's pure half (src/web/public/audit-chain.js), typed for this test. */
+/** The browser verifier's pure half (src/platform/web/public/audit-chain.js), typed for this test. */
 interface BrowserChain {
   GENESIS_HASH: string;
   canonicalJson(v: unknown): string;
@@ -15,7 +15,7 @@ interface BrowserChain {
   verifyPage(events: AuditEventOut[], state: ReturnType<BrowserChain['startState']>): Promise<{ ok: boolean; brokenAt?: string; reason?: string }>;
 }
 // A path in a variable: the file is plain JavaScript for browsers, outside the TypeScript program.
-const browserFile = new URL('../../web/public/audit-chain.js', import.meta.url).href;
+const browserFile = new URL('../../platform/web/public/audit-chain.js', import.meta.url).href;
 const browser = (await import(browserFile)) as BrowserChain;
 
 const P = '0190f5d3-0000-7000-8000-00000000000a';

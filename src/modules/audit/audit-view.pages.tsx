@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
 import { getProcess } from '../processes/processes.service.js';
 import { ProcessAuditQuery } from './audit-view.schema.js';
 import { processAuditPage, verifyProcessAudit, whoOfEvents } from './audit-view.service.js';

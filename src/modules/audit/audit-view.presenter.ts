@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../db/schema.js';
+import type { AuditEvent } from '../../platform/db/schema.js';
 import { commentPath } from '../comments/comments.service.js';
 import { meetingPath } from '../meetings/links.js';
 import type { AuditEventOut } from './audit-view.schema.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AuditEvent, DB } from '../../db/schema.js';
-import { isUuid } from '../../lib/ids.js';
+import type { AuditEvent, DB } from '../../platform/db/schema.js';
+import { isUuid } from '../../platform/lib/ids.js';
 
 /** Where a page of a process's events starts: before or after a seq, or at the newest. */
 export interface ProcessCursor {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditEvent, DB } from '../../db/schema.js';
+import type { AuditEvent, DB } from '../../platform/db/schema.js';
 import { verifyAudit, type VerifyResult } from './audit.service.js';
 import { auditViewRepository as repo } from './audit-view.repository.js';
 import { UNNAMED_ACTOR_ACTIONS } from './audit-actions.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CallSubmissionsTable, CallsTable, DB } from '../../db/schema.js';
+import type { CallSubmissionsTable, CallsTable, DB } from '../../platform/db/schema.js';
 
 /** A call row. */
 export type Call = Selectable<CallsTable>;

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import { processById } from '../processes/processes.service.js';
 import { recordActivity } from '../follows/follows.service.js';
-import { inTransaction } from '../../db/tx.js';
-import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
-import { can } from '../../auth/policies.js';
-import { isUuid, newId } from '../../lib/ids.js';
-import { HttpProblem } from '../../http/problem.js';
+import { inTransaction } from '../../platform/db/tx.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import { can } from '../../platform/auth/policies.js';
+import { isUuid, newId } from '../../platform/lib/ids.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { accountsRepository } from '../accounts/accounts.repository.js';
 import { queueMail } from '../mail/mail.service.js';

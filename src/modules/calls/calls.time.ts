@@ -1,4 +1,4 @@
-import { LOCALES, type Lang } from '../../i18n/i18n.js';
+import { LOCALES, type Lang } from '../../platform/i18n/i18n.js';
 import type { CallState } from './calls.schema.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import type { StakeholderGroup } from '../processes/processes.repository.js';
 import type { CommentRow } from './comments.repository.js';
 import { everyComment } from './listing.service.js';

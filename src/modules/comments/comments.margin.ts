@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import { timeLeft, type TimeLeft } from './comments.text.js';
 
 /** What a document page shows in its margin about the comment period on it, if any. */

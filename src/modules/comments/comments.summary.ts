@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
 import type { DispositionOutcome } from './comments.tables.js';
 import type { PeriodState } from './comments.schema.js';
 import { listPeriods, periodState, type CoveredDocument } from './periods.service.js';

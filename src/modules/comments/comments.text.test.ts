@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyHash, groupKey, isReceipt, newReceipt, normaliseForDuplicates, timeLeft, timeLeftWords } from './comments.text.js';
 import { csvCell } from './comments.export.js';
-import { tFor } from '../../i18n/i18n.js';
+import { tFor } from '../../platform/i18n/i18n.js';
 
 describe('duplicate normalisation', () => {
   it('ignores case, white space and punctuation, and compares Unicode in NFKC form', () => {

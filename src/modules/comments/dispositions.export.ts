@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import { exportEntries, type ExportContext } from './dispositions.report.js';
 import { CSV_COLUMNS, csvLine, csvRecord, exportRecord, periodBase } from './dispositions.presenter.js';
 

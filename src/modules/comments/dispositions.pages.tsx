@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '../../auth/policies.js';
-import { isUuid } from '../../lib/ids.js';
-import { localPath } from '../../web/context.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
-import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
+import { can } from '../../platform/auth/policies.js';
+import { isUuid } from '../../platform/lib/ids.js';
+import { localPath } from '../../platform/web/context.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
+import { redirectWithNotice } from '../../platform/web/notice.js';
+import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
 import { getProcess } from '../processes/processes.service.js';
 import { getPeriod } from './periods.service.js';
 import { DispositionBody } from './dispositions.schema.js';

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import type { CommentDispositionsTable, DispositionOutcome, HiddenReason } from './comments.tables.js';
 import { readable } from './comments.repository.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Actor } from '../../auth/roles.js';
+import type { Actor } from '../../platform/auth/roles.js';
 import { getProcess } from '../processes/processes.service.js';
 import { getPeriod } from './periods.service.js';
 import { AfterQuery, DispositionBody, DispositionOut, DispositionPage, PeriodParams } from './dispositions.schema.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Lang } from '../../i18n/i18n.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
 import { documentPath } from '../documents/documents.service.js';
 import { recommendationPath } from '../recommendations/recommendations.service.js';
 import type { Appeal, NamedPosition } from './consensus.repository.js';

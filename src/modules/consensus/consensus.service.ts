@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
-import { authorize, type PolicyContext } from '../../auth/policies.js';
-import { inTransaction } from '../../db/tx.js';
-import { isUuid, newId } from '../../lib/ids.js';
-import { HttpProblem } from '../../http/problem.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import { authorize, type PolicyContext } from '../../platform/auth/policies.js';
+import { inTransaction } from '../../platform/db/tx.js';
+import { isUuid, newId } from '../../platform/lib/ids.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordActivity } from '../follows/follows.service.js';
 import { getProcess, processById, processScope } from '../processes/processes.service.js';

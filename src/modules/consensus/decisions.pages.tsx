@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { isUuid } from '../../lib/ids.js';
-import { HttpProblem } from '../../http/problem.js';
-import { localPath } from '../../web/context.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
-import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
+import { isUuid } from '../../platform/lib/ids.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+import { localPath } from '../../platform/web/context.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
+import { redirectWithNotice } from '../../platform/web/notice.js';
+import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
 import { getProcess } from '../processes/processes.service.js';
 import { AppealAnswerBody, AppealBody, OutcomeBody } from './consensus.schema.js';
 import { callPath, callScope, currentPositions, getCall } from './consensus.service.js';

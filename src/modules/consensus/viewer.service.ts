@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
-import { can } from '../../auth/policies.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import { can } from '../../platform/auth/policies.js';
 import { membership } from '../participants/participants.service.js';
 import { isGroupMember } from '../groups/groups.service.js';
 import type { Call, NamedPosition } from './consensus.repository.js';

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { DB, User } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
+import type { DB, User } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
 import { MeetingBody } from '../meetings/meetings.schema.js';
 import { saveAgenda, saveMinutes, saveRecordings, scheduleMeeting } from '../meetings/meetings.service.js';
 import { setAttendance } from '../meetings/registrations.service.js';
 import { groupMemberIds } from '../groups/groups.service.js';
 import { getCall, moderate, openCall, submit } from '../calls/calls.service.js';
 import type { Process } from '../processes/processes.repository.js';
-import { jobsSchemaFor } from '../../jobs/queue.js';
+import { jobsSchemaFor } from '../../platform/jobs/queue.js';
 import { DEMO_CALL, DEMO_MEETINGS, demoMinutes } from './demo.calendar.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB, User } from '../../db/schema.js';
-import type { Actor, ProcessRole } from '../../auth/roles.js';
+import type { DB, User } from '../../platform/db/schema.js';
+import type { Actor, ProcessRole } from '../../platform/auth/roles.js';
 import { grantRole, roleHolders } from '../accounts/accounts.service.js';
 import { getProcess } from '../processes/processes.service.js';
 import type { Process } from '../processes/processes.repository.js';

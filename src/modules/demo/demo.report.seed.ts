@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { DB, User } from '../../db/schema.js';
-import type { Actor, ProcessRole } from '../../auth/roles.js';
-import { hashPassword } from '../../auth/passwords.js';
-import { randomToken } from '../../lib/crypto.js';
+import type { DB, User } from '../../platform/db/schema.js';
+import type { Actor, ProcessRole } from '../../platform/auth/roles.js';
+import { hashPassword } from '../../platform/auth/passwords.js';
+import { randomToken } from '../../platform/lib/crypto.js';
 import { createUser, roleHolders } from '../accounts/accounts.service.js';
 import { getProcess } from '../processes/processes.service.js';
 import type { Process } from '../processes/processes.repository.js';

@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { md } from '../../web/markdown.js';
+import { md } from '../../platform/web/markdown.js';
 import type { BlockKind } from './documents.tables.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ABSORBED, containment, wordSet } from './documents.anchors.js';
-import type { DB } from '../../db/schema.js';
-import { HttpProblem } from '../../http/problem.js';
+import type { DB } from '../../platform/db/schema.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { diffVersions, type VersionDiff } from './documents.diff.js';
 import type { WorkingGroup } from '../groups/groups.repository.js';
 import { commentMargin, type CommentMargin } from '../comments/comments.margin.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, FilesTable } from '../../db/schema.js';
+import type { DB, FilesTable } from '../../platform/db/schema.js';
 
 /** A file's row without its bytes: what lists and headers need. */
 export type FileMeta = Omit<Selectable<FilesTable>, 'data'>;

@@ -1,4 +1,4 @@
-import { HttpProblem } from '../../http/problem.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { DOCUMENT_TYPES, identifyDocument, safeFileName } from './file-types.js';
 
 /** The largest file Concord keeps, in bytes (10 MiB): rows stay small enough to back up and serve. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { newId } from '../../lib/ids.js';
-import { sha256Hex } from '../../lib/crypto.js';
+import type { DB } from '../../platform/db/schema.js';
+import { newId } from '../../platform/lib/ids.js';
+import { sha256Hex } from '../../platform/lib/crypto.js';
 import { filesRepository as repo, type FileMeta } from './files.repository.js';
 
 /** A file to keep: its checked name and type, its bytes, and who sent it. */

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { authorize } from '../../auth/policies.js';
-import { HttpProblem } from '../../http/problem.js';
+import { authorize } from '../../platform/auth/policies.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { MAX_FILE_BYTES, maxFileMiB, type Upload } from './files.service.js';
 
 /** Room for the text fields beside the file (a report's Markdown text can be long). */

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { localPath } from '../../web/context.js';
-import { redirectWithNotice } from '../../web/notice.js';
-import { HttpProblem } from '../../http/problem.js';
-import { atomFeed } from '../../lib/atom.js';
+import { localPath } from '../../platform/web/context.js';
+import { redirectWithNotice } from '../../platform/web/notice.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+import { atomFeed } from '../../platform/lib/atom.js';
 import { getProcess } from '../processes/processes.service.js';
 import { processFromParams } from '../processes/processes.routes.js';
 import { groupFromParams } from '../groups/groups.pages.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import type { ActivityTable, FollowsTable } from './follows.tables.js';
 
 export type Activity = Selectable<ActivityTable>;

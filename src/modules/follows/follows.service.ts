@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
-import { inTransaction } from '../../db/tx.js';
-import { newId } from '../../lib/ids.js';
-import { tFor, formatDateTime } from '../../i18n/i18n.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import { inTransaction } from '../../platform/db/tx.js';
+import { newId } from '../../platform/lib/ids.js';
+import { tFor, formatDateTime } from '../../platform/i18n/i18n.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { accountsRepository } from '../accounts/accounts.repository.js';
 import { queueMail } from '../mail/mail.service.js';

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { localPath } from '../../web/context.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
-import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
+import { localPath } from '../../platform/web/context.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
+import { redirectWithNotice } from '../../platform/web/notice.js';
+import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
 import { getProcess } from '../processes/processes.service.js';
 import { processFromParams } from '../processes/processes.routes.js';
 import { balance, isProcessMember } from '../participants/participants.service.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AnnouncementsTable, DB, WorkingGroupsTable } from '../../db/schema.js';
+import type { AnnouncementsTable, DB, WorkingGroupsTable } from '../../platform/db/schema.js';
 
 export type WorkingGroup = Selectable<WorkingGroupsTable>;
 export type Announcement = Selectable<AnnouncementsTable>;

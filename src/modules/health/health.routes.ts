@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { pendingMigrations } from '../../db/migrate.js';
-import { pickLang } from '../../i18n/i18n.js';
+import { pendingMigrations } from '../../platform/db/migrate.js';
+import { pickLang } from '../../platform/i18n/i18n.js';
 
 const Health = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.record(z.string(), z.string()).optional() });
 

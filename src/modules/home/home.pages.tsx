@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { sendPage } from '../../web/render.js';
-import { pageCtx } from '../../web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
 import { HomeView } from './views/home.view.js';
 import { listProcesses } from '../processes/processes.service.js';
 

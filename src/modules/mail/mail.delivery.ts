@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import { mailRepository } from './mail.repository.js';
 
 /** Something that sends one message; nodemailer in production, a fake in tests. */

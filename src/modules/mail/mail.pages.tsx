@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { isUuid } from '../../lib/ids.js';
-import { HttpProblem } from '../../http/problem.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
+import { isUuid } from '../../platform/lib/ids.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
 import { mailRepository } from './mail.repository.js';
 import { OutboxMessageView, OutboxView } from './views/outbox.view.js';
 

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB, OutboxMessage } from '../../db/schema.js';
+import type { DB, OutboxMessage } from '../../platform/db/schema.js';
 
 /** SQL for the outbox: every message Concord sends, and its delivery state. */
 export const mailRepository = {

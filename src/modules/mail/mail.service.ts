@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { newId } from '../../lib/ids.js';
-import { tFor, type Lang } from '../../i18n/i18n.js';
+import type { DB } from '../../platform/db/schema.js';
+import { newId } from '../../platform/lib/ids.js';
+import { tFor, type Lang } from '../../platform/i18n/i18n.js';
 import { mailRepository } from './mail.repository.js';
 
 /** The messages Concord knows how to write; each has `mail.<kind>.subject` and `.body` in both languages. */

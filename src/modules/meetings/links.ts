@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/i18n.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
 
 /** Where a meeting's page lives, without the language prefix. */
 export function meetingPath(processSlug: string, meetingId: string): string {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../auth/roles.js';
+import type { Actor } from '../../platform/auth/roles.js';
 
 /** A meeting id as the routes accept it; anything else is simply not found. */
 export const MEETING_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

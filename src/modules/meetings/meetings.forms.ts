@@ -1,4 +1,4 @@
-import { nestForm } from '../../web/forms.js';
+import { nestForm } from '../../platform/web/forms.js';
 import type { AgendaItem, Meeting } from './meetings.repository.js';
 import { AGENDA_ROWS, RECORDING_ROWS } from './meetings.schema.js';
 import type { AgendaRowValues } from './views/manage.views.js';

@@ -1,5 +1,5 @@
-import { icalCalendar, type IcalEvent } from '../../lib/ical.js';
-import { tFor, type Lang } from '../../i18n/i18n.js';
+import { icalCalendar, type IcalEvent } from '../../platform/lib/ical.js';
+import { tFor, type Lang } from '../../platform/i18n/i18n.js';
 import type { MeetingRow } from './meetings.repository.js';
 import { meetingUid, meetingUrl } from './links.js';
 

@@ -1,9 +1,9 @@
-import { formFields } from '../../web/forms.js';
+import { formFields } from '../../platform/web/forms.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { localPath } from '../../web/context.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
-import { redirectWithNotice } from '../../web/notice.js';
+import { localPath } from '../../platform/web/context.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
+import { redirectWithNotice } from '../../platform/web/notice.js';
 import { getProcess, processScope } from '../processes/processes.service.js';
 import { getGroup, groupById } from '../groups/groups.service.js';
 import * as meetings from './meetings.service.js';

@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { DB, MeetingAgendaItemsTable, MeetingRegistrationsTable, MeetingsTable } from '../../db/schema.js';
+import type { DB, MeetingAgendaItemsTable, MeetingRegistrationsTable, MeetingsTable } from '../../platform/db/schema.js';
 
 /** A meeting row. */
 export type Meeting = Selectable<MeetingsTable>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TimeZoneSchema } from '../../lib/time-zone.js';
+import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/processes.schema.js';
 
 /** How people attend: in the room, online, or either. */

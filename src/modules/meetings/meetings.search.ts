@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import { indexTranslationsForSearch, type SearchEntryInput } from '../search/search.index.js';
 import { plainText } from '../search/search.text.js';
 import { meetingsRepository as repo, type AgendaItem, type MeetingRow } from './meetings.repository.js';

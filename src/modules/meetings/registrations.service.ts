@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { inTransaction } from '../../db/tx.js';
-import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
-import { newId } from '../../lib/ids.js';
-import { HttpProblem } from '../../http/problem.js';
+import { inTransaction } from '../../platform/db/tx.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import { newId } from '../../platform/lib/ids.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { StakeholderGroup } from '../processes/processes.repository.js';
 import { balance, memberStakeholderGroups, type BalanceRow } from '../participants/participants.service.js';

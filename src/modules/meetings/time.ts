@@ -1,4 +1,4 @@
-import { LOCALES, type Lang } from '../../i18n/i18n.js';
+import { LOCALES, type Lang } from '../../platform/i18n/i18n.js';
 
 /**
  * Meeting times: stored as instants, entered and shown as wall-clock times in the meeting's

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { localPath } from '../../web/context.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
-import { redirectWithNotice } from '../../web/notice.js';
-import { nestForm, parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
-import { HttpProblem } from '../../http/problem.js';
+import { localPath } from '../../platform/web/context.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
+import { redirectWithNotice } from '../../platform/web/notice.js';
+import { nestForm, parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { getProcess } from '../processes/processes.service.js';
 import { processFromParams } from '../processes/processes.routes.js';
 import { saveStakeholderGroups } from '../processes/processes.service.js';

@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { DB, InvitationsTable, OrganisationsTable, ProcessMembersTable } from '../../db/schema.js';
+import type { DB, InvitationsTable, OrganisationsTable, ProcessMembersTable } from '../../platform/db/schema.js';
 
 export type Organisation = Selectable<OrganisationsTable>;
 export type ProcessMember = Selectable<ProcessMembersTable>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import { indexForSearch, type SearchEntryInput } from '../search/search.index.js';
 
 /** What the index needs to know about one member of a process. */

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { inTransaction } from '../../db/tx.js';
-import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
-import { tFor, type Lang } from '../../i18n/i18n.js';
-import { newId } from '../../lib/ids.js';
-import { randomToken, sha256Hex } from '../../lib/crypto.js';
-import { HttpProblem } from '../../http/problem.js';
+import { inTransaction } from '../../platform/db/tx.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import { tFor, type Lang } from '../../platform/i18n/i18n.js';
+import { newId } from '../../platform/lib/ids.js';
+import { randomToken, sha256Hex } from '../../platform/lib/crypto.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { grantRole, revokeRole } from '../accounts/accounts.service.js';
 import { queueMail } from '../mail/mail.service.js';

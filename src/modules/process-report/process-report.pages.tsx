@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { localPath } from '../../web/context.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { renderPage, sendPage } from '../../web/render.js';
+import { localPath } from '../../platform/web/context.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { renderPage, sendPage } from '../../platform/web/render.js';
 import { getProcess } from '../processes/processes.service.js';
 import { buildProcessReport } from './process-report.service.js';
 import { reportPaths } from './process-report.paths.js';

@@ -1,6 +1,6 @@
-import { formatDate, formatDateTime, formatNumber, type Lang, type T } from '../../i18n/i18n.js';
-import { localPath } from '../../web/context.js';
-import { formatShare } from '../../web/components/balance-chart.js';
+import { formatDate, formatDateTime, formatNumber, type Lang, type T } from '../../platform/i18n/i18n.js';
+import { localPath } from '../../platform/web/context.js';
+import { formatShare } from '../../platform/web/components/balance-chart.js';
 import { createPdf, pdfBuffer, renderPdfBlocks, type PdfBlock } from '../recommendations/report.pdf.js';
 import type { Figure, ProcessReport } from './process-report.schema.js';
 

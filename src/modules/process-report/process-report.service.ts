@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
-import type { Lang } from '../../i18n/i18n.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
 import type { StakeholderGroup } from '../processes/processes.repository.js';
 import type { ProcessDetail } from '../processes/processes.service.js';
 import { balance, organisationsInProcess } from '../participants/participants.service.js';

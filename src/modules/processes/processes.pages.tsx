@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { localPath } from '../../web/context.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
-import { redirectWithNotice } from '../../web/notice.js';
-import { nestForm, parseForm, problemToFormErrors, formFields } from '../../web/forms.js';
+import { localPath } from '../../platform/web/context.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
+import { redirectWithNotice } from '../../platform/web/notice.js';
+import { nestForm, parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
 import { roleHolders } from '../accounts/accounts.service.js';
 import { listGroups } from '../groups/groups.service.js';
 import { balance, isProcessMember } from '../participants/participants.service.js';

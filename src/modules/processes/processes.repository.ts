@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, ProcessPhasesTable, ProcessesTable, StakeholderGroupsTable } from '../../db/schema.js';
+import type { DB, ProcessPhasesTable, ProcessesTable, StakeholderGroupsTable } from '../../platform/db/schema.js';
 
 export type Process = Selectable<ProcessesTable>;
 export type Phase = Selectable<ProcessPhasesTable>;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HttpProblem } from '../../http/problem.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { CopyProcessBody, CreateProcessBody, ProcessListOut, ProcessOut, SlugParams, UpdateProcessBody } from './processes.schema.js';
 import * as processes from './processes.service.js';
 import { copyProcess } from './templates.service.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TimeZoneSchema } from '../../lib/time-zone.js';
+import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 
 /** The phases a process moves through; 'other' for anything a convener adds. */
 export const PHASE_KINDS = ['convening', 'working_groups', 'drafting', 'public_comment', 'finalisation', 'action', 'other'] as const;

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
-import { inTransaction } from '../../db/tx.js';
-import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
-import { newId } from '../../lib/ids.js';
-import { tFor } from '../../i18n/i18n.js';
-import { HttpProblem } from '../../http/problem.js';
+import { inTransaction } from '../../platform/db/tx.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import { newId } from '../../platform/lib/ids.js';
+import { tFor } from '../../platform/i18n/i18n.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { grantRole } from '../accounts/accounts.service.js';
 import { DEFAULT_STAKEHOLDER_KEYS, PHASE_KINDS, type CreateProcessBody, type PhaseInput, type UpdateProcessBody } from './processes.schema.js';
-import { memoized } from '../../lib/read-memo.js';
+import { memoized } from '../../platform/lib/read-memo.js';
 import { processesRepository as repo, type Phase, type Process, type StakeholderGroup } from './processes.repository.js';
 
 /** A process with what its page and the API show alongside it. */

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { inTransaction } from '../../db/tx.js';
-import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
-import { newId } from '../../lib/ids.js';
+import { inTransaction } from '../../platform/db/tx.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import { newId } from '../../platform/lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { copyGroups } from '../groups/groups.service.js';
 import { createProcess, getProcess } from './processes.service.js';

@@ -1,4 +1,4 @@
-import { formatDate, type Lang, type T } from '../../i18n/i18n.js';
+import { formatDate, type Lang, type T } from '../../platform/i18n/i18n.js';
 import type { BlockRow } from '../documents/documents.service.js';
 import { createPdf, markdownToPdfBlocks, pdfBuffer, renderPdfBlocks, type PdfBlock } from './report.pdf.js';
 import type { FinalReport } from './final-report.service.js';

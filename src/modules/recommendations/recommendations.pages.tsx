@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '../../auth/policies.js';
-import { localPath } from '../../web/context.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
-import { redirectWithNotice } from '../../web/notice.js';
-import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { can } from '../../platform/auth/policies.js';
+import { localPath } from '../../platform/web/context.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
+import { redirectWithNotice } from '../../platform/web/notice.js';
+import { parseForm, problemToFormErrors } from '../../platform/web/forms.js';
 import { getProcess, type ProcessDetail } from '../processes/processes.service.js';
 import { listGroups } from '../groups/groups.service.js';
 import { listDocuments } from '../documents/documents.service.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Lang } from '../../i18n/i18n.js';
-import { localPath } from '../../web/context.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { localPath } from '../../platform/web/context.js';
 import { documentPath } from '../documents/documents.service.js';
 import { callPath } from '../consensus/consensus.service.js';
 import type { FinalReportOut, RecommendationOut } from './recommendations.schema.js';

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import type { FinalReportsTable, RecommendationAddresseesTable, RecommendationsTable } from './recommendations.tables.js';
 
 /** A recommendation row. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { md } from '../../web/markdown.js';
+import { md } from '../../platform/web/markdown.js';
 
 /**
  * Reports as PDF with PDFKit. The font is DejaVu Sans (a free licence, shipped in the

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { localPath } from '../../web/context.js';
-import { pageCtx } from '../../web/page-ctx.js';
-import { sendPage } from '../../web/render.js';
-import { parseForm, problemToFormErrors } from '../../web/forms.js';
+import { localPath } from '../../platform/web/context.js';
+import { pageCtx } from '../../platform/web/page-ctx.js';
+import { sendPage } from '../../platform/web/render.js';
+import { parseForm, problemToFormErrors } from '../../platform/web/forms.js';
 import { listProcesses } from '../processes/processes.service.js';
 import { SearchPageQuery, PAGE_SIZE } from './search.schema.js';
 import { searchSite, type SearchOutcome } from './search.service.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { inTransaction } from '../../db/tx.js';
+import type { DB } from '../../platform/db/schema.js';
+import { inTransaction } from '../../platform/db/tx.js';
 import { listProcesses, processById, processScope } from '../processes/processes.service.js';
 import { reindexMeetings } from '../meetings/meetings.search.js';
 import { reindexParticipants } from '../participants/participants.service.js';

@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { newId } from '../../lib/ids.js';
+import type { DB } from '../../platform/db/schema.js';
+import { newId } from '../../platform/lib/ids.js';
 import type { SearchEntryInput } from './search.index.js';
 import type { SearchKind } from './search.tables.js';
 

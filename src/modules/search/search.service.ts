@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../auth/roles.js';
-import type { Lang } from '../../i18n/i18n.js';
-import { HttpProblem } from '../../http/problem.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { listProcesses, processScope } from '../processes/processes.service.js';
 import type { Process } from '../processes/processes.repository.js';
 import { seesMembersOnly } from '../meetings/meetings.access.js';

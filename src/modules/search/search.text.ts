@@ -1,4 +1,4 @@
-import { md } from '../../web/markdown.js';
+import { md } from '../../platform/web/markdown.js';
 
 /**
  * The words of a Markdown text, without its syntax, for the search index: excerpts then read

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { randomToken } from '../../lib/crypto.js';
+import type { DB } from '../../platform/db/schema.js';
+import { randomToken } from '../../platform/lib/crypto.js';
 
 /** SQL for installation-wide settings. */
 export const settingsRepository = {

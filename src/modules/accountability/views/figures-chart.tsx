@@ -1,5 +1,5 @@
-import { LOCALES, type Lang, type T } from '../../../i18n/i18n.js';
-import { formatShare } from '../../../web/components/balance-chart.js';
+import { LOCALES, type Lang, type T } from '../../../platform/i18n/i18n.js';
+import { formatShare } from '../../../platform/web/components/balance-chart.js';
 
 /** One row of the figures: a stakeholder group (or "all"), and counts of recommendations. */
 export interface FigureRow {

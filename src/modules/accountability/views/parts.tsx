@@ -1,6 +1,6 @@
-import type { PageCtx } from '../../../web/context.js';
-import type { Lang } from '../../../i18n/i18n.js';
-import { localPath } from '../../../web/context.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { localPath } from '../../../platform/web/context.js';
 import type { ReportRow } from '../accountability.repository.js';
 import type { ProgressStatus } from '../accountability.tables.js';
 import { formatDay } from '../reminders.service.js';

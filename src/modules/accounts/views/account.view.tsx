@@ -1,9 +1,9 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { Form } from '../../../web/components/forms.js';
-import { formatDate } from '../../../i18n/i18n.js';
-import type { User } from '../../../db/schema.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { Form } from '../../../platform/web/components/forms.js';
+import { formatDate } from '../../../platform/i18n/i18n.js';
+import type { User } from '../../../platform/db/schema.js';
 
 /** The signed-in person's own page: who they are, their roles, whether their email is confirmed. */
 export function AccountView({ ctx, user, roles }: { ctx: PageCtx; user: User; roles: { role: string; process_id: string | null }[] }) {

@@ -1,7 +1,7 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Field, Form, Submit } from '../../../web/components/forms.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { ErrorSummary, Field, Form, Submit } from '../../../platform/web/components/forms.js';
 
 type Errors = Record<string, string>;
 type Values = Record<string, string | undefined>;

@@ -1,5 +1,5 @@
-import type { PageCtx } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
 
 /** The parts of an OpenAPI 3.1 document the reference page reads. */
 export interface OpenApiDoc {

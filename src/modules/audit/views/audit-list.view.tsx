@@ -1,8 +1,8 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { formatDateTime } from '../../../i18n/i18n.js';
-import type { AuditEvent } from '../../../db/schema.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { formatDateTime } from '../../../platform/i18n/i18n.js';
+import type { AuditEvent } from '../../../platform/db/schema.js';
 import type { Process } from '../../processes/processes.repository.js';
 import type { ProcessAuditPage, Who } from '../audit-view.service.js';
 import { ACTION_PREFIXES, actionKey } from '../audit-actions.js';

@@ -1,5 +1,5 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
 import type { Process } from '../../processes/processes.repository.js';
 
 /**

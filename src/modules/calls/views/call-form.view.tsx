@@ -1,6 +1,6 @@
-import type { PageCtx } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../web/components/forms.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import type { Process } from '../../processes/processes.repository.js';
 
 /** A date-and-time field to the second, in the process's time zone (named in the hint). */

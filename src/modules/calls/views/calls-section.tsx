@@ -1,6 +1,6 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { can } from '../../../auth/policies.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { can } from '../../../platform/auth/policies.js';
 import type { CallSummary } from '../calls.service.js';
 import { callPath } from '../calls.presenter.js';
 import { StateLine, callTitle } from './parts.js';

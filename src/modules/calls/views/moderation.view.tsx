@@ -1,7 +1,7 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { formatDateTime } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/processes.repository.js';
 import type { SubmissionRow } from '../calls.repository.js';
 import type { CallSummary } from '../calls.service.js';

@@ -1,5 +1,5 @@
-import type { PageCtx } from '../../../web/context.js';
-import { formatNumber, type Lang } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { formatNumber, type Lang } from '../../../platform/i18n/i18n.js';
 import type { Call } from '../calls.repository.js';
 import type { CallState, SubmissionStatus } from '../calls.schema.js';
 import { formatInstant } from '../calls.time.js';

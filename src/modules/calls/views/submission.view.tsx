@@ -1,10 +1,10 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { Markdown } from '../../../web/markdown.js';
-import { ErrorSummary, Form, Submit, TextArea } from '../../../web/components/forms.js';
-import { can } from '../../../auth/policies.js';
-import { formatDateTime } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { Markdown } from '../../../platform/web/markdown.js';
+import { ErrorSummary, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { can } from '../../../platform/auth/policies.js';
+import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/processes.repository.js';
 import type { Call, SubmissionRow } from '../calls.repository.js';
 import { callPath, submissionPath } from '../calls.presenter.js';

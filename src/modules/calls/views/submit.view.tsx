@@ -1,7 +1,7 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Field, Submit, TextArea } from '../../../web/components/forms.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { ErrorSummary, Field, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import type { Process } from '../../processes/processes.repository.js';
 import type { Organisation } from '../../participants/participants.repository.js';
 import { maxFileMiB } from '../../files/files.service.js';

@@ -1,8 +1,8 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Field, FieldShell, Submit, TextArea } from '../../../web/components/forms.js';
-import { formatNumber } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { ErrorSummary, Field, FieldShell, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { formatNumber } from '../../../platform/i18n/i18n.js';
 import type { Process, StakeholderGroup } from '../../processes/processes.repository.js';
 import { maxFileMiB } from '../../files/files.service.js';
 import { MAX_COMMENT_CHARS } from '../comments.text.js';

@@ -1,9 +1,9 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, FieldShell, Form, Submit, TextArea } from '../../../web/components/forms.js';
-import { formatDateTime } from '../../../i18n/i18n.js';
-import { can } from '../../../auth/policies.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { ErrorSummary, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { formatDateTime } from '../../../platform/i18n/i18n.js';
+import { can } from '../../../platform/auth/policies.js';
 import type { Process, StakeholderGroup } from '../../processes/processes.repository.js';
 import type { CommentReport, CommentRow } from '../comments.repository.js';
 import { HIDDEN_REASONS } from '../comments.schema.js';

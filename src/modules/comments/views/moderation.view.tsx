@@ -1,8 +1,8 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { Form } from '../../../web/components/forms.js';
-import { formatDateTime } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { Form } from '../../../platform/web/components/forms.js';
+import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/processes.repository.js';
 import type { Comment, CommentReport } from '../comments.repository.js';
 import { commentPath } from '../comments.service.js';

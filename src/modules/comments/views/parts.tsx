@@ -1,6 +1,6 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { formatDate, formatDateTime, formatNumber } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/i18n.js';
 import type { StakeholderGroup } from '../../processes/processes.repository.js';
 import { formatInstant } from '../../calls/calls.time.js';
 import type { CommentRow } from '../comments.repository.js';

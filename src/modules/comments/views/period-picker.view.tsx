@@ -1,6 +1,6 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
 import type { Process } from '../../processes/processes.repository.js';
 import { documentPath, type DocumentRow } from '../../documents/documents.service.js';
 

@@ -1,9 +1,9 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { Markdown } from '../../../web/markdown.js';
-import { formatNumber } from '../../../i18n/i18n.js';
-import { can } from '../../../auth/policies.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { Markdown } from '../../../platform/web/markdown.js';
+import { formatNumber } from '../../../platform/i18n/i18n.js';
+import { can } from '../../../platform/auth/policies.js';
 import type { Process } from '../../processes/processes.repository.js';
 import { periodPath, periodState, type Paragraph, type PeriodDetail } from '../periods.service.js';
 import { CoveredList, DispositionProgress, WindowLine, periodTitle, type ParagraphMaps } from './parts.js';

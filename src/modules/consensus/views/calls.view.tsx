@@ -1,7 +1,7 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { can } from '../../../auth/policies.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { can } from '../../../platform/auth/policies.js';
 import type { Process } from '../../processes/processes.repository.js';
 import type { DocumentRow } from '../../documents/documents.service.js';
 import { callPath, type CallDetail } from '../consensus.service.js';

@@ -1,6 +1,6 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { LOCALES } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { LOCALES } from '../../../platform/i18n/i18n.js';
 import { formatInstant } from '../../calls/calls.time.js';
 import type { Call } from '../consensus.repository.js';
 import type { CallTarget } from '../consensus.service.js';

@@ -1,5 +1,5 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
 import { formatInstant } from '../../calls/calls.time.js';
 import type { Appeal, CallOption, NamedPosition } from '../consensus.repository.js';
 import type { Call } from '../consensus.repository.js';

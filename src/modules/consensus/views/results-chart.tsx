@@ -1,4 +1,4 @@
-import { LOCALES, type Lang, type T } from '../../../i18n/i18n.js';
+import { LOCALES, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { groupSize, supportBreadth, type OptionResults, type StanceCounts } from '../consensus.results.js';
 import { STANCES } from '../consensus.schema.js';
 

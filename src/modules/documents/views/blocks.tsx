@@ -1,6 +1,6 @@
 import { h } from 'preact';
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
 import type { CommentMargin } from '../../comments/comments.margin.js';
 import type { BlockRow } from '../documents.repository.js';
 import { documentPath } from '../documents.service.js';

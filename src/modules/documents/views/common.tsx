@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../web/context.js';
+import type { PageCtx } from '../../../platform/web/context.js';
 import type { WorkingGroup } from '../../groups/groups.repository.js';
 import type { DocumentRow } from '../documents.repository.js';
 

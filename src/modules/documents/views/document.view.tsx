@@ -1,9 +1,9 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { FieldShell, Form, Submit } from '../../../web/components/forms.js';
-import { can } from '../../../auth/policies.js';
-import { formatDateTime } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { FieldShell, Form, Submit } from '../../../platform/web/components/forms.js';
+import { can } from '../../../platform/auth/policies.js';
+import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import { formatInstant } from '../../calls/calls.time.js';
 import { timeLeftWords } from '../../comments/comments.text.js';
 import type { Process } from '../../processes/processes.repository.js';

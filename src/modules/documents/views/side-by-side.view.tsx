@@ -1,6 +1,6 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
 import type { Process } from '../../processes/processes.repository.js';
 import type { BlockRow, DocumentRow } from '../documents.repository.js';
 import type { SideBySide } from '../documents.reading.js';

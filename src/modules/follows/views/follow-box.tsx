@@ -1,7 +1,7 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Form } from '../../../web/components/forms.js';
-import { can } from '../../../auth/policies.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Form } from '../../../platform/web/components/forms.js';
+import { can } from '../../../platform/auth/policies.js';
 
 /**
  * Follow or stop following a process or a working group. Signed-out visitors see nothing;

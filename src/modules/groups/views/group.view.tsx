@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { Markdown } from '../../../web/markdown.js';
-import { Field, Form, Submit, TextArea } from '../../../web/components/forms.js';
-import { can } from '../../../auth/policies.js';
-import { formatDate } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { Markdown } from '../../../platform/web/markdown.js';
+import { Field, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { can } from '../../../platform/auth/policies.js';
+import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/processes.repository.js';
 import type { GroupSummary } from '../groups.service.js';
 import type { Announcement } from '../groups.repository.js';

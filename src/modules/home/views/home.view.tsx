@@ -1,7 +1,7 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { formatDate, formatNumber } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { formatDate, formatNumber } from '../../../platform/i18n/i18n.js';
 
 /** What Concord is for, and where to start. */
 export function HomeView({ ctx, processes }: { ctx: PageCtx; processes: { slug: string; title: string; summary: string }[] }) {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Form, Submit, TextArea } from '../../../web/components/forms.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { ErrorSummary, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 
 /** A link back to the meeting, above every management page. */
 export interface Back {

@@ -1,6 +1,6 @@
-import type { PageCtx } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Field, Form, Submit, TextArea } from '../../../web/components/forms.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { ErrorSummary, Field, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import { MEETING_FORMATS, MEETING_LANGUAGES, MEETING_VISIBILITIES } from '../meetings.schema.js';
 
 /** The values a meeting form shows: what was typed, or the meeting as it is. */

@@ -1,7 +1,7 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { can } from '../../../auth/policies.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { can } from '../../../platform/auth/policies.js';
 import type { MeetingRow } from '../meetings.repository.js';
 import { feedPath, meetingPath } from '../links.js';
 import { formatSpan, isLive } from '../time.js';

@@ -1,9 +1,9 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Form } from '../../../web/components/forms.js';
-import { Markdown } from '../../../web/markdown.js';
-import { formatNumber } from '../../../i18n/i18n.js';
-import { can } from '../../../auth/policies.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Form } from '../../../platform/web/components/forms.js';
+import { Markdown } from '../../../platform/web/markdown.js';
+import { formatNumber } from '../../../platform/i18n/i18n.js';
+import { can } from '../../../platform/auth/policies.js';
 import type { AgendaItem, MeetingRow } from '../meetings.repository.js';
 import type { AttendanceSummary, RegistrationState } from '../registrations.service.js';
 import { meetingIcsPath, meetingPath } from '../links.js';

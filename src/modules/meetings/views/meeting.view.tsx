@@ -1,8 +1,8 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { Markdown } from '../../../web/markdown.js';
-import { can } from '../../../auth/policies.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { Markdown } from '../../../platform/web/markdown.js';
+import { can } from '../../../platform/auth/policies.js';
 import type { AgendaItem, MeetingRow } from '../meetings.repository.js';
 import type { AttendanceSummary, RegistrationState } from '../registrations.service.js';
 import { meetingPath } from '../links.js';

@@ -1,5 +1,5 @@
-import type { PageCtx } from '../../../web/context.js';
-import { BalanceChart } from '../../../web/components/balance-chart.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { BalanceChart } from '../../../platform/web/components/balance-chart.js';
 import type { BalanceRow } from '../participants.service.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { formatDate } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process, StakeholderGroup } from '../../processes/processes.repository.js';
 import type { MemberRow, Organisation } from '../participants.repository.js';
 

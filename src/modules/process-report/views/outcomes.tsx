@@ -1,5 +1,5 @@
 import type { ReportCtx } from './report-ctx.js';
-import { formatDate, formatNumber } from '../../../i18n/i18n.js';
+import { formatDate, formatNumber } from '../../../platform/i18n/i18n.js';
 import type { ProcessReport } from '../process-report.schema.js';
 import { Fig, Figures, Section } from './sections.js';
 

@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../web/context.js';
+import type { PageCtx } from '../../../platform/web/context.js';
 
 /**
  * A page's context plus how the report writes its links: local (`/fr/…`) on the page, absolute

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ReportCtx } from './report-ctx.js';
-import { formatShare } from '../../../web/components/balance-chart.js';
-import { formatDate, formatNumber } from '../../../i18n/i18n.js';
+import { formatShare } from '../../../platform/web/components/balance-chart.js';
+import { formatDate, formatNumber } from '../../../platform/i18n/i18n.js';
 import type { Figure, ProcessReport } from '../process-report.schema.js';
 
 type P<K extends keyof ProcessReport> = { ctx: ReportCtx; r: ProcessReport[K]; tz: string };

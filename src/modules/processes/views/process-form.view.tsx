@@ -1,6 +1,6 @@
-import type { PageCtx } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, Field, Form, Submit, TextArea } from '../../../web/components/forms.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { ErrorSummary, Field, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import { PHASE_KINDS } from '../processes.schema.js';
 
 /** One phase row as the form shows it. */

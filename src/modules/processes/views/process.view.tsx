@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { Markdown } from '../../../web/markdown.js';
-import { Form } from '../../../web/components/forms.js';
-import { can } from '../../../auth/policies.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { Markdown } from '../../../platform/web/markdown.js';
+import { Form } from '../../../platform/web/components/forms.js';
+import { can } from '../../../platform/auth/policies.js';
 import type { ProcessDetail } from '../processes.service.js';
 import { Timeline } from './timeline.js';
 

@@ -1,5 +1,5 @@
-import type { PageCtx } from '../../../web/context.js';
-import { formatDate } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Phase } from '../processes.repository.js';
 
 /** Dates are calendar days; format them at noon UTC so no time zone moves them. */

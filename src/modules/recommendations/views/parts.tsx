@@ -1,8 +1,8 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Markdown } from '../../../web/markdown.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Markdown } from '../../../platform/web/markdown.js';
 import type { ConsensusResult, RecommendationDetail } from '../recommendations.service.js';
-import { formatDate } from '../../../i18n/i18n.js';
+import { formatDate } from '../../../platform/i18n/i18n.js';
 import { recommendationPath } from '../recommendations.service.js';
 import { consensusCallPath, sectionPath } from '../recommendations.presenter.js';
 

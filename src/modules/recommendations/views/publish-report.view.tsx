@@ -1,8 +1,8 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, FieldShell, Form, Submit } from '../../../web/components/forms.js';
-import { formatDate } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { ErrorSummary, FieldShell, Form, Submit } from '../../../platform/web/components/forms.js';
+import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/processes.repository.js';
 import type { DocumentRow } from '../../documents/documents.service.js';
 import type { FinalReportRow } from '../recommendations.repository.js';

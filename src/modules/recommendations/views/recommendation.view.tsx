@@ -1,8 +1,8 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { Markdown } from '../../../web/markdown.js';
-import { formatDate } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { Markdown } from '../../../platform/web/markdown.js';
+import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/processes.repository.js';
 import { recommendationPath, type ConsensusResult, type RecommendationDetail } from '../recommendations.service.js';
 import { RecommendationFacts, titleOf } from './parts.js';

@@ -1,8 +1,8 @@
-import type { PageCtx } from '../../../web/context.js';
-import { localPath } from '../../../web/context.js';
-import { Layout } from '../../../web/layout.js';
-import { ErrorSummary, FieldShell } from '../../../web/components/forms.js';
-import { formatNumber } from '../../../i18n/i18n.js';
+import type { PageCtx } from '../../../platform/web/context.js';
+import { localPath } from '../../../platform/web/context.js';
+import { Layout } from '../../../platform/web/layout.js';
+import { ErrorSummary, FieldShell } from '../../../platform/web/components/forms.js';
+import { formatNumber } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/processes.repository.js';
 import { DOCUMENT_KINDS, MAX_QUERY, type SearchResultOut, type TextPart } from '../search.schema.js';
 import { SEARCH_KINDS } from '../search.tables.js';

@@ -1,6 +1,6 @@
-import type { PageCtx } from '../../../../web/context.js';
-import { localPath } from '../../../../web/context.js';
-import { formatDate } from '../../../../i18n/i18n.js';
+import type { PageCtx } from '../../../../platform/web/context.js';
+import { localPath } from '../../../../platform/web/context.js';
+import { formatDate } from '../../../../platform/i18n/i18n.js';
 import type { CommentEntry } from '../../dispositions.repository.js';
 import type { VersionRef } from '../../dispositions.report.js';
 import { changedPath } from '../../dispositions.presenter.js';

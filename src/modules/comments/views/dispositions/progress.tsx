@@ -1,4 +1,4 @@
-import { formatNumber, tFor, type Lang } from '../../../../i18n/i18n.js';
+import { formatNumber, tFor, type Lang } from '../../../../platform/i18n/i18n.js';
 
 /**
  * How many comments of a period await a response at most: every comment but the hidden ones

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import { sendDigests } from '../modules/follows/follows.service.js';
+import type { DB } from '../../platform/db/schema.js';
+import { sendDigests } from './follows.service.js';
 
 /** When the daily digest goes out: 07:00 in the zone of the model process (cron, pg-boss's `tz`). */
 export const DIGEST_CRON = { cron: '0 7 * * *', tz: 'America/Toronto' } as const;

@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { Config } from '../config.js';
-import { openDatabase } from '../db/client.js';
-import { acquireDataDirLock } from '../db/lock.js';
-import { jobsSchemaFor } from '../jobs/queue.js';
+import type { Config } from '../../platform/config.js';
+import { openDatabase } from '../../platform/db/client.js';
+import { acquireDataDirLock } from '../../platform/db/lock.js';
+import { jobsSchemaFor } from '../../platform/jobs/queue.js';
 
 function run(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });

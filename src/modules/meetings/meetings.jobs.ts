@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import { sendReminders } from '../modules/meetings/registrations.service.js';
+import type { DB } from '../../platform/db/schema.js';
+import { sendReminders } from './registrations.service.js';
 
 /** What a `meeting.reminder` job carries: the meeting, and the start time it was planned for. */
 export interface MeetingReminderJob {

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
-import type { DB } from '../db/schema.js';
-import { QUEUES, QUEUE_OPTIONS, bossDb, jobsSchemaFor } from './queue.js';
-import { handleMeetingReminder, type MeetingReminderJob } from './meeting-reminder.js';
-import { DIGEST_CRON, handleFollowsDigest } from './follows-digest.js';
-import { HOUSEKEEPING_CRON, handleHousekeeping } from './housekeeping.js';
-import { ACTION_DIGEST_CRON, ACTION_REMINDERS_CRON, handleActionDigest, handleActionReminders } from './accountability-reminders.js';
+import type { DB } from '../platform/db/schema.js';
+import { QUEUES, QUEUE_OPTIONS, bossDb, jobsSchemaFor } from '../platform/jobs/queue.js';
+import { handleMeetingReminder, type MeetingReminderJob } from '../modules/meetings/meetings.jobs.js';
+import { DIGEST_CRON, handleFollowsDigest } from '../modules/follows/follows.jobs.js';
+import { HOUSEKEEPING_CRON, handleHousekeeping } from '../platform/jobs/housekeeping.js';
+import { ACTION_DIGEST_CRON, ACTION_REMINDERS_CRON, handleActionDigest, handleActionReminders } from '../modules/accountability/accountability.jobs.js';
 
 /** What the job workers need. */
 export interface JobsDeps {

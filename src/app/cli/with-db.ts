@@ -1,6 +1,6 @@
-import { loadConfig, type Config } from '../config.js';
-import { openDatabase, type Database } from '../db/client.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { loadConfig, type Config } from '../../platform/config.js';
+import { openDatabase, type Database } from '../../platform/db/client.js';
+import { migrateToLatest } from '../../platform/db/migrate.js';
 
 /**
  * Run a command against the configured database, migrated, and always close it (releasing

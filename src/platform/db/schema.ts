@@ -1,10 +1,10 @@
-import type { FollowsTables } from '../modules/follows/follows.tables.js';
-import type { DocumentsTables } from '../modules/documents/documents.tables.js';
-import type { CommentsTables } from '../modules/comments/comments.tables.js';
-import type { SearchTables } from '../modules/search/search.tables.js';
-import type { ConsensusTables } from '../modules/consensus/consensus.tables.js';
-import type { RecommendationsTables } from '../modules/recommendations/recommendations.tables.js';
-import type { AccountabilityTables } from '../modules/accountability/accountability.tables.js';
+import type { FollowsTables } from '../../modules/follows/follows.tables.js';
+import type { DocumentsTables } from '../../modules/documents/documents.tables.js';
+import type { CommentsTables } from '../../modules/comments/comments.tables.js';
+import type { SearchTables } from '../../modules/search/search.tables.js';
+import type { ConsensusTables } from '../../modules/consensus/consensus.tables.js';
+import type { RecommendationsTables } from '../../modules/recommendations/recommendations.tables.js';
+import type { AccountabilityTables } from '../../modules/accountability/accountability.tables.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** A timestamp column: read as Date, written as Date or ISO string. */

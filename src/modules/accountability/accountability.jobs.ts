@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import { sendActionReminders, sendCommitteeDigest } from '../modules/accountability/reminders.service.js';
+import type { DB } from '../../platform/db/schema.js';
+import { sendActionReminders, sendCommitteeDigest } from './reminders.service.js';
 
 /** When action reminders go out: every day at 08:00 in the zone of the model process (cron, pg-boss's `tz`). */
 export const ACTION_REMINDERS_CRON = { cron: '0 8 * * *', tz: 'America/Toronto' } as const;
