@@ -1,7 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { CreatedAt, Timestamp } from '../../platform/db/columns.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export type ProgressStatus = 'not_started' | 'on_track' | 'at_risk' | 'late' | 'done' | 'dropped';
@@ -59,9 +58,11 @@ export interface ProgressReportsTable {
   reported_at: CreatedAt;
 }
 
-/** The accountability feature's tables, merged into the DB interface. */
-export interface AccountabilityTables {
-  actions: ActionsTable;
-  pledges: PledgesTable;
-  progress_reports: ProgressReportsTable;
+/** The accountability module's tables, added to the database's type (see platform/db/schema.ts). */
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    actions: ActionsTable;
+    pledges: PledgesTable;
+    progress_reports: ProgressReportsTable;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CallSubmissionsTable, CallsTable, DB } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { CallSubmissionsTable, CallsTable } from './calls.tables.js';
 
 /** A call row. */
 export type Call = Selectable<CallsTable>;

@@ -1,7 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt, Timestamp } from '../../platform/db/columns.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export type CommentAudience = 'confirmed' | 'members';
 export type HiddenReason = 'spam' | 'abuse' | 'off_topic' | 'personal_information' | 'not_consented';
@@ -116,14 +115,16 @@ export interface CommentReportsTable {
   created_at: CreatedAt;
 }
 
-/** The comments feature's tables, merged into the DB interface. */
-export interface CommentsTables {
-  comment_periods: CommentPeriodsTable;
-  comment_period_documents: CommentPeriodDocumentsTable;
-  comment_groups: CommentGroupsTable;
-  comments: CommentsTable;
-  comment_anchor_counts: CommentAnchorCountsTable;
-  comment_dispositions: CommentDispositionsTable;
-  comment_outcome_counts: CommentOutcomeCountsTable;
-  comment_reports: CommentReportsTable;
+/** The comments module's tables, added to the database's type (see platform/db/schema.ts). */
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    comment_periods: CommentPeriodsTable;
+    comment_period_documents: CommentPeriodDocumentsTable;
+    comment_groups: CommentGroupsTable;
+    comments: CommentsTable;
+    comment_anchor_counts: CommentAnchorCountsTable;
+    comment_dispositions: CommentDispositionsTable;
+    comment_outcome_counts: CommentOutcomeCountsTable;
+    comment_reports: CommentReportsTable;
+  }
 }

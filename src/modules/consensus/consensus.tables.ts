@@ -1,7 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { CreatedAt, Timestamp } from '../../platform/db/columns.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export type ConsensusTarget = 'document' | 'section' | 'recommendation';
@@ -86,12 +85,14 @@ export interface ConsensusAppealsTable {
   changed_outcome_id: string | null;
 }
 
-/** The consensus feature's tables, merged into the DB interface. */
-export interface ConsensusTables {
-  consensus_calls: ConsensusCallsTable;
-  consensus_options: ConsensusOptionsTable;
-  consensus_positions: ConsensusPositionsTable;
-  consensus_outcomes: ConsensusOutcomesTable;
-  consensus_objection_answers: ConsensusObjectionAnswersTable;
-  consensus_appeals: ConsensusAppealsTable;
+/** The consensus module's tables, added to the database's type (see platform/db/schema.ts). */
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    consensus_calls: ConsensusCallsTable;
+    consensus_options: ConsensusOptionsTable;
+    consensus_positions: ConsensusPositionsTable;
+    consensus_outcomes: ConsensusOutcomesTable;
+    consensus_objection_answers: ConsensusObjectionAnswersTable;
+    consensus_appeals: ConsensusAppealsTable;
+  }
 }

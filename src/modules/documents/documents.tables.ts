@@ -1,7 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt, Timestamp } from '../../platform/db/columns.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export type DocumentKind = 'report' | 'charter' | 'minutes' | 'input' | 'baseline' | 'guidance' | 'other';
 export type DocumentStatus = 'draft' | 'public_comment' | 'final' | 'superseded';
@@ -63,10 +62,12 @@ export interface DocumentAnchorFatesTable {
   successor_anchor: string | null;
 }
 
-/** The documents feature's tables, merged into the DB interface. */
-export interface DocumentsTables {
-  documents: DocumentsTable;
-  document_versions: DocumentVersionsTable;
-  document_blocks: DocumentBlocksTable;
-  document_anchor_fates: DocumentAnchorFatesTable;
+/** The documents module's tables, added to the database's type (see platform/db/schema.ts). */
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    documents: DocumentsTable;
+    document_versions: DocumentVersionsTable;
+    document_blocks: DocumentBlocksTable;
+    document_anchor_fates: DocumentAnchorFatesTable;
+  }
 }

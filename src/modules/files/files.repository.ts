@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, FilesTable } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { FilesTable } from './files.tables.js';
 
 /** A file's row without its bytes: what lists and headers need. */
 export type FileMeta = Omit<Selectable<FilesTable>, 'data'>;

@@ -1,7 +1,5 @@
-import type { ColumnType } from 'kysely';
+import type { CreatedAt, Timestamp } from '../../platform/db/columns.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 /** Something that happened in a process, for its feed and its followers. */
 export interface ActivityTable {
@@ -28,8 +26,10 @@ export interface FollowsTable {
   created_at: CreatedAt;
 }
 
-/** The follows feature's tables, merged into the DB interface. */
-export interface FollowsTables {
-  activity: ActivityTable;
-  follows: FollowsTable;
+/** The follows module's tables, added to the database's type (see platform/db/schema.ts). */
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    activity: ActivityTable;
+    follows: FollowsTable;
+  }
 }

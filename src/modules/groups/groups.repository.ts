@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AnnouncementsTable, DB, WorkingGroupsTable } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { AnnouncementsTable, WorkingGroupsTable } from './groups.tables.js';
 
 export type WorkingGroup = Selectable<WorkingGroupsTable>;
 export type Announcement = Selectable<AnnouncementsTable>;

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../../platform/db/schema.js';
+import type { OutboxMessage } from './mail.tables.js';
 import type { OutboxMessageOut } from './mail.schema.js';
 
 /** The API's view of an outbox message. */

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB, OutboxMessage } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { OutboxMessage } from './mail.tables.js';
 
 /** SQL for the outbox: every message Concord sends, and its delivery state. */
 export const mailRepository = {

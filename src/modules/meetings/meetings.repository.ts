@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { DB, MeetingAgendaItemsTable, MeetingRegistrationsTable, MeetingsTable } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { MeetingAgendaItemsTable, MeetingRegistrationsTable, MeetingsTable } from './meetings.tables.js';
 
 /** A meeting row. */
 export type Meeting = Selectable<MeetingsTable>;

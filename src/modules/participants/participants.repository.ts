@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { DB, InvitationsTable, OrganisationsTable, ProcessMembersTable } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { InvitationsTable, OrganisationsTable, ProcessMembersTable } from './participants.tables.js';
 
 export type Organisation = Selectable<OrganisationsTable>;
 export type ProcessMember = Selectable<ProcessMembersTable>;

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, ProcessPhasesTable, ProcessesTable, StakeholderGroupsTable } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { ProcessPhasesTable, ProcessesTable, StakeholderGroupsTable } from './processes.tables.js';
 
 export type Process = Selectable<ProcessesTable>;
 export type Phase = Selectable<ProcessPhasesTable>;

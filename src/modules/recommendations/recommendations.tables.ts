@@ -1,7 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { CreatedAt, Timestamp } from '../../platform/db/columns.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export type Priority = 'high' | 'medium' | 'low';
 
@@ -40,9 +39,11 @@ export interface FinalReportsTable {
   published_by: string | null;
 }
 
-/** The recommendations feature's tables, merged into the DB interface. */
-export interface RecommendationsTables {
-  recommendations: RecommendationsTable;
-  recommendation_addressees: RecommendationAddresseesTable;
-  final_reports: FinalReportsTable;
+/** The recommendations module's tables, added to the database's type (see platform/db/schema.ts). */
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    recommendations: RecommendationsTable;
+    recommendation_addressees: RecommendationAddresseesTable;
+    final_reports: FinalReportsTable;
+  }
 }

@@ -23,7 +23,9 @@ export interface SearchEntriesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-/** The search feature's tables, merged into the DB interface. */
-export interface SearchTables {
-  search_entries: SearchEntriesTable;
+/** The search module's tables, added to the database's type (see platform/db/schema.ts). */
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    search_entries: SearchEntriesTable;
+  }
 }

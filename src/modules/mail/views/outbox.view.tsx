@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import type { OutboxMessage } from '../../../platform/db/schema.js';
+import type { OutboxMessage } from '../mail.tables.js';
 
 /** The outbox list, newest first, with a link to the next page. */
 export function OutboxView({ ctx, messages, next }: { ctx: PageCtx; messages: OutboxMessage[]; next: string | undefined }) {
