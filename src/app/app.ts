@@ -15,45 +15,8 @@ import { registerSecurity } from '../platform/http/security.js';
 import { registerErrorHandling, sendProblem } from '../platform/http/errors.js';
 import { requirePolicies } from '../platform/http/authorization.js';
 import { loggerOptions } from '../platform/http/logging.js';
+import { MODULES } from './modules.js';
 import { settingsRepository } from '../modules/settings/settings.repository.js';
-import { healthRoutes } from '../modules/health/health.routes.js';
-import { homePages } from '../modules/home/home.pages.js';
-import { accountsApi } from '../modules/accounts/accounts.routes.js';
-import { accountsPages } from '../modules/accounts/accounts.pages.js';
-import { mailApi } from '../modules/mail/mail.routes.js';
-import { mailPages } from '../modules/mail/mail.pages.js';
-import { apiDocsRoutes } from '../modules/api-docs/api-docs.routes.js';
-import { processesApi } from '../modules/processes/processes.routes.js';
-import { processesPages } from '../modules/processes/processes.pages.js';
-import { participantsPages } from '../modules/participants/participants.pages.js';
-import { participantsApi } from '../modules/participants/participants.routes.js';
-import { groupsPages } from '../modules/groups/groups.pages.js';
-import { groupsApi } from '../modules/groups/groups.routes.js';
-import { meetingsApiPlugin, meetingsPagesPlugin } from '../modules/meetings/meetings.plugins.js';
-import { callsApi } from '../modules/calls/calls.routes.js';
-import { callsPages } from '../modules/calls/calls.pages.js';
-import { documentsApi } from '../modules/documents/documents.routes.js';
-import { documentsPages } from '../modules/documents/documents.pages.js';
-import { followsApi } from '../modules/follows/follows.routes.js';
-import { followsPages } from '../modules/follows/follows.pages.js';
-import { searchApi } from '../modules/search/search.routes.js';
-import { searchPages } from '../modules/search/search.pages.js';
-import { commentsApi } from '../modules/comments/comments.routes.js';
-import { commentsPages } from '../modules/comments/comments.pages.js';
-import { periodsPages } from '../modules/comments/periods.pages.js';
-import { dispositionsApi } from '../modules/comments/dispositions.routes.js';
-import { dispositionsPages } from '../modules/comments/dispositions.pages.js';
-import { consensusApi } from '../modules/consensus/consensus.routes.js';
-import { consensusPages } from '../modules/consensus/consensus.pages.js';
-import { accountabilityApi } from '../modules/accountability/accountability.routes.js';
-import { accountabilityPages } from '../modules/accountability/accountability.pages.js';
-import { recommendationsApi } from '../modules/recommendations/recommendations.routes.js';
-import { recommendationsPages } from '../modules/recommendations/recommendations.pages.js';
-import { finalReportPages } from '../modules/recommendations/final-report.pages.js';
-import { processReportApi } from '../modules/process-report/process-report.routes.js';
-import { processReportPages } from '../modules/process-report/process-report.pages.js';
-import { auditViewApi } from '../modules/audit/audit-view.routes.js';
-import { auditViewPages } from '../modules/audit/audit-view.pages.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -117,47 +80,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await app.register(staticFiles, { root: path.join(here, '../platform/web/public'), prefix: '/static/', maxAge: '1h' });
 
-  await app.register(healthRoutes);
-  await app.register(apiDocsRoutes);
-  await app.register(accountsApi, { prefix: '/api/v1' });
-  await app.register(mailApi, { prefix: '/api/v1' });
-  await app.register(processesApi, { prefix: '/api/v1' });
-  await app.register(participantsApi, { prefix: '/api/v1' });
-  await app.register(groupsApi, { prefix: '/api/v1' });
-  await app.register(meetingsApiPlugin, { prefix: '/api/v1' });
-  await app.register(callsApi, { prefix: '/api/v1' });
-  await app.register(documentsApi, { prefix: '/api/v1' });
-  await app.register(followsApi, { prefix: '/api/v1' });
-  await app.register(searchApi, { prefix: '/api/v1' });
-  await app.register(commentsApi, { prefix: '/api/v1' });
-  await app.register(dispositionsApi, { prefix: '/api/v1' });
-  await app.register(consensusApi, { prefix: '/api/v1' });
-  await app.register(accountabilityApi, { prefix: '/api/v1' });
-  await app.register(recommendationsApi, { prefix: '/api/v1' });
-  await app.register(processReportApi, { prefix: '/api/v1' });
-  await app.register(auditViewApi, { prefix: '/api/v1' });
-
+  // Every module's plugins, from the one list (src/app/modules.ts): root routes, the JSON
+  // API under /api/v1, and pages once per language.
+  for (const m of MODULES) for (const plugin of m.root ?? []) await app.register(plugin);
+  for (const m of MODULES) for (const plugin of m.api ?? []) await app.register(plugin, { prefix: '/api/v1' });
   for (const lang of LANGS) {
-    await app.register(homePages, { prefix: `/${lang}` });
-    await app.register(accountsPages, { prefix: `/${lang}` });
-    await app.register(mailPages, { prefix: `/${lang}` });
-    await app.register(processesPages, { prefix: `/${lang}` });
-    await app.register(participantsPages, { prefix: `/${lang}` });
-    await app.register(groupsPages, { prefix: `/${lang}` });
-    await app.register(meetingsPagesPlugin, { prefix: `/${lang}` });
-    await app.register(callsPages, { prefix: `/${lang}` });
-    await app.register(documentsPages, { prefix: `/${lang}` });
-    await app.register(followsPages, { prefix: `/${lang}` });
-    await app.register(searchPages, { prefix: `/${lang}` });
-    await app.register(periodsPages, { prefix: `/${lang}` });
-    await app.register(commentsPages, { prefix: `/${lang}` });
-    await app.register(dispositionsPages, { prefix: `/${lang}` });
-    await app.register(consensusPages, { prefix: `/${lang}` });
-    await app.register(accountabilityPages, { prefix: `/${lang}` });
-    await app.register(recommendationsPages, { prefix: `/${lang}` });
-    await app.register(finalReportPages, { prefix: `/${lang}` });
-    await app.register(processReportPages, { prefix: `/${lang}` });
-    await app.register(auditViewPages, { prefix: `/${lang}` });
+    for (const m of MODULES) for (const plugin of m.pages ?? []) await app.register(plugin, { prefix: `/${lang}` });
   }
   await app.ready();
   return app;

@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DB } from '../platform/db/schema.js';
-import { QUEUES, QUEUE_OPTIONS, bossDb, jobsSchemaFor } from '../platform/jobs/queue.js';
-import { handleMeetingReminder, type MeetingReminderJob } from '../modules/meetings/meetings.jobs.js';
-import { DIGEST_CRON, handleFollowsDigest } from '../modules/follows/follows.jobs.js';
-import { HOUSEKEEPING_CRON, handleHousekeeping } from '../platform/jobs/housekeeping.js';
-import { ACTION_DIGEST_CRON, ACTION_REMINDERS_CRON, handleActionDigest, handleActionReminders } from '../modules/accountability/accountability.jobs.js';
+import { QUEUE_OPTIONS, bossDb, jobsSchemaFor } from '../platform/jobs/queue.js';
+import type { JobDefinition } from '../platform/jobs/define.js';
+import { housekeepingJob } from '../platform/jobs/housekeeping.js';
+import { MODULES } from './modules.js';
 
 /** What the job workers need. */
 export interface JobsDeps {
@@ -19,44 +18,39 @@ export interface JobsDeps {
   pollingIntervalSeconds?: number;
 }
 
+/** The frame's jobs and every module's, each queue once. */
+export function allJobs(): JobDefinition[] {
+  const jobs = [housekeepingJob, ...MODULES.flatMap((m) => m.jobs ?? [])];
+  const seen = new Set<string>();
+  for (const j of jobs) {
+    if (seen.has(j.queue)) throw new Error(`Two jobs use the queue ${j.queue}`);
+    seen.add(j.queue);
+  }
+  return jobs;
+}
+
 /**
- * Start pg-boss over the app's pool and work every queue; returns a stop function. Any app
- * server may run workers: pg-boss claims each job with SKIP LOCKED, so a job runs once.
+ * Start pg-boss over the app's pool and work every module's queues; returns a stop function.
+ * Any app server may run workers: pg-boss claims each job with SKIP LOCKED, so a job runs once.
  */
 export async function startJobs(deps: JobsDeps): Promise<() => Promise<void>> {
   // `schedule` runs pg-boss's cron (the daily digest); `supervise` its maintenance (expiry, archiving).
   const boss = new PgBoss({ db: bossDb(deps.db), schema: jobsSchemaFor(deps.appSchema), schedule: true, supervise: true, migrate: true });
   boss.on('error', (err) => deps.log.error({ err }, 'job queue error'));
   await boss.start();
-  // Migration 0003 creates the reminder queue (so it can be enqueued before any worker runs);
-  // creating a queue again is a no-op, and lets a new queue work without a migration.
-  for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...QUEUE_OPTIONS });
-  await boss.work<MeetingReminderJob>(QUEUES.meetingReminder, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 }, async (jobs) => {
-    for (const job of jobs) {
-      const { sent } = await handleMeetingReminder(deps, job.data);
-      deps.log.info({ jobId: job.id, meetingId: job.data.meetingId, sent }, 'meeting reminders written');
-    }
-  });
-  await boss.schedule(QUEUES.followsDigest, DIGEST_CRON.cron, {}, { tz: DIGEST_CRON.tz });
-  await boss.work(QUEUES.followsDigest, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 }, async () => {
-    const { sent } = await handleFollowsDigest(deps);
-    deps.log.info({ sent }, 'follow digests written');
-  });
-  await boss.schedule(QUEUES.housekeeping, HOUSEKEEPING_CRON.cron, {}, { tz: HOUSEKEEPING_CRON.tz });
-  await boss.work(QUEUES.housekeeping, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 }, async () => {
-    const purged = await handleHousekeeping(deps);
-    deps.log.info(purged, 'expired sessions and throttles purged');
-  });
-  await boss.schedule(QUEUES.actionReminders, ACTION_REMINDERS_CRON.cron, {}, { tz: ACTION_REMINDERS_CRON.tz });
-  await boss.work(QUEUES.actionReminders, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 }, async () => {
-    const sent = await handleActionReminders(deps);
-    deps.log.info(sent, 'action reminders written');
-  });
-  await boss.schedule(QUEUES.actionDigest, ACTION_DIGEST_CRON.cron, {}, { tz: ACTION_DIGEST_CRON.tz });
-  await boss.work(QUEUES.actionDigest, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 }, async () => {
-    const { sent } = await handleActionDigest(deps);
-    deps.log.info({ sent }, 'action committee digests written');
-  });
+  const ctx = { db: deps.db, baseUrl: deps.baseUrl, log: deps.log };
+  const polling = { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 };
+  for (const job of allJobs()) {
+    // Creating a queue again is a no-op, and lets a new module's queue work without a migration.
+    await boss.createQueue(job.queue, { name: job.queue, ...QUEUE_OPTIONS });
+    if (job.schedule) await boss.schedule(job.queue, job.schedule.cron, {}, { tz: job.schedule.tz });
+    await boss.work<Record<string, unknown>>(job.queue, polling, async (batch) => {
+      for (const one of batch) {
+        const result = await job.handle(ctx, one.data);
+        deps.log.info({ jobId: one.id, queue: job.queue, ...result }, job.done);
+      }
+    });
+  }
   return async () => {
     await boss.stop({ graceful: true, timeout: 10_000 });
   };

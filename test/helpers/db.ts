@@ -4,6 +4,7 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/client.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import '../../src/app/modules.js';
 import { jobsSchemaFor } from '../../src/platform/jobs/queue.js';
 
 /** Which engine this test run uses: PostgreSQL when DATABASE_URL is set, else PGlite in memory. */

@@ -1,6 +1,8 @@
 import { loadConfig, type Config } from '../../platform/config.js';
 import { openDatabase, type Database } from '../../platform/db/client.js';
 import { migrateToLatest } from '../../platform/db/migrate.js';
+// The modules' migrations are read from the registry the module list fills.
+import '../modules.js';
 
 /**
  * Run a command against the configured database, migrated, and always close it (releasing

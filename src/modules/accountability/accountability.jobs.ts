@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { defineJob } from '../../platform/jobs/define.js';
+import { QUEUES } from '../../platform/jobs/queue.js';
 import { sendActionReminders, sendCommitteeDigest } from './reminders.service.js';
 
 /** When action reminders go out: every day at 08:00 in the zone of the model process (cron, pg-boss's `tz`). */
@@ -20,3 +22,19 @@ export async function handleActionReminders(deps: { db: Kysely<DB>; baseUrl: str
 export async function handleActionDigest(deps: { db: Kysely<DB>; baseUrl: string }, now: Date = new Date()): Promise<{ sent: number }> {
   return sendCommitteeDigest(deps.db, deps.baseUrl, now);
 }
+
+/** Reminders before an action is due and once it is overdue, daily. */
+export const actionRemindersJob = defineJob({
+  queue: QUEUES.actionReminders,
+  schedule: ACTION_REMINDERS_CRON,
+  done: 'action reminders written',
+  handle: (ctx) => handleActionReminders(ctx),
+});
+
+/** The action committee's weekly digest. */
+export const actionDigestJob = defineJob({
+  queue: QUEUES.actionDigest,
+  schedule: ACTION_DIGEST_CRON,
+  done: 'action committee digests written',
+  handle: (ctx) => handleActionDigest(ctx),
+});

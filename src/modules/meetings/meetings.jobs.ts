@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { defineJob } from '../../platform/jobs/define.js';
+import { QUEUES } from '../../platform/jobs/queue.js';
 import { sendReminders } from './registrations.service.js';
 
 /** What a `meeting.reminder` job carries: the meeting, and the start time it was planned for. */
@@ -15,3 +17,10 @@ export interface MeetingReminderJob {
 export async function handleMeetingReminder(deps: { db: Kysely<DB>; baseUrl: string }, job: MeetingReminderJob): Promise<{ sent: number }> {
   return { sent: await sendReminders(deps.db, deps.baseUrl, job) };
 }
+
+/** The reminder job, enqueued with each meeting (meetings.service) for the day before it. */
+export const meetingReminderJob = defineJob<MeetingReminderJob>({
+  queue: QUEUES.meetingReminder,
+  done: 'meeting reminders written',
+  handle: (ctx, data) => handleMeetingReminder(ctx, data),
+});

@@ -5,15 +5,8 @@ import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { nestForm, parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
 import { roleHolders } from '../accounts/accounts.service.js';
-import { listGroups } from '../groups/groups.service.js';
-import { balance, isProcessMember } from '../participants/participants.service.js';
-import { BalanceSection } from '../participants/views/balance-section.js';
-import { listCalls } from '../calls/calls.service.js';
-import { CallsSection } from '../calls/views/calls-section.js';
-import { listMeetings } from '../meetings/meetings.service.js';
-import { ProcessMeetingsSection } from '../meetings/views/meeting-list.view.js';
-import { FollowBox } from '../follows/views/follow-box.js';
-import { followOf } from '../follows/follows.service.js';
+import { sectionsFor } from '../../platform/modules/registry.js';
+import './processes.slots.js';
 import { CopyProcessBody, CreateProcessBody, UpdateProcessBody } from './processes.schema.js';
 import * as processes from './processes.service.js';
 import { copyProcess } from './templates.service.js';
@@ -76,38 +69,27 @@ export const processesPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const detail = await processes.getProcess(db(), slugOf(req));
     const p = detail.process;
-    const [groups, oversight, conveners, bal, isMember] = await Promise.all([
-      listGroups(db(), p.id),
+    const ctx = pageCtx(req, reply);
+    // Working groups, meetings, calls and balance come from their modules through the
+    // 'process.sections' slot; this page imports none of them.
+    const input = { db: db(), ctx, process: p, detail };
+    const [oversight, conveners, sections, follow] = await Promise.all([
       roleHolders(db(), { role: 'oversight', processId: p.id }),
       roleHolders(db(), { role: 'convener', processId: p.id }),
-      balance(db(), p.id, detail.stakeholderGroups),
-      req.actor ? isProcessMember(db(), p.id, req.actor.userId) : Promise.resolve(false),
+      Promise.all(sectionsFor('process.sections').map((render) => render(input))),
+      Promise.all(sectionsFor('process.follow').map((render) => render(input))),
     ]);
-    const calls = await listCalls(db(), p.id);
-    const meetings = await listMeetings(db(), p.id, req.actor, { when: 'upcoming', limit: 3 });
-    const ctx = pageCtx(req, reply);
     return sendPage(
       reply,
       <ProcessView
         ctx={ctx}
         detail={detail}
         currentPhaseId={processes.currentPhase(detail.phases, p.timezone)?.id}
-        groups={groups.map((g) => ({ slug: g.group.slug, name: req.lang === 'fr' ? g.group.name_fr : g.group.name_en, memberCount: g.memberCount, status: g.group.status }))}
         oversight={oversight}
         conveners={conveners}
-        isMember={isMember}
-        balance={<BalanceSection ctx={ctx} rows={bal.rows} caption={req.t('participants.balanceCaption')} id="process-balance" />}
-        calls={<CallsSection ctx={ctx} processId={p.id} processSlug={p.slug} timezone={p.timezone} calls={calls} />}
-        meetings={<ProcessMeetingsSection ctx={ctx} processSlug={p.slug} processId={p.id} upcoming={meetings.items} />}
-        follow={
-          <FollowBox
-            ctx={ctx}
-            path={`/processes/${p.slug}`}
-            mode={req.actor ? (await followOf(db(), req.actor.userId, { processId: p.id, groupId: null }))?.mode : undefined}
-            label={req.t('follows.followProcess')}
-            feed={localPath(req.lang, `/processes/${p.slug}/activity.atom`)}
-          />
-        }
+        isMember={req.actor?.processRoles.get(p.id)?.has('member') ?? false}
+        sections={sections}
+        follow={follow}
       />,
     );
   });

@@ -4,7 +4,8 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { newId } from '../../platform/lib/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { copyGroups } from '../groups/groups.service.js';
+import { hooksFor } from '../../platform/modules/registry.js';
+import './processes.slots.js';
 import { createProcess, getProcess } from './processes.service.js';
 import { processesRepository as repo, type Process } from './processes.repository.js';
 import type { CopyProcessBody } from './processes.schema.js';
@@ -48,8 +49,11 @@ export async function copyProcess(db: Kysely<DB>, actor: Actor, sourceSlug: stri
       trx,
       source.stakeholderGroups.map((g) => ({ ...g, id: newId(), process_id: created.id })),
     );
-    const groups = await copyGroups(trx, actor.userId, p.id, created.id);
-    await recordAudit(trx, { actorId: actor.userId, action: 'process.copy', entityType: 'process', entityId: created.id, processId: created.id, after: { from: p.id, groups } });
+    // Working groups (and whatever later modules keep of a template) copy themselves
+    // through the 'process.copy' hook; their counts go into the audit event.
+    const copied: Record<string, number> = {};
+    for (const copy of hooksFor('process.copy')) Object.assign(copied, await copy(trx, { actorId: actor.userId, fromProcessId: p.id, toProcessId: created.id }));
+    await recordAudit(trx, { actorId: actor.userId, action: 'process.copy', entityType: 'process', entityId: created.id, processId: created.id, after: { from: p.id, ...copied } });
     return created;
   });
 }

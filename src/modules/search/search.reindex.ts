@@ -2,24 +2,21 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { listProcesses, processById, processScope } from '../processes/processes.service.js';
-import { reindexMeetings } from '../meetings/meetings.search.js';
-import { reindexParticipants } from '../participants/participants.service.js';
+import { installedModules } from '../../platform/modules/registry.js';
+import type { Reindexer } from '../../platform/modules/define.js';
 import { searchRepository as repo } from './search.repository.js';
-import type { SearchKind } from './search.tables.js';
-
-/** Writes every entry of one kind for one process through the owning module; returns how many records. */
-export type Reindexer = (trx: Kysely<DB>, processId: string) => Promise<number>;
+import { SEARCH_KINDS, type SearchKind } from './search.tables.js';
 
 /**
- * The modules that can rebuild their part of the index. EXTENSION POINT: documents and
- * comments index as they write (indexForSearch in their services); when their services export
- * a whole-process reindex (`reindexDocuments(trx, processId)`, `reindexComments(trx, processId)`),
- * add them here and `concord search reindex` covers them. Kinds absent here are left as they are.
+ * The kinds that can be rebuilt, each through the module that owns the records: every
+ * module's manifest lists its reindexers (`reindex: { meeting: reindexMeetings }`). Kinds
+ * nobody can rebuild (documents and comments index as they write) are left as they are.
  */
-export const REINDEXERS: Partial<Record<SearchKind, Reindexer>> = {
-  meeting: reindexMeetings,
-  participant: reindexParticipants,
-};
+export function reindexers(): Partial<Record<SearchKind, Reindexer>> {
+  const out: Partial<Record<SearchKind, Reindexer>> = {};
+  for (const m of installedModules()) Object.assign(out, m.reindex ?? {});
+  return out;
+}
 
 /** What a reindex did, per process. */
 export interface ReindexReport {
@@ -33,13 +30,15 @@ export interface ReindexReport {
  */
 export async function reindexSearch(db: Kysely<DB>, opts: { processSlug?: string | undefined } = {}): Promise<ReindexReport> {
   const processes = opts.processSlug ? [await processById(db, (await processScope(db, opts.processSlug)).processId)] : await listProcesses(db);
-  const kinds = Object.keys(REINDEXERS) as SearchKind[];
+  const rebuild = reindexers();
+  // In the index's own order of kinds, whatever the order of the modules.
+  const kinds = SEARCH_KINDS.filter((k) => rebuild[k]);
   const report: ReindexReport = { processes: [] };
   for (const p of processes) {
     const counts = await inTransaction(db, async (trx) => {
       await repo.clear(trx, p.id, kinds);
       const out: Partial<Record<SearchKind, number>> = {};
-      for (const kind of kinds) out[kind] = await REINDEXERS[kind]!(trx, p.id);
+      for (const kind of kinds) out[kind] = await rebuild[kind]!(trx, p.id);
       return out;
     });
     report.processes.push({ slug: p.slug, counts });

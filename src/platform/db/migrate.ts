@@ -1,5 +1,22 @@
-import { type Kysely, Migrator, type MigrationResultSet, type DatabaseIntrospector, sql } from 'kysely';
-import { migrations } from './migrations/index.js';
+import { type Kysely, type Migration, Migrator, type MigrationResultSet, type DatabaseIntrospector, sql } from 'kysely';
+import { migrations as frameMigrations } from './migrations/index.js';
+import { installedModules } from '../modules/registry.js';
+
+/**
+ * Every migration: the frame's history (the process core, 0001–0014, written before modules
+ * brought their own) followed by each installed module's, by name. Two modules naming the
+ * same migration is an error, not a silent overwrite.
+ */
+export function allMigrations(): Record<string, Migration> {
+  const all: Record<string, Migration> = { ...frameMigrations };
+  for (const m of installedModules()) {
+    for (const [name, migration] of Object.entries(m.migrations ?? {})) {
+      if (Object.hasOwn(all, name)) throw new Error(`Migration ${name} of module ${m.name} is already defined`);
+      all[name] = migration;
+    }
+  }
+  return all;
+}
 
 /**
  * What the migrator needs to know about tables, looked up in one schema only.
@@ -41,7 +58,7 @@ function migrator(db: Kysely<any>, schema?: string): Migrator {
   });
   return new Migrator({
     db: scoped,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
+    provider: { getMigrations: () => Promise.resolve(allMigrations()) },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { defineJob } from './define.js';
+import { QUEUES } from './queue.js';
 import { sessionsRepository } from '../auth/sessions.repository.js';
 import { throttle } from '../auth/throttle.js';
 
@@ -19,3 +21,11 @@ export async function handleHousekeeping(deps: { db: Kysely<DB> }, now: Date = n
   const throttles = await throttle.purge(deps.db, new Date(now.getTime() - THROTTLE_KEEP_MS));
   return { sessions, throttles };
 }
+
+/** The frame's own daily job. */
+export const housekeepingJob = defineJob({
+  queue: QUEUES.housekeeping,
+  schedule: HOUSEKEEPING_CRON,
+  done: 'expired sessions and throttles purged',
+  handle: (ctx) => handleHousekeeping(ctx),
+});

@@ -19,17 +19,13 @@ export function ProcessView(props: {
   ctx: PageCtx;
   detail: ProcessDetail;
   currentPhaseId: string | undefined;
-  groups: { slug: string; name: string; memberCount: number; status: string }[];
   oversight: Person[];
   conveners: Person[];
   isMember: boolean;
-  balance: ComponentChildren;
-  /** The calls for input section (modules/calls). */
-  calls?: ComponentChildren;
-  /** The meetings section (modules/meetings). */
-  meetings?: ComponentChildren;
-  /** The follow button and feed link (modules/follows). */
-  follow?: ComponentChildren;
+  /** Sections other modules contribute (working groups, meetings, calls, balance), each with its heading. */
+  sections: ComponentChildren[];
+  /** The follow button and feed link (from the follows module). */
+  follow: ComponentChildren[];
 }) {
   const { ctx, detail } = props;
   const { t, lang } = ctx;
@@ -115,25 +111,7 @@ export function ProcessView(props: {
       {props.follow}
       <h2>{t('processes.timeline')}</h2>
       <Timeline ctx={ctx} phases={detail.phases} currentId={props.currentPhaseId} />
-      <h2>{t('processes.workingGroups')}</h2>
-      {props.groups.length === 0 ? (
-        <p>{t('processes.noWorkingGroups')}</p>
-      ) : (
-        <ul>
-          {props.groups.map((g) => (
-            <li key={g.slug}>
-              <a href={localPath(lang, `${base}/groups/${g.slug}`)}>{g.name}</a> — {t('groups.memberCount', { count: g.memberCount })}
-              {g.status !== 'active' && ` (${t(`groups.statuses.${g.status}`)})`}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>{t('meetings.title')}</h2>
-      {props.meetings ?? <p>{t('meetings.noUpcoming')}</p>}
-      <h2>{t('calls.heading')}</h2>
-      {props.calls ?? <p>{t('calls.none')}</p>}
-      <h2>{t('processes.balance')}</h2>
-      {props.balance}
+      {props.sections}
       <h2>{t('processes.oversight')}</h2>
       {props.oversight.length === 0 ? <p>{t('processes.noOversight')}</p> : <PeopleList people={props.oversight} />}
       {props.conveners.length > 0 && (

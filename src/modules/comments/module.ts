@@ -1,0 +1,13 @@
+import { defineModule } from '../../platform/modules/define.js';
+import { commentsApi } from './comments.routes.js';
+import { dispositionsApi } from './dispositions.routes.js';
+import { periodsPages } from './periods.pages.js';
+import { commentsPages } from './comments.pages.js';
+import { dispositionsPages } from './dispositions.pages.js';
+
+/** Comment periods, comments, moderation, and a response to every comment. */
+export default defineModule({
+  name: 'comments',
+  api: [commentsApi, dispositionsApi],
+  pages: [periodsPages, commentsPages, dispositionsPages],
+});

@@ -1,0 +1,10 @@
+import { defineModule } from '../../platform/modules/define.js';
+import { consensusApi } from './consensus.routes.js';
+import { consensusPages } from './consensus.pages.js';
+
+/** Consensus calls, positions by stakeholder group, outcomes and appeals. */
+export default defineModule({
+  name: 'consensus',
+  api: [consensusApi],
+  pages: [consensusPages],
+});

@@ -1,0 +1,15 @@
+import { defineModule } from '../../platform/modules/define.js';
+import { processMeetingsSection } from './meetings.sections.js';
+import { meetingsApiPlugin, meetingsPagesPlugin } from './meetings.plugins.js';
+import { meetingReminderJob } from './meetings.jobs.js';
+import { reindexMeetings } from './meetings.search.js';
+
+/** Open meetings: agendas, registration, reminders, recordings, minutes, attendance, iCalendar. */
+export default defineModule({
+  name: 'meetings',
+  api: [meetingsApiPlugin],
+  pages: [meetingsPagesPlugin],
+  jobs: [meetingReminderJob],
+  reindex: { meeting: reindexMeetings },
+  sections: [{ slot: 'process.sections', order: 20, render: processMeetingsSection }],
+});

@@ -1,0 +1,11 @@
+import { defineModule } from '../../platform/modules/define.js';
+import { recommendationsApi } from './recommendations.routes.js';
+import { recommendationsPages } from './recommendations.pages.js';
+import { finalReportPages } from './final-report.pages.js';
+
+/** Recommendations and the final report. */
+export default defineModule({
+  name: 'recommendations',
+  api: [recommendationsApi],
+  pages: [recommendationsPages, finalReportPages],
+});
