@@ -1,15 +1,17 @@
 // ESLint 9 flat config. Type-aware linting through typescript-eslint's project service, so
 // rules that need types (floating promises, exhaustive switches) see the real program.
+import path from 'node:path';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import moduleBoundaries from './eslint-rules/module-boundaries.js';
 
 export default defineConfig(
   {
     ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'test-results/', 'bench/results/'],
   },
   {
-    files: ['src/**/*.{ts,tsx,js}', 'test/**/*.{ts,tsx,js}', 'bench/**/*.{ts,tsx,js}', 'bin/**/*.js', '*.config.{ts,js}'],
+    files: ['src/**/*.{ts,tsx,js}', 'test/**/*.{ts,tsx,js}', 'bench/**/*.{ts,tsx,js}', 'bin/**/*.js', 'eslint-rules/**/*.js', '*.config.{ts,js}'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: {
@@ -32,6 +34,14 @@ export default defineConfig(
       // Fastify plugins are async functions by contract, whether or not they await anything.
       '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    // Modules meet only through their faces (index.ts); the frame (src/platform) imports no
+    // module; only the composition (src/app) imports manifests. Tests may reach inside.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    plugins: { concord: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: { 'concord/module-boundaries': ['error', { srcRoot: path.join(import.meta.dirname, 'src') }] },
   },
   {
     // Tests read `res.json()` (typed any by light-my-request) and poke at its fields; the

@@ -16,7 +16,7 @@ import { registerErrorHandling, sendProblem } from '../platform/http/errors.js';
 import { requirePolicies } from '../platform/http/authorization.js';
 import { loggerOptions } from '../platform/http/logging.js';
 import { MODULES } from './modules.js';
-import { settingsRepository } from '../modules/settings/settings.repository.js';
+import { settingsRepository } from '../modules/settings/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

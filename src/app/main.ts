@@ -3,8 +3,8 @@ import { buildApp } from './app.js';
 import type { Config } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/client.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
-import { DEMO_ACCOUNTS, databaseIsEmpty, seedDemo } from '../modules/demo/demo.seed.js';
-import { smtpTransport, startMailDelivery } from '../modules/mail/mail.delivery.js';
+import { DEMO_ACCOUNTS, databaseIsEmpty, seedDemo } from './demo/demo.seed.js';
+import { smtpTransport, startMailDelivery } from '../modules/mail/index.js';
 import { startJobs } from './worker.js';
 
 /** A running server and how to stop it cleanly. */

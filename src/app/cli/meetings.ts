@@ -1,10 +1,10 @@
 import { type Command, Option } from 'commander';
 import { withDatabase } from './with-db.js';
-import { processScope } from '../../modules/processes/processes.service.js';
-import { allMeetings, countsOf } from '../../modules/meetings/meetings.service.js';
-import { meetingsCalendar } from '../../modules/meetings/meetings.ical.js';
-import { presentMeetingSummary } from '../../modules/meetings/meetings.presenter.js';
-import { wallTime } from '../../modules/meetings/time.js';
+import { processScope } from '../../modules/processes/index.js';
+import { allMeetings, countsOf } from '../../modules/meetings/index.js';
+import { meetingsCalendar } from '../../modules/meetings/index.js';
+import { presentMeetingSummary } from '../../modules/meetings/index.js';
+import { wallTime } from '../../modules/meetings/index.js';
 
 interface ListOptions {
   process: string;

@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Actor } from '../../platform/auth/roles.js';
 import { withDatabase } from './with-db.js';
-import { accountsRepository } from '../../modules/accounts/accounts.repository.js';
-import { createProcess, getProcess, listProcesses } from '../../modules/processes/processes.service.js';
-import { copyProcess } from '../../modules/processes/templates.service.js';
-import { CopyProcessBody, CreateProcessBody } from '../../modules/processes/processes.schema.js';
+import { accountsRepository } from '../../modules/accounts/index.js';
+import { createProcess, getProcess, listProcesses } from '../../modules/processes/index.js';
+import { copyProcess } from '../../modules/processes/index.js';
+import { CopyProcessBody, CreateProcessBody } from '../../modules/processes/index.js';
 import { fieldErrors } from '../../platform/http/validation.js';
 import { tFor } from '../../platform/i18n/i18n.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { withDatabase } from './with-db.js';
-import { reindexSearch } from '../../modules/search/search.reindex.js';
+import { reindexSearch } from '../../modules/search/index.js';
 
 /**
  * Add `concord search reindex [--process <slug>]`: rebuild the search index from the records

@@ -1,5 +1,5 @@
-import { csvField } from '../participants/participants.presenter.js';
-import type { Process } from '../processes/processes.repository.js';
+import { csvField } from '../participants/index.js';
+import type { Process } from '../processes/index.js';
 import type { ActionRow, PledgeRow, ReportRow } from './accountability.repository.js';
 import { isOverdue, type Figures, type Tracker } from './tracker.service.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../processes/processes.schema.js';
+import { Slug } from '../processes/index.js';
 import type { ProgressStatus } from './accountability.tables.js';
 
 /** Every status a progress report may give, in the order forms offer them. */

@@ -5,9 +5,9 @@ import { authorize } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { membership } from '../participants/participants.service.js';
-import { listRecommendations } from '../recommendations/recommendations.service.js';
+import { recordAudit } from '../audit/index.js';
+import { membership } from '../participants/index.js';
+import { listRecommendations } from '../recommendations/index.js';
 import { NEEDS_REASON, type ActionBody, type PledgeBody, type ProgressBody } from './accountability.schema.js';
 import { accountabilityRepository as repo, type ActionRow, type PledgeRow, type RecommendationRef } from './accountability.repository.js';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import type { Process, StakeholderGroup } from '../processes/processes.repository.js';
-import { todayIn } from '../processes/processes.service.js';
+import type { Process, StakeholderGroup } from '../processes/index.js';
+import { todayIn } from '../processes/index.js';
 import { CLOSED } from './accountability.schema.js';
 import { recommendationsOf } from './accountability.service.js';
 import type { ProgressStatus } from './accountability.tables.js';

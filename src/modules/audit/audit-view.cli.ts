@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { getProcess } from '../processes/processes.service.js';
+import { getProcess } from '../processes/index.js';
 import { verifyProcessAudit } from './audit-view.service.js';
 
 /**

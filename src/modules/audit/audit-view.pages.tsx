@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
-import { getProcess } from '../processes/processes.service.js';
+import { getProcess } from '../processes/index.js';
 import { ProcessAuditQuery } from './audit-view.schema.js';
 import { processAuditPage, verifyProcessAudit, whoOfEvents } from './audit-view.service.js';
 import { AuditListView } from './views/audit-list.view.js';

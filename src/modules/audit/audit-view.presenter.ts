@@ -1,6 +1,6 @@
 import type { AuditEvent } from '../../platform/db/schema.js';
-import { commentPath } from '../comments/comments.service.js';
-import { meetingPath } from '../meetings/links.js';
+import { commentPath } from '../comments/index.js';
+import { meetingPath } from '../meetings/index.js';
 import type { AuditEventOut } from './audit-view.schema.js';
 
 /** An event for the API: every field its hash covers, in the form that was hashed. */

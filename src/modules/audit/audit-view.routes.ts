@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getProcess } from '../processes/processes.service.js';
+import { getProcess } from '../processes/index.js';
 import { AuditParams, ChainPage, ChainQuery, ProcessAuditPage, ProcessAuditQuery } from './audit-view.schema.js';
 import { chainPage, processAuditPage } from './audit-view.service.js';
 import { presentEvent } from './audit-view.presenter.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../processes/processes.schema.js';
+import { Slug } from '../processes/index.js';
 
 /** A chain position in a URL or query: a positive integer, kept as a string like the bigint column. */
 const Seq = z.string().regex(/^[1-9][0-9]{0,17}$/, { error: 'audit.errors.cursor' });

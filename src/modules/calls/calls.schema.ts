@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Bilingual, Slug } from '../processes/processes.schema.js';
+import { Bilingual, Slug } from '../processes/index.js';
 
 /** Where a call stands at a given instant. */
 export const CALL_STATES = ['upcoming', 'open', 'closed'] as const;

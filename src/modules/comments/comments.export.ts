@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import type { StakeholderGroup } from '../processes/processes.repository.js';
+import type { StakeholderGroup } from '../processes/index.js';
 import type { CommentRow } from './comments.repository.js';
 import { everyComment } from './listing.service.js';
 import type { Paragraph, PeriodDetail } from './periods.service.js';

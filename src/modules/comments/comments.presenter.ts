@@ -1,7 +1,7 @@
 import type { CommentRow, CommentReport } from './comments.repository.js';
 import type { CommentOut, PeriodOut, ReportOut } from './comments.schema.js';
 import { commentPath } from './comments.service.js';
-import { documentPath } from '../documents/documents.service.js';
+import { documentPath } from '../documents/index.js';
 import { periodPath, periodState, type PeriodDetail } from './periods.service.js';
 
 /** The API's view of a period: its documents and versions, window, audience and maintained counts. */

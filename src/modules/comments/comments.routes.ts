@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { MAX_FILE_BYTES } from '../files/files.service.js';
-import { sendFile } from '../files/download.js';
-import { explainOversizedUploads } from '../files/multipart.js';
-import { getProcess } from '../processes/processes.service.js';
-import { processFromParams } from '../processes/processes.routes.js';
-import { SlugParams } from '../processes/processes.schema.js';
+import { MAX_FILE_BYTES } from '../files/index.js';
+import { sendFile } from '../files/index.js';
+import { explainOversizedUploads } from '../files/index.js';
+import { getProcess } from '../processes/index.js';
+import { processFromParams } from '../processes/index.js';
+import { SlugParams } from '../processes/index.js';
 import {
   CommentOut,
   CommentPageOut,

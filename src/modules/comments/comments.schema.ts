@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
-import { Slug } from '../processes/processes.schema.js';
+import { Slug } from '../processes/index.js';
 import { MAX_COMMENT_CHARS } from './comments.text.js';
 
 /** Where a comment period stands at an instant. */

@@ -6,7 +6,7 @@ import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
-import { getProcess } from '../processes/processes.service.js';
+import { getProcess } from '../processes/index.js';
 import { getPeriod } from './periods.service.js';
 import { DispositionBody } from './dispositions.schema.js';
 import { dispositionScope, recordDisposition } from './dispositions.service.js';

@@ -1,7 +1,7 @@
 import type { Disposition, CommentEntry } from './dispositions.repository.js';
 import type { DispositionOut } from './dispositions.schema.js';
 import type { ExportContext, VersionRef } from './dispositions.report.js';
-import { documentPath } from '../documents/documents.service.js';
+import { documentPath } from '../documents/index.js';
 
 /** The page of a changed paragraph, without the language prefix. */
 export function changedPath(processSlug: string, ref: VersionRef, anchor: string | null): string {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
-import { blocksOf, listVersions, type BlockRow, type DocumentRow, type VersionRow } from '../documents/documents.service.js';
+import { blocksOf, listVersions, type BlockRow, type DocumentRow, type VersionRow } from '../documents/index.js';
 import type { DispositionOutcome } from './comments.tables.js';
 import type { Period } from './comments.repository.js';
 import { getPeriod } from './periods.service.js';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor } from '../../platform/auth/roles.js';
-import { getProcess } from '../processes/processes.service.js';
+import { getProcess } from '../processes/index.js';
 import { getPeriod } from './periods.service.js';
 import { AfterQuery, DispositionBody, DispositionOut, DispositionPage, PeriodParams } from './dispositions.schema.js';
 import { dispositionScope, listDispositions, recordDisposition } from './dispositions.service.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../processes/processes.schema.js';
+import { Slug } from '../processes/index.js';
 import type { DispositionOutcome } from './comments.tables.js';
 
 /** The responses an editor can give a comment, in the order forms offer them. */

@@ -5,9 +5,9 @@ import { authorize, type PolicyContext } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { processScope } from '../processes/processes.service.js';
-import { blocksOf, documentById, versionById, versionByNumber, type DocumentRow, type VersionRow } from '../documents/documents.service.js';
+import { recordAudit } from '../audit/index.js';
+import { processScope } from '../processes/index.js';
+import { blocksOf, documentById, versionById, versionByNumber, type DocumentRow, type VersionRow } from '../documents/index.js';
 import type { DispositionOutcome } from './comments.tables.js';
 import { dispositionsRepository as repo, type Disposition } from './dispositions.repository.js';
 

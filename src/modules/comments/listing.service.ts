@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { isUuid } from '../../platform/lib/ids.js';
-import type { StakeholderGroup } from '../processes/processes.repository.js';
+import type { StakeholderGroup } from '../processes/index.js';
 import { commentsRepository as repo, type Comment, type CommentRow, type Cursor, type ListFilter } from './comments.repository.js';
 import type { ListQuery } from './comments.schema.js';
 import type { PeriodDetail } from './periods.service.js';

@@ -5,9 +5,9 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { recordActivity } from '../follows/follows.service.js';
-import { processById } from '../processes/processes.service.js';
+import { recordAudit } from '../audit/index.js';
+import { recordActivity } from '../follows/index.js';
+import { processById } from '../processes/index.js';
 import {
   blocksOf,
   canRead,
@@ -20,8 +20,8 @@ import {
   versionByNumber,
   type DocumentRow,
   type VersionRow,
-} from '../documents/documents.service.js';
-import { toSecond } from '../calls/calls.time.js';
+} from '../documents/index.js';
+import { toSecond } from '../calls/index.js';
 import { commentsRepository as repo, type Period } from './comments.repository.js';
 import type { OpenPeriodBody, PeriodState, UpdatePeriodBody } from './comments.schema.js';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Lang } from '../../platform/i18n/i18n.js';
-import { documentPath } from '../documents/documents.service.js';
-import { recommendationPath } from '../recommendations/recommendations.service.js';
+import { documentPath } from '../documents/index.js';
+import { recommendationPath } from '../recommendations/index.js';
 import type { Appeal, NamedPosition } from './consensus.repository.js';
 import type { OptionResults } from './consensus.results.js';
 import type { AppealOut, CallDetailOut, CallOut, OptionResultsOut, OutcomeOut, PositionOut } from './consensus.schema.js';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getProcess } from '../processes/processes.service.js';
+import { getProcess } from '../processes/index.js';
 import {
   AfterQuery,
   AppealAnswerBody,

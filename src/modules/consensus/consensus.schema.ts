@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
-import { Slug } from '../processes/processes.schema.js';
+import { Slug } from '../processes/index.js';
 import type { AppealStatus, ConsensusOutcome, ConsensusTarget, Stance } from './consensus.tables.js';
 
 /** What a call can be about, in the order the form offers them. */

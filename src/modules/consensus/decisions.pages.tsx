@@ -6,7 +6,7 @@ import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
-import { getProcess } from '../processes/processes.service.js';
+import { getProcess } from '../processes/index.js';
 import { AppealAnswerBody, AppealBody, OutcomeBody } from './consensus.schema.js';
 import { callPath, callScope, currentPositions, getCall } from './consensus.service.js';
 import { answerAppeal, appealsOf, fileAppeal, recordOutcome } from './outcomes.service.js';

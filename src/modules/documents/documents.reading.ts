@@ -3,8 +3,8 @@ import { ABSORBED, containment, wordSet } from './documents.anchors.js';
 import type { DB } from '../../platform/db/schema.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { diffVersions, type VersionDiff } from './documents.diff.js';
-import type { WorkingGroup } from '../groups/groups.repository.js';
-import { commentMargin, type CommentMargin } from '../comments/comments.margin.js';
+import type { WorkingGroup } from '../groups/index.js';
+import { commentMargin, type CommentMargin } from '../comments/index.js';
 import { documentsRepository as repo, type BlockRow, type DocumentRow, type VersionListItem, type VersionRow } from './documents.repository.js';
 import { getVersion, processGroups, translationsOf, versionByNumber } from './documents.service.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../processes/processes.schema.js';
+import { Slug } from '../processes/index.js';
 
 /** What a document is. */
 export const DOCUMENT_KINDS = ['report', 'charter', 'minutes', 'input', 'baseline', 'guidance', 'other'] as const;

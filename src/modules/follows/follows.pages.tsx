@@ -4,9 +4,9 @@ import { localPath } from '../../platform/web/context.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { atomFeed } from '../../platform/lib/atom.js';
-import { getProcess } from '../processes/processes.service.js';
-import { processFromParams } from '../processes/processes.routes.js';
-import { groupFromParams } from '../groups/groups.pages.js';
+import { getProcess } from '../processes/index.js';
+import { processFromParams } from '../processes/index.js';
+import { groupFromParams } from '../groups/index.js';
 import * as follows from './follows.service.js';
 
 const ModeBody = z.object({ mode: z.enum(['immediate', 'digest']).default('immediate') });

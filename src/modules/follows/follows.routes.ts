@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { processFromParams } from '../processes/processes.routes.js';
-import { SlugParams } from '../processes/processes.schema.js';
-import { GroupParams } from '../groups/groups.schema.js';
-import { groupFromParams } from '../groups/groups.pages.js';
+import { processFromParams } from '../processes/index.js';
+import { SlugParams } from '../processes/index.js';
+import { GroupParams } from '../groups/index.js';
+import { groupFromParams } from '../groups/index.js';
 import * as follows from './follows.service.js';
 
 const FollowBody = z.object({ mode: z.enum(['immediate', 'digest']).describe('Email at once, or a daily digest') });

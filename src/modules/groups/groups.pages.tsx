@@ -4,18 +4,18 @@ import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
-import { getProcess } from '../processes/processes.service.js';
-import { processFromParams } from '../processes/processes.routes.js';
-import { balance, isProcessMember } from '../participants/participants.service.js';
-import { BalanceSection } from '../participants/views/balance-section.js';
+import { getProcess } from '../processes/index.js';
+import { processFromParams } from '../processes/index.js';
+import { balance, isProcessMember } from '../participants/index.js';
+import { BalanceSection } from '../participants/index.js';
 import { AddMemberBody, AnnouncementBody, CreateGroupBody, UpdateGroupBody } from './groups.schema.js';
 import * as groups from './groups.service.js';
 import { GroupView } from './views/group.view.js';
 import { GroupFormView } from './views/group-form.view.js';
-import { listMeetings } from '../meetings/meetings.service.js';
-import { GroupMeetingsSection } from '../meetings/views/meeting-list.view.js';
-import { FollowBox } from '../follows/views/follow-box.js';
-import { followOf } from '../follows/follows.service.js';
+import { listMeetings } from '../meetings/index.js';
+import { GroupMeetingsSection } from '../meetings/index.js';
+import { FollowBox } from '../follows/index.js';
+import { followOf } from '../follows/index.js';
 
 const hide = { hide: true };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../processes/processes.schema.js';
+import { Slug } from '../processes/index.js';
 
 export const GROUP_STATUSES = ['forming', 'active', 'concluded'] as const;
 

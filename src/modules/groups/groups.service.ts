@@ -4,11 +4,11 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { accountsRepository } from '../accounts/accounts.repository.js';
-import { grantRole, revokeRole, roleHolders } from '../accounts/accounts.service.js';
-import { processScope } from '../processes/processes.service.js';
-import { isProcessMember } from '../participants/participants.service.js';
+import { recordAudit } from '../audit/index.js';
+import { accountsRepository } from '../accounts/index.js';
+import { grantRole, revokeRole, roleHolders } from '../accounts/index.js';
+import { processScope } from '../processes/index.js';
+import { isProcessMember } from '../participants/index.js';
 import { groupsRepository as repo, type WorkingGroup } from './groups.repository.js';
 import type { AnnouncementBody, CreateGroupBody, UpdateGroupBody } from './groups.schema.js';
 

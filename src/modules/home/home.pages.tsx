@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { sendPage } from '../../platform/web/render.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { HomeView } from './views/home.view.js';
-import { listProcesses } from '../processes/processes.service.js';
+import { listProcesses } from '../processes/index.js';
 
 /** The front page in one language (registered once per language prefix); signed-out visitors get it from the page cache. */
 export const homePages: FastifyPluginAsync = async (app) => {

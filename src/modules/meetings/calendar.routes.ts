@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getProcess } from '../processes/processes.service.js';
-import { getGroup } from '../groups/groups.service.js';
+import { getProcess } from '../processes/index.js';
+import { getGroup } from '../groups/index.js';
 import { GroupParams, MeetingIdParams, ProcessParams } from './meetings.schema.js';
 import { feedMeetings, getMeetingById } from './meetings.service.js';
 import { meetingsCalendar } from './meetings.ical.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { tFor, type Lang } from '../../platform/i18n/i18n.js';
-import { queueMail, type MailKind } from '../mail/mail.service.js';
+import { queueMail, type MailKind } from '../mail/index.js';
 import { meetingLocation, meetingsCalendar } from './meetings.ical.js';
 import type { MeetingRow } from './meetings.repository.js';
 import { meetingUrl } from './links.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
-import { Slug } from '../processes/processes.schema.js';
+import { Slug } from '../processes/index.js';
 
 /** How people attend: in the room, online, or either. */
 export const MEETING_FORMATS = ['in_person', 'virtual', 'hybrid'] as const;

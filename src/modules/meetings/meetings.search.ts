@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { indexTranslationsForSearch, type SearchEntryInput } from '../search/search.index.js';
-import { plainText } from '../search/search.text.js';
+import { indexTranslationsForSearch, type SearchEntryInput } from '../search/index.js';
+import { plainText } from '../search/index.js';
 import { meetingsRepository as repo, type AgendaItem, type MeetingRow } from './meetings.repository.js';
 import { meetingPath } from './links.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getProcess, processScope } from '../processes/processes.service.js';
+import { getProcess, processScope } from '../processes/index.js';
 import { AttendanceBody, AttendanceOut, Message, MeetingParams, RegisterBody, RegistrantsOut, RegistrationOut } from './meetings.schema.js';
 import { getMeeting } from './meetings.service.js';
 import * as registrations from './registrations.service.js';

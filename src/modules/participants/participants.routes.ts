@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getProcess } from '../processes/processes.service.js';
-import { processFromParams } from '../processes/processes.routes.js';
-import { SlugParams } from '../processes/processes.schema.js';
-import { groupMemberIds, groupsByUser, listGroups } from '../groups/groups.service.js';
+import { getProcess } from '../processes/index.js';
+import { processFromParams } from '../processes/index.js';
+import { SlugParams } from '../processes/index.js';
+import { groupMemberIds, groupsByUser, listGroups } from '../groups/index.js';
 import { BalanceOut, InviteBody, JoinBody, MemberFilters, MemberOut, NewOrganisation, OrganisationOut } from './participants.schema.js';
 import * as participants from './participants.service.js';
 import { csvField, presentBalance, presentMember, presentOrganisation } from './participants.presenter.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_STAKEHOLDER_KEYS } from '../processes/processes.schema.js';
+import { DEFAULT_STAKEHOLDER_KEYS } from '../processes/index.js';
 
 /** What kind of organisation this is; matches the default stakeholder group keys. */
 export const SECTORS = DEFAULT_STAKEHOLDER_KEYS;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { indexForSearch, type SearchEntryInput } from '../search/search.index.js';
+import { indexForSearch, type SearchEntryInput } from '../search/index.js';
 
 /** What the index needs to know about one member of a process. */
 export interface ParticipantFacts {

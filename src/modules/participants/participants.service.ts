@@ -6,15 +6,15 @@ import { tFor, type Lang } from '../../platform/i18n/i18n.js';
 import { newId } from '../../platform/lib/ids.js';
 import { randomToken, sha256Hex } from '../../platform/lib/crypto.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { grantRole, revokeRole } from '../accounts/accounts.service.js';
-import { queueMail } from '../mail/mail.service.js';
-import type { Process, StakeholderGroup } from '../processes/processes.repository.js';
-import { processById } from '../processes/processes.service.js';
+import { recordAudit } from '../audit/index.js';
+import { grantRole, revokeRole } from '../accounts/index.js';
+import { queueMail } from '../mail/index.js';
+import type { Process, StakeholderGroup } from '../processes/index.js';
+import { processById } from '../processes/index.js';
 import { participantsRepository as repo, type MemberRow, type Organisation } from './participants.repository.js';
 import type { InviteBody, JoinBody, NewOrganisation } from './participants.schema.js';
 import { indexParticipant } from './participants.search.js';
-import { removeFromSearch } from '../search/search.index.js';
+import { removeFromSearch } from '../search/index.js';
 
 const INVITATION_TTL_MS = 30 * 86_400_000;
 

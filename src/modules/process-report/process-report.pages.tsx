@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { renderPage, sendPage } from '../../platform/web/render.js';
-import { getProcess } from '../processes/processes.service.js';
+import { getProcess } from '../processes/index.js';
 import { buildProcessReport } from './process-report.service.js';
 import { reportPaths } from './process-report.paths.js';
 import { processReportPdf } from './process-report.pdf.js';

@@ -1,7 +1,7 @@
-import { meetingPath } from '../meetings/links.js';
-import { periodPath } from '../comments/periods.service.js';
-import { callPath } from '../consensus/consensus.service.js';
-import { recommendationPath } from '../recommendations/recommendations.service.js';
+import { meetingPath } from '../meetings/index.js';
+import { periodPath } from '../comments/index.js';
+import { callPath } from '../consensus/index.js';
+import { recommendationPath } from '../recommendations/index.js';
 
 /**
  * Where the records behind each figure live, without the language prefix. Every address is

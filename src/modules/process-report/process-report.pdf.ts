@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime, formatNumber, type Lang, type T } from '../../platform/i18n/i18n.js';
 import { localPath } from '../../platform/web/context.js';
 import { formatShare } from '../../platform/web/components/balance-chart.js';
-import { createPdf, pdfBuffer, renderPdfBlocks, type PdfBlock } from '../recommendations/report.pdf.js';
+import { createPdf, pdfBuffer, renderPdfBlocks, type PdfBlock } from '../recommendations/index.js';
 import type { Figure, ProcessReport } from './process-report.schema.js';
 
 /** What the PDF needs besides the report: words, where links point, the process's zone. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OUTCOMES } from '../comments/dispositions.schema.js';
+import { OUTCOMES } from '../comments/index.js';
 
 /** A number and the address of the records behind it (without the language prefix; pages add /en or /fr). */
 export const Figure = z.object({

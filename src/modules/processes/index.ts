@@ -1,2 +1,11 @@
-// The processes module's face: what other modules may import from it.
+/**
+ * The processes module's face: the types and functions other modules may use. Nothing else
+ * of the module is importable from outside it (the module-boundaries lint rule).
+ */
+export type { Process, StakeholderGroup } from './processes.repository.js';
+export { processFromParams } from './processes.routes.js';
+export { Bilingual, CopyProcessBody, CreateProcessBody, DEFAULT_STAKEHOLDER_KEYS, Slug, SlugParams } from './processes.schema.js';
+export { createProcess, getProcess, listProcesses, processById, processScope, saveStakeholderGroups, todayIn } from './processes.service.js';
+export type { ProcessDetail } from './processes.service.js';
 export type { ProcessCopyInput, ProcessSectionInput } from './processes.slots.js';
+export { copyProcess } from './templates.service.js';

@@ -4,7 +4,7 @@ import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { nestForm, parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
-import { roleHolders } from '../accounts/accounts.service.js';
+import { roleHolders } from '../accounts/index.js';
 import { sectionsFor } from '../../platform/modules/registry.js';
 import './processes.slots.js';
 import { CopyProcessBody, CreateProcessBody, UpdateProcessBody } from './processes.schema.js';

@@ -1,5 +1,5 @@
 import { formatDate, type Lang, type T } from '../../platform/i18n/i18n.js';
-import type { BlockRow } from '../documents/documents.service.js';
+import type { BlockRow } from '../documents/index.js';
 import { createPdf, markdownToPdfBlocks, pdfBuffer, renderPdfBlocks, type PdfBlock } from './report.pdf.js';
 import type { FinalReport } from './final-report.service.js';
 import type { ConsensusResult, RecommendationDetail } from './recommendations.service.js';

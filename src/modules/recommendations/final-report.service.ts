@@ -5,7 +5,7 @@ import { authorize } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import {
   blocksOf,
   documentById,
@@ -15,7 +15,7 @@ import {
   type BlockRow,
   type DocumentRow,
   type VersionRow,
-} from '../documents/documents.service.js';
+} from '../documents/index.js';
 import type { PublishReportBody } from './recommendations.schema.js';
 import { recommendationsRepository as repo, type FinalReportRow } from './recommendations.repository.js';
 import { consensusResults, listRecommendations, type ConsensusResult, type RecommendationDetail } from './recommendations.service.js';

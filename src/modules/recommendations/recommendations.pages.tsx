@@ -5,10 +5,10 @@ import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { parseForm, problemToFormErrors } from '../../platform/web/forms.js';
-import { getProcess, type ProcessDetail } from '../processes/processes.service.js';
-import { listGroups } from '../groups/groups.service.js';
-import { listDocuments } from '../documents/documents.service.js';
-import { organisations } from '../participants/participants.service.js';
+import { getProcess, type ProcessDetail } from '../processes/index.js';
+import { listGroups } from '../groups/index.js';
+import { listDocuments } from '../documents/index.js';
+import { organisations } from '../participants/index.js';
 import { CreateRecommendationBody, RecommendationFields } from './recommendations.schema.js';
 import {
   consensusResults,

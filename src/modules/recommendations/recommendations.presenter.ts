@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { localPath } from '../../platform/web/context.js';
-import { documentPath } from '../documents/documents.service.js';
-import { callPath } from '../consensus/consensus.service.js';
+import { documentPath } from '../documents/index.js';
+import { callPath } from '../consensus/index.js';
 import type { FinalReportOut, RecommendationOut } from './recommendations.schema.js';
 import { recommendationPath, type ConsensusResult, type RecommendationDetail } from './recommendations.service.js';
 import { finalReportPath, type FinalReport } from './final-report.service.js';

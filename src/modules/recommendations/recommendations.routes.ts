@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getProcess } from '../processes/processes.service.js';
-import { SlugParams } from '../processes/processes.schema.js';
+import { getProcess } from '../processes/index.js';
+import { SlugParams } from '../processes/index.js';
 import {
   CreateRecommendationBody,
   FinalReportOut,

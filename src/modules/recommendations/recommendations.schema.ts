@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../processes/processes.schema.js';
+import { Slug } from '../processes/index.js';
 import type { Priority } from './recommendations.tables.js';
 
 /** The priorities a recommendation can have, highest first (the order forms offer them). */

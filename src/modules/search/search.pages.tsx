@@ -3,7 +3,7 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { parseForm, problemToFormErrors } from '../../platform/web/forms.js';
-import { listProcesses } from '../processes/processes.service.js';
+import { listProcesses } from '../processes/index.js';
 import { SearchPageQuery, PAGE_SIZE } from './search.schema.js';
 import { searchSite, type SearchOutcome } from './search.service.js';
 import { SearchView, type SearchFormValues } from './views/search.view.js';

@@ -1,6 +1,6 @@
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { localPath } from '../../platform/web/context.js';
-import type { Process } from '../processes/processes.repository.js';
+import type { Process } from '../processes/index.js';
 import { MARK_END, MARK_START, type SearchHit } from './search.repository.js';
 import type { SearchResultOut, TextPart } from './search.schema.js';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/tx.js';
-import { listProcesses, processById, processScope } from '../processes/processes.service.js';
+import { listProcesses, processById, processScope } from '../processes/index.js';
 import { installedModules } from '../../platform/modules/registry.js';
 import type { Reindexer } from '../../platform/modules/define.js';
 import { searchRepository as repo } from './search.repository.js';

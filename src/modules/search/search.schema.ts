@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../processes/processes.schema.js';
+import { Slug } from '../processes/index.js';
 import { SEARCH_KINDS } from './search.tables.js';
 
 /** Document kinds, to filter by (the same list as documents.tables.ts's DocumentKind). */

@@ -1,7 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { localPath } from '../../../platform/web/context.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { TrackerRights } from '../accountability.service.js';
 import type { TrackedAction, TrackedPledge, Tracker, TrackerSection } from '../tracker.service.js';
 import { FiguresChart, type FigureRow } from './figures-chart.js';

@@ -3,7 +3,7 @@ import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { AuditEvent } from '../../../platform/db/schema.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { ProcessAuditPage, Who } from '../audit-view.service.js';
 import { ACTION_PREFIXES, actionKey } from '../audit-actions.js';
 import { entityPath, shortHash } from '../audit-view.presenter.js';

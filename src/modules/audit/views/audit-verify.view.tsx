@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { formatNumber } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { ProcessVerifyResult } from '../audit-view.service.js';
 
 /** The server-side verification's result: the chain holds, or its first broken link. */

@@ -1,6 +1,6 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 
 /**
  * The Verify form. Without JavaScript it GETs the server-side check; audit-verify.js takes

@@ -1,7 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 
 /** A date-and-time field to the second, in the process's time zone (named in the hint). */
 function WhenField(props: { name: string; label: string; hint: string; value?: string | undefined; error?: string | undefined }) {

@@ -3,7 +3,7 @@ import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { can } from '../../../platform/auth/policies.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { SubmissionRow } from '../calls.repository.js';
 import type { CallSummary } from '../calls.service.js';
 import { callPath, submissionPath } from '../calls.presenter.js';

@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { SubmissionRow } from '../calls.repository.js';
 import type { CallSummary } from '../calls.service.js';
 import { callPath, submissionPath } from '../calls.presenter.js';

@@ -5,7 +5,7 @@ import { Markdown } from '../../../platform/web/markdown.js';
 import { ErrorSummary, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import { can } from '../../../platform/auth/policies.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { Call, SubmissionRow } from '../calls.repository.js';
 import { callPath, submissionPath } from '../calls.presenter.js';
 import { LANG_NAMES, StatusBadge, callTitle, formatSize } from './parts.js';

@@ -4,7 +4,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import { can } from '../../../platform/auth/policies.js';
-import type { Process, StakeholderGroup } from '../../processes/processes.repository.js';
+import type { Process, StakeholderGroup } from '../../processes/index.js';
 import type { CommentReport, CommentRow } from '../comments.repository.js';
 import { HIDDEN_REASONS } from '../comments.schema.js';
 import { commentPath } from '../comments.service.js';

@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { formatNumber } from '../../../platform/i18n/i18n.js';
-import type { Process, StakeholderGroup } from '../../processes/processes.repository.js';
+import type { Process, StakeholderGroup } from '../../processes/index.js';
 import type { ListQuery } from '../comments.schema.js';
 import type { CommentPage } from '../listing.service.js';
 import { periodPath, type Paragraph, type PeriodDetail } from '../periods.service.js';

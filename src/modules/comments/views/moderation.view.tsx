@@ -3,7 +3,7 @@ import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Form } from '../../../platform/web/components/forms.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { Comment, CommentReport } from '../comments.repository.js';
 import { commentPath } from '../comments.service.js';
 import type { PeriodDetail } from '../periods.service.js';

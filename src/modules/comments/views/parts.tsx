@@ -1,8 +1,8 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/i18n.js';
-import type { StakeholderGroup } from '../../processes/processes.repository.js';
-import { formatInstant } from '../../calls/calls.time.js';
+import type { StakeholderGroup } from '../../processes/index.js';
+import { formatInstant } from '../../calls/index.js';
 import type { CommentRow } from '../comments.repository.js';
 import { commentPath } from '../comments.service.js';
 import { paragraphPath, periodPath, periodState, type Paragraph, type PeriodDetail } from '../periods.service.js';

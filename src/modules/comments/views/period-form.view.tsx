@@ -2,8 +2,8 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
-import type { Process } from '../../processes/processes.repository.js';
-import type { DocumentRow } from '../../documents/documents.service.js';
+import type { Process } from '../../processes/index.js';
+import type { DocumentRow } from '../../documents/index.js';
 
 type Values = Record<string, string | undefined>;
 

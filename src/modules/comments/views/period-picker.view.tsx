@@ -1,8 +1,8 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
-import type { Process } from '../../processes/processes.repository.js';
-import { documentPath, type DocumentRow } from '../../documents/documents.service.js';
+import type { Process } from '../../processes/index.js';
+import { documentPath, type DocumentRow } from '../../documents/index.js';
 
 /**
  * "Open a comment period" reached without naming a document (a bookmarked or typed address):

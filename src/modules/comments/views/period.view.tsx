@@ -4,7 +4,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { formatNumber } from '../../../platform/i18n/i18n.js';
 import { can } from '../../../platform/auth/policies.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import { periodPath, periodState, type Paragraph, type PeriodDetail } from '../periods.service.js';
 import { CoveredList, DispositionProgress, WindowLine, periodTitle, type ParagraphMaps } from './parts.js';
 

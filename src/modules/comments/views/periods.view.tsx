@@ -3,8 +3,8 @@ import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { formatNumber } from '../../../platform/i18n/i18n.js';
 import { can } from '../../../platform/auth/policies.js';
-import type { Process } from '../../processes/processes.repository.js';
-import type { DocumentRow } from '../../documents/documents.service.js';
+import type { Process } from '../../processes/index.js';
+import type { DocumentRow } from '../../documents/index.js';
 import { periodPath, type PeriodDetail } from '../periods.service.js';
 import { WindowLine, periodTitle } from './parts.js';
 

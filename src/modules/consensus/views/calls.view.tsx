@@ -2,8 +2,8 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { can } from '../../../platform/auth/policies.js';
-import type { Process } from '../../processes/processes.repository.js';
-import type { DocumentRow } from '../../documents/documents.service.js';
+import type { Process } from '../../processes/index.js';
+import type { DocumentRow } from '../../documents/index.js';
 import { callPath, type CallDetail } from '../consensus.service.js';
 import { DeadlineLine, questionOf } from './parts.js';
 

@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { Appeal, CallOption, NamedPosition } from '../consensus.repository.js';
 import { APPEAL_ANSWERS, OUTCOMES } from '../consensus.schema.js';
 import { callPath, type CallDetail } from '../consensus.service.js';

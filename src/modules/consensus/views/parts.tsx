@@ -1,11 +1,11 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { LOCALES } from '../../../platform/i18n/i18n.js';
-import { formatInstant } from '../../calls/calls.time.js';
+import { formatInstant } from '../../calls/index.js';
 import type { Call } from '../consensus.repository.js';
 import type { CallTarget } from '../consensus.service.js';
 import { targetPath } from '../consensus.presenter.js';
-import { canRead } from '../../documents/documents.service.js';
+import { canRead } from '../../documents/index.js';
 
 /**
  * How long until an instant, in the largest whole unit ("in 3 days", « dans 3 jours »).

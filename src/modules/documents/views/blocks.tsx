@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
-import type { CommentMargin } from '../../comments/comments.margin.js';
+import type { CommentMargin } from '../../comments/index.js';
 import type { BlockRow } from '../documents.repository.js';
 import { documentPath } from '../documents.service.js';
 

@@ -1,5 +1,5 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import type { WorkingGroup } from '../../groups/groups.repository.js';
+import type { WorkingGroup } from '../../groups/index.js';
 import type { DocumentRow } from '../documents.repository.js';
 
 /** Who a document belongs to, in the reader's language: a working group's name or "Process". */

@@ -1,7 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { DocumentRow } from '../documents.repository.js';
 import type { BlockDiff, DiffSummary, WordOp } from '../documents.diff.js';
 import type { Comparison } from '../documents.reading.js';

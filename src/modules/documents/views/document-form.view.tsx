@@ -1,8 +1,8 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
-import type { Process } from '../../processes/processes.repository.js';
-import type { WorkingGroup } from '../../groups/groups.repository.js';
+import type { Process } from '../../processes/index.js';
+import type { WorkingGroup } from '../../groups/index.js';
 import type { DocumentRow } from '../documents.repository.js';
 import { DOCUMENT_KINDS } from '../documents.schema.js';
 

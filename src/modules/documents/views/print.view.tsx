@@ -1,6 +1,6 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { BlockRow, DocumentRow, VersionRow } from '../documents.repository.js';
 import { BlockHtml } from './blocks.js';
 

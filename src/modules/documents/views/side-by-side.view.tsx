@@ -1,7 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { BlockRow, DocumentRow } from '../documents.repository.js';
 import type { SideBySide } from '../documents.reading.js';
 import { documentPath } from '../documents.service.js';

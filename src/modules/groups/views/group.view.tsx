@@ -6,7 +6,7 @@ import { Markdown } from '../../../platform/web/markdown.js';
 import { Field, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import { can } from '../../../platform/auth/policies.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { GroupSummary } from '../groups.service.js';
 import type { Announcement } from '../groups.repository.js';
 

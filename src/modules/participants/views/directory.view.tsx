@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
-import type { Process, StakeholderGroup } from '../../processes/processes.repository.js';
+import type { Process, StakeholderGroup } from '../../processes/index.js';
 import type { MemberRow, Organisation } from '../participants.repository.js';
 
 /** Participants of a process with filters (a GET form, so filtered lists can be linked). */

@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, Field, Form, Submit } from '../../../platform/web/components/forms.js';
-import type { Process, StakeholderGroup } from '../../processes/processes.repository.js';
+import type { Process, StakeholderGroup } from '../../processes/index.js';
 import type { Organisation } from '../participants.repository.js';
 import { SECTORS } from '../participants.schema.js';
 

@@ -2,9 +2,9 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/processes.repository.js';
-import { BlockHtml } from '../../documents/views/blocks.js';
-import { documentPath } from '../../documents/documents.service.js';
+import type { Process } from '../../processes/index.js';
+import { BlockHtml } from '../../documents/index.js';
+import { documentPath } from '../../documents/index.js';
 import { finalReportPath, type FinalReport } from '../final-report.service.js';
 import { RecommendationSection } from './parts.js';
 

@@ -1,9 +1,9 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
-import type { StakeholderGroup } from '../../processes/processes.repository.js';
-import type { WorkingGroup } from '../../groups/groups.repository.js';
-import type { DocumentRow } from '../../documents/documents.service.js';
+import type { StakeholderGroup } from '../../processes/index.js';
+import type { WorkingGroup } from '../../groups/index.js';
+import type { DocumentRow } from '../../documents/index.js';
 import { PRIORITIES } from '../recommendations.schema.js';
 
 /** What the form shows: what was typed, or the recommendation as it is. Multi-choices are arrays. */

@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import type { FinalReportRow } from '../recommendations.repository.js';
 import { recommendationPath, type RecommendationDetail } from '../recommendations.service.js';
 import { finalReportPath } from '../final-report.service.js';

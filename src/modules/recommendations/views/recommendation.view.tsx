@@ -3,7 +3,7 @@ import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import { recommendationPath, type ConsensusResult, type RecommendationDetail } from '../recommendations.service.js';
 import { RecommendationFacts, titleOf } from './parts.js';
 

@@ -3,7 +3,7 @@ import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, FieldShell } from '../../../platform/web/components/forms.js';
 import { formatNumber } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/processes.repository.js';
+import type { Process } from '../../processes/index.js';
 import { DOCUMENT_KINDS, MAX_QUERY, type SearchResultOut, type TextPart } from '../search.schema.js';
 import { SEARCH_KINDS } from '../search.tables.js';
 

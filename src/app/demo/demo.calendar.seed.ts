@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB, User } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
-import { MeetingBody } from '../meetings/meetings.schema.js';
-import { saveAgenda, saveMinutes, saveRecordings, scheduleMeeting } from '../meetings/meetings.service.js';
-import { setAttendance } from '../meetings/registrations.service.js';
-import { groupMemberIds } from '../groups/groups.service.js';
-import { getCall, moderate, openCall, submit } from '../calls/calls.service.js';
-import type { Process } from '../processes/processes.repository.js';
+import { MeetingBody } from '../../modules/meetings/index.js';
+import { saveAgenda, saveMinutes, saveRecordings, scheduleMeeting } from '../../modules/meetings/index.js';
+import { setAttendance } from '../../modules/meetings/index.js';
+import { groupMemberIds } from '../../modules/groups/index.js';
+import { getCall, moderate, openCall, submit } from '../../modules/calls/index.js';
+import type { Process } from '../../modules/processes/index.js';
 import { jobsSchemaFor } from '../../platform/jobs/queue.js';
 import { DEMO_CALL, DEMO_MEETINGS, demoMinutes } from './demo.calendar.js';
 

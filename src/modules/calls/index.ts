@@ -1,0 +1,6 @@
+/**
+ * The calls module's face: the types and functions other modules may use. Nothing else
+ * of the module is importable from outside it (the module-boundaries lint rule).
+ */
+export { acceptedSubmissions, getCall, listCalls, moderate, openCall, submit } from './calls.service.js';
+export { bothLangs, formatInstant, instantToLocal, localToInstant, toSecond } from './calls.time.js';

@@ -1,0 +1,5 @@
+/**
+ * The home module's face. It exports nothing: no other module uses it; the composition
+ * (src/app/modules.ts) reaches it through its manifest.
+ */
+export {};

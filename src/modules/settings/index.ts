@@ -1,0 +1,5 @@
+/**
+ * The settings module's face: the types and functions other modules may use. Nothing else
+ * of the module is importable from outside it (the module-boundaries lint rule).
+ */
+export { settingsRepository } from './settings.repository.js';
