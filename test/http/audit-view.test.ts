@@ -5,7 +5,7 @@ import { testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
 import { createUser } from '../../src/modules/accounts/accounts.service.js';
 import { createProcess } from '../../src/modules/processes/processes.service.js';
-import { recordAudit } from '../../src/modules/audit/audit.service.js';
+import { recordAudit } from '../../src/platform/audit/audit.service.js';
 import { inTransaction } from '../../src/platform/db/tx.js';
 
 /**

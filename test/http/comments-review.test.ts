@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
-import { formatInstant } from '../../src/modules/calls/calls.time.js';
+import { formatInstant } from '../../src/platform/time/zoned.js';
 import { blocksOf, createDocument, updateDocument } from '../../src/modules/documents/documents.service.js';
 import { openPeriod } from '../../src/modules/comments/periods.service.js';
 import { submitComment } from '../../src/modules/comments/comments.service.js';

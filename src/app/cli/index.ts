@@ -8,7 +8,7 @@ import { backup, restore } from './backup.js';
 import { seedDemo } from '../demo/demo.seed.js';
 import { createUser } from '../../modules/accounts/index.js';
 import { mailRepository } from '../../modules/mail/index.js';
-import { verifyAudit } from '../../modules/audit/index.js';
+import { verifyAudit } from '../../platform/audit/audit.service.js';
 import { verifyProcessCommand } from '../../modules/audit/index.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { tFor } from '../../platform/i18n/i18n.js';

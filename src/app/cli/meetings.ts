@@ -4,7 +4,7 @@ import { processScope } from '../../modules/processes/index.js';
 import { allMeetings, countsOf } from '../../modules/meetings/index.js';
 import { meetingsCalendar } from '../../modules/meetings/index.js';
 import { presentMeetingSummary } from '../../modules/meetings/index.js';
-import { wallTime } from '../../modules/meetings/index.js';
+import { wallTime } from '../../platform/time/zoned.js';
 
 interface ListOptions {
   process: string;

@@ -5,7 +5,7 @@ import { authorize } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { membership } from '../participants/index.js';
 import { listRecommendations } from '../recommendations/index.js';
 import { NEEDS_REASON, type ActionBody, type PledgeBody, type ProgressBody } from './accountability.schema.js';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { formatDate, tFor, type Lang } from '../../platform/i18n/i18n.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { queueMail } from '../mail/index.js';
 import { getProcess, todayIn } from '../processes/index.js';
 import { CLOSED } from './accountability.schema.js';

@@ -7,7 +7,7 @@ import { randomToken, sha256Hex } from '../../platform/lib/crypto.js';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/passwords.js';
 import { createSession, destroyUserSessions } from '../../platform/auth/sessions.js';
 import { throttle, type Limit } from '../../platform/auth/throttle.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { queueMail } from '../mail/index.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { accountsRepository as repo } from './accounts.repository.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../platform/db/schema.js';
 import { canonicalJson, sha256Hex } from '../../platform/lib/crypto.js';
-import { GENESIS_HASH, hashEvent } from './audit.service.js';
+import { GENESIS_HASH, hashEvent } from '../../platform/audit/audit.service.js';
 import { presentEvent } from './audit-view.presenter.js';
 import type { AuditEventOut } from './audit-view.schema.js';
 

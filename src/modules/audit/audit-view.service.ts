@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditEvent, DB } from '../../platform/db/schema.js';
-import { verifyAudit, type VerifyResult } from './audit.service.js';
+import { verifyAudit, type VerifyResult } from '../../platform/audit/audit.service.js';
 import { auditViewRepository as repo } from './audit-view.repository.js';
 import { UNNAMED_ACTOR_ACTIONS } from './audit-actions.js';
 import type { ProcessAuditQuery } from './audit-view.schema.js';

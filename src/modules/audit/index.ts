@@ -3,4 +3,4 @@
  * of the module is importable from outside it (the module-boundaries lint rule).
  */
 export { verifyProcessCommand } from './audit-view.cli.js';
-export { recordAudit, verifyAudit } from './audit.service.js';
+export { recordAudit, verifyAudit } from '../../platform/audit/audit.service.js';

@@ -12,7 +12,7 @@ import { acceptMultipart, uploadedFiles } from '../files/index.js';
 import { ModerateBody, OpenCallBody, SubmissionFields } from './calls.schema.js';
 import * as calls from './calls.service.js';
 import { callPath, submissionPath } from './calls.presenter.js';
-import { instantToLocal, localToInstant, toSecond } from './calls.time.js';
+import { instantToLocal, localToInstant, toSecond } from '../../platform/time/zoned.js';
 import { CallView } from './views/call.view.js';
 import { OpenCallView } from './views/call-form.view.js';
 import { SubmitView } from './views/submit.view.js';

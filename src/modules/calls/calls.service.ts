@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { can } from '../../platform/auth/policies.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { accountsRepository } from '../accounts/index.js';
 import { queueMail } from '../mail/index.js';
 import { participantsRepository } from '../participants/index.js';
@@ -16,7 +16,8 @@ import { checkUpload, type Upload } from '../files/index.js';
 import { databaseFileStore, type FileStore, type StoredFile } from '../files/index.js';
 import { callsRepository as repo, type Call, type Submission, type SubmissionRow } from './calls.repository.js';
 import type { CallState, ModerateBody, OpenCallBody, SubmissionFields } from './calls.schema.js';
-import { bothLangs, callState, toSecond } from './calls.time.js';
+import { callState } from './calls.time.js';
+import { bothLangs, toSecond } from '../../platform/time/zoned.js';
 
 /** A call with where it stands now and how many reports it has published. */
 export interface CallSummary {

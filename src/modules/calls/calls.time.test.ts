@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callState, instantToLocal, localToInstant } from './calls.time.js';
+import { callState } from './calls.time.js';
+import { instantToLocal, localToInstant } from '../../platform/time/zoned.js';
 
 describe('call windows', () => {
   const call = { opens_at: new Date('2019-02-25T14:00:00Z'), closes_at: new Date('2019-04-05T21:00:00Z') };

@@ -3,4 +3,3 @@
  * of the module is importable from outside it (the module-boundaries lint rule).
  */
 export { acceptedSubmissions, getCall, listCalls, moderate, openCall, submit } from './calls.service.js';
-export { bothLangs, formatInstant, instantToLocal, localToInstant, toSecond } from './calls.time.js';

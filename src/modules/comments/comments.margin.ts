@@ -1,25 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { timeLeft, type TimeLeft } from './comments.text.js';
+import { timeLeft } from '../../platform/time/time-left.js';
+import type { DocumentMargin } from '../documents/index.js';
 
-/** What a document page shows in its margin about the comment period on it, if any. */
-export interface CommentMargin {
-  periodId: string;
-  /** The version the period asks about (comments anchor to its paragraphs). */
-  versionId: string;
-  state: 'upcoming' | 'open' | 'closed';
-  opensAt: Date;
-  closesAt: Date;
-  /** The zone the period was announced in: its times are shown in it, never in the server's or the process's. */
-  timeZone: string;
-  /** Until it closes (open) or opens (upcoming), at the instant `state` was computed; null once closed. */
-  left: TimeLeft | null;
-  /** Comments per paragraph anchor, kept as comments arrive (never counted per view). */
-  counts: Record<string, number>;
-  /** Comments on the document as a whole. */
-  general: number;
-  total: number;
-}
+/** The comments module's margin on a document page (the documents module owns its shape). */
+export type CommentMargin = DocumentMargin;
 
 /**
  * The latest comment period on a document and its per-paragraph counts: two indexed reads

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyHash, groupKey, isReceipt, newReceipt, normaliseForDuplicates, timeLeft, timeLeftWords } from './comments.text.js';
+import { bodyHash, groupKey, isReceipt, newReceipt, normaliseForDuplicates } from './comments.text.js';
+import { timeLeft, timeLeftWords } from '../../platform/time/time-left.js';
 import { csvCell } from './comments.export.js';
 import { tFor } from '../../platform/i18n/i18n.js';
 

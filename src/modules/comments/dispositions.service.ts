@@ -5,7 +5,7 @@ import { authorize, type PolicyContext } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { processScope } from '../processes/index.js';
 import { blocksOf, documentById, versionById, versionByNumber, type DocumentRow, type VersionRow } from '../documents/index.js';
 import type { DispositionOutcome } from './comments.tables.js';

@@ -6,7 +6,6 @@ export { commentMargin } from './comments.margin.js';
 export type { CommentMargin } from './comments.margin.js';
 export { commentPath, submitComment } from './comments.service.js';
 export { periodSummaries } from './comments.summary.js';
-export { timeLeftWords } from './comments.text.js';
 export { OUTCOMES } from './dispositions.schema.js';
 export { recordDisposition } from './dispositions.service.js';
 export { hideComment } from './moderation.service.js';

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { queueMail } from '../mail/index.js';
 import { removeFromSearch } from '../search/index.js';
 import { processById } from '../processes/index.js';

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { commentMargin } from './comments.margin.js';
 import { commentsApi } from './comments.routes.js';
 import { dispositionsApi } from './dispositions.routes.js';
 import { periodsPages } from './periods.pages.js';
@@ -10,4 +11,5 @@ export default defineModule({
   name: 'comments',
   api: [commentsApi, dispositionsApi],
   pages: [periodsPages, commentsPages, dispositionsPages],
+  hooks: [{ hook: 'document.margin', run: (db, documentId) => commentMargin(db, documentId) }],
 });

@@ -11,7 +11,7 @@ import { can } from '../../platform/auth/policies.js';
 import { getProcess } from '../processes/index.js';
 import { processFromParams } from '../processes/index.js';
 import { getDocument, listDocuments, translationsOf } from '../documents/index.js';
-import { instantToLocal, localToInstant, toSecond } from '../calls/index.js';
+import { instantToLocal, localToInstant, toSecond } from '../../platform/time/zoned.js';
 import { isTimeZone } from '../../platform/lib/time-zone.js';
 import { OpenPeriodBody } from './comments.schema.js';
 import { anchorCounts, getPeriod, listPeriods, openPeriod, paragraphsOf, periodPath, type PeriodDetail } from './periods.service.js';

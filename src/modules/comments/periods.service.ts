@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { recordActivity } from '../follows/index.js';
 import { processById } from '../processes/index.js';
 import {
@@ -21,7 +21,7 @@ import {
   type DocumentRow,
   type VersionRow,
 } from '../documents/index.js';
-import { toSecond } from '../calls/index.js';
+import { toSecond } from '../../platform/time/zoned.js';
 import { commentsRepository as repo, type Period } from './comments.repository.js';
 import type { OpenPeriodBody, PeriodState, UpdatePeriodBody } from './comments.schema.js';
 

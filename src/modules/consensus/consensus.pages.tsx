@@ -9,8 +9,8 @@ import { redirectWithNotice } from '../../platform/web/notice.js';
 import { nestForm, parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
 import { getProcess } from '../processes/index.js';
 import { getDocument, listDocuments } from '../documents/index.js';
-import { listRecommendations } from '../recommendations/index.js';
-import { instantToLocal, localToInstant, toSecond } from '../calls/index.js';
+import { recommendationsOf } from './consensus.slots.js';
+import { instantToLocal, localToInstant, toSecond } from '../../platform/time/zoned.js';
 import { OpenCallBody, PositionBody } from './consensus.schema.js';
 import { callPath, callRecord, getCall, listCalls, openCall, openScope, positionHistory, statePosition } from './consensus.service.js';
 import { viewerOf } from './viewer.service.js';
@@ -71,7 +71,7 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const slug = docOf(req);
     const document = typeof slug === 'string' && slug ? await getDocument(db(), process.id, slug, req.actor) : null;
-    const recommendations = document ? [] : (await listRecommendations(db(), process.id)).map((r) => ({ id: r.row.id, number: r.row.number, title: req.lang === 'fr' ? r.row.title_fr : r.row.title_en }));
+    const recommendations = document ? [] : (await recommendationsOf(db(), process.id)).map((r) => ({ id: r.id, number: r.number, title: req.lang === 'fr' ? r.titleFr : r.titleEn }));
     return sendPage(reply, <CallFormView ctx={pageCtx(req, reply)} process={process} document={document} recommendations={recommendations} values={values} errors={errors} />, status);
   };
 

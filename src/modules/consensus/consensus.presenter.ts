@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { documentPath } from '../documents/index.js';
-import { recommendationPath } from '../recommendations/index.js';
+import { recommendationHref } from './consensus.slots.js';
 import type { Appeal, NamedPosition } from './consensus.repository.js';
 import type { OptionResults } from './consensus.results.js';
 import type { AppealOut, CallDetailOut, CallOut, OptionResultsOut, OutcomeOut, PositionOut } from './consensus.schema.js';
@@ -10,7 +10,7 @@ import { appealDeadline, type OutcomeDetail } from './outcomes.service.js';
 
 /** The page a call's target lives on, without the language prefix; null when unknown. */
 export function targetPath(processSlug: string, call: CallDetail['call'], target: CallTarget): string | null {
-  if (target.recommendation) return recommendationPath(processSlug, target.recommendation.number);
+  if (target.recommendation) return recommendationHref(processSlug, target.recommendation.number);
   if (!target.document || !target.version) return null;
   return `${documentPath(processSlug, target.document.slug)}/versions/${target.version.number}${call.anchor ? `#${call.anchor}` : ''}`;
 }

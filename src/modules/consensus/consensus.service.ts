@@ -5,14 +5,14 @@ import { authorize, type PolicyContext } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { recordActivity } from '../follows/index.js';
 import { getProcess, processById, processScope } from '../processes/index.js';
 import { balance, memberStakeholderGroups, membership } from '../participants/index.js';
 import { groupMemberIds, isGroupMember } from '../groups/index.js';
 import { blocksOf, documentById, documentScope, getDocument, versionById, versionByNumber, type DocumentRow, type VersionRow } from '../documents/index.js';
-import { listRecommendations } from '../recommendations/index.js';
-import { toSecond } from '../calls/index.js';
+import { recommendationsOf } from './consensus.slots.js';
+import { toSecond } from '../../platform/time/zoned.js';
 import { consensusRepository as repo, type Appeal, type Call, type CallOption, type NamedPosition, type Outcome, type Position } from './consensus.repository.js';
 import { tallyResults, type OptionResults } from './consensus.results.js';
 import type { OpenCallBody, PositionBody } from './consensus.schema.js';
@@ -89,10 +89,10 @@ export async function listCalls(db: Kysely<DB>, processId: string, after: string
   return { items: calls.map((call) => ({ call, options: options.filter((o) => o.call_id === call.id) })), next: rows.length > limit ? (calls.at(-1)?.id ?? null) : null };
 }
 
-/** A recommendation of the process by id, through the recommendations feature. */
+/** A recommendation of the process by id, through the recommendations module's hook. */
 async function recommendationOf(db: Kysely<DB>, processId: string, id: string): Promise<(NonNullable<CallTarget['recommendation']> & { groupId: string | null }) | null> {
-  const found = (await listRecommendations(db, processId)).find((r) => r.row.id === id);
-  return found ? { id, number: found.row.number, titleEn: found.row.title_en, titleFr: found.row.title_fr, groupId: found.row.group_id } : null;
+  const found = (await recommendationsOf(db, processId)).find((r) => r.id === id);
+  return found ? { id, number: found.number, titleEn: found.titleEn, titleFr: found.titleFr, groupId: found.groupId } : null;
 }
 
 /** What a call is about, for its page and the API. */

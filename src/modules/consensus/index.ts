@@ -6,3 +6,4 @@ export { callPath, consensusSummary, currentOutcomes, listCalls, openCall, state
 export type { CallDetail } from './consensus.service.js';
 export type { ConsensusOutcome } from './consensus.tables.js';
 export { recordOutcome } from './outcomes.service.js';
+export type { RecommendationSubject } from './consensus.slots.js';

@@ -5,7 +5,7 @@ import { authorize } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { consensusRepository as repo, type Appeal, type Call, type ObjectionAnswer, type Outcome } from './consensus.repository.js';
 import type { AppealAnswerBody, AppealBody, OutcomeBody } from './consensus.schema.js';
 import type { ConsensusAppealsTable } from './consensus.tables.js';

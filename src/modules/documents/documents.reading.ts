@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { diffVersions, type VersionDiff } from './documents.diff.js';
 import type { WorkingGroup } from '../groups/index.js';
-import { commentMargin, type CommentMargin } from '../comments/index.js';
+import { documentMargin, type DocumentMargin } from './documents.slots.js';
 import { documentsRepository as repo, type BlockRow, type DocumentRow, type VersionListItem, type VersionRow } from './documents.repository.js';
 import { getVersion, processGroups, translationsOf, versionByNumber } from './documents.service.js';
 
@@ -112,7 +112,7 @@ export interface DocumentPage {
   translations: DocumentRow[];
   groups: WorkingGroup[];
   /** The latest comment period on the document, if any. */
-  margin: CommentMargin | null;
+  margin: DocumentMargin | null;
   /** The number of the version that period is about. */
   marginVersion: number | null;
 }
@@ -124,7 +124,7 @@ export async function documentPage(db: Kysely<DB>, doc: DocumentRow, n?: number)
     repo.blocks(db, version.id),
     translationsOf(db, doc),
     processGroups(db, doc.process_id),
-    commentMargin(db, doc.id),
+    documentMargin(db, doc.id),
   ]);
   const marginVersion = margin ? (margin.versionId === version.id ? version.number : ((await repo.versionById(db, margin.versionId))?.number ?? null)) : null;
   return { doc, version, blocks, translations, groups, margin, marginVersion };

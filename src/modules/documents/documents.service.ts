@@ -5,7 +5,7 @@ import { authorize, type PolicyContext } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { recordActivity } from '../follows/index.js';
 import { followDocumentVisibility, indexForSearch } from '../search/index.js';
 import { processById, processScope } from '../processes/index.js';

@@ -5,3 +5,4 @@
 export { blocksOf, canRead, createDocument, documentById, documentPath, documentScope, getDocument, listDocuments, listVersions, saveVersion, setDocumentStatus, translationsOf, versionById, versionByNumber } from './documents.service.js';
 export type { BlockRow, DocumentRow, VersionRow } from './documents.service.js';
 export { BlockHtml } from './views/blocks.js';
+export type { DocumentMargin } from './documents.slots.js';

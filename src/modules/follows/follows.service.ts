@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { newId } from '../../platform/lib/ids.js';
 import { tFor, formatDateTime } from '../../platform/i18n/i18n.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { accountsRepository } from '../accounts/index.js';
 import { queueMail } from '../mail/index.js';
 import { followsRepository as repo, type Activity, type Follow } from './follows.repository.js';

@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { accountsRepository } from '../accounts/index.js';
 import { grantRole, revokeRole, roleHolders } from '../accounts/index.js';
 import { processScope } from '../processes/index.js';

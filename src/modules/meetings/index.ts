@@ -9,5 +9,4 @@ export { presentMeetingSummary } from './meetings.presenter.js';
 export { MeetingBody } from './meetings.schema.js';
 export { allMeetings, countsOf, listMeetings, saveAgenda, saveMinutes, saveRecordings, scheduleMeeting } from './meetings.service.js';
 export { attendanceByMeeting, setAttendance } from './registrations.service.js';
-export { wallTime } from './time.js';
 export { GroupMeetingsSection } from './views/meeting-list.view.js';

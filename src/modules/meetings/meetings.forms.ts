@@ -3,7 +3,7 @@ import type { AgendaItem, Meeting } from './meetings.repository.js';
 import { AGENDA_ROWS, RECORDING_ROWS } from './meetings.schema.js';
 import type { AgendaRowValues } from './views/manage.views.js';
 import type { MeetingFormValues } from './views/meeting-form.view.js';
-import { wallTime } from './time.js';
+import { wallTime } from '../../platform/time/zoned.js';
 
 type Flat = Record<string, string | string[] | undefined>;
 

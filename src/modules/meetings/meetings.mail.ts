@@ -5,7 +5,7 @@ import { queueMail, type MailKind } from '../mail/index.js';
 import { meetingLocation, meetingsCalendar } from './meetings.ical.js';
 import type { MeetingRow } from './meetings.repository.js';
 import { meetingUrl } from './links.js';
-import { formatSpan } from './time.js';
+import { formatSpan } from '../../platform/time/zoned.js';
 
 /** Someone to write to about a meeting, and whether they hold a place (or wait for one). */
 export interface Recipient {

@@ -2,7 +2,8 @@ import type { AgendaItem, MeetingRow } from './meetings.repository.js';
 import type { MeetingOut } from './meetings.schema.js';
 import type { AttendanceSummary, RegistrationState } from './registrations.service.js';
 import { meetingUid, meetingUrl } from './links.js';
-import { isLive, wallTime } from './time.js';
+import { isLive } from './time.js';
+import { wallTime } from '../../platform/time/zoned.js';
 
 /** The API's view of a meeting in a list (no agenda, minutes or counts: those cost a query each). */
 export function presentMeetingSummary(m: MeetingRow, baseUrl: string, now: Date = new Date()): Omit<MeetingOut, 'agenda' | 'minutes' | 'registered' | 'waitlisted'> {

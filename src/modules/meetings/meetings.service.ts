@@ -7,7 +7,7 @@ import type { PolicyContext } from '../../platform/auth/policies.js';
 import { newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { QUEUES, cancelJob, enqueue, jobsSchemaFor } from '../../platform/jobs/queue.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { recordActivity } from '../follows/index.js';
 import { tFor } from '../../platform/i18n/i18n.js';
 import { processScope } from '../processes/index.js';
@@ -15,7 +15,7 @@ import { meetingsRepository as repo, type AgendaItem, type Meeting, type Meeting
 import type { AgendaBody, MeetingBody, MinutesBody } from './meetings.schema.js';
 import { mailAboutMeeting } from './meetings.mail.js';
 import { promoteWaitlisted } from './registrations.service.js';
-import { toInstant } from './time.js';
+import { toInstant } from '../../platform/time/zoned.js';
 import { MEETING_ID, seesMembersOnly } from './meetings.access.js';
 import { indexMeeting } from './meetings.search.js';
 

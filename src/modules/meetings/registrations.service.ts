@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { StakeholderGroup } from '../processes/index.js';
 import { balance, memberStakeholderGroups, type BalanceRow } from '../participants/index.js';
 import { meetingsRepository as repo, type Meeting, type Registrant, type Registration } from './meetings.repository.js';

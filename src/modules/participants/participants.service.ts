@@ -6,7 +6,7 @@ import { tFor, type Lang } from '../../platform/i18n/i18n.js';
 import { newId } from '../../platform/lib/ids.js';
 import { randomToken, sha256Hex } from '../../platform/lib/crypto.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { grantRole, revokeRole } from '../accounts/index.js';
 import { queueMail } from '../mail/index.js';
 import type { Process, StakeholderGroup } from '../processes/index.js';

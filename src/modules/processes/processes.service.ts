@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { newId } from '../../platform/lib/ids.js';
 import { tFor } from '../../platform/i18n/i18n.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { grantRole } from '../accounts/index.js';
 import { DEFAULT_STAKEHOLDER_KEYS, PHASE_KINDS, type CreateProcessBody, type PhaseInput, type UpdateProcessBody } from './processes.schema.js';
 import { memoized } from '../../platform/lib/read-memo.js';

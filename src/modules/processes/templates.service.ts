@@ -3,7 +3,7 @@ import { inTransaction } from '../../platform/db/tx.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { newId } from '../../platform/lib/ids.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { hooksFor } from '../../platform/modules/registry.js';
 import './processes.slots.js';
 import { createProcess, getProcess } from './processes.service.js';

@@ -5,7 +5,7 @@ import { authorize } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import {
   blocksOf,
   documentById,

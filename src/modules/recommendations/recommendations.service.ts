@@ -5,13 +5,13 @@ import { authorize, type PolicyContext } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { getProcess, processById, processScope } from '../processes/index.js';
 import { listGroups } from '../groups/index.js';
 import { organisations, organisationsByIds } from '../participants/index.js';
 import { blocksOf, documentById, getDocument, type DocumentRow } from '../documents/index.js';
 import { consensusSummary, currentOutcomes } from '../consensus/index.js';
-import type { ConsensusOutcome } from '../consensus/index.js';
+import type { ConsensusOutcome, RecommendationSubject } from '../consensus/index.js';
 import type { CreateRecommendationBody, RecommendationFields } from './recommendations.schema.js';
 import { recommendationsRepository as repo, type AddresseeRow, type RecommendationRow } from './recommendations.repository.js';
 
@@ -110,6 +110,11 @@ async function detailsOf(db: Kysely<DB>, processId: string, rows: Recommendation
 }
 
 /** A process's recommendations in order, ready for a presenter (names of groups, sections and addressees resolved). */
+/** The process's recommendations as consensus calls see them (lent to consensus through the manifest). */
+export async function recommendationSubjects(db: Kysely<DB>, processId: string): Promise<RecommendationSubject[]> {
+  return (await repo.byProcess(db, processId)).map((r) => ({ id: r.id, number: r.number, titleEn: r.title_en, titleFr: r.title_fr, groupId: r.group_id }));
+}
+
 export async function listRecommendations(db: Kysely<DB>, processId: string): Promise<RecommendationDetail[]> {
   return detailsOf(db, processId, await repo.byProcess(db, processId));
 }

@@ -1,27 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import type { SearchKind } from './search.tables.js';
+import type { SearchEntryInput, SearchKind } from './search.tables.js';
+
+// The shape lives beside the table, so the repository and this file need not import each other.
+export type { SearchEntryInput } from './search.tables.js';
 import { searchRepository as repo } from './search.repository.js';
 
-/** What a module tells the search index about one of its public records. */
-export interface SearchEntryInput {
-  kind: SearchKind;
-  refId: string;
-  processId: string;
-  /** The text's language; null for names and other text in no particular language. */
-  lang: 'en' | 'fr' | null;
-  /** A document's kind, to filter by. */
-  subkind?: string | null;
-  /** A state shown beside the result: 'cancelled' (meeting), a document's status…; null for none. */
-  status?: string | null;
-  /** Plain text (no Markdown or HTML: the excerpt shows it as it is). */
-  title: string;
-  /** Plain text; Markdown can go through `plainText()` from search.text.ts first. */
-  body: string;
-  /** The page, without the language prefix. */
-  path: string;
-  membersOnly?: boolean;
-}
 
 /** The text-search configuration for a language (see migration 0008: each unaccents, then stems; 'simple' does not stem: names). */
 export function searchConfig(lang: 'en' | 'fr' | null): 'concord_english' | 'concord_french' | 'concord_simple' {

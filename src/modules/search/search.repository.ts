@@ -1,8 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { newId } from '../../platform/lib/ids.js';
-import type { SearchEntryInput } from './search.index.js';
-import type { SearchKind } from './search.tables.js';
+import type { SearchEntryInput, SearchKind } from './search.tables.js';
 
 /** The highlight markers ts_headline puts around matches; indexed text never holds them (search.index.ts strips control characters). */
 export const MARK_START = '\u0002';

@@ -23,6 +23,26 @@ export interface SearchEntriesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** What a module tells the search index about one of its public records. */
+export interface SearchEntryInput {
+  kind: SearchKind;
+  refId: string;
+  processId: string;
+  /** The text's language; null for names and other text in no particular language. */
+  lang: 'en' | 'fr' | null;
+  /** A document's kind, to filter by. */
+  subkind?: string | null;
+  /** A state shown beside the result: 'cancelled' (meeting), a document's status…; null for none. */
+  status?: string | null;
+  /** Plain text (no Markdown or HTML: the excerpt shows it as it is). */
+  title: string;
+  /** Plain text; Markdown can go through `plainText()` from search.text.ts first. */
+  body: string;
+  /** The page, without the language prefix. */
+  path: string;
+  membersOnly?: boolean;
+}
+
 /** The search module's tables, added to the database's type (see platform/db/schema.ts). */
 declare module '../../platform/db/schema.js' {
   interface DB {

@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { formatNumber, type Lang } from '../../../platform/i18n/i18n.js';
 import type { Call } from '../calls.repository.js';
 import type { CallState, SubmissionStatus } from '../calls.schema.js';
-import { formatInstant } from '../calls.time.js';
+import { formatInstant } from '../../../platform/time/zoned.js';
 
 /** A call's title in the reader's language. */
 export const callTitle = (lang: Lang, c: Call) => (lang === 'fr' ? c.title_fr : c.title_en);

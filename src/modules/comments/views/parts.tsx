@@ -2,11 +2,11 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/i18n.js';
 import type { StakeholderGroup } from '../../processes/index.js';
-import { formatInstant } from '../../calls/index.js';
+import { formatInstant } from '../../../platform/time/zoned.js';
 import type { CommentRow } from '../comments.repository.js';
 import { commentPath } from '../comments.service.js';
 import { paragraphPath, periodPath, periodState, type Paragraph, type PeriodDetail } from '../periods.service.js';
-import { timeLeft, timeLeftWords } from '../comments.text.js';
+import { timeLeft, timeLeftWords } from '../../../platform/time/time-left.js';
 import { toAnswer } from './dispositions/progress.js';
 
 /** Paragraph labels and texts per covered document id, for showing where a comment points. */

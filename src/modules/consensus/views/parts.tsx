@@ -1,7 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { LOCALES } from '../../../platform/i18n/i18n.js';
-import { formatInstant } from '../../calls/index.js';
+import { formatInstant } from '../../../platform/time/zoned.js';
 import type { Call } from '../consensus.repository.js';
 import type { CallTarget } from '../consensus.service.js';
 import { targetPath } from '../consensus.presenter.js';

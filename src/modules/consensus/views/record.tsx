@@ -1,6 +1,6 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
-import { formatInstant } from '../../calls/index.js';
+import { formatInstant } from '../../../platform/time/zoned.js';
 import type { Appeal, CallOption, NamedPosition } from '../consensus.repository.js';
 import type { Call } from '../consensus.repository.js';
 import type { OutcomeDetail } from '../outcomes.service.js';

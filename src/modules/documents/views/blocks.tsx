@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
-import type { CommentMargin } from '../../comments/index.js';
+import type { DocumentMargin } from '../documents.slots.js';
 import type { BlockRow } from '../documents.repository.js';
 import { documentPath } from '../documents.service.js';
 
@@ -23,7 +23,7 @@ export function commentLinks(lang: PageCtx['lang'], processSlug: string, docSlug
 }
 
 /** The comments margin of one block: its count and, while the period is open, a link to comment. */
-function Margin(props: { ctx: PageCtx; processSlug: string; docSlug: string; margin: CommentMargin; block: BlockRow }) {
+function Margin(props: { ctx: PageCtx; processSlug: string; docSlug: string; margin: DocumentMargin; block: BlockRow }) {
   const { ctx, margin, block } = props;
   const { t } = ctx;
   const count = margin.counts[block.anchor] ?? 0;
@@ -57,7 +57,7 @@ export function Blocks(props: {
   docSlug: string;
   docLang: 'en' | 'fr';
   blocks: BlockRow[];
-  margin?: CommentMargin | null | undefined;
+  margin?: DocumentMargin | null | undefined;
 }) {
   const { ctx, processSlug, docSlug, margin } = props;
   const { t, lang } = ctx;

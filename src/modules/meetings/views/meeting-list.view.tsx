@@ -4,7 +4,8 @@ import { Layout } from '../../../platform/web/layout.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { MeetingRow } from '../meetings.repository.js';
 import { feedPath, meetingPath } from '../links.js';
-import { formatSpan, isLive } from '../time.js';
+import { isLive } from '../time.js';
+import { formatSpan } from '../../../platform/time/zoned.js';
 
 /** Meetings as a list: title, time in the meeting's zone, format, and any status worth a word. */
 export function MeetingItems({ ctx, meetings }: { ctx: PageCtx; meetings: MeetingRow[] }) {

@@ -7,7 +7,7 @@ import { can } from '../../../platform/auth/policies.js';
 import type { AgendaItem, MeetingRow } from '../meetings.repository.js';
 import type { AttendanceSummary, RegistrationState } from '../registrations.service.js';
 import { meetingIcsPath, meetingPath } from '../links.js';
-import { formatSpan } from '../time.js';
+import { formatSpan } from '../../../platform/time/zoned.js';
 
 /** The facts of a meeting as label / value rows. */
 export function MeetingFacts({ ctx, m, counts }: { ctx: PageCtx; m: MeetingRow; counts: { registered: number; waitlisted: number } }) {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AuditEvent, DB } from '../../platform/db/schema.js';
-import { canonicalJson, sha256Hex } from '../../platform/lib/crypto.js';
+import type { AuditEvent, DB } from '../db/schema.js';
+import { canonicalJson, sha256Hex } from '../lib/crypto.js';
 import { auditRepository } from './audit.repository.js';
 
 /** The hash the first event links back to. */

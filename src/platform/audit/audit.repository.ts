@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { AuditEvent, DB } from '../../platform/db/schema.js';
+import type { AuditEvent, DB } from '../db/schema.js';
 
 /** Advisory lock key that serialises appends, so each event links to the one before it. */
 const AUDIT_LOCK = 7263002;
