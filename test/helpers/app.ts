@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp, type BuildOptions } from '../../src/app/app.js';
 import type { Config } from '../../src/platform/config.js';
+import type { DatabaseOptions } from '../../src/platform/db/client.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
 import { freshDatabase, testConfig } from './db.js';
@@ -16,8 +17,8 @@ export interface TestApp {
 }
 
 /** Build the app for one test file; call close() in afterAll. */
-export async function testApp(over: Partial<Config> = {}, opts: BuildOptions = { logger: false }): Promise<TestApp> {
-  const { database, config, drop } = await freshDatabase(testConfig(over));
+export async function testApp(over: Partial<Config> = {}, opts: BuildOptions = { logger: false }, dbOpts: DatabaseOptions = {}): Promise<TestApp> {
+  const { database, config, drop } = await freshDatabase(testConfig(over), dbOpts);
   const app = await buildApp({ config, db: database.db, engine: database.engine, schema: config.databaseSchema }, opts);
   return {
     app,

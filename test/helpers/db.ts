@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/platform/config.js';
-import { openDatabase, type Database } from '../../src/platform/db/client.js';
+import { openDatabase, type Database, type DatabaseOptions } from '../../src/platform/db/client.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import '../../src/app/modules.js';
 import { jobsSchemaFor } from '../../src/platform/jobs/queue.js';
@@ -23,9 +23,9 @@ export function testConfig(over: Partial<Config> = {}): Config {
  * A fresh, migrated database for one test file: in-memory PGlite, or on PostgreSQL a new
  * schema that is dropped afterwards, so files run in parallel without seeing each other.
  */
-export async function freshDatabase(config: Config = testConfig()): Promise<{ database: Database; config: Config; drop: () => Promise<void> }> {
+export async function freshDatabase(config: Config = testConfig(), opts: DatabaseOptions = {}): Promise<{ database: Database; config: Config; drop: () => Promise<void> }> {
   if (!config.databaseUrl) {
-    const database = await openDatabase(config);
+    const database = await openDatabase(config, opts);
     await migrateToLatest(database.db);
     return { database, config, drop: () => database.close() };
   }
@@ -35,7 +35,7 @@ export async function freshDatabase(config: Config = testConfig()): Promise<{ da
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const scoped = { ...config, databaseSchema: schema };
-  const database = await openDatabase(scoped);
+  const database = await openDatabase(scoped, opts);
   await migrateToLatest(database.db, schema);
   return {
     database,

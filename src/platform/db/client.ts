@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { acquireDataDirLock } from './lock.js';
@@ -21,17 +21,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** How to open it: `log` sees every statement (begin and commit included), for tests that count them. */
+export interface DatabaseOptions {
+  log?: LogConfig;
+}
+
 /**
  * Open the database named by the config: PostgreSQL when DATABASE_URL is set, otherwise
  * PGlite in the data folder (locked against a second process) or in memory.
  * Both go through Kysely's PostgresDialect over a node-postgres Pool, so queries, type
  * parsing and transactions behave the same on either engine.
  */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseSchema'>): Promise<Database> {
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseSchema'>, opts: DatabaseOptions = {}): Promise<Database> {
   if (config.databaseUrl) {
     const options = config.databaseSchema ? `-c search_path=${config.databaseSchema},public` : undefined;
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, ...(options ? { options } : {}) });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(opts.log ? { log: opts.log } : {}) });
     return { db, engine: 'postgres', lite: undefined, close: () => db.destroy() };
   }
   const inMemory = config.dataDir.startsWith('memory://');
@@ -41,7 +46,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
       ...(inMemory ? {} : { dataDir: `${config.dataDir}/pg` }),
       extensions: { unaccent, pg_trgm },
     });
-    return wrapPglite(lite, release);
+    return wrapPglite(lite, release, opts);
   } catch (err) {
     release();
     throw err;
@@ -49,9 +54,9 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 }
 
 /** Put Kysely over an existing PGlite instance (used by tests that load a prepared image). */
-export function wrapPglite(lite: PGlite, release: () => void = () => {}): Database {
+export function wrapPglite(lite: PGlite, release: () => void = () => {}, opts: DatabaseOptions = {}): Database {
   const pool = new pg.Pool(createPgConfig(lite));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(opts.log ? { log: opts.log } : {}) });
   return {
     db,
     engine: 'pglite',
