@@ -10,11 +10,10 @@ import { queueMail } from '../mail/index.js';
 import { indexForSearch } from '../search/index.js';
 import { getProcess, processById } from '../processes/index.js';
 import type { Process } from '../processes/index.js';
-import { isProcessMember } from '../participants/index.js';
 import type { DocumentRow } from '../documents/index.js';
 import { checkUpload, type Upload } from '../files/index.js';
 import { databaseFileStore, type FileStore, type StoredFile } from '../files/index.js';
-import { can } from '../../platform/auth/policies.js';
+import { can, canSee } from '../../platform/auth/policies.js';
 import { bothLangs } from '../../platform/time/zoned.js';
 import { commentsRepository as repo, type Comment, type CommentRow, type Period } from './comments.repository.js';
 import type { CommentFields } from './comments.schema.js';
@@ -124,7 +123,7 @@ export async function submitComment(
   }
   const at = opts.at ?? new Date();
   if (!opts.skipWindow) ensureOpen(period, at);
-  if (await outsideAudience(db, actor, period)) throw new HttpProblem(403, 'comments.errors.membersOnly');
+  if (outsideAudience(actor, period)) throw new HttpProblem(403, 'comments.errors.membersOnly');
   if (anchor !== null && !(await paragraphsOf(db, target.version.id)).has(anchor)) {
     throw new HttpProblem(422, 'comments.errors.anchor', {}, { anchor: 'comments.errors.anchor' });
   }
@@ -265,11 +264,14 @@ export const fileMeta = (db: Kysely<DB>, fileId: string) => repo.fileMeta(db, fi
 export async function commentRefusal(db: Kysely<DB>, actor: Actor | null, period: Period, now: Date = new Date()): Promise<string | undefined> {
   const state = periodState(period, now);
   if (state !== 'open') return `comments.refusal.${state}`;
-  return (await outsideAudience(db, actor, period)) ? 'comments.refusal.membersOnly' : undefined;
+  return outsideAudience(actor, period) ? 'comments.refusal.membersOnly' : undefined;
 }
 
-/** True when the period is for members only and this person is not one (any role in the process counts). */
-async function outsideAudience(db: Kysely<DB>, actor: Actor | null, period: Period): Promise<boolean> {
-  if (period.audience !== 'members' || !actor || actor.isAdmin || actor.processRoles.has(period.process_id)) return false;
-  return !(await isProcessMember(db, period.process_id, actor.userId));
+/**
+ * True when the period is for members only and this person is not one. The policy's canSee
+ * decides: joining gives the 'member' role, which the actor carries, so no read is needed.
+ * (A signed-out visitor is stopped by the route's policy before this.)
+ */
+function outsideAudience(actor: Actor | null, period: Period): boolean {
+  return !!actor && !canSee(actor, { processId: period.process_id, membersOnly: period.audience === 'members' });
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
-import { authorize, type PolicyContext } from '../../platform/auth/policies.js';
+import { authorize, canSee, type PolicyContext } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
@@ -10,7 +10,6 @@ import { recordActivity } from '../follows/index.js';
 import { followDocumentVisibility, indexForSearch } from '../search/index.js';
 import { processById, processScope } from '../processes/index.js';
 import { groupsRepository } from '../groups/index.js';
-import { seesMembersOnly } from '../meetings/index.js';
 import { splitBlocks } from './documents.blocks.js';
 import { matchAnchors } from './documents.anchors.js';
 import { documentsRepository as repo, type BlockRow, type DocumentRow, type VersionListItem, type VersionRow } from './documents.repository.js';
@@ -71,7 +70,7 @@ export async function documentById(db: Kysely<DB>, id: string): Promise<Document
 
 /** True when this viewer may read the document (members-only ones need a role in the process). */
 export function canRead(doc: DocumentRow, actor: Actor | null): boolean {
-  return !doc.members_only || seesMembersOnly(actor, doc.process_id);
+  return canSee(actor, { processId: doc.process_id, membersOnly: doc.members_only });
 }
 
 /** A document of a process as a viewer may see it; 404 when absent or members-only to an outsider. */
@@ -83,7 +82,7 @@ export async function getDocument(db: Kysely<DB>, processId: string, docSlug: st
 
 /** The documents of a process and of its groups this viewer may read. */
 export async function listDocuments(db: Kysely<DB>, processId: string, actor: Actor | null): Promise<DocumentRow[]> {
-  return repo.byProcess(db, processId, seesMembersOnly(actor, processId));
+  return repo.byProcess(db, processId, canSee(actor, { processId, membersOnly: true }));
 }
 
 /** A version by id. */

@@ -3,7 +3,6 @@
  * of the module is importable from outside it (the module-boundaries lint rule).
  */
 export { meetingPath } from './links.js';
-export { seesMembersOnly } from './meetings.access.js';
 export { meetingsCalendar } from './meetings.ical.js';
 export { presentMeetingSummary } from './meetings.presenter.js';
 export { MeetingBody } from './meetings.schema.js';

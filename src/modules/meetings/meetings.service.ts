@@ -3,7 +3,7 @@ import { inTransaction } from '../../platform/db/tx.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import type { Actor } from '../../platform/auth/roles.js';
-import type { PolicyContext } from '../../platform/auth/policies.js';
+import { canSee, type PolicyContext } from '../../platform/auth/policies.js';
 import { newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { QUEUES, cancelJob, enqueue, jobsSchemaFor } from '../../platform/jobs/queue.js';
@@ -16,7 +16,7 @@ import type { AgendaBody, MeetingBody, MinutesBody } from './meetings.schema.js'
 import { mailAboutMeeting } from './meetings.mail.js';
 import { promoteWaitlisted } from './registrations.service.js';
 import { toInstant } from '../../platform/time/zoned.js';
-import { MEETING_ID, seesMembersOnly } from './meetings.access.js';
+import { MEETING_ID } from './meetings.access.js';
 import { indexMeeting } from './meetings.search.js';
 
 /** What the meeting services need: the database, where links point, and pg-boss's schema. */
@@ -49,7 +49,7 @@ export async function meetingScope(db: Kysely<DB>, processSlug: string, meetingI
 export async function getMeeting(db: Kysely<DB>, processId: string, meetingId: string, actor: Actor | null): Promise<MeetingRow> {
   const m = MEETING_ID.test(meetingId) ? await repo.byId(db, meetingId) : undefined;
   if (!m || m.process_id !== processId) throw new HttpProblem(404, 'errors.notFound');
-  if (m.visibility === 'members' && !seesMembersOnly(actor, processId)) throw new HttpProblem(404, 'errors.notFound');
+  if (!canSee(actor, { processId, membersOnly: m.visibility === 'members' })) throw new HttpProblem(404, 'errors.notFound');
   return m;
 }
 
@@ -78,7 +78,7 @@ export async function listMeetings(
       throw new HttpProblem(400, 'errors.cursor');
     }
   }
-  const rows = await repo.list(db, { processId, groupId: f.groupId, when: f.when, includeMembersOnly: seesMembersOnly(actor, processId), after, limit: f.limit + 1, now });
+  const rows = await repo.list(db, { processId, groupId: f.groupId, when: f.when, includeMembersOnly: canSee(actor, { processId, membersOnly: true }), after, limit: f.limit + 1, now });
   const items = rows.slice(0, f.limit);
   const last = items.at(-1);
   const next = rows.length > f.limit && last ? Buffer.from(JSON.stringify({ s: last.starts_at.toISOString(), id: last.id })).toString('base64url') : null;

@@ -10,7 +10,7 @@ import { balance, memberStakeholderGroups, type BalanceRow } from '../participan
 import { meetingsRepository as repo, type Meeting, type Registrant, type Registration } from './meetings.repository.js';
 import type { RegisterBody } from './meetings.schema.js';
 import { mailAboutMeeting } from './meetings.mail.js';
-import { seesMembersOnly } from './meetings.access.js';
+import { canSee } from '../../platform/auth/policies.js';
 
 /** A registration and, on the waiting list, its place (from 1). */
 export interface RegistrationState {
@@ -32,7 +32,7 @@ export async function registrationOf(db: Kysely<DB>, meetingId: string, userId: 
 export async function register(db: Kysely<DB>, baseUrl: string, actor: Actor, meetingId: string, input: RegisterBody, now = new Date()): Promise<RegistrationState> {
   return inTransaction(db, async (trx) => {
     const m = await repo.lock(trx, meetingId);
-    if (!m || (m.visibility === 'members' && !seesMembersOnly(actor, m.process_id))) throw new HttpProblem(404, 'errors.notFound');
+    if (!m || !canSee(actor, { processId: m.process_id, membersOnly: m.visibility === 'members' })) throw new HttpProblem(404, 'errors.notFound');
     if (m.status === 'cancelled') throw new HttpProblem(409, 'meetings.errors.cancelled');
     if (m.ends_at <= now) throw new HttpProblem(409, 'meetings.errors.over');
     const existing = await registrationOf(trx, meetingId, actor.userId);

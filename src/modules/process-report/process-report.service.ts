@@ -6,7 +6,7 @@ import type { StakeholderGroup } from '../processes/index.js';
 import type { ProcessDetail } from '../processes/index.js';
 import { balance, organisationsInProcess } from '../participants/index.js';
 import { allMeetings } from '../meetings/index.js';
-import { seesMembersOnly } from '../meetings/index.js';
+import { canSee } from '../../platform/auth/policies.js';
 import { attendanceByMeeting } from '../meetings/index.js';
 import { acceptedSubmissions, listCalls as listInputCalls } from '../calls/index.js';
 import { periodSummaries } from '../comments/index.js';
@@ -52,7 +52,7 @@ async function participation({ db, detail, lang }: Ctx): Promise<Section<'partic
 /** Meetings as this viewer may see them (members-only ones only for the process's people), and attendance of those held. */
 async function meetings({ db, detail, lang, actor, now }: Ctx): Promise<Section<'meetings'>> {
   const { process, stakeholderGroups: groups } = detail;
-  const rows = await allMeetings(db, process.id, seesMembersOnly(actor, process.id));
+  const rows = await allMeetings(db, process.id, canSee(actor, { processId: process.id, membersOnly: true }));
   const byGroup = new Map(groups.map((g) => [g.key, 0]));
   let held = 0;
   let upcoming = 0;

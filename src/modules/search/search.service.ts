@@ -5,7 +5,7 @@ import type { Lang } from '../../platform/i18n/i18n.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { listProcesses, processScope } from '../processes/index.js';
 import type { Process } from '../processes/index.js';
-import { seesMembersOnly } from '../meetings/index.js';
+import { canSee } from '../../platform/auth/policies.js';
 import { searchRepository as repo } from './search.repository.js';
 import { presentHit } from './search.presenter.js';
 import { MAX_PAGE, MAX_QUERY, PAGE_SIZE, type SearchResultOut } from './search.schema.js';
@@ -33,12 +33,12 @@ export interface SearchOutcome {
 
 /**
  * The processes whose members-only entries a reader may see: those where they hold a role
- * (the rule meetings use, seesMembersOnly), or all of them for an administrator.
+ * (the policy's canSee), or all of them for an administrator.
  */
 export function membersOnlyScope(actor: Actor | null): string[] | 'all' {
   if (!actor) return [];
   if (actor.isAdmin) return 'all';
-  return [...actor.processRoles.keys()].filter((id) => seesMembersOnly(actor, id));
+  return [...actor.processRoles.keys()].filter((processId) => canSee(actor, { processId, membersOnly: true }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POLICIES, authorize, can, type Action } from './policies.js';
+import { POLICIES, authorize, can, canSee, type Action } from './policies.js';
 import type { Actor, ProcessRole } from './roles.js';
 
 function actor(over: Partial<Actor> = {}): Actor {
@@ -34,5 +34,22 @@ describe('authorize', () => {
     } finally {
       delete table['test.chairOnly'];
     }
+  });
+});
+
+describe('canSee', () => {
+  const membersOnly = { processId: 'p1', membersOnly: true };
+  it('shows public records to everyone, signed out included', () => {
+    expect(canSee(null, { processId: 'p1', membersOnly: false })).toBe(true);
+    expect(canSee(actor(), { processId: 'p1', membersOnly: false })).toBe(true);
+  });
+
+  it('shows members-only records to anyone with a role in that process and to administrators, to no one else', () => {
+    expect(canSee(null, membersOnly)).toBe(false);
+    expect(canSee(actor(), membersOnly)).toBe(false);
+    expect(canSee(actor({ processRoles: new Map([['p2', new Set<ProcessRole>(['member'])]]) }), membersOnly)).toBe(false);
+    expect(canSee(actor({ processRoles: new Map([['p1', new Set<ProcessRole>(['member'])]]) }), membersOnly)).toBe(true);
+    expect(canSee(actor({ processRoles: new Map([['p1', new Set<ProcessRole>(['moderator'])]]) }), membersOnly)).toBe(true);
+    expect(canSee(actor({ isAdmin: true }), membersOnly)).toBe(true);
   });
 });

@@ -178,6 +178,23 @@ export function authorize(actor: Actor | null, action: Action, ctx: PolicyContex
   }
 }
 
+/** A record that may be for the members of a process only: a meeting, a document, a comment period… */
+export interface ProcessRecord {
+  processId: string;
+  membersOnly: boolean;
+}
+
+/**
+ * The one visibility question: may this person see this record? Public records, everyone;
+ * members-only ones, anyone with a role in the record's process (joining gives 'member') and
+ * site administrators. Meetings, documents, comment periods, search and reports all ask this.
+ * @example canSee(actor, { processId: doc.process_id, membersOnly: doc.members_only })
+ */
+export function canSee(actor: Actor | null, record: ProcessRecord): boolean {
+  if (!record.membersOnly) return true;
+  return !!actor && (actor.isAdmin || actor.processRoles.has(record.processId));
+}
+
 /** Shorthand for a yes/no answer, for views deciding whether to show a button. */
 export function can(actor: Actor | null, action: Action, ctx: PolicyContext = {}): boolean {
   return authorize(actor, action, ctx).allowed;

@@ -17,6 +17,7 @@ declare module 'fastify' {
 }
 import { HttpProblem } from './problem.js';
 import { wantsJson } from './errors.js';
+import { isScope, resolveScope } from './scope.js';
 
 /**
  * Every route must name its policy action; this hook refuses to register one that does not,
@@ -33,7 +34,7 @@ export function requirePolicies(app: FastifyInstance): void {
     }
     route.config = { ...route.config, policy };
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
-      app.routeCatalog.push({ method: String(method), url: route.url, policy, scoped: typeof config.scope === 'function' });
+      app.routeCatalog.push({ method: String(method), url: route.url, policy, scoped: typeof config.scope === 'function' || isScope(config.scope) });
     }
   });
 
@@ -42,8 +43,9 @@ export function requirePolicies(app: FastifyInstance): void {
   app.addHook('preValidation', async (req, reply) => {
     const { policy, scope } = req.routeOptions.config;
     if (!policy) return; // the not-found handler
-    // The scope resolver turns slugs into ids (and answers 404 for what does not exist).
-    const ctx: PolicyContext = scope ? await scope(req) : {};
+    // The scope loads what the route acts on (404 for what does not exist); a bare resolver
+    // gives ids only.
+    const ctx: PolicyContext = !scope ? {} : isScope(scope) ? await resolveScope(scope, req) : await scope(req);
     req.policyContext = ctx;
     const decision = authorize(req.actor, policy, ctx);
     if (decision.allowed) return;

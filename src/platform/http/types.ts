@@ -4,6 +4,7 @@ import type { Action, PolicyContext } from '../auth/policies.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import type { Lang, T } from '../i18n/i18n.js';
+import type { Scope } from './scope.js';
 
 /** What buildApp needs from the outside world. */
 export interface AppDeps {
@@ -33,8 +34,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action this route performs: required on every route (see policies.ts). */
     policy?: Action;
-    /** Resolve the process and working group the request concerns (throws 404 when absent). */
-    scope?: (req: FastifyRequest) => Promise<PolicyContext>;
+    /**
+     * What the request concerns, resolved before the policy is asked (throws 404 when absent):
+     * a scope from defineScope (loads the records, handed to the handler by `scope.of(req)`),
+     * or a bare resolver of the process and working group ids.
+     */
+    scope?: Scope<unknown> | ((req: FastifyRequest) => Promise<PolicyContext>);
     /** A public page that may be served to signed-out visitors from a two-second cache (web/page-cache.ts). */
     anonymousCache?: boolean;
   }
