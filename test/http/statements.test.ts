@@ -7,9 +7,9 @@ import { blocksOf } from '../../src/modules/documents/documents.service.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
 
 /**
- * How many SQL statements one request runs, counted through Kysely's `log` hook (every
- * statement the database receives, `begin` and `commit` included) between the start and the
- * end of one `app.inject()`. On the embedded database each statement is a round trip through
+ * How many SQL statements one request runs, counted through Kysely's `log` hook between the
+ * start and the end of one `app.inject()`. Transaction control (`begin`, `commit`) is listed
+ * but not counted, as in the figures the budgets were set against (27 and 16 before). On the embedded database each statement is a round trip through
  * one engine, so this is what a busy page costs; the budgets below are the targets of
  * docs/performance.md and a change that adds reads to these paths fails here.
  */
@@ -20,12 +20,12 @@ const log = (e: LogEvent) => {
 };
 
 /** Run one request and return what it answered and the statements it ran. */
-async function counted<T>(fn: () => Promise<T>): Promise<{ res: T; sql: string[] }> {
+async function counted<T>(fn: () => Promise<T>): Promise<{ res: T; sql: string[]; all: string[] }> {
   statements.length = 0;
   counting = true;
   try {
     const res = await fn();
-    return { res, sql: [...statements] };
+    return { res, sql: statements.filter((s) => !/^(begin|commit|rollback)\b/i.test(s)), all: [...statements] };
   } finally {
     counting = false;
   }
@@ -94,34 +94,34 @@ describe('statements per request', () => {
   it('posting a comment through the page form', async () => {
     const form = await member.get(`/en/processes/${SLUG}/comment-periods/${periodId}/comments/new?document=draft-report&anchor=${anchor}`);
     expect(form.statusCode, form.body.slice(0, 500)).toBe(200);
-    const { res, sql } = await counted(() =>
+    const { res, sql, all } = await counted(() =>
       member.post(`/en/processes/${SLUG}/comment-periods/${periodId}/comments/new`, { document: 'draft-report', anchor, text: 'Unique passwords are a must.', lang: 'en', idempotencyKey: 'statements-1' }),
     );
     expect(res.statusCode, res.body.slice(0, 2000)).toBe(303);
-    console.log(`comment form post: ${sql.length} statements\n${listing(sql)}`);
-    expect(sql.length, listing(sql)).toBeLessThanOrEqual(29);
+    console.log(`comment form post: ${sql.length} statements (${all.length} with begin and commit)\n${listing(all)}`);
+    expect(sql.length, listing(sql)).toBeLessThanOrEqual(12);
   });
 
   it('recording a consensus position through the API', async () => {
-    const { res, sql } = await counted(() => member.json('POST', `/api/v1/processes/${SLUG}/consensus-calls/${callId}/positions`, { optionId, stance: 'support' }));
+    const { res, sql, all } = await counted(() => member.json('POST', `/api/v1/processes/${SLUG}/consensus-calls/${callId}/positions`, { optionId, stance: 'support' }));
     expect(res.statusCode, res.body).toBe(200);
-    console.log(`position via API: ${sql.length} statements\n${listing(sql)}`);
-    expect(sql.length, listing(sql)).toBeLessThanOrEqual(18);
+    console.log(`position via API: ${sql.length} statements (${all.length} with begin and commit)\n${listing(all)}`);
+    expect(sql.length, listing(sql)).toBeLessThanOrEqual(16);
   });
 
   it('a signed-in member’s document page', async () => {
-    const { res, sql } = await counted(() => member.get(`/en/processes/${SLUG}/documents/draft-report`));
+    const { res, sql, all } = await counted(() => member.get(`/en/processes/${SLUG}/documents/draft-report`));
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Default passwords must be unique per device.');
-    console.log(`document page, signed in: ${sql.length} statements\n${listing(sql)}`);
+    console.log(`document page, signed in: ${sql.length} statements (${all.length} with begin and commit)\n${listing(all)}`);
     expect(sql.length, listing(sql)).toBeLessThanOrEqual(11);
   });
 
   it('a signed-in member’s comment list', async () => {
-    const { res, sql } = await counted(() => member.get(`/en/processes/${SLUG}/comment-periods/${periodId}/comments`));
+    const { res, sql, all } = await counted(() => member.get(`/en/processes/${SLUG}/comment-periods/${periodId}/comments`));
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Unique passwords are a must.');
-    console.log(`comment list, signed in: ${sql.length} statements\n${listing(sql)}`);
+    console.log(`comment list, signed in: ${sql.length} statements (${all.length} with begin and commit)\n${listing(all)}`);
     expect(sql.length, listing(sql)).toBeLessThanOrEqual(9);
   });
 });

@@ -7,12 +7,13 @@ import { redirectWithNotice } from '../../platform/web/notice.js';
 import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { can } from '../../platform/auth/policies.js';
-import { getProcess } from '../processes/index.js';
+import { getProcess, stakeholderGroupsOf } from '../processes/index.js';
 import { processFromParams } from '../processes/index.js';
 import { sendFile } from '../files/index.js';
 import { acceptMultipart, uploadedFiles } from '../files/index.js';
 import { CommentFields, HideBody, ListQuery, ReportBody, ReportDecisionBody } from './comments.schema.js';
-import { commentFile, commentPath, commentRefusal, fileMeta, getComment, receiptPath, submitComment } from './comments.service.js';
+import { commentFile, commentPath, commentRefusal, fileMeta, getComment, receiptPath, submitToPeriod } from './comments.service.js';
+import { periodScope } from './comments.scopes.js';
 import { getPeriod, periodPath } from './periods.service.js';
 import { cursorOf, groupMembers, listComments, resolveFilter } from './listing.service.js';
 import { decideReport, hideComment, reportComment, reportsOn, restoreComment } from './moderation.service.js';
@@ -75,7 +76,9 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
 
   /** The comment form for `?document=&anchor=` (or the posted values when shown again). */
   const showForm = async (req: FastifyRequest, reply: FastifyReply, values: Flat, errors?: Record<string, string>, status = 200) => {
-    const { process, stakeholderGroups, d } = await loadPeriod(req);
+    const { process, period, documents } = periodScope.of(req);
+    const d = { period, documents };
+    const stakeholderGroups = await stakeholderGroupsOf(db(), process.id);
     const slug = values.document ?? '';
     const covered = d.documents.find((c) => c.document.slug === slug) ?? d.documents.find((c) => c.document.lang === req.lang) ?? d.documents[0]!;
     const paragraphs = await paragraphMaps(db(), d);
@@ -103,22 +106,22 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
     );
   };
 
-  app.get('/processes/:processSlug/comment-periods/:periodId/comments/new', { config: { policy: 'comment.submit' }, schema: hide }, async (req, reply) => {
+  app.get('/processes/:processSlug/comment-periods/:periodId/comments/new', { config: { policy: 'comment.submit', scope: periodScope }, schema: hide }, async (req, reply) => {
     const q = formFields(req.query);
     return showForm(req, reply, { document: q.document, anchor: q.anchor });
   });
 
-  app.post('/processes/:processSlug/comment-periods/:periodId/comments/new', { config: { policy: 'comment.submit' }, schema: hide }, async (req, reply) => {
+  app.post('/processes/:processSlug/comment-periods/:periodId/comments/new', { config: { policy: 'comment.submit', scope: periodScope }, schema: hide }, async (req, reply) => {
     const flat = { ...formFields(req.body) };
     delete flat._csrf;
-    const { process, d } = await loadPeriod(req);
+    const records = periodScope.of(req);
     const parsed = parseForm(CommentFields, commentFormToBody(flat), req.t);
     if (!parsed.ok) return showForm(req, reply, flat, parsed.errors, 422);
     const upload = uploadedFiles(req.body).find((f) => f.field === 'file');
     try {
       const key = flat.idempotencyKey && flat.idempotencyKey.length <= 200 ? flat.idempotencyKey : undefined;
-      const { comment } = await submitComment(db(), req.actor, d.period.id, parsed.data, { idempotencyKey: key, upload }, { baseUrl: base() });
-      return redirectWithNotice(reply, localPath(req.lang, commentPath(process.slug, comment.id)), 'comments.submitted');
+      const { comment } = await submitToPeriod(db(), req.actor, records, parsed.data, { idempotencyKey: key, upload }, { baseUrl: base() });
+      return redirectWithNotice(reply, localPath(req.lang, commentPath(records.process.slug, comment.id)), 'comments.submitted');
     } catch (err) {
       const { status, errors } = problemToFormErrors(err, req.t);
       return showForm(req, reply, flat, errors, status);

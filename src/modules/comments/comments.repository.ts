@@ -106,6 +106,22 @@ export const commentsRepository = {
     if (rows.length) await db.insertInto('comment_period_documents').values(rows).execute();
   },
 
+  /** A period and the documents it covers, in one query (no rows when the period does not exist). */
+  async periodWithDocuments(db: Kysely<DB>, id: string): Promise<{ period: Period; documents: PeriodDocument[] } | undefined> {
+    const rows = await db
+      .selectFrom('comment_periods as p')
+      .leftJoin('comment_period_documents as pd', 'pd.period_id', 'p.id')
+      .selectAll('p')
+      .select(['pd.document_id as pd_document_id', 'pd.version_id as pd_version_id'])
+      .where('p.id', '=', id)
+      .execute();
+    const first = rows[0];
+    if (!first) return undefined;
+    const { pd_document_id: _d, pd_version_id: _v, ...period } = first;
+    const documents = rows.flatMap((r) => (r.pd_document_id && r.pd_version_id ? [{ period_id: id, document_id: r.pd_document_id, version_id: r.pd_version_id }] : []));
+    return { period, documents };
+  },
+
   async periodById(db: Kysely<DB>, id: string): Promise<Period | undefined> {
     return db.selectFrom('comment_periods').selectAll().where('id', '=', id).executeTakeFirst();
   },
@@ -127,12 +143,15 @@ export const commentsRepository = {
 
   /** Count one more comment on the period and on its paragraph ('' for general); `newText` when it starts a duplicate group. */
   async countComment(db: Kysely<DB>, periodId: string, documentId: string, anchor: string, newText: boolean): Promise<void> {
+    // One statement (the period's update rides in a CTE): a comment is on the hot path.
     await db
-      .updateTable('comment_periods')
-      .set((eb) => ({ comment_count: eb('comment_count', '+', 1), text_count: eb('text_count', '+', newText ? 1 : 0) }))
-      .where('id', '=', periodId)
-      .execute();
-    await db
+      .with('period', (q) =>
+        q
+          .updateTable('comment_periods')
+          .set((eb) => ({ comment_count: eb('comment_count', '+', 1), text_count: eb('text_count', '+', newText ? 1 : 0) }))
+          .where('id', '=', periodId)
+          .returning('id'),
+      )
       .insertInto('comment_anchor_counts')
       .values({ period_id: periodId, document_id: documentId, anchor, count: 1 })
       .onConflict((oc) => oc.columns(['period_id', 'document_id', 'anchor']).doUpdateSet((eb) => ({ count: eb('comment_anchor_counts.count', '+', 1) })))
@@ -148,6 +167,26 @@ export const commentsRepository = {
    * The group for a text in a period, created if new, and locked: concurrent submissions of
    * the same text wait for each other here, so exactly one becomes the group's primary.
    */
+  /**
+   * Count a new comment in its duplicate group, creating the group if needed, in one statement
+   * that also locks the group's row: the group comes back as it is after the comment, whose id
+   * becomes its primary when it had none (so `primary_comment_id === commentId` means listed,
+   * and `size === 1` a new text).
+   */
+  async joinGroup(db: Kysely<DB>, id: string, periodId: string, hash: string, commentId: string): Promise<CommentGroup> {
+    return db
+      .insertInto('comment_groups')
+      .values({ id, period_id: periodId, body_hash: hash, primary_comment_id: commentId, size: 1 })
+      .onConflict((oc) =>
+        oc.columns(['period_id', 'body_hash']).doUpdateSet((eb) => ({
+          size: eb('comment_groups.size', '+', 1),
+          primary_comment_id: eb.fn.coalesce('comment_groups.primary_comment_id', 'excluded.primary_comment_id'),
+        })),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
   async lockGroup(db: Kysely<DB>, id: string, periodId: string, hash: string): Promise<CommentGroup> {
     await db.insertInto('comment_groups').values({ id, period_id: periodId, body_hash: hash, primary_comment_id: null, size: 0 }).onConflict((oc) => oc.columns(['period_id', 'body_hash']).doNothing()).execute();
     return db.selectFrom('comment_groups').selectAll().where('period_id', '=', periodId).where('body_hash', '=', hash).forUpdate().executeTakeFirstOrThrow();

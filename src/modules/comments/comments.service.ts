@@ -8,7 +8,7 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { queueMail } from '../mail/index.js';
 import { indexForSearch } from '../search/index.js';
-import { getProcess, processById } from '../processes/index.js';
+import { processById, stakeholderGroupsOf } from '../processes/index.js';
 import type { Process } from '../processes/index.js';
 import type { DocumentRow } from '../documents/index.js';
 import { checkUpload, type Upload } from '../files/index.js';
@@ -113,39 +113,59 @@ export async function submitComment(
 ): Promise<Submitted> {
   const period = isUuid(periodId) ? await repo.periodById(db, periodId) : undefined;
   if (!period) throw new HttpProblem(404, 'errors.notFound');
-  const { documents } = await getPeriod(db, period.process_id, period.id, actor);
+  const [process, { documents }] = await Promise.all([processById(db, period.process_id), getPeriod(db, period.process_id, period.id, actor)]);
+  return submitToPeriod(db, actor, { process, period, documents }, input, extras, opts);
+}
+
+/**
+ * submitComment on records already loaded (a route's scope loaded the process, the period and
+ * its documents): nothing is read again. An idempotency key is checked by the database's
+ * unique index when the comment is written; a submission refused beforehand (the window
+ * closed since) looks for the earlier comment, so a replay still gets it.
+ */
+export async function submitToPeriod(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  { process, period, documents }: { process: Process; period: Period; documents: CoveredDocument[] },
+  input: CommentFields,
+  extras: SubmitExtras = {},
+  opts: SubmitOptions = {},
+): Promise<Submitted> {
   const anchor = input.anchor ?? null;
   const target = await pickDocument(db, documents, input.document, anchor, input.lang);
   const key = actor ? extras.idempotencyKey : undefined;
-  if (key && actor) {
-    const existing = await repo.commentByIdempotencyKey(db, actor.userId, key);
-    if (existing) return replayOrConflict(existing, input.text, target.document.id, anchor);
-  }
+  const earlier = async () => (key && actor ? repo.commentByIdempotencyKey(db, actor.userId, key) : undefined);
   const at = opts.at ?? new Date();
-  if (!opts.skipWindow) ensureOpen(period, at);
-  if (outsideAudience(actor, period)) throw new HttpProblem(403, 'comments.errors.membersOnly');
-  if (anchor !== null && !(await paragraphsOf(db, target.version.id)).has(anchor)) {
-    throw new HttpProblem(422, 'comments.errors.anchor', {}, { anchor: 'comments.errors.anchor' });
-  }
-  const process = await processById(db, period.process_id);
-  if (input.stakeholderGroupId) {
-    const { stakeholderGroups } = await getProcess(db, process.slug);
-    if (!stakeholderGroups.some((g) => g.id === input.stakeholderGroupId)) {
+  let displayName: string | undefined;
+  let checked: (ReturnType<typeof checkUpload> & { data: Buffer }) | undefined;
+  try {
+    if (!opts.skipWindow) ensureOpen(period, at);
+    if (outsideAudience(actor, period)) throw new HttpProblem(403, 'comments.errors.membersOnly');
+    if (anchor !== null && !(await paragraphsOf(db, target.version.id)).has(anchor)) {
+      throw new HttpProblem(422, 'comments.errors.anchor', {}, { anchor: 'comments.errors.anchor' });
+    }
+    if (input.stakeholderGroupId && !(await stakeholderGroupsOf(db, process.id)).some((g) => g.id === input.stakeholderGroupId)) {
       throw new HttpProblem(422, 'comments.errors.stakeholderGroup', {}, { stakeholderGroupId: 'comments.errors.stakeholderGroup' });
     }
+    displayName = input.displayName || actor?.name;
+    if (!displayName) throw new HttpProblem(422, 'comments.errors.displayName', {}, { displayName: 'comments.errors.displayName' });
+    checked = extras.upload ? { ...checkUpload(extras.upload), data: extras.upload.data } : undefined;
+  } catch (err) {
+    // A replay of a comment that was taken is answered with it, whatever changed since.
+    const existing = await earlier();
+    if (existing) return replayOrConflict(existing, input.text, target.document.id, anchor);
+    throw err;
   }
-  const displayName = input.displayName || actor?.name;
-  if (!displayName) throw new HttpProblem(422, 'comments.errors.displayName', {}, { displayName: 'comments.errors.displayName' });
-  const checked = extras.upload ? { ...checkUpload(extras.upload), data: extras.upload.data } : undefined;
+  const name = displayName;
   const write = () =>
     inTransaction(db, async (trx) => {
       const file = checked ? await (opts.storeFor ?? databaseFileStore)(trx).put({ ...checked, createdBy: actor?.userId ?? null }) : undefined;
       const hash = bodyHash(input.text);
-      const group = await repo.lockGroup(trx, newId(at.getTime()), period.id, groupKey(hash, target.document.id, anchor));
       const id = newId(at.getTime());
+      const group = await repo.joinGroup(trx, newId(at.getTime()), period.id, groupKey(hash, target.document.id, anchor), id);
       // The first visible comment of a group is listed and is its primary; later exact
       // duplicates are counted on it.
-      const listed = group.primary_comment_id === null;
+      const listed = group.primary_comment_id === id;
       const comment = await repo.insertComment(trx, {
         id,
         period_id: period.id,
@@ -153,7 +173,7 @@ export async function submitComment(
         version_id: target.version.id,
         anchor,
         author_id: actor?.userId ?? null,
-        display_name: displayName,
+        display_name: name,
         organisation: input.organisation || null,
         stakeholder_group_id: input.stakeholderGroupId ?? null,
         lang: input.lang,
@@ -166,9 +186,8 @@ export async function submitComment(
         idempotency_key: key ?? null,
         created_at: at,
       });
-      await repo.updateGroup(trx, group.id, { size: group.size + 1, ...(listed ? { primary_comment_id: id } : {}) });
-      await repo.countComment(trx, period.id, target.document.id, anchor ?? '', group.size === 0);
-      await indexComment(trx, comment, target.document, process);
+      await repo.countComment(trx, period.id, target.document.id, anchor ?? '', group.size === 1);
+      await indexComment(trx, comment, target.document, process, { fresh: true });
       if (!opts.skipAudit) {
         if (file) await recordAudit(trx, { actorId: actor?.userId ?? null, action: 'file.store', entityType: 'file', entityId: file.id, processId: process.id, after: { ...file } });
         await recordAudit(trx, { actorId: actor?.userId ?? null, action: 'comment.submit', entityType: 'comment', entityId: id, processId: process.id, after: { ...comment } });
@@ -182,7 +201,7 @@ export async function submitComment(
     } catch (err) {
       // Two submissions with one key raced: the second finds the first.
       if (key && actor && uniqueViolation(err, 'comments_idempotency')) {
-        const existing = await repo.commentByIdempotencyKey(db, actor.userId, key);
+        const existing = await earlier();
         if (existing) return replayOrConflict(existing, input.text, target.document.id, anchor);
       }
       // A receipt number drawn twice (one chance in a trillion per comment): draw again.
@@ -204,7 +223,7 @@ async function mailReceipt(trx: Kysely<DB>, actor: Actor, c: Comment, doc: Docum
 }
 
 /** A visible comment in the search index (its title names the receipt and the document). */
-export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow, process: Process): Promise<void> {
+export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow, process: Process, opts: { fresh?: boolean } = {}): Promise<void> {
   await indexForSearch(trx, {
     kind: 'comment',
     refId: c.id,
@@ -214,7 +233,7 @@ export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow
     body: c.body,
     path: commentPath(process.slug, c.id),
     membersOnly: doc.members_only,
-  });
+  }, opts);
 }
 
 /** A comment of this process with its group size and response; 404 when absent or elsewhere. */

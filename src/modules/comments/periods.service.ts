@@ -11,18 +11,17 @@ import { processById } from '../processes/index.js';
 import {
   blocksOf,
   canRead,
-  documentById,
   documentPath,
+  documentsWithVersions,
   getDocument,
   setDocumentStatus,
   translationsOf,
-  versionById,
   versionByNumber,
   type DocumentRow,
   type VersionRow,
 } from '../documents/index.js';
 import { toSecond } from '../../platform/time/zoned.js';
-import { commentsRepository as repo, type Period } from './comments.repository.js';
+import { commentsRepository as repo, type Period, type PeriodDocument } from './comments.repository.js';
 import type { OpenPeriodBody, PeriodState, UpdatePeriodBody } from './comments.schema.js';
 
 /** One document a period covers, with the version comments anchor to. */
@@ -50,13 +49,10 @@ export function periodState(p: Pick<Period, 'opens_at' | 'closes_at'>, now: Date
 export const periodPath = (processSlug: string, periodId: string) => `/processes/${processSlug}/comment-periods/${periodId}`;
 
 /** The documents of a period this viewer may read, in the period's order (the first is the original). */
-async function covered(db: Kysely<DB>, periodId: string, actor: Actor | null): Promise<CoveredDocument[]> {
-  const rows = await repo.periodDocuments(db, [periodId]);
-  const out: CoveredDocument[] = [];
-  for (const r of rows) {
-    const [document, version] = await Promise.all([documentById(db, r.document_id), versionById(db, r.version_id)]);
-    if (document && version && canRead(document, actor)) out.push({ document, version });
-  }
+async function covered(db: Kysely<DB>, periodId: string, actor: Actor | null, rows?: PeriodDocument[]): Promise<CoveredDocument[]> {
+  const pairs = (rows ?? (await repo.periodDocuments(db, [periodId]))).map((r) => ({ documentId: r.document_id, versionId: r.version_id }));
+  // One query for every document and version, whatever the number of translations.
+  const out = (await documentsWithVersions(db, pairs)).filter((c) => canRead(c.document, actor));
   return out.sort((a, b) => a.document.created_at.getTime() - b.document.created_at.getTime() || a.document.id.localeCompare(b.document.id));
 }
 
@@ -65,9 +61,10 @@ async function covered(db: Kysely<DB>, periodId: string, actor: Actor | null): P
  * in another process, or on documents the viewer may not read (members-only).
  */
 export async function getPeriod(db: Kysely<DB>, processId: string, periodId: string, actor: Actor | null): Promise<PeriodDetail> {
-  const period = isUuid(periodId) ? await repo.periodById(db, periodId) : undefined;
-  if (!period || period.process_id !== processId) throw new HttpProblem(404, 'errors.notFound');
-  const documents = await covered(db, period.id, actor);
+  const found = isUuid(periodId) ? await repo.periodWithDocuments(db, periodId) : undefined;
+  if (!found || found.period.process_id !== processId) throw new HttpProblem(404, 'errors.notFound');
+  const { period } = found;
+  const documents = await covered(db, period.id, actor, found.documents);
   if (documents.length === 0) throw new HttpProblem(404, 'errors.notFound');
   return { period, documents };
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { DocumentAnchorFatesTable, DocumentBlocksTable, DocumentsTable, DocumentVersionsTable } from './documents.tables.js';
 
@@ -15,6 +15,22 @@ export type VersionListItem = VersionRow & { author_name: string | null };
 
 /** SQL for documents, their versions, blocks and anchor fates. */
 export const documentsRepository = {
+  /**
+   * Documents with one version each, in one query (a comment period's covered documents). The
+   * version comes back as JSON; its one timestamp is turned back into a Date.
+   */
+  async withVersions(db: Kysely<DB>, pairs: { documentId: string; versionId: string }[]): Promise<{ document: DocumentRow; version: VersionRow }[]> {
+    if (pairs.length === 0) return [];
+    const rows = await db
+      .selectFrom('documents as d')
+      .innerJoin('document_versions as v', 'v.document_id', 'd.id')
+      .selectAll('d')
+      .select(sql<Omit<VersionRow, 'created_at'> & { created_at: string }>`to_jsonb(v)`.as('version_json'))
+      .where('v.id', 'in', pairs.map((p) => p.versionId))
+      .execute();
+    return rows.map(({ version_json, ...document }) => ({ document, version: { ...version_json, created_at: new Date(version_json.created_at) } }));
+  },
+
   async byId(db: Kysely<DB>, id: string): Promise<DocumentRow | undefined> {
     return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
   },

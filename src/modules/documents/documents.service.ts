@@ -85,6 +85,9 @@ export async function listDocuments(db: Kysely<DB>, processId: string, actor: Ac
   return repo.byProcess(db, processId, canSee(actor, { processId, membersOnly: true }));
 }
 
+/** Documents with one version each, in one query; callers check visibility (canRead). */
+export const documentsWithVersions = (db: Kysely<DB>, pairs: { documentId: string; versionId: string }[]) => repo.withVersions(db, pairs);
+
 /** A version by id. */
 export async function versionById(db: Kysely<DB>, versionId: string): Promise<VersionRow | undefined> {
   return isUuid(versionId) ? repo.versionById(db, versionId) : undefined;

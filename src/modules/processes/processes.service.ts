@@ -78,8 +78,11 @@ export async function processScope(db: Kysely<DB>, slug: string): Promise<{ proc
   return { processId: (await processBySlug(db, slug)).id };
 }
 
-/** The process row alone; 404 when absent. */
-function processBySlug(db: Kysely<DB>, slug: string): Promise<Process> {
+/** The stakeholder groups of a process, in order (when a page needs them and not the phases). */
+export const stakeholderGroupsOf = (db: Kysely<DB>, processId: string): Promise<StakeholderGroup[]> => repo.stakeholderGroups(db, processId);
+
+/** The process row alone, for route scopes that load what they act on; 404 when absent. */
+export function processBySlug(db: Kysely<DB>, slug: string): Promise<Process> {
   return memoized(`process-row:${slug}`, async () => {
     const process = await repo.bySlug(db, slug);
     if (!process) throw new HttpProblem(404, 'errors.notFound');

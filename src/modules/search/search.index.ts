@@ -38,8 +38,13 @@ function normalise(e: SearchEntryInput): SearchEntryInput {
  * The title weighs more than the body.
  * @example await indexForSearch(trx, { kind: 'document', refId: d.id, processId, lang: 'fr', title, body, path })
  */
-export async function indexForSearch(db: Kysely<DB>, e: SearchEntryInput): Promise<void> {
-  await indexTranslationsForSearch(db, [e]);
+export async function indexForSearch(db: Kysely<DB>, e: SearchEntryInput, opts: IndexOptions = {}): Promise<void> {
+  await indexTranslationsForSearch(db, [e], opts);
+}
+
+/** `fresh`: the record was created in this transaction, so it has no entries to clear (one statement less). */
+export interface IndexOptions {
+  fresh?: boolean;
 }
 
 /**
@@ -49,12 +54,12 @@ export async function indexForSearch(db: Kysely<DB>, e: SearchEntryInput): Promi
  * given are removed. A search that matches several shows the record once (see the repository).
  * @example await indexTranslationsForSearch(trx, [{ ...common, lang: 'en', title: m.title_en, body }, { ...common, lang: 'fr', title: m.title_fr, body: bodyFr }])
  */
-export async function indexTranslationsForSearch(db: Kysely<DB>, entries: SearchEntryInput[]): Promise<void> {
+export async function indexTranslationsForSearch(db: Kysely<DB>, entries: SearchEntryInput[], opts: IndexOptions = {}): Promise<void> {
   const first = entries[0];
   if (!first) return;
   if (entries.some((e) => e.kind !== first.kind || e.refId !== first.refId)) throw new Error('indexTranslationsForSearch: entries of different records');
   if (new Set(entries.map((e) => e.lang)).size !== entries.length) throw new Error('indexTranslationsForSearch: one entry per language');
-  await repo.removeOtherLanguages(db, first.kind, first.refId, entries.map((e) => e.lang));
+  if (!opts.fresh) await repo.removeOtherLanguages(db, first.kind, first.refId, entries.map((e) => e.lang));
   for (const e of entries.map(normalise)) await repo.upsert(db, e, searchConfig(e.lang));
 }
 
