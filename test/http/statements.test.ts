@@ -106,7 +106,7 @@ describe('statements per request', () => {
     const { res, sql, all } = await counted(() => member.json('POST', `/api/v1/processes/${SLUG}/consensus-calls/${callId}/positions`, { optionId, stance: 'support' }));
     expect(res.statusCode, res.body).toBe(200);
     console.log(`position via API: ${sql.length} statements (${all.length} with begin and commit)\n${listing(all)}`);
-    expect(sql.length, listing(sql)).toBeLessThanOrEqual(16);
+    expect(sql.length, listing(sql)).toBeLessThanOrEqual(8);
   });
 
   it('a signed-in member’s document page', async () => {

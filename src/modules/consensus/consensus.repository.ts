@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type {
   ConsensusAppealsTable,
@@ -28,6 +28,42 @@ export type Appeal = Selectable<ConsensusAppealsTable> & { appellant: string };
 export const consensusRepository = {
   async call(db: Kysely<DB>, id: string): Promise<Call | undefined> {
     return db.selectFrom('consensus_calls').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /**
+   * A call of the process with this slug, with its options, in one query (options come back as
+   * JSON: they hold no timestamps). Undefined when either is absent or the call is elsewhere.
+   */
+  async callInProcess(db: Kysely<DB>, processSlug: string, id: string): Promise<{ call: Call; options: CallOption[] } | undefined> {
+    const row = await db
+      .selectFrom('consensus_calls as c')
+      .selectAll('c')
+      .select(sql<CallOption[]>`(select coalesce(jsonb_agg(to_jsonb(o) order by o.position), '[]'::jsonb) from consensus_options o where o.call_id = c.id)`.as('options_json'))
+      .where('c.id', '=', id)
+      .where('c.process_id', '=', (eb) => eb.selectFrom('processes').select('processes.id').where('processes.slug', '=', processSlug))
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { options_json, ...call } = row;
+    return { call, options: options_json };
+  },
+
+  /**
+   * The call's row locked (as lockCall) with what the member's position keeps: their stakeholder
+   * group and organisation today (null when they are not a member of the call's process).
+   */
+  async lockCallForMember(db: Kysely<DB>, id: string, userId: string): Promise<(Call & { member: { stakeholder_group_id: string; organisation_id: string | null } | null }) | undefined> {
+    const row = await db
+      .selectFrom('consensus_calls as c')
+      .leftJoin('process_members as m', (j) => j.onRef('m.process_id', '=', 'c.process_id').on('m.user_id', '=', userId))
+      .selectAll('c')
+      .select(['m.user_id as m_user_id', 'm.stakeholder_group_id as m_stakeholder_group_id', 'm.organisation_id as m_organisation_id'])
+      .where('c.id', '=', id)
+      // Only the call's row: a member row's lock is not wanted (and an outer join's nullable side cannot be locked).
+      .forUpdate('c')
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { m_user_id, m_stakeholder_group_id, m_organisation_id, ...call } = row;
+    return { ...call, member: m_user_id && m_stakeholder_group_id ? { stakeholder_group_id: m_stakeholder_group_id, organisation_id: m_organisation_id ?? null } : null };
   },
 
   /** The call's row, locked: positions, the outcome and appeals of one call happen one at a time. */

@@ -19,7 +19,8 @@ import {
   PositionPage,
   ProcessParams,
 } from './consensus.schema.js';
-import { callRecord, callScope, getCall, listCalls, openCall, openScope, positionHistory, statePosition } from './consensus.service.js';
+import { callRecord, callScope, getCall, listCalls, openCall, openScope, positionHistory, statePositionOn } from './consensus.service.js';
+import { callRecordsScope } from './consensus.scopes.js';
 import { answerAppeal, appealsOf, fileAppeal, outcomesOf, recordOutcome } from './outcomes.service.js';
 import { presentAppeal, presentCall, presentCallDetail, presentOutcome, presentPosition } from './consensus.presenter.js';
 
@@ -107,7 +108,7 @@ export const consensusApi: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/processes/:processSlug/consensus-calls/:callId/positions',
     {
-      config: { policy: 'consensus.position', ...scoped },
+      config: { policy: 'consensus.position', scope: callRecordsScope },
       schema: {
         tags,
         summary: 'State or change your position on one option (members of the process, or of the group for a group’s call). An objection needs a reason (422); after the deadline, 409',
@@ -117,8 +118,7 @@ export const consensusApi: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const { detail } = await load(req.params);
-      const p = await statePosition(db(), req.actor!, detail.call.id, req.body);
+      const p = await statePositionOn(db(), req.actor!, callRecordsScope.of(req), req.body);
       return presentPosition({ ...p, name: req.actor!.name });
     },
   );

@@ -8,7 +8,7 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { recordActivity } from '../follows/index.js';
 import { getProcess, processById, processScope } from '../processes/index.js';
-import { balance, memberStakeholderGroups, membership } from '../participants/index.js';
+import { balance, memberStakeholderGroups } from '../participants/index.js';
 import { groupMemberIds, isGroupMember } from '../groups/index.js';
 import { blocksOf, documentById, documentScope, getDocument, versionById, versionByNumber, type DocumentRow, type VersionRow } from '../documents/index.js';
 import { recommendationsOf } from './consensus.slots.js';
@@ -190,19 +190,32 @@ export async function openCall(db: Kysely<DB>, actor: Actor, processId: string, 
  * @example await statePosition(db, member, callId, { optionId, stance: 'object', reason: 'Section 4.2 leaves out medical devices.' })
  */
 export async function statePosition(db: Kysely<DB>, actor: Actor, callId: string, input: PositionBody, opts: { at?: Date } = {}): Promise<Position> {
+  const call = isUuid(callId) ? await repo.call(db, callId) : undefined;
+  if (!call) throw new HttpProblem(404, 'errors.notFound');
+  return statePositionOn(db, actor, { call, options: await repo.options(db, [call.id]) }, input, opts);
+}
+
+/**
+ * statePosition on a call already loaded with its options (a route's scope did): inside the
+ * transaction, one locked read of the call brings the member's stakeholder group with it.
+ * Options never change once a call is open, so the loaded ones are checked.
+ */
+export async function statePositionOn(db: Kysely<DB>, actor: Actor, detail: CallDetail, input: PositionBody, opts: { at?: Date } = {}): Promise<Position> {
   const at = opts.at ?? new Date();
   const reason = input.reason?.trim() || null;
   if (input.stance === 'object' && !reason) throw new HttpProblem(422, 'consensus.errors.reasonRequired', {}, { reason: 'consensus.errors.reasonRequired' });
   return inTransaction(db, async (trx) => {
-    const call = isUuid(callId) ? await repo.lockCall(trx, callId) : undefined;
-    if (!call) throw new HttpProblem(404, 'errors.notFound');
+    const locked = await repo.lockCallForMember(trx, detail.call.id, actor.userId);
+    if (!locked) throw new HttpProblem(404, 'errors.notFound');
+    const { member, ...call } = locked;
     if (call.status === 'closed') throw new HttpProblem(409, 'consensus.errors.closed');
     if (!acceptingPositions(call, at)) throw new HttpProblem(409, 'consensus.errors.deadlinePassed');
-    const options = await repo.options(trx, [call.id]);
-    if (!options.some((o) => o.id === input.optionId)) throw new HttpProblem(422, 'consensus.errors.option', {}, { optionId: 'consensus.errors.option' });
-    const member = await membership(trx, call.process_id, actor.userId);
+    if (!detail.options.some((o) => o.id === input.optionId)) throw new HttpProblem(422, 'consensus.errors.option', {}, { optionId: 'consensus.errors.option' });
     if (!member) throw new HttpProblem(403, 'consensus.errors.notMember');
-    if (call.group_id && !(await isGroupMember(trx, call.group_id, actor.userId))) throw new HttpProblem(403, 'consensus.errors.notGroupMember');
+    // A signed-in member's groups come with the session; an actor made up by the demo data has none, so it is read.
+    if (call.group_id && !actor.groupRoles.get(call.group_id)?.has('member') && !(await isGroupMember(trx, call.group_id, actor.userId))) {
+      throw new HttpProblem(403, 'consensus.errors.notGroupMember');
+    }
     const before = await repo.currentPosition(trx, call.id, input.optionId, actor.userId);
     // Saying the same thing twice adds nothing to the history.
     if (before && before.stance === input.stance && before.reason === reason && before.stakeholder_group_id === member.stakeholder_group_id) return before;
