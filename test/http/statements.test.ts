@@ -114,7 +114,7 @@ describe('statements per request', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Default passwords must be unique per device.');
     console.log(`document page, signed in: ${sql.length} statements (${all.length} with begin and commit)\n${listing(all)}`);
-    expect(sql.length, listing(sql)).toBeLessThanOrEqual(11);
+    expect(sql.length, listing(sql)).toBeLessThanOrEqual(8);
   });
 
   it('a signed-in member’s comment list', async () => {

@@ -7,26 +7,29 @@ import type { DocumentMargin } from '../documents/index.js';
 export type CommentMargin = DocumentMargin;
 
 /**
- * The latest comment period on a document and its per-paragraph counts: two indexed reads
- * whatever the number of comments, so the document page costs the same at 100 or 100,000.
+ * The latest comment period on a document and its per-paragraph counts: one indexed read
+ * (the counts joined to the latest period) whatever the number of comments, so the document
+ * page costs the same at 100 or 100,000.
  * @example const m = await commentMargin(db, doc.id) // null when no period was ever opened
  */
 export async function commentMargin(db: Kysely<DB>, documentId: string, now: Date = new Date()): Promise<CommentMargin | null> {
-  const period = await db
-    .selectFrom('comment_period_documents as pd')
-    .innerJoin('comment_periods as p', 'p.id', 'pd.period_id')
-    .select(['p.id', 'pd.version_id', 'p.opens_at', 'p.closes_at', 'p.time_zone'])
-    .where('pd.document_id', '=', documentId)
-    .orderBy('p.opens_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!period) return null;
-  const rows = await db
-    .selectFrom('comment_anchor_counts')
-    .select(['anchor', 'count'])
-    .where('period_id', '=', period.id)
-    .where('document_id', '=', documentId)
+  const joined = await db
+    .selectFrom((q) =>
+      q
+        .selectFrom('comment_period_documents as pd')
+        .innerJoin('comment_periods as p', 'p.id', 'pd.period_id')
+        .select(['p.id', 'pd.version_id', 'p.opens_at', 'p.closes_at', 'p.time_zone'])
+        .where('pd.document_id', '=', documentId)
+        .orderBy('p.opens_at', 'desc')
+        .limit(1)
+        .as('latest'),
+    )
+    .leftJoin('comment_anchor_counts as c', (j) => j.onRef('c.period_id', '=', 'latest.id').on('c.document_id', '=', documentId))
+    .select(['latest.id', 'latest.version_id', 'latest.opens_at', 'latest.closes_at', 'latest.time_zone', 'c.anchor', 'c.count'])
     .execute();
+  const period = joined[0];
+  if (!period) return null;
+  const rows = joined.flatMap((r) => (r.anchor !== null && r.count !== null ? [{ anchor: r.anchor, count: r.count }] : []));
   const counts: Record<string, number> = {};
   let general = 0;
   let total = 0;

@@ -12,6 +12,7 @@ import { CompareQuery, CreateDocumentBody, DOCUMENT_FORM_BODY_LIMIT, SaveVersion
 import * as docs from './documents.service.js';
 import { compareVersions, documentPage, sideBySide, whereIsAnchor } from './documents.reading.js';
 import { createScope, documentFromParams, loadDocument } from './documents.routes.js';
+import { documentRecords } from './documents.scopes.js';
 import { DocumentListView } from './views/document-list.view.js';
 import { EditDocumentView, NewDocumentView } from './views/document-form.view.js';
 import { DocumentView } from './views/document.view.js';
@@ -102,8 +103,8 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
     }
   });
 
-  app.get('/processes/:processSlug/documents/:docSlug', { config: { policy: 'public.read', anonymousCache: true }, schema: hide }, async (req, reply) => {
-    const { process, doc } = await load(req);
+  app.get('/processes/:processSlug/documents/:docSlug', { config: { policy: 'public.read', scope: documentRecords, anonymousCache: true }, schema: hide }, async (req, reply) => {
+    const { process, doc } = documentRecords.of(req);
     return sendPage(reply, <DocumentView ctx={pageCtx(req, reply)} process={process} page={await documentPage(db(), doc)} />);
   });
 
@@ -112,8 +113,8 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
     return sendPage(reply, <HistoryView ctx={pageCtx(req, reply)} process={process} doc={doc} versions={await docs.listVersions(db(), doc.id)} />);
   });
 
-  app.get('/processes/:processSlug/documents/:docSlug/versions/:n', { config: { policy: 'public.read', anonymousCache: true }, schema: hide }, async (req, reply) => {
-    const { process, doc } = await load(req);
+  app.get('/processes/:processSlug/documents/:docSlug/versions/:n', { config: { policy: 'public.read', scope: documentRecords, anonymousCache: true }, schema: hide }, async (req, reply) => {
+    const { process, doc } = documentRecords.of(req);
     const page = await documentPage(db(), doc, versionNumber(params(req).n));
     return sendPage(reply, <DocumentView ctx={pageCtx(req, reply)} process={process} page={page} />);
   });

@@ -3,10 +3,10 @@ import { ABSORBED, containment, wordSet } from './documents.anchors.js';
 import type { DB } from '../../platform/db/schema.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { diffVersions, type VersionDiff } from './documents.diff.js';
-import type { WorkingGroup } from '../groups/index.js';
 import { documentMargin, type DocumentMargin } from './documents.slots.js';
 import { documentsRepository as repo, type BlockRow, type DocumentRow, type VersionListItem, type VersionRow } from './documents.repository.js';
-import { getVersion, processGroups, translationsOf, versionByNumber } from './documents.service.js';
+import { getVersion, translationsOf, versionByNumber } from './documents.service.js';
+import { groupsRepository, type WorkingGroup } from '../groups/index.js';
 
 /**
  * What readers ask of documents beyond one version: comparisons, where a paragraph went,
@@ -110,6 +110,7 @@ export interface DocumentPage {
   version: VersionListItem;
   blocks: BlockRow[];
   translations: DocumentRow[];
+  /** The working group that owns the document (none for the process's own documents). */
   groups: WorkingGroup[];
   /** The latest comment period on the document, if any. */
   margin: DocumentMargin | null;
@@ -123,7 +124,8 @@ export async function documentPage(db: Kysely<DB>, doc: DocumentRow, n?: number)
   const [blocks, translations, groups, margin] = await Promise.all([
     repo.blocks(db, version.id),
     translationsOf(db, doc),
-    processGroups(db, doc.process_id),
+    // Only the owner is named on the page: its group, read only when there is one.
+    doc.group_id ? groupsRepository.byId(db, doc.group_id).then((g) => (g ? [g] : [])) : Promise.resolve([]),
     documentMargin(db, doc.id),
   ]);
   const marginVersion = margin ? (margin.versionId === version.id ? version.number : ((await repo.versionById(db, margin.versionId))?.number ?? null)) : null;

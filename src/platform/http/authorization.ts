@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, isAction, type Action, type PolicyContext } from '../auth/policies.js';
 
 /** A registered route and the policy it answers to (the route-walk test reads these). */
@@ -8,6 +8,8 @@ export interface RouteEntry {
   policy: Action;
   /** True when the route resolves a process or group scope from its params. */
   scoped: boolean;
+  /** True when its scope loads records (defineScope), answering 404 for an absent one before the policy's roles are asked. */
+  loads: boolean;
 }
 
 declare module 'fastify' {
@@ -34,7 +36,7 @@ export function requirePolicies(app: FastifyInstance): void {
     }
     route.config = { ...route.config, policy };
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
-      app.routeCatalog.push({ method: String(method), url: route.url, policy, scoped: typeof config.scope === 'function' || isScope(config.scope) });
+      app.routeCatalog.push({ method: String(method), url: route.url, policy, scoped: typeof config.scope === 'function' || isScope(config.scope), loads: isScope(config.scope) });
     }
   });
 
@@ -43,16 +45,25 @@ export function requirePolicies(app: FastifyInstance): void {
   app.addHook('preValidation', async (req, reply) => {
     const { policy, scope } = req.routeOptions.config;
     if (!policy) return; // the not-found handler
+    // Who the actor is (signed in, email confirmed) is decided before anything is loaded: a
+    // signed-out visitor costs no query and is asked to sign in whatever the URL names.
+    const early = authorize(req.actor, policy, {});
+    if (!early.allowed && early.reason !== 'forbidden') return refuse(req, reply, early.reason);
     // The scope loads what the route acts on (404 for what does not exist); a bare resolver
     // gives ids only.
     const ctx: PolicyContext = !scope ? {} : isScope(scope) ? await resolveScope(scope, req) : await scope(req);
     req.policyContext = ctx;
     const decision = authorize(req.actor, policy, ctx);
     if (decision.allowed) return;
-    if (decision.reason === 'signInRequired' && !wantsJson(req) && req.method === 'GET') {
-      const next = encodeURIComponent(req.url);
-      return reply.redirect(`/${req.lang}/sign-in?next=${next}`, 303);
-    }
-    throw new HttpProblem(decision.reason === 'signInRequired' ? 401 : 403, `errors.${decision.reason}`);
+    return refuse(req, reply, decision.reason);
   });
+}
+
+/** Refuse: a page asks a signed-out visitor to sign in; otherwise 401 or 403 with the reason. */
+function refuse(req: FastifyRequest, reply: FastifyReply, reason: 'signInRequired' | 'forbidden' | 'confirmEmail') {
+  if (reason === 'signInRequired' && !wantsJson(req) && req.method === 'GET') {
+    const next = encodeURIComponent(req.url);
+    return reply.redirect(`/${req.lang}/sign-in?next=${next}`, 303);
+  }
+  throw new HttpProblem(reason === 'signInRequired' ? 401 : 403, `errors.${reason}`);
 }
