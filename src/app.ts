@@ -54,6 +54,7 @@ import { processReportApi } from './modules/process-report/process-report.routes
 import { processReportPages } from './modules/process-report/process-report.pages.js';
 import { auditViewApi } from './modules/audit/audit-view.routes.js';
 import { auditViewPages } from './modules/audit/audit-view.pages.js';
+import { signingRoutes, useKeySecret } from './platform/signing/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -91,6 +92,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.decorate('deps', deps);
 
   requirePolicies(app);
+  // Before any route can sign: private keys are sealed under this secret.
+  useKeySecret(deps.config);
   const cookieSecret = deps.config.cookieSecret ?? (await settingsRepository.secret(deps.db, 'cookie_secret'));
   await app.register(cookie, { secret: cookieSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
@@ -118,6 +121,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(staticFiles, { root: path.join(here, 'web/public'), prefix: '/static/', maxAge: '1h' });
 
   await app.register(healthRoutes);
+  await app.register(signingRoutes);
   await app.register(apiDocsRoutes);
   await app.register(accountsApi, { prefix: '/api/v1' });
   await app.register(mailApi, { prefix: '/api/v1' });

@@ -16,6 +16,7 @@ import { registerProcessCommands } from './processes.js';
 import { EmailSchema } from '../modules/accounts/accounts.schema.js';
 import { registerMeetingsCommand } from './meetings.js';
 import { registerSearchCommand } from './search.js';
+import { registerKeysCommand } from './keys.js';
 
 /** Build the `concord` command; exported so tests can run it without a child process. */
 export function program(out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Command {
@@ -127,6 +128,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
   registerProcessCommands(cli, out);
   registerMeetingsCommand(cli, out);
   registerSearchCommand(cli, out);
+  registerKeysCommand(cli, out);
 
   const dbCmd = cli.command('db').description('backups');
   dbCmd

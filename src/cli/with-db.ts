@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { useKeySecret } from '../platform/signing/index.js';
 
 /**
  * Run a command against the configured database, migrated, and always close it (releasing
@@ -10,6 +11,7 @@ export async function withDatabase<R>(fn: (database: Database, config: Config) =
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
+    useKeySecret(config);
     if (opts.migrate !== false) await migrateToLatest(database.db, config.databaseSchema);
     return await fn(database, config);
   } finally {

@@ -5,6 +5,7 @@ import type { SearchTables } from '../modules/search/search.tables.js';
 import type { ConsensusTables } from '../modules/consensus/consensus.tables.js';
 import type { RecommendationsTables } from '../modules/recommendations/recommendations.tables.js';
 import type { AccountabilityTables } from '../modules/accountability/accountability.tables.js';
+import type { SigningTables } from '../platform/signing/signing.tables.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** A timestamp column: read as Date, written as Date or ISO string. */
@@ -331,7 +332,7 @@ export interface MeetingAttendanceTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface DB extends FollowsTables, DocumentsTables, CommentsTables, SearchTables, ConsensusTables, RecommendationsTables, AccountabilityTables {
+export interface DB extends FollowsTables, DocumentsTables, CommentsTables, SearchTables, ConsensusTables, RecommendationsTables, AccountabilityTables, SigningTables {
   processes: ProcessesTable;
   process_phases: ProcessPhasesTable;
   stakeholder_groups: StakeholderGroupsTable;
