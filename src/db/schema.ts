@@ -79,6 +79,9 @@ export interface OutboxMessagesTable {
 
 /** The append-only, hash-chained record of every change. */
 export interface AuditEventsTable {
+  /** The chain: `legacy` (closed, before 0016), `installation`, or `process:<uuid>`. */
+  chain: ColumnType<string, string, never>;
+  /** Position in its chain, from 1. */
   seq: ColumnType<string, string | number, never>;
   occurred_at: Timestamp;
   actor_id: string | null;
@@ -90,6 +93,31 @@ export interface AuditEventsTable {
   after_digest: string | null;
   prev_hash: string;
   hash: string;
+  /** A batch event's Merkle root over its rows' digests (recordAuditBatch); null otherwise. */
+  batch_root: string | null;
+  /** How many rows a batch event covers; null for a single change. */
+  batch_count: number | null;
+}
+
+/** Each audit chain's head: appends lock only their own chain's row. */
+export interface AuditChainsTable {
+  id: string;
+  process_id: string | null;
+  head_seq: ColumnType<string, string | number | undefined, string | number>;
+  head_hash: string;
+  closed_at: Timestamp | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** A chain's head as signed with the installation key (a JWS over {chain, seq, hash, at}). */
+export interface AuditSignedHeadsTable {
+  id: Generated<string>;
+  chain: string;
+  seq: ColumnType<string, string | number, never>;
+  hash: string;
+  signed_at: Timestamp;
+  kid: string;
+  jws: string;
 }
 
 /** Fixed-window counters for throttling (sign-in per account and per address). */
@@ -355,6 +383,8 @@ export interface DB extends FollowsTables, DocumentsTables, CommentsTables, Sear
   email_tokens: EmailTokensTable;
   outbox_messages: OutboxMessagesTable;
   audit_events: AuditEventsTable;
+  audit_chains: AuditChainsTable;
+  audit_signed_heads: AuditSignedHeadsTable;
   throttles: ThrottlesTable;
   settings: SettingsTable;
 }
@@ -365,3 +395,5 @@ export type UserUpdate = Updateable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
 export type OutboxMessage = Selectable<OutboxMessagesTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
+export type AuditChain = Selectable<AuditChainsTable>;
+export type AuditSignedHead = Selectable<AuditSignedHeadsTable>;

@@ -2,21 +2,70 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { getProcess } from '../processes/processes.service.js';
 import { verifyProcessAudit } from './audit-view.service.js';
+import { auditViewRepository } from './audit-view.repository.js';
+import { verifyAudit, type BreakReason, type ChainVerifyResult } from './audit.service.js';
+import type { HeadClaim } from './audit-verify.service.js';
+
+/** A break in words, for a terminal. */
+function reasonText(reason: BreakReason, brokenAt: string, signed?: HeadClaim): string {
+  switch (reason) {
+    case 'hash_mismatch':
+      return 'hash mismatch';
+    case 'broken_link':
+      return 'broken link';
+    case 'gap':
+      return 'gap: the event before it is missing';
+    case 'missing':
+      return `events missing: the chain's head row records more events than seq ${BigInt(brokenAt) - 1n}`;
+    case 'head_mismatch':
+      return "the chain's recorded head hash differs from the recomputed one";
+    case 'missing_after_signed_head':
+      return `events are missing after the signed head: seq ${signed?.seq ?? '?'} was signed${signed?.at ? ` at ${signed.at}` : ''}, the chain now ends at seq ${BigInt(brokenAt) - 1n}`;
+    case 'signed_head_mismatch':
+      return `the event's hash differs from the signed head${signed?.at ? ` of ${signed.at}` : ''}: history was rewritten`;
+  }
+}
+
+/** A chain's name for people: legacy, installation, or `process <slug>`. */
+async function labeller(db: Kysely<DB>, chains: { chain: string; processId: string | null }[]): Promise<(c: { chain: string; processId: string | null }) => string> {
+  const slugs = await auditViewRepository.processSlugs(
+    db,
+    chains.flatMap((c) => (c.processId ? [c.processId] : [])),
+  );
+  return (c) => (c.processId ? `process ${slugs.get(c.processId) ?? c.processId}` : c.chain);
+}
 
 /**
- * `concord audit verify --process <slug>`: verify the whole chain (a process's events can only
- * be trusted if every event before them holds) and report that process's share; exit code 1
+ * `concord audit verify`: every chain, one line each; exit code 1 naming the first broken
+ * link (chain and seq) on the first line.
+ */
+export async function verifyAllCommand(db: Kysely<DB>, out: (s: string) => void, signedHeads?: Map<string, HeadClaim>): Promise<ChainVerifyResult[]> {
+  const r = await verifyAudit(db, undefined, undefined, signedHeads ? { signedHeads } : {});
+  const label = await labeller(db, r.chains);
+  const broken = r.chains.filter((c) => !c.ok);
+  if (!broken.length) out(`Audit chains intact: ${r.count} events in ${r.chains.length} chains`);
+  for (const c of broken) {
+    if (c.ok) continue;
+    out(`Audit chain ${label(c)} BROKEN at seq ${c.brokenAt} (${reasonText(c.reason, c.brokenAt, c.signedHead)}); ${c.count} events before it verify.`);
+  }
+  for (const c of r.chains) {
+    out(`  ${label(c)}: ${c.ok ? 'intact' : 'BROKEN'}, ${c.count} events verified, head seq ${c.head.seq} ${c.head.hash}`);
+  }
+  if (!r.ok) process.exitCode = 1;
+  return r.chains;
+}
+
+/**
+ * `concord audit verify --process <slug>`: that process's own chain only; exit code 1
  * naming the first broken link.
  */
-export async function verifyProcessCommand(db: Kysely<DB>, slug: string, out: (s: string) => void): Promise<void> {
+export async function verifyProcessCommand(db: Kysely<DB>, slug: string, out: (s: string) => void, signedHead?: HeadClaim): Promise<void> {
   const { process: p } = await getProcess(db, slug);
-  const r = await verifyProcessAudit(db, p.id);
+  const r = await verifyProcessAudit(db, p.id, undefined, signedHead);
   if (r.ok) {
-    out(`Audit chain intact: ${r.count} events, head ${r.head}`);
-    out(`Process ${p.slug}: ${r.processCount} events${r.processHead ? `, latest ${r.processHead}` : ''}`);
+    out(`Audit chain of process ${p.slug} intact: ${r.count} events, head seq ${r.headSeq} ${r.head}`);
     return;
   }
-  out(`Audit chain BROKEN at event ${r.brokenAt} (${r.reason.replace('_', ' ')}); ${r.count} events before it verify.`);
-  out(`Process ${p.slug}: ${r.processCount} events before the break verify; later ones cannot be trusted.`);
+  out(`Audit chain of process ${p.slug} BROKEN at seq ${r.brokenAt} (${reasonText(r.reason, r.brokenAt, r.signedHead)}); ${r.count} events before it verify.`);
   process.exitCode = 1;
 }

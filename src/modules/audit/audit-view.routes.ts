@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getProcess } from '../processes/processes.service.js';
 import { AuditParams, ChainPage, ChainQuery, ProcessAuditPage, ProcessAuditQuery } from './audit-view.schema.js';
-import { chainPage, processAuditPage } from './audit-view.service.js';
+import { chainGenesis, chainPage, processAuditPage } from './audit-view.service.js';
 import { presentEvent } from './audit-view.presenter.js';
 
 /**
@@ -38,14 +38,15 @@ export const auditViewApi: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'The whole audit chain in order from a seq. Each hash is SHA-256 (hex) of prevHash, a newline, and the canonical JSON (keys sorted) of {seq, occurred_at, actor_id, action, entity_type, entity_id, process_id, before_digest, after_digest}; the first prevHash is 64 zeros',
+          'One audit chain in order from a seq (each process has its own chain; installation-wide changes have the `installation` chain; events written before chains were split form the closed `legacy` chain). Each hash is SHA-256 (hex) of prevHash, a newline, and the canonical JSON (keys sorted) of {seq, occurred_at, actor_id, action, entity_type, entity_id, process_id, before_digest, after_digest}, plus {chain, batch_root, batch_count} for every chain but `legacy`; seq 1 links to `firstPrevHash`',
         querystring: ChainQuery,
         response: { 200: ChainPage },
       },
     },
     async (req) => {
-      const page = await chainPage(db(), req.query.from, req.query.limit);
-      return { events: page.events.map(presentEvent), next: page.next, hashAlgorithm: 'sha256(prevHash + "\\n" + canonicalJson(fields))' as const };
+      const page = await chainPage(db(), req.query.chain, req.query.from, req.query.limit);
+      const firstPrevHash = await chainGenesis(db(), req.query.chain);
+      return { chain: req.query.chain, firstPrevHash, events: page.events.map(presentEvent), next: page.next, hashAlgorithm: 'sha256(prevHash + "\\n" + canonicalJson(fields))' as const };
     },
   );
 };
