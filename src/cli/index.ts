@@ -111,10 +111,11 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
     .command('verify')
     .description("recompute every audit chain (or one process's) and name the first broken link")
     .option('--process <slug>', "only that process's chain")
-    .action((o: { process?: string }) =>
+    .option('--head <jws>', 'a signed head (compact JWS) to hold its chain to, instead of the last one recorded')
+    .action((o: { process?: string; head?: string }) =>
       withDatabase(async ({ db }) => {
-        if (o.process) return verifyProcessCommand(db, o.process, out);
-        await verifyAllCommand(db, out);
+        if (o.process) return verifyProcessCommand(db, o.process, out, { head: o.head });
+        await verifyAllCommand(db, out, { head: o.head });
       }),
     );
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getProcess } from '../processes/processes.service.js';
-import { AuditParams, ChainPage, ChainQuery, ProcessAuditPage, ProcessAuditQuery } from './audit-view.schema.js';
-import { chainGenesis, chainPage, processAuditPage } from './audit-view.service.js';
+import { AuditParams, ChainHeadOut, ChainPage, ChainQuery, ProcessAuditPage, ProcessAuditQuery } from './audit-view.schema.js';
+import { chainGenesis, chainHead, chainPage, processAuditPage } from './audit-view.service.js';
+import { INSTALLATION_CHAIN, chainOf } from './audit.service.js';
 import { presentEvent } from './audit-view.presenter.js';
 
 /**
@@ -48,5 +49,32 @@ export const auditViewApi: FastifyPluginAsyncZod = async (app) => {
       const firstPrevHash = await chainGenesis(db(), req.query.chain);
       return { chain: req.query.chain, firstPrevHash, events: page.events.map(presentEvent), next: page.next, hashAlgorithm: 'sha256(prevHash + "\\n" + canonicalJson(fields))' as const };
     },
+  );
+
+  const presentHead = (h: Awaited<ReturnType<typeof chainHead>>) => ({
+    chain: h.chain,
+    current: h.current,
+    signed: h.signed ? { seq: h.signed.seq, hash: h.signed.hash, at: h.signed.at, kid: h.signed.kid, jws: h.signed.jws } : null,
+  });
+
+  app.get(
+    '/processes/:processSlug/audit/head',
+    {
+      config: { policy: 'public.read' },
+      schema: { tags, summary: 'A process’s audit chain head, and its last head signed with the installation key', params: AuditParams, response: { 200: ChainHeadOut } },
+    },
+    async (req) => {
+      const { process } = await getProcess(db(), req.params.processSlug);
+      return presentHead(await chainHead(db(), chainOf(process.id)));
+    },
+  );
+
+  app.get(
+    '/audit/head',
+    {
+      config: { policy: 'public.read' },
+      schema: { tags, summary: 'The installation audit chain’s head (accounts, settings), and its last signed head', response: { 200: ChainHeadOut } },
+    },
+    async () => presentHead(await chainHead(db(), INSTALLATION_CHAIN)),
   );
 };

@@ -65,3 +65,13 @@ export const ChainPage = z.object({
   next: z.string().nullable().describe('Pass as `from` for the next page; null at the head'),
   hashAlgorithm: z.literal('sha256(prevHash + "\\n" + canonicalJson(fields))'),
 });
+
+/** A chain's head now, and its last signed head (a JWS over {chain, seq, hash, at} to check against /.well-known/jwks.json). */
+export const ChainHeadOut = z.object({
+  chain: z.string(),
+  current: z.object({ seq: z.string(), hash: z.string() }).describe('The head as the chain records it now (unsigned)'),
+  signed: z
+    .object({ seq: z.string(), hash: z.string(), at: z.string(), kid: z.string(), jws: z.string() })
+    .nullable()
+    .describe('The last signed head: keep the JWS; a later chain that does not reach it with the same hash has lost or rewritten events'),
+});

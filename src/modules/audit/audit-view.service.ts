@@ -3,6 +3,7 @@ import type { AuditEvent, DB } from '../../db/schema.js';
 import { GENESIS_HASH, INSTALLATION_CHAIN, LEGACY_CHAIN, chainOf, verifyChain, type BreakReason } from './audit.service.js';
 import { auditRepository } from './audit.repository.js';
 import type { HeadClaim } from './audit-verify.service.js';
+import { latestSignedHeads, type SignedHead } from './audit-heads.service.js';
 import { auditViewRepository as repo } from './audit-view.repository.js';
 import { UNNAMED_ACTOR_ACTIONS } from './audit-actions.js';
 import type { ProcessAuditQuery } from './audit-view.schema.js';
@@ -84,6 +85,11 @@ export type ProcessVerifyResult = (
  */
 export async function verifyProcessAudit(db: Kysely<DB>, processId: string, pageSize?: number, signedHead?: HeadClaim): Promise<ProcessVerifyResult> {
   const chain = chainOf(processId);
+  // By default the chain is held to its last recorded signed head (signature checked).
+  signedHead ??= await latestSignedHeads(db, [chain]).then(({ heads }) => {
+    const h = heads.get(chain);
+    return h ? { seq: h.seq, hash: h.hash, at: h.at } : undefined;
+  });
   const row = await auditRepository.chain(db, chain);
   if (!row) {
     if (signedHead) return { ok: false, chain, count: 0, brokenAt: '1', reason: 'missing_after_signed_head', signedHead };
@@ -105,4 +111,11 @@ export async function chainPage(db: Kysely<DB>, chain: string, from: number, lim
 export async function chainGenesis(db: Kysely<DB>, chain: string): Promise<string> {
   if (chain !== INSTALLATION_CHAIN) return GENESIS_HASH;
   return (await auditRepository.chain(db, LEGACY_CHAIN))?.head_hash ?? GENESIS_HASH;
+}
+
+/** A chain's current head and its last signed head (signature checked), for the public head endpoints. */
+export async function chainHead(db: Kysely<DB>, chain: string): Promise<{ chain: string; current: { seq: string; hash: string }; signed: SignedHead | null }> {
+  const row = await auditRepository.chain(db, chain);
+  const { heads } = await latestSignedHeads(db, [chain]);
+  return { chain, current: { seq: String(row?.head_seq ?? '0'), hash: row?.head_hash ?? (await chainGenesis(db, chain)) }, signed: heads.get(chain) ?? null };
 }
