@@ -57,7 +57,8 @@ describe('concord CLI', { timeout: 180_000 }, () => {
   it('verifies the audit chain', async () => {
     const r = await concord('audit', 'verify');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Audit chain intact: \d{3,} events, head [0-9a-f]{64}$/);
+    expect(r.out).toMatch(/^Audit chains intact: \d{3,} events in \d+ chains\n {2}installation: intact, \d+ events verified, head seq \d+ [0-9a-f]{64}\n/);
+    expect(r.out).toMatch(/\n {2}process iot-security-2018: intact, \d{3,} events verified, head seq \d+ [0-9a-f]{64}/);
   });
 
   const hasPgDump = !process.env.DATABASE_URL || spawnSync('pg_dump', ['--version']).status === 0;

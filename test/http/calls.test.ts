@@ -4,7 +4,7 @@ import { GOOD_PASSWORD, signedInClient, testApp, uniqueEmail, type TestApp } fro
 import { Client } from '../helpers/client.js';
 import { accountsRepository } from '../../src/modules/accounts/accounts.repository.js';
 import { mailRepository } from '../../src/modules/mail/mail.repository.js';
-import { verifyAudit } from '../../src/platform/audit/audit.service.js';
+import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 
 /**
  * Calls for input through the API and the pages: opening a call, the window enforced to the

@@ -3,7 +3,7 @@ import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { accountsRepository } from '../../src/modules/accounts/accounts.repository.js';
 import { mailRepository } from '../../src/modules/mail/mail.repository.js';
-import { verifyAudit } from '../../src/platform/audit/audit.service.js';
+import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 import { blocksOf, createDocument, documentById } from '../../src/modules/documents/documents.service.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
 

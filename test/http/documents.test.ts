@@ -6,7 +6,7 @@ import { groupsRepository } from '../../src/modules/groups/groups.repository.js'
 import { documentsRepository } from '../../src/modules/documents/documents.repository.js';
 import { openPeriod } from '../../src/modules/comments/periods.service.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
-import { verifyAudit } from '../../src/platform/audit/audit.service.js';
+import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 
 /**
  * Documents through the API and the pages: versions, anchors that survive edits, who may

@@ -35,6 +35,9 @@ describe('session lifetime and housekeeping', () => {
     const purged = await handleHousekeeping({ db: t.db });
     expect(purged.sessions).toBeGreaterThanOrEqual(1);
     expect(purged.throttles).toBeGreaterThanOrEqual(1);
+    // The accounts made above moved the installation chain's head: it is signed, once.
+    expect(purged.signedHeads).toBeGreaterThanOrEqual(1);
+    expect((await handleHousekeeping({ db: t.db })).signedHeads).toBe(0);
     expect(await t.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).toEqual([]);
     expect(await t.db.selectFrom('sessions').select('id').where('user_id', '=', other).execute()).toHaveLength(1);
     const keys = (await t.db.selectFrom('throttles').select('key').where('key', 'like', 'test:%').execute()).map((r) => r.key);

@@ -20,22 +20,15 @@ export function AuditVerifyView(props: { ctx: PageCtx; process: Process; result:
       {r.ok ? (
         <div class="notice" role="status">
           <p>
-            <strong>{t('audit.result.ok', { count: r.count, n: n(r.count) })}</strong>
+            <strong>{t('audit.result.chainOk', { count: r.count, n: n(r.count) })}</strong>
           </p>
-          <p>{t('audit.result.processCount', { count: r.processCount, n: n(r.processCount) })}</p>
           <dl class="facts">
+            <dt>{t('audit.result.headSeq')}</dt>
+            <dd>{r.headSeq}</dd>
             <dt>{t('audit.result.head')}</dt>
             <dd>
               <code>{r.head}</code>
             </dd>
-            {r.processHead && (
-              <>
-                <dt>{t('audit.result.processHead')}</dt>
-                <dd>
-                  <code>{r.processHead}</code>
-                </dd>
-              </>
-            )}
           </dl>
         </div>
       ) : (
@@ -44,7 +37,6 @@ export function AuditVerifyView(props: { ctx: PageCtx; process: Process; result:
             <strong>{t('audit.result.broken', { seq: r.brokenAt, reason: t(`audit.reasons.${r.reason}`) })}</strong>
           </p>
           <p>{t('audit.result.before', { count: r.count, n: n(r.count) })}</p>
-          <p>{t('audit.result.processBefore', { count: r.processCount, n: n(r.processCount) })}</p>
         </div>
       )}
       <p>
