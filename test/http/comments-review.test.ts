@@ -348,6 +348,17 @@ describe('a comment’s file', () => {
     expect((await anon().get(`/en/processes/${SLUG}/comments/${c.id}/file`)).statusCode).toBe(404);
     expect((await anon().json('GET', `${API}/comments/${c.id}/file`)).statusCode).toBe(404);
     expect((await commenter.client.get(`/en/processes/${SLUG}/comments/${c.id}/file`)).statusCode).toBe(404);
+    const stranger = await signedInClient(t);
+    expect((await stranger.client.get(`/en/processes/${SLUG}/comments/${c.id}/file`)).statusCode).toBe(404);
+    expect((await stranger.client.json('GET', `${API}/comments/${c.id}/file`)).statusCode).toBe(404);
+
+    // The process's moderators still reach it (to review the decision), and no shared cache keeps it.
+    const moderator = await signedInClient(t, { processRoles: [{ role: 'moderator', processId }] });
+    for (const res of [await moderator.client.get(`/en/processes/${SLUG}/comments/${c.id}/file`), await moderator.client.json('GET', `${API}/comments/${c.id}/file`)]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.rawPayload.equals(notes)).toBe(true);
+      expect(res.headers['cache-control']).toBe('private, no-store');
+    }
   });
 
   it('takes a file through the page’s multipart form with its CSRF token, and refuses the form without one', async () => {
