@@ -47,7 +47,7 @@ function valuesFor(messages: string[]): Record<string, unknown> {
     for (const [, name] of m.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)) {
       const [head, ...rest] = name!.split('.');
       if (head === 'count') continue;
-      if (rest.length) values[head!] = { ...((values[head!] as object) ?? {}), [rest.join('.')]: `‹${name}›` };
+      if (rest.length) values[head!] = { ...((values[head!]) ?? {}), [rest.join('.')]: `‹${name}›` };
       else values[head!] ??= `‹${name}›`;
     }
   }
