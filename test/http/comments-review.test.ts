@@ -302,7 +302,11 @@ describe('opening a period without naming a document', () => {
     expect(fr.statusCode).toBe(200);
     expect(fr.body).toContain('Ouvrir une période de commentaires : choisir un document');
     // The link leads to the form.
-    expect((await admin.client.get(`/en/processes/${SLUG}/comment-periods/new?document=public-report`)).statusCode).toBe(200);
+    const form = await admin.client.get(`/en/processes/${SLUG}/comment-periods/new?document=public-report`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain(`action="/en/processes/${SLUG}/comment-periods/new?document=public-report"`);
+    expect(form.body).toContain('name="opensAt"');
+    expect(form.body).toContain('value="public-report"');
     // Still only for those who may open one.
     expect((await commenter.client.get(`/en/processes/${SLUG}/comment-periods/new`)).statusCode).toBe(403);
   });

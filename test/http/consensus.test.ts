@@ -359,7 +359,10 @@ describe('appeals', () => {
     expect((await m2.client.json('POST', api(`/${groupCall.id}/appeals`), { grounds: 'I supported it, but still.' })).statusCode).toBe(403);
     expect((await m1.client.get(page('en', `/${groupCall.id}`))).body).toContain(`href="/en/processes/${SLUG}/consensus/${groupCall.id}/appeal"`);
     expect((await m2.client.get(page('en', `/${groupCall.id}`))).body).not.toContain('Appeal this outcome');
-    expect((await m1.client.get(page('en', `/${groupCall.id}/appeal`))).statusCode).toBe(200);
+    const appealForm = await m1.client.get(page('en', `/${groupCall.id}/appeal`));
+    expect(appealForm.statusCode).toBe(200);
+    expect(appealForm.body).toContain(`action="/en/processes/${SLUG}/consensus/${groupCall.id}/appeal"`);
+    expect(appealForm.body).toContain('name="grounds"');
     const filed = await m1.client.json('POST', api(`/${groupCall.id}/appeals`), { grounds: 'The answer ignores markets without end dates.' });
     expect(filed.statusCode).toBe(201);
     const appeal = filed.json();

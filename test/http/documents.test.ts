@@ -329,7 +329,9 @@ describe('members-only documents', () => {
     expect((await anon.json('GET', API)).json().items.map((d: { slug: string }) => d.slug)).not.toContain('internal');
     const outsider = await signedInClient(t);
     expect((await outsider.client.get(`${PAGES}/internal`)).statusCode).toBe(404);
-    expect((await processMember.client.get(`${PAGES}/internal`)).statusCode).toBe(200);
+    const internal = await processMember.client.get(`${PAGES}/internal`);
+    expect(internal.statusCode).toBe(200);
+    expect(internal.body).toContain('Internal notes');
     expect((await processMember.client.json('GET', API)).json().items.map((d: { slug: string }) => d.slug)).toContain('internal');
     const entry = await t.db.selectFrom('search_entries').select('members_only').where('path', '=', `/processes/${SLUG}/documents/internal`).executeTakeFirstOrThrow();
     expect(entry.members_only).toBe(true);
