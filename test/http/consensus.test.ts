@@ -270,9 +270,9 @@ describe('the position history, page by page', () => {
     const pages: string[][] = [];
     let after: string | null = '';
     while (after !== null && pages.length < 10) {
-      const res = await t.app.inject({ url: api(`/${d.call.id}/positions${after ? `?after=${after}` : ''}`) });
+      const res: { statusCode: number; json: <T>() => T } = await t.app.inject({ url: api(`/${d.call.id}/positions${after ? `?after=${after}` : ''}`) });
       expect(res.statusCode).toBe(200);
-      const body = res.json<{ items: { id: string }[]; next: string | null }>();
+      const body: { items: { id: string }[]; next: string | null } = res.json();
       pages.push(body.items.map((p) => p.id));
       after = body.next;
     }
