@@ -9,7 +9,7 @@ import { createGroup, joinGroup } from '../../src/modules/groups/groups.service.
 import { groupsRepository } from '../../src/modules/groups/groups.repository.js';
 import { createDocument } from '../../src/modules/documents/documents.service.js';
 import { createOrganisation, joinProcess } from '../../src/modules/participants/participants.service.js';
-import { consensusSummary, openCall, statePosition } from '../../src/modules/consensus/consensus.service.js';
+import { consensusSummary, openCall, positionHistory, statePosition } from '../../src/modules/consensus/consensus.service.js';
 import { fileAppeal, recordOutcome } from '../../src/modules/consensus/outcomes.service.js';
 import { createRecommendation } from '../../src/modules/recommendations/recommendations.service.js';
 
@@ -256,6 +256,43 @@ describe('the deadline, to the second', () => {
   });
 });
 
+describe('the position history, page by page', () => {
+  it('lists every position once across pages, newest first, without repeating the row at a page boundary', async () => {
+    const d = await openCall(t.db, admin, f.processId, { ...call({ document: 'charter' }), target: 'document', appealDays: 10 } as never);
+    const option = d.options[0]!.id;
+    const start = Date.now() - 60_000;
+    const stances = ['support', 'live_with', 'stand_aside'] as const;
+    // 205 changes of mind: more than two pages of 100, and one page of 5.
+    for (let i = 0; i < 205; i++) await statePosition(t.db, m4.actor, d.call.id, { optionId: option, stance: stances[i % 3]!, reason: null }, { at: new Date(start + i * 10) });
+    const stored = await t.db.selectFrom('consensus_positions').select('id').where('call_id', '=', d.call.id).execute();
+    expect(stored).toHaveLength(205);
+
+    const pages: string[][] = [];
+    let after: string | null = '';
+    while (after !== null && pages.length < 10) {
+      const res: { statusCode: number; json: <T>() => T } = await t.app.inject({ url: api(`/${d.call.id}/positions${after ? `?after=${after}` : ''}`) });
+      expect(res.statusCode).toBe(200);
+      const body: { items: { id: string }[]; next: string | null } = res.json();
+      pages.push(body.items.map((p) => p.id));
+      after = body.next;
+    }
+    expect(pages.map((p) => p.length)).toEqual([100, 100, 5]);
+    const all = pages.flat();
+    expect(new Set(all).size).toBe(205);
+    expect(all).toEqual(stored.map((r) => r.id).sort().reverse());
+    // The service with a small page agrees: 205 rows in 21 pages of 10 (the last of 5).
+    const small: string[] = [];
+    let cursor: string | undefined;
+    for (let n = 0; n < 30; n++) {
+      const pg = await positionHistory(t.db, d.call.id, cursor, 10);
+      small.push(...pg.items.map((p) => p.id));
+      if (!pg.next) break;
+      cursor = pg.next;
+    }
+    expect(small).toEqual(all);
+  });
+});
+
 describe('results by stakeholder group', () => {
   it('counts stances by group and the group’s members who did not respond', async () => {
     const body = (await t.app.inject({ url: api(`/${groupCall.id}`) })).json();
@@ -322,7 +359,10 @@ describe('appeals', () => {
     expect((await m2.client.json('POST', api(`/${groupCall.id}/appeals`), { grounds: 'I supported it, but still.' })).statusCode).toBe(403);
     expect((await m1.client.get(page('en', `/${groupCall.id}`))).body).toContain(`href="/en/processes/${SLUG}/consensus/${groupCall.id}/appeal"`);
     expect((await m2.client.get(page('en', `/${groupCall.id}`))).body).not.toContain('Appeal this outcome');
-    expect((await m1.client.get(page('en', `/${groupCall.id}/appeal`))).statusCode).toBe(200);
+    const appealForm = await m1.client.get(page('en', `/${groupCall.id}/appeal`));
+    expect(appealForm.statusCode).toBe(200);
+    expect(appealForm.body).toContain(`action="/en/processes/${SLUG}/consensus/${groupCall.id}/appeal"`);
+    expect(appealForm.body).toContain('name="grounds"');
     const filed = await m1.client.json('POST', api(`/${groupCall.id}/appeals`), { grounds: 'The answer ignores markets without end dates.' });
     expect(filed.statusCode).toBe(201);
     const appeal = filed.json();

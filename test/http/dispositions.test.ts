@@ -198,7 +198,11 @@ describe('who may respond', () => {
     expect((await b.client.get(page('en', '/responses'))).statusCode).toBe(403);
     const allowed = await a.client.json('POST', api('/dispositions'), { commentId: id, outcome: 'noted', rationale: 'Our group answers.' });
     expect(allowed.statusCode).toBe(200);
-    expect((await a.client.get(page('en', '/responses'))).statusCode).toBe(200);
+    const responses = await a.client.get(page('en', '/responses'));
+    expect(responses.statusCode).toBe(200);
+    // The response queue itself, with its progress, not an empty or error page.
+    expect(responses.body).toContain('<h1>Responses to comments');
+    expect(responses.body).toMatch(/\d+ of \d+ comments have a response/);
     const anonymous = await t.app.inject({ method: 'POST', url: api('/dispositions'), payload: { commentId: id, outcome: 'noted', rationale: 'x' } });
     expect(anonymous.statusCode).toBe(401);
   });
