@@ -7,8 +7,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../src/main.js';
-import { testConfig } from './db.js';
+import { reportSetupTime, testConfig } from './db.js';
 import { jobsSchemaFor } from '../../src/jobs/queue.js';
+import { imageBlob, postgresCopy, providedImage } from './images.js';
 
 /**
  * Browser end-to-end helpers: a headless Chromium (never downloaded; the system one or
@@ -148,30 +149,47 @@ export interface E2eServer {
 
 /**
  * Start Concord with the demo loaded on 127.0.0.1 and a free port, with `baseUrl` naming
- * that port so emailed links work. PGlite in memory by default; on PostgreSQL
- * (DATABASE_URL set) in a schema of its own, dropped by stop().
+ * that port so emailed links work (mail seeded with the demo names DEMO_IMAGE_BASE_URL).
+ * The database is a copy of the run's demo image (test/helpers/images.ts): in-memory PGlite
+ * loaded from the dump, or on PostgreSQL a database copied from the template, dropped by
+ * stop(). Without an image (a file run outside the vitest projects) the server seeds the
+ * demo itself, in memory or in a schema of its own.
  */
 export async function startE2eServer(): Promise<E2eServer> {
+  const started = performance.now();
   const port = await freePort();
   const base = testConfig({ loadDemo: true, port, host: '127.0.0.1', baseUrl: `http://127.0.0.1:${port}`, logLevel: 'warn' });
+  const image = providedImage('demoImage');
   let schema: string | undefined;
-  if (base.databaseUrl) {
+  let config = base;
+  let dropCopy = async () => {};
+  if (image?.engine === 'pglite' && !base.databaseUrl) {
+    config = { ...base, pgliteImage: imageBlob(image.file) };
+  } else if (image?.engine === 'postgres' && base.databaseUrl) {
+    const copy = await postgresCopy(base.databaseUrl, image);
+    schema = image.schema;
+    config = { ...base, databaseUrl: copy.databaseUrl, databaseSchema: schema };
+    dropCopy = copy.drop;
+  } else if (base.databaseUrl) {
     schema = `e2e_${Math.random().toString(16).slice(2, 14)}`;
     await adminQuery(base.databaseUrl, `create schema ${schema}`);
+    config = { ...base, databaseSchema: schema };
+    dropCopy = () => adminQuery(base.databaseUrl!, `drop schema ${schema} cascade; drop schema if exists ${jobsSchemaFor(schema)} cascade`);
   }
   try {
-    const running = await startServer({ ...base, databaseSchema: schema }, () => {});
+    const running = await startServer(config, () => {});
+    reportSetupTime('demo server', started);
     return {
       url: running.url,
       db: running.database.db,
       schema,
       stop: async () => {
         await running.stop();
-        if (schema && base.databaseUrl) await adminQuery(base.databaseUrl, `drop schema ${schema} cascade; drop schema if exists ${jobsSchemaFor(schema)} cascade`);
+        await dropCopy();
       },
     };
   } catch (err) {
-    if (schema && base.databaseUrl) await adminQuery(base.databaseUrl, `drop schema if exists ${schema} cascade`);
+    await dropCopy();
     throw err;
   }
 }
