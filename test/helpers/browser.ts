@@ -8,6 +8,7 @@ import type { DB } from '../../src/db/schema.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../src/main.js';
 import { reportSetupTime, testConfig } from './db.js';
+import { toolPresent } from './tools.js';
 import { jobsSchemaFor } from '../../src/jobs/queue.js';
 import { imageBlob, postgresCopy, providedImage } from './images.js';
 
@@ -18,9 +19,11 @@ import { imageBlob, postgresCopy, providedImage } from './images.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** True when a Chromium executable is there; browser suites use `describe.skipIf(!hasChromium)`. */
-export const hasChromium = existsSync(CHROMIUM_PATH);
-if (!hasChromium) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH}; set CHROMIUM_PATH to a Chromium executable.`);
+/**
+ * True when a Chromium executable is there; browser suites use `describe.skipIf(!hasChromium)`.
+ * Under CI=true a missing Chromium throws here, so every browser file fails (tools.ts).
+ */
+export const hasChromium = toolPresent(`Chromium at ${CHROMIUM_PATH}`, existsSync(CHROMIUM_PATH), 'set CHROMIUM_PATH to a Chromium executable, or apt-get install chromium');
 
 /** Launch headless Chromium; close it in afterAll. */
 export function launchBrowser(): Promise<Browser> {
