@@ -63,6 +63,12 @@ export interface Config {
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** PostgreSQL schema to use (tests isolate each file in its own). */
   databaseSchema?: string | undefined;
+  /**
+   * In-memory PGlite only: start from this data folder dump (`dumpDataDir`) instead of an
+   * empty cluster. Tests start each file from a prepared, migrated image: initdb is most of
+   * the cost of a fresh PGlite. Never set from the environment.
+   */
+  pgliteImage?: Blob | undefined;
 }
 
 /** TRUST_PROXY as Fastify takes it: nothing trusted, the first N hops, or addresses. */

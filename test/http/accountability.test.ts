@@ -6,7 +6,7 @@ import type { Actor } from '../../src/platform/auth/roles.js';
 import { getProcess } from '../../src/modules/processes/processes.service.js';
 import { reportOnAction } from '../../src/modules/accountability/accountability.service.js';
 import { buildTracker } from '../../src/modules/accountability/tracker.service.js';
-import { adminActor, makeMember, makeOrganisation, makeProcess, makeRecommendation } from '../helpers/factories-accountability.js';
+import { adminActor, makeMember, makeOrganisation, makeProcess, makeRecommendation } from '../helpers/factories.js';
 
 /**
  * Actions, pledges and progress: who may do what, reasons for bad news, a history that is

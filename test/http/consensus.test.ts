@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { signedInClient, testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
+import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/client.js';
+import { adminActor, makeDocument, makeGroup, makeOrganisation, makeProcess } from '../helpers/factories.js';
 import type { Actor, ProcessRole } from '../../src/platform/auth/roles.js';
-import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
-import { createProcess, getProcess } from '../../src/modules/processes/processes.service.js';
-import { createGroup, joinGroup } from '../../src/modules/groups/groups.service.js';
+import { grantRole } from '../../src/modules/accounts/accounts.service.js';
+import { getProcess } from '../../src/modules/processes/processes.service.js';
+import { joinGroup } from '../../src/modules/groups/groups.service.js';
 import { groupsRepository } from '../../src/modules/groups/groups.repository.js';
-import { createDocument } from '../../src/modules/documents/documents.service.js';
-import { createOrganisation, joinProcess } from '../../src/modules/participants/participants.service.js';
+import { joinProcess } from '../../src/modules/participants/participants.service.js';
 import { consensusSummary, openCall, positionHistory, statePosition } from '../../src/modules/consensus/consensus.service.js';
 import { fileAppeal, recordOutcome } from '../../src/modules/consensus/outcomes.service.js';
 import { createRecommendation } from '../../src/modules/recommendations/recommendations.service.js';
@@ -77,30 +77,16 @@ let groupCall = { id: '', option: '' };
 
 beforeAll(async () => {
   t = await testApp();
-  const user = await createUser(t.db, { email: uniqueEmail('admin'), name: 'Admin', password: 'decide by consensus please', admin: true, skipStrengthCheck: true });
-  admin = { ...actorOf(user.id), isAdmin: true, processRoles: new Map() };
-  const process = await createProcess(t.db, admin, {
-    slug: SLUG,
-    titleEn: 'Consensus',
-    titleFr: 'Consensus',
-    summaryEn: '',
-    summaryFr: '',
-    descriptionEn: '',
-    descriptionFr: '',
-    registration: 'open',
-    timezone: 'America/Toronto',
-    phases: [],
-  });
+  admin = await adminActor(t.db);
+  const { process, stakeholderGroups } = await makeProcess(t.db, admin, SLUG, { titleEn: 'Consensus', titleFr: 'Consensus' });
   f.processId = process.id;
-  for (const g of (await getProcess(t.db, SLUG)).stakeholderGroups) f.sg.set(g.key, g.id);
-  const groupInput = { charterEn: '', charterFr: '', status: 'active' as const };
-  f.groupA = (await createGroup(t.db, admin, process.id, { slug: 'labels', nameEn: 'Labels', nameFr: 'Étiquettes', ...groupInput })).id;
-  f.groupB = (await createGroup(t.db, admin, process.id, { slug: 'other', nameEn: 'Other', nameFr: 'Autre', ...groupInput })).id;
-  const doc = { kind: 'report' as const, lang: 'en' as const, membersOnly: false, message: 'First draft' };
-  await createDocument(t.db, admin, process.id, { ...doc, groupId: f.groupA, slug: 'labels', title: 'Labels', markdown: '# Labels\n\n## 4.2 Label contents\n\nLabels say how long updates last.\n' });
-  await createDocument(t.db, admin, process.id, { ...doc, groupId: f.groupB, slug: 'other-doc', title: 'Other', markdown: '# Other\n\nText.\n' });
-  await createDocument(t.db, admin, process.id, { ...doc, groupId: null, slug: 'charter', title: 'Charter', markdown: '# Charter\n\nText.\n' });
-  f.orgId = (await createOrganisation(t.db, admin, { name: 'Consensus Org', sector: 'technical', country: 'CA' })).id;
+  for (const g of stakeholderGroups) f.sg.set(g.key, g.id);
+  f.groupA = (await makeGroup(t.db, admin, process.id, 'labels', { nameEn: 'Labels', nameFr: 'Étiquettes' })).id;
+  f.groupB = (await makeGroup(t.db, admin, process.id, 'other', { nameEn: 'Other', nameFr: 'Autre' })).id;
+  await makeDocument(t.db, admin, process.id, { groupId: f.groupA, slug: 'labels', title: 'Labels', markdown: '# Labels\n\n## 4.2 Label contents\n\nLabels say how long updates last.\n' });
+  await makeDocument(t.db, admin, process.id, { groupId: f.groupB, slug: 'other-doc', title: 'Other', markdown: '# Other\n\nText.\n' });
+  await makeDocument(t.db, admin, process.id, { slug: 'charter', title: 'Charter', markdown: '# Charter\n\nText.\n' });
+  f.orgId = await makeOrganisation(t.db, admin, 'Consensus Org', 'technical');
 
   const chair = await signedInClient(t);
   await grantRole(t.db, { userId: chair.userId, role: 'chair', processId: process.id, groupId: f.groupA, grantedBy: null });

@@ -23,11 +23,12 @@ export interface Database {
 
 /**
  * Open the database named by the config: PostgreSQL when DATABASE_URL is set, otherwise
- * PGlite in the data folder (locked against a second process) or in memory.
+ * PGlite in the data folder (locked against a second process) or in memory (empty, or
+ * from `config.pgliteImage`, a data folder dump).
  * Both go through Kysely's PostgresDialect over a node-postgres Pool, so queries, type
  * parsing and transactions behave the same on either engine.
  */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseSchema'>): Promise<Database> {
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseSchema' | 'pgliteImage'>): Promise<Database> {
   if (config.databaseUrl) {
     const options = config.databaseSchema ? `-c search_path=${config.databaseSchema},public` : undefined;
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, ...(options ? { options } : {}) });
@@ -39,6 +40,8 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   try {
     const lite = await PGlite.create({
       ...(inMemory ? {} : { dataDir: `${config.dataDir}/pg` }),
+      // A prepared image is for in-memory test databases only: never overwrite a data folder.
+      ...(inMemory && config.pgliteImage ? { loadDataDir: config.pgliteImage } : {}),
       extensions: { unaccent, pg_trgm },
     });
     return wrapPglite(lite, release);
