@@ -3,7 +3,8 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors } from '../../platform/web/forms.js';
+import { parseForm } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { getProcess } from '../processes/index.js';
 import { processFromParams } from '../processes/index.js';
 import { groupById } from '../groups/index.js';
@@ -45,15 +46,14 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
   };
   const schedule = async (req: FastifyRequest, reply: FastifyReply) => {
     const values = forms.meetingFormValues(flat(req));
-    const parsed = parseForm(MeetingBody, values, req.t);
-    if (!parsed.ok) return newForm(req, reply, values, parsed.errors, 422);
-    try {
-      const m = await meetings.scheduleMeeting(deps(), req.actor!, { processId: req.policyContext.processId!, groupId: req.policyContext.groupId }, parsed.data);
-      return redirectWithNotice(reply, localPath(req.lang, meetingPath(slugs(req).processSlug, m.id)), 'meetings.scheduled');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return newForm(req, reply, values, errors, status);
-    }
+    return formAction(req, reply, {
+      schema: MeetingBody,
+      input: values,
+      again: (errors, status) => newForm(req, reply, values, errors, status),
+      run: (data) => meetings.scheduleMeeting(deps(), req.actor!, { processId: req.policyContext.processId!, groupId: req.policyContext.groupId }, data),
+      to: (m) => localPath(req.lang, meetingPath(slugs(req).processSlug, m.id)),
+      notice: 'meetings.scheduled',
+    });
   };
   for (const [path, scope] of [
     ['/processes/:processSlug/meetings/new', processFromParams],
@@ -73,15 +73,14 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
   app.post('/processes/:processSlug/meetings/:meetingId/edit', { config: { policy: 'meeting.update', ...scoped }, schema: hide }, async (req, reply) => {
     const m = await target(req);
     const values = forms.meetingFormValues(flat(req));
-    const parsed = parseForm(MeetingBody, values, req.t);
-    if (!parsed.ok) return editForm(req, reply, m, values, parsed.errors, 422);
-    try {
-      await meetings.updateMeeting(deps(), req.actor!, m.process_id, m.id, parsed.data);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return editForm(req, reply, m, values, errors, status);
-    }
-    return redirectWithNotice(reply, page(req, m), 'meetings.saved');
+    return formAction(req, reply, {
+      schema: MeetingBody,
+      input: values,
+      again: (errors, status) => editForm(req, reply, m, values, errors, status),
+      run: (data) => meetings.updateMeeting(deps(), req.actor!, m.process_id, m.id, data),
+      to: page(req, m),
+      notice: 'meetings.saved',
+    });
   });
 
   // The agenda, as a fixed set of rows.
@@ -156,15 +155,15 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
   app.post('/processes/:processSlug/meetings/:meetingId/attendance', { config: { policy: 'meeting.attendance', ...scoped }, schema: hide }, async (req, reply) => {
     const m = await target(req);
     const userIds = forms.submittedAttendees(flat(req));
-    const parsed = parseForm(AttendanceBody, { userIds }, req.t);
-    if (!parsed.ok) return attendanceForm(req, reply, m, userIds, { userIds: req.t('meetings.errors.notCandidate') }, 422);
-    try {
-      await registrations.setAttendance(db(), req.actor!, m.process_id, m.id, parsed.data.userIds);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return attendanceForm(req, reply, m, userIds, errors, status);
-    }
-    return redirectWithNotice(reply, page(req, m), 'meetings.attendanceSaved');
+    return formAction(req, reply, {
+      schema: AttendanceBody,
+      input: { userIds },
+      // A list that does not parse holds someone who cannot attend: say so rather than "invalid".
+      again: (errors, status, problem) => attendanceForm(req, reply, m, userIds, problem ? errors : { userIds: req.t('meetings.errors.notCandidate') }, status),
+      run: (data) => registrations.setAttendance(db(), req.actor!, m.process_id, m.id, data.userIds),
+      to: page(req, m),
+      notice: 'meetings.attendanceSaved',
+    });
   });
 
   // Cancelling, after a confirmation page.

@@ -4,6 +4,7 @@ import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { nestForm, parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { getProcess } from '../processes/index.js';
 import { processFromParams } from '../processes/index.js';
@@ -42,15 +43,14 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
     const d = await getProcess(db(), slugOf(req));
     const again = async (errors: Record<string, string>, status: number) =>
       sendPage(reply, <JoinView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} organisations={await participants.organisations(db())} values={flat} errors={errors} />, status);
-    const parsed = parseForm(JoinBody, joinFormToBody(flat), req.t);
-    if (!parsed.ok) return again(parsed.errors, 422);
-    try {
-      await participants.joinProcess(db(), req.actor!, d.process, d.stakeholderGroups, parsed.data);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return again(errors, status);
-    }
-    return redirectWithNotice(reply, localPath(req.lang, `/processes/${d.process.slug}`), 'participants.joined');
+    return formAction(req, reply, {
+      schema: JoinBody,
+      input: joinFormToBody(flat),
+      again,
+      run: (data) => participants.joinProcess(db(), req.actor!, d.process, d.stakeholderGroups, data),
+      to: localPath(req.lang, `/processes/${d.process.slug}`),
+      notice: 'participants.joined',
+    });
   });
 
   app.post('/processes/:processSlug/leave', { config: { policy: 'process.leave', ...scoped }, schema: hide }, async (req, reply) => {

@@ -29,9 +29,11 @@ async function app() {
         if (body.fail === 'form') throw new HttpProblem(429, 'errors.field.invalid', {}, {}, { 'retry-after': '60' });
         if (body.fail === 'bug') throw new Error('boom');
         if (body.fail === '5xx') throw new HttpProblem(503, 'errors.field.invalid');
+        if (body.fail === 'elsewhere') throw new HttpProblem(400, 'errors.token.invalid');
         return { id: d.name };
       },
       to: (r) => `/done/${r.id}`,
+      elsewhere: (p) => (p.key === 'errors.token.invalid' ? reply.status(400).send({ elsewhere: true }) : undefined),
       ...(body.notice ? { notice: body.notice } : {}),
     });
   });
@@ -63,6 +65,10 @@ describe('formAction', () => {
     expect(r.statusCode).toBe(429);
     expect(r.headers['retry-after']).toBe('60');
     expect(Object.keys(r.json<{ again: FormErrors }>().again)).toEqual(['_']);
+  });
+  it('sends a refusal that leads elsewhere to its own page, and other refusals to the form', async () => {
+    expect((await post({ name: 'x', fail: 'elsewhere' })).json()).toEqual({ elsewhere: true });
+    expect((await post({ name: 'x', fail: 'field' })).json()).toHaveProperty('again');
   });
   it('lets bugs and 5xx problems reach the error handler', async () => {
     expect((await post({ name: 'x', fail: 'bug' })).statusCode).toBe(500);

@@ -13,14 +13,16 @@ export interface FormAction<S extends z.ZodType, R> {
   schema: S;
   /** The submitted form as the schema expects it (flattened, nested or completed by the handler). */
   input: unknown;
-  /** Show the form again with these errors and this status (422 for invalid input, the problem's own otherwise). */
-  again: (errors: FormErrors, status: number) => FastifyReply | Promise<FastifyReply>;
+  /** Show the form again with these errors and this status (422 for invalid input, the problem's own otherwise, which is passed too). */
+  again: (errors: FormErrors, status: number, problem?: HttpProblem) => FastifyReply | Promise<FastifyReply>;
   /** The service call; a refusal (an HttpProblem below 500) is shown beside the fields. */
   run: (data: z.infer<S>) => Promise<R>;
   /** Where to go after success (a 303, so a reload does not post again). */
   to: string | ((result: R) => string);
   /** An i18n key shown once on the next page. */
   notice?: string;
+  /** A refusal that leads elsewhere than the form (an expired link has its own page): the reply to send, or undefined to show the form. */
+  elsewhere?: (problem: HttpProblem) => FastifyReply | undefined;
 }
 
 /**
@@ -39,9 +41,11 @@ export async function formAction<S extends z.ZodType, R>(req: FastifyRequest, re
   try {
     result = await a.run(parsed.data);
   } catch (err) {
+    const other = err instanceof HttpProblem && a.elsewhere ? a.elsewhere(err) : undefined;
+    if (other) return other;
     const { status, errors } = problemToFormErrors(err, t);
     if (err instanceof HttpProblem) for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
-    return a.again(errors, status);
+    return a.again(errors, status, err as HttpProblem);
   }
   const to = typeof a.to === 'function' ? a.to(result) : a.to;
   return a.notice ? redirectWithNotice(reply, to, a.notice) : reply.redirect(to, 303);
