@@ -1,7 +1,9 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { localPath } from '../../../platform/web/context.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { TrackerRights } from '../accountability.service.js';
 import type { TrackedAction, TrackedPledge, Tracker, TrackerSection } from '../tracker.service.js';
 import { FiguresChart, type FigureRow } from './figures-chart.js';
@@ -128,15 +130,7 @@ export function TrackerView(props: Props) {
   ]);
   return (
     <Layout ctx={ctx} title={`${title} · ${processTitle}`}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{processTitle}</a>
-        {organisation && (
-          <>
-            {' › '}
-            <a href={trackerPath(ctx.lang, process.slug)}>{t('accountability.title')}</a>
-          </>
-        )}
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process), organisation && { href: trackerPath(ctx.lang, process.slug), label: t('accountability.title') }]} current={title} />
       <h1>{title}</h1>
       <p>
         {t('accountability.asOf')} <Day ctx={ctx} at={tracker.today} />. {!organisation && <a href={trackerPath(ctx.lang, process.slug, '.csv')}>{t('accountability.csv')}</a>}

@@ -52,7 +52,7 @@ export function CommentFormView(props: {
   const action = localPath(lang, `${periodPath(process.slug, d.period.id)}/comments/new`);
   return (
     <Layout ctx={ctx} title={title}>
-      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} />
+      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} current={title} />
       <h1>{title}</h1>
       <WindowLine ctx={ctx} d={d} now={props.now} />
       <Quoted ctx={ctx} covered={covered} anchor={props.anchor} paragraph={props.paragraph} />

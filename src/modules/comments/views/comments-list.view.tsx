@@ -60,7 +60,7 @@ export function CommentsListView(props: {
   const paragraphs = [...(props.paragraphs.get(chosen.document.id) ?? new Map<string, Paragraph>()).entries()].filter(([, p]) => p.kind !== 'rule');
   return (
     <Layout ctx={ctx} title={title}>
-      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} />
+      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} current={title} />
       <h1>{title}</h1>
       <WindowLine ctx={ctx} d={d} now={props.now} />
       <p>{t('comments.count', { count: d.period.comment_count, n: formatNumber(lang, d.period.comment_count) })}</p>

@@ -1,5 +1,6 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/i18n.js';
 import type { StakeholderGroup } from '../../processes/index.js';
 import { formatInstant } from '../../../platform/time/zoned.js';
@@ -18,13 +19,17 @@ export function periodTitle(ctx: PageCtx, d: PeriodDetail): string {
   return ctx.t('comments.periodTitle', { title: doc.version.title });
 }
 
-/** The link back to a period, as a breadcrumb. */
-export function PeriodCrumb({ ctx, slug, d }: { ctx: PageCtx; slug: string; d: PeriodDetail }) {
+/** The way back to a period from a page inside it (`current` names that page), as a breadcrumb. */
+export function PeriodCrumb({ ctx, slug, d, current }: { ctx: PageCtx; slug: string; d: PeriodDetail; current: string }) {
   return (
-    <p class="breadcrumb">
-      <a href={localPath(ctx.lang, `/processes/${slug}/comment-periods`)}>{ctx.t('comments.periodsTitle')}</a> ›{' '}
-      <a href={localPath(ctx.lang, periodPath(slug, d.period.id))}>{periodTitle(ctx, d)}</a>
-    </p>
+    <Breadcrumb
+      ctx={ctx}
+      trail={[
+        { href: localPath(ctx.lang, `/processes/${slug}/comment-periods`), label: ctx.t('comments.periodsTitle') },
+        { href: localPath(ctx.lang, periodPath(slug, d.period.id)), label: periodTitle(ctx, d) },
+      ]}
+      current={current}
+    />
   );
 }
 

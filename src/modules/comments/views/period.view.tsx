@@ -1,10 +1,12 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { formatNumber } from '../../../platform/i18n/i18n.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import { periodPath, periodState, type Paragraph, type PeriodDetail } from '../periods.service.js';
 import { CoveredList, DispositionProgress, WindowLine, periodTitle, type ParagraphMaps } from './parts.js';
 
@@ -38,10 +40,7 @@ export function PeriodView(props: { ctx: PageCtx; process: Process; d: PeriodDet
   const first = d.documents.find((x) => x.document.lang === lang) ?? d.documents[0]!;
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{lang === 'fr' ? process.title_fr : process.title_en}</a> ›{' '}
-        <a href={localPath(lang, `/processes/${process.slug}/comment-periods`)}>{t('comments.periodsTitle')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process), { href: localPath(lang, `/processes/${process.slug}/comment-periods`), label: t('comments.periodsTitle') }]} current={title} />
       <h1>{title}</h1>
       <WindowLine ctx={ctx} d={d} now={props.now} />
       <dl class="facts">

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, FieldShell, Form, Submit } from '../../../platform/web/components/forms.js';
 import type { Process } from '../../processes/index.js';
 import type { CallOption, NamedPosition } from '../consensus.repository.js';
@@ -74,9 +75,7 @@ export function CallView(props: { ctx: PageCtx; process: Process; record: CallRe
   const title = questionOf(lang, call);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, callPath(process.slug))}>{t('consensus.listTitle')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, callPath(process.slug)), label: t('consensus.listTitle') }]} current={title} />
       <h1>{title}</h1>
       <TargetLink ctx={ctx} processSlug={process.slug} call={call} target={record.target} />
       <DeadlineLine ctx={ctx} call={call} now={props.now} />

@@ -1,8 +1,10 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { WorkingGroup } from '../../groups/index.js';
 import type { DocumentRow } from '../documents.repository.js';
 import { documentPath } from '../documents.service.js';
@@ -18,9 +20,7 @@ export function DocumentListView(props: { ctx: PageCtx; process: Process; docs: 
   const forGroups = forProcess ? [] : groups.filter((g) => can(ctx.actor, 'document.create', { processId: process.id, groupId: g.id }));
   return (
     <Layout ctx={ctx} title={`${t('documents.listTitle')} · ${title}`}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{title}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={t('documents.listHeading', { process: title })} />
       <h1>{t('documents.listHeading', { process: title })}</h1>
       <p>{t('documents.listIntro')}</p>
       {(forProcess || forGroups.length > 0) && (

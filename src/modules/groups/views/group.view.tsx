@@ -2,11 +2,13 @@ import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { Field, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import { can } from '../../../platform/auth/policies.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { GroupSummary } from '../groups.service.js';
 import type { Announcement } from '../groups.repository.js';
 
@@ -31,9 +33,7 @@ export function GroupView(props: {
   const scope = { processId: process.id, groupId: g.id };
   return (
     <Layout ctx={ctx} title={name}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{lang === 'fr' ? process.title_fr : process.title_en}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={name} />
       <h1>{name}</h1>
       <p class="status-line">
         {t(`groups.statuses.${g.status}`)} · {t('groups.memberCount', { count: summary.memberCount })}

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { AgendaItem, MeetingRow } from '../meetings.repository.js';
@@ -44,17 +45,15 @@ export function MeetingView({ ctx, data }: { ctx: PageCtx; data: MeetingPageData
   if (!cancelled && can(ctx.actor, 'meeting.cancel', scope)) manage.push([`${base}/cancel`, t('meetings.cancel')]);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${m.process_slug}`)}>{data.processTitle}</a>
-        {m.group_slug && data.groupName && (
-          <>
-            {' › '}
-            <a href={localPath(lang, `/processes/${m.process_slug}/groups/${m.group_slug}`)}>{data.groupName}</a>
-          </>
-        )}
-        {' › '}
-        <a href={localPath(lang, `/processes/${m.process_slug}/meetings`)}>{t('meetings.title')}</a>
-      </p>
+      <Breadcrumb
+        ctx={ctx}
+        trail={[
+          { href: localPath(lang, `/processes/${m.process_slug}`), label: data.processTitle },
+          !!m.group_slug && !!data.groupName && { href: localPath(lang, `/processes/${m.process_slug}/groups/${m.group_slug}`), label: data.groupName },
+          { href: localPath(lang, `/processes/${m.process_slug}/meetings`), label: t('meetings.title') },
+        ]}
+        current={title}
+      />
       <h1>{title}</h1>
       {cancelled && (
         <div class="warning">

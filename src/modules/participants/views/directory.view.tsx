@@ -1,8 +1,10 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process, StakeholderGroup } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { MemberRow, Organisation } from '../participants.repository.js';
 
 /** Participants of a process with filters (a GET form, so filtered lists can be linked). */
@@ -23,9 +25,7 @@ export function DirectoryView(props: {
   const base = `/processes/${process.slug}`;
   return (
     <Layout ctx={ctx} title={t('participants.directoryTitle', { title })}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, base)}>{title}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: title }]} current={t('participants.directoryTitle', { title })} />
       <h1>{t('participants.directoryTitle', { title })}</h1>
       <form method="get" action={localPath(lang, `${base}/participants`)} class="filters">
         <fieldset>
@@ -116,9 +116,7 @@ export function OrganisationsView({ ctx, process, organisations }: { ctx: PageCt
   const title = lang === 'fr' ? process.title_fr : process.title_en;
   return (
     <Layout ctx={ctx} title={t('participants.organisationsTitle', { title })}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{title}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={t('participants.organisationsTitle', { title })} />
       <h1>{t('participants.organisationsTitle', { title })}</h1>
       <table>
         <caption>{t('participants.organisationsTitle', { title })}</caption>

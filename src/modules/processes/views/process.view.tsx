@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { Form } from '../../../platform/web/components/forms.js';
 import { can } from '../../../platform/auth/policies.js';
@@ -36,9 +37,7 @@ export function ProcessView(props: {
   const current = detail.phases.find((ph) => ph.id === props.currentPhaseId);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, '/processes')}>{t('processes.listTitle')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, '/processes'), label: t('processes.listTitle') }]} current={title} />
       <h1>{title}</h1>
       <p class="lead">{lang === 'fr' ? p.summary_fr : p.summary_en}</p>
       <p class="status-line">

@@ -1,5 +1,6 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import type { StakeholderGroup } from '../../processes/index.js';
 import type { WorkingGroup } from '../../groups/index.js';
@@ -39,9 +40,7 @@ export function RecommendationFormView(props: {
   const chosenOrgs = new Set(many(v.organisationIds));
   return (
     <Layout ctx={ctx} title={props.title}>
-      <p class="breadcrumb">
-        <a href={props.back.href}>{props.back.label}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: props.back.href, label: props.back.label }]} current={props.title} />
       <h1>{props.title}</h1>
       <ErrorSummary ctx={ctx} errors={e} />
       <Form ctx={ctx} action={props.action} class="form form--wide">
