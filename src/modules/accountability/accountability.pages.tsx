@@ -1,3 +1,4 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
@@ -33,7 +34,7 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
   const params = (req: FastifyRequest) => req.params as Params;
   const flat = (req: FastifyRequest) => formFields(req.body);
   const scoped = { scope: processFromParams };
-  const recTitle = (req: FastifyRequest, r: RecommendationRef) => `${r.number} ${req.lang === 'fr' ? r.title_fr : r.title_en}`;
+  const recTitle = (req: FastifyRequest, r: RecommendationRef) => `${r.number} ${pick(req.lang, r, 'title')}`;
   const backTo = (req: FastifyRequest, slug: string, anchor = '') => ({ href: trackerPath(req.lang, slug, anchor), label: req.t('accountability.title') });
 
   app.get('/processes/:processSlug/tracker', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
@@ -168,7 +169,7 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
     if (p.actionId) {
       const a = await svc.getAction(db(), processId, p.actionId);
       if (!(await svc.mayReportOnAction(db(), req.actor, a))) throw new HttpProblem(403, 'accountability.errors.notOwner');
-      return { about: req.lang === 'fr' ? a.title_fr : a.title_en, anchor: `#action-${a.id}`, path: `/actions/${a.id}/progress`, post: (body) => svc.reportOnAction(db(), req.actor!, processId, a.id, body) };
+      return { about: pick(req.lang, a, 'title'), anchor: `#action-${a.id}`, path: `/actions/${a.id}/progress`, post: (body) => svc.reportOnAction(db(), req.actor!, processId, a.id, body) };
     }
     const pl = await svc.getPledge(db(), processId, p.pledgeId ?? '');
     if (!(await svc.mayReportOnPledge(db(), req.actor, pl))) throw new HttpProblem(403, 'accountability.errors.notOwner');

@@ -1,3 +1,4 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isUuid } from '../../platform/lib/ids.js';
 import { tFor } from '../../platform/i18n/i18n.js';
@@ -71,7 +72,7 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const slug = docOf(req);
     const document = typeof slug === 'string' && slug ? await getDocument(db(), process.id, slug, req.actor) : null;
-    const recommendations = document ? [] : (await recommendationsOf(db(), process.id)).map((r) => ({ id: r.id, number: r.number, title: req.lang === 'fr' ? r.titleFr : r.titleEn }));
+    const recommendations = document ? [] : (await recommendationsOf(db(), process.id)).map((r) => ({ id: r.id, number: r.number, title: pick(req.lang, r, 'title') }));
     return sendPage(reply, <CallFormView ctx={pageCtx(req, reply)} process={process} document={document} recommendations={recommendations} values={values} errors={errors} />, status);
   };
 

@@ -1,3 +1,4 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
@@ -97,7 +98,7 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/groups/:groupSlug/edit', { config: { policy: 'group.update', ...scoped }, schema: hide }, async (req, reply) => {
     const g = await groups.groupById(db(), req.policyContext.groupId!);
     const values = { nameEn: g.name_en, nameFr: g.name_fr, charterEn: g.charter_en, charterFr: g.charter_fr, status: g.status };
-    const title = req.t('groups.editTitle', { name: req.lang === 'fr' ? g.name_fr : g.name_en });
+    const title = req.t('groups.editTitle', { name: pick(req.lang, g, 'name') });
     return sendPage(reply, <GroupFormView ctx={pageCtx(req, reply)} action={`${groupPath(req)}/edit`} creating={false} title={title} values={values} />);
   });
 

@@ -1,3 +1,4 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
@@ -32,14 +33,13 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
   /** The meeting of the address, for someone the policy already let through (404 when absent). */
   const target = (req: FastifyRequest) => meetings.getMeeting(db(), req.policyContext.processId!, slugs(req).meetingId!, req.actor);
   const page = (req: FastifyRequest, m: MeetingRow) => localPath(req.lang, meetingPath(m.process_slug, m.id));
-  const back = (req: FastifyRequest, m: MeetingRow): Back => ({ href: page(req, m), label: req.lang === 'fr' ? m.title_fr : m.title_en });
+  const back = (req: FastifyRequest, m: MeetingRow): Back => ({ href: page(req, m), label: pick(req.lang, m, 'title') });
 
   // Scheduling: the same form for a process's meeting and a group's.
   const newForm = async (req: FastifyRequest, reply: FastifyReply, values: MeetingFormValues, errors?: Record<string, string>, status = 200) => {
     const d = await getProcess(db(), slugs(req).processSlug);
     const g = req.policyContext.groupId ? await groupById(db(), req.policyContext.groupId) : undefined;
-    const fr = req.lang === 'fr';
-    const backTo = g ? { href: localPath(req.lang, `/processes/${d.process.slug}/groups/${g.slug}`), label: fr ? g.name_fr : g.name_en } : { href: localPath(req.lang, `/processes/${d.process.slug}`), label: fr ? d.process.title_fr : d.process.title_en };
+      const backTo = g ? { href: localPath(req.lang, `/processes/${d.process.slug}/groups/${g.slug}`), label: pick(req.lang, g, 'name') } : { href: localPath(req.lang, `/processes/${d.process.slug}`), label: pick(req.lang, d.process, 'title') };
     const title = g ? req.t('meetings.scheduleForGroup', { name: backTo.label }) : req.t('meetings.scheduleForProcess');
     const action = localPath(req.lang, g ? `/processes/${d.process.slug}/groups/${g.slug}/meetings/new` : `/processes/${d.process.slug}/meetings/new`);
     return sendPage(reply, <MeetingFormView ctx={pageCtx(req, reply)} title={title} action={action} back={backTo} values={values} errors={errors} />, status);

@@ -1,3 +1,4 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
@@ -72,7 +73,7 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
       limit: 100,
     });
     const memberGroups = await loadGroupsByUser(db(), d.process.id, page.items.map((m) => m.user_id));
-    const groupsByUser = new Map([...memberGroups].map(([id, gs]) => [id, gs.map((g) => (req.lang === 'fr' ? g.name_fr : g.name_en))]));
+    const groupsByUser = new Map([...memberGroups].map(([id, gs]) => [id, gs.map((g) => (pick(req.lang, g, 'name')))]));
     const params = new URLSearchParams(Object.entries({ stakeholderGroup: q.stakeholderGroup, group: q.group, organisation: q.organisation }).filter((e): e is [string, string] => !!e[1]));
     if (page.next) params.set('after', page.next);
     return sendPage(
@@ -81,7 +82,7 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
         ctx={pageCtx(req, reply)}
         process={d.process}
         stakeholderGroups={d.stakeholderGroups}
-        workingGroups={groups.map((g) => ({ slug: g.group.slug, name: req.lang === 'fr' ? g.group.name_fr : g.group.name_en }))}
+        workingGroups={groups.map((g) => ({ slug: g.group.slug, name: pick(req.lang, g.group, 'name') }))}
         organisations={orgs}
         filters={{ stakeholderGroup: q.stakeholderGroup, group: q.group, organisation: q.organisation }}
         members={page.items}

@@ -1,3 +1,4 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
@@ -61,7 +62,7 @@ export const finalReportPages: FastifyPluginAsync = async (app) => {
       t: req.t,
       lang: req.lang,
       processSlug: process.slug,
-      processTitle: req.lang === 'fr' ? process.title_fr : process.title_en,
+      processTitle: pick(req.lang, process, 'title'),
       timeZone: process.timezone,
       baseUrl: base(),
       url,

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -64,7 +65,7 @@ export function AuditListView(props: { ctx: PageCtx; process: Process; page: Pro
   const base = `/processes/${process.slug}`;
   const here = localPath(lang, `${base}/audit`);
   const title = t('audit.title');
-  const processTitle = lang === 'fr' ? process.title_fr : process.title_en;
+  const processTitle = pick(lang, process, 'title');
   return (
     <Layout ctx={ctx} title={`${title} — ${processTitle}`}>
       <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: processTitle }]} current={title} />

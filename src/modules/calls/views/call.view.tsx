@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -38,7 +39,7 @@ export function CallView(props: { ctx: PageCtx; process: Process; summary: CallS
   const call = summary.call;
   const title = callTitle(lang, call);
   const base = callPath(process.slug, call.id);
-  const description = lang === 'fr' ? call.description_fr : call.description_en;
+  const description = pick(lang, call, 'description');
   return (
     <Layout ctx={ctx} title={title}>
       <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={title} />

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -82,7 +83,7 @@ export function CommentFormView(props: {
                   <option value="">{t('comments.fields.noStakeholderGroup')}</option>
                   {props.groups.map((g) => (
                     <option key={g.id} value={g.id} selected={v.stakeholderGroupId === g.id}>
-                      {lang === 'fr' ? g.name_fr : g.name_en}
+                      {pick(lang, g, 'name')}
                     </option>
                   ))}
                 </select>

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -83,7 +84,7 @@ export function CommentsListView(props: {
           label={t('comments.filter.stakeholderGroup')}
           value={filters.stakeholderGroup}
           any={t('comments.filter.any')}
-          options={props.groups.map((g) => [g.id, lang === 'fr' ? g.name_fr : g.name_en])}
+          options={props.groups.map((g) => [g.id, pick(lang, g, 'name')])}
         />
         <FilterSelect name="lang" label={t('comments.filter.lang')} value={filters.lang} any={t('comments.filter.any')} options={[['en', 'English'], ['fr', 'Français']]} />
         <FilterSelect

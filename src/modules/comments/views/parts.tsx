@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
@@ -165,7 +166,7 @@ export function CommentEntry(props: {
       </H>
       <p class="meta">
         {!hidden && c.organisation && <>{c.organisation} · </>}
-        {!hidden && group && <>{lang === 'fr' ? group.name_fr : group.name_en} · </>}
+        {!hidden && group && <>{pick(lang, group, 'name')} · </>}
         <time dateTime={c.created_at.toISOString()}>{formatDateTime(lang, c.created_at, d.period.time_zone)}</time> · {c.receipt} ·{' '}
         <ParagraphRef ctx={ctx} slug={slug} d={d} paragraphs={props.paragraphs} c={c} />
       </p>

@@ -1,3 +1,4 @@
+import { pickOrOther } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -31,10 +32,7 @@ export function PeriodView(props: { ctx: PageCtx; process: Process; d: PeriodDet
   const title = periodTitle(ctx, d);
   // Instructions written in one language only are shown to the other language's readers too,
   // marked with their language, rather than not at all.
-  const own = lang === 'fr' ? p.instructions_fr : p.instructions_en;
-  const other = lang === 'fr' ? p.instructions_en : p.instructions_fr;
-  const instructions = own || other;
-  const instructionsLang = own ? lang : lang === 'fr' ? 'en' : 'fr';
+  const { text: instructions, lang: instructionsLang } = pickOrOther(lang, p, 'instructions');
   const open = periodState(p, props.now) === 'open';
   const scope = { processId: process.id };
   const first = d.documents.find((x) => x.document.lang === lang) ?? d.documents[0]!;

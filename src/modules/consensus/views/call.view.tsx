@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -28,7 +29,7 @@ function PositionForm(props: { ctx: PageCtx; action: string; option: CallOption;
   const errors = props.failed?.errors ?? {};
   const stance = props.failed?.values.stance ?? mine?.stance;
   const reason = props.failed ? props.failed.values.reason : (mine?.reason ?? '');
-  const label = lang === 'fr' ? option.label_fr : option.label_en;
+  const label = pick(lang, option, 'label');
   const stanceKey = `stance-${option.id}`;
   const reasonKey = `reason-${option.id}`;
   return (
@@ -83,7 +84,7 @@ export function CallView(props: { ctx: PageCtx; process: Process; record: CallRe
       <h2>{t('consensus.optionsTitle')}</h2>
       <ol>
         {options.map((o) => (
-          <li key={o.id}>{lang === 'fr' ? o.label_fr : o.label_en}</li>
+          <li key={o.id}>{pick(lang, o, 'label')}</li>
         ))}
       </ol>
 

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -41,7 +42,7 @@ function OptionSelect(props: { ctx: PageCtx; name: string; options: CallOption[]
           <option value="">{t('consensus.outcome.noOption')}</option>
           {props.options.map((o) => (
             <option key={o.id} value={o.id} selected={props.value === o.id}>
-              {lang === 'fr' ? o.label_fr : o.label_en}
+              {pick(lang, o, 'label')}
             </option>
           ))}
         </select>
@@ -98,7 +99,7 @@ export function OutcomeFormView(props: { ctx: PageCtx; process: Process; detail:
             return (
               <div key={o.id} class="objection">
                 <p>
-                  <strong>{t('consensus.outcome.objectionOn', { name: o.name, option: option ? (lang === 'fr' ? option.label_fr : option.label_en) : '' })}</strong>
+                  <strong>{t('consensus.outcome.objectionOn', { name: o.name, option: option ? (pick(lang, option, 'label')) : '' })}</strong>
                 </p>
                 <blockquote>
                   <p>{o.reason}</p>

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -14,7 +15,7 @@ import { langName, ownerName } from './common.js';
 export function DocumentListView(props: { ctx: PageCtx; process: Process; docs: DocumentRow[]; groups: WorkingGroup[] }) {
   const { ctx, process, docs, groups } = props;
   const { t, lang } = ctx;
-  const title = lang === 'fr' ? process.title_fr : process.title_en;
+  const title = pick(lang, process, 'title');
   const newPath = `/processes/${process.slug}/documents/new`;
   const forProcess = can(ctx.actor, 'document.create', { processId: process.id });
   const forGroups = forProcess ? [] : groups.filter((g) => can(ctx.actor, 'document.create', { processId: process.id, groupId: g.id }));
@@ -35,7 +36,7 @@ export function DocumentListView(props: { ctx: PageCtx; process: Process; docs: 
           {forGroups.map((g) => (
             <li key={g.id}>
               <a class="button" href={localPath(lang, `${newPath}?group=${encodeURIComponent(g.slug)}`)}>
-                {t('documents.newFor', { group: lang === 'fr' ? g.name_fr : g.name_en })}
+                {t('documents.newFor', { group: pick(lang, g, 'name') })}
               </a>
             </li>
           ))}

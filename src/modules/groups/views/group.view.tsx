@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
@@ -28,7 +29,7 @@ export function GroupView(props: {
   const { ctx, process, summary } = props;
   const { t, lang } = ctx;
   const g = summary.group;
-  const name = lang === 'fr' ? g.name_fr : g.name_en;
+  const name = pick(lang, g, 'name');
   const base = `/processes/${process.slug}/groups/${g.slug}`;
   const scope = { processId: process.id, groupId: g.id };
   return (
@@ -73,7 +74,7 @@ export function GroupView(props: {
         </ul>
       )}
       <h2>{t('groups.charter')}</h2>
-      {(lang === 'fr' ? g.charter_fr : g.charter_en) ? <Markdown source={lang === 'fr' ? g.charter_fr : g.charter_en} /> : <p>{t('groups.noCharter')}</p>}
+      {(pick(lang, g, 'charter')) ? <Markdown source={pick(lang, g, 'charter')} /> : <p>{t('groups.noCharter')}</p>}
       <h2>{t('groups.members')}</h2>
       {props.balance}
       <p>

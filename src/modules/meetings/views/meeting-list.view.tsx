@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -15,7 +16,7 @@ export function MeetingItems({ ctx, meetings }: { ctx: PageCtx; meetings: Meetin
     <ul class="meeting-list">
       {meetings.map((m) => (
         <li key={m.id}>
-          <a href={localPath(lang, meetingPath(m.process_slug, m.id))}>{lang === 'fr' ? m.title_fr : m.title_en}</a>
+          <a href={localPath(lang, meetingPath(m.process_slug, m.id))}>{pick(lang, m, 'title')}</a>
           {m.status === 'cancelled' && <strong> — {t('meetings.cancelledBadge')}</strong>}
           {isLive(m) && <strong> — {t('meetings.liveNow')}</strong>}
           {m.visibility === 'members' && ` (${t('meetings.visibilities.members')})`}

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
@@ -31,7 +32,7 @@ export function ProcessView(props: {
   const { ctx, detail } = props;
   const { t, lang } = ctx;
   const p = detail.process;
-  const title = lang === 'fr' ? p.title_fr : p.title_en;
+  const title = pick(lang, p, 'title');
   const scope = { processId: p.id };
   const base = `/processes/${p.slug}`;
   const current = detail.phases.find((ph) => ph.id === props.currentPhaseId);
@@ -39,9 +40,9 @@ export function ProcessView(props: {
     <Layout ctx={ctx} title={title}>
       <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, '/processes'), label: t('processes.listTitle') }]} current={title} />
       <h1>{title}</h1>
-      <p class="lead">{lang === 'fr' ? p.summary_fr : p.summary_en}</p>
+      <p class="lead">{pick(lang, p, 'summary')}</p>
       <p class="status-line">
-        <strong>{current ? t('processes.currentPhase', { name: lang === 'fr' ? current.name_fr : current.name_en }) : t('processes.noCurrentPhase')}</strong> ·{' '}
+        <strong>{current ? t('processes.currentPhase', { name: pick(lang, current, 'name') }) : t('processes.noCurrentPhase')}</strong> ·{' '}
         {t(`processes.registration.${p.registration}`)}
       </p>
       <div class="actions">
@@ -120,7 +121,7 @@ export function ProcessView(props: {
         </>
       )}
       <h2>{t('processes.about')}</h2>
-      <Markdown source={lang === 'fr' ? p.description_fr : p.description_en} />
+      <Markdown source={pick(lang, p, 'description')} />
     </Layout>
   );
 }

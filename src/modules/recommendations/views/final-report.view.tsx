@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -49,7 +50,7 @@ function ReportBody(props: { ctx: PageCtx; process: Process; f: FinalReport; bas
 function PublishedLine(props: { ctx: PageCtx; process: Process; f: FinalReport }) {
   const { ctx, process, f } = props;
   const { t, lang } = ctx;
-  const processTitle = lang === 'fr' ? process.title_fr : process.title_en;
+  const processTitle = pick(lang, process, 'title');
   return (
     <p class="meta">
       {t('recommendations.report.publishedLine', {
@@ -65,7 +66,7 @@ function PublishedLine(props: { ctx: PageCtx; process: Process; f: FinalReport }
 export function FinalReportView(props: { ctx: PageCtx; process: Process; f: FinalReport; baseUrl: string }) {
   const { ctx, process, f } = props;
   const { t, lang } = ctx;
-  const processTitle = lang === 'fr' ? process.title_fr : process.title_en;
+  const processTitle = pick(lang, process, 'title');
   return (
     <Layout ctx={ctx} title={`${f.version.title} · ${processTitle}`}>
       <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={f.version.title} currentLang={f.document.lang} />

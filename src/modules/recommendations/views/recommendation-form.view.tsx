@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
@@ -90,7 +91,7 @@ export function RecommendationFormView(props: {
               <option value="">{t('recommendations.none')}</option>
               {choices.groups.map((g) => (
                 <option key={g.id} value={g.slug} selected={one(v.group) === g.slug}>
-                  {lang === 'fr' ? g.name_fr : g.name_en}
+                  {pick(lang, g, 'name')}
                 </option>
               ))}
             </select>
@@ -122,7 +123,7 @@ export function RecommendationFormView(props: {
           {choices.stakeholderGroups.map((s) => (
             <div class="choice" key={s.id}>
               <input type="checkbox" id={`field-sg-${s.id}`} name="stakeholderGroupIds" value={s.id} checked={chosenSg.has(s.id)} />
-              <label for={`field-sg-${s.id}`}>{lang === 'fr' ? s.name_fr : s.name_en}</label>
+              <label for={`field-sg-${s.id}`}>{pick(lang, s, 'name')}</label>
             </div>
           ))}
         </fieldset>

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -21,7 +22,7 @@ export function RecommendationListView(props: {
 }) {
   const { ctx, process, items, report } = props;
   const { t, lang } = ctx;
-  const title = lang === 'fr' ? process.title_fr : process.title_en;
+  const title = pick(lang, process, 'title');
   return (
     <Layout ctx={ctx} title={`${t('recommendations.listTitle')} · ${title}`}>
       <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={t('recommendations.listHeading', { process: title })} />

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -38,7 +39,7 @@ export function RecommendationView(props: {
       )}
       <RecommendationFacts ctx={ctx} processSlug={process.slug} timeZone={process.timezone} d={d} consensus={props.consensus} />
       <h2>{t('recommendations.fields.text')}</h2>
-      <Markdown source={lang === 'fr' ? d.row.text_fr : d.row.text_en} class="prose" />
+      <Markdown source={pick(lang, d.row, 'text')} class="prose" />
       <p class="meta">
         {t('recommendations.permanentLabel')} <a href={props.url}>{props.url}</a>
         <br />
