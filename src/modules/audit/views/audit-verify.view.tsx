@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatNumber } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/index.js';
 import type { ProcessVerifyResult } from '../audit-view.service.js';
@@ -13,9 +14,7 @@ export function AuditVerifyView(props: { ctx: PageCtx; process: Process; result:
   const n = (x: number) => formatNumber(lang, x);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}/audit`)}>{t('audit.title')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, `/processes/${process.slug}/audit`), label: t('audit.title') }]} current={title} />
       <h1>{title}</h1>
       {r.ok ? (
         <div class="notice" role="status">

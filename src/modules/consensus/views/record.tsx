@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { formatInstant } from '../../../platform/time/zoned.js';
@@ -11,7 +12,7 @@ type OptionLabel = (optionId: string | null) => string | null;
 
 /** An option's label in the reader's language, by id. */
 export function optionLabeller(lang: 'en' | 'fr', options: CallOption[]): OptionLabel {
-  const byId = new Map(options.map((o) => [o.id, lang === 'fr' ? o.label_fr : o.label_en]));
+  const byId = new Map(options.map((o) => [o.id, pick(lang, o, 'label')]));
   return (id) => (id ? (byId.get(id) ?? null) : null);
 }
 
