@@ -303,14 +303,14 @@ describe.skipIf(!hasChromium)('from consensus to action in a browser', () => {
       expect(await page.getByRole('main').innerText()).toContain('Chidi Chair');
       await page.getByRole('button', { name: 'Verify' }).click();
       await page.waitForURL(/\/audit\/verify/);
-      expect(await page.getByRole('main').innerText()).toMatch(/The chain holds: [\d,]+ events verified/);
+      expect(await page.getByRole('main').innerText()).toMatch(/This process’s chain holds: [\d,]+ events verified/);
       await checkA11y(page, 'audit verification', { javaScriptDisabled: true });
 
       // With JavaScript, the browser fetches the chain and recomputes every hash itself.
       const live = await scripted.newPage();
       await live.goto(at(`/en/processes/${SLUG}/audit`));
       await live.getByRole('button', { name: 'Verify' }).click();
-      await expect.poll(() => live.locator('#audit-verify-status').textContent(), { timeout: 30_000 }).toMatch(/^Verified [\d,]+ events in your browser \([\d,]+ from this process\)\. Head hash: [0-9a-f]{64}/);
+      await expect.poll(() => live.locator('#audit-verify-status').textContent(), { timeout: 30_000 }).toMatch(/^Verified [\d,]+ events of this process’s chain in your browser\. Head hash: [0-9a-f]{64}/);
       expect(new URL(live.url()).pathname).toBe(`/en/processes/${SLUG}/audit`);
       await checkA11y(live, 'audit trail verified in the browser');
     } finally {
