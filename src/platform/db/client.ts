@@ -32,6 +32,10 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   if (config.databaseUrl) {
     const options = config.databaseSchema ? `-c search_path=${config.databaseSchema},public` : undefined;
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, ...(options ? { options } : {}) });
+    // An idle client that the server drops (a restart, a failover, a test database dropped
+    // WITH (FORCE) as the pool closes) makes the pool emit 'error'; unhandled, that would end
+    // the process. The pool has already discarded the client and the next query connects anew.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', lite: undefined, close: () => db.destroy() };
   }
