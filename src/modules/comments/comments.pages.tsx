@@ -8,10 +8,8 @@ import { parseForm, problemToFormErrors, formFields } from '../../platform/web/f
 import { formAction } from '../../platform/web/form-action.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { can } from '../../platform/auth/policies.js';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
-import { sendFile } from '../files/index.js';
-import { acceptMultipart, uploadedFiles } from '../files/index.js';
+import { getProcess, processFromParams } from '../processes/index.js';
+import { sendFile, acceptMultipart, uploadedFiles } from '../files/index.js';
 import { CommentFields, HideBody, ListQuery, ReportBody, ReportDecisionBody } from './comments.schema.js';
 import { commentFile, commentPath, commentRefusal, fileMeta, getComment, receiptPath, submitComment } from './comments.service.js';
 import { getPeriod, periodPath } from './periods.service.js';

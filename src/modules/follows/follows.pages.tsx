@@ -5,8 +5,7 @@ import { localPath } from '../../platform/web/context.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { atomFeed } from '../../platform/lib/atom.js';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
+import { getProcess, processFromParams } from '../processes/index.js';
 import { groupFromParams } from '../groups/index.js';
 import * as follows from './follows.service.js';
 

@@ -6,18 +6,14 @@ import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { parseForm, formFields } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
-import { balance, isProcessMember } from '../participants/index.js';
-import { BalanceSection } from '../participants/index.js';
+import { getProcess, processFromParams } from '../processes/index.js';
+import { balance, isProcessMember, BalanceSection } from '../participants/index.js';
 import { AddMemberBody, AnnouncementBody, CreateGroupBody, UpdateGroupBody } from './groups.schema.js';
 import * as groups from './groups.service.js';
 import { GroupView } from './views/group.view.js';
 import { GroupFormView } from './views/group-form.view.js';
-import { listMeetings } from '../meetings/index.js';
-import { GroupMeetingsSection } from '../meetings/index.js';
-import { FollowBox } from '../follows/index.js';
-import { followOf } from '../follows/index.js';
+import { listMeetings, GroupMeetingsSection } from '../meetings/index.js';
+import { FollowBox, followOf } from '../follows/index.js';
 
 const hide = { hide: true };
 

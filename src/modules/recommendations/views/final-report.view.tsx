@@ -6,8 +6,7 @@ import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/index.js';
 import { processCrumb } from '../../processes/index.js';
-import { BlockHtml } from '../../documents/index.js';
-import { documentPath } from '../../documents/index.js';
+import { BlockHtml, documentPath } from '../../documents/index.js';
 import { finalReportPath, type FinalReport } from '../final-report.service.js';
 import { RecommendationSection } from './parts.js';
 
