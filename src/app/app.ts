@@ -16,6 +16,7 @@ import { registerErrorHandling, sendProblem } from '../platform/http/errors.js';
 import { requirePolicies } from '../platform/http/authorization.js';
 import { loggerOptions } from '../platform/http/logging.js';
 import { MODULES } from './modules.js';
+import { signingRoutes, useKeySecret } from '../platform/signing/index.js';
 import { settingsRepository } from '../modules/settings/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,6 +55,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.decorate('deps', deps);
 
   requirePolicies(app);
+  // Before any route can sign: private keys are sealed under this secret.
+  useKeySecret(deps.config);
   const cookieSecret = deps.config.cookieSecret ?? (await settingsRepository.secret(deps.db, 'cookie_secret'));
   await app.register(cookie, { secret: cookieSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
@@ -82,6 +85,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   // Every module's plugins, from the one list (src/app/modules.ts): root routes, the JSON
   // API under /api/v1, and pages once per language.
+  // The frame's own public keys (/.well-known/jwks.json), then every module's.
+  await app.register(signingRoutes);
   for (const m of MODULES) for (const plugin of m.root ?? []) await app.register(plugin);
   for (const m of MODULES) for (const plugin of m.api ?? []) await app.register(plugin, { prefix: '/api/v1' });
   for (const lang of LANGS) {

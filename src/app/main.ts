@@ -6,6 +6,7 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { DEMO_ACCOUNTS, databaseIsEmpty, seedDemo } from './demo/demo.seed.js';
 import { smtpTransport, startMailDelivery } from '../modules/mail/index.js';
 import { startJobs } from './worker.js';
+import { describeKeySecret, useKeySecret } from '../platform/signing/index.js';
 
 /** A running server and how to stop it cleanly. */
 export interface Running {
@@ -38,6 +39,7 @@ export async function startServer(config: Config, out: (line: string) => void = 
     const url = config.baseUrl.includes(`:${config.port}`) ? config.baseUrl.replace(`:${config.port}`, `:${port}`) : config.baseUrl;
     out(`Concord is running at ${url}/`);
     out(`  database: ${database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+    out(`  ${describeKeySecret(useKeySecret(config), database.engine)}`);
     out(`  mail: ${config.smtpUrl ? 'sent by SMTP' : `kept in the outbox at ${url}/en/admin/outbox and \`concord outbox\``}`);
     if (config.loadDemo) {
       out(`  demo sign-in${seeded ? ' (demo data loaded just now)' : ''}:`);

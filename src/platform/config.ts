@@ -32,6 +32,11 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   /** Secret used to sign cookies; generated per data folder when absent (see secrets.ts). */
   COOKIE_SECRET: z.string().min(32).optional(),
+  /**
+   * Secret that encrypts the signing keys' private halves at rest (AES-256-GCM). When unset, a
+   * key file is generated once in the data folder (see src/platform/signing/key-secret.ts).
+   */
+  CONCORD_KEY_SECRET: z.string().min(32, 'at least 32 characters (for example `openssl rand -base64 32`)').optional(),
 });
 
 /** The parsed configuration every part of Concord receives. */
@@ -52,10 +57,18 @@ export interface Config {
   pageCacheMs: number;
   loadDemo: boolean;
   cookieSecret: string | undefined;
+  /** CONCORD_KEY_SECRET: encrypts private signing keys; undefined means the data folder's key file. */
+  keySecret?: string | undefined;
   /** Fastify's trustProxy: false, a hop-count function, or addresses/ranges. */
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** PostgreSQL schema to use (tests isolate each file in its own). */
   databaseSchema?: string | undefined;
+  /**
+   * In-memory PGlite only: start from this data folder dump (`dumpDataDir`) instead of an
+   * empty cluster. Tests start each file from a prepared, migrated image: initdb is most of
+   * the cost of a fresh PGlite. Never set from the environment.
+   */
+  pgliteImage?: Blob | undefined;
 }
 
 /** TRUST_PROXY as Fastify takes it: nothing trusted, the first N hops, or addresses. */
@@ -98,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheMs: e.PAGE_CACHE_MS,
     loadDemo: e.CONCORD_DEMO,
     cookieSecret: e.COOKIE_SECRET,
+    keySecret: e.CONCORD_KEY_SECRET || undefined,
     trustProxy: trustProxyOf(e.TRUST_PROXY),
   };
 }

@@ -7,8 +7,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../src/app/main.js';
-import { testConfig } from './db.js';
+import { reportSetupTime, testConfig } from './db.js';
+import { toolPresent } from './tools.js';
 import { jobsSchemaFor } from '../../src/platform/jobs/queue.js';
+import { imageBlob, postgresCopy, providedImage } from './images.js';
 
 /**
  * Browser end-to-end helpers: a headless Chromium (never downloaded; the system one or
@@ -17,9 +19,11 @@ import { jobsSchemaFor } from '../../src/platform/jobs/queue.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** True when a Chromium executable is there; browser suites use `describe.skipIf(!hasChromium)`. */
-export const hasChromium = existsSync(CHROMIUM_PATH);
-if (!hasChromium) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH}; set CHROMIUM_PATH to a Chromium executable.`);
+/**
+ * True when a Chromium executable is there; browser suites use `describe.skipIf(!hasChromium)`.
+ * Under CI=true a missing Chromium throws here, so every browser file fails (tools.ts).
+ */
+export const hasChromium = toolPresent(`Chromium at ${CHROMIUM_PATH}`, existsSync(CHROMIUM_PATH), 'set CHROMIUM_PATH to a Chromium executable, or apt-get install chromium');
 
 /** Launch headless Chromium; close it in afterAll. */
 export function launchBrowser(): Promise<Browser> {
@@ -148,30 +152,47 @@ export interface E2eServer {
 
 /**
  * Start Concord with the demo loaded on 127.0.0.1 and a free port, with `baseUrl` naming
- * that port so emailed links work. PGlite in memory by default; on PostgreSQL
- * (DATABASE_URL set) in a schema of its own, dropped by stop().
+ * that port so emailed links work (mail seeded with the demo names DEMO_IMAGE_BASE_URL).
+ * The database is a copy of the run's demo image (test/helpers/images.ts): in-memory PGlite
+ * loaded from the dump, or on PostgreSQL a database copied from the template, dropped by
+ * stop(). Without an image (a file run outside the vitest projects) the server seeds the
+ * demo itself, in memory or in a schema of its own.
  */
 export async function startE2eServer(): Promise<E2eServer> {
+  const started = performance.now();
   const port = await freePort();
   const base = testConfig({ loadDemo: true, port, host: '127.0.0.1', baseUrl: `http://127.0.0.1:${port}`, logLevel: 'warn' });
+  const image = providedImage('demoImage');
   let schema: string | undefined;
-  if (base.databaseUrl) {
+  let config = base;
+  let dropCopy = async () => {};
+  if (image?.engine === 'pglite' && !base.databaseUrl) {
+    config = { ...base, pgliteImage: imageBlob(image.file) };
+  } else if (image?.engine === 'postgres' && base.databaseUrl) {
+    const copy = await postgresCopy(base.databaseUrl, image);
+    schema = image.schema;
+    config = { ...base, databaseUrl: copy.databaseUrl, databaseSchema: schema };
+    dropCopy = copy.drop;
+  } else if (base.databaseUrl) {
     schema = `e2e_${Math.random().toString(16).slice(2, 14)}`;
     await adminQuery(base.databaseUrl, `create schema ${schema}`);
+    config = { ...base, databaseSchema: schema };
+    dropCopy = () => adminQuery(base.databaseUrl!, `drop schema ${schema} cascade; drop schema if exists ${jobsSchemaFor(schema)} cascade`);
   }
   try {
-    const running = await startServer({ ...base, databaseSchema: schema }, () => {});
+    const running = await startServer(config, () => {});
+    reportSetupTime('demo server', started);
     return {
       url: running.url,
       db: running.database.db,
       schema,
       stop: async () => {
         await running.stop();
-        if (schema && base.databaseUrl) await adminQuery(base.databaseUrl, `drop schema ${schema} cascade; drop schema if exists ${jobsSchemaFor(schema)} cascade`);
+        await dropCopy();
       },
     };
   } catch (err) {
-    if (schema && base.databaseUrl) await adminQuery(base.databaseUrl, `drop schema if exists ${schema} cascade`);
+    await dropCopy();
     throw err;
   }
 }

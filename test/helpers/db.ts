@@ -6,6 +6,7 @@ import { openDatabase, type Database, type DatabaseOptions } from '../../src/pla
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import '../../src/app/modules.js';
 import { jobsSchemaFor } from '../../src/platform/jobs/queue.js';
+import { imageBlob, postgresCopy, providedImage } from './images.js';
 
 /** Which engine this test run uses: PostgreSQL when DATABASE_URL is set, else PGlite in memory. */
 export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -20,14 +21,44 @@ export function testConfig(over: Partial<Config> = {}): Config {
 }
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite, or on PostgreSQL a new
- * schema that is dropped afterwards, so files run in parallel without seeing each other.
+ * A fresh, migrated database for one test file, isolated from the others running in parallel:
+ * a copy of the run's migrated image (test/helpers/images.ts) — in-memory PGlite loaded from
+ * the dump, or on PostgreSQL a database copied from the template and dropped afterwards.
+ * Without an image (a file run outside the vitest projects) it migrates one itself.
  */
 export async function freshDatabase(config: Config = testConfig(), opts: DatabaseOptions = {}): Promise<{ database: Database; config: Config; drop: () => Promise<void> }> {
+  const started = performance.now();
+  try {
+    return await openFreshDatabase(config, opts);
+  } finally {
+    reportSetupTime('database', started);
+  }
+}
+
+/** With CONCORD_TEST_TIMING=1, print how long a file's setup took (docs/performance.md). */
+export function reportSetupTime(what: string, started: number): void {
+  if (process.env.CONCORD_TEST_TIMING === '1') console.log(`[setup] ${what}: ${Math.round(performance.now() - started)} ms`);
+}
+
+async function openFreshDatabase(config: Config, opts: DatabaseOptions): Promise<{ database: Database; config: Config; drop: () => Promise<void> }> {
+  const image = providedImage('migratedImage');
   if (!config.databaseUrl) {
-    const database = await openDatabase(config, opts);
-    await migrateToLatest(database.db);
+    const database = await openDatabase(image?.engine === 'pglite' ? { ...config, pgliteImage: imageBlob(image.file) } : config, opts);
+    if (!image) await migrateToLatest(database.db);
     return { database, config, drop: () => database.close() };
+  }
+  if (image?.engine === 'postgres') {
+    const copy = await postgresCopy(config.databaseUrl, image);
+    const scoped = { ...config, databaseUrl: copy.databaseUrl, databaseSchema: image.schema };
+    const database = await openDatabase(scoped, opts);
+    return {
+      database,
+      config: scoped,
+      drop: async () => {
+        await database.close();
+        await copy.drop();
+      },
+    };
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: config.databaseUrl });

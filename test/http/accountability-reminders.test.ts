@@ -3,7 +3,7 @@ import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
 import { createAction, reportOnAction } from '../../src/modules/accountability/accountability.service.js';
 import { handleActionDigest, handleActionReminders } from '../../src/modules/accountability/accountability.jobs.js';
-import { adminActor, makeMember, makeOrganisation, makeProcess, makeRecommendation } from '../helpers/factories-accountability.js';
+import { adminActor, makeMember, makeOrganisation, makeProcess, makeRecommendation } from '../helpers/factories.js';
 
 /**
  * Reminders and the committee's digest, run as the jobs run them with a fixed "now": owners

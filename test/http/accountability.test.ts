@@ -6,7 +6,7 @@ import type { Actor } from '../../src/platform/auth/roles.js';
 import { getProcess } from '../../src/modules/processes/processes.service.js';
 import { reportOnAction } from '../../src/modules/accountability/accountability.service.js';
 import { buildTracker } from '../../src/modules/accountability/tracker.service.js';
-import { adminActor, makeMember, makeOrganisation, makeProcess, makeRecommendation } from '../helpers/factories-accountability.js';
+import { adminActor, makeMember, makeOrganisation, makeProcess, makeRecommendation } from '../helpers/factories.js';
 
 /**
  * Actions, pledges and progress: who may do what, reasons for bad news, a history that is
@@ -137,6 +137,11 @@ describe('progress reports', () => {
   it('refuses evidence that is not an http(s) link, and a member of another organisation', async () => {
     const bad = await acmeRep.client.json('POST', api(`/actions/${f.a1}/progress`), { status: 'on_track', lang: 'en', evidenceUrls: ['javascript:alert(1)'] });
     expect(bad.statusCode).toBe(400);
+    expect(Object.values(bad.json().errors)).toEqual(['Each evidence link must be a web address starting with http:// or https://.']);
+    await acmeRep.client.get(`/fr/processes/${SLUG}/tracker/actions/${f.a1}/progress`);
+    const form = await acmeRep.client.post(`/fr/processes/${SLUG}/tracker/actions/${f.a1}/progress`, { status: 'on_track', body: '', reason: '', evidenceUrls: 'https://acme.example/ok\nvbscript:msgbox(1)', lang: 'fr' });
+    expect(form.statusCode).toBe(422);
+    expect(form.body).toContain('Chaque lien vers une preuve doit être une adresse Web commençant par http:// ou https://.');
     const stranger = await betaRep.client.json('POST', api(`/actions/${f.a1}/progress`), { status: 'on_track', lang: 'en' });
     expect(stranger.statusCode).toBe(403);
     expect(stranger.json().detail).toMatch(/Only the action’s contact/);

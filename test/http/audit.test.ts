@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
-import { GENESIS_HASH, digestRecord, recordAudit, verifyAudit } from '../../src/platform/audit/audit.service.js';
+import { GENESIS_HASH, digestRecord, recordAudit } from '../../src/platform/audit/audit.service.js';
+import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 import { accountsRepository } from '../../src/modules/accounts/accounts.repository.js';
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import { GOOD_PASSWORD, signedInClient, testApp, uniqueEmail, type TestApp } fro
 import { Client } from '../helpers/client.js';
 import { accountsRepository } from '../../src/modules/accounts/accounts.repository.js';
 import { mailRepository } from '../../src/modules/mail/mail.repository.js';
-import { verifyAudit } from '../../src/platform/audit/audit.service.js';
+import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 
 /**
  * Calls for input through the API and the pages: opening a call, the window enforced to the
@@ -182,7 +182,10 @@ describe('moderation and visibility', () => {
     expect((await anonymous.get(page)).statusCode).toBe(404);
     expect((await other.client.json('GET', one)).statusCode).toBe(404);
     expect((await submitter.client.json('GET', one)).json().status).toBe('pending');
-    expect((await moderator.client.get(page)).statusCode).toBe(200);
+    const pending = await moderator.client.get(page);
+    expect(pending.statusCode).toBe(200);
+    expect(pending.body).toContain('Pending first');
+    expect(pending.body).toContain(`action="${page}/moderation"`);
     expect((await anonymous.get(`/en/processes/${SLUG}/calls/${call.id}`)).body).not.toContain('Pending first');
     expect((await submitter.client.get(`/en/processes/${SLUG}/calls/${call.id}`)).body).toContain('Pending first');
 
@@ -190,7 +193,10 @@ describe('moderation and visibility', () => {
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json().status).toBe('accepted');
     expect((await anonymous.json('GET', `${API}/${call.id}/submissions`)).json().items.map((x: { id: string }) => x.id)).toEqual([s.id]);
-    expect((await anonymous.get(page)).statusCode).toBe(200);
+    const published = await anonymous.get(page);
+    expect(published.statusCode).toBe(200);
+    expect(published.body).toContain('Pending first');
+    expect(published.body).not.toContain(`action="${page}/moderation"`);
     const callPage = await anonymous.get(`/en/processes/${SLUG}/calls/${call.id}`);
     expect(callPage.body).toContain('Pending first');
 

@@ -302,7 +302,11 @@ describe('opening a period without naming a document', () => {
     expect(fr.statusCode).toBe(200);
     expect(fr.body).toContain('Ouvrir une période de commentaires : choisir un document');
     // The link leads to the form.
-    expect((await admin.client.get(`/en/processes/${SLUG}/comment-periods/new?document=public-report`)).statusCode).toBe(200);
+    const form = await admin.client.get(`/en/processes/${SLUG}/comment-periods/new?document=public-report`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain(`action="/en/processes/${SLUG}/comment-periods/new?document=public-report"`);
+    expect(form.body).toContain('name="opensAt"');
+    expect(form.body).toContain('value="public-report"');
     // Still only for those who may open one.
     expect((await commenter.client.get(`/en/processes/${SLUG}/comment-periods/new`)).statusCode).toBe(403);
   });
@@ -348,6 +352,17 @@ describe('a comment’s file', () => {
     expect((await anon().get(`/en/processes/${SLUG}/comments/${c.id}/file`)).statusCode).toBe(404);
     expect((await anon().json('GET', `${API}/comments/${c.id}/file`)).statusCode).toBe(404);
     expect((await commenter.client.get(`/en/processes/${SLUG}/comments/${c.id}/file`)).statusCode).toBe(404);
+    const stranger = await signedInClient(t);
+    expect((await stranger.client.get(`/en/processes/${SLUG}/comments/${c.id}/file`)).statusCode).toBe(404);
+    expect((await stranger.client.json('GET', `${API}/comments/${c.id}/file`)).statusCode).toBe(404);
+
+    // The process's moderators still reach it (to review the decision), and no shared cache keeps it.
+    const moderator = await signedInClient(t, { processRoles: [{ role: 'moderator', processId }] });
+    for (const res of [await moderator.client.get(`/en/processes/${SLUG}/comments/${c.id}/file`), await moderator.client.json('GET', `${API}/comments/${c.id}/file`)]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.rawPayload.equals(notes)).toBe(true);
+      expect(res.headers['cache-control']).toBe('private, no-store');
+    }
   });
 
   it('takes a file through the page’s multipart form with its CSRF token, and refuses the form without one', async () => {

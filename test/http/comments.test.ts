@@ -3,7 +3,7 @@ import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { accountsRepository } from '../../src/modules/accounts/accounts.repository.js';
 import { mailRepository } from '../../src/modules/mail/mail.repository.js';
-import { verifyAudit } from '../../src/platform/audit/audit.service.js';
+import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 import { blocksOf, createDocument, documentById } from '../../src/modules/documents/documents.service.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
 
@@ -153,6 +153,22 @@ describe('the window', () => {
     expect(late.json().detail).toContain('closed on');
     const lateFr = await comment(commenter, period.id, { text: 'Trop tard.' }, { 'accept-language': 'fr' });
     expect(lateFr.json().detail).toContain('a pris fin le');
+  });
+
+  it('refuses a comment the second before opens_at and takes one at opens_at, saying when in both languages', async () => {
+    const period = await openPeriod({ opensAt: new Date(Date.now() + HOUR).toISOString() });
+    const opensAt = Date.parse((await new Client(t.app).json('GET', `${API}/${period.id}`)).json<{ opensAt: string }>().opensAt);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(opensAt - 1000);
+    const early = await comment(commenter, period.id, { text: 'One second early.' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toContain('opens on');
+    const earlyFr = await comment(commenter, period.id, { text: 'Une seconde trop tôt.' }, { 'accept-language': 'fr' });
+    expect(earlyFr.statusCode).toBe(409);
+    expect(earlyFr.json().detail).toContain('ouvre le');
+    vi.setSystemTime(opensAt);
+    const onTime = await comment(commenter, period.id, { text: 'Right at the opening second.' });
+    expect(onTime.statusCode, onTime.body).toBe(201);
   });
 
   it('refuses a comment before the period opens', async () => {

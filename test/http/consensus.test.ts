@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { signedInClient, testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
+import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/client.js';
+import { adminActor, makeDocument, makeGroup, makeOrganisation, makeProcess } from '../helpers/factories.js';
 import type { Actor, ProcessRole } from '../../src/platform/auth/roles.js';
-import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
-import { createProcess, getProcess } from '../../src/modules/processes/processes.service.js';
-import { createGroup, joinGroup } from '../../src/modules/groups/groups.service.js';
+import { grantRole } from '../../src/modules/accounts/accounts.service.js';
+import { getProcess } from '../../src/modules/processes/processes.service.js';
+import { joinGroup } from '../../src/modules/groups/groups.service.js';
 import { groupsRepository } from '../../src/modules/groups/groups.repository.js';
-import { createDocument } from '../../src/modules/documents/documents.service.js';
-import { createOrganisation, joinProcess } from '../../src/modules/participants/participants.service.js';
-import { consensusSummary, openCall, statePosition } from '../../src/modules/consensus/consensus.service.js';
+import { joinProcess } from '../../src/modules/participants/participants.service.js';
+import { consensusSummary, openCall, positionHistory, statePosition } from '../../src/modules/consensus/consensus.service.js';
 import { fileAppeal, recordOutcome } from '../../src/modules/consensus/outcomes.service.js';
 import { createRecommendation } from '../../src/modules/recommendations/recommendations.service.js';
 
@@ -77,30 +77,16 @@ let groupCall = { id: '', option: '' };
 
 beforeAll(async () => {
   t = await testApp();
-  const user = await createUser(t.db, { email: uniqueEmail('admin'), name: 'Admin', password: 'decide by consensus please', admin: true, skipStrengthCheck: true });
-  admin = { ...actorOf(user.id), isAdmin: true, processRoles: new Map() };
-  const process = await createProcess(t.db, admin, {
-    slug: SLUG,
-    titleEn: 'Consensus',
-    titleFr: 'Consensus',
-    summaryEn: '',
-    summaryFr: '',
-    descriptionEn: '',
-    descriptionFr: '',
-    registration: 'open',
-    timezone: 'America/Toronto',
-    phases: [],
-  });
+  admin = await adminActor(t.db);
+  const { process, stakeholderGroups } = await makeProcess(t.db, admin, SLUG, { titleEn: 'Consensus', titleFr: 'Consensus' });
   f.processId = process.id;
-  for (const g of (await getProcess(t.db, SLUG)).stakeholderGroups) f.sg.set(g.key, g.id);
-  const groupInput = { charterEn: '', charterFr: '', status: 'active' as const };
-  f.groupA = (await createGroup(t.db, admin, process.id, { slug: 'labels', nameEn: 'Labels', nameFr: 'Étiquettes', ...groupInput })).id;
-  f.groupB = (await createGroup(t.db, admin, process.id, { slug: 'other', nameEn: 'Other', nameFr: 'Autre', ...groupInput })).id;
-  const doc = { kind: 'report' as const, lang: 'en' as const, membersOnly: false, message: 'First draft' };
-  await createDocument(t.db, admin, process.id, { ...doc, groupId: f.groupA, slug: 'labels', title: 'Labels', markdown: '# Labels\n\n## 4.2 Label contents\n\nLabels say how long updates last.\n' });
-  await createDocument(t.db, admin, process.id, { ...doc, groupId: f.groupB, slug: 'other-doc', title: 'Other', markdown: '# Other\n\nText.\n' });
-  await createDocument(t.db, admin, process.id, { ...doc, groupId: null, slug: 'charter', title: 'Charter', markdown: '# Charter\n\nText.\n' });
-  f.orgId = (await createOrganisation(t.db, admin, { name: 'Consensus Org', sector: 'technical', country: 'CA' })).id;
+  for (const g of stakeholderGroups) f.sg.set(g.key, g.id);
+  f.groupA = (await makeGroup(t.db, admin, process.id, 'labels', { nameEn: 'Labels', nameFr: 'Étiquettes' })).id;
+  f.groupB = (await makeGroup(t.db, admin, process.id, 'other', { nameEn: 'Other', nameFr: 'Autre' })).id;
+  await makeDocument(t.db, admin, process.id, { groupId: f.groupA, slug: 'labels', title: 'Labels', markdown: '# Labels\n\n## 4.2 Label contents\n\nLabels say how long updates last.\n' });
+  await makeDocument(t.db, admin, process.id, { groupId: f.groupB, slug: 'other-doc', title: 'Other', markdown: '# Other\n\nText.\n' });
+  await makeDocument(t.db, admin, process.id, { slug: 'charter', title: 'Charter', markdown: '# Charter\n\nText.\n' });
+  f.orgId = await makeOrganisation(t.db, admin, 'Consensus Org', 'technical');
 
   const chair = await signedInClient(t);
   await grantRole(t.db, { userId: chair.userId, role: 'chair', processId: process.id, groupId: f.groupA, grantedBy: null });
@@ -256,6 +242,43 @@ describe('the deadline, to the second', () => {
   });
 });
 
+describe('the position history, page by page', () => {
+  it('lists every position once across pages, newest first, without repeating the row at a page boundary', async () => {
+    const d = await openCall(t.db, admin, f.processId, { ...call({ document: 'charter' }), target: 'document', appealDays: 10 } as never);
+    const option = d.options[0]!.id;
+    const start = Date.now() - 60_000;
+    const stances = ['support', 'live_with', 'stand_aside'] as const;
+    // 205 changes of mind: more than two pages of 100, and one page of 5.
+    for (let i = 0; i < 205; i++) await statePosition(t.db, m4.actor, d.call.id, { optionId: option, stance: stances[i % 3]!, reason: null }, { at: new Date(start + i * 10) });
+    const stored = await t.db.selectFrom('consensus_positions').select('id').where('call_id', '=', d.call.id).execute();
+    expect(stored).toHaveLength(205);
+
+    const pages: string[][] = [];
+    let after: string | null = '';
+    while (after !== null && pages.length < 10) {
+      const res: { statusCode: number; json: <T>() => T } = await t.app.inject({ url: api(`/${d.call.id}/positions${after ? `?after=${after}` : ''}`) });
+      expect(res.statusCode).toBe(200);
+      const body: { items: { id: string }[]; next: string | null } = res.json();
+      pages.push(body.items.map((p) => p.id));
+      after = body.next;
+    }
+    expect(pages.map((p) => p.length)).toEqual([100, 100, 5]);
+    const all = pages.flat();
+    expect(new Set(all).size).toBe(205);
+    expect(all).toEqual(stored.map((r) => r.id).sort().reverse());
+    // The service with a small page agrees: 205 rows in 21 pages of 10 (the last of 5).
+    const small: string[] = [];
+    let cursor: string | undefined;
+    for (let n = 0; n < 30; n++) {
+      const pg = await positionHistory(t.db, d.call.id, cursor, 10);
+      small.push(...pg.items.map((p) => p.id));
+      if (!pg.next) break;
+      cursor = pg.next;
+    }
+    expect(small).toEqual(all);
+  });
+});
+
 describe('results by stakeholder group', () => {
   it('counts stances by group and the group’s members who did not respond', async () => {
     const body = (await t.app.inject({ url: api(`/${groupCall.id}`) })).json();
@@ -322,7 +345,10 @@ describe('appeals', () => {
     expect((await m2.client.json('POST', api(`/${groupCall.id}/appeals`), { grounds: 'I supported it, but still.' })).statusCode).toBe(403);
     expect((await m1.client.get(page('en', `/${groupCall.id}`))).body).toContain(`href="/en/processes/${SLUG}/consensus/${groupCall.id}/appeal"`);
     expect((await m2.client.get(page('en', `/${groupCall.id}`))).body).not.toContain('Appeal this outcome');
-    expect((await m1.client.get(page('en', `/${groupCall.id}/appeal`))).statusCode).toBe(200);
+    const appealForm = await m1.client.get(page('en', `/${groupCall.id}/appeal`));
+    expect(appealForm.statusCode).toBe(200);
+    expect(appealForm.body).toContain(`action="/en/processes/${SLUG}/consensus/${groupCall.id}/appeal"`);
+    expect(appealForm.body).toContain('name="grounds"');
     const filed = await m1.client.json('POST', api(`/${groupCall.id}/appeals`), { grounds: 'The answer ignores markets without end dates.' });
     expect(filed.statusCode).toBe(201);
     const appeal = filed.json();

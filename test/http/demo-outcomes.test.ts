@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { seedDemo } from '../../src/app/demo/demo.seed.js';
-import { verifyAudit } from '../../src/platform/audit/audit.service.js';
+import { seedDemo, DEMO_ACCOUNTS } from '../../src/app/demo/demo.seed.js';
+import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 import { missingKeys } from '../../src/platform/i18n/i18n.js';
 import { Client } from '../helpers/client.js';
-import { DEMO_ACCOUNTS } from '../../src/app/demo/demo.seed.js';
 
 /**
  * The demo's end of process, read back through the public API as a newcomer would meet it:

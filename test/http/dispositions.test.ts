@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInClient, testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
+import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/client.js';
+import { adminActor, makeComment, makeCommentPeriod, makeDocument, makeGroup, makeProcess } from '../helpers/factories.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
 import { newId } from '../../src/platform/lib/ids.js';
-import { createUser } from '../../src/modules/accounts/accounts.service.js';
-import { createProcess } from '../../src/modules/processes/processes.service.js';
-import { createGroup } from '../../src/modules/groups/groups.service.js';
 import { groupsRepository } from '../../src/modules/groups/groups.repository.js';
-import { blocksOf, createDocument, saveVersion, versionByNumber } from '../../src/modules/documents/documents.service.js';
-import { openPeriod } from '../../src/modules/comments/periods.service.js';
-import { submitComment } from '../../src/modules/comments/comments.service.js';
+import { blocksOf, saveVersion, versionByNumber } from '../../src/modules/documents/documents.service.js';
 import { hideComment } from '../../src/modules/comments/moderation.service.js';
 import { recordDisposition, recountDispositions } from '../../src/modules/comments/dispositions.service.js';
 
@@ -30,8 +26,7 @@ const MARKDOWN = '# Outcomes report\n\n## 1. Scope\n\nConnected devices sold in 
 
 /** A comment sent through the comments feature's own service, as the demo data does. */
 async function comment(text: string, anchor: string | null, name = 'A. Person'): Promise<string> {
-  const { comment: c } = await submitComment(t.db, null, f.periodId, { text, anchor, lang: 'en', displayName: name }, {}, { skipMail: true });
-  return c.id;
+  return (await makeComment(t.db, f.periodId, { text, anchor, displayName: name })).id;
 }
 
 async function period() {
@@ -50,45 +45,15 @@ async function expectCountsExact(): Promise<number> {
 
 beforeAll(async () => {
   t = await testApp();
-  const user = await createUser(t.db, { email: uniqueEmail('admin'), name: 'Admin', password: 'respond to every comment', admin: true, skipStrengthCheck: true });
-  admin = { userId: user.id, name: 'Admin', email: user.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() };
-  const process = await createProcess(t.db, admin, {
-    slug: SLUG,
-    titleEn: 'Dispositions',
-    titleFr: 'Réponses',
-    summaryEn: '',
-    summaryFr: '',
-    descriptionEn: '',
-    descriptionFr: '',
-    registration: 'open',
-    timezone: 'America/Toronto',
-    phases: [],
-  });
+  admin = await adminActor(t.db);
+  const { process } = await makeProcess(t.db, admin, SLUG, { titleEn: 'Dispositions', titleFr: 'Réponses' });
   f.processId = process.id;
-  const groupInput = { charterEn: '', charterFr: '', status: 'active' as const };
-  f.groupA = (await createGroup(t.db, admin, process.id, { slug: 'labels', nameEn: 'Labels', nameFr: 'Étiquettes', ...groupInput })).id;
-  f.groupB = (await createGroup(t.db, admin, process.id, { slug: 'other', nameEn: 'Other', nameFr: 'Autre', ...groupInput })).id;
-  const doc = await createDocument(t.db, admin, process.id, {
-    groupId: f.groupA,
-    slug: 'outcomes',
-    kind: 'report',
-    lang: 'en',
-    title: 'Outcomes report',
-    membersOnly: false,
-    markdown: MARKDOWN,
-    message: 'First draft',
-  });
+  f.groupA = (await makeGroup(t.db, admin, process.id, 'labels', { nameEn: 'Labels', nameFr: 'Étiquettes' })).id;
+  f.groupB = (await makeGroup(t.db, admin, process.id, 'other', { nameEn: 'Other', nameFr: 'Autre' })).id;
+  const doc = await makeDocument(t.db, admin, process.id, { groupId: f.groupA, slug: 'outcomes', title: 'Outcomes report', markdown: MARKDOWN });
   f.docId = doc.id;
   await saveVersion(t.db, admin, doc.id, { title: 'Outcomes report', markdown: MARKDOWN.replace('Labels should be clear.', 'Labels should be clear and bilingual.'), message: 'Bilingual labels' });
-  const opensAt = new Date(Date.now() - 3_600_000).toISOString();
-  const closesAt = new Date(Date.now() + 86_400_000).toISOString();
-  const p = await openPeriod(
-    t.db,
-    admin,
-    process.id,
-    { document: 'outcomes', version: 1, includeTranslations: true, opensAt, closesAt, timeZone: 'America/Toronto', instructionsEn: '', instructionsFr: '', audience: 'confirmed' },
-    '',
-  );
+  const p = await makeCommentPeriod(t.db, admin, process.id, { document: 'outcomes', version: 1 });
   f.periodId = p.id;
   const v1 = (await versionByNumber(t.db, doc.id, 1))!;
   const v2 = (await versionByNumber(t.db, doc.id, 2))!;
@@ -198,7 +163,11 @@ describe('who may respond', () => {
     expect((await b.client.get(page('en', '/responses'))).statusCode).toBe(403);
     const allowed = await a.client.json('POST', api('/dispositions'), { commentId: id, outcome: 'noted', rationale: 'Our group answers.' });
     expect(allowed.statusCode).toBe(200);
-    expect((await a.client.get(page('en', '/responses'))).statusCode).toBe(200);
+    const responses = await a.client.get(page('en', '/responses'));
+    expect(responses.statusCode).toBe(200);
+    // The response queue itself, with its progress, not an empty or error page.
+    expect(responses.body).toContain('<h1>Responses to comments');
+    expect(responses.body).toMatch(/\d+ of \d+ comments have a response/);
     const anonymous = await t.app.inject({ method: 'POST', url: api('/dispositions'), payload: { commentId: id, outcome: 'noted', rationale: 'x' } });
     expect(anonymous.statusCode).toBe(401);
   });

@@ -6,7 +6,7 @@ import { groupsRepository } from '../../src/modules/groups/groups.repository.js'
 import { documentsRepository } from '../../src/modules/documents/documents.repository.js';
 import { openPeriod } from '../../src/modules/comments/periods.service.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
-import { verifyAudit } from '../../src/platform/audit/audit.service.js';
+import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 
 /**
  * Documents through the API and the pages: versions, anchors that survive edits, who may
@@ -150,6 +150,44 @@ describe('creating documents and versions', () => {
     expect((await new Client(t.app).get(`${PAGES}/baseline/anchors/pnever000`)).statusCode).toBe(404);
   });
 
+  it('follows a paragraph merged twice (A into B in v2, B into C in v3): a v1 link to A leads to C', async () => {
+    // Each merge adds twice as many new words as the merged text holds, so neither B nor C is
+    // similar enough to any one predecessor to keep its anchor: both get fresh ones, and A's
+    // link has to hop A → B → C through the recorded fates.
+    const a = 'Manufacturers publish how long each device model receives security updates.';
+    const x1 = 'Retailers display that support period beside the price on shelves and websites.';
+    const x2 = 'Consumers compare models knowing when fixes will stop arriving for their household.';
+    const b = `${a} ${x1} ${x2}`;
+    const y1 = 'Regulators audit published periods yearly, sampling firmware releases across vendors, checking dates against promises, naming laggards openly, fining repeat offenders proportionately, reporting findings to parliament before budget debates, and inviting public submissions.';
+    const y2 = 'Insurers reward networks whose inventories list only supported hardware, lowering premiums where administrators retire unsupported cameras, routers, thermostats, locks, printers, televisions, speakers, doorbells and hubs ahead of announced deadlines every single quarter.';
+    const c = `${b} ${y1} ${y2}`;
+    const head = 'Scope: consumer connected devices sold nationally.';
+    const tail = 'Definitions follow in annex one.';
+    expect((await create(oversight, { slug: 'merged-twice', markdown: text([head, a, x1, x2, tail]) })).statusCode).toBe(201);
+    const v1 = (await new Client(t.app).json('GET', `${API}/merged-twice`)).json<{ version: { blocks: Block[] } }>().version.blocks;
+    const r2 = await save(oversight, 'merged-twice', text([head, b, tail]), 'Merge A, X1 and X2');
+    expect(r2.statusCode, r2.body).toBe(201);
+    const bBlock = r2.json<{ blocks: Block[] }>().blocks.find((bl) => bl.text.startsWith('Manufacturers'))!;
+    const r3 = await save(oversight, 'merged-twice', text([head, c, tail]), 'Merge B, Y1 and Y2');
+    expect(r3.statusCode, r3.body).toBe(201);
+    const cBlock = r3.json<{ blocks: Block[] }>().blocks.find((bl) => bl.text.startsWith('Manufacturers'))!;
+    const aAnchor = v1.find((bl) => bl.text.startsWith('Manufacturers'))!.anchor;
+    // The premise: three different anchors, so the link really crosses two merges.
+    expect(new Set([aAnchor, bBlock.anchor, cBlock.anchor]).size).toBe(3);
+
+    for (const [from, removedIn] of [
+      [aAnchor, 2],
+      [bBlock.anchor, 3],
+    ] as const) {
+      const page = await new Client(t.app).get(`${PAGES}/merged-twice/anchors/${from}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`was removed in version ${removedIn}`);
+      expect(page.body).toContain(`went into ${cBlock.label}`);
+      expect(page.body).toContain(`${PAGES}/merged-twice#${cBlock.anchor}`);
+      expect(page.body).not.toContain(`${PAGES}/merged-twice#${bBlock.anchor}`);
+    }
+  });
+
   it('says a paragraph rewritten past recognition was rewritten, and links to the one in its place', async () => {
     const paras = ['Devices ship without default passwords.', 'Vendors publish a disclosure policy.', 'Updates are signed.'];
     expect((await create(oversight, { slug: 'rewrites', markdown: text(paras) })).statusCode).toBe(201);
@@ -291,7 +329,9 @@ describe('members-only documents', () => {
     expect((await anon.json('GET', API)).json().items.map((d: { slug: string }) => d.slug)).not.toContain('internal');
     const outsider = await signedInClient(t);
     expect((await outsider.client.get(`${PAGES}/internal`)).statusCode).toBe(404);
-    expect((await processMember.client.get(`${PAGES}/internal`)).statusCode).toBe(200);
+    const internal = await processMember.client.get(`${PAGES}/internal`);
+    expect(internal.statusCode).toBe(200);
+    expect(internal.body).toContain('Internal notes');
     expect((await processMember.client.json('GET', API)).json().items.map((d: { slug: string }) => d.slug)).toContain('internal');
     const entry = await t.db.selectFrom('search_entries').select('members_only').where('path', '=', `/processes/${SLUG}/documents/internal`).executeTakeFirstOrThrow();
     expect(entry.members_only).toBe(true);

@@ -27,20 +27,35 @@ describe('following', () => {
     await client.get('/fr/processes/followed');
     const res = await client.post('/fr/processes/followed/follow', { mode: 'immediate' });
     expect(res.statusCode).toBe(303);
-    expect((await client.get('/fr/processes/followed')).statusCode).toBe(200);
+    expect(res.headers.location).toBe('/fr/processes/followed');
+    const followed = await client.get('/fr/processes/followed');
+    expect(followed.statusCode).toBe(200);
+    // The page says so (after the redirect, once) and offers the way out instead of the form.
+    expect(followed.body).toContain('Vous suivez maintenant ceci.');
+    expect(followed.body).toContain('Vous suivez ceci (à chaque nouveauté).');
+    expect(followed.body).toContain('action="/fr/processes/followed/unfollow"');
+    expect(followed.body).not.toContain('action="/fr/processes/followed/follow"');
     await happen('Meeting on labels');
     const mails = await mailsTo(email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('New: Meeting on labels'); // the account's language is English
     expect(mails[0]!.body_text).toContain('http://localhost:3000/en/processes/followed');
     await client.post('/fr/processes/followed/unfollow', {});
+    const unfollowed = await client.get('/fr/processes/followed');
+    expect(unfollowed.body).toContain('Vous ne suivez plus ceci.');
+    expect(unfollowed.body).toContain('action="/fr/processes/followed/follow"');
+    expect(unfollowed.body).not.toContain('Vous suivez ceci (');
     await happen('Another meeting');
     expect(await mailsTo(email)).toHaveLength(1);
   });
 
   it('follows a working group only for what happens in it', async () => {
     const { client, email } = await signedInClient(t);
-    expect((await client.json('PUT', '/api/v1/processes/followed/groups/labels/follow', { mode: 'immediate' })).statusCode).toBe(200);
+    const res = await client.json('PUT', '/api/v1/processes/followed/groups/labels/follow', { mode: 'immediate' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ following: true, mode: 'immediate' });
+    const groupPage = await client.get('/en/processes/followed/groups/labels');
+    expect(groupPage.body).toContain('action="/en/processes/followed/groups/labels/unfollow"');
     await happen('Process-wide news');
     await happen('Labels group news', groupId);
     const subjects = (await mailsTo(email)).map((m) => m.subject);

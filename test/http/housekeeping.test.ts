@@ -11,7 +11,7 @@ afterAll(async () => t?.close());
 
 describe('session lifetime and housekeeping', () => {
   it('renews the cookie when the server extends a session, and not on every request', async () => {
-    const { client, userId } = await signedInClient(t);
+    const { client, userId, email } = await signedInClient(t);
     const quiet = await client.get('/en/account');
     expect(quiet.statusCode).toBe(200);
     expect(quiet.cookies.find((c) => c.name === 'concord_session')).toBeUndefined();
@@ -21,7 +21,9 @@ describe('session lifetime and housekeeping', () => {
     const renewed = later.cookies.find((c) => c.name === 'concord_session');
     expect(renewed?.maxAge).toBe(t.config.sessionDays * 86_400);
     expect(renewed?.httpOnly).toBe(true);
-    expect((await client.get('/en/account')).statusCode).toBe(200);
+    const account = await client.get('/en/account');
+    expect(account.statusCode).toBe(200);
+    expect(account.body).toContain(email);
   });
 
   it('purges expired sessions and finished throttle windows, and keeps the rest', async () => {
@@ -35,6 +37,9 @@ describe('session lifetime and housekeeping', () => {
     const purged = await handleHousekeeping({ db: t.db });
     expect(purged.sessions).toBeGreaterThanOrEqual(1);
     expect(purged.throttles).toBeGreaterThanOrEqual(1);
+    // The accounts made above moved the installation chain's head: it is signed, once.
+    expect(purged.signedHeads).toBeGreaterThanOrEqual(1);
+    expect((await handleHousekeeping({ db: t.db })).signedHeads).toBe(0);
     expect(await t.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).toEqual([]);
     expect(await t.db.selectFrom('sessions').select('id').where('user_id', '=', other).execute()).toHaveLength(1);
     const keys = (await t.db.selectFrom('throttles').select('key').where('key', 'like', 'test:%').execute()).map((r) => r.key);

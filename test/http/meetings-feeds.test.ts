@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/client.js';
-import { verifyAudit } from '../../src/platform/audit/audit.service.js';
+import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 
 /**
  * What meetings publish: calendar feeds and .ics (parsed with ical.js), how they follow
@@ -146,7 +146,11 @@ describe('the API description', () => {
     }
     const body = doc.paths['/api/v1/processes/{processSlug}/meetings'].post.requestBody.content['application/json'].schema;
     expect(body.required).toEqual(expect.arrayContaining(['titleEn', 'titleFr', 'format', 'startsAt', 'endsAt']));
-    expect((await t.app.inject('/fr/api')).statusCode).toBe(200);
+    const reference = await t.app.inject('/fr/api');
+    expect(reference.statusCode).toBe(200);
+    expect(reference.headers['content-type']).toContain('text/html');
+    expect(reference.body).toContain('<html lang="fr"');
+    expect(reference.body).toContain('/api/v1/processes/{processSlug}/meetings');
   });
 });
 
@@ -181,7 +185,9 @@ describe('members-only meetings', () => {
     expect((await t.app.inject('/en/processes/iot/meetings')).body).not.toContain('Closed session');
 
     const insider = await member('civil_society');
-    expect((await insider.client.get(`/en/processes/iot/meetings/${m.id}`)).statusCode).toBe(200);
+    const closed = await insider.client.get(`/en/processes/iot/meetings/${m.id}`);
+    expect(closed.statusCode).toBe(200);
+    expect(closed.body).toContain('Closed session');
     expect((await insider.client.json('GET', '/api/v1/processes/iot/meetings')).json().items.map((x: { id: string }) => x.id)).toContain(m.id);
     const ics = await insider.client.get(`/api/v1/meetings/${m.id}.ics`);
     expect(ics.statusCode).toBe(200);

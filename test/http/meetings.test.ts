@@ -109,6 +109,20 @@ describe('scheduling', () => {
     const link = await chair.client.json('POST', '/api/v1/processes/iot/groups/labelling/meetings', meetingBody({ joinUrl: 'javascript:alert(1)' }));
     expect(link.statusCode).toBe(400);
     expect(Object.keys(link.json().errors)).toEqual(['joinUrl']);
+    for (const [url, lang, message] of [
+      ['data:text/html,<script>alert(1)</script>', 'en', 'Enter a web address starting with http:// or https://.'],
+      ['vbscript:msgbox(1)', 'fr', 'Entrez une adresse Web commençant par http:// ou https://.'],
+    ] as const) {
+      const res = await chair.client.json('POST', '/api/v1/processes/iot/groups/labelling/meetings', meetingBody({ streamUrl: url }), { 'accept-language': lang });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual({ streamUrl: message });
+    }
+    // Through the page form too: the field says why, and nothing is saved.
+    await chair.client.get('/fr/processes/iot/groups/labelling/meetings/new');
+    const form = await chair.client.post('/fr/processes/iot/groups/labelling/meetings/new', { ...meetingBody({ titleEn: 'Hostile link', joinUrl: 'javascript:alert(1)' }), capacity: '' });
+    expect(form.statusCode).toBe(422);
+    expect(form.body).toContain('Entrez une adresse Web commençant par http:// ou https://.');
+    expect(await t.db.selectFrom('meetings').select('id').where('title_en', '=', 'Hostile link').execute()).toEqual([]);
   });
 
   it('enqueues the day-before reminder with the right start time, and moves it when the meeting moves', async () => {

@@ -31,6 +31,29 @@ async function member(name: string, stakeholder: string, org: string) {
   return m;
 }
 
+describe('organisation websites', () => {
+  it('refuses an address that is not http(s), through the API and the join form, in both languages', async () => {
+    const { client } = await signedInClient(t);
+    const api = await client.json('POST', '/api/v1/organisations', { name: 'Hostile Inc (fictional)', sector: 'technical', website: 'javascript:alert(1)' }, { 'accept-language': 'fr' });
+    expect(api.statusCode).toBe(400);
+    expect(api.json().errors).toEqual({ website: 'Entrez une adresse Web commençant par http:// ou https://.' });
+    await client.get('/en/processes/iot/join');
+    const form = await client.post('/en/processes/iot/join', {
+      organisationId: '',
+      'newOrganisation.name': 'Hostile Inc (fictional)',
+      'newOrganisation.sector': 'technical',
+      'newOrganisation.website': 'data:text/html,<script>alert(1)</script>',
+      'newOrganisation.country': 'ca',
+      'newOrganisation.province': 'ON',
+      stakeholderGroupId: sg.find((g) => g.key === 'technical')!.id,
+      preferredLang: 'en',
+    });
+    expect(form.statusCode).toBe(422);
+    expect(form.body).toContain('Enter a web address starting with http:// or https://.');
+    expect(await t.db.selectFrom('organisations').select('id').where('name', '=', 'Hostile Inc (fictional)').execute()).toEqual([]);
+  });
+});
+
 describe('joining a process', () => {
   it('joins through the form without JavaScript, adding an organisation, and the balance changes', async () => {
     const before = (await t.app.inject('/api/v1/processes/iot/balance')).json();

@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { pdfText } from '../helpers/tools.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { adminActor, makeMember, makeOrganisation, makeProcess } from '../helpers/factories-accountability.js';
+import { adminActor, makeMember, makeOrganisation, makeProcess } from '../helpers/factories.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
 import { saveStakeholderGroups } from '../../src/modules/processes/processes.service.js';
 import { meetingsDeps, scheduleMeeting } from '../../src/modules/meetings/meetings.service.js';
@@ -46,21 +44,6 @@ const f = {
 let member: Awaited<ReturnType<typeof makeMember>>;
 
 const MARKDOWN = '# Outcomes report\n\n## 1. Scope\n\nConnected devices sold in Canada.\n\n## 2. Labels\n\nLabels should be clear.\n';
-
-/** pdftotext is Debian's poppler-utils; null when the binary is absent. */
-function pdfText(pdf: Buffer): string | null {
-  const dir = mkdtempSync(path.join(tmpdir(), 'concord-pdf-'));
-  try {
-    const file = path.join(dir, 'report.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 beforeAll(async () => {
   t = await testApp();
@@ -408,10 +391,8 @@ describe('the report as pages and PDF', () => {
     const pdf = res.rawPayload;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(pdf);
-    if (text === null) {
-      console.warn('pdftotext is not installed (poppler-utils): the PDF text assertions are skipped');
-      return;
-    }
+    // Null only on a developer machine without pdftotext (tools.ts): under CI it fails.
+    if (text === null) return;
     if (process.env.DUMP_PDF) writeFileSync('/tmp/process-report.txt', text);
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('Qui a participé');

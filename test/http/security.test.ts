@@ -60,6 +60,32 @@ describe('CSRF', () => {
     expect(sameOrigin.statusCode).toBe(303);
   });
 
+  it('refuses Sec-Fetch-Site: same-site on pages and the API: a sibling subdomain is not us', async () => {
+    const c = new Client(t.app);
+    await c.get('/en/register');
+    const email = uniqueEmail();
+    const page = await c.post('/en/register', { name: 'Sibling', email, password: GOOD_PASSWORD }, { 'sec-fetch-site': 'same-site' });
+    expect(page.statusCode).toBe(403);
+    expect(page.body).toContain('Requests from other sites are not accepted.');
+    const api = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-site', origin: 'http://localhost:3000' },
+      payload: { name: 'Sibling', email, password: GOOD_PASSWORD },
+    });
+    expect(api.statusCode).toBe(403);
+    expect(api.json().detail).toBe('Requests from other sites are not accepted.');
+    expect(await accountsRepository.findByEmail(t.db, email)).toBeUndefined();
+    // The same request from our own origin goes through, so the refusal above is about the header.
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+      payload: { name: 'Sibling', email, password: GOOD_PASSWORD },
+    });
+    expect(own.statusCode).toBeLessThan(300);
+  });
+
   it('accepts a same-origin browser post that carries Origin: null (Chromium under a strict referrer policy)', async () => {
     const c = new Client(t.app);
     await c.get('/en/register');

@@ -6,16 +6,15 @@ import { migrateToLatest } from '../../platform/db/migrate.js';
 import { withDatabase } from './with-db.js';
 import { backup, restore } from './backup.js';
 import { seedDemo } from '../demo/demo.seed.js';
-import { createUser } from '../../modules/accounts/index.js';
+import { createUser, EmailSchema } from '../../modules/accounts/index.js';
 import { mailRepository } from '../../modules/mail/index.js';
-import { verifyAudit } from '../../platform/audit/audit.service.js';
-import { verifyProcessCommand } from '../../modules/audit/index.js';
+import { verifyAllCommand, verifyProcessCommand } from '../../modules/audit/index.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { tFor } from '../../platform/i18n/i18n.js';
 import { registerProcessCommands } from './processes.js';
-import { EmailSchema } from '../../modules/accounts/index.js';
 import { registerMeetingsCommand } from './meetings.js';
 import { registerSearchCommand } from './search.js';
+import { registerKeysCommand } from './keys.js';
 
 /** Build the `concord` command; exported so tests can run it without a child process. */
 export function program(out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Command {
@@ -109,24 +108,20 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
   const audit = cli.command('audit').description('the audit trail');
   audit
     .command('verify')
-    .description('recompute the hash chain and name the first broken link')
-    .option('--process <slug>', "also count that process's events and print its latest event's hash")
-    .action((o: { process?: string }) =>
+    .description("recompute every audit chain (or one process's) and name the first broken link")
+    .option('--process <slug>', "only that process's chain")
+    .option('--head <jws>', 'a signed head (compact JWS) to hold its chain to, instead of the last one recorded')
+    .action((o: { process?: string; head?: string }) =>
       withDatabase(async ({ db }) => {
-        if (o.process) return verifyProcessCommand(db, o.process, out);
-        const r = await verifyAudit(db);
-        if (r.ok) {
-          out(`Audit chain intact: ${r.count} events, head ${r.head}`);
-        } else {
-          out(`Audit chain BROKEN at event ${r.brokenAt} (${r.reason.replace('_', ' ')}); ${r.count} events before it verify.`);
-          process.exitCode = 1;
-        }
+        if (o.process) return verifyProcessCommand(db, o.process, out, { head: o.head });
+        await verifyAllCommand(db, out, { head: o.head });
       }),
     );
 
   registerProcessCommands(cli, out);
   registerMeetingsCommand(cli, out);
   registerSearchCommand(cli, out);
+  registerKeysCommand(cli, out);
 
   const dbCmd = cli.command('db').description('backups');
   dbCmd

@@ -1,9 +1,7 @@
 import { type Command, Option } from 'commander';
 import { withDatabase } from './with-db.js';
 import { processScope } from '../../modules/processes/index.js';
-import { allMeetings, countsOf } from '../../modules/meetings/index.js';
-import { meetingsCalendar } from '../../modules/meetings/index.js';
-import { presentMeetingSummary } from '../../modules/meetings/index.js';
+import { allMeetings, countsOf, meetingsCalendar, presentMeetingSummary } from '../../modules/meetings/index.js';
 import { wallTime } from '../../platform/time/zoned.js';
 
 interface ListOptions {

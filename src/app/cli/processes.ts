@@ -3,9 +3,7 @@ import { Option } from 'commander';
 import type { Actor } from '../../platform/auth/roles.js';
 import { withDatabase } from './with-db.js';
 import { accountsRepository } from '../../modules/accounts/index.js';
-import { createProcess, getProcess, listProcesses } from '../../modules/processes/index.js';
-import { copyProcess } from '../../modules/processes/index.js';
-import { CopyProcessBody, CreateProcessBody } from '../../modules/processes/index.js';
+import { createProcess, getProcess, listProcesses, copyProcess, CopyProcessBody, CreateProcessBody } from '../../modules/processes/index.js';
 import { fieldErrors } from '../../platform/http/validation.js';
 import { tFor } from '../../platform/i18n/i18n.js';
 

@@ -3,6 +3,7 @@ import { openDatabase, type Database } from '../../platform/db/client.js';
 import { migrateToLatest } from '../../platform/db/migrate.js';
 // The modules' migrations are read from the registry the module list fills.
 import '../modules.js';
+import { useKeySecret } from '../../platform/signing/index.js';
 
 /**
  * Run a command against the configured database, migrated, and always close it (releasing
@@ -12,6 +13,7 @@ export async function withDatabase<R>(fn: (database: Database, config: Config) =
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
+    useKeySecret(config);
     if (opts.migrate !== false) await migrateToLatest(database.db, config.databaseSchema);
     return await fn(database, config);
   } finally {

@@ -1,9 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, User } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
-import { MeetingBody } from '../../modules/meetings/index.js';
-import { saveAgenda, saveMinutes, saveRecordings, scheduleMeeting } from '../../modules/meetings/index.js';
-import { setAttendance } from '../../modules/meetings/index.js';
+import { MeetingBody, saveAgenda, saveMinutes, saveRecordings, scheduleMeeting, setAttendance } from '../../modules/meetings/index.js';
 import { groupMemberIds } from '../../modules/groups/index.js';
 import { getCall, moderate, openCall, submit } from '../../modules/calls/index.js';
 import type { Process } from '../../modules/processes/index.js';

@@ -1,11 +1,11 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
-import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
-import { processFromParams } from '../processes/index.js';
-import { getProcess } from '../processes/index.js';
+import { formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
+import { processFromParams, getProcess } from '../processes/index.js';
 import { listMembers, organisations } from '../participants/index.js';
 import { ActionBody, PledgeBody, ProgressBody } from './accountability.schema.js';
 import * as svc from './accountability.service.js';
@@ -33,7 +33,7 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
   const params = (req: FastifyRequest) => req.params as Params;
   const flat = (req: FastifyRequest) => formFields(req.body);
   const scoped = { scope: processFromParams };
-  const recTitle = (req: FastifyRequest, r: RecommendationRef) => `${r.number} ${req.lang === 'fr' ? r.title_fr : r.title_en}`;
+  const recTitle = (req: FastifyRequest, r: RecommendationRef) => `${r.number} ${pick(req.lang, r, 'title')}`;
   const backTo = (req: FastifyRequest, slug: string, anchor = '') => ({ href: trackerPath(req.lang, slug, anchor), label: req.t('accountability.title') });
 
   app.get('/processes/:processSlug/tracker', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
@@ -86,17 +86,18 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
   };
   const saveAction = async (req: FastifyRequest, reply: FastifyReply, rec: RecommendationRef, existing?: ActionRow) => {
     const values = { ...flat(req), recommendationId: rec.id };
-    const parsed = parseForm(ActionBody, values, req.t);
-    if (!parsed.ok) return actionForm(req, reply, { rec, action: existing, values, errors: parsed.errors, status: 422 });
-    try {
-      const processId = req.policyContext.processId!;
-      if (existing) await svc.updateAction(db(), req.actor!, processId, existing.id, parsed.data);
-      else await svc.createAction(db(), req.actor!, processId, parsed.data);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return actionForm(req, reply, { rec, action: existing, values, errors, status });
-    }
-    return redirectWithNotice(reply, `${trackerPath(req.lang, params(req).processSlug)}#rec-${rec.number}`, 'accountability.saved');
+    const processId = req.policyContext.processId!;
+    return formAction(req, reply, {
+      schema: ActionBody,
+      input: values,
+      again: (errors, status) => actionForm(req, reply, { rec, action: existing, values, errors, status }),
+      run: async (data) => {
+        if (existing) await svc.updateAction(db(), req.actor!, processId, existing.id, data);
+        else await svc.createAction(db(), req.actor!, processId, data);
+      },
+      to: `${trackerPath(req.lang, params(req).processSlug)}#rec-${rec.number}`,
+      notice: 'accountability.saved',
+    });
   };
   const recOf = (req: FastifyRequest) => svc.recommendationIn(db(), req.policyContext.processId!, params(req).recommendationId ?? '');
   app.get('/processes/:processSlug/tracker/recommendations/:recommendationId/actions/new', { config: { policy: 'action.create', ...scoped }, schema: hide }, async (req, reply) => {
@@ -145,16 +146,19 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
   app.post('/processes/:processSlug/tracker/recommendations/:recommendationId/pledge', { config: { policy: 'pledge.sign', ...scoped }, schema: hide }, async (req, reply) => {
     const rec = await recOf(req);
     const values = { ...flat(req), recommendationId: rec.id };
-    const parsed = parseForm(PledgeBody, values, req.t);
-    if (!parsed.ok) return pledgeForm(req, reply, rec, values, parsed.errors, 422);
-    try {
-      await svc.signPledge(db(), req.actor!, rec.process_id, parsed.data);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      if (status === 403) throw err;
-      return pledgeForm(req, reply, rec, values, errors, status);
-    }
-    return redirectWithNotice(reply, `${trackerPath(req.lang, params(req).processSlug)}#rec-${rec.number}`, 'accountability.pledged');
+    return formAction(req, reply, {
+      schema: PledgeBody,
+      input: values,
+      again: (errors, status) => pledgeForm(req, reply, rec, values, errors, status),
+      run: (data) => svc.signPledge(db(), req.actor!, rec.process_id, data),
+      // Signing for an organisation one does not belong to is a refusal of the page, not of a field.
+      elsewhere: (problem) => {
+        if (problem.status === 403) throw problem;
+        return undefined;
+      },
+      to: `${trackerPath(req.lang, params(req).processSlug)}#rec-${rec.number}`,
+      notice: 'accountability.pledged',
+    });
   });
 
   // Progress reports: owners and the committee.
@@ -164,7 +168,7 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
     if (p.actionId) {
       const a = await svc.getAction(db(), processId, p.actionId);
       if (!(await svc.mayReportOnAction(db(), req.actor, a))) throw new HttpProblem(403, 'accountability.errors.notOwner');
-      return { about: req.lang === 'fr' ? a.title_fr : a.title_en, anchor: `#action-${a.id}`, path: `/actions/${a.id}/progress`, post: (body) => svc.reportOnAction(db(), req.actor!, processId, a.id, body) };
+      return { about: pick(req.lang, a, 'title'), anchor: `#action-${a.id}`, path: `/actions/${a.id}/progress`, post: (body) => svc.reportOnAction(db(), req.actor!, processId, a.id, body) };
     }
     const pl = await svc.getPledge(db(), processId, p.pledgeId ?? '');
     if (!(await svc.mayReportOnPledge(db(), req.actor, pl))) throw new HttpProblem(403, 'accountability.errors.notOwner');
@@ -183,15 +187,15 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
     app.post(path, { config: { policy: 'progress.report', ...scoped }, schema: hide }, async (req, reply) => {
       const tg = await target(req);
       const values = flat(req);
-      const parsed = parseForm(ProgressBody, { ...values, evidenceUrls: evidenceList(values.evidenceUrls) }, req.t);
-      if (!parsed.ok) return progressForm(req, reply, tg, values, formErrors(parsed.errors), 422);
-      try {
-        await tg.post(parsed.data);
-      } catch (err) {
-        const { status, errors } = problemToFormErrors(err, req.t);
-        return progressForm(req, reply, tg, values, errors, status);
-      }
-      return redirectWithNotice(reply, `${trackerPath(req.lang, params(req).processSlug)}${tg.anchor}`, 'accountability.reported');
+      return formAction(req, reply, {
+        schema: ProgressBody,
+        input: { ...values, evidenceUrls: evidenceList(values.evidenceUrls) },
+        // The schema's errors name evidence links by index; formErrors gathers them on the one field.
+        again: (errors, status, problem) => progressForm(req, reply, tg, values, problem ? errors : formErrors(errors), status),
+        run: (data) => tg.post(data),
+        to: `${trackerPath(req.lang, params(req).processSlug)}${tg.anchor}`,
+        notice: 'accountability.reported',
+      });
     });
   }
 };

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { processFromParams } from '../processes/index.js';
-import { getProcess, todayIn } from '../processes/index.js';
+import { processFromParams, getProcess, todayIn } from '../processes/index.js';
 import { ActionBody, ActionOut, ActionPage, ActionParams, AfterQuery, PledgeBody, PledgeOut, PledgePage, PledgeParams, ProcessParams, ProgressBody, ReportOut } from './accountability.schema.js';
 import * as svc from './accountability.service.js';
 import { buildTracker } from './tracker.service.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrl } from '../../platform/lib/http-url.js';
 import { Slug } from '../processes/index.js';
 import type { ProgressStatus } from './accountability.tables.js';
 
@@ -42,7 +43,7 @@ export const PledgeBody = z.object({
 export type PledgeBody = z.infer<typeof PledgeBody>;
 
 /** An http or https address; anything else (javascript:, file:) is refused. */
-const EvidenceUrl = z.url({ protocol: /^https?$/, error: 'accountability.errors.evidenceUrl' }).max(2000, 'errors.text.tooLong');
+const EvidenceUrl = httpUrl('accountability.errors.evidenceUrl');
 
 /** A progress report on an action or a pledge. */
 export const ProgressBody = z

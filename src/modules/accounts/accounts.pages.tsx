@@ -6,6 +6,7 @@ import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { parseForm, problemToFormErrors, safeNext } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, TokenBody } from './accounts.schema.js';
 import * as accounts from './accounts.service.js';
 import { sessionCookieOptions } from '../../platform/auth/session-cookie.js';
@@ -29,15 +30,13 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     const values = form(req);
     const again = (errors: Record<string, string>, status: number) =>
       sendPage(reply, <RegisterView ctx={pageCtx(req, reply)} values={{ name: values.name, email: values.email }} errors={errors} />, status);
-    const parsed = parseForm(RegisterBody, { ...values, lang: req.lang }, req.t);
-    if (!parsed.ok) return again(parsed.errors, 422);
-    try {
-      await accounts.register(deps(), parsed.data, req.lang);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return again(errors, status);
-    }
-    return reply.redirect(to(req, '/register/sent'), 303);
+    return formAction(req, reply, {
+      schema: RegisterBody,
+      input: { ...values, lang: req.lang },
+      again,
+      run: (data) => accounts.register(deps(), data, req.lang),
+      to: to(req, '/register/sent'),
+    });
   });
 
   app.get('/register/sent', { config: { policy: 'account.register' }, schema: hide }, async (req, reply) =>
@@ -68,19 +67,18 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     const values = form(req);
     const again = (errors: Record<string, string>, status: number) =>
       sendPage(reply, <SignInView ctx={pageCtx(req, reply)} values={{ email: values.email }} errors={errors} next={values.next} />, status);
-    const parsed = parseForm(SignInBody, values, req.t);
-    if (!parsed.ok) return again(parsed.errors, 422);
-    let token: string;
-    try {
-      ({ token } = await accounts.signIn(deps(), parsed.data, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null }));
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      if (err instanceof HttpProblem) for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
-      return again(errors, status);
-    }
-    if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
-    reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.deps.config));
-    return redirectWithNotice(reply, safeNext(values.next, to(req, '/account')), 'notices.signedIn');
+    return formAction(req, reply, {
+      schema: SignInBody,
+      input: values,
+      again,
+      run: async (data) => {
+        const { token } = await accounts.signIn(deps(), data, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+        if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
+        reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.deps.config));
+      },
+      to: safeNext(values.next, to(req, '/account')),
+      notice: 'notices.signedIn',
+    });
   });
 
   app.post('/sign-out', { config: { policy: 'account.signOut' }, schema: hide }, async (req, reply) => {
@@ -113,17 +111,18 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/password/reset', { config: { policy: 'account.resetPassword', ...AUTH_RATE }, schema: hide }, async (req, reply) => {
     const values = form(req);
-    const parsed = parseForm(ResetPasswordBody, values, req.t);
-    if (!parsed.ok) return sendPage(reply, <ResetView ctx={pageCtx(req, reply)} token={values.token ?? ''} errors={parsed.errors} />, 422);
-    try {
-      await accounts.resetPassword(deps(), parsed.data);
-    } catch (err) {
-      if (err instanceof HttpProblem && err.key === 'errors.token.invalid') return invalidLink(req, reply);
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return sendPage(reply, <ResetView ctx={pageCtx(req, reply)} token={parsed.data.token} errors={errors} />, status);
-    }
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return redirectWithNotice(reply, to(req, '/sign-in'), 'notices.passwordReset');
+    return formAction(req, reply, {
+      schema: ResetPasswordBody,
+      input: values,
+      again: (errors, status) => sendPage(reply, <ResetView ctx={pageCtx(req, reply)} token={values.token ?? ''} errors={errors} />, status),
+      run: async (data) => {
+        await accounts.resetPassword(deps(), data);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      },
+      elsewhere: (problem) => (problem.key === 'errors.token.invalid' ? invalidLink(req, reply) : undefined),
+      to: to(req, '/sign-in'),
+      notice: 'notices.passwordReset',
+    });
   });
 
   app.get('/account', { config: { policy: 'account.readSelf' }, schema: hide }, async (req, reply) => {

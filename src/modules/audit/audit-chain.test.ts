@@ -19,9 +19,12 @@ const browserFile = new URL('../../platform/web/public/audit-chain.js', import.m
 const browser = (await import(browserFile)) as BrowserChain;
 
 const P = '0190f5d3-0000-7000-8000-00000000000a';
-/** A chain of events as the server would write them, with awkward values on purpose. */
-function chain(): AuditEvent[] {
-  const raw: Omit<AuditEvent, 'hash' | 'prev_hash'>[] = [
+/**
+ * A chain of events as the server would write them, with awkward values on purpose: the
+ * closed legacy chain (hashed without chain and batch fields) or a process's chain.
+ */
+function chain(id = `process:${P}`): AuditEvent[] {
+  const raw: Omit<AuditEvent, 'hash' | 'prev_hash' | 'chain' | 'batch_root' | 'batch_count'>[] = [
     {
       seq: '1',
       occurred_at: new Date('2026-01-02T03:04:05.678Z'),
@@ -57,8 +60,10 @@ function chain(): AuditEvent[] {
     },
   ];
   let prev = GENESIS_HASH;
-  return raw.map((r) => {
-    const e = { ...r, prev_hash: prev };
+  return raw.map((r, i) => {
+    // The last event of a process chain is a batch event.
+    const batch = id !== 'legacy' && i === raw.length - 1 ? { batch_root: 'd'.repeat(64), batch_count: 10000 } : { batch_root: null, batch_count: null };
+    const e = { ...r, chain: id, ...batch, prev_hash: prev };
     const hash = hashEvent(e);
     prev = hash;
     return { ...e, hash };
@@ -72,9 +77,9 @@ describe('the browser verifier against the server', () => {
     }
   });
 
-  it('hashes each event of the API exactly as hashEvent does', async () => {
+  it('hashes each event of the API exactly as hashEvent does, in the legacy chain and in a process chain', async () => {
     expect(browser.GENESIS_HASH).toBe(GENESIS_HASH);
-    for (const e of chain()) {
+    for (const e of [...chain('legacy'), ...chain()]) {
       const input = browser.hashInput(presentEvent(e));
       expect(await browser.sha256Hex(input)).toBe(sha256Hex(input));
       expect(await browser.sha256Hex(input)).toBe(e.hash);
@@ -91,5 +96,18 @@ describe('the browser verifier against the server', () => {
     const edited = events.map((e) => (e.seq === '2' ? { ...e, action: 'comment.hide' } : e));
     expect(await browser.verifyPage(edited, browser.startState(P))).toEqual({ ok: false, brokenAt: '2', reason: 'hash_mismatch' });
     expect(await browser.verifyPage([events[0]!, events[2]!], browser.startState(P))).toEqual({ ok: false, brokenAt: '3', reason: 'gap' });
+  });
+});
+
+describe('chain and batch fields in the hash', () => {
+  it('covers the chain and batch fields of new chains, so an event cannot move chain or change its batch', () => {
+    const [e] = chain();
+    expect(hashEvent({ ...e!, chain: 'installation' })).not.toBe(e!.hash);
+    const last = chain()[2]!;
+    expect(hashEvent({ ...last, batch_count: 9999 })).not.toBe(last.hash);
+    expect(hashEvent({ ...last, batch_root: 'e'.repeat(64) })).not.toBe(last.hash);
+    // Legacy events were hashed before these fields existed: their hash ignores them.
+    const [old] = chain('legacy');
+    expect(hashEvent({ ...old!, batch_root: 'x' })).toBe(old!.hash);
   });
 });

@@ -6,6 +6,7 @@ import type { AuditEventOut } from './audit-view.schema.js';
 /** An event for the API: every field its hash covers, in the form that was hashed. */
 export function presentEvent(e: AuditEvent): AuditEventOut {
   return {
+    chain: e.chain,
     seq: String(e.seq),
     occurredAt: new Date(e.occurred_at).toISOString(),
     actorId: e.actor_id,
@@ -15,6 +16,8 @@ export function presentEvent(e: AuditEvent): AuditEventOut {
     processId: e.process_id,
     beforeDigest: e.before_digest,
     afterDigest: e.after_digest,
+    batchRoot: e.batch_root,
+    batchCount: e.batch_count,
     prevHash: e.prev_hash,
     hash: e.hash,
   };

@@ -16,14 +16,14 @@ const startsWith = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${
 /** SQL for reading the audit trail by process and by chain position. */
 export const auditViewRepository = {
   /**
-   * Up to limit+1 of a process's events from a cursor (keyset on the (process_id, seq)
-   * index; no count). Newest first, whichever direction was asked.
+   * Up to limit+1 of a chain's events from a cursor (keyset on the (chain, seq) primary key;
+   * no count). Newest first, whichever direction was asked.
    */
-  async processPage(db: Kysely<DB>, processId: string, c: ProcessCursor): Promise<AuditEvent[]> {
+  async processPage(db: Kysely<DB>, chain: string, c: ProcessCursor): Promise<AuditEvent[]> {
     let q = db
       .selectFrom('audit_events')
       .selectAll()
-      .where('process_id', '=', processId)
+      .where('chain', '=', chain)
       .limit(c.limit + 1);
     if (c.actionPrefix) q = q.where('action', 'like', startsWith(c.actionPrefix));
     if (c.after) {
@@ -34,21 +34,29 @@ export const auditViewRepository = {
     return q.orderBy('seq', 'desc').execute();
   },
 
-  /** Whether the process has an event on the far side of a seq (for the other page link). */
-  async hasBeyond(db: Kysely<DB>, processId: string, seq: string, side: 'newer' | 'older', actionPrefix?: string): Promise<boolean> {
+  /** Whether the chain has an event on the far side of a seq (for the other page link). */
+  async hasBeyond(db: Kysely<DB>, chain: string, seq: string, side: 'newer' | 'older', actionPrefix?: string): Promise<boolean> {
     let q = db
       .selectFrom('audit_events')
       .select('seq')
-      .where('process_id', '=', processId)
+      .where('chain', '=', chain)
       .where('seq', side === 'newer' ? '>' : '<', seq)
       .limit(1);
     if (actionPrefix) q = q.where('action', 'like', startsWith(actionPrefix));
     return (await q.executeTakeFirst()) !== undefined;
   },
 
-  /** Events of the whole chain from a seq, in order. */
-  async chainFrom(db: Kysely<DB>, from: number, limit: number): Promise<AuditEvent[]> {
-    return db.selectFrom('audit_events').selectAll().where('seq', '>=', String(from)).orderBy('seq', 'asc').limit(limit).execute();
+  /** Events of one chain from a seq, in order. */
+  async chainFrom(db: Kysely<DB>, chain: string, from: number, limit: number): Promise<AuditEvent[]> {
+    return db.selectFrom('audit_events').selectAll().where('chain', '=', chain).where('seq', '>=', String(from)).orderBy('seq', 'asc').limit(limit).execute();
+  },
+
+  /** Each process chain's process slug, to name chains for people. */
+  async processSlugs(db: Kysely<DB>, processIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(processIds)];
+    if (!ids.length) return new Map();
+    const rows = await db.selectFrom('processes').select(['id', 'slug']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.slug]));
   },
 
   /** Account names by id: the public name people chose, never their email. */

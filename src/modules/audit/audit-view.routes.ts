@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getProcess } from '../processes/index.js';
-import { AuditParams, ChainPage, ChainQuery, ProcessAuditPage, ProcessAuditQuery } from './audit-view.schema.js';
-import { chainPage, processAuditPage } from './audit-view.service.js';
+import { AuditParams, ChainHeadOut, ChainPage, ChainQuery, ProcessAuditPage, ProcessAuditQuery } from './audit-view.schema.js';
+import { chainGenesis, chainHead, chainPage, processAuditPage } from './audit-view.service.js';
+import { INSTALLATION_CHAIN, chainOf } from '../../platform/audit/audit.service.js';
 import { presentEvent } from './audit-view.presenter.js';
 
 /**
@@ -38,14 +39,42 @@ export const auditViewApi: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'The whole audit chain in order from a seq. Each hash is SHA-256 (hex) of prevHash, a newline, and the canonical JSON (keys sorted) of {seq, occurred_at, actor_id, action, entity_type, entity_id, process_id, before_digest, after_digest}; the first prevHash is 64 zeros',
+          'One audit chain in order from a seq (each process has its own chain; installation-wide changes have the `installation` chain; events written before chains were split form the closed `legacy` chain). Each hash is SHA-256 (hex) of prevHash, a newline, and the canonical JSON (keys sorted) of {seq, occurred_at, actor_id, action, entity_type, entity_id, process_id, before_digest, after_digest}, plus {chain, batch_root, batch_count} for every chain but `legacy`; seq 1 links to `firstPrevHash`',
         querystring: ChainQuery,
         response: { 200: ChainPage },
       },
     },
     async (req) => {
-      const page = await chainPage(db(), req.query.from, req.query.limit);
-      return { events: page.events.map(presentEvent), next: page.next, hashAlgorithm: 'sha256(prevHash + "\\n" + canonicalJson(fields))' as const };
+      const page = await chainPage(db(), req.query.chain, req.query.from, req.query.limit);
+      const firstPrevHash = await chainGenesis(db(), req.query.chain);
+      return { chain: req.query.chain, firstPrevHash, events: page.events.map(presentEvent), next: page.next, hashAlgorithm: 'sha256(prevHash + "\\n" + canonicalJson(fields))' as const };
     },
+  );
+
+  const presentHead = (h: Awaited<ReturnType<typeof chainHead>>) => ({
+    chain: h.chain,
+    current: h.current,
+    signed: h.signed ? { seq: h.signed.seq, hash: h.signed.hash, at: h.signed.at, kid: h.signed.kid, jws: h.signed.jws } : null,
+  });
+
+  app.get(
+    '/processes/:processSlug/audit/head',
+    {
+      config: { policy: 'public.read' },
+      schema: { tags, summary: 'A process’s audit chain head, and its last head signed with the installation key', params: AuditParams, response: { 200: ChainHeadOut } },
+    },
+    async (req) => {
+      const { process } = await getProcess(db(), req.params.processSlug);
+      return presentHead(await chainHead(db(), chainOf(process.id)));
+    },
+  );
+
+  app.get(
+    '/audit/head',
+    {
+      config: { policy: 'public.read' },
+      schema: { tags, summary: 'The installation audit chain’s head (accounts, settings), and its last signed head', response: { 200: ChainHeadOut } },
+    },
+    async () => presentHead(await chainHead(db(), INSTALLATION_CHAIN)),
   );
 };

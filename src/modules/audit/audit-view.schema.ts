@@ -20,14 +20,19 @@ export const ProcessAuditQuery = z.object({
 /** The query of the process page and API. */
 export type ProcessAuditQuery = z.infer<typeof ProcessAuditQuery>;
 
-/** A slice of the global chain in order. */
+/** A chain's id: `legacy`, `installation`, or `process:<uuid>`. */
+export const ChainId = z.string().regex(/^(legacy|installation|process:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, { error: 'audit.errors.chain' });
+
+/** A slice of one chain in order. */
 export const ChainQuery = z.object({
+  chain: ChainId.default('installation').describe('Which chain: `installation`, `legacy` (events before chains were split), or `process:<uuid>`'),
   from: z.coerce.number().int().min(1).default(1).describe('The first seq to return'),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
 /** One event with every field its hash covers, and the hashes themselves. */
 export const AuditEventOut = z.object({
+  chain: z.string().describe('The chain the event belongs to; its seq counts from 1 in that chain'),
   seq: z.string(),
   occurredAt: z.string().describe('ISO 8601 in UTC with milliseconds, exactly as hashed'),
   actorId: z.uuid().nullable(),
@@ -37,6 +42,8 @@ export const AuditEventOut = z.object({
   processId: z.uuid().nullable(),
   beforeDigest: z.string().nullable(),
   afterDigest: z.string().nullable(),
+  batchRoot: z.string().nullable().describe('A batch event’s Merkle root over its rows’ digests'),
+  batchCount: z.number().int().nullable().describe('How many rows a batch event covers'),
   prevHash: z.string(),
   hash: z.string(),
 });
@@ -50,9 +57,21 @@ export const ProcessAuditPage = z.object({
   previous: z.string().nullable().describe('Pass as `after` for newer events'),
 });
 
-/** A page of the whole chain, in order. */
+/** A page of one chain, in order. */
 export const ChainPage = z.object({
+  chain: z.string(),
+  firstPrevHash: z.string().describe('What seq 1 links to: 64 zeros, or for the installation chain the legacy chain’s head'),
   events: z.array(AuditEventOut),
   next: z.string().nullable().describe('Pass as `from` for the next page; null at the head'),
   hashAlgorithm: z.literal('sha256(prevHash + "\\n" + canonicalJson(fields))'),
+});
+
+/** A chain's head now, and its last signed head (a JWS over {chain, seq, hash, at} to check against /.well-known/jwks.json). */
+export const ChainHeadOut = z.object({
+  chain: z.string(),
+  current: z.object({ seq: z.string(), hash: z.string() }).describe('The head as the chain records it now (unsigned)'),
+  signed: z
+    .object({ seq: z.string(), hash: z.string(), at: z.string(), kid: z.string(), jws: z.string() })
+    .nullable()
+    .describe('The last signed head: keep the JWS; a later chain that does not reach it with the same hash has lost or rewritten events'),
 });

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { AuditEvent, DB } from '../../platform/db/schema.js';
-import { verifyAudit, type VerifyResult } from '../../platform/audit/audit.service.js';
+import { GENESIS_HASH, INSTALLATION_CHAIN, LEGACY_CHAIN, chainOf } from '../../platform/audit/audit.service.js';
+import { verifyChain, type BreakReason } from '../../platform/audit/audit-verify.service.js';
+import { auditRepository } from '../../platform/audit/audit.repository.js';
+import type { HeadClaim } from '../../platform/audit/audit-verify.service.js';
+import { latestSignedHeads, type SignedHead } from '../../platform/audit/audit-heads.service.js';
 import { auditViewRepository as repo } from './audit-view.repository.js';
 import { UNNAMED_ACTOR_ACTIONS } from './audit-actions.js';
 import type { ProcessAuditQuery } from './audit-view.schema.js';
@@ -18,15 +22,16 @@ export interface ProcessAuditPage {
 export async function processAuditPage(db: Kysely<DB>, processId: string, q: ProcessAuditQuery): Promise<ProcessAuditPage> {
   const after = q.after;
   const before = after ? undefined : q.before;
-  const rows = await repo.processPage(db, processId, { after, before, actionPrefix: q.action, limit: q.limit });
+  const chain = chainOf(processId);
+  const rows = await repo.processPage(db, chain, { after, before, actionPrefix: q.action, limit: q.limit });
   const more = rows.length > q.limit;
   // Going forward the extra row is the newest (first); otherwise the oldest (last).
   const items = more ? (after ? rows.slice(1) : rows.slice(0, q.limit)) : rows;
   const newest = items[0];
   const oldest = items[items.length - 1];
   if (!newest || !oldest) return { items, next: null, previous: null };
-  const olderExists = after ? await repo.hasBeyond(db, processId, String(oldest.seq), 'older', q.action) : more;
-  const newerExists = after ? more : before ? await repo.hasBeyond(db, processId, String(newest.seq), 'newer', q.action) : false;
+  const olderExists = after ? await repo.hasBeyond(db, chain, String(oldest.seq), 'older', q.action) : more;
+  const newerExists = after ? more : before ? await repo.hasBeyond(db, chain, String(newest.seq), 'newer', q.action) : false;
   return { items, next: olderExists ? String(oldest.seq) : null, previous: newerExists ? String(newest.seq) : null };
 }
 
@@ -66,33 +71,52 @@ export async function whoOfEvents(db: Kysely<DB>, events: AuditEvent[]): Promise
   return out;
 }
 
-/** The whole chain's verification, with what it says about one process's events. */
-export type ProcessVerifyResult = VerifyResult & {
-  /** The process's events among those that verified. */
-  processCount: number;
-  /** The hash of the process's latest verified event, if any. */
-  processHead: string | null;
+/** A process chain's verification, for the page and the CLI. */
+export type ProcessVerifyResult = (
+  | { ok: true; count: number; head: string; headSeq: string }
+  | { ok: false; count: number; brokenAt: string; reason: BreakReason; signedHead?: HeadClaim | undefined }
+) & {
+  /** The process's chain id. */
+  chain: string;
 };
 
 /**
- * Verify a process's slice of the global chain. The chain is one sequence, so a process's
- * events can only be trusted if every event before them holds: recompute the whole chain
- * (verifyAudit) and tally the process's events on the way.
+ * Verify a process's own chain: its events are consecutive in it, so only they are read
+ * (before 0016 a process's slice could only be trusted by recomputing the whole installation).
  */
-export async function verifyProcessAudit(db: Kysely<DB>, processId: string, pageSize?: number): Promise<ProcessVerifyResult> {
-  let processCount = 0;
-  let processHead: string | null = null;
-  const r = await verifyAudit(db, pageSize, (row) => {
-    if (row.process_id !== processId) return;
-    processCount++;
-    processHead = row.hash;
+export async function verifyProcessAudit(db: Kysely<DB>, processId: string, pageSize?: number, signedHead?: HeadClaim): Promise<ProcessVerifyResult> {
+  const chain = chainOf(processId);
+  // By default the chain is held to its last recorded signed head (signature checked).
+  signedHead ??= await latestSignedHeads(db, [chain]).then(({ heads }) => {
+    const h = heads.get(chain);
+    return h ? { seq: h.seq, hash: h.hash, at: h.at } : undefined;
   });
-  return { ...r, processCount, processHead };
+  const row = await auditRepository.chain(db, chain);
+  if (!row) {
+    if (signedHead) return { ok: false, chain, count: 0, brokenAt: '1', reason: 'missing_after_signed_head', signedHead };
+    return { ok: true, chain, count: 0, head: GENESIS_HASH, headSeq: '0' };
+  }
+  const r = await verifyChain(db, row, { ...(pageSize ? { pageSize } : {}), signedHead });
+  if (r.ok) return { ok: true, chain, count: r.count, head: r.head.hash, headSeq: r.head.seq };
+  return { ok: false, chain, count: r.count, brokenAt: r.brokenAt, reason: r.reason, signedHead: r.signedHead };
 }
 
-/** A page of the whole chain from a seq, and where the next page starts (null at the head). */
-export async function chainPage(db: Kysely<DB>, from: number, limit: number): Promise<{ events: AuditEvent[]; next: string | null }> {
-  const events = await repo.chainFrom(db, from, limit);
+/** A page of one chain from a seq, and where the next page starts (null at the head). */
+export async function chainPage(db: Kysely<DB>, chain: string, from: number, limit: number): Promise<{ events: AuditEvent[]; next: string | null }> {
+  const events = await repo.chainFrom(db, chain, from, limit);
   const last = events[events.length - 1];
   return { events, next: events.length === limit && last ? String(BigInt(last.seq) + 1n) : null };
+}
+
+/** The hash a chain's seq 1 links to: the legacy head for the installation chain (when there is one), else the genesis hash. */
+export async function chainGenesis(db: Kysely<DB>, chain: string): Promise<string> {
+  if (chain !== INSTALLATION_CHAIN) return GENESIS_HASH;
+  return (await auditRepository.chain(db, LEGACY_CHAIN))?.head_hash ?? GENESIS_HASH;
+}
+
+/** A chain's current head and its last signed head (signature checked), for the public head endpoints. */
+export async function chainHead(db: Kysely<DB>, chain: string): Promise<{ chain: string; current: { seq: string; hash: string }; signed: SignedHead | null }> {
+  const row = await auditRepository.chain(db, chain);
+  const { heads } = await latestSignedHeads(db, [chain]);
+  return { chain, current: { seq: String(row?.head_seq ?? '0'), hash: row?.head_hash ?? (await chainGenesis(db, chain)) }, signed: heads.get(chain) ?? null };
 }

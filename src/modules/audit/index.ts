@@ -2,5 +2,4 @@
  * The audit module's face: the types and functions other modules may use. Nothing else
  * of the module is importable from outside it (the module-boundaries lint rule).
  */
-export { verifyProcessCommand } from './audit-view.cli.js';
-export { recordAudit, verifyAudit } from '../../platform/audit/audit.service.js';
+export { verifyAllCommand, verifyProcessCommand } from './audit-view.cli.js';

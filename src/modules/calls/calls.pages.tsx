@@ -3,12 +3,11 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
+import { parseForm, formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
+import { getProcess, processFromParams } from '../processes/index.js';
 import { organisations } from '../participants/index.js';
-import { sendFile } from '../files/index.js';
-import { acceptMultipart, uploadedFiles } from '../files/index.js';
+import { sendFile, acceptMultipart, uploadedFiles } from '../files/index.js';
 import { ModerateBody, OpenCallBody, SubmissionFields } from './calls.schema.js';
 import * as calls from './calls.service.js';
 import { callPath, submissionPath } from './calls.presenter.js';
@@ -113,16 +112,15 @@ export const callsPages: FastifyPluginAsync = async (app) => {
         />,
         status,
       );
-    const parsed = parseForm(SubmissionFields, submitFormToBody(flat), req.t);
-    if (!parsed.ok) return again(parsed.errors, 422);
     const upload = uploadedFiles(req.body).find((f) => f.field === 'file');
-    try {
-      const created = await calls.submit(db(), req.actor!, process, call.id, parsed.data, upload);
-      return redirectWithNotice(reply, localPath(req.lang, submissionPath(process.slug, call.id, created.id)), 'calls.submitted');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return again(errors, status);
-    }
+    return formAction(req, reply, {
+      schema: SubmissionFields,
+      input: submitFormToBody(flat),
+      again,
+      run: (data) => calls.submit(db(), req.actor!, process, call.id, data, upload),
+      to: (created) => localPath(req.lang, submissionPath(process.slug, call.id, created.id)),
+      notice: 'calls.submitted',
+    });
   });
 
   app.get('/processes/:processSlug/calls/:callId/moderation', { config: { policy: 'call.moderate', ...scoped }, schema: hide }, async (req, reply) => {

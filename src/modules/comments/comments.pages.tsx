@@ -5,12 +5,11 @@ import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { can } from '../../platform/auth/policies.js';
-import { getProcess, stakeholderGroupsOf } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
-import { sendFile } from '../files/index.js';
-import { acceptMultipart, uploadedFiles } from '../files/index.js';
+import { getProcess, processFromParams, stakeholderGroupsOf } from '../processes/index.js';
+import { sendFile, acceptMultipart, uploadedFiles } from '../files/index.js';
 import { CommentFields, HideBody, ListQuery, ReportBody, ReportDecisionBody } from './comments.schema.js';
 import { commentFile, commentPath, commentRefusal, fileMeta, getComment, receiptPath, submitToPeriod } from './comments.service.js';
 import { periodScope } from './comments.scopes.js';
@@ -115,17 +114,16 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
     const flat = { ...formFields(req.body) };
     delete flat._csrf;
     const records = periodScope.of(req);
-    const parsed = parseForm(CommentFields, commentFormToBody(flat), req.t);
-    if (!parsed.ok) return showForm(req, reply, flat, parsed.errors, 422);
     const upload = uploadedFiles(req.body).find((f) => f.field === 'file');
-    try {
-      const key = flat.idempotencyKey && flat.idempotencyKey.length <= 200 ? flat.idempotencyKey : undefined;
-      const { comment } = await submitToPeriod(db(), req.actor, records, parsed.data, { idempotencyKey: key, upload }, { baseUrl: base() });
-      return redirectWithNotice(reply, localPath(req.lang, commentPath(records.process.slug, comment.id)), 'comments.submitted');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return showForm(req, reply, flat, errors, status);
-    }
+    const key = flat.idempotencyKey && flat.idempotencyKey.length <= 200 ? flat.idempotencyKey : undefined;
+    return formAction(req, reply, {
+      schema: CommentFields,
+      input: commentFormToBody(flat),
+      again: (errors, status) => showForm(req, reply, flat, errors, status),
+      run: (data) => submitToPeriod(db(), req.actor, records, data, { idempotencyKey: key, upload }, { baseUrl: base() }),
+      to: ({ comment }) => localPath(req.lang, commentPath(records.process.slug, comment.id)),
+      notice: 'comments.submitted',
+    });
   });
 
   /** A comment's page, with the hide form's values and errors when it is shown again. */
@@ -176,15 +174,14 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/comments/:commentId/hide', { config: { policy: 'comment.moderate', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const parsed = parseForm(HideBody, flat, req.t);
-    if (!parsed.ok) return showComment(req, reply, flat, parsed.errors, 422);
-    try {
-      await hideComment(db(), req.actor!, req.policyContext.processId!, params(req).commentId, parsed.data);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return showComment(req, reply, flat, errors, status);
-    }
-    return redirectWithNotice(reply, localPath(req.lang, commentPath(params(req).processSlug, params(req).commentId)), 'comments.hidden');
+    return formAction(req, reply, {
+      schema: HideBody,
+      input: flat,
+      again: (errors, status) => showComment(req, reply, flat, errors, status),
+      run: (data) => hideComment(db(), req.actor!, req.policyContext.processId!, params(req).commentId, data),
+      to: localPath(req.lang, commentPath(params(req).processSlug, params(req).commentId)),
+      notice: 'comments.hidden',
+    });
   });
 
   app.post('/processes/:processSlug/comments/:commentId/restore', { config: { policy: 'comment.moderate', ...scoped }, schema: hide }, async (req, reply) => {

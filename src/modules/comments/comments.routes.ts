@@ -1,10 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { MAX_FILE_BYTES } from '../files/index.js';
-import { sendFile } from '../files/index.js';
-import { explainOversizedUploads } from '../files/index.js';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
-import { SlugParams } from '../processes/index.js';
+import { MAX_FILE_BYTES, sendFile, explainOversizedUploads } from '../files/index.js';
+import { getProcess, processFromParams, SlugParams } from '../processes/index.js';
 import {
   CommentOut,
   CommentPageOut,

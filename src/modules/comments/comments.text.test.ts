@@ -46,6 +46,34 @@ describe('receipts', () => {
   });
 });
 
+describe('receipt entropy', () => {
+  // 10,000 receipts: each of the 8 random places must use the whole 32-letter alphabet about
+  // evenly (40 bits in all), and no two may repeat. A generator cut to fewer letters, fewer
+  // places or a skewed source fails here.
+  const N = 10_000;
+  const receipts = Array.from({ length: N }, () => newReceipt());
+
+  it('are 11 characters, C- then 4 + 4 places, all distinct over 10,000', () => {
+    for (const r of receipts) expect(r).toHaveLength(11);
+    expect(new Set(receipts).size).toBe(N);
+  });
+
+  it('use all 32 Crockford characters in every place, each about 1/32 of the time', () => {
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    for (let place = 0; place < 8; place++) {
+      const counts = new Map<string, number>();
+      for (const r of receipts) {
+        const c = r.replace(/-/g, '').slice(1)[place]!;
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+      }
+      expect([...counts.keys()].sort().join(''), `place ${place}`).toBe(alphabet);
+      // Expected 312.5 each, standard deviation ~17.4: 200–430 is beyond six deviations.
+      for (const [c, n] of counts) expect(n, `place ${place}, ${c}`).toBeGreaterThan(200);
+      for (const [c, n] of counts) expect(n, `place ${place}, ${c}`).toBeLessThan(430);
+    }
+  });
+});
+
 describe('time left', () => {
   const now = new Date('2019-03-01T12:00:00Z');
   const later = (s: number) => new Date(now.getTime() + s * 1000);

@@ -4,8 +4,8 @@ import { isUuid } from '../../platform/lib/ids.js';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
-import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { getProcess } from '../processes/index.js';
 import { getPeriod } from './periods.service.js';
 import { DispositionBody } from './dispositions.schema.js';
@@ -76,16 +76,15 @@ export const dispositionsPages: FastifyPluginAsync = async (app) => {
     // Field errors are named after the entry's fields, so the summary links to the right form.
     const rename = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === '_' || !entry ? k : `${k}-${entry}`, v]));
     const body = { groupId: flat.groupId, outcome: flat.outcome, rationale: flat.rationale ?? '', versionNumber: flat.versionNumber, anchor: flat.anchor };
-    const parsed = parseForm(DispositionBody, body, req.t);
-    if (!parsed.ok) return showQueue(req, reply, state, { commentId: entry, values: flat, errors: rename(parsed.errors), status: 422 });
-    try {
-      await recordDisposition(db(), req.actor!, detail.period.id, parsed.data);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return showQueue(req, reply, state, { commentId: entry, values: flat, errors: rename(errors), status });
-    }
     const q = new URLSearchParams({ status: state.status, ...(state.after ? { after: state.after } : {}), ...(state.before ? { before: state.before } : {}) });
-    return redirectWithNotice(reply, `${localPath(req.lang, `${periodBase(process.slug, detail.period.id)}/responses`)}?${q.toString()}`, 'dispositions.saved');
+    return formAction(req, reply, {
+      schema: DispositionBody,
+      input: body,
+      again: (errors, status) => showQueue(req, reply, state, { commentId: entry, values: flat, errors: rename(errors), status }),
+      run: (data) => recordDisposition(db(), req.actor!, detail.period.id, data),
+      to: `${localPath(req.lang, `${periodBase(process.slug, detail.period.id)}/responses`)}?${q.toString()}`,
+      notice: 'dispositions.saved',
+    });
   });
 
   app.get('/processes/:processSlug/comment-periods/:periodId/report', { config: { policy: 'public.read', anonymousCache: true }, schema: hide }, async (req, reply) => {

@@ -2,8 +2,6 @@
  * The comments module's face: the types and functions other modules may use. Nothing else
  * of the module is importable from outside it (the module-boundaries lint rule).
  */
-export { commentMargin } from './comments.margin.js';
-export type { CommentMargin } from './comments.margin.js';
 export { commentPath, submitComment } from './comments.service.js';
 export { periodSummaries } from './comments.summary.js';
 export { OUTCOMES } from './dispositions.schema.js';

@@ -5,11 +5,10 @@ import type { DB } from '../../platform/db/schema.js';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
-import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { can } from '../../platform/auth/policies.js';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
+import { getProcess, processFromParams } from '../processes/index.js';
 import { getDocument, listDocuments, translationsOf } from '../documents/index.js';
 import { instantToLocal, localToInstant, toSecond } from '../../platform/time/zoned.js';
 import { isTimeZone } from '../../platform/lib/time-zone.js';
@@ -88,15 +87,14 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/comment-periods/new', { config: { policy: 'commentPeriod.open', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const parsed = parseForm(OpenPeriodBody, periodFormToBody(flat), req.t);
-    if (!parsed.ok) return showForm(req, reply, flat, parsed.errors, 422);
-    try {
-      const period = await openPeriod(db(), req.actor!, req.policyContext.processId!, parsed.data, app.deps.config.baseUrl);
-      return redirectWithNotice(reply, localPath(req.lang, periodPath(params(req).processSlug, period.id)), 'comments.periodOpened');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return showForm(req, reply, flat, errors, status);
-    }
+    return formAction(req, reply, {
+      schema: OpenPeriodBody,
+      input: periodFormToBody(flat),
+      again: (errors, status) => showForm(req, reply, flat, errors, status),
+      run: (data) => openPeriod(db(), req.actor!, req.policyContext.processId!, data, app.deps.config.baseUrl),
+      to: (period) => localPath(req.lang, periodPath(params(req).processSlug, period.id)),
+      notice: 'comments.periodOpened',
+    });
   });
 
   app.get('/processes/:processSlug/comment-periods/:periodId', { config: { policy: 'public.read', anonymousCache: true }, schema: hide }, async (req, reply) => {

@@ -1,3 +1,4 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isUuid } from '../../platform/lib/ids.js';
 import { tFor } from '../../platform/i18n/i18n.js';
@@ -5,16 +6,15 @@ import { isTimeZone } from '../../platform/lib/time-zone.js';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
-import { redirectWithNotice } from '../../platform/web/notice.js';
-import { nestForm, parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { nestForm, formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { getProcess } from '../processes/index.js';
 import { getDocument, listDocuments } from '../documents/index.js';
 import { recommendationsOf } from './consensus.slots.js';
 import { instantToLocal, localToInstant, toSecond } from '../../platform/time/zoned.js';
 import { OpenCallBody, PositionBody } from './consensus.schema.js';
-import { callPath, callRecord, getCall, listCalls, openCall, openScope, positionHistory, statePosition } from './consensus.service.js';
+import { callPath, callRecord, getCall, listCalls, openCall, openScope, positionHistory, statePosition, callScope } from './consensus.service.js';
 import { viewerOf } from './viewer.service.js';
-import { callScope } from './consensus.service.js';
 import { decisionPages } from './decisions.pages.js';
 import { CallsView } from './views/calls.view.js';
 import { CallView, type FailedPosition } from './views/call.view.js';
@@ -71,7 +71,7 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const slug = docOf(req);
     const document = typeof slug === 'string' && slug ? await getDocument(db(), process.id, slug, req.actor) : null;
-    const recommendations = document ? [] : (await recommendationsOf(db(), process.id)).map((r) => ({ id: r.id, number: r.number, title: req.lang === 'fr' ? r.titleFr : r.titleEn }));
+    const recommendations = document ? [] : (await recommendationsOf(db(), process.id)).map((r) => ({ id: r.id, number: r.number, title: pick(req.lang, r, 'title') }));
     return sendPage(reply, <CallFormView ctx={pageCtx(req, reply)} process={process} document={document} recommendations={recommendations} values={values} errors={errors} />, status);
   };
 
@@ -92,15 +92,14 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
   app.post('/processes/:processSlug/consensus/new', { config: { policy: 'consensus.open', ...openScoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
     const { body, rows } = callFormToBody(flat);
-    const parsed = parseForm(OpenCallBody, body, req.t);
-    if (!parsed.ok) return showForm(req, reply, flat, renameRows(parsed.errors, rows), 422);
-    try {
-      const { call } = await openCall(db(), req.actor!, req.policyContext.processId!, parsed.data, { baseUrl: app.deps.config.baseUrl });
-      return redirectWithNotice(reply, localPath(req.lang, callPath(params(req).processSlug, call.id)), 'consensus.notices.opened');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return showForm(req, reply, flat, renameRows(errors, rows), status);
-    }
+    return formAction(req, reply, {
+      schema: OpenCallBody,
+      input: body,
+      again: (errors, status) => showForm(req, reply, flat, renameRows(errors, rows), status),
+      run: (data) => openCall(db(), req.actor!, req.policyContext.processId!, data, { baseUrl: app.deps.config.baseUrl }),
+      to: ({ call }) => localPath(req.lang, callPath(params(req).processSlug, call.id)),
+      notice: 'consensus.notices.opened',
+    });
   });
 
   /** A call's page, with a failed position form's values and errors when there is one. */
@@ -122,15 +121,14 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
     const optionId = flat.optionId && isUuid(flat.optionId) ? flat.optionId : '';
     // Field errors are named after the option's form, so the summary links to the right field.
     const rename = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === '_' || k === 'optionId' || !optionId ? '_' : `${k}-${optionId}`, v]));
-    const parsed = parseForm(PositionBody, { optionId: flat.optionId, stance: flat.stance, reason: flat.reason }, req.t);
-    if (!parsed.ok) return showCall(req, reply, { optionId, values: flat, errors: rename(parsed.errors) }, 422);
-    try {
-      await statePosition(db(), req.actor!, call.id, parsed.data);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return showCall(req, reply, { optionId, values: flat, errors: rename(errors) }, status);
-    }
-    return redirectWithNotice(reply, `${localPath(req.lang, callPath(process.slug, call.id))}#your-position`, 'consensus.notices.positionSaved');
+    return formAction(req, reply, {
+      schema: PositionBody,
+      input: { optionId: flat.optionId, stance: flat.stance, reason: flat.reason },
+      again: (errors, status) => showCall(req, reply, { optionId, values: flat, errors: rename(errors) }, status),
+      run: (data) => statePosition(db(), req.actor!, call.id, data),
+      to: `${localPath(req.lang, callPath(process.slug, call.id))}#your-position`,
+      notice: 'consensus.notices.positionSaved',
+    });
   });
 
   await app.register(decisionPages);

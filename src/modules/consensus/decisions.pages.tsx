@@ -4,8 +4,8 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
-import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { getProcess } from '../processes/index.js';
 import { AppealAnswerBody, AppealBody, OutcomeBody } from './consensus.schema.js';
 import { callPath, callScope, currentPositions, getCall } from './consensus.service.js';
@@ -53,18 +53,22 @@ export const decisionPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/consensus/:callId/outcome', { config: { policy: 'consensus.decide', ...scoped }, schema: hide }, async (req, reply) => showOutcome(req, reply, {}));
   app.post('/processes/:processSlug/consensus/:callId/outcome', { config: { policy: 'consensus.decide', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const parsed = parseForm(OutcomeBody, outcomeFormToBody(flat), req.t);
-    if (!parsed.ok) return showOutcome(req, reply, flat, parsed.errors, 422);
-    const { process, detail } = await load(req);
-    try {
-      await recordOutcome(db(), req.actor!, detail.call.id, { ...parsed.data, lang: parsed.data.lang ?? req.lang });
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      // "Every objection needs an answer" is said at the top too, so the count is not lost.
-      const top: Record<string, string> = err instanceof HttpProblem && err.key === 'consensus.errors.objectionsUnanswered' ? { _: req.t(err.key, err.params) } : {};
-      return showOutcome(req, reply, flat, { ...top, ...errors }, status);
-    }
-    return redirectWithNotice(reply, back(req, process.slug, detail.call.id, '#outcome'), 'consensus.notices.decided');
+    return formAction(req, reply, {
+      schema: OutcomeBody,
+      input: outcomeFormToBody(flat),
+      again: (errors, status, problem) => {
+        // "Every objection needs an answer" is said at the top too, so the count is not lost.
+        const top: Record<string, string> = problem?.key === 'consensus.errors.objectionsUnanswered' ? { _: req.t(problem.key, problem.params) } : {};
+        return showOutcome(req, reply, flat, { ...top, ...errors }, status);
+      },
+      run: async (data) => {
+        const { process, detail } = await load(req);
+        await recordOutcome(db(), req.actor!, detail.call.id, { ...data, lang: data.lang ?? req.lang });
+        return back(req, process.slug, detail.call.id, '#outcome');
+      },
+      to: (path) => path,
+      notice: 'consensus.notices.decided',
+    });
   });
 
   const showAppeal = async (req: FastifyRequest, reply: FastifyReply, values: Flat, errors?: Record<string, string>, status = 200) => {
@@ -74,16 +78,18 @@ export const decisionPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/consensus/:callId/appeal', { config: { policy: 'consensus.appeal', ...scoped }, schema: hide }, async (req, reply) => showAppeal(req, reply, {}));
   app.post('/processes/:processSlug/consensus/:callId/appeal', { config: { policy: 'consensus.appeal', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const parsed = parseForm(AppealBody, { grounds: flat.grounds ?? '', lang: lang(flat.lang) }, req.t);
-    if (!parsed.ok) return showAppeal(req, reply, flat, parsed.errors, 422);
-    const { process, detail } = await load(req);
-    try {
-      await fileAppeal(db(), req.actor!, detail.call.id, { ...parsed.data, lang: parsed.data.lang ?? req.lang });
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return showAppeal(req, reply, flat, errors, status);
-    }
-    return redirectWithNotice(reply, back(req, process.slug, detail.call.id, '#appeals'), 'consensus.notices.appealed');
+    return formAction(req, reply, {
+      schema: AppealBody,
+      input: { grounds: flat.grounds ?? '', lang: lang(flat.lang) },
+      again: (errors, status) => showAppeal(req, reply, flat, errors, status),
+      run: async (data) => {
+        const { process, detail } = await load(req);
+        await fileAppeal(db(), req.actor!, detail.call.id, { ...data, lang: data.lang ?? req.lang });
+        return back(req, process.slug, detail.call.id, '#appeals');
+      },
+      to: (path) => path,
+      notice: 'consensus.notices.appealed',
+    });
   });
 
   const showAnswer = async (req: FastifyRequest, reply: FastifyReply, values: Flat, errors?: Record<string, string>, status = 200) => {
@@ -97,15 +103,17 @@ export const decisionPages: FastifyPluginAsync = async (app) => {
   app.get(answerUrl, { config: { policy: 'consensus.answerAppeal', ...scoped }, schema: hide }, async (req, reply) => showAnswer(req, reply, {}));
   app.post(answerUrl, { config: { policy: 'consensus.answerAppeal', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const parsed = parseForm(AppealAnswerBody, answerFormToBody(flat), req.t);
-    if (!parsed.ok) return showAnswer(req, reply, flat, parsed.errors, 422);
-    const { process, detail } = await load(req);
-    try {
-      await answerAppeal(db(), req.actor!, detail.call.id, params(req).appealId ?? '', { ...parsed.data, lang: parsed.data.lang ?? req.lang });
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return showAnswer(req, reply, flat, errors, status);
-    }
-    return redirectWithNotice(reply, back(req, process.slug, detail.call.id, '#appeals'), 'consensus.notices.answered');
+    return formAction(req, reply, {
+      schema: AppealAnswerBody,
+      input: answerFormToBody(flat),
+      again: (errors, status) => showAnswer(req, reply, flat, errors, status),
+      run: async (data) => {
+        const { process, detail } = await load(req);
+        await answerAppeal(db(), req.actor!, detail.call.id, params(req).appealId ?? '', { ...data, lang: data.lang ?? req.lang });
+        return back(req, process.slug, detail.call.id, '#appeals');
+      },
+      to: (path) => path,
+      notice: 'consensus.notices.answered',
+    });
   });
 };

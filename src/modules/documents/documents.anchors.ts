@@ -89,6 +89,16 @@ export function containment(a: Set<string>, b: Set<string>): number {
 const keyOf = (kind: BlockKind, source: string) => `${kind}\n${normaliseSpace(source)}`;
 
 /**
+ * True when two versions have the same blocks, block for block (whitespace inside a block
+ * aside). Merging or splitting paragraphs changes no words but changes the blocks, so it is a
+ * change worth a version.
+ * @example sameBlocks(oldBlocks, splitBlocks(markdown))
+ */
+export function sameBlocks(a: readonly Pick<OldBlock, 'kind' | 'source'>[], b: readonly Pick<ParsedBlock, 'kind' | 'source'>[]): boolean {
+  return a.length === b.length && a.every((x, i) => keyOf(x.kind, x.source) === keyOf(b[i]!.kind, b[i]!.source));
+}
+
+/**
  * Best order-keeping pairs between two short runs by total similarity (a weighted LCS):
  * used inside each gap between blocks already matched exactly.
  */

@@ -5,7 +5,8 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { renderPage, sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { parseForm, formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { getProcess } from '../processes/index.js';
 import type { Process } from '../processes/index.js';
 import { CompareQuery, CreateDocumentBody, DOCUMENT_FORM_BODY_LIMIT, SaveVersionBody, StatusBody } from './documents.schema.js';
@@ -91,16 +92,18 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/documents/new', { config: create, schema: hide, bodyLimit: DOCUMENT_FORM_BODY_LIMIT }, async (req, reply) => {
     const flat = formFields(req.body);
-    const parsed = parseForm(CreateDocumentBody, createFormToBody(flat), req.t);
-    if (!parsed.ok) return newForm(req, reply, flat, parsed.errors, 422);
-    try {
-      const { process } = await getProcess(db(), params(req).processSlug);
-      const doc = await docs.createFromBody(db(), req.actor!, process.id, parsed.data, { baseUrl: app.deps.config.baseUrl });
-      return redirectWithNotice(reply, localPath(req.lang, path(process, doc.slug)), 'documents.created');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return newForm(req, reply, flat, errors, status);
-    }
+    return formAction(req, reply, {
+      schema: CreateDocumentBody,
+      input: createFormToBody(flat),
+      again: (errors, status) => newForm(req, reply, flat, errors, status),
+      run: async (data) => {
+        const { process } = await getProcess(db(), params(req).processSlug);
+        const doc = await docs.createFromBody(db(), req.actor!, process.id, data, { baseUrl: app.deps.config.baseUrl });
+        return path(process, doc.slug);
+      },
+      to: (created) => localPath(req.lang, created),
+      notice: 'documents.created',
+    });
   });
 
   app.get('/processes/:processSlug/documents/:docSlug', { config: { policy: 'public.read', scope: documentRecords, anonymousCache: true }, schema: hide }, async (req, reply) => {
@@ -182,16 +185,15 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/documents/:docSlug/edit', { config: edit, schema: hide, bodyLimit: DOCUMENT_FORM_BODY_LIMIT }, async (req, reply) => {
     const flat = formFields(req.body);
-    const parsed = parseForm(SaveVersionBody, { title: flat.title, markdown: flat.markdown ?? '', message: flat.message ?? '' }, req.t);
-    if (!parsed.ok) return editForm(req, reply, flat, parsed.errors, 422);
     const { process, doc } = await load(req);
-    try {
-      const v = await docs.saveVersion(db(), req.actor!, doc.id, parsed.data, { baseUrl: app.deps.config.baseUrl });
-      return redirectWithNotice(reply, localPath(req.lang, path(process, doc.slug, `/versions/${v.number}`)), 'documents.saved');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return editForm(req, reply, flat, errors, status);
-    }
+    return formAction(req, reply, {
+      schema: SaveVersionBody,
+      input: { title: flat.title, markdown: flat.markdown ?? '', message: flat.message ?? '' },
+      again: (errors, status) => editForm(req, reply, flat, errors, status),
+      run: (data) => docs.saveVersion(db(), req.actor!, doc.id, data, { baseUrl: app.deps.config.baseUrl }),
+      to: (v) => localPath(req.lang, path(process, doc.slug, `/versions/${v.number}`)),
+      notice: 'documents.saved',
+    });
   });
 
   app.post('/processes/:processSlug/documents/:docSlug/status', { config: edit, schema: hide }, async (req, reply) => {

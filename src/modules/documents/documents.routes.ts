@@ -3,8 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
-import { getProcess } from '../processes/index.js';
-import { SlugParams } from '../processes/index.js';
+import { getProcess, SlugParams } from '../processes/index.js';
 import {
   CompareOut,
   CompareQuery,

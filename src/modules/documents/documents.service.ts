@@ -11,7 +11,7 @@ import { followDocumentVisibility, indexForSearch } from '../search/index.js';
 import { processById, processScope } from '../processes/index.js';
 import { groupsRepository } from '../groups/index.js';
 import { splitBlocks } from './documents.blocks.js';
-import { matchAnchors } from './documents.anchors.js';
+import { matchAnchors, sameBlocks } from './documents.anchors.js';
 import { documentsRepository as repo, type BlockRow, type DocumentRow, type VersionListItem, type VersionRow } from './documents.repository.js';
 import type { DocumentKind, DocumentStatus } from './documents.tables.js';
 
@@ -261,10 +261,11 @@ export async function saveVersion(db: Kysely<DB>, actor: Actor, documentId: stri
     if (!decision.allowed) throw new HttpProblem(403, 'errors.forbidden');
     if (doc.status === 'superseded') throw new HttpProblem(409, 'documents.errors.superseded');
     const previous = doc.current_version_id ? await repo.versionById(trx, doc.current_version_id) : undefined;
-    if (previous && sameText(previous.markdown, input.markdown) && previous.title === input.title) {
+    const oldBlocks = previous ? await repo.blocks(trx, previous.id) : [];
+    // Same words in other paragraphs (two merged into one) is a change: the blocks differ.
+    if (previous && sameText(previous.markdown, input.markdown) && sameBlocks(oldBlocks, parsed) && previous.title === input.title) {
       throw new HttpProblem(409, 'documents.errors.unchanged', {}, { markdown: 'documents.errors.unchanged' });
     }
-    const oldBlocks = previous ? await repo.blocks(trx, previous.id) : [];
     const used = await repo.anchorsEverUsed(trx, doc.id);
     const matched = matchAnchors(oldBlocks, parsed, used);
     const at = opts.at ?? new Date();

@@ -1,11 +1,11 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { localPath } from '../../platform/web/context.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { atomFeed } from '../../platform/lib/atom.js';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
+import { getProcess, processFromParams } from '../processes/index.js';
 import { groupFromParams } from '../groups/index.js';
 import * as follows from './follows.service.js';
 
@@ -39,18 +39,17 @@ export const followsPages: FastifyPluginAsync = async (app) => {
 
   app.get('/processes/:processSlug/activity.atom', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const d = await getProcess(db(), (req.params as { processSlug: string }).processSlug);
-    const fr = req.lang === 'fr';
-    const items = await follows.recentActivity(db(), d.process.id);
+      const items = await follows.recentActivity(db(), d.process.id);
     const base = app.deps.config.baseUrl;
     const page = `${base}/${req.lang}/processes/${d.process.slug}`;
     const xml = atomFeed({
       id: `${page}/activity.atom`,
-      title: req.t('follows.feedTitle', { title: fr ? d.process.title_fr : d.process.title_en }),
+      title: req.t('follows.feedTitle', { title: pick(req.lang, d.process, 'title') }),
       updated: items[0]?.occurred_at ?? d.process.updated_at,
       selfUrl: `${page}/activity.atom`,
       alternateUrl: page,
       lang: req.lang,
-      entries: items.map((i) => ({ id: `urn:uuid:${i.id}`, title: fr ? i.title_fr : i.title_en, updated: i.occurred_at, url: `${base}/${req.lang}${i.path}` })),
+      entries: items.map((i) => ({ id: `urn:uuid:${i.id}`, title: pick(req.lang, i, 'title'), updated: i.occurred_at, url: `${base}/${req.lang}${i.path}` })),
     });
     return reply.type('application/atom+xml; charset=utf-8').send(xml);
   });

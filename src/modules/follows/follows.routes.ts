@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { processFromParams } from '../processes/index.js';
-import { SlugParams } from '../processes/index.js';
-import { GroupParams } from '../groups/index.js';
-import { groupFromParams } from '../groups/index.js';
+import { processFromParams, SlugParams } from '../processes/index.js';
+import { GroupParams, groupFromParams } from '../groups/index.js';
 import * as follows from './follows.service.js';
 
 const FollowBody = z.object({ mode: z.enum(['immediate', 'digest']).describe('Email at once, or a daily digest') });

@@ -1,21 +1,19 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
-import { balance, isProcessMember } from '../participants/index.js';
-import { BalanceSection } from '../participants/index.js';
+import { parseForm, formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
+import { getProcess, processFromParams } from '../processes/index.js';
+import { balance, isProcessMember, BalanceSection } from '../participants/index.js';
 import { AddMemberBody, AnnouncementBody, CreateGroupBody, UpdateGroupBody } from './groups.schema.js';
 import * as groups from './groups.service.js';
 import { GroupView } from './views/group.view.js';
 import { GroupFormView } from './views/group-form.view.js';
-import { listMeetings } from '../meetings/index.js';
-import { GroupMeetingsSection } from '../meetings/index.js';
-import { FollowBox } from '../follows/index.js';
-import { followOf } from '../follows/index.js';
+import { listMeetings, GroupMeetingsSection } from '../meetings/index.js';
+import { FollowBox, followOf } from '../follows/index.js';
 
 const hide = { hide: true };
 
@@ -41,15 +39,14 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
     const action = localPath(req.lang, `/processes/${params(req).processSlug}/groups/new`);
     const again = (errors: Record<string, string>, status: number) =>
       sendPage(reply, <GroupFormView ctx={pageCtx(req, reply)} action={action} creating title={req.t('groups.createTitle')} values={flat} errors={errors} />, status);
-    const parsed = parseForm(CreateGroupBody, flat, req.t);
-    if (!parsed.ok) return again(parsed.errors, 422);
-    try {
-      const g = await groups.createGroup(db(), req.actor!, req.policyContext.processId!, parsed.data);
-      return redirectWithNotice(reply, localPath(req.lang, `/processes/${params(req).processSlug}/groups/${g.slug}`), 'groups.created');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return again(errors, status);
-    }
+    return formAction(req, reply, {
+      schema: CreateGroupBody,
+      input: flat,
+      again,
+      run: (data) => groups.createGroup(db(), req.actor!, req.policyContext.processId!, data),
+      to: (g) => localPath(req.lang, `/processes/${params(req).processSlug}/groups/${g.slug}`),
+      notice: 'groups.created',
+    });
   });
 
   app.get('/processes/:processSlug/groups/:groupSlug', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
@@ -97,7 +94,7 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/groups/:groupSlug/edit', { config: { policy: 'group.update', ...scoped }, schema: hide }, async (req, reply) => {
     const g = await groups.groupById(db(), req.policyContext.groupId!);
     const values = { nameEn: g.name_en, nameFr: g.name_fr, charterEn: g.charter_en, charterFr: g.charter_fr, status: g.status };
-    const title = req.t('groups.editTitle', { name: req.lang === 'fr' ? g.name_fr : g.name_en });
+    const title = req.t('groups.editTitle', { name: pick(req.lang, g, 'name') });
     return sendPage(reply, <GroupFormView ctx={pageCtx(req, reply)} action={`${groupPath(req)}/edit`} creating={false} title={title} values={values} />);
   });
 

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
-import { SlugParams } from '../processes/index.js';
+import { getProcess, processFromParams, SlugParams } from '../processes/index.js';
 import { AddMemberBody, AnnouncementBody, CreateGroupBody, GroupOut, GroupParams, UpdateGroupBody } from './groups.schema.js';
 import * as groups from './groups.service.js';
 import { groupFromParams } from './groups.pages.js';

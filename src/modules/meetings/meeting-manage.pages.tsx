@@ -1,13 +1,13 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors } from '../../platform/web/forms.js';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
-import { groupById } from '../groups/index.js';
-import { groupFromParams } from '../groups/index.js';
+import { parseForm } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
+import { getProcess, processFromParams } from '../processes/index.js';
+import { groupById, groupFromParams } from '../groups/index.js';
 import { AgendaBody, AttendanceBody, MeetingBody, MinutesBody, RecordingsBody } from './meetings.schema.js';
 import * as meetings from './meetings.service.js';
 import * as registrations from './registrations.service.js';
@@ -31,29 +31,27 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
   /** The meeting of the address, for someone the policy already let through (404 when absent). */
   const target = (req: FastifyRequest) => meetings.getMeeting(db(), req.policyContext.processId!, slugs(req).meetingId!, req.actor);
   const page = (req: FastifyRequest, m: MeetingRow) => localPath(req.lang, meetingPath(m.process_slug, m.id));
-  const back = (req: FastifyRequest, m: MeetingRow): Back => ({ href: page(req, m), label: req.lang === 'fr' ? m.title_fr : m.title_en });
+  const back = (req: FastifyRequest, m: MeetingRow): Back => ({ href: page(req, m), label: pick(req.lang, m, 'title') });
 
   // Scheduling: the same form for a process's meeting and a group's.
   const newForm = async (req: FastifyRequest, reply: FastifyReply, values: MeetingFormValues, errors?: Record<string, string>, status = 200) => {
     const d = await getProcess(db(), slugs(req).processSlug);
     const g = req.policyContext.groupId ? await groupById(db(), req.policyContext.groupId) : undefined;
-    const fr = req.lang === 'fr';
-    const backTo = g ? { href: localPath(req.lang, `/processes/${d.process.slug}/groups/${g.slug}`), label: fr ? g.name_fr : g.name_en } : { href: localPath(req.lang, `/processes/${d.process.slug}`), label: fr ? d.process.title_fr : d.process.title_en };
+      const backTo = g ? { href: localPath(req.lang, `/processes/${d.process.slug}/groups/${g.slug}`), label: pick(req.lang, g, 'name') } : { href: localPath(req.lang, `/processes/${d.process.slug}`), label: pick(req.lang, d.process, 'title') };
     const title = g ? req.t('meetings.scheduleForGroup', { name: backTo.label }) : req.t('meetings.scheduleForProcess');
     const action = localPath(req.lang, g ? `/processes/${d.process.slug}/groups/${g.slug}/meetings/new` : `/processes/${d.process.slug}/meetings/new`);
     return sendPage(reply, <MeetingFormView ctx={pageCtx(req, reply)} title={title} action={action} back={backTo} values={values} errors={errors} />, status);
   };
   const schedule = async (req: FastifyRequest, reply: FastifyReply) => {
     const values = forms.meetingFormValues(flat(req));
-    const parsed = parseForm(MeetingBody, values, req.t);
-    if (!parsed.ok) return newForm(req, reply, values, parsed.errors, 422);
-    try {
-      const m = await meetings.scheduleMeeting(deps(), req.actor!, { processId: req.policyContext.processId!, groupId: req.policyContext.groupId }, parsed.data);
-      return redirectWithNotice(reply, localPath(req.lang, meetingPath(slugs(req).processSlug, m.id)), 'meetings.scheduled');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return newForm(req, reply, values, errors, status);
-    }
+    return formAction(req, reply, {
+      schema: MeetingBody,
+      input: values,
+      again: (errors, status) => newForm(req, reply, values, errors, status),
+      run: (data) => meetings.scheduleMeeting(deps(), req.actor!, { processId: req.policyContext.processId!, groupId: req.policyContext.groupId }, data),
+      to: (m) => localPath(req.lang, meetingPath(slugs(req).processSlug, m.id)),
+      notice: 'meetings.scheduled',
+    });
   };
   for (const [path, scope] of [
     ['/processes/:processSlug/meetings/new', processFromParams],
@@ -73,15 +71,14 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
   app.post('/processes/:processSlug/meetings/:meetingId/edit', { config: { policy: 'meeting.update', ...scoped }, schema: hide }, async (req, reply) => {
     const m = await target(req);
     const values = forms.meetingFormValues(flat(req));
-    const parsed = parseForm(MeetingBody, values, req.t);
-    if (!parsed.ok) return editForm(req, reply, m, values, parsed.errors, 422);
-    try {
-      await meetings.updateMeeting(deps(), req.actor!, m.process_id, m.id, parsed.data);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return editForm(req, reply, m, values, errors, status);
-    }
-    return redirectWithNotice(reply, page(req, m), 'meetings.saved');
+    return formAction(req, reply, {
+      schema: MeetingBody,
+      input: values,
+      again: (errors, status) => editForm(req, reply, m, values, errors, status),
+      run: (data) => meetings.updateMeeting(deps(), req.actor!, m.process_id, m.id, data),
+      to: page(req, m),
+      notice: 'meetings.saved',
+    });
   });
 
   // The agenda, as a fixed set of rows.
@@ -156,15 +153,15 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
   app.post('/processes/:processSlug/meetings/:meetingId/attendance', { config: { policy: 'meeting.attendance', ...scoped }, schema: hide }, async (req, reply) => {
     const m = await target(req);
     const userIds = forms.submittedAttendees(flat(req));
-    const parsed = parseForm(AttendanceBody, { userIds }, req.t);
-    if (!parsed.ok) return attendanceForm(req, reply, m, userIds, { userIds: req.t('meetings.errors.notCandidate') }, 422);
-    try {
-      await registrations.setAttendance(db(), req.actor!, m.process_id, m.id, parsed.data.userIds);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return attendanceForm(req, reply, m, userIds, errors, status);
-    }
-    return redirectWithNotice(reply, page(req, m), 'meetings.attendanceSaved');
+    return formAction(req, reply, {
+      schema: AttendanceBody,
+      input: { userIds },
+      // A list that does not parse holds someone who cannot attend: say so rather than "invalid".
+      again: (errors, status, problem) => attendanceForm(req, reply, m, userIds, problem ? errors : { userIds: req.t('meetings.errors.notCandidate') }, status),
+      run: (data) => registrations.setAttendance(db(), req.actor!, m.process_id, m.id, data.userIds),
+      to: page(req, m),
+      notice: 'meetings.attendanceSaved',
+    });
   });
 
   // Cancelling, after a confirmation page.

@@ -1,3 +1,4 @@
+import { pick } from '../../platform/i18n/pick.js';
 import { formFields } from '../../platform/web/forms.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
@@ -43,8 +44,8 @@ export const meetingsPages: FastifyPluginAsync = async (app) => {
         ctx={pageCtx(req, reply)}
         processSlug={d.process.slug}
         processId={d.process.id}
-        processTitle={req.lang === 'fr' ? d.process.title_fr : d.process.title_en}
-        group={g ? { slug: g.slug, id: g.id, name: req.lang === 'fr' ? g.name_fr : g.name_en } : undefined}
+        processTitle={pick(req.lang, d.process, 'title')}
+        group={g ? { slug: g.slug, id: g.id, name: pick(req.lang, g, 'name') } : undefined}
         upcoming={upcoming.items}
         past={past.items}
         laterHref={upcoming.next ? href({ later: upcoming.next }) : undefined}
@@ -64,12 +65,11 @@ export const meetingsPages: FastifyPluginAsync = async (app) => {
       m.starts_at <= now ? registrations.attendanceSummary(db(), d.process.id, m.id, d.stakeholderGroups) : Promise.resolve(undefined),
       m.group_id ? groupById(db(), m.group_id) : Promise.resolve(undefined),
     ]);
-    const fr = req.lang === 'fr';
-    return sendPage(
+      return sendPage(
       reply,
       <MeetingView
         ctx={pageCtx(req, reply)}
-        data={{ m, processTitle: fr ? d.process.title_fr : d.process.title_en, groupName: group ? (fr ? group.name_fr : group.name_en) : null, agenda, counts, mine, attendance, now }}
+        data={{ m, processTitle: pick(req.lang, d.process, 'title'), groupName: group ? (pick(req.lang, group, 'name')) : null, agenda, counts, mine, attendance, now }}
       />,
     );
   });

@@ -1,9 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { processScope } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
-import { getGroup } from '../groups/index.js';
-import { groupFromParams } from '../groups/index.js';
+import { processScope, processFromParams } from '../processes/index.js';
+import { getGroup, groupFromParams } from '../groups/index.js';
 import { AgendaBody, GroupParams, ListQuery, MeetingBody, MeetingOut, MeetingPage, MeetingParams, MinutesBody, ProcessParams, RecordingsBody } from './meetings.schema.js';
 import * as meetings from './meetings.service.js';
 import { presentMeeting, presentMeetingSummary } from './meetings.presenter.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrl, optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
 
@@ -19,13 +20,7 @@ const Text = (max: number) => z.string({ error: 'errors.text.required' }).trim()
 const OptionalText = (max: number) => z.string().trim().max(max, 'errors.text.tooLong').default('');
 
 /** An http(s) address, or nothing (an empty form field reads as nothing). */
-const OptionalUrl = z
-  .string()
-  .trim()
-  .max(2000, 'errors.text.tooLong')
-  .nullish()
-  .transform((v) => v || null)
-  .pipe(z.url({ protocol: /^https?$/, error: 'meetings.errors.url' }).nullable());
+const OptionalUrl = optionalHttpUrl('meetings.errors.url');
 
 /** A whole number in a range, or nothing (an empty form field reads as nothing). */
 const OptionalCount = (max: number, key: string) =>
@@ -85,7 +80,7 @@ export const MinutesBody = z.object({ minutesEn: OptionalText(100_000), minutesF
 export type MinutesBody = z.infer<typeof MinutesBody>;
 
 /** The recording links, replacing the ones before. */
-export const RecordingsBody = z.object({ urls: z.array(z.url({ protocol: /^https?$/, error: 'meetings.errors.url' }).max(2000)).max(20) });
+export const RecordingsBody = z.object({ urls: z.array(httpUrl('meetings.errors.url')).max(20) });
 /** The recording links, replacing the ones before. */
 export type RecordingsBody = z.infer<typeof RecordingsBody>;
 

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { indexTranslationsForSearch, type SearchEntryInput } from '../search/index.js';
-import { plainText } from '../search/index.js';
+import { indexTranslationsForSearch, type SearchEntryInput, plainText } from '../search/index.js';
 import { meetingsRepository as repo, type AgendaItem, type MeetingRow } from './meetings.repository.js';
 import { meetingPath } from './links.js';
 

@@ -1,13 +1,13 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { nestForm, parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
-import { saveStakeholderGroups } from '../processes/index.js';
+import { getProcess, processFromParams, saveStakeholderGroups } from '../processes/index.js';
 import { listGroups, groupsByUser as loadGroupsByUser } from '../groups/index.js';
 import { InviteBody, JoinBody } from './participants.schema.js';
 import * as participants from './participants.service.js';
@@ -42,15 +42,14 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
     const d = await getProcess(db(), slugOf(req));
     const again = async (errors: Record<string, string>, status: number) =>
       sendPage(reply, <JoinView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} organisations={await participants.organisations(db())} values={flat} errors={errors} />, status);
-    const parsed = parseForm(JoinBody, joinFormToBody(flat), req.t);
-    if (!parsed.ok) return again(parsed.errors, 422);
-    try {
-      await participants.joinProcess(db(), req.actor!, d.process, d.stakeholderGroups, parsed.data);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return again(errors, status);
-    }
-    return redirectWithNotice(reply, localPath(req.lang, `/processes/${d.process.slug}`), 'participants.joined');
+    return formAction(req, reply, {
+      schema: JoinBody,
+      input: joinFormToBody(flat),
+      again,
+      run: (data) => participants.joinProcess(db(), req.actor!, d.process, d.stakeholderGroups, data),
+      to: localPath(req.lang, `/processes/${d.process.slug}`),
+      notice: 'participants.joined',
+    });
   });
 
   app.post('/processes/:processSlug/leave', { config: { policy: 'process.leave', ...scoped }, schema: hide }, async (req, reply) => {
@@ -72,7 +71,7 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
       limit: 100,
     });
     const memberGroups = await loadGroupsByUser(db(), d.process.id, page.items.map((m) => m.user_id));
-    const groupsByUser = new Map([...memberGroups].map(([id, gs]) => [id, gs.map((g) => (req.lang === 'fr' ? g.name_fr : g.name_en))]));
+    const groupsByUser = new Map([...memberGroups].map(([id, gs]) => [id, gs.map((g) => (pick(req.lang, g, 'name')))]));
     const params = new URLSearchParams(Object.entries({ stakeholderGroup: q.stakeholderGroup, group: q.group, organisation: q.organisation }).filter((e): e is [string, string] => !!e[1]));
     if (page.next) params.set('after', page.next);
     return sendPage(
@@ -81,7 +80,7 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
         ctx={pageCtx(req, reply)}
         process={d.process}
         stakeholderGroups={d.stakeholderGroups}
-        workingGroups={groups.map((g) => ({ slug: g.group.slug, name: req.lang === 'fr' ? g.group.name_fr : g.group.name_en }))}
+        workingGroups={groups.map((g) => ({ slug: g.group.slug, name: pick(req.lang, g.group, 'name') }))}
         organisations={orgs}
         filters={{ stakeholderGroup: q.stakeholderGroup, group: q.group, organisation: q.organisation }}
         members={page.items}

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getProcess } from '../processes/index.js';
-import { processFromParams } from '../processes/index.js';
-import { SlugParams } from '../processes/index.js';
+import { getProcess, processFromParams, SlugParams } from '../processes/index.js';
 import { groupMemberIds, groupsByUser, listGroups } from '../groups/index.js';
 import { BalanceOut, InviteBody, JoinBody, MemberFilters, MemberOut, NewOrganisation, OrganisationOut } from './participants.schema.js';
 import * as participants from './participants.service.js';

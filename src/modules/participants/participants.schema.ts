@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { DEFAULT_STAKEHOLDER_KEYS } from '../processes/index.js';
 
 /** What kind of organisation this is; matches the default stakeholder group keys. */
@@ -7,13 +8,9 @@ export const SECTORS = DEFAULT_STAKEHOLDER_KEYS;
 export const NewOrganisation = z.object({
   name: z.string({ error: 'errors.organisation.name' }).trim().min(2, 'errors.organisation.name').max(200, 'errors.text.tooLong'),
   sector: z.enum(SECTORS, { error: 'errors.organisation.sector' }),
-  website: z
-    .string()
-    .trim()
-    .max(300)
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(z.url({ protocol: /^https?$/, error: 'errors.organisation.website' }).optional()),
+  website: optionalHttpUrl('errors.organisation.website')
+    .transform((v) => v ?? undefined)
+    .optional(),
   country: z.string().trim().length(2, 'errors.organisation.country').toUpperCase().default('CA'),
   province: z.string().trim().max(60).optional(),
 });

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getProcess } from '../processes/index.js';
-import { SlugParams } from '../processes/index.js';
+import { getProcess, SlugParams } from '../processes/index.js';
 import { ProcessReportOut } from './process-report.schema.js';
 import { buildProcessReport } from './process-report.service.js';
 

@@ -3,7 +3,8 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { nestForm, parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { nestForm, parseForm, formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { roleHolders } from '../accounts/index.js';
 import { sectionsFor } from '../../platform/modules/registry.js';
 import './processes.slots.js';
@@ -55,15 +56,13 @@ export const processesPages: FastifyPluginAsync = async (app) => {
     const flat = formFields(req.body);
     const again = (errors: Record<string, string>, status: number) =>
       sendPage(reply, <ProcessFormView ctx={pageCtx(req, reply)} action={localPath(req.lang, '/processes/new')} creating values={formValues(flat)} errors={errors} />, status);
-    const parsed = parseForm(CreateProcessBody, formToBody(flat), req.t);
-    if (!parsed.ok) return again(parsed.errors, 422);
-    try {
-      const p = await processes.createProcess(db(), req.actor, parsed.data);
-      return reply.redirect(localPath(req.lang, `/processes/${p.slug}`), 303);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return again(errors, status);
-    }
+    return formAction(req, reply, {
+      schema: CreateProcessBody,
+      input: formToBody(flat),
+      again,
+      run: (data) => processes.createProcess(db(), req.actor, data),
+      to: (p) => localPath(req.lang, `/processes/${p.slug}`),
+    });
   });
 
   app.get('/processes/:processSlug', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
@@ -131,14 +130,13 @@ export const processesPages: FastifyPluginAsync = async (app) => {
     const flat = formFields(req.body);
     const d = await processes.getProcess(db(), slugOf(req));
     const again = (errors: Record<string, string>, status: number) => sendPage(reply, <CopyProcessView ctx={pageCtx(req, reply)} source={d.process} values={flat} errors={errors} />, status);
-    const parsed = parseForm(CopyProcessBody, { ...flat, startsOn: flat.startsOn || undefined }, req.t);
-    if (!parsed.ok) return again(parsed.errors, 422);
-    try {
-      const created = await copyProcess(db(), req.actor!, d.process.slug, parsed.data);
-      return redirectWithNotice(reply, localPath(req.lang, `/processes/${created.slug}`), 'notices.processCopied');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return again(errors, status);
-    }
+    return formAction(req, reply, {
+      schema: CopyProcessBody,
+      input: { ...flat, startsOn: flat.startsOn || undefined },
+      again,
+      run: (data) => copyProcess(db(), req.actor!, d.process.slug, data),
+      to: (created) => localPath(req.lang, `/processes/${created.slug}`),
+      notice: 'notices.processCopied',
+    });
   });
 };

@@ -1,9 +1,10 @@
+import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { renderPage, sendPage } from '../../platform/web/render.js';
-import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { formFields } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { getProcess } from '../processes/index.js';
 import { listDocuments } from '../documents/index.js';
 import { PublishReportBody } from './recommendations.schema.js';
@@ -61,7 +62,7 @@ export const finalReportPages: FastifyPluginAsync = async (app) => {
       t: req.t,
       lang: req.lang,
       processSlug: process.slug,
-      processTitle: req.lang === 'fr' ? process.title_fr : process.title_en,
+      processTitle: pick(req.lang, process, 'title'),
       timeZone: process.timezone,
       baseUrl: base(),
       url,
@@ -77,15 +78,14 @@ export const finalReportPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/final-report/publish', { config: publish, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const parsed = parseForm(PublishReportBody, flat, req.t);
-    if (!parsed.ok) return showPublish(req, reply, flat.document, parsed.errors, 422);
     const { process } = await getProcess(db(), params(req).processSlug);
-    try {
-      await publishFinalReport(db(), req.actor!, process.id, parsed.data);
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return showPublish(req, reply, flat.document, errors, status);
-    }
-    return redirectWithNotice(reply, localPath(req.lang, finalReportPath(process.slug)), 'recommendations.report.published');
+    return formAction(req, reply, {
+      schema: PublishReportBody,
+      input: flat,
+      again: (errors, status) => showPublish(req, reply, flat.document, errors, status),
+      run: (data) => publishFinalReport(db(), req.actor!, process.id, data),
+      to: localPath(req.lang, finalReportPath(process.slug)),
+      notice: 'recommendations.report.published',
+    });
   });
 };

@@ -3,8 +3,7 @@ import { can } from '../../platform/auth/policies.js';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
-import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors } from '../../platform/web/forms.js';
+import { formAction } from '../../platform/web/form-action.js';
 import { getProcess, type ProcessDetail } from '../processes/index.js';
 import { listGroups } from '../groups/index.js';
 import { listDocuments } from '../documents/index.js';
@@ -121,16 +120,15 @@ export const recommendationsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/recommendations', { config: create, schema: hide }, async (req, reply) => {
     const values = (req.body ?? {}) as RecommendationFormValues;
-    const parsed = parseForm(CreateRecommendationBody, values, req.t);
-    if (!parsed.ok) return showForm(req, reply, undefined, values, parsed.errors, 422);
     const { process } = await getProcess(db(), params(req).processSlug);
-    try {
-      const d = await createRecommendation(db(), req.actor!, process.id, parsed.data);
-      return redirectWithNotice(reply, localPath(req.lang, recommendationPath(process.slug, d.row.number)), 'recommendations.created');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return showForm(req, reply, undefined, values, errors, status);
-    }
+    return formAction(req, reply, {
+      schema: CreateRecommendationBody,
+      input: values,
+      again: (errors, status) => showForm(req, reply, undefined, values, errors, status),
+      run: (data) => createRecommendation(db(), req.actor!, process.id, data),
+      to: (d) => localPath(req.lang, recommendationPath(process.slug, d.row.number)),
+      notice: 'recommendations.created',
+    });
   });
 
   app.get('/processes/:processSlug/recommendations/:number', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
@@ -152,14 +150,13 @@ export const recommendationsPages: FastifyPluginAsync = async (app) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const d = await getRecommendation(db(), process.id, params(req).number);
     const values = (req.body ?? {}) as RecommendationFormValues;
-    const parsed = parseForm(RecommendationFields, values, req.t);
-    if (!parsed.ok) return showForm(req, reply, d.row.number, values, parsed.errors, 422);
-    try {
-      await updateRecommendation(db(), req.actor!, process.id, d.row.number, parsed.data);
-      return redirectWithNotice(reply, localPath(req.lang, recommendationPath(process.slug, d.row.number)), 'recommendations.saved');
-    } catch (err) {
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return showForm(req, reply, d.row.number, values, errors, status);
-    }
+    return formAction(req, reply, {
+      schema: RecommendationFields,
+      input: values,
+      again: (errors, status) => showForm(req, reply, d.row.number, values, errors, status),
+      run: (data) => updateRecommendation(db(), req.actor!, process.id, d.row.number, data),
+      to: localPath(req.lang, recommendationPath(process.slug, d.row.number)),
+      notice: 'recommendations.saved',
+    });
   });
 };

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getProcess } from '../processes/index.js';
-import { SlugParams } from '../processes/index.js';
+import { getProcess, SlugParams } from '../processes/index.js';
 import {
   CreateRecommendationBody,
   FinalReportOut,

@@ -3,8 +3,19 @@ import type { AuditEvent, DB } from '../db/schema.js';
 import { canonicalJson, sha256Hex } from '../lib/crypto.js';
 import { auditRepository } from './audit.repository.js';
 
-/** The hash the first event links back to. */
+
+/** The hash the first event of a chain links back to (the installation chain links to the legacy head instead). */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** The closed chain of events written before chains were split per process (migration 0016). */
+export const LEGACY_CHAIN = 'legacy';
+/** Installation-wide changes: accounts, settings, and later the device registry and labels. */
+export const INSTALLATION_CHAIN = 'installation';
+
+/** The chain a change belongs to: its process's, or the installation's. */
+export function chainOf(processId: string | null | undefined): string {
+  return processId ? `process:${processId}` : INSTALLATION_CHAIN;
+}
 
 /** Fields never fed into a digest as they are: secrets are replaced by a marker. */
 const SECRET_FIELDS = new Set(['password_hash', 'token_hash']);
@@ -32,9 +43,13 @@ export function digestRecord(record: Record<string, unknown> | null | undefined)
   return sha256Hex(canonicalJson(masked));
 }
 
-/** The hash of an event: its fields in canonical form, chained to the previous hash. */
-export function hashEvent(e: Omit<AuditEvent, 'hash'>): string {
-  const body = canonicalJson({
+/**
+ * The hash of an event: its fields in canonical form, chained to the previous hash. Legacy
+ * events keep the fields they were hashed with; events of the per-process chains also cover
+ * their chain (so an event cannot be moved to another chain) and their batch digest.
+ */
+export function hashEvent(e: Omit<AuditEvent, 'hash' | 'chain' | 'batch_root' | 'batch_count'> & Partial<Pick<AuditEvent, 'chain' | 'batch_root' | 'batch_count'>>): string {
+  const fields: Record<string, unknown> = {
     seq: String(e.seq),
     occurred_at: new Date(e.occurred_at).toISOString(),
     actor_id: e.actor_id,
@@ -44,24 +59,46 @@ export function hashEvent(e: Omit<AuditEvent, 'hash'>): string {
     process_id: e.process_id,
     before_digest: e.before_digest,
     after_digest: e.after_digest,
-  });
-  return sha256Hex(`${e.prev_hash}\n${body}`);
+  };
+  if (e.chain !== undefined && e.chain !== LEGACY_CHAIN) {
+    fields.chain = e.chain;
+    fields.batch_root = e.batch_root ?? null;
+    fields.batch_count = e.batch_count ?? null;
+  }
+  return sha256Hex(`${e.prev_hash}\n${canonicalJson(fields)}`);
 }
 
+/** The parts of an event a caller decides; the chain, seq and hashes are the trail's. */
+export type EventBody = Pick<AuditEvent, 'actor_id' | 'action' | 'entity_type' | 'entity_id' | 'process_id' | 'before_digest' | 'after_digest' | 'batch_root' | 'batch_count'>;
+
 /**
- * Append one event to the chain. Call it inside the transaction that makes the change, so
- * the change and its trace commit or fail together.
- * @example await recordAudit(trx, { actorId, action: 'user.create', entityType: 'user', entityId: id, after: row })
+ * Append one event to its chain under that chain's lock, and move the chain's head. Shared by
+ * recordAudit and recordAuditBatch. Returns the chain and seq written.
  */
-export async function recordAudit(trx: Kysely<DB>, change: AuditChange): Promise<void> {
+export async function appendEvent(trx: Kysely<DB>, body: EventBody): Promise<{ chain: string; seq: string; hash: string }> {
   // Outside a transaction the chain lock would be released before the insert, and two
   // writers could link to the same head.
   if (!trx.isTransaction) throw new Error('recordAudit must run inside the transaction that makes the change');
-  const head = await auditRepository.lockHead(trx);
-  const seq = String((head?.seq ?? 0n) + 1n);
-  const event: Omit<AuditEvent, 'hash'> = {
-    seq,
-    occurred_at: new Date(),
+  const chain = chainOf(body.process_id);
+  // A new process chain starts from the genesis hash; the installation row exists from 0016.
+  const head = await auditRepository.lockHead(trx, chain, body.process_id, GENESIS_HASH);
+  if (head.closed) throw new Error(`audit chain ${chain} is closed`);
+  const seq = String(head.seq + 1n);
+  const event = { ...body, chain, seq, occurred_at: new Date(), prev_hash: head.hash };
+  const hash = hashEvent(event);
+  await auditRepository.insert(trx, { ...event, hash });
+  await auditRepository.setHead(trx, chain, seq, hash);
+  return { chain, seq, hash };
+}
+
+/**
+ * Append one event to the chain of the change's process (or the installation's). Call it
+ * inside the transaction that makes the change, so the change and its trace commit or fail
+ * together. Only writers to the same chain wait for each other.
+ * @example await recordAudit(trx, { actorId, action: 'user.create', entityType: 'user', entityId: id, after: row })
+ */
+export async function recordAudit(trx: Kysely<DB>, change: AuditChange): Promise<void> {
+  await appendEvent(trx, {
     actor_id: change.actorId,
     action: change.action,
     entity_type: change.entityType,
@@ -69,40 +106,7 @@ export async function recordAudit(trx: Kysely<DB>, change: AuditChange): Promise
     process_id: change.processId ?? null,
     before_digest: digestRecord(change.before),
     after_digest: digestRecord(change.after),
-    prev_hash: head?.hash ?? GENESIS_HASH,
-  };
-  await auditRepository.insert(trx, { ...event, seq, hash: hashEvent(event) });
-}
-
-/** The outcome of recomputing the chain. */
-export type VerifyResult =
-  | { ok: true; count: number; head: string }
-  | { ok: false; count: number; brokenAt: string; reason: 'hash_mismatch' | 'broken_link' | 'gap' };
-
-/**
- * Recompute every hash from the first event and name the first link that does not hold.
- * Reads in pages so a chain of millions never sits in memory at once; `onVerified` sees each
- * event that holds, so a caller can tally a slice (one process's events) in the same pass.
- */
-export async function verifyAudit(db: Kysely<DB>, pageSize = 5000, onVerified?: (row: AuditEvent) => void): Promise<VerifyResult> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1n;
-  let count = 0;
-  let after: string | null = null;
-  for (;;) {
-    const rows = await auditRepository.page(db, after, pageSize);
-    for (const row of rows) {
-      const seq = String(row.seq);
-      if (BigInt(seq) !== expectedSeq) return { ok: false, count, brokenAt: seq, reason: 'gap' };
-      if (row.prev_hash !== prevHash) return { ok: false, count, brokenAt: seq, reason: 'broken_link' };
-      if (hashEvent(row) !== row.hash) return { ok: false, count, brokenAt: seq, reason: 'hash_mismatch' };
-      prevHash = row.hash;
-      onVerified?.(row);
-      expectedSeq++;
-      count++;
-    }
-    if (rows.length < pageSize) break;
-    after = String(rows[rows.length - 1]!.seq);
-  }
-  return { ok: true, count, head: prevHash };
+    batch_root: null,
+    batch_count: null,
+  });
 }

@@ -10,6 +10,16 @@ describe('passwordProblem', () => {
     expect(passwordProblem('password1234!')).toBe('errors.password.common');
     expect(passwordProblem('aaaaaaaaaaaaaa')).toBe('errors.password.common');
   });
+  it('keeps the whole common-password list: entries from deep in its ~49,000 are refused', () => {
+    // Positions in zxcvbn-ts's passwords-common (of 49,233): a list cut to its first
+    // thousands, or to 40,000, lets these through.
+    for (const late of ['ghbdtnrfrltkf' /* ~11,000th */, 'iseedeadpeople' /* ~20,100th */, 'systemofadown' /* ~40,000th */, 'zxcvbnmmnbvcxz' /* ~45,600th */, 'entertainment' /* ~48,400th */]) {
+      expect(passwordProblem(late), late).toBe('errors.password.common');
+    }
+    expect(passwordProblem('Entertainment2024!')).toBe('errors.password.common');
+    // …while a phrase of the same length that is on no list is accepted, so the refusals above are the list's.
+    expect(passwordProblem('ghbdtnrfrltkq')).toBeUndefined();
+  });
   it('refuses a password built on the email', () => {
     expect(passwordProblem('jeanne.tremblay-2019', { email: 'jeanne.tremblay@example.org' })).toBe('errors.password.personal');
   });

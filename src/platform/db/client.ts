@@ -28,14 +28,19 @@ export interface DatabaseOptions {
 
 /**
  * Open the database named by the config: PostgreSQL when DATABASE_URL is set, otherwise
- * PGlite in the data folder (locked against a second process) or in memory.
+ * PGlite in the data folder (locked against a second process) or in memory (empty, or
+ * from `config.pgliteImage`, a data folder dump).
  * Both go through Kysely's PostgresDialect over a node-postgres Pool, so queries, type
  * parsing and transactions behave the same on either engine.
  */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseSchema'>, opts: DatabaseOptions = {}): Promise<Database> {
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseSchema' | 'pgliteImage'>, opts: DatabaseOptions = {}): Promise<Database> {
   if (config.databaseUrl) {
     const options = config.databaseSchema ? `-c search_path=${config.databaseSchema},public` : undefined;
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, ...(options ? { options } : {}) });
+    // An idle client that the server drops (a restart, a failover, a test database dropped
+    // WITH (FORCE) as the pool closes) makes the pool emit 'error'; unhandled, that would end
+    // the process. The pool has already discarded the client and the next query connects anew.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(opts.log ? { log: opts.log } : {}) });
     return { db, engine: 'postgres', lite: undefined, close: () => db.destroy() };
   }
@@ -44,6 +49,8 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   try {
     const lite = await PGlite.create({
       ...(inMemory ? {} : { dataDir: `${config.dataDir}/pg` }),
+      // A prepared image is for in-memory test databases only: never overwrite a data folder.
+      ...(inMemory && config.pgliteImage ? { loadDataDir: config.pgliteImage } : {}),
       extensions: { unaccent, pg_trgm },
     });
     return wrapPglite(lite, release, opts);

@@ -83,3 +83,13 @@ export async function pendingMigrations(db: Kysely<any>, schema?: string): Promi
   const all = await migrator(db, schema).getMigrations();
   return all.filter((m) => !m.executedAt).map((m) => m.name);
 }
+
+/**
+ * Bring the database to a named migration (tests of a migration over data written before it).
+ * @example await migrateTo(db, '0015_signing_keys')
+ */
+export async function migrateTo(db: Kysely<any>, name: string, schema?: string): Promise<MigrationResultSet> {
+  const result = await migrator(db, schema).migrateTo(name);
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
+  return result;
+}

@@ -1,4 +1,5 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { SigningKeysTable } from '../signing/signing.tables.js';
 import type { CreatedAt, Timestamp } from './columns.js';
 
 /** People with an account. Email is stored lower-cased; uniqueness is on that form. */
@@ -49,6 +50,9 @@ export interface EmailTokensTable {
 
 /** The append-only, hash-chained record of every change. */
 export interface AuditEventsTable {
+  /** The chain: `legacy` (closed, before 0016), `installation`, or `process:<uuid>`. */
+  chain: ColumnType<string, string, never>;
+  /** Position in its chain, from 1. */
   seq: ColumnType<string, string | number, never>;
   occurred_at: Timestamp;
   actor_id: string | null;
@@ -60,6 +64,32 @@ export interface AuditEventsTable {
   after_digest: string | null;
   prev_hash: string;
   hash: string;
+  /** A batch event's Merkle root over its rows' digests (recordAuditBatch); null otherwise. */
+  batch_root: string | null;
+  /** How many rows a batch event covers; null for a single change. */
+  batch_count: number | null;
+}
+
+/** Each audit chain's head: appends lock only their own chain's row. */
+export interface AuditChainsTable {
+  id: string;
+  process_id: string | null;
+  head_seq: ColumnType<string, string | number | undefined, string | number>;
+  head_hash: string;
+  closed_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** A chain's head as signed with the installation key (a JWS over {chain, seq, hash, at}). */
+export interface AuditSignedHeadsTable {
+  id: Generated<string>;
+  chain: string;
+  seq: ColumnType<string, string | number, never>;
+  hash: string;
+  signed_at: Timestamp;
+  kid: string;
+  jws: string;
+
 }
 
 /** Fixed-window counters for throttling (sign-in per account and per address). */
@@ -88,6 +118,9 @@ export interface DB {
   sessions: SessionsTable;
   email_tokens: EmailTokensTable;
   audit_events: AuditEventsTable;
+  audit_chains: AuditChainsTable;
+  audit_signed_heads: AuditSignedHeadsTable;
+  signing_keys: SigningKeysTable;
   throttles: ThrottlesTable;
   settings: SettingsTable;
 }
@@ -97,3 +130,5 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
+export type AuditChain = Selectable<AuditChainsTable>;
+export type AuditSignedHead = Selectable<AuditSignedHeadsTable>;

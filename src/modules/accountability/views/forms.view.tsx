@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import { STATUSES } from '../accountability.schema.js';
 
@@ -31,9 +32,7 @@ function Frame(props: Common & { intro?: string; children: ComponentChildren; su
   const { ctx } = props;
   return (
     <Layout ctx={ctx} title={props.title}>
-      <p class="breadcrumb">
-        <a href={props.back.href}>{props.back.label}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: props.back.href, label: props.back.label }]} current={props.title} />
       <h1>{props.title}</h1>
       {props.intro && <p>{props.intro}</p>}
       <ErrorSummary ctx={ctx} errors={props.errors ?? {}} />

@@ -1,7 +1,9 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
-import { localPath } from '../../../platform/web/context.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { TrackerRights } from '../accountability.service.js';
 import type { TrackedAction, TrackedPledge, Tracker, TrackerSection } from '../tracker.service.js';
 import { FiguresChart, type FigureRow } from './figures-chart.js';
@@ -13,11 +15,10 @@ type Props = { ctx: PageCtx; process: Process; tracker: Tracker; rights: Tracker
 function ActionItem(props: Props & { a: TrackedAction }) {
   const { ctx, a, rights, process } = props;
   const { t } = ctx;
-  const fr = ctx.lang === 'fr';
   const mayReport = rights.committee || (rights.userId !== null && a.contact_user_id === rights.userId) || (rights.organisationId !== null && rights.organisationId === a.owner_organisation_id);
   return (
     <article class="card" id={`action-${a.id}`}>
-      <h4>{fr ? a.title_fr : a.title_en}</h4>
+      <h4>{pick(ctx.lang, a, 'title')}</h4>
       <dl class="facts">
         <dt>{t('accountability.fields.owner')}</dt>
         <dd>
@@ -29,7 +30,7 @@ function ActionItem(props: Props & { a: TrackedAction }) {
           <Day ctx={ctx} at={a.due_on} />
         </dd>
         <dt>{t('accountability.fields.measure')}</dt>
-        <dd>{fr ? a.measure_fr : a.measure_en}</dd>
+        <dd>{pick(ctx.lang, a, 'measure')}</dd>
         <dt>{t('accountability.fields.status')}</dt>
         <dd>
           <Status ctx={ctx} status={a.status} overdue={a.overdue} />
@@ -87,7 +88,7 @@ function Section(props: Props & { s: TrackerSection }) {
   return (
     <section id={`rec-${rec.number}`} aria-labelledby={`rec-${rec.number}-title`}>
       <h3 id={`rec-${rec.number}-title`}>
-        {rec.number} {ctx.lang === 'fr' ? rec.title_fr : rec.title_en}
+        {rec.number} {pick(ctx.lang, rec, 'title')}
       </h3>
       {s.actions.length === 0 && <p>{t('accountability.noActions')}</p>}
       {s.actions.map((a) => (
@@ -115,28 +116,19 @@ function Section(props: Props & { s: TrackerSection }) {
 export function TrackerView(props: Props) {
   const { ctx, process, tracker, organisation } = props;
   const { t, lang } = ctx;
-  const fr = lang === 'fr';
-  const processTitle = fr ? process.title_fr : process.title_en;
+  const processTitle = pick(ctx.lang, process, 'title');
   const title = organisation ? t('accountability.orgTitle', { name: organisation.name }) : t('accountability.title');
   const rows: FigureRow[] = [
     { key: 'all', label: t('accountability.figures.all'), ...tracker.overall },
-    ...tracker.byGroup.map((g) => ({ key: g.key, label: fr ? g.nameFr : g.nameEn, withOwner: g.withOwner, done: g.done, late: g.late })),
+    ...tracker.byGroup.map((g) => ({ key: g.key, label: pick(ctx.lang, g, 'name'), withOwner: g.withOwner, done: g.done, late: g.late })),
   ];
   const overdue = tracker.sections.flatMap((s) => [
-    ...s.actions.filter((a) => a.overdue).map((a) => ({ id: `action-${a.id}`, label: `${s.recommendation.number} · ${fr ? a.title_fr : a.title_en} (${a.owner_name})`, due: a.due_on })),
+    ...s.actions.filter((a) => a.overdue).map((a) => ({ id: `action-${a.id}`, label: `${s.recommendation.number} · ${pick(ctx.lang, a, 'title')} (${a.owner_name})`, due: a.due_on })),
     ...s.pledges.filter((p) => p.overdue).map((p) => ({ id: `pledge-${p.id}`, label: `${s.recommendation.number} · ${t('accountability.pledgeOf', { name: p.organisation_name })}`, due: p.due_on ?? '' })),
   ]);
   return (
     <Layout ctx={ctx} title={`${title} · ${processTitle}`}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{processTitle}</a>
-        {organisation && (
-          <>
-            {' › '}
-            <a href={trackerPath(ctx.lang, process.slug)}>{t('accountability.title')}</a>
-          </>
-        )}
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process), organisation && { href: trackerPath(ctx.lang, process.slug), label: t('accountability.title') }]} current={title} />
       <h1>{title}</h1>
       <p>
         {t('accountability.asOf')} <Day ctx={ctx} at={tracker.today} />. {!organisation && <a href={trackerPath(ctx.lang, process.slug, '.csv')}>{t('accountability.csv')}</a>}

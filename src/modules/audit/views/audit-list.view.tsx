@@ -1,6 +1,8 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { AuditEvent } from '../../../platform/db/schema.js';
 import type { Process } from '../../processes/index.js';
@@ -63,12 +65,10 @@ export function AuditListView(props: { ctx: PageCtx; process: Process; page: Pro
   const base = `/processes/${process.slug}`;
   const here = localPath(lang, `${base}/audit`);
   const title = t('audit.title');
-  const processTitle = lang === 'fr' ? process.title_fr : process.title_en;
+  const processTitle = pick(lang, process, 'title');
   return (
     <Layout ctx={ctx} title={`${title} — ${processTitle}`}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, base)}>{processTitle}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: processTitle }]} current={title} />
       <h1>{title}</h1>
       <p class="lead">{t('audit.intro')}</p>
       <p>

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatNumber } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/index.js';
 import type { ProcessVerifyResult } from '../audit-view.service.js';
@@ -13,29 +14,20 @@ export function AuditVerifyView(props: { ctx: PageCtx; process: Process; result:
   const n = (x: number) => formatNumber(lang, x);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}/audit`)}>{t('audit.title')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, `/processes/${process.slug}/audit`), label: t('audit.title') }]} current={title} />
       <h1>{title}</h1>
       {r.ok ? (
         <div class="notice" role="status">
           <p>
-            <strong>{t('audit.result.ok', { count: r.count, n: n(r.count) })}</strong>
+            <strong>{t('audit.result.chainOk', { count: r.count, n: n(r.count) })}</strong>
           </p>
-          <p>{t('audit.result.processCount', { count: r.processCount, n: n(r.processCount) })}</p>
           <dl class="facts">
+            <dt>{t('audit.result.headSeq')}</dt>
+            <dd>{r.headSeq}</dd>
             <dt>{t('audit.result.head')}</dt>
             <dd>
               <code>{r.head}</code>
             </dd>
-            {r.processHead && (
-              <>
-                <dt>{t('audit.result.processHead')}</dt>
-                <dd>
-                  <code>{r.processHead}</code>
-                </dd>
-              </>
-            )}
           </dl>
         </div>
       ) : (
@@ -44,7 +36,6 @@ export function AuditVerifyView(props: { ctx: PageCtx; process: Process; result:
             <strong>{t('audit.result.broken', { seq: r.brokenAt, reason: t(`audit.reasons.${r.reason}`) })}</strong>
           </p>
           <p>{t('audit.result.before', { count: r.count, n: n(r.count) })}</p>
-          <p>{t('audit.result.processBefore', { count: r.processCount, n: n(r.processCount) })}</p>
         </div>
       )}
       <p>

@@ -16,6 +16,7 @@ export function VerifyBox(props: { ctx: PageCtx; process: Process }) {
       aria-labelledby="audit-verify-title"
       class="card"
       data-chain-url="/api/v1/audit/chain"
+      data-chain={`process:${props.process.id}`}
       data-process-id={props.process.id}
       data-msg-working={t('audit.js.working')}
       data-msg-progress={t('audit.js.progress')}

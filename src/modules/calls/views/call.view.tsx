@@ -1,9 +1,12 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { SubmissionRow } from '../calls.repository.js';
 import type { CallSummary } from '../calls.service.js';
 import { callPath, submissionPath } from '../calls.presenter.js';
@@ -36,12 +39,10 @@ export function CallView(props: { ctx: PageCtx; process: Process; summary: CallS
   const call = summary.call;
   const title = callTitle(lang, call);
   const base = callPath(process.slug, call.id);
-  const description = lang === 'fr' ? call.description_fr : call.description_en;
+  const description = pick(lang, call, 'description');
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{lang === 'fr' ? process.title_fr : process.title_en}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={title} />
       <h1>{title}</h1>
       <StateLine ctx={ctx} call={call} state={summary.state} timezone={process.timezone} />
       <div class="actions">

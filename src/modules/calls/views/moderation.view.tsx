@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/index.js';
 import type { SubmissionRow } from '../calls.repository.js';
@@ -55,9 +56,7 @@ export function ModerationView(props: { ctx: PageCtx; process: Process; summary:
   const title = t('calls.moderationTitle', { title: callTitle(lang, call) });
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, callPath(process.slug, call.id))}>{callTitle(lang, call)}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, callPath(process.slug, call.id)), label: callTitle(lang, call) }]} current={title} />
       <h1>{title}</h1>
       <p>{t('calls.moderationIntro')}</p>
       <h2>{t('calls.pendingHeading', { count: pending.length })}</h2>

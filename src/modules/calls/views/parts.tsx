@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { formatNumber, type Lang } from '../../../platform/i18n/i18n.js';
 import type { Call } from '../calls.repository.js';
@@ -5,7 +6,7 @@ import type { CallState, SubmissionStatus } from '../calls.schema.js';
 import { formatInstant } from '../../../platform/time/zoned.js';
 
 /** A call's title in the reader's language. */
-export const callTitle = (lang: Lang, c: Call) => (lang === 'fr' ? c.title_fr : c.title_en);
+export const callTitle = (lang: Lang, c: Call) => (pick(lang, c, 'title'));
 
 /** Where a call stands, in words with its dates (never by colour alone). */
 export function StateLine({ ctx, call, state, timezone }: { ctx: PageCtx; call: Call; state: CallState; timezone: string }) {

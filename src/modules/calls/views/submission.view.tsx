@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { ErrorSummary, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import { can } from '../../../platform/auth/policies.js';
@@ -58,9 +59,7 @@ export function SubmissionView(props: {
   const isModerator = can(ctx.actor, 'call.moderate', { processId: process.id });
   return (
     <Layout ctx={ctx} title={row.title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, callPath(process.slug, call.id))}>{callTitle(lang, call)}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, callPath(process.slug, call.id)), label: callTitle(lang, call) }]} current={row.title} currentLang={row.lang} />
       <h1 lang={row.lang}>{row.title}</h1>
       <p class="status-line">
         <StatusBadge ctx={ctx} status={row.status} /> {t(`calls.statusLine.${row.status}`)}

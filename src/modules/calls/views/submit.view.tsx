@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import type { Process } from '../../processes/index.js';
 import type { Organisation } from '../../participants/index.js';
@@ -58,9 +59,7 @@ export function SubmitView(props: {
   const back = localPath(lang, callPath(process.slug, call.id));
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={back}>{callTitle(lang, call)}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: back, label: callTitle(lang, call) }]} current={title} />
       <h1>{title}</h1>
       <StateLine ctx={ctx} call={call} state={summary.state} timezone={process.timezone} />
       {summary.state !== 'open' ? (

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -52,7 +53,7 @@ export function CommentFormView(props: {
   const action = localPath(lang, `${periodPath(process.slug, d.period.id)}/comments/new`);
   return (
     <Layout ctx={ctx} title={title}>
-      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} />
+      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} current={title} />
       <h1>{title}</h1>
       <WindowLine ctx={ctx} d={d} now={props.now} />
       <Quoted ctx={ctx} covered={covered} anchor={props.anchor} paragraph={props.paragraph} />
@@ -82,7 +83,7 @@ export function CommentFormView(props: {
                   <option value="">{t('comments.fields.noStakeholderGroup')}</option>
                   {props.groups.map((g) => (
                     <option key={g.id} value={g.id} selected={v.stakeholderGroupId === g.id}>
-                      {lang === 'fr' ? g.name_fr : g.name_en}
+                      {pick(lang, g, 'name')}
                     </option>
                   ))}
                 </select>

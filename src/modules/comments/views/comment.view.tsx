@@ -56,7 +56,7 @@ export function CommentView(props: {
   const title = t('comments.commentTitle', { receipt: c.receipt });
   return (
     <Layout ctx={ctx} title={title}>
-      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} />
+      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} current={title} />
       <h1>{title}</h1>
       <CommentEntry ctx={ctx} slug={process.slug} d={d} c={c} groups={props.groups} paragraphs={props.paragraphs} headingLevel={2} permalink={false} />
       {c.status === 'visible' && props.file && (
@@ -115,7 +115,7 @@ export function ReportFormView(props: { ctx: PageCtx; process: Process; d: Perio
   const errors = props.errors ?? {};
   return (
     <Layout ctx={ctx} title={title}>
-      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} />
+      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} current={title} />
       <h1>{title}</h1>
       <p>{t('comments.reportIntro', { name: c.display_name })}</p>
       <p>

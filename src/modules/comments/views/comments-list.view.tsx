@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -60,7 +61,7 @@ export function CommentsListView(props: {
   const paragraphs = [...(props.paragraphs.get(chosen.document.id) ?? new Map<string, Paragraph>()).entries()].filter(([, p]) => p.kind !== 'rule');
   return (
     <Layout ctx={ctx} title={title}>
-      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} />
+      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} current={title} />
       <h1>{title}</h1>
       <WindowLine ctx={ctx} d={d} now={props.now} />
       <p>{t('comments.count', { count: d.period.comment_count, n: formatNumber(lang, d.period.comment_count) })}</p>
@@ -83,7 +84,7 @@ export function CommentsListView(props: {
           label={t('comments.filter.stakeholderGroup')}
           value={filters.stakeholderGroup}
           any={t('comments.filter.any')}
-          options={props.groups.map((g) => [g.id, lang === 'fr' ? g.name_fr : g.name_en])}
+          options={props.groups.map((g) => [g.id, pick(lang, g, 'name')])}
         />
         <FilterSelect name="lang" label={t('comments.filter.lang')} value={filters.lang} any={t('comments.filter.any')} options={[['en', 'English'], ['fr', 'Français']]} />
         <FilterSelect

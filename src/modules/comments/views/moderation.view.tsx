@@ -48,7 +48,7 @@ export function ModerationView(props: { ctx: PageCtx; process: Process; d: Perio
   const title = t('comments.moderationTitle', { title: periodTitle(ctx, d) });
   return (
     <Layout ctx={ctx} title={title}>
-      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} />
+      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} current={title} />
       <h1>{title}</h1>
       <p>{t('comments.moderationIntro')}</p>
       <h2>{t('comments.openReports', { count: props.reports.length })}</h2>
@@ -100,7 +100,7 @@ export function DuplicatesView(props: { ctx: PageCtx; process: Process; d: Perio
   const title = t('comments.duplicatesTitle', { receipt: props.receipt });
   return (
     <Layout ctx={ctx} title={title}>
-      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} />
+      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} current={title} />
       <h1>{title}</h1>
       <p>{t('comments.sameText', { count: props.size, n: String(props.size) })}</p>
       <ol>

@@ -1,5 +1,7 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/i18n.js';
 import type { StakeholderGroup } from '../../processes/index.js';
 import { formatInstant } from '../../../platform/time/zoned.js';
@@ -18,13 +20,17 @@ export function periodTitle(ctx: PageCtx, d: PeriodDetail): string {
   return ctx.t('comments.periodTitle', { title: doc.version.title });
 }
 
-/** The link back to a period, as a breadcrumb. */
-export function PeriodCrumb({ ctx, slug, d }: { ctx: PageCtx; slug: string; d: PeriodDetail }) {
+/** The way back to a period from a page inside it (`current` names that page), as a breadcrumb. */
+export function PeriodCrumb({ ctx, slug, d, current }: { ctx: PageCtx; slug: string; d: PeriodDetail; current: string }) {
   return (
-    <p class="breadcrumb">
-      <a href={localPath(ctx.lang, `/processes/${slug}/comment-periods`)}>{ctx.t('comments.periodsTitle')}</a> ›{' '}
-      <a href={localPath(ctx.lang, periodPath(slug, d.period.id))}>{periodTitle(ctx, d)}</a>
-    </p>
+    <Breadcrumb
+      ctx={ctx}
+      trail={[
+        { href: localPath(ctx.lang, `/processes/${slug}/comment-periods`), label: ctx.t('comments.periodsTitle') },
+        { href: localPath(ctx.lang, periodPath(slug, d.period.id)), label: periodTitle(ctx, d) },
+      ]}
+      current={current}
+    />
   );
 }
 
@@ -160,7 +166,7 @@ export function CommentEntry(props: {
       </H>
       <p class="meta">
         {!hidden && c.organisation && <>{c.organisation} · </>}
-        {!hidden && group && <>{lang === 'fr' ? group.name_fr : group.name_en} · </>}
+        {!hidden && group && <>{pick(lang, group, 'name')} · </>}
         <time dateTime={c.created_at.toISOString()}>{formatDateTime(lang, c.created_at, d.period.time_zone)}</time> · {c.receipt} ·{' '}
         <ParagraphRef ctx={ctx} slug={slug} d={d} paragraphs={props.paragraphs} c={c} />
       </p>

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import type { Process } from '../../processes/index.js';
 import type { DocumentRow } from '../../documents/index.js';
@@ -31,9 +32,7 @@ export function PeriodFormView(props: { ctx: PageCtx; process: Process; document
   const zone = v.timeZone ?? process.timezone;
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}/comment-periods`)}>{t('comments.periodsTitle')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, `/processes/${process.slug}/comment-periods`), label: t('comments.periodsTitle') }]} current={title} />
       <h1>{title}</h1>
       <p>{t('comments.openIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />

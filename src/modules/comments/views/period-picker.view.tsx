@@ -1,7 +1,9 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import { documentPath, type DocumentRow } from '../../documents/index.js';
 
 /**
@@ -15,10 +17,7 @@ export function PeriodPickerView(props: { ctx: PageCtx; process: Process; docume
   const title = t('comments.pickTitle');
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{lang === 'fr' ? process.title_fr : process.title_en}</a> ›{' '}
-        <a href={localPath(lang, `/processes/${process.slug}/comment-periods`)}>{t('comments.periodsTitle')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process), { href: localPath(lang, `/processes/${process.slug}/comment-periods`), label: t('comments.periodsTitle') }]} current={title} />
       <h1>{title}</h1>
       {props.documents.length === 0 ? (
         <p>

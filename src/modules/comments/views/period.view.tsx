@@ -1,10 +1,13 @@
+import { pickOrOther } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { formatNumber } from '../../../platform/i18n/i18n.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import { periodPath, periodState, type Paragraph, type PeriodDetail } from '../periods.service.js';
 import { CoveredList, DispositionProgress, WindowLine, periodTitle, type ParagraphMaps } from './parts.js';
 
@@ -29,19 +32,13 @@ export function PeriodView(props: { ctx: PageCtx; process: Process; d: PeriodDet
   const title = periodTitle(ctx, d);
   // Instructions written in one language only are shown to the other language's readers too,
   // marked with their language, rather than not at all.
-  const own = lang === 'fr' ? p.instructions_fr : p.instructions_en;
-  const other = lang === 'fr' ? p.instructions_en : p.instructions_fr;
-  const instructions = own || other;
-  const instructionsLang = own ? lang : lang === 'fr' ? 'en' : 'fr';
+  const { text: instructions, lang: instructionsLang } = pickOrOther(lang, p, 'instructions');
   const open = periodState(p, props.now) === 'open';
   const scope = { processId: process.id };
   const first = d.documents.find((x) => x.document.lang === lang) ?? d.documents[0]!;
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{lang === 'fr' ? process.title_fr : process.title_en}</a> ›{' '}
-        <a href={localPath(lang, `/processes/${process.slug}/comment-periods`)}>{t('comments.periodsTitle')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process), { href: localPath(lang, `/processes/${process.slug}/comment-periods`), label: t('comments.periodsTitle') }]} current={title} />
       <h1>{title}</h1>
       <WindowLine ctx={ctx} d={d} now={props.now} />
       <dl class="facts">

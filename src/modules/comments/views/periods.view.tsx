@@ -1,9 +1,11 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatNumber } from '../../../platform/i18n/i18n.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { DocumentRow } from '../../documents/index.js';
 import { periodPath, type PeriodDetail } from '../periods.service.js';
 import { WindowLine, periodTitle } from './parts.js';
@@ -16,9 +18,7 @@ export function PeriodsView(props: { ctx: PageCtx; process: Process; periods: Pe
   const canOpen = can(ctx.actor, 'commentPeriod.open', { processId: process.id });
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{lang === 'fr' ? process.title_fr : process.title_en}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={title} />
       <h1>{title}</h1>
       <p>{t('comments.periodsIntro')}</p>
       {props.periods.length === 0 ? (

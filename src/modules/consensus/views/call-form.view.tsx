@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import type { Process } from '../../processes/index.js';
 import type { DocumentRow } from '../../documents/index.js';
@@ -43,9 +44,7 @@ export function CallFormView(props: {
   const action = localPath(lang, `${callPath(process.slug)}/new${doc ? `?document=${encodeURIComponent(doc.slug)}` : '?target=recommendation'}`);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, callPath(process.slug))}>{t('consensus.listTitle')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, callPath(process.slug)), label: t('consensus.listTitle') }]} current={title} />
       <h1>{title}</h1>
       <p>{t('consensus.form.intro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />

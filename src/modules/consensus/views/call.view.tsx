@@ -1,6 +1,8 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, FieldShell, Form, Submit } from '../../../platform/web/components/forms.js';
 import type { Process } from '../../processes/index.js';
 import type { CallOption, NamedPosition } from '../consensus.repository.js';
@@ -27,7 +29,7 @@ function PositionForm(props: { ctx: PageCtx; action: string; option: CallOption;
   const errors = props.failed?.errors ?? {};
   const stance = props.failed?.values.stance ?? mine?.stance;
   const reason = props.failed ? props.failed.values.reason : (mine?.reason ?? '');
-  const label = lang === 'fr' ? option.label_fr : option.label_en;
+  const label = pick(lang, option, 'label');
   const stanceKey = `stance-${option.id}`;
   const reasonKey = `reason-${option.id}`;
   return (
@@ -74,9 +76,7 @@ export function CallView(props: { ctx: PageCtx; process: Process; record: CallRe
   const title = questionOf(lang, call);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, callPath(process.slug))}>{t('consensus.listTitle')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, callPath(process.slug)), label: t('consensus.listTitle') }]} current={title} />
       <h1>{title}</h1>
       <TargetLink ctx={ctx} processSlug={process.slug} call={call} target={record.target} />
       <DeadlineLine ctx={ctx} call={call} now={props.now} />
@@ -84,7 +84,7 @@ export function CallView(props: { ctx: PageCtx; process: Process; record: CallRe
       <h2>{t('consensus.optionsTitle')}</h2>
       <ol>
         {options.map((o) => (
-          <li key={o.id}>{lang === 'fr' ? o.label_fr : o.label_en}</li>
+          <li key={o.id}>{pick(lang, o, 'label')}</li>
         ))}
       </ol>
 

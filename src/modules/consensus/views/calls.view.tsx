@@ -1,8 +1,10 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { DocumentRow } from '../../documents/index.js';
 import { callPath, type CallDetail } from '../consensus.service.js';
 import { DeadlineLine, questionOf } from './parts.js';
@@ -17,9 +19,7 @@ export function CallsView(props: { ctx: PageCtx; process: Process; calls: CallDe
   const onRecommendations = can(ctx.actor, 'consensus.open', { processId: process.id });
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{lang === 'fr' ? process.title_fr : process.title_en}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={title} />
       <h1>{title}</h1>
       <p>{t('consensus.listIntro')}</p>
       {props.calls.length === 0 ? (

@@ -1,6 +1,8 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import type { Process } from '../../processes/index.js';
 import type { Appeal, CallOption, NamedPosition } from '../consensus.repository.js';
@@ -40,7 +42,7 @@ function OptionSelect(props: { ctx: PageCtx; name: string; options: CallOption[]
           <option value="">{t('consensus.outcome.noOption')}</option>
           {props.options.map((o) => (
             <option key={o.id} value={o.id} selected={props.value === o.id}>
-              {lang === 'fr' ? o.label_fr : o.label_en}
+              {pick(lang, o, 'label')}
             </option>
           ))}
         </select>
@@ -79,9 +81,7 @@ export function OutcomeFormView(props: { ctx: PageCtx; process: Process; detail:
   const label = (id: string) => detail.options.find((o) => o.id === id);
   return (
     <Layout ctx={ctx} title={t('consensus.outcome.formTitle')}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, base)}>{questionOf(lang, detail.call)}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: questionOf(lang, detail.call) }]} current={t('consensus.outcome.formTitle')} />
       <h1>{t('consensus.outcome.formTitle')}</h1>
       <p>{t('consensus.outcome.formIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
@@ -99,7 +99,7 @@ export function OutcomeFormView(props: { ctx: PageCtx; process: Process; detail:
             return (
               <div key={o.id} class="objection">
                 <p>
-                  <strong>{t('consensus.outcome.objectionOn', { name: o.name, option: option ? (lang === 'fr' ? option.label_fr : option.label_en) : '' })}</strong>
+                  <strong>{t('consensus.outcome.objectionOn', { name: o.name, option: option ? (pick(lang, option, 'label')) : '' })}</strong>
                 </p>
                 <blockquote>
                   <p>{o.reason}</p>
@@ -123,9 +123,7 @@ export function AppealFormView(props: { ctx: PageCtx; process: Process; detail: 
   const base = callPath(process.slug, detail.call.id);
   return (
     <Layout ctx={ctx} title={t('consensus.appeal.formTitle')}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, base)}>{questionOf(lang, detail.call)}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: questionOf(lang, detail.call) }]} current={t('consensus.appeal.formTitle')} />
       <h1>{t('consensus.appeal.formTitle')}</h1>
       <p>{t('consensus.appeal.formIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
@@ -147,9 +145,7 @@ export function AnswerFormView(props: { ctx: PageCtx; process: Process; detail: 
   const base = callPath(process.slug, detail.call.id);
   return (
     <Layout ctx={ctx} title={t('consensus.answer.formTitle')}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, base)}>{questionOf(lang, detail.call)}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: questionOf(lang, detail.call) }]} current={t('consensus.answer.formTitle')} />
       <h1>{t('consensus.answer.formTitle')}</h1>
       <p>
         <strong>{t('consensus.answer.appealBy', { name: appeal.appellant })}</strong>

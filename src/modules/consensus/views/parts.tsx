@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { LOCALES } from '../../../platform/i18n/i18n.js';
@@ -21,7 +22,7 @@ export function timeLeft(lang: 'en' | 'fr', until: Date, now: Date): string {
 }
 
 /** A call's question in the reader's language. */
-export const questionOf = (lang: 'en' | 'fr', call: Pick<Call, 'question_en' | 'question_fr'>) => (lang === 'fr' ? call.question_fr : call.question_en);
+export const questionOf = (lang: 'en' | 'fr', call: Pick<Call, 'question_en' | 'question_fr'>) => (pick(lang, call, 'question'));
 
 /** Where a call stands: its deadline with the time left, or that it is closed. */
 export function DeadlineLine(props: { ctx: PageCtx; call: Call; now: Date }) {
@@ -44,7 +45,7 @@ export function TargetLink(props: { ctx: PageCtx; processSlug: string; call: Cal
   const path = targetPath(props.processSlug, call, target);
   let text: string;
   if (target.recommendation) {
-    text = t('consensus.target.recommendation', { number: target.recommendation.number, title: lang === 'fr' ? target.recommendation.titleFr : target.recommendation.titleEn });
+    text = t('consensus.target.recommendation', { number: target.recommendation.number, title: pick(lang, target.recommendation, 'title') });
   } else if (target.document && !canRead(target.document, ctx.actor)) {
     // The call is public; a members-only text's title is not.
     return (

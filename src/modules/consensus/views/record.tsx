@@ -1,8 +1,8 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { formatInstant } from '../../../platform/time/zoned.js';
-import type { Appeal, CallOption, NamedPosition } from '../consensus.repository.js';
-import type { Call } from '../consensus.repository.js';
+import type { Appeal, CallOption, NamedPosition, Call } from '../consensus.repository.js';
 import type { OutcomeDetail } from '../outcomes.service.js';
 import { appealDeadline } from '../outcomes.service.js';
 import { callPath } from '../consensus.service.js';
@@ -11,7 +11,7 @@ type OptionLabel = (optionId: string | null) => string | null;
 
 /** An option's label in the reader's language, by id. */
 export function optionLabeller(lang: 'en' | 'fr', options: CallOption[]): OptionLabel {
-  const byId = new Map(options.map((o) => [o.id, lang === 'fr' ? o.label_fr : o.label_en]));
+  const byId = new Map(options.map((o) => [o.id, pick(lang, o, 'label')]));
   return (id) => (id ? (byId.get(id) ?? null) : null);
 }
 

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import { LOCALES, type Lang, type T } from '../../../platform/i18n/i18n.js';
 import { groupSize, supportBreadth, type OptionResults, type StanceCounts } from '../consensus.results.js';
 import { STANCES } from '../consensus.schema.js';
@@ -59,7 +60,7 @@ function FittedText(props: { x: number; y: number; text: string }) {
 export function ResultsChart(props: { id: string; caption: string; lang: Lang; t: T; results: OptionResults }) {
   const { id, caption, lang, t, results } = props;
   const number = new Intl.NumberFormat(LOCALES[lang]);
-  const name = (g: { nameEn: string; nameFr: string }) => (lang === 'fr' ? g.nameFr : g.nameEn);
+  const name = (g: { nameEn: string; nameFr: string }) => (pick(lang, g, 'name'));
   const rows = results.groups;
   const max = Math.max(1, ...rows.map(groupSize));
   const scale = (n: number) => (n / max) * PLOT;
@@ -145,7 +146,7 @@ function Breadth(props: { lang: Lang; t: T; results: OptionResults }) {
   const { lang, t } = props;
   const b = supportBreadth(props.results);
   if (b.counted === 0) return null;
-  const names = b.without.map((g) => (lang === 'fr' ? g.nameFr : g.nameEn)).join(', ');
+  const names = b.without.map((g) => (pick(lang, g, 'name'))).join(', ');
   return (
     <p class={b.without.length ? 'notice notice--warning' : 'meta'}>
       {t('consensus.results.breadth', { accepting: b.accepting, counted: b.counted })}

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { Process } from '../../processes/index.js';
 import type { DocumentRow } from '../documents.repository.js';
 import type { AnchorWhereabouts } from '../documents.reading.js';
@@ -14,9 +15,7 @@ export function AnchorView(props: { ctx: PageCtx; process: Process; doc: Documen
   const base = documentPath(process.slug, doc.slug);
   return (
     <Layout ctx={ctx} title={t('documents.anchorTitle')}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, base)}>{doc.title}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: doc.title }]} current={t('documents.anchorTitle')} />
       <h1>{t('documents.anchorTitle')}</h1>
       <p class="lead">{t('documents.anchorRemoved', { label: where.last.label, n: where.removedIn })}</p>
       {where.successor && (

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import type { WorkingGroup } from '../../groups/index.js';
 import type { DocumentRow } from '../documents.repository.js';
@@ -6,7 +7,7 @@ import type { DocumentRow } from '../documents.repository.js';
 export function ownerName(ctx: PageCtx, doc: DocumentRow, groups: WorkingGroup[]): string {
   const g = doc.group_id ? groups.find((x) => x.id === doc.group_id) : undefined;
   if (!g) return ctx.t('documents.processDocument');
-  return ctx.lang === 'fr' ? g.name_fr : g.name_en;
+  return pick(ctx.lang, g, 'name');
 }
 
 /** The language name of a document, in the reader's language. */

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { Process } from '../../processes/index.js';
 import type { DocumentRow } from '../documents.repository.js';
 import type { BlockDiff, DiffSummary, WordOp } from '../documents.diff.js';
@@ -82,9 +83,7 @@ export function CompareView(props: { ctx: PageCtx; process: Process; doc: Docume
   const toPath = `${base}/versions/${comparison.to.number}`;
   return (
     <Layout ctx={ctx} title={t('documents.compareTitle', { title: doc.title })}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, base)}>{doc.title}</a> › <a href={localPath(lang, `${base}/versions`)}>{t('documents.history')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: doc.title }, { href: localPath(lang, `${base}/versions`), label: t('documents.history') }]} current={t('documents.compareTitle', { title: doc.title })} />
       <h1>{t('documents.compareTitle', { title: doc.title })}</h1>
       <form method="get" action={localPath(lang, `${base}/compare`)} class="form filters">
         <fieldset>

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
@@ -46,7 +47,7 @@ export function NewDocumentView(props: {
   const errors = props.errors ?? {};
   const owners: [string, string][] = [
     ...(props.forProcess ? [['', t('documents.fields.groupNone')] as [string, string]] : []),
-    ...props.groups.map((g) => [g.slug, lang === 'fr' ? g.name_fr : g.name_en] as [string, string]),
+    ...props.groups.map((g) => [g.slug, pick(lang, g, 'name')] as [string, string]),
   ];
   return (
     <Layout ctx={ctx} title={t('documents.newTitle')}>

@@ -1,8 +1,11 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { WorkingGroup } from '../../groups/index.js';
 import type { DocumentRow } from '../documents.repository.js';
 import { documentPath } from '../documents.service.js';
@@ -12,15 +15,13 @@ import { langName, ownerName } from './common.js';
 export function DocumentListView(props: { ctx: PageCtx; process: Process; docs: DocumentRow[]; groups: WorkingGroup[] }) {
   const { ctx, process, docs, groups } = props;
   const { t, lang } = ctx;
-  const title = lang === 'fr' ? process.title_fr : process.title_en;
+  const title = pick(lang, process, 'title');
   const newPath = `/processes/${process.slug}/documents/new`;
   const forProcess = can(ctx.actor, 'document.create', { processId: process.id });
   const forGroups = forProcess ? [] : groups.filter((g) => can(ctx.actor, 'document.create', { processId: process.id, groupId: g.id }));
   return (
     <Layout ctx={ctx} title={`${t('documents.listTitle')} · ${title}`}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{title}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={t('documents.listHeading', { process: title })} />
       <h1>{t('documents.listHeading', { process: title })}</h1>
       <p>{t('documents.listIntro')}</p>
       {(forProcess || forGroups.length > 0) && (
@@ -35,7 +36,7 @@ export function DocumentListView(props: { ctx: PageCtx; process: Process; docs: 
           {forGroups.map((g) => (
             <li key={g.id}>
               <a class="button" href={localPath(lang, `${newPath}?group=${encodeURIComponent(g.slug)}`)}>
-                {t('documents.newFor', { group: lang === 'fr' ? g.name_fr : g.name_en })}
+                {t('documents.newFor', { group: pick(lang, g, 'name') })}
               </a>
             </li>
           ))}

@@ -1,12 +1,14 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { FieldShell, Form, Submit } from '../../../platform/web/components/forms.js';
 import { can } from '../../../platform/auth/policies.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import { formatInstant } from '../../../platform/time/zoned.js';
 import { timeLeftWords } from '../../../platform/time/time-left.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { DocumentPage } from '../documents.reading.js';
 import { STATUS_ORDER, documentPath } from '../documents.service.js';
 import { Blocks, commentLinks } from './blocks.js';
@@ -76,10 +78,7 @@ export function DocumentView(props: { ctx: PageCtx; process: Process; page: Docu
   const nextStatuses = STATUS_ORDER.slice(STATUS_ORDER.indexOf(doc.status) + 1);
   return (
     <Layout ctx={ctx} title={`${version.title} · v${version.number}`}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{lang === 'fr' ? process.title_fr : process.title_en}</a> ›{' '}
-        <a href={localPath(lang, `/processes/${process.slug}/documents`)}>{t('documents.listTitle')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process), { href: localPath(lang, `/processes/${process.slug}/documents`), label: t('documents.listTitle') }]} current={version.title} currentLang={doc.lang} />
       <h1 lang={doc.lang}>{version.title}</h1>
       <p class="meta">
         {t('documents.versionLine', {

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/index.js';
 import type { DocumentRow, VersionListItem } from '../documents.repository.js';
@@ -13,9 +14,7 @@ export function HistoryView(props: { ctx: PageCtx; process: Process; doc: Docume
   const base = documentPath(process.slug, doc.slug);
   return (
     <Layout ctx={ctx} title={t('documents.historyTitle', { title: doc.title })}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}/documents`)}>{t('documents.listTitle')}</a> › <a href={localPath(lang, base)}>{doc.title}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, `/processes/${process.slug}/documents`), label: t('documents.listTitle') }, { href: localPath(lang, base), label: doc.title }]} current={t('documents.historyTitle', { title: doc.title })} />
       <h1>{t('documents.historyTitle', { title: doc.title })}</h1>
       {props.versions.length > 1 && (
         <p>

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { Process } from '../../processes/index.js';
 import type { BlockRow, DocumentRow } from '../documents.repository.js';
 import type { SideBySide } from '../documents.reading.js';
@@ -70,9 +71,7 @@ export function SideBySideView(props: { ctx: PageCtx; process: Process; doc: Doc
   const base = documentPath(process.slug, doc.slug);
   return (
     <Layout ctx={ctx} title={t('documents.sideTitle', { title: doc.title })}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, base)}>{doc.title}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: doc.title }]} current={t('documents.sideTitle', { title: doc.title })} />
       <h1>{t('documents.sideTitle', { title: doc.title })}</h1>
       {!side ? (
         <p>{t('documents.noTranslation')}</p>

@@ -1,12 +1,15 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { Field, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import { can } from '../../../platform/auth/policies.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { GroupSummary } from '../groups.service.js';
 import type { Announcement } from '../groups.repository.js';
 
@@ -26,14 +29,12 @@ export function GroupView(props: {
   const { ctx, process, summary } = props;
   const { t, lang } = ctx;
   const g = summary.group;
-  const name = lang === 'fr' ? g.name_fr : g.name_en;
+  const name = pick(lang, g, 'name');
   const base = `/processes/${process.slug}/groups/${g.slug}`;
   const scope = { processId: process.id, groupId: g.id };
   return (
     <Layout ctx={ctx} title={name}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{lang === 'fr' ? process.title_fr : process.title_en}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={name} />
       <h1>{name}</h1>
       <p class="status-line">
         {t(`groups.statuses.${g.status}`)} · {t('groups.memberCount', { count: summary.memberCount })}
@@ -73,7 +74,7 @@ export function GroupView(props: {
         </ul>
       )}
       <h2>{t('groups.charter')}</h2>
-      {(lang === 'fr' ? g.charter_fr : g.charter_en) ? <Markdown source={lang === 'fr' ? g.charter_fr : g.charter_en} /> : <p>{t('groups.noCharter')}</p>}
+      {(pick(lang, g, 'charter')) ? <Markdown source={pick(lang, g, 'charter')} /> : <p>{t('groups.noCharter')}</p>}
       <h2>{t('groups.members')}</h2>
       {props.balance}
       <p>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 
 /** A link back to the meeting, above every management page. */
@@ -12,9 +13,7 @@ export interface Back {
 function Frame(props: { ctx: PageCtx; title: string; back: Back; errors?: Record<string, string> | undefined; children: ComponentChildren }) {
   return (
     <Layout ctx={props.ctx} title={props.title}>
-      <p class="breadcrumb">
-        <a href={props.back.href}>{props.back.label}</a>
-      </p>
+      <Breadcrumb ctx={props.ctx} trail={[{ href: props.back.href, label: props.back.label }]} current={props.title} />
       <h1>{props.title}</h1>
       <ErrorSummary ctx={props.ctx} errors={props.errors ?? {}} />
       {props.children}

@@ -1,5 +1,6 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import { MEETING_FORMATS, MEETING_LANGUAGES, MEETING_VISIBILITIES } from '../meetings.schema.js';
 
@@ -33,9 +34,7 @@ export function MeetingFormView(props: { ctx: PageCtx; title: string; action: st
   const e = props.errors ?? {};
   return (
     <Layout ctx={ctx} title={props.title}>
-      <p class="breadcrumb">
-        <a href={props.back.href}>{props.back.label}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: props.back.href, label: props.back.label }]} current={props.title} />
       <h1>{props.title}</h1>
       <ErrorSummary ctx={ctx} errors={e} />
       <Form ctx={ctx} action={props.action} class="form form--wide">

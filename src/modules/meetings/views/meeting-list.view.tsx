@@ -1,6 +1,8 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { MeetingRow } from '../meetings.repository.js';
 import { feedPath, meetingPath } from '../links.js';
@@ -14,7 +16,7 @@ export function MeetingItems({ ctx, meetings }: { ctx: PageCtx; meetings: Meetin
     <ul class="meeting-list">
       {meetings.map((m) => (
         <li key={m.id}>
-          <a href={localPath(lang, meetingPath(m.process_slug, m.id))}>{lang === 'fr' ? m.title_fr : m.title_en}</a>
+          <a href={localPath(lang, meetingPath(m.process_slug, m.id))}>{pick(lang, m, 'title')}</a>
           {m.status === 'cancelled' && <strong> — {t('meetings.cancelledBadge')}</strong>}
           {isLive(m) && <strong> — {t('meetings.liveNow')}</strong>}
           {m.visibility === 'members' && ` (${t('meetings.visibilities.members')})`}
@@ -99,15 +101,14 @@ export function MeetingListView(props: {
   const title = group ? t('meetings.listTitleGroup', { name: group.name }) : t('meetings.listTitle', { title: props.processTitle });
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${props.processSlug}`)}>{props.processTitle}</a>
-        {group && (
-          <>
-            {' › '}
-            <a href={localPath(lang, `/processes/${props.processSlug}/groups/${group.slug}`)}>{group.name}</a>
-          </>
-        )}
-      </p>
+      <Breadcrumb
+        ctx={ctx}
+        trail={[
+          { href: localPath(lang, `/processes/${props.processSlug}`), label: props.processTitle },
+          group && { href: localPath(lang, `/processes/${props.processSlug}/groups/${group.slug}`), label: group.name },
+        ]}
+        current={title}
+      />
       <h1>{title}</h1>
       <p class="hint">{t('meetings.timeZoneNote')}</p>
       <FeedAndSchedule ctx={ctx} processSlug={props.processSlug} groupSlug={group?.slug} scope={group ? { processId: props.processId, groupId: group.id } : { processId: props.processId }} />

@@ -1,3 +1,4 @@
+import { otherLang, pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Form } from '../../../platform/web/components/forms.js';
@@ -147,8 +148,8 @@ export function AgendaTable({ ctx, items }: { ctx: PageCtx; items: AgendaItem[] 
 /** After a meeting: its recordings, minutes and attendance by stakeholder group. */
 export function AfterMeeting({ ctx, m, attendance }: { ctx: PageCtx; m: MeetingRow; attendance: AttendanceSummary }) {
   const { t, lang } = ctx;
-  const minutes = lang === 'fr' ? m.minutes_fr : m.minutes_en;
-  const other = lang === 'fr' ? m.minutes_en : m.minutes_fr;
+  const minutes = pick(lang, m, 'minutes');
+  const other = pick(otherLang(lang), m, 'minutes');
   return (
     <>
       <h2>{t('meetings.recordings')}</h2>
@@ -169,7 +170,7 @@ export function AfterMeeting({ ctx, m, attendance }: { ctx: PageCtx; m: MeetingR
       {minutes ? (
         <Markdown source={minutes} class="prose" />
       ) : other ? (
-        <div lang={lang === 'fr' ? 'en' : 'fr'}>
+        <div lang={otherLang(lang)}>
           <p class="hint">{t('meetings.minutesOtherLanguage')}</p>
           <Markdown source={other} class="prose" />
         </div>
@@ -192,7 +193,7 @@ export function AfterMeeting({ ctx, m, attendance }: { ctx: PageCtx; m: MeetingR
           <tbody>
             {attendance.rows.map((r) => (
               <tr key={r.key}>
-                <th scope="row">{lang === 'fr' ? r.nameFr : r.nameEn}</th>
+                <th scope="row">{pick(lang, r, 'name')}</th>
                 <td class="num">{formatNumber(lang, r.count)}</td>
               </tr>
             ))}

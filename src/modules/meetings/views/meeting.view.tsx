@@ -1,6 +1,8 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { AgendaItem, MeetingRow } from '../meetings.repository.js';
@@ -28,7 +30,7 @@ export interface MeetingPageData {
 export function MeetingView({ ctx, data }: { ctx: PageCtx; data: MeetingPageData }) {
   const { t, lang } = ctx;
   const { m, now } = data;
-  const title = lang === 'fr' ? m.title_fr : m.title_en;
+  const title = pick(lang, m, 'title');
   const base = meetingPath(m.process_slug, m.id);
   const scope = { processId: m.process_id, ...(m.group_id ? { groupId: m.group_id } : {}) };
   const live = isLive(m, now);
@@ -36,7 +38,7 @@ export function MeetingView({ ctx, data }: { ctx: PageCtx; data: MeetingPageData
   const cancelled = m.status === 'cancelled';
   const open = !cancelled && !over;
   const full = m.capacity !== null && data.counts.registered >= m.capacity;
-  const description = lang === 'fr' ? m.description_fr : m.description_en;
+  const description = pick(lang, m, 'description');
   const manage: [string, string][] = [];
   if (!cancelled && can(ctx.actor, 'meeting.update', scope)) manage.push([`${base}/edit`, t('meetings.edit')], [`${base}/agenda`, t('meetings.editAgenda')]);
   if (can(ctx.actor, 'meeting.record', scope)) manage.push([`${base}/minutes`, t('meetings.editMinutes')]);
@@ -44,17 +46,15 @@ export function MeetingView({ ctx, data }: { ctx: PageCtx; data: MeetingPageData
   if (!cancelled && can(ctx.actor, 'meeting.cancel', scope)) manage.push([`${base}/cancel`, t('meetings.cancel')]);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${m.process_slug}`)}>{data.processTitle}</a>
-        {m.group_slug && data.groupName && (
-          <>
-            {' › '}
-            <a href={localPath(lang, `/processes/${m.process_slug}/groups/${m.group_slug}`)}>{data.groupName}</a>
-          </>
-        )}
-        {' › '}
-        <a href={localPath(lang, `/processes/${m.process_slug}/meetings`)}>{t('meetings.title')}</a>
-      </p>
+      <Breadcrumb
+        ctx={ctx}
+        trail={[
+          { href: localPath(lang, `/processes/${m.process_slug}`), label: data.processTitle },
+          !!m.group_slug && !!data.groupName && { href: localPath(lang, `/processes/${m.process_slug}/groups/${m.group_slug}`), label: data.groupName },
+          { href: localPath(lang, `/processes/${m.process_slug}/meetings`), label: t('meetings.title') },
+        ]}
+        current={title}
+      />
       <h1>{title}</h1>
       {cancelled && (
         <div class="warning">

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { BalanceChart } from '../../../platform/web/components/balance-chart.js';
 import type { BalanceRow } from '../participants.service.js';
@@ -8,7 +9,7 @@ import type { BalanceRow } from '../participants.service.js';
  */
 export function BalanceSection({ ctx, rows, caption, id }: { ctx: PageCtx; rows: BalanceRow[]; caption: string; id: string }) {
   const { t, lang } = ctx;
-  const name = (r: BalanceRow) => (lang === 'fr' ? r.nameFr : r.nameEn);
+  const name = (r: BalanceRow) => (pick(lang, r, 'name'));
   const missing = rows.filter((r) => r.status === 'missing');
   const below = rows.filter((r) => r.status === 'below');
   return (

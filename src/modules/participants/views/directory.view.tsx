@@ -1,8 +1,11 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process, StakeholderGroup } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { MemberRow, Organisation } from '../participants.repository.js';
 
 /** Participants of a process with filters (a GET form, so filtered lists can be linked). */
@@ -19,13 +22,11 @@ export function DirectoryView(props: {
 }) {
   const { ctx, process, filters } = props;
   const { t, lang } = ctx;
-  const title = lang === 'fr' ? process.title_fr : process.title_en;
+  const title = pick(lang, process, 'title');
   const base = `/processes/${process.slug}`;
   return (
     <Layout ctx={ctx} title={t('participants.directoryTitle', { title })}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, base)}>{title}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: title }]} current={t('participants.directoryTitle', { title })} />
       <h1>{t('participants.directoryTitle', { title })}</h1>
       <form method="get" action={localPath(lang, `${base}/participants`)} class="filters">
         <fieldset>
@@ -36,7 +37,7 @@ export function DirectoryView(props: {
               <option value="">{t('participants.anyStakeholderGroup')}</option>
               {props.stakeholderGroups.map((g) => (
                 <option value={g.key} selected={filters.stakeholderGroup === g.key}>
-                  {lang === 'fr' ? g.name_fr : g.name_en}
+                  {pick(lang, g, 'name')}
                 </option>
               ))}
             </select>
@@ -91,7 +92,7 @@ export function DirectoryView(props: {
               <tr key={m.user_id}>
                 <td>{m.name}</td>
                 <td>{m.organisation_name ?? ''}</td>
-                <td>{lang === 'fr' ? m.stakeholder_name_fr : m.stakeholder_name_en}</td>
+                <td>{pick(lang, m, 'stakeholder_name')}</td>
                 <td>{(props.groupsByUser.get(m.user_id) ?? []).join(', ')}</td>
                 <td>{formatDate(lang, m.joined_at)}</td>
               </tr>
@@ -113,12 +114,10 @@ export function DirectoryView(props: {
 /** Organisations with members in a process. */
 export function OrganisationsView({ ctx, process, organisations }: { ctx: PageCtx; process: Process; organisations: (Organisation & { members: number })[] }) {
   const { t, lang } = ctx;
-  const title = lang === 'fr' ? process.title_fr : process.title_en;
+  const title = pick(lang, process, 'title');
   return (
     <Layout ctx={ctx} title={t('participants.organisationsTitle', { title })}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{title}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={t('participants.organisationsTitle', { title })} />
       <h1>{t('participants.organisationsTitle', { title })}</h1>
       <table>
         <caption>{t('participants.organisationsTitle', { title })}</caption>

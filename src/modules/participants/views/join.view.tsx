@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -14,7 +15,7 @@ export function JoinView(props: { ctx: PageCtx; process: Process; groups: Stakeh
   const { t, lang } = ctx;
   const v = props.values ?? {};
   const errors = props.errors ?? {};
-  const title = lang === 'fr' ? process.title_fr : process.title_en;
+  const title = pick(lang, process, 'title');
   return (
     <Layout ctx={ctx} title={t('participants.joinTitle', { title })}>
       <h1>{t('participants.joinTitle', { title })}</h1>
@@ -58,7 +59,7 @@ export function JoinView(props: { ctx: PageCtx; process: Process; groups: Stakeh
           {props.groups.map((g, i) => (
             <div class="choice" key={g.id}>
               <input type="radio" id={i === 0 ? 'field-stakeholderGroupId' : `field-stakeholderGroupId-${g.key}`} name="stakeholderGroupId" value={g.id} checked={v.stakeholderGroupId === g.id} />
-              <label for={i === 0 ? 'field-stakeholderGroupId' : `field-stakeholderGroupId-${g.key}`}>{lang === 'fr' ? g.name_fr : g.name_en}</label>
+              <label for={i === 0 ? 'field-stakeholderGroupId' : `field-stakeholderGroupId-${g.key}`}>{pick(lang, g, 'name')}</label>
             </div>
           ))}
         </fieldset>

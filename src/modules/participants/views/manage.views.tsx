@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -6,7 +7,7 @@ import type { Process, StakeholderGroup } from '../../processes/index.js';
 import { InviteBody } from '../participants.schema.js';
 
 type Values = Record<string, string | undefined>;
-const titleOf = (ctx: PageCtx, p: Process) => (ctx.lang === 'fr' ? p.title_fr : p.title_en);
+const titleOf = (ctx: PageCtx, p: Process) => (pick(ctx.lang, p, 'title'));
 
 /** Invite someone to the process by email, with a role. */
 export function InviteView({ ctx, process, values = {}, errors = {} }: { ctx: PageCtx; process: Process; values?: Values; errors?: Record<string, string> }) {

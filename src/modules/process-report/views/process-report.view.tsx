@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { ProcessReport } from '../process-report.schema.js';
 import { reportPaths } from '../process-report.paths.js';
@@ -35,9 +36,7 @@ export function ProcessReportView(props: { ctx: PageCtx; r: ProcessReport; tz: s
   const slug = r.process.slug;
   return (
     <Layout ctx={ctx} title={`${t('processReport.title')} · ${r.process.title}`}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, r.process.href)}>{r.process.title}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, r.process.href), label: r.process.title }]} current={t('processReport.heading', { process: r.process.title })} />
       <h1>{t('processReport.heading', { process: r.process.title })}</h1>
       <ul class="inline-list doc-nav">
         <li>

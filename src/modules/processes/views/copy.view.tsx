@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -7,7 +8,7 @@ import type { Process } from '../processes.repository.js';
 /** Start a new process from this one: a new short name, titles and a start date. */
 export function CopyProcessView({ ctx, source, values = {}, errors = {} }: { ctx: PageCtx; source: Process; values?: Record<string, string | undefined>; errors?: Record<string, string> }) {
   const { t, lang } = ctx;
-  const title = t('processes.copyTitle', { title: lang === 'fr' ? source.title_fr : source.title_en });
+  const title = t('processes.copyTitle', { title: pick(lang, source, 'title') });
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>

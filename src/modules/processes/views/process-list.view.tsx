@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -25,9 +26,9 @@ export function ProcessListView({ ctx, processes }: { ctx: PageCtx; processes: P
           {processes.map((p) => (
             <li key={p.id} class="card">
               <h2>
-                <a href={localPath(lang, `/processes/${p.slug}`)}>{lang === 'fr' ? p.title_fr : p.title_en}</a>
+                <a href={localPath(lang, `/processes/${p.slug}`)}>{pick(lang, p, 'title')}</a>
               </h2>
-              <p>{lang === 'fr' ? p.summary_fr : p.summary_en}</p>
+              <p>{pick(lang, p, 'summary')}</p>
             </li>
           ))}
         </ul>

@@ -1,7 +1,9 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { Form } from '../../../platform/web/components/forms.js';
 import { can } from '../../../platform/auth/policies.js';
@@ -30,19 +32,17 @@ export function ProcessView(props: {
   const { ctx, detail } = props;
   const { t, lang } = ctx;
   const p = detail.process;
-  const title = lang === 'fr' ? p.title_fr : p.title_en;
+  const title = pick(lang, p, 'title');
   const scope = { processId: p.id };
   const base = `/processes/${p.slug}`;
   const current = detail.phases.find((ph) => ph.id === props.currentPhaseId);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, '/processes')}>{t('processes.listTitle')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, '/processes'), label: t('processes.listTitle') }]} current={title} />
       <h1>{title}</h1>
-      <p class="lead">{lang === 'fr' ? p.summary_fr : p.summary_en}</p>
+      <p class="lead">{pick(lang, p, 'summary')}</p>
       <p class="status-line">
-        <strong>{current ? t('processes.currentPhase', { name: lang === 'fr' ? current.name_fr : current.name_en }) : t('processes.noCurrentPhase')}</strong> ·{' '}
+        <strong>{current ? t('processes.currentPhase', { name: pick(lang, current, 'name') }) : t('processes.noCurrentPhase')}</strong> ·{' '}
         {t(`processes.registration.${p.registration}`)}
       </p>
       <div class="actions">
@@ -121,7 +121,7 @@ export function ProcessView(props: {
         </>
       )}
       <h2>{t('processes.about')}</h2>
-      <Markdown source={lang === 'fr' ? p.description_fr : p.description_en} />
+      <Markdown source={pick(lang, p, 'description')} />
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Phase } from '../processes.repository.js';
@@ -20,7 +21,7 @@ export function Timeline({ ctx, phases, currentId }: { ctx: PageCtx; phases: Pha
         const current = p.id === currentId;
         return (
           <li key={p.id} class={current ? 'timeline__phase timeline__phase--current' : 'timeline__phase'} aria-current={current ? 'step' : undefined}>
-            <span class="timeline__name">{lang === 'fr' ? p.name_fr : p.name_en}</span>
+            <span class="timeline__name">{pick(lang, p, 'name')}</span>
             {current && <span class="badge">{t('processes.current')}</span>}
             <span class="timeline__dates">{t('processes.phaseDates', { start: day(lang, p.starts_on), end: day(lang, p.ends_on) })}</span>
           </li>

@@ -1,10 +1,12 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/index.js';
-import { BlockHtml } from '../../documents/index.js';
-import { documentPath } from '../../documents/index.js';
+import { processCrumb } from '../../processes/index.js';
+import { BlockHtml, documentPath } from '../../documents/index.js';
 import { finalReportPath, type FinalReport } from '../final-report.service.js';
 import { RecommendationSection } from './parts.js';
 
@@ -47,7 +49,7 @@ function ReportBody(props: { ctx: PageCtx; process: Process; f: FinalReport; bas
 function PublishedLine(props: { ctx: PageCtx; process: Process; f: FinalReport }) {
   const { ctx, process, f } = props;
   const { t, lang } = ctx;
-  const processTitle = lang === 'fr' ? process.title_fr : process.title_en;
+  const processTitle = pick(lang, process, 'title');
   return (
     <p class="meta">
       {t('recommendations.report.publishedLine', {
@@ -63,12 +65,10 @@ function PublishedLine(props: { ctx: PageCtx; process: Process; f: FinalReport }
 export function FinalReportView(props: { ctx: PageCtx; process: Process; f: FinalReport; baseUrl: string }) {
   const { ctx, process, f } = props;
   const { t, lang } = ctx;
-  const processTitle = lang === 'fr' ? process.title_fr : process.title_en;
+  const processTitle = pick(lang, process, 'title');
   return (
     <Layout ctx={ctx} title={`${f.version.title} · ${processTitle}`}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{processTitle}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={f.version.title} currentLang={f.document.lang} />
       <h1 lang={f.document.lang}>{f.version.title}</h1>
       <PublishedLine ctx={ctx} process={process} f={f} />
       <ul class="inline-list doc-nav">

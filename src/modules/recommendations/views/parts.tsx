@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Markdown } from '../../../platform/web/markdown.js';
@@ -7,10 +8,10 @@ import { recommendationPath } from '../recommendations.service.js';
 import { consensusCallPath, sectionPath } from '../recommendations.presenter.js';
 
 /** A name in the reader's language. */
-export const nameIn = (lang: PageCtx['lang'], x: { nameEn: string; nameFr: string }) => (lang === 'fr' ? x.nameFr : x.nameEn);
+export const nameIn = (lang: PageCtx['lang'], x: { nameEn: string; nameFr: string }) => (pick(lang, x, 'name'));
 
 /** A recommendation's title in the reader's language. */
-export const titleOf = (lang: PageCtx['lang'], d: RecommendationDetail) => (lang === 'fr' ? d.row.title_fr : d.row.title_en);
+export const titleOf = (lang: PageCtx['lang'], d: RecommendationDetail) => (pick(lang, d.row, 'title'));
 
 /** The addressees as a list, stakeholder groups and organisations told apart. */
 export function Addressees(props: { ctx: PageCtx; d: RecommendationDetail }) {
@@ -115,7 +116,7 @@ export function RecommendationSection(props: {
         <span class="recommendation__number">{d.row.number}</span> {titleOf(lang, d)}
       </Heading>
       <RecommendationFacts ctx={ctx} processSlug={processSlug} timeZone={props.timeZone} d={d} consensus={props.consensus} />
-      <Markdown source={lang === 'fr' ? d.row.text_fr : d.row.text_en} class="prose" />
+      <Markdown source={pick(lang, d.row, 'text')} class="prose" />
       <p class="meta">
         {t('recommendations.permanentLabel')} <a href={path}>{`${props.baseUrl}${path}`}</a>
       </p>

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, FieldShell, Form, Submit } from '../../../platform/web/components/forms.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/index.js';
@@ -25,9 +26,7 @@ export function PublishReportView(props: {
   const chosen = props.value ?? props.documents.find((d) => d.id === current?.document_id)?.slug;
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, recommendationPath(process.slug))}>{t('recommendations.listTitle')}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, recommendationPath(process.slug)), label: t('recommendations.listTitle') }]} current={title} />
       <h1>{title}</h1>
       <p>{t('recommendations.report.publishIntro')}</p>
       {current && (

@@ -1,5 +1,7 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import type { StakeholderGroup } from '../../processes/index.js';
 import type { WorkingGroup } from '../../groups/index.js';
@@ -39,9 +41,7 @@ export function RecommendationFormView(props: {
   const chosenOrgs = new Set(many(v.organisationIds));
   return (
     <Layout ctx={ctx} title={props.title}>
-      <p class="breadcrumb">
-        <a href={props.back.href}>{props.back.label}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: props.back.href, label: props.back.label }]} current={props.title} />
       <h1>{props.title}</h1>
       <ErrorSummary ctx={ctx} errors={e} />
       <Form ctx={ctx} action={props.action} class="form form--wide">
@@ -91,7 +91,7 @@ export function RecommendationFormView(props: {
               <option value="">{t('recommendations.none')}</option>
               {choices.groups.map((g) => (
                 <option key={g.id} value={g.slug} selected={one(v.group) === g.slug}>
-                  {lang === 'fr' ? g.name_fr : g.name_en}
+                  {pick(lang, g, 'name')}
                 </option>
               ))}
             </select>
@@ -123,7 +123,7 @@ export function RecommendationFormView(props: {
           {choices.stakeholderGroups.map((s) => (
             <div class="choice" key={s.id}>
               <input type="checkbox" id={`field-sg-${s.id}`} name="stakeholderGroupIds" value={s.id} checked={chosenSg.has(s.id)} />
-              <label for={`field-sg-${s.id}`}>{lang === 'fr' ? s.name_fr : s.name_en}</label>
+              <label for={`field-sg-${s.id}`}>{pick(lang, s, 'name')}</label>
             </div>
           ))}
         </fieldset>

@@ -1,8 +1,11 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import type { FinalReportRow } from '../recommendations.repository.js';
 import { recommendationPath, type RecommendationDetail } from '../recommendations.service.js';
 import { finalReportPath } from '../final-report.service.js';
@@ -19,12 +22,10 @@ export function RecommendationListView(props: {
 }) {
   const { ctx, process, items, report } = props;
   const { t, lang } = ctx;
-  const title = lang === 'fr' ? process.title_fr : process.title_en;
+  const title = pick(lang, process, 'title');
   return (
     <Layout ctx={ctx} title={`${t('recommendations.listTitle')} · ${title}`}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{title}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={t('recommendations.listHeading', { process: title })} />
       <h1>{t('recommendations.listHeading', { process: title })}</h1>
       {report ? (
         <p>

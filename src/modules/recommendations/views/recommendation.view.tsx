@@ -1,9 +1,12 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { Process } from '../../processes/index.js';
+import { processCrumb } from '../../processes/index.js';
 import { recommendationPath, type ConsensusResult, type RecommendationDetail } from '../recommendations.service.js';
 import { RecommendationFacts, titleOf } from './parts.js';
 
@@ -18,14 +21,14 @@ export function RecommendationView(props: {
 }) {
   const { ctx, process, d } = props;
   const { t, lang } = ctx;
-  const processTitle = lang === 'fr' ? process.title_fr : process.title_en;
   const title = titleOf(lang, d);
   return (
     <Layout ctx={ctx} title={`${t('recommendations.numbered', { number: d.row.number })} · ${title}`}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, `/processes/${process.slug}`)}>{processTitle}</a> ›{' '}
-        <a href={localPath(lang, recommendationPath(process.slug))}>{t('recommendations.listTitle')}</a>
-      </p>
+      <Breadcrumb
+        ctx={ctx}
+        trail={[processCrumb(lang, process), { href: localPath(lang, recommendationPath(process.slug)), label: t('recommendations.listTitle') }]}
+        current={`${t('recommendations.numbered', { number: d.row.number })} ${title}`}
+      />
       <h1>
         <span class="recommendation__number">{t('recommendations.numbered', { number: d.row.number })}</span> {title}
       </h1>
@@ -36,7 +39,7 @@ export function RecommendationView(props: {
       )}
       <RecommendationFacts ctx={ctx} processSlug={process.slug} timeZone={process.timezone} d={d} consensus={props.consensus} />
       <h2>{t('recommendations.fields.text')}</h2>
-      <Markdown source={lang === 'fr' ? d.row.text_fr : d.row.text_en} class="prose" />
+      <Markdown source={pick(lang, d.row, 'text')} class="prose" />
       <p class="meta">
         {t('recommendations.permanentLabel')} <a href={props.url}>{props.url}</a>
         <br />

@@ -1,3 +1,4 @@
+import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
@@ -48,7 +49,7 @@ function Select(props: { name: string; label: string; value: string; error?: str
 
 function Result({ ctx, r }: { ctx: PageCtx; r: SearchResultOut }) {
   const { t, lang } = ctx;
-  const processTitle = lang === 'fr' ? r.process.title.fr : r.process.title.en;
+  const processTitle = r.process.title[lang];
   return (
     <li class="search-result">
       <h3 lang={r.lang && r.lang !== lang ? r.lang : undefined}>
@@ -106,7 +107,7 @@ export function SearchView(props: { ctx: PageCtx; values: SearchFormValues; erro
               label={t('search.process')}
               value={values.process}
               error={errors.process}
-              options={[any(t('search.anyProcess')), ...props.processes.map((p) => ({ value: p.slug, label: lang === 'fr' ? p.title_fr : p.title_en }))]}
+              options={[any(t('search.anyProcess')), ...props.processes.map((p) => ({ value: p.slug, label: pick(lang, p, 'title') }))]}
             />
             <Select name="kind" label={t('search.kind')} value={values.kind} error={errors.kind} options={[any(t('search.anyKind')), ...SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kinds.${k}`) }))]} />
             <Select

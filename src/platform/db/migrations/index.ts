@@ -13,6 +13,8 @@ import * as m0011 from './0011_consensus.js';
 import * as m0012 from './0012_recommendations.js';
 import * as m0013 from './0013_accountability.js';
 import * as m0014 from './0014_hidden_comment_counts.js';
+import * as m0015 from './0015_signing_keys.js';
+import * as m0016 from './0016_audit_chains.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the
@@ -33,4 +35,6 @@ export const migrations: Record<string, Migration> = {
   '0012_recommendations': m0012,
   '0013_accountability': m0013,
   '0014_hidden_comment_counts': m0014,
+  '0015_signing_keys': m0015,
+  '0016_audit_chains': m0016,
 };

@@ -26,9 +26,13 @@ export function canonicalJson(value) {
   return JSON.stringify(sortKeys(value));
 }
 
-/** The exact text the server hashes for one event of the API (camelCase fields). */
+/**
+ * The exact text the server hashes for one event of the API (camelCase fields). Events of the
+ * closed `legacy` chain were hashed without their chain and batch fields; every other chain's
+ * events cover them.
+ */
 export function hashInput(e) {
-  var body = canonicalJson({
+  var fields = {
     seq: String(e.seq),
     occurred_at: e.occurredAt,
     actor_id: e.actorId,
@@ -38,8 +42,13 @@ export function hashInput(e) {
     process_id: e.processId,
     before_digest: e.beforeDigest,
     after_digest: e.afterDigest,
-  });
-  return e.prevHash + '\n' + body;
+  };
+  if (e.chain !== undefined && e.chain !== 'legacy') {
+    fields.chain = e.chain;
+    fields.batch_root = e.batchRoot === undefined ? null : e.batchRoot;
+    fields.batch_count = e.batchCount === undefined ? null : e.batchCount;
+  }
+  return e.prevHash + '\n' + canonicalJson(fields);
 }
 
 /** Hex SHA-256 of a text with WebCrypto (in browsers and in Node 20+). */

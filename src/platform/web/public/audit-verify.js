@@ -21,9 +21,11 @@ async function run(box, status, button) {
   status.textContent = msg.msgWorking;
   try {
     for (;;) {
-      var res = await fetch(msg.chainUrl + '?from=' + from + '&limit=' + PAGE, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+      var url = msg.chainUrl + '?chain=' + encodeURIComponent(msg.chain) + '&from=' + from + '&limit=' + PAGE;
+      var res = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
       if (!res.ok) throw new Error('HTTP ' + res.status);
       var page = await res.json();
+      if (from === 1) state.prevHash = page.firstPrevHash;
       var r = await verifyPage(page.events, state);
       if (!r.ok) {
         status.textContent = fill(msg.msgBroken, { seq: r.brokenAt, reason: msg['reason_' + r.reason] || r.reason, count: state.count });

@@ -1,4 +1,4 @@
-import { formatNumber, tFor, type Lang } from '../../../../platform/i18n/i18n.js';
+import { LOCALES, formatNumber, tFor, type Lang } from '../../../../platform/i18n/i18n.js';
 
 /**
  * How many comments of a period await a response at most: every comment but the hidden ones
@@ -28,7 +28,7 @@ export function DispositionProgress(props: { disposed: number; total: number; la
   const total = Math.max(0, props.total);
   const disposed = Math.min(Math.max(0, props.disposed), total);
   const percent = percentOf(disposed, total);
-  const percentText = new Intl.NumberFormat(props.lang === 'fr' ? 'fr-CA' : 'en-CA', { style: 'percent' }).format(percent / 100);
+  const percentText = new Intl.NumberFormat(LOCALES[props.lang], { style: 'percent' }).format(percent / 100);
   return (
     <div class="disposition-progress">
       <p id={`${id}-label`}>

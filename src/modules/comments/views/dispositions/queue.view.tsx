@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../../platform/web/context.js';
 import { localPath } from '../../../../platform/web/context.js';
 import { Layout } from '../../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, FieldShell, Form, Submit } from '../../../../platform/web/components/forms.js';
 import type { Process } from '../../../processes/index.js';
 import type { DocumentRow } from '../../../documents/index.js';
@@ -111,9 +112,7 @@ export function QueueView(props: QueueProps) {
   const pageLink = (q: Record<string, string>) => `${here}?${new URLSearchParams({ status, ...q }).toString()}`;
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, base)}>{props.documents[0]?.document.title ?? ''}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: props.documents[0]?.document.title ?? '' }]} current={title} />
       <h1>{title}</h1>
       <p>{t('dispositions.queue.intro')}</p>
       <DispositionProgress disposed={period.disposed_count} total={toAnswer(period)} lang={lang} />

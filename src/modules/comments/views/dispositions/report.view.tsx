@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../../platform/web/context.js';
 import { localPath } from '../../../../platform/web/context.js';
 import { Layout } from '../../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../../platform/web/components/breadcrumb.js';
 import { formatNumber } from '../../../../platform/i18n/i18n.js';
 import type { Process } from '../../../processes/index.js';
 import type { DocumentReport, ParagraphReport, Report } from '../../dispositions.report.js';
@@ -81,9 +82,7 @@ export function ReportView(props: { ctx: PageCtx; process: Process; report: Repo
   const title = t('dispositions.report.title');
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="breadcrumb">
-        <a href={localPath(lang, base)}>{report.documents[0]?.document.title ?? ''}</a>
-      </p>
+      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: report.documents[0]?.document.title ?? '' }]} current={title} />
       <h1>{title}</h1>
       <p>{t('dispositions.report.intro')}</p>
       <DispositionProgress disposed={report.period.disposed_count} total={toAnswer(report.period)} lang={lang} />
