@@ -8,8 +8,6 @@ export interface RouteEntry {
   policy: Action;
   /** True when the route resolves a process or group scope from its params. */
   scoped: boolean;
-  /** True when its scope loads records (defineScope), answering 404 for an absent one before the policy's roles are asked. */
-  loads: boolean;
 }
 
 declare module 'fastify' {
@@ -36,7 +34,7 @@ export function requirePolicies(app: FastifyInstance): void {
     }
     route.config = { ...route.config, policy };
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
-      app.routeCatalog.push({ method: String(method), url: route.url, policy, scoped: typeof config.scope === 'function' || isScope(config.scope), loads: isScope(config.scope) });
+      app.routeCatalog.push({ method: String(method), url: route.url, policy, scoped: typeof config.scope === 'function' || isScope(config.scope) });
     }
   });
 
