@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely, Migration } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { JobDefinition } from '../jobs/define.js';
+import type { DemoSeeder } from '../demo/seeders.js';
 import type { HookPoints, SectionSlots } from './slots.js';
 
 /** Rebuild one module's search entries for one process, in the caller's transaction; returns how many records. */
@@ -26,8 +27,8 @@ export type HookContribution = {
  * What a module brings to the installation, declared in its `module.ts`. The composition
  * (src/app/) loops over the list of manifests: the app registers the plugins, the worker
  * works the jobs, the migrator applies the migrations, `concord search reindex` runs the
- * reindexers, pages owned by other modules render the sections. Adding a module means
- * writing its manifest and adding it to src/app/modules.ts, nothing else.
+ * reindexers, pages owned by other modules render the sections, the demo runs the seeders.
+ * Adding a module means writing its manifest and adding it to src/app/modules.ts, nothing else.
  */
 export interface ModuleManifest {
   /** The module's folder name under src/modules/. */
@@ -48,6 +49,11 @@ export interface ModuleManifest {
   sections?: SectionContribution[];
   /** Functions lent to other modules' workflows. */
   hooks?: HookContribution[];
+  /**
+   * This module's part of the demo story (`concord seed --demo`, `npm start` on an empty
+   * database), run after the seeders of the modules it names (platform/demo/seeders.ts).
+   */
+  demo?: DemoSeeder;
 }
 
 /**
