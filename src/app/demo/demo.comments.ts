@@ -3,7 +3,7 @@
  * sends which text, on which paragraph, when, and how it is answered. Deterministic (a seeded
  * generator, never Math.random), so every install shows the same few hundred comments.
  */
-import { FIRST_NAMES, LAST_NAMES, seeded } from './demo.people.js';
+import { FIRST_NAMES, LAST_NAMES, seeded } from '../../platform/demo/kit.js';
 import { frenchTypography, REPORT_DATES, type ReportLang } from './demo.report.texts.js';
 import {
   CAMPAIGNS,

@@ -9,7 +9,7 @@ import { openCall, statePosition, recordOutcome } from '../../modules/consensus/
 import { createRecommendation, publishFinalReport } from '../../modules/recommendations/index.js';
 import { createAction, reportOnAction, reportOnPledge, signPledge } from '../../modules/accountability/index.js';
 import { normaliseForMatch, plainOf } from './demo.report.texts.js';
-import { seeded } from './demo.people.js';
+import { seeded } from '../../platform/demo/kit.js';
 import { ACTIONS, CONSENSUS, PLEDGES, RECOMMENDATIONS, type DemoProgress } from './demo.outcomes.texts.js';
 
 /** What the outcomes' seed needs from the rest of the demo. */

@@ -8,7 +8,7 @@ import { getProcess } from '../../modules/processes/index.js';
 import type { Process } from '../../modules/processes/index.js';
 import { blocksOf, createDocument, saveVersion, setDocumentStatus, versionByNumber, type DocumentRow, type VersionRow } from '../../modules/documents/index.js';
 import { openPeriod, submitComment, hideComment, recordDisposition } from '../../modules/comments/index.js';
-import { emailLocal } from './demo.people.js';
+import { emailLocal } from '../../platform/demo/kit.js';
 import { normaliseForMatch, plainOf, REPORT_DATES, REPORT_OUTLINE, keyOf, reportMarkdown, reportMeta, reportTitle, type ReportLang, type ReportVersion } from './demo.report.texts.js';
 import { planComments, torontoTime, type Commenter, type PlannedDisposition, type StakeholderKey } from './demo.comments.js';
 

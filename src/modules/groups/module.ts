@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { groupsDemo } from './groups.demo.js';
 import { processGroupsSection } from './groups.sections.js';
 import { copyGroups } from './groups.service.js';
 import { groupsApi } from './groups.routes.js';
@@ -11,4 +12,5 @@ export default defineModule({
   pages: [groupsPages],
   sections: [{ slot: 'process.sections', order: 10, render: processGroupsSection }],
   hooks: [{ hook: 'process.copy', run: async (trx, c) => ({ groups: await copyGroups(trx, c.actorId, c.fromProcessId, c.toProcessId) }) }],
+  demo: groupsDemo,
 });

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { participantsDemo } from './participants.demo.js';
 import { processBalanceSection } from './participants.sections.js';
 import { participantsApi } from './participants.routes.js';
 import { participantsPages } from './participants.pages.js';
@@ -11,4 +12,5 @@ export default defineModule({
   pages: [participantsPages],
   reindex: { participant: reindexParticipants },
   sections: [{ slot: 'process.sections', order: 40, render: processBalanceSection }],
+  demo: participantsDemo,
 });

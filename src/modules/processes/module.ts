@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { processesDemo } from './processes.demo.js';
 import { processesApi } from './processes.routes.js';
 import { processesPages } from './processes.pages.js';
 
@@ -7,4 +8,5 @@ export default defineModule({
   name: 'processes',
   api: [processesApi],
   pages: [processesPages],
+  demo: processesDemo,
 });

@@ -1,17 +1,7 @@
 /**
- * Fictional people and organisations for the demo process. Names are combined from common
- * Canadian first and last names; no real person is meant. Organisation names are invented.
+ * Fictional organisations for the demo process, and how many members each stakeholder group
+ * has (people's names come from platform/demo/kit.ts). Organisation names are invented.
  */
-export const FIRST_NAMES = [
-  'Amélie', 'Aaron', 'Priya', 'Marc-André', 'Chloé', 'Daniel', 'Fatima', 'Gabriel', 'Hannah', 'Isabelle', 'Jamal', 'Karine', 'Liam', 'Mei', 'Nathalie',
-  'Olivier', 'Pascale', 'Raj', 'Sophie', 'Thomas', 'Valérie', 'William', 'Xavier', 'Yasmine', 'Zoé', 'Benoît', 'Catherine', 'Dmitri', 'Élise', 'Farid',
-  'Geneviève', 'Hiro', 'Inès', 'Jean-Philippe', 'Kwame', 'Léa', 'Mathieu', 'Noor', 'Owen', 'Rosalie', 'Samuel', 'Tanya', 'Ugo', 'Victoria', 'Wei',
-];
-export const LAST_NAMES = [
-  'Tremblay', 'Gagnon', 'Roy', 'Côté', 'Bouchard', 'Gauthier', 'Morin', 'Lavoie', 'Fortin', 'Gagné', 'Ouellet', 'Pelletier', 'Bélanger', 'Lévesque',
-  'Smith', 'Brown', 'Wilson', 'MacDonald', 'Campbell', 'Anderson', 'Singh', 'Nguyen', 'Chen', 'Patel', 'Martin', 'Thompson', 'Leblanc', 'Sauvé', 'Okafor',
-  'Kowalski', 'Haddad', 'Ferreira', 'Bergeron', 'Nadeau', 'Paquette', 'Wong', 'Kaur', 'Ahmed', 'Dubois', 'Robichaud',
-];
 
 /** The demo's organisations by stakeholder group: [name, website host, province]. */
 export const ORGANISATIONS: Record<string, [string, string, string][]> = {
@@ -60,27 +50,12 @@ export const ORGANISATIONS: Record<string, [string, string, string][]> = {
   ],
 };
 
-/** How many demo members each stakeholder group gets (110 in all), and the targets set. */
-export const MEMBERS_PER_GROUP: Record<string, { count: number; target: number | null }> = {
-  government: { count: 18, target: 0.15 },
-  civil_society: { count: 22, target: 0.2 },
-  technical: { count: 24, target: 0.2 },
-  academia: { count: 14, target: 0.15 },
-  private_sector: { count: 28, target: 0.2 },
-  other: { count: 4, target: null },
+/** How many demo members each stakeholder group gets (110 in all); processes' demo sets the targets. */
+export const MEMBERS_PER_GROUP: Record<string, number> = {
+  government: 18,
+  civil_society: 22,
+  technical: 24,
+  academia: 14,
+  private_sector: 28,
+  other: 4,
 };
-
-/** A deterministic pseudo-random sequence, so the demo is the same on every install. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/** The ASCII form of a name for an email address. */
-export function emailLocal(first: string, last: string, n: number): string {
-  const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
-  return `${ascii(first)}.${ascii(last)}${n}`;
-}

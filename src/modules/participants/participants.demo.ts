@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import type { DB, User } from '../../platform/db/schema.js';
+import type { DemoSeeder } from '../../platform/demo/seeders.js';
+import { demoActor, emailLocal, FIRST_NAMES, LAST_NAMES } from '../../platform/demo/kit.js';
+import { hashPassword } from '../../platform/auth/passwords.js';
+import { randomToken } from '../../platform/lib/crypto.js';
+import { createUser, grantRole, roleHolders } from '../accounts/index.js';
+import type { Organisation } from './participants.repository.js';
+import { createOrganisation, joinProcess, membership } from './participants.service.js';
+import { MEMBERS_PER_GROUP, ORGANISATIONS } from './participants.demo.texts.js';
+
+/** One of the demo's 110 representatives. */
+export interface DemoPerson {
+  user: User;
+  /** Their stakeholder group's key (`government`, `civil_society`, …). */
+  sector: string;
+  /** The organisation they represent: its name and id. */
+  org: string;
+  orgId: string;
+}
+
+declare module '../../platform/demo/seeders.js' {
+  interface DemoRecords {
+    /** The representatives, in the order they joined (the demo member is not among them). */
+    people: DemoPerson[];
+    /** The oversight committee: five representatives of partner organisations, in the order the role lists them (by name). */
+    oversight: User[];
+  }
+}
+
+/**
+ * The demo's participants: the organisations of each stakeholder group, 110 fictional
+ * representatives who join the process (names, languages and organisations drawn from the
+ * story's random sequence), the demo member from a consumer group, and the oversight committee.
+ */
+export const participantsDemo: DemoSeeder = {
+  after: ['processes'],
+  async seed(ctx) {
+    const { db, admin, rand } = ctx;
+    const process = ctx.get('process');
+    const stakeholderGroups = ctx.get('stakeholderGroups');
+    const groupsByKey = new Map(stakeholderGroups.map((g) => [g.key, g]));
+
+    const orgs = new Map<string, Organisation[]>();
+    for (const [sector, list] of Object.entries(ORGANISATIONS)) {
+      const made: Organisation[] = [];
+      for (const [name, host, province] of list) {
+        made.push(await createOrganisation(db, admin, { name, sector: sector as never, website: `https://${host}`, country: 'CA', province }));
+      }
+      orgs.set(sector, made);
+    }
+
+    // Nobody signs in as these people; one unusable hash serves them all.
+    const sharedHash = await hashPassword(randomToken());
+    const people: DemoPerson[] = [];
+    let n = 0;
+    for (const [sector, count] of Object.entries(MEMBERS_PER_GROUP)) {
+      for (let i = 0; i < count; i++) {
+        const first = FIRST_NAMES[Math.floor(rand() * FIRST_NAMES.length)]!;
+        const last = LAST_NAMES[Math.floor(rand() * LAST_NAMES.length)]!;
+        n++;
+        const user = await createUser(db, {
+          email: `${emailLocal(first, last, n)}@participants.concord.example`,
+          name: `${first} ${last}`,
+          password: 'unused',
+          skipStrengthCheck: true,
+          passwordHash: sharedHash,
+          lang: rand() < 0.35 ? 'fr' : 'en',
+        });
+        const sectorOrgs = orgs.get(sector)!;
+        const org = sectorOrgs[Math.floor(rand() * sectorOrgs.length)]!;
+        await joinProcess(db, demoActor(user, { in: process.id }), process, stakeholderGroups, {
+          organisationId: org.id,
+          stakeholderGroupId: groupsByKey.get(sector)!.id,
+          preferredLang: user.preferred_lang,
+        });
+        people.push({ user, sector, org: org.name, orgId: org.id });
+      }
+    }
+    // Camille, the demo member, takes part too (from a consumer group).
+    await joinProcess(db, demoActor(ctx.member), process, stakeholderGroups, {
+      organisationId: orgs.get('civil_society')![2]!.id,
+      stakeholderGroupId: groupsByKey.get('civil_society')!.id,
+      preferredLang: 'fr',
+    });
+
+    // The oversight committee: one person from each of five partner organisations.
+    const partners = [orgs.get('civil_society')![1]!, orgs.get('government')![0]!, orgs.get('technical')![0]!, orgs.get('academia')![0]!, orgs.get('civil_society')![0]!];
+    for (const partner of partners) {
+      const person = await firstMemberOf(db, process.id, partner.id, people);
+      if (person) await grantRole(db, { userId: person.id, role: 'oversight', processId: process.id, grantedBy: admin.userId });
+    }
+    ctx.put('people', people);
+    // As the role's holders are listed (by name): the first edits the report and chairs, the second moderates.
+    const byId = new Map(people.map((p) => [p.user.id, p.user]));
+    ctx.put(
+      'oversight',
+      (await roleHolders(db, { role: 'oversight', processId: process.id })).map((h) => byId.get(h.user_id)).filter((u): u is User => !!u),
+    );
+  },
+};
+
+/** The first demo member who represents an organisation. */
+async function firstMemberOf(db: Kysely<DB>, processId: string, organisationId: string, people: DemoPerson[]): Promise<User | undefined> {
+  for (const p of people) {
+    const m = await membership(db, processId, p.user.id);
+    if (m?.organisation_id === organisationId) return p.user;
+  }
+  return undefined;
+}

@@ -1,0 +1,38 @@
+import type { DemoSeeder } from '../../platform/demo/seeders.js';
+import type { Process, StakeholderGroup } from './processes.repository.js';
+import { createProcess, getProcess, saveStakeholderGroups } from './processes.service.js';
+import { PHASES, PROCESS_TEXT, TARGET_SHARES } from './processes.demo.texts.js';
+
+declare module '../../platform/demo/seeders.js' {
+  interface DemoRecords {
+    /** The model process, "Enhancing IoT Security" (2018–2019). */
+    process: Process;
+    /** Its six stakeholder groups (government, civil_society, technical, academia, private_sector, other). */
+    stakeholderGroups: StakeholderGroup[];
+  }
+}
+
+/**
+ * The demo's model process: its texts, six phases, and the stakeholder groups with the share
+ * of members each should have. Its presence is what says the demo is loaded.
+ */
+export const processesDemo: DemoSeeder = {
+  loaded: async (db) =>
+    getProcess(db, PROCESS_TEXT.slug).then(
+      () => true,
+      () => false,
+    ),
+  async seed(ctx) {
+    const { db, admin } = ctx;
+    const process = await createProcess(db, admin, { ...PROCESS_TEXT, registration: 'open', timezone: 'America/Toronto', phases: [...PHASES] });
+    const detail = await getProcess(db, process.slug);
+    await saveStakeholderGroups(
+      db,
+      admin,
+      process.id,
+      detail.stakeholderGroups.map((g) => ({ id: g.id, nameEn: g.name_en, nameFr: g.name_fr, targetShare: TARGET_SHARES[g.key] ?? null })),
+    );
+    ctx.put('process', process);
+    ctx.put('stakeholderGroups', (await getProcess(db, process.slug)).stakeholderGroups);
+  },
+};
