@@ -4,7 +4,6 @@ import { demoRecords, demoSeedersInOrder, type DemoContext } from '../../platfor
 import { demoActor, seeded } from '../../platform/demo/kit.js';
 import { accountsRepository, createUser } from '../../modules/accounts/index.js';
 import { MODULES } from '../modules.js';
-import { seedCalendar } from './demo.calendar.seed.js';
 import { seedReport } from './demo.report.seed.js';
 import { seedOutcomes } from './demo.outcomes.seed.js';
 
@@ -54,7 +53,6 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
   // Not yet moved into their modules.
   const process = ctx.get('process');
   const people = ctx.get('people');
-  await seedCalendar(db, { admin: ctx.admin, process, groupIds: ctx.get('workingGroups'), people, baseUrl, schema: opts.schema, rand: ctx.rand });
   const report = await seedReport(db, { process, people, baseUrl });
   await seedOutcomes(db, { process, people, report: report.documents.en });
   return { created, process: true };

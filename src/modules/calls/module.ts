@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { callsDemo } from './calls.demo.js';
 import { processCallsSection } from './calls.sections.js';
 import { callsApi } from './calls.routes.js';
 import { callsPages } from './calls.pages.js';
@@ -9,4 +10,5 @@ export default defineModule({
   api: [callsApi],
   pages: [callsPages],
   sections: [{ slot: 'process.sections', order: 30, render: processCallsSection }],
+  demo: callsDemo,
 });

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { meetingsDemo } from './meetings.demo.js';
 import { processMeetingsSection } from './meetings.sections.js';
 import { meetingsApiPlugin, meetingsPagesPlugin } from './meetings.plugins.js';
 import { meetingReminderJob } from './meetings.jobs.js';
@@ -12,4 +13,5 @@ export default defineModule({
   jobs: [meetingReminderJob],
   reindex: { meeting: reindexMeetings },
   sections: [{ slot: 'process.sections', order: 20, render: processMeetingsSection }],
+  demo: meetingsDemo,
 });

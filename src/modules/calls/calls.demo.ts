@@ -1,0 +1,21 @@
+import type { DemoSeeder } from '../../platform/demo/seeders.js';
+import { demoActor } from '../../platform/demo/kit.js';
+import { getCall, moderate, openCall, submit } from './calls.service.js';
+import { DEMO_CALL } from './calls.demo.texts.js';
+
+/** The demo's call for input (November 2018 – February 2019) and the three reports it accepted. */
+export const callsDemo: DemoSeeder = {
+  after: ['participants'],
+  async seed(ctx) {
+    const { db, admin, baseUrl } = ctx;
+    const process = ctx.get('process');
+    const people = ctx.get('people');
+    const call = await openCall(db, admin, process.id, DEMO_CALL, baseUrl);
+    for (const r of DEMO_CALL.reports) {
+      // Sent by someone who represents the organisation.
+      const author = people.find((p) => p.org === r.organisation) ?? people[0]!;
+      const submission = await submit(db, demoActor(author.user), process, call.id, { title: r.title, lang: r.lang, organisationName: r.organisation, text: r.text }, undefined, { now: new Date(r.at) });
+      await moderate(db, admin, process, await getCall(db, process.id, call.id), submission.id, { decision: 'accept', reason: '' }, baseUrl);
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import type { DemoSeeder } from '../../platform/demo/seeders.js';
+import { jobsSchemaFor } from '../../platform/jobs/queue.js';
+import { groupMemberIds } from '../groups/index.js';
+import { MeetingBody } from './meetings.schema.js';
+import { saveAgenda, saveMinutes, saveRecordings, scheduleMeeting } from './meetings.service.js';
+import { setAttendance } from './registrations.service.js';
+import { DEMO_MEETINGS, demoMinutes } from './meetings.demo.texts.js';
+
+/**
+ * The demo's meetings, 2018–April 2019: plenaries, workshops and the working groups' calls,
+ * each with its agenda, attendance (drawn from the story's random sequence), recording and
+ * minutes.
+ */
+export const meetingsDemo: DemoSeeder = {
+  after: ['participants', 'groups'],
+  async seed(ctx) {
+    const { db, admin } = ctx;
+    const process = ctx.get('process');
+    const groupIds = ctx.get('workingGroups');
+    const deps = { db, baseUrl: ctx.baseUrl, jobsSchema: jobsSchemaFor(ctx.schema) };
+    const allIds = ctx.get('people').map((p) => p.user.id);
+    for (const [i, m] of DEMO_MEETINGS.entries()) {
+      const groupId = m.group ? groupIds.get(m.group) : undefined;
+      const body = MeetingBody.parse({
+        titleEn: m.titleEn,
+        titleFr: m.titleFr,
+        format: m.format,
+        venue: m.venue,
+        address: m.address,
+        joinUrl: m.format === 'in_person' ? null : `https://meet.concord.example/iot-2018/${i + 1}`,
+        streamUrl: m.format === 'virtual' ? null : `https://stream.concord.example/iot-2018/${i + 1}`,
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
+        timeZone: m.timeZone,
+        languages: 'both',
+        visibility: 'public',
+        capacity: m.format === 'virtual' ? null : 150,
+      });
+      const meeting = await scheduleMeeting(deps, admin, { processId: process.id, groupId }, body);
+      await saveAgenda(deps, admin, process.id, meeting.id, { items: m.agenda.map(([title, presenter, minutes]) => ({ title, presenter, durationMinutes: minutes, documentUrl: null })) });
+      const candidates = groupId ? await groupMemberIds(db, groupId) : allIds;
+      const attended = candidates.filter(() => ctx.rand() < 0.6);
+      await setAttendance(db, admin, process.id, meeting.id, attended);
+      await saveRecordings(deps, admin, process.id, meeting.id, [`https://video.concord.example/iot-2018/meeting-${i + 1}`]);
+      const minutes = demoMinutes(m, attended.length);
+      await saveMinutes(deps, admin, process.id, meeting.id, { minutesEn: minutes.en, minutesFr: minutes.fr });
+    }
+  },
+};
