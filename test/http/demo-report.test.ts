@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { seedDemo } from '../../src/app/demo/demo.seed.js';
-import { normaliseForMatch, plainOf } from '../../src/app/demo/demo.report.texts.js';
+import { normaliseForMatch, plainOf } from '../../src/modules/documents/documents.demo.texts.js';
 
 /**
  * The demo's draft outcomes report, as a visitor and the API see it after `npm start` loads the

@@ -4,11 +4,11 @@ import type { Actor, ProcessRole } from '../../platform/auth/roles.js';
 import { grantRole, roleHolders } from '../../modules/accounts/index.js';
 import { getProcess } from '../../modules/processes/index.js';
 import type { Process } from '../../modules/processes/index.js';
-import { blocksOf, versionByNumber, type DocumentRow } from '../../modules/documents/index.js';
+import { versionByNumber } from '../../modules/documents/index.js';
+import type { DemoRecords } from '../../platform/demo/seeders.js';
 import { openCall, statePosition, recordOutcome } from '../../modules/consensus/index.js';
 import { createRecommendation, publishFinalReport } from '../../modules/recommendations/index.js';
 import { createAction, reportOnAction, reportOnPledge, signPledge } from '../../modules/accountability/index.js';
-import { normaliseForMatch, plainOf } from './demo.report.texts.js';
 import { seeded } from '../../platform/demo/kit.js';
 import { ACTIONS, CONSENSUS, PLEDGES, RECOMMENDATIONS, type DemoProgress } from './demo.outcomes.texts.js';
 
@@ -17,7 +17,7 @@ export interface OutcomesSeedContext {
   process: Process;
   people: { user: User; sector: string; org: string; orgId: string }[];
   /** The outcomes report (English), whose version 2 goes to consensus and which becomes the final report. */
-  report: DocumentRow;
+  report: DemoRecords['report'];
 }
 
 /** What was made, for tests. */
@@ -45,7 +45,8 @@ const STANCES = ['support', 'support', 'support', 'support', 'live_with', 'live_
  * through the services, back-dated, with no mail.
  */
 export async function seedOutcomes(db: Kysely<DB>, ctx: OutcomesSeedContext): Promise<OutcomesSeedResult> {
-  const { process, people, report } = ctx;
+  const { process, people } = ctx;
+  const report = ctx.report.documents.en;
   const rand = seeded(2019);
   const { stakeholderGroups } = await getProcess(db, process.slug);
   const groupIds = new Map(stakeholderGroups.map((g) => [g.key, g.id]));
@@ -106,8 +107,7 @@ export async function seedOutcomes(db: Kysely<DB>, ctx: OutcomesSeedContext): Pr
 
   // The recommendations, tied to their paragraphs of the final version and to the call.
   const v3 = (await versionByNumber(db, report.id, 3))!;
-  const blocks = await blocksOf(db, v3.id);
-  const anchorOf = (key: string) => blocks.find((b) => normaliseForMatch(b.plain) === plainOf('en', key))?.anchor;
+  const anchorOf = await ctx.report.anchorFinder('en', v3);
   const recIds = new Map<string, string>();
   for (const [i, r] of RECOMMENDATIONS.entries()) {
     const orgIds = (r.organisations ?? []).map((name) => people.find((p) => p.org === name)?.orgId).filter((x): x is string => !!x);

@@ -4,7 +4,6 @@ import { demoRecords, demoSeedersInOrder, type DemoContext } from '../../platfor
 import { demoActor, seeded } from '../../platform/demo/kit.js';
 import { accountsRepository, createUser } from '../../modules/accounts/index.js';
 import { MODULES } from '../modules.js';
-import { seedReport } from './demo.report.seed.js';
 import { seedOutcomes } from './demo.outcomes.seed.js';
 
 /** The demo sign-ins printed at start; the passwords are public by design (evaluation only). */
@@ -53,7 +52,6 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
   // Not yet moved into their modules.
   const process = ctx.get('process');
   const people = ctx.get('people');
-  const report = await seedReport(db, { process, people, baseUrl });
-  await seedOutcomes(db, { process, people, report: report.documents.en });
+  await seedOutcomes(db, { process, people, report: ctx.get('report') });
   return { created, process: true };
 }

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { commentsDemo } from './comments.demo.js';
 import { commentMargin } from './comments.margin.js';
 import { commentsApi } from './comments.routes.js';
 import { dispositionsApi } from './dispositions.routes.js';
@@ -12,4 +13,5 @@ export default defineModule({
   api: [commentsApi, dispositionsApi],
   pages: [periodsPages, commentsPages, dispositionsPages],
   hooks: [{ hook: 'document.margin', run: (db, documentId) => commentMargin(db, documentId) }],
+  demo: commentsDemo,
 });

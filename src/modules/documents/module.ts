@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { documentsDemo } from './documents.demo.js';
 import { documentsApi } from './documents.routes.js';
 import { documentsPages } from './documents.pages.js';
 
@@ -7,4 +8,5 @@ export default defineModule({
   name: 'documents',
   api: [documentsApi],
   pages: [documentsPages],
+  demo: documentsDemo,
 });

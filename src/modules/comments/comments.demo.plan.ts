@@ -3,12 +3,13 @@
  * sends which text, on which paragraph, when, and how it is answered. Deterministic (a seeded
  * generator, never Math.random), so every install shows the same few hundred comments.
  */
-import { FIRST_NAMES, LAST_NAMES, seeded } from '../../platform/demo/kit.js';
-import { frenchTypography, REPORT_DATES, type ReportLang } from './demo.report.texts.js';
+import { FIRST_NAMES, frenchTypography, LAST_NAMES, seeded } from '../../platform/demo/kit.js';
+import type { Lang as ReportLang } from '../../platform/i18n/i18n.js';
 import {
   CAMPAIGNS,
   CLOSERS,
   OPENERS,
+  PERIOD,
   SPAM,
   STOCK_RATIONALES,
   TEMPLATES_EN,
@@ -16,9 +17,9 @@ import {
   type CommentTemplate,
   type Outcome,
   type StakeholderKey,
-} from './demo.comments.texts.js';
+} from './comments.demo.texts.js';
 
-export type { Outcome, StakeholderKey } from './demo.comments.texts.js';
+export type { Outcome, StakeholderKey } from './comments.demo.texts.js';
 
 /** Someone who comments: a demo participant, or a member of the public made up here. */
 export interface Commenter {
@@ -80,7 +81,7 @@ function daysBetween(from: string, to: string): string[] {
   return out;
 }
 
-const WINDOW_DAYS = daysBetween(REPORT_DATES.opensAt.slice(0, 10), REPORT_DATES.closesAt.slice(0, 10));
+const WINDOW_DAYS = daysBetween(PERIOD.opensAt.slice(0, 10), PERIOD.closesAt.slice(0, 10));
 
 /** A moment on one of these days, in waking hours (from 09:00 on the opening day). */
 function momentOn(rand: () => number, days: string[]): Date {

@@ -1,17 +1,19 @@
 /**
  * The demo's draft outcomes report: which blocks each of its three versions holds, in which
  * order, and how to turn them into Markdown in either language. The words are in
- * demo.report.en.ts and demo.report.fr.ts under the same keys.
+ * documents.demo.en.ts and documents.demo.fr.ts under the same keys.
  *
  * A text id is a block key (`p-3-1-2`: section 3.1, second paragraph of version 1) or a key
  * with a revision suffix (`p-3-1-2~2`: that block as rewritten in version 2). The key is the
  * block's identity across versions: comments name it, and the seed maps it to the anchor the
  * documents module gave the block.
  */
-import { REPORT_EN, REPORT_META_EN } from './demo.report.en.js';
-import { REPORT_FR, REPORT_META_FR } from './demo.report.fr.js';
+import { frenchTypography } from '../../platform/demo/kit.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { REPORT_EN, REPORT_META_EN } from './documents.demo.en.js';
+import { REPORT_FR, REPORT_META_FR } from './documents.demo.fr.js';
 
-export type ReportLang = 'en' | 'fr';
+export type ReportLang = Lang;
 export type ReportVersion = 1 | 2 | 3;
 
 /** Version 1: the draft opened for comment (54 blocks). */
@@ -59,32 +61,14 @@ const V3 = V2.map((id) => ({ title: 'title~3', 'status~2': 'status~3', 'p-1-1': 
 
 export const REPORT_OUTLINE: Record<ReportVersion, readonly string[]> = { 1: V1, 2: V2, 3: V3 };
 
-/** When each version was saved (Toronto time) and, for v1, the comment period on it. */
+/** When each version was saved (Toronto time; the French a few minutes after the English). */
 export const REPORT_DATES = {
   versions: { 1: '2019-02-20T10:00:00-05:00', 2: '2019-04-30T16:00:00-04:00', 3: '2019-06-10T11:00:00-04:00' } as Record<ReportVersion, string>,
-  opensAt: '2019-02-25T09:00:00-05:00',
-  closesAt: '2019-04-05T23:59:59-04:00',
-  /** The period's zone: the window is announced in Toronto time. */
-  timeZone: 'America/Toronto',
 };
 
 /** The block key of a text id: `p-3-1-2~2` → `p-3-1-2`. */
 export function keyOf(textId: string): string {
   return textId.split('~')[0]!;
-}
-
-/**
- * French spacing: a no-break space before a colon, inside « » and after §, a narrow no-break
- * space before ; ? and !. The French source writes ordinary spaces there, so it stays
- * readable; this makes them unbreakable, so a line never starts with a colon or a ».
- */
-export function frenchTypography(s: string): string {
-  return s
-    .replace(/ :/g, '\u00a0:')
-    .replace(/« /g, '«\u00a0')
-    .replace(/ »/g, '\u00a0»')
-    .replace(/§ /g, '§\u00a0')
-    .replace(/ ([;?!])/g, '\u202f$1');
 }
 
 const TEXTS: Record<ReportLang, Record<string, string>> = { en: REPORT_EN, fr: REPORT_FR };
@@ -113,11 +97,11 @@ export function reportTitle(lang: ReportLang, version: ReportVersion): string {
   return blockMarkdown(lang, version === 3 ? 'title~3' : 'title').replace(/^#\s+/, '');
 }
 
-/** The document's slug, a version's message, and the comment period's instructions. */
-export function reportMeta(lang: ReportLang): { slug: string; message: (v: ReportVersion) => string; instructions: string } {
+/** The document's slug and a version's message. */
+export function reportMeta(lang: ReportLang): { slug: string; message: (v: ReportVersion) => string } {
   const m = META[lang];
   const fix = (s: string) => (lang === 'fr' ? frenchTypography(s) : s);
-  return { slug: m.slug, message: (v) => fix(m.messages[v]), instructions: fix(m.instructions) };
+  return { slug: m.slug, message: (v) => fix(m.messages[v]) };
 }
 
 /** The text id a key has in a version, or undefined when the version does not hold it. */

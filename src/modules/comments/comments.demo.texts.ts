@@ -1,12 +1,28 @@
 /**
- * What the public said about the draft outcomes report (our own invented comments) and how
- * the working groups answered. Each template names the block it is about by its key in
- * version 1 (demo.report.texts.ts; null for the report as a whole), the commenter's
- * stakeholder group and organisation, and the disposition: outcome, a rationale written for it
- * (or a stock one for its outcome), and for changes the block of version 2 or 3 that changed.
- * French texts write ordinary spaces before : ; ? ! (frenchTypography makes them unbreakable).
+ * The comment period on the draft outcomes report, what the public said in it (our own
+ * invented comments) and how the working groups answered. Each template names the block it is
+ * about by its key in version 1 (documents.demo.texts.ts; null for the report as a whole), the
+ * commenter's stakeholder group and organisation, and the disposition: outcome, a rationale
+ * written for it (or a stock one for its outcome), and for changes the block of version 2 or 3
+ * that changed. French texts write ordinary spaces before : ; ? ! (frenchTypography makes them
+ * unbreakable).
  */
-import type { ReportLang } from './demo.report.texts.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+
+type ReportLang = Lang;
+
+/** The comment period on version 1 (Toronto time), and what it asks of commenters. */
+export const PERIOD = {
+  opensAt: '2019-02-25T09:00:00-05:00',
+  closesAt: '2019-04-05T23:59:59-04:00',
+  /** The period's zone: the window is announced in Toronto time. */
+  timeZone: 'America/Toronto',
+  /** French spacing is applied when the period is opened. */
+  instructions: {
+    en: 'Comment on a paragraph with the link beside it, or on the report as a whole. Please say which stakeholder group you belong to and, if you speak for an organisation, which one. Comments are published as received, in the language they are written in; every comment will get a written response.',
+    fr: 'Commentez un paragraphe au moyen du lien placé à côté de chacun, ou le rapport dans son ensemble. Indiquez votre groupe d’intervenants et, si vous parlez au nom d’une organisation, laquelle. Les commentaires sont publiés tels quels, dans leur langue de rédaction ; chacun recevra une réponse écrite.',
+  },
+};
 
 export type StakeholderKey = 'government' | 'civil_society' | 'technical' | 'academia' | 'private_sector' | 'other';
 export type Outcome = 'accepted' | 'partly_accepted' | 'not_accepted' | 'noted' | 'out_of_scope';

@@ -1,7 +1,7 @@
 /**
  * Le rapport du processus modèle, en français : même structure et mêmes clés que le texte
- * anglais (demo.report.en.ts). Les espaces avant : ; ? ! et à l'intérieur des « » sont écrites
- * ici comme des espaces ordinaires ; frenchTypography() (demo.report.texts.ts) les rend
+ * anglais (documents.demo.en.ts). Les espaces avant : ; ? ! et à l'intérieur des « » sont écrites
+ * ici comme des espaces ordinaires ; frenchTypography() (platform/demo/kit.ts) les rend
  * insécables au moment de produire le Markdown, pour que la source reste lisible.
  */
 export const REPORT_FR: Record<string, string> = {
@@ -146,7 +146,7 @@ export const REPORT_FR: Record<string, string> = {
     'Les repères devraient être révisés deux ans après leur publication, pour tenir compte des nouvelles menaces et des normes adoptées entre-temps. La révision devrait réexaminer la question des nomenclatures logicielles, que plusieurs commentaires ont demandé de reporter jusqu’à ce que les outils et les pratiques aient mûri.',
 };
 
-/** Messages des versions et consignes de la période de commentaires, en français. */
+/** Le slug du document et les messages de ses versions, en français. */
 export const REPORT_META_FR = {
   slug: 'rapport-provisoire',
   messages: {
@@ -154,6 +154,4 @@ export const REPORT_META_FR = {
     2: 'Révisée à la suite de la consultation publique : la période de soutien s’exprime par une date de fin (§ 2) ; le repère sur les mots de passe par défaut vise tous les comptes (§ 3.1) ; la nomenclature logicielle passe d’un repère (§ 3.2) à la révision dans deux ans (§ 5) ; la politique de divulgation passe à la gestion (§ 3.4) ; fin du soutien et revente réunies, avec un préavis de six mois (§ 3.4) ; report possible des mises à jour (§ 3.4) ; une garantie de confidentialité pour les avis des fournisseurs (§ 4.1) ; une étiquette bilingue indiquant une date de fin (§ 4.2) ; un nouveau paragraphe sur les formats accessibles (§ 4.3).',
     3: 'Texte final adopté par le comité de surveillance : l’étiquette devient obligatoire si moins de la moitié des appareils vendus la portent après deux ans (§ 4.2) ; mise à jour de l’état du document, de l’introduction et des prochaines étapes.',
   },
-  instructions:
-    'Commentez un paragraphe au moyen du lien placé à côté de chacun, ou le rapport dans son ensemble. Indiquez votre groupe d’intervenants et, si vous parlez au nom d’une organisation, laquelle. Les commentaires sont publiés tels quels, dans leur langue de rédaction ; chacun recevra une réponse écrite.',
 } as const;

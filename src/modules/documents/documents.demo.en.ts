@@ -1,8 +1,8 @@
 /**
  * The model process's outcomes report in English: our own text, written for the demo (not the
  * real 2019 report). Keys are the blocks' stable identities shared with the French text
- * (demo.report.fr.ts); `key~2` and `key~3` are the same block as rewritten in versions 2 and 3.
- * The order of each version is in demo.report.texts.ts.
+ * (documents.demo.fr.ts); `key~2` and `key~3` are the same block as rewritten in versions 2 and 3.
+ * The order of each version is in documents.demo.texts.ts.
  */
 export const REPORT_EN: Record<string, string> = {
   title: '# Enhancing IoT Security: Draft Outcomes Report',
@@ -145,7 +145,7 @@ export const REPORT_EN: Record<string, string> = {
     'The benchmarks should be reviewed two years after publication, to reflect new threats and the standards adopted in the meantime. The review should look again at software bills of materials, which several comments asked to defer until tools and practice mature.',
 };
 
-/** Version messages and the comment period's instructions, in English. */
+/** The document's slug and its versions' messages, in English. */
 export const REPORT_META_EN = {
   slug: 'draft-outcomes-report',
   messages: {
@@ -153,6 +153,4 @@ export const REPORT_META_EN = {
     2: "Revised after public comment: the support period is an end date (§2); every account is covered by the default-password benchmark (§3.1); the software bill of materials moves from a benchmark (§3.2) to the two-year review (§5); the disclosure policy moves to management (§3.4); end of support and resale are merged, with six months' notice (§3.4); owners may postpone updates (§3.4); a privacy safeguard for provider notices (§4.1); a bilingual label with an end date (§4.2); a new paragraph on accessible formats (§4.3).",
     3: 'Final text adopted by the oversight committee: the label becomes mandatory if fewer than half of the devices sold carry it after two years (§4.2); status, introduction and next steps brought up to date.',
   },
-  instructions:
-    'Comment on a paragraph with the link beside it, or on the report as a whole. Please say which stakeholder group you belong to and, if you speak for an organisation, which one. Comments are published as received, in the language they are written in; every comment will get a written response.',
 } as const;
