@@ -4,7 +4,6 @@ import { demoRecords, demoSeedersInOrder, type DemoContext } from '../../platfor
 import { demoActor, seeded } from '../../platform/demo/kit.js';
 import { accountsRepository, createUser } from '../../modules/accounts/index.js';
 import { MODULES } from '../modules.js';
-import { seedOutcomes } from './demo.outcomes.seed.js';
 
 /** The demo sign-ins printed at start; the passwords are public by design (evaluation only). */
 export const DEMO_ACCOUNTS = [
@@ -19,15 +18,20 @@ export async function databaseIsEmpty(db: Kysely<DB>): Promise<boolean> {
 
 /**
  * Load the demo: the two demo sign-ins, then the model process, one module's part after
- * another — each module that has a part declares its seeder in its manifest (`demo`), and
- * they run in the order their dependencies give (platform/demo/seeders.ts).
+ * another. Each module with a part declares its seeder in its manifest (`demo`); they run in
+ * the order their `after` gives, the list's order otherwise (platform/demo/seeders.ts):
+ * today processes, participants, groups, meetings, calls, documents, comments, consensus,
+ * recommendations, accountability.
  *
- * What stays here belongs to no single module: the sign-ins (printed at start by main.ts,
- * counted by `concord seed --demo`, acting in several modules' parts) and the story's shared
- * random sequence, drawn from by participants, groups and meetings in turn.
+ * What stays here belongs to no single module: the two sign-ins (printed at start by main.ts,
+ * counted by `concord seed --demo`, and acting in several modules' parts: the administrator
+ * convenes, the member joins the process and a working group) and the story's shared random
+ * sequence, drawn from by participants, groups and meetings in turn.
  *
  * Idempotent: the sign-ins that exist are left alone, and when a seeder says its part is
- * loaded already (the process exists), nothing else is seeded.
+ * loaded already (the processes seeder does once the model process exists), nothing else is
+ * seeded. Seeding is not one transaction: a run stopped half-way leaves a partial demo that
+ * the next run does not complete, as before.
  */
 export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?: string | undefined } = {}): Promise<{ created: string[]; process: boolean }> {
   const seeders = demoSeedersInOrder(MODULES);
@@ -45,13 +49,15 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
   const [adminUser, member] = accounts as [User, User];
   for (const m of seeders) if (await m.demo.loaded?.(db)) return { created, process: false };
 
-  const baseUrl = opts.baseUrl ?? 'http://localhost:3000';
-  const ctx: DemoContext = { db, baseUrl, schema: opts.schema, admin: demoActor(adminUser, { admin: true }), member, rand: seeded(2018), ...demoRecords() };
+  const ctx: DemoContext = {
+    db,
+    baseUrl: opts.baseUrl ?? 'http://localhost:3000',
+    schema: opts.schema,
+    admin: demoActor(adminUser, { admin: true }),
+    member,
+    rand: seeded(2018),
+    ...demoRecords(),
+  };
   for (const m of seeders) await m.demo.seed(ctx);
-
-  // Not yet moved into their modules.
-  const process = ctx.get('process');
-  const people = ctx.get('people');
-  await seedOutcomes(db, { process, people, report: ctx.get('report') });
   return { created, process: true };
 }

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { accountabilityDemo } from './accountability.demo.js';
 import { accountabilityApi } from './accountability.routes.js';
 import { accountabilityPages } from './accountability.pages.js';
 import { actionDigestJob, actionRemindersJob } from './accountability.jobs.js';
@@ -9,4 +10,5 @@ export default defineModule({
   api: [accountabilityApi],
   pages: [accountabilityPages],
   jobs: [actionRemindersJob, actionDigestJob],
+  demo: accountabilityDemo,
 });

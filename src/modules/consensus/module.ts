@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { consensusDemo } from './consensus.demo.js';
 import { consensusApi } from './consensus.routes.js';
 import { consensusPages } from './consensus.pages.js';
 
@@ -7,4 +8,5 @@ export default defineModule({
   name: 'consensus',
   api: [consensusApi],
   pages: [consensusPages],
+  demo: consensusDemo,
 });

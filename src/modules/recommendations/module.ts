@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { recommendationsDemo } from './recommendations.demo.js';
 import { recommendationsApi } from './recommendations.routes.js';
 import { recommendationsPages } from './recommendations.pages.js';
 import { finalReportPages } from './final-report.pages.js';
@@ -13,4 +14,5 @@ export default defineModule({
     { hook: 'consensus.recommendations', run: recommendationSubjects },
     { hook: 'consensus.recommendationPath', run: recommendationPath },
   ],
+  demo: recommendationsDemo,
 });

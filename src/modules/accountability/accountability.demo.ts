@@ -1,0 +1,62 @@
+import type { User } from '../../platform/db/schema.js';
+import type { DemoSeeder } from '../../platform/demo/seeders.js';
+import { demoActor } from '../../platform/demo/kit.js';
+import { grantRole } from '../accounts/index.js';
+import { createAction, reportOnAction, reportOnPledge, signPledge } from './accountability.service.js';
+import { ACTIONS, PLEDGES, type DemoProgress } from './accountability.demo.texts.js';
+
+/**
+ * The follow-up of the recommendations, 2019–2021: the action committee (one representative
+ * from each of five stakeholder groups, none from oversight), its actions with owners and due
+ * dates, the pledges organisations signed, and the progress reported on both (some done, some
+ * late). Back-dated, no mail.
+ */
+export const accountabilityDemo: DemoSeeder = {
+  after: ['processes', 'participants', 'recommendations'],
+  async seed(ctx) {
+    const { db } = ctx;
+    const process = ctx.get('process');
+    const people = ctx.get('people');
+    const oversight = ctx.get('oversight');
+    const recIds = ctx.get('recommendations');
+    const member = (u: User) => demoActor(u, { in: process.id, roles: ['member'] });
+
+    const committee: User[] = [];
+    for (const key of ['government', 'civil_society', 'technical', 'academia', 'private_sector']) {
+      const p = people.find((x) => x.sector === key && !oversight.includes(x.user));
+      if (!p) continue;
+      await grantRole(db, { userId: p.user.id, role: 'action_committee', processId: process.id, grantedBy: oversight[0]!.id });
+      committee.push(p.user);
+    }
+    const committeeActor = demoActor(committee[0]!, { in: process.id, roles: ['action_committee'] });
+
+    const progress = (d: DemoProgress) => ({ status: d.status, body: d.body, reason: d.reason, lang: d.lang, evidenceUrls: d.evidence ?? [] });
+    for (const a of ACTIONS) {
+      const owner = people.find((p) => p.org === a.owner);
+      if (!owner) throw new Error(`demo accountability: nobody represents ${a.owner}`);
+      const made = await createAction(
+        db,
+        committeeActor,
+        process.id,
+        {
+          recommendationId: recIds.get(a.recommendation)!,
+          titleEn: a.en[0],
+          titleFr: a.fr[0],
+          ownerOrganisationId: owner.orgId,
+          contactUserId: owner.user.id,
+          dueOn: a.due,
+          measureEn: a.en[1],
+          measureFr: a.fr[1],
+        },
+        { at: new Date(a.created), remindersSent: true },
+      );
+      for (const d of a.progress) await reportOnAction(db, member(owner.user), process.id, made.id, progress(d), { at: new Date(d.at) });
+    }
+    for (const pl of PLEDGES) {
+      const signer = people.find((p) => p.org === pl.organisation);
+      if (!signer) throw new Error(`demo accountability: nobody represents ${pl.organisation}`);
+      const made = await signPledge(db, member(signer.user), process.id, { recommendationId: recIds.get(pl.recommendation)!, text: pl.text, lang: pl.lang, dueOn: pl.due }, { at: new Date(pl.at) });
+      for (const d of pl.progress) await reportOnPledge(db, member(signer.user), process.id, made.id, progress(d), { at: new Date(d.at) });
+    }
+  },
+};
