@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { demoRecords, demoSeedersInOrder, type DemoParticipant } from './seeders.js';
+import { demoRecords, demoSeedersInOrder, type SeedingModule } from './seeders.js';
 
 const seed = async () => {};
 /** A module with a demo seeder running after `after`, or one without a seeder. */
-const m = (name: string, after?: string[]): DemoParticipant => ({ name, demo: { ...(after ? { after } : {}), seed } });
-const plain = (name: string): DemoParticipant => ({ name });
-const names = (ms: DemoParticipant[]) => demoSeedersInOrder(ms).map((x) => x.name);
+const m = (name: string, after?: string[]): SeedingModule => ({ name, demo: { ...(after ? { after } : {}), seed } });
+const plain = (name: string): SeedingModule => ({ name });
+const names = (ms: SeedingModule[]) => demoSeedersInOrder(ms).map((x) => x.name);
 
 describe('demoSeedersInOrder', () => {
   it('runs each seeder after the ones it names, whatever the list order', () => {

@@ -54,7 +54,7 @@ export interface DemoSeeder {
 }
 
 /** A module as the ordering sees it (a manifest has these fields). */
-export interface DemoParticipant {
+export interface SeedingModule {
   name: string;
   demo?: DemoSeeder | undefined;
 }
@@ -66,7 +66,7 @@ export interface DemoParticipant {
  * seeder, and on a cycle, naming the modules.
  * @example demoSeedersInOrder(MODULES).map((m) => m.name) // ['processes', 'participants', …]
  */
-export function demoSeedersInOrder<M extends DemoParticipant>(modules: readonly M[]): (M & { demo: DemoSeeder })[] {
+export function demoSeedersInOrder<M extends SeedingModule>(modules: readonly M[]): (M & { demo: DemoSeeder })[] {
   const seeding = modules.filter((m): m is M & { demo: DemoSeeder } => m.demo !== undefined);
   const byName = new Map(seeding.map((m) => [m.name, m]));
   for (const m of seeding) {
