@@ -62,14 +62,14 @@ async function persona(name: string, opts: { admin?: boolean; role?: ProcessRole
     name,
     cookie,
     csrf: token,
-    actor: { userId: user.id, name, email: user.email, lang: 'en', emailConfirmed: true, isAdmin: opts.admin ?? false, processRoles, groupRoles },
+    actor: { userId: user.id, name, email: user.email, lang: 'en', emailConfirmed: true, isAdmin: opts.admin ?? false, processRoles, groupRoles, organisationRoles: new Map(), installationRoles: new Set() },
   };
 }
 
 beforeAll(async () => {
   t = await testApp();
   const owner = await createUser(t.db, { email: uniqueEmail('owner'), name: 'Owner', password: 'walk the routes please', skipStrengthCheck: true });
-  const ownerActor = { userId: owner.id, name: 'Owner', email: owner.email, lang: 'en' as const, emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() };
+  const ownerActor: Actor = { userId: owner.id, name: 'Owner', email: owner.email, lang: 'en' as const, emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
   const process = await createProcess(t.db, ownerActor, { slug: fixture.processSlug, titleEn: 'Walk', titleFr: 'Marche', summaryEn: '', summaryFr: '', descriptionEn: '', descriptionFr: '', registration: 'open', timezone: 'America/Toronto', phases: [] });
   fixture.processId = process.id;
   const group = await createGroup(t.db, ownerActor, process.id, { slug: fixture.groupSlug, nameEn: 'Walk group', nameFr: 'Groupe', charterEn: '', charterFr: '', status: 'active' });

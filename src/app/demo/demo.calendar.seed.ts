@@ -49,7 +49,7 @@ export async function seedCalendar(
   const call = await openCall(db, admin, process.id, DEMO_CALL, ctx.baseUrl);
   for (const r of DEMO_CALL.reports) {
     const author = ctx.people.find((p) => p.org === r.organisation) ?? ctx.people[0]!;
-    const actor: Actor = { userId: author.user.id, name: author.user.name, email: author.user.email, lang: author.user.preferred_lang, emailConfirmed: true, isAdmin: false, processRoles: new Map(), groupRoles: new Map() };
+    const actor: Actor = { userId: author.user.id, name: author.user.name, email: author.user.email, lang: author.user.preferred_lang, emailConfirmed: true, isAdmin: false, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
     const submission = await submit(db, actor, process, call.id, { title: r.title, lang: r.lang, organisationName: r.organisation, text: r.text }, undefined, { now: new Date(r.at) });
     await moderate(db, admin, process, await getCall(db, process.id, call.id), submission.id, { decision: 'accept', reason: '' }, ctx.baseUrl);
   }

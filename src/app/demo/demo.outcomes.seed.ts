@@ -30,7 +30,7 @@ export interface OutcomesSeedResult {
 }
 
 function actorOf(u: User, processId: string, roles: ProcessRole[]): Actor {
-  return { userId: u.id, name: u.name, email: u.email, lang: u.preferred_lang, emailConfirmed: true, isAdmin: false, processRoles: new Map([[processId, new Set(roles)]]), groupRoles: new Map() };
+  return { userId: u.id, name: u.name, email: u.email, lang: u.preferred_lang, emailConfirmed: true, isAdmin: false, processRoles: new Map([[processId, new Set(roles)]]), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
 }
 
 const STANCES = ['support', 'support', 'support', 'support', 'live_with', 'live_with', 'stand_aside'] as const;

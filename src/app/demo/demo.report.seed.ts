@@ -38,6 +38,8 @@ function actorOf(u: User, processId: string, roles: ProcessRole[] = []): Actor {
     isAdmin: false,
     processRoles: new Map([[processId, new Set(roles)]]),
     groupRoles: new Map(),
+    organisationRoles: new Map(),
+    installationRoles: new Set(),
   };
 }
 

@@ -27,7 +27,7 @@ export async function databaseIsEmpty(db: Kysely<DB>): Promise<boolean> {
 
 /** An actor for a demo account, as if they were signed in. */
 function actorOf(u: User, admin = false, processRoles: Actor['processRoles'] = new Map()): Actor {
-  return { userId: u.id, name: u.name, email: u.email, lang: u.preferred_lang, emailConfirmed: true, isAdmin: admin, processRoles, groupRoles: new Map() };
+  return { userId: u.id, name: u.name, email: u.email, lang: u.preferred_lang, emailConfirmed: true, isAdmin: admin, processRoles, groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
 }
 
 /**

@@ -3,7 +3,7 @@ import { POLICIES, authorize, can, canSee, type Action } from './policies.js';
 import type { Actor, ProcessRole } from './roles.js';
 
 function actor(over: Partial<Actor> = {}): Actor {
-  return { userId: 'u', name: 'U', email: 'u@x', lang: 'en', emailConfirmed: true, isAdmin: false, processRoles: new Map(), groupRoles: new Map(), ...over };
+  return { userId: 'u', name: 'U', email: 'u@x', lang: 'en', emailConfirmed: true, isAdmin: false, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set(), ...over };
 }
 
 describe('authorize', () => {
