@@ -111,6 +111,24 @@ describe('the organisation roles API', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('describes the new routes from the same Zod schemas that validate them', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json<{
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, { items: { enum: string[] } }> } }> } }>
+      >;
+    }>();
+    const put = doc.paths['/api/v1/organisations/{orgId}/roles/{userId}']!.put!;
+    expect(put.requestBody!.content['application/json']!.schema.properties.roles!.items.enum).toEqual(['owner', 'manufacturer', 'assessor']);
+    expect(Object.keys(doc.paths['/api/v1/organisations/{orgId}/roles/{userId}']!)).toEqual(expect.arrayContaining(['put', 'delete']));
+    expect(doc.paths['/api/v1/installation/roles/{userId}']!.put!.requestBody!.content['application/json']!.schema.properties.roles!.items.enum).toEqual([
+      'registrar',
+      'assessor',
+    ]);
+  });
+});
+
 describe('the organisation page', () => {
   const page = (lang = 'en') => `/${lang}/organisations/${orgId}`;
 

@@ -8,6 +8,7 @@ import { installationRolesRepository as repo } from './installation-roles.reposi
 
 /** Who made a change, for the row and the audit trail: nobody's account when it came from the console. */
 const byId = (actor: Actor | 'console'): string | null => (actor === 'console' ? null : actor.userId);
+
 /** Someone holding installation roles (registrar, assessor), as administrators see them. */
 export interface InstallationRoleHolder {
   userId: string;

@@ -9,6 +9,7 @@ import { organisationRolesRepository as repo } from './organisation-roles.reposi
 
 /** Who made a change, for the row and the audit trail: nobody's account when it came from the console. */
 const byId = (actor: Actor | 'console'): string | null => (actor === 'console' ? null : actor.userId);
+
 /** Someone who acts for an organisation, with every role they hold for it. */
 export interface OrganisationPerson {
   userId: string;
