@@ -41,7 +41,7 @@ const people = {
 } as const;
 
 function actorOf(u: User, roles: [string, ProcessRole[]][] = [], admin = false): Actor {
-  return { userId: u.id, name: u.name, email: u.email, lang: 'en', emailConfirmed: true, isAdmin: admin, processRoles: new Map(roles.map(([p, r]) => [p, new Set(r)])), groupRoles: new Map() };
+  return { userId: u.id, name: u.name, email: u.email, lang: 'en', emailConfirmed: true, isAdmin: admin, processRoles: new Map(roles.map(([p, r]) => [p, new Set(r)])), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
 }
 
 describe.skipIf(!hasChromium)('from consensus to action in a browser', () => {

@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('convening in a browser', () => {
       const next = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
       await scheduleMeeting(
         { db: server.db, baseUrl: server.url, jobsSchema: jobsSchemaFor(server.schema) },
-        { userId: admin.id, name: admin.name, email: admin.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() },
+        { userId: admin.id, name: admin.name, email: admin.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() },
         scope,
         MeetingBody.parse({ titleEn: 'Label criteria review', titleFr: 'Revue des critères d’étiquetage', format: 'virtual', joinUrl: 'https://meet.example/labels', startsAt: `${next}T13:00`, endsAt: `${next}T14:30`, timeZone: 'America/Toronto' }),
       );

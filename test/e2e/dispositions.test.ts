@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('responses to comments in a browser', () => {
     [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
     // The document, its period and a comment are set up through the services; the journey is pages.
     const user = await server.db.selectFrom('users').select(['id', 'name', 'email']).where('email', '=', ADMIN.email).executeTakeFirstOrThrow();
-    const admin: Actor = { userId: user.id, name: user.name, email: user.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() };
+    const admin: Actor = { userId: user.id, name: user.name, email: user.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
     const process = await createProcess(server.db, admin, {
       slug: SLUG,
       titleEn: 'Responses',

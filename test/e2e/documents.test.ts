@@ -4,6 +4,7 @@ import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer }
 import { DEMO_ADMIN as ADMIN, newContext, signIn as signInAs, submit } from '../helpers/pages.js';
 import { openPeriod } from '../../src/modules/comments/periods.service.js';
 import { accountsRepository } from '../../src/modules/accounts/accounts.repository.js';
+import type { Actor } from '../../src/platform/auth/roles.js';
 
 /**
  * Documents in a real browser with JavaScript off: the list, a document, its history, a
@@ -130,7 +131,7 @@ describe.skipIf(!hasChromium)('documents in a browser', () => {
 
       // With a comment period open on the current version, each paragraph has its margin.
       const adminUser = (await accountsRepository.findByEmail(server.db, ADMIN.email))!;
-      const admin = {
+      const admin: Actor = {
         userId: adminUser.id,
         name: 'Admin',
         email: ADMIN.email,
@@ -139,6 +140,8 @@ describe.skipIf(!hasChromium)('documents in a browser', () => {
         isAdmin: true,
         processRoles: new Map(),
         groupRoles: new Map(),
+        organisationRoles: new Map(),
+        installationRoles: new Set(),
       };
       const process = (await api('GET', `/processes/${SLUG}`)).json as { id: string };
       const opensAt = new Date(Date.now() - 60_000).toISOString();

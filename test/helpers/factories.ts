@@ -25,7 +25,14 @@ const PASSWORD = 'track every action';
 /** An actor as the services take it, for a user and the roles given. */
 export function actorFor(
   user: { id: string; name: string; email: string },
-  opts: { admin?: boolean; lang?: 'en' | 'fr'; processRoles?: Actor['processRoles']; groupRoles?: Actor['groupRoles'] } = {},
+  opts: {
+    admin?: boolean;
+    lang?: 'en' | 'fr';
+    processRoles?: Actor['processRoles'];
+    groupRoles?: Actor['groupRoles'];
+    organisationRoles?: Actor['organisationRoles'];
+    installationRoles?: Actor['installationRoles'];
+  } = {},
 ): Actor {
   return {
     userId: user.id,
@@ -36,6 +43,8 @@ export function actorFor(
     isAdmin: opts.admin ?? false,
     processRoles: opts.processRoles ?? new Map(),
     groupRoles: opts.groupRoles ?? new Map(),
+    organisationRoles: opts.organisationRoles ?? new Map(),
+    installationRoles: opts.installationRoles ?? new Set(),
   };
 }
 
@@ -163,7 +172,7 @@ export async function makeMember(t: TestApp, slug: string, organisationId: strin
   const d = await getProcess(t.db, slug);
   const roles = opts.role ? [{ role: opts.role, processId: d.process.id }] : [];
   const signed = await signedInClient(t, { processRoles: roles, lang: opts.lang ?? 'en' });
-  const actor: Actor = { userId: signed.userId, name: 'Test Person', email: signed.email, lang: opts.lang ?? 'en', emailConfirmed: true, isAdmin: false, processRoles: new Map([[d.process.id, new Set(opts.role ? [opts.role] : [])]]), groupRoles: new Map() };
+  const actor: Actor = { userId: signed.userId, name: 'Test Person', email: signed.email, lang: opts.lang ?? 'en', emailConfirmed: true, isAdmin: false, processRoles: new Map([[d.process.id, new Set(opts.role ? [opts.role] : [])]]), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
   const group = d.stakeholderGroups.find((g) => g.key === groupKey)!;
   await joinProcess(t.db, actor, d.process, d.stakeholderGroups, { organisationId, stakeholderGroupId: group.id, preferredLang: opts.lang ?? 'en' });
   actor.processRoles.get(d.process.id)!.add('member');

@@ -8,8 +8,11 @@ import { PROCESS_ROLES } from '../../src/platform/auth/roles.js';
  */
 export const MATRIX_FILE = fileURLToPath(new URL('../http/route-permissions.txt', import.meta.url));
 
-/** The personas of the route walk, in the matrix's order. */
-export const PERSONA_NAMES: readonly string[] = ['anonymous', 'account', ...PROCESS_ROLES, 'admin'];
+/**
+ * The personas of the route walk, in the matrix's order: the process roles, then an owner of
+ * the walk's organisation (`org_owner`) and a holder of an installation role (`registrar`).
+ */
+export const PERSONA_NAMES: readonly string[] = ['anonymous', 'account', ...PROCESS_ROLES, 'org_owner', 'registrar', 'admin'];
 
 /** `METHOD url` (pages under /en and /fr folded into one /:lang line) → personas allowed, in persona order. */
 export type Matrix = Map<string, string[]>;
@@ -60,7 +63,9 @@ const HEADER = `# Who may use each route: checked by test/http/route-policies.te
 # and read the diff line by line.
 #
 # Personas: anonymous; account (signed in, confirmed, no role); a role in the route's process:
-# ${PROCESS_ROLES.join(', ')} (chair also chairs the route's group when the URL names one); admin.
+# ${PROCESS_ROLES.join(', ')} (chair also chairs the route's group when the URL names one);
+# org_owner (owns the organisation a URL's :orgId names, no other role); registrar (an installation
+# role, no other role); admin.
 # Shorthands: everyone = all personas; accounts = everyone signed in; nobody.
 # /:lang lines stand for the same page under /en and /fr.
 `;

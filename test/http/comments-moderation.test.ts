@@ -33,7 +33,7 @@ beforeAll(async () => {
   moderator = await signedInClient(t, { processRoles: [{ role: 'moderator', processId }] });
   commenter = await signedInClient(t);
   reporter = await signedInClient(t);
-  const actor: Actor = { userId: admin.userId, name: 'Admin', email: admin.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() };
+  const actor: Actor = { userId: admin.userId, name: 'Admin', email: admin.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
   const doc = await createDocument(t.db, actor, processId, {
     groupId: null,
     slug: 'draft',

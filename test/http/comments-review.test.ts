@@ -49,6 +49,8 @@ beforeAll(async () => {
     isAdmin: true,
     processRoles: new Map(),
     groupRoles: new Map(),
+    organisationRoles: new Map(),
+    installationRoles: new Set(),
   };
   const en = await createDocument(t.db, adminActor, processId, {
     groupId: null,

@@ -34,7 +34,7 @@ beforeAll(async () => {
   commenter = await signedInClient(t);
   francophone = await signedInClient(t);
   await accountsRepository.update(t.db, francophone.userId, { preferred_lang: 'fr' });
-  const actor: Actor = { userId: admin.userId, name: 'Admin', email: admin.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() };
+  const actor: Actor = { userId: admin.userId, name: 'Admin', email: admin.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
   const en = await createDocument(t.db, actor, processId, {
     groupId: null,
     slug: 'draft-report',

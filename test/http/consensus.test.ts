@@ -42,6 +42,8 @@ const actorOf = (userId: string, roles: ProcessRole[] = []): Actor => ({
   isAdmin: false,
   processRoles: new Map([[f.processId, new Set(roles)]]),
   groupRoles: new Map(),
+  organisationRoles: new Map(),
+  installationRoles: new Set(),
 });
 
 /** A signed-in member of the process in a stakeholder group, optionally in working group A. */

@@ -435,6 +435,8 @@ describe('the comment margin', () => {
       isAdmin: true,
       processRoles: new Map(),
       groupRoles: new Map(),
+      organisationRoles: new Map(),
+      installationRoles: new Set(),
     };
     const period = await openPeriod(
       t.db,

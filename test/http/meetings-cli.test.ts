@@ -19,7 +19,7 @@ beforeAll(async () => {
   await cli.setUp();
   await withDatabase(async ({ db }, config) => {
     const user = await createUser(db, { email: 'convener@example.org', name: 'Convener', password: 'x', skipStrengthCheck: true, admin: true });
-    const actor: Actor = { userId: user.id, name: 'Convener', email: user.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() };
+    const actor: Actor = { userId: user.id, name: 'Convener', email: user.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
     const p = await createProcess(db, actor, { slug: 'iot', titleEn: 'IoT', titleFr: 'IdO', summaryEn: '', summaryFr: '', descriptionEn: '', descriptionFr: '', registration: 'open', timezone: 'America/Toronto', phases: [] });
     const deps = { db, baseUrl: config.baseUrl, jobsSchema: jobsSchemaFor(config.databaseSchema) };
     const base = { titleFr: 'Réunion', descriptionEn: '', descriptionFr: '', format: 'in_person', venue: 'Ottawa', address: '', joinUrl: null, streamUrl: null, timeZone: 'America/Toronto', languages: 'both', capacity: 10 } as const;

@@ -42,6 +42,8 @@ beforeAll(async () => {
     isAdmin: true,
     processRoles: new Map(),
     groupRoles: new Map(),
+    organisationRoles: new Map(),
+    installationRoles: new Set(),
   };
   const process = await createProcess(t.db, admin, {
     slug: SLUG,

@@ -3,12 +3,13 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
 import { POLICIES, authorize } from '../../src/platform/auth/policies.js';
-import { PROCESS_ROLES, type Actor, type ProcessRole } from '../../src/platform/auth/roles.js';
+import { PROCESS_ROLES, type Actor, type InstallationRole, type OrganisationRole, type ProcessRole } from '../../src/platform/auth/roles.js';
 import { createSession } from '../../src/platform/auth/sessions.js';
 import { requirePolicies, type RouteEntry } from '../../src/platform/http/authorization.js';
 import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
 import { newId } from '../../src/platform/lib/ids.js';
 import { createProcess } from '../../src/modules/processes/processes.service.js';
+import { createOrganisation } from '../../src/modules/participants/participants.service.js';
 import { createGroup } from '../../src/modules/groups/groups.service.js';
 import { openCall } from '../../src/modules/consensus/consensus.service.js';
 import { makeCommentPeriod, makeDocument } from '../helpers/factories.js';
@@ -21,12 +22,12 @@ import { MATRIX_FILE, PERSONA_NAMES, diffMatrices, formatMatrix, matrixOf, parse
  */
 let t: TestApp;
 /**
- * A real process, working group, document, comment period and consensus call, so scoped routes
- * resolve and personas hold roles in them. Routes whose scope loads records answer 404 for a
- * made-up id before the roles are asked, so those ids must name real records for the walk to
- * see who is allowed.
+ * A real process, working group, document, comment period, consensus call and organisation, so
+ * scoped routes resolve and personas hold roles in them. Routes whose scope loads records answer
+ * 404 for a made-up id before the roles are asked, so those ids must name real records for the
+ * walk to see who is allowed.
  */
-const fixture = { processId: '', processSlug: 'walk-process', groupId: '', groupSlug: 'walk-group', docSlug: 'walk-doc', periodId: '', callId: '' };
+const fixture = { processId: '', processSlug: 'walk-process', groupId: '', groupSlug: 'walk-group', docSlug: 'walk-doc', periodId: '', callId: '', organisationId: '' };
 /** Routes that take a role or a session away run last, each with a fresh persona. */
 const DESTRUCTIVE = new Set(['account.signOut', 'process.leave', 'group.leave']);
 
@@ -45,7 +46,15 @@ async function csrfFor(cookie: string): Promise<{ cookie: string; token: string 
   return { cookie: [cookie, `concord_csrf=${csrfCookie.value}`].filter(Boolean).join('; '), token };
 }
 
-async function persona(name: string, opts: { admin?: boolean; role?: ProcessRole | undefined } | null): Promise<Persona> {
+/** What a persona holds: site admin, a role in the walk's process, for its organisation, or across the installation. */
+interface Holds {
+  admin?: boolean;
+  role?: ProcessRole | undefined;
+  organisationRole?: OrganisationRole | undefined;
+  installationRole?: InstallationRole | undefined;
+}
+
+async function persona(name: string, opts: Holds | null): Promise<Persona> {
   if (!opts) {
     const { cookie, token } = await csrfFor('');
     return { name, actor: null, cookie, csrf: token };
@@ -54,22 +63,38 @@ async function persona(name: string, opts: { admin?: boolean; role?: ProcessRole
   if (opts.role) {
     await grantRole(t.db, { userId: user.id, role: opts.role, processId: fixture.processId, groupId: opts.role === 'chair' ? fixture.groupId : null, grantedBy: null });
   }
+  if (opts.organisationRole) {
+    await t.db.insertInto('organisation_roles').values({ organisation_id: fixture.organisationId, user_id: user.id, role: opts.organisationRole, granted_by: null }).execute();
+  }
+  if (opts.installationRole) await t.db.insertInto('installation_roles').values({ user_id: user.id, role: opts.installationRole, granted_by: null }).execute();
   const session = await createSession(t.db, user.id, 1, 'route-walk');
   const { cookie, token } = await csrfFor(`concord_session=${t.app.signCookie(session.token)}`);
   const processRoles = new Map<string, Set<ProcessRole>>(opts.role ? [[fixture.processId, new Set([opts.role])]] : []);
   const groupRoles = new Map<string, Set<'chair'>>(opts.role === 'chair' ? [[fixture.groupId, new Set(['chair' as const])]] : []);
+  const organisationRoles = new Map<string, Set<OrganisationRole>>(opts.organisationRole ? [[fixture.organisationId, new Set([opts.organisationRole])]] : []);
+  const installationRoles = new Set<InstallationRole>(opts.installationRole ? [opts.installationRole] : []);
   return {
     name,
     cookie,
     csrf: token,
-    actor: { userId: user.id, name, email: user.email, lang: 'en', emailConfirmed: true, isAdmin: opts.admin ?? false, processRoles, groupRoles },
+    actor: { userId: user.id, name, email: user.email, lang: 'en', emailConfirmed: true, isAdmin: opts.admin ?? false, processRoles, groupRoles, organisationRoles, installationRoles },
+  };
+}
+
+/** The same holdings as a persona, for a fresh one (routes that take a role or session away). */
+function holdsOf(actor: Actor): Holds {
+  return {
+    admin: actor.isAdmin,
+    role: [...(actor.processRoles.get(fixture.processId) ?? [])][0],
+    organisationRole: [...(actor.organisationRoles.get(fixture.organisationId) ?? [])][0],
+    installationRole: [...actor.installationRoles][0],
   };
 }
 
 beforeAll(async () => {
   t = await testApp();
   const owner = await createUser(t.db, { email: uniqueEmail('owner'), name: 'Owner', password: 'walk the routes please', skipStrengthCheck: true });
-  const ownerActor = { userId: owner.id, name: 'Owner', email: owner.email, lang: 'en' as const, emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() };
+  const ownerActor: Actor = { userId: owner.id, name: 'Owner', email: owner.email, lang: 'en' as const, emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
   const process = await createProcess(t.db, ownerActor, { slug: fixture.processSlug, titleEn: 'Walk', titleFr: 'Marche', summaryEn: '', summaryFr: '', descriptionEn: '', descriptionFr: '', registration: 'open', timezone: 'America/Toronto', phases: [] });
   fixture.processId = process.id;
   const group = await createGroup(t.db, ownerActor, process.id, { slug: fixture.groupSlug, nameEn: 'Walk group', nameFr: 'Groupe', charterEn: '', charterFr: '', status: 'active' });
@@ -88,21 +113,35 @@ beforeAll(async () => {
     appealDays: 14,
   } as never);
   fixture.callId = call.call.id;
+  fixture.organisationId = (await createOrganisation(t.db, ownerActor, { name: 'Walk Devices', sector: 'private_sector', country: 'CA' })).id;
   personas.push(await persona('anonymous', null));
   personas.push(await persona('account', {}));
   for (const role of PROCESS_ROLES) personas.push(await persona(role, { role }));
+  personas.push(await persona('org_owner', { organisationRole: 'owner' }));
+  personas.push(await persona('registrar', { installationRole: 'registrar' }));
   personas.push(await persona('admin', { admin: true }));
 });
 afterAll(async () => t?.close());
 
 function fillParams(url: string): string {
-  const known: Record<string, string> = { processSlug: fixture.processSlug, groupSlug: fixture.groupSlug, docSlug: fixture.docSlug, periodId: fixture.periodId, callId: fixture.callId };
+  const known: Record<string, string> = {
+    processSlug: fixture.processSlug,
+    groupSlug: fixture.groupSlug,
+    docSlug: fixture.docSlug,
+    periodId: fixture.periodId,
+    callId: fixture.callId,
+    orgId: fixture.organisationId,
+  };
   return url.replace(/:(\w+)/g, (_m, name: string) => known[name] ?? newId()).replace(/\*$/, 'app.css');
 }
 
 /** The policy context a route resolves, predicted from its params. */
 function contextOf(url: string) {
-  return { processId: url.includes(':processSlug') ? fixture.processId : undefined, groupId: url.includes(':groupSlug') ? fixture.groupId : undefined };
+  return {
+    processId: url.includes(':processSlug') ? fixture.processId : undefined,
+    groupId: url.includes(':groupSlug') ? fixture.groupId : undefined,
+    organisationId: url.includes(':orgId') ? fixture.organisationId : undefined,
+  };
 }
 
 /** What each persona got from each route: `METHOD url` → persona names allowed (the walk, once). */
@@ -127,7 +166,7 @@ beforeAll(async () => {
   }
   for (const route of routes.filter((r) => DESTRUCTIVE.has(r.policy))) {
     for (const p of personas) {
-      const fresh = p.actor ? await persona(`${p.name}-again`, { admin: p.actor.isAdmin, role: [...(p.actor.processRoles.get(fixture.processId) ?? [])][0] }) : p;
+      const fresh = p.actor ? await persona(`${p.name}-again`, holdsOf(p.actor)) : p;
       record(route, p, await send(route.method, fillParams(route.url), fresh));
     }
   }

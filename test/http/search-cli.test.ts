@@ -47,7 +47,7 @@ beforeAll(async () => {
   }
   await withDatabase(async ({ db }, config) => {
     const user = await createUser(db, { email: 'convener@example.org', name: 'Convener', password: 'x', skipStrengthCheck: true, admin: true });
-    const actor: Actor = { userId: user.id, name: 'Convener', email: user.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() };
+    const actor: Actor = { userId: user.id, name: 'Convener', email: user.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
     const blank = { summaryEn: '', summaryFr: '', descriptionEn: '', descriptionFr: '', registration: 'open' as const, timezone: 'America/Toronto', phases: [] };
     const p = await createProcess(db, actor, { slug: 'iot', titleEn: 'IoT', titleFr: 'IdO', ...blank });
     await createProcess(db, actor, { slug: 'empty', titleEn: 'Empty', titleFr: 'Vide', ...blank });

@@ -50,7 +50,7 @@ beforeAll(async () => {
   expect(p.statusCode, p.body).toBe(201);
   const processId = p.json<{ id: string }>().id;
   const sg = p.json<{ stakeholderGroups: { id: string }[] }>().stakeholderGroups[0]!.id;
-  const actor: Actor = { userId: admin.userId, name: 'Admin', email: admin.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map() };
+  const actor: Actor = { userId: admin.userId, name: 'Admin', email: admin.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
   const doc = await createDocument(t.db, actor, processId, {
     groupId: null,
     slug: 'draft-report',

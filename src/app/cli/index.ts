@@ -15,6 +15,7 @@ import { registerProcessCommands } from './processes.js';
 import { registerMeetingsCommand } from './meetings.js';
 import { registerSearchCommand } from './search.js';
 import { registerKeysCommand } from './keys.js';
+import { registerRoleCommands } from './roles.js';
 
 /** Build the `concord` command; exported so tests can run it without a child process. */
 export function program(out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Command {
@@ -122,6 +123,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
   registerMeetingsCommand(cli, out);
   registerSearchCommand(cli, out);
   registerKeysCommand(cli, out);
+  registerRoleCommands(cli, out);
 
   const dbCmd = cli.command('db').description('backups');
   dbCmd

@@ -44,7 +44,7 @@ export function registerProcessCommands(cli: Command, out: (s: string) => void):
         withDatabase(async ({ db }) => {
           const user = await accountsRepository.findByEmail(db, o.convener);
           if (!user) throw new Error(`No account uses ${o.convener}; create it first with \`concord user create\``);
-          const actor: Actor = { userId: user.id, name: user.name, email: user.email, lang: user.preferred_lang, emailConfirmed: true, isAdmin: false, processRoles: new Map(), groupRoles: new Map() };
+          const actor: Actor = { userId: user.id, name: user.name, email: user.email, lang: user.preferred_lang, emailConfirmed: true, isAdmin: false, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
           const t = tFor('en');
           const fail = (issues: Parameters<typeof fieldErrors>[0]) => {
             throw new Error(Object.entries(fieldErrors(issues, t)).map(([f, m]) => `${f}: ${m}`).join('; '));

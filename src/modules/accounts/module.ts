@@ -1,10 +1,11 @@
 import { defineModule } from '../../platform/modules/define.js';
 import { accountsApi } from './accounts.routes.js';
 import { accountsPages } from './accounts.pages.js';
+import { installationRolesApi } from './installation-roles.routes.js';
 
-/** Accounts: register, confirm, sign in and out, reset, roles. */
+/** Accounts: register, confirm, sign in and out, reset, roles (installation roles included). */
 export default defineModule({
   name: 'accounts',
-  api: [accountsApi],
+  api: [accountsApi, installationRolesApi],
   pages: [accountsPages],
 });

@@ -1,9 +1,15 @@
 import type { MemberRow, Organisation } from './participants.repository.js';
 import type { BalanceRow } from './participants.service.js';
+import type { OrganisationPerson } from './organisation-roles.service.js';
 
 /** The API's view of an organisation. */
 export function presentOrganisation(o: Organisation) {
   return { id: o.id, name: o.name, sector: o.sector, website: o.website, country: o.country, province: o.province };
+}
+
+/** The API's view of someone who acts for an organisation (their name and roles; never their email). */
+export function presentOrganisationPerson(p: OrganisationPerson) {
+  return { userId: p.userId, name: p.name, roles: p.roles, since: p.since.toISOString() };
 }
 
 /** The API's view of a member of a process. */

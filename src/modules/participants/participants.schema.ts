@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { DEFAULT_STAKEHOLDER_KEYS } from '../processes/index.js';
+import { ORGANISATION_ROLES } from '../../platform/auth/roles.js';
+import { EmailSchema } from '../accounts/index.js';
 
 /** What kind of organisation this is; matches the default stakeholder group keys. */
 export const SECTORS = DEFAULT_STAKEHOLDER_KEYS;
@@ -67,4 +69,34 @@ export const BalanceOut = z.object({
   groups: z.array(
     z.object({ key: z.string(), name: z.object({ en: z.string(), fr: z.string() }), count: z.number().int(), share: z.number(), targetShare: z.number().nullable(), status: z.enum(['missing', 'below', 'met', 'noTarget']) }),
   ),
+});
+
+/** An organisation in a URL (the scope answers 404 for anything else, before this is checked). */
+export const OrganisationParams = z.object({ orgId: z.uuid() });
+
+/** A person acting for an organisation, in a URL. */
+export const OrganisationPersonParams = z.object({ orgId: z.uuid(), userId: z.uuid() });
+
+/** The roles someone holds for an organisation: at least one (to remove someone, DELETE them). */
+const OrganisationRoles = z
+  .array(z.enum(ORGANISATION_ROLES, { error: 'participants.errors.role' }), { error: 'participants.errors.pickRole' })
+  .min(1, 'participants.errors.pickRole')
+  .max(ORGANISATION_ROLES.length);
+
+/** PUT …/roles/:userId: the person's roles for the organisation, replacing those they held. */
+export const OrganisationRolesBody = z.object({ roles: OrganisationRoles });
+export type OrganisationRolesBody = z.infer<typeof OrganisationRolesBody>;
+
+/** The organisation page's form: someone's email address and the roles they should hold. */
+export const OrganisationRolesForm = z.object({
+  email: EmailSchema,
+  roles: OrganisationRoles,
+});
+export type OrganisationRolesForm = z.infer<typeof OrganisationRolesForm>;
+
+export const OrganisationPersonOut = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  roles: z.array(z.enum(ORGANISATION_ROLES)),
+  since: z.iso.datetime(),
 });

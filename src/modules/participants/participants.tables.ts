@@ -1,4 +1,5 @@
 import type { CreatedAt, Timestamp } from '../../platform/db/columns.js';
+import type { OrganisationRole } from '../../platform/auth/roles.js';
 
 /** Organisations people represent; shared across processes. */
 export interface OrganisationsTable {
@@ -24,6 +25,15 @@ export interface ProcessMembersTable {
   joined_at: CreatedAt;
 }
 
+/** Someone who acts for an organisation, in one role: one row per person, organisation and role. */
+export interface OrganisationRolesTable {
+  organisation_id: string;
+  user_id: string;
+  role: OrganisationRole;
+  granted_by: string | null;
+  created_at: CreatedAt;
+}
+
 /** An emailed invitation to join a process with a role. */
 export interface InvitationsTable {
   id: string;
@@ -43,5 +53,6 @@ declare module '../../platform/db/schema.js' {
     organisations: OrganisationsTable;
     process_members: ProcessMembersTable;
     invitations: InvitationsTable;
+    organisation_roles: OrganisationRolesTable;
   }
 }

@@ -1,4 +1,4 @@
-import type { Actor, GroupRole, ProcessRole } from './roles.js';
+import type { Actor, GroupRole, InstallationRole, OrganisationRole, ProcessRole } from './roles.js';
 
 /**
  * Who may do what, in one table. Every route names one of these actions in its config
@@ -10,9 +10,13 @@ import type { Actor, GroupRole, ProcessRole } from './roles.js';
  * - `signedIn`: any account;
  * - `confirmed`: an account whose email is confirmed;
  * - `admin`: site administrators only;
- * - `roles`: one of the listed process roles in the route's process, or one of the listed
- *   group roles in the route's working group (routes resolve which through `config.scope`);
- *   `confirmed: true` also asks for a confirmed email.
+ * - `roles`: any one of the listed roles, each in its own scope:
+ *   - `process`: held in the route's process,
+ *   - `group`: held in the route's working group,
+ *   - `organisation`: held for the organisation the route acts on,
+ *   - `installation`: held across the installation (needs no context).
+ *   Routes resolve the process, group and organisation through `config.scope`; a scope over
+ *   many records gives one context per record and every one must pass (`authorizeAll`).
  * Site administrators pass every rule.
  */
 export type Rule =
@@ -20,7 +24,15 @@ export type Rule =
   | { kind: 'signedIn' }
   | { kind: 'confirmed' }
   | { kind: 'admin' }
-  | { kind: 'roles'; process: readonly ProcessRole[]; group?: readonly GroupRole[] };
+  | ({ kind: 'roles' } & RoleSpec);
+
+/** The roles a `roles` rule lets through, by scope; a scope left out lets nobody through on its account. */
+export interface RoleSpec {
+  process?: readonly ProcessRole[];
+  group?: readonly GroupRole[];
+  organisation?: readonly OrganisationRole[];
+  installation?: readonly InstallationRole[];
+}
 
 const anyone: Rule = { kind: 'anyone' };
 const signedIn: Rule = { kind: 'signedIn' };
@@ -28,12 +40,20 @@ const admin: Rule = { kind: 'admin' };
 const confirmed: Rule = { kind: 'confirmed' };
 
 /**
- * A role rule.
- * @example roles(['convener', 'oversight'])            // process conveners and oversight
- * @example roles(['convener'], ['chair'])               // conveners, or chairs of this group
+ * A role rule: process roles (and group roles) as two lists, or any scopes as an object.
+ * @example roles(['convener', 'oversight'])                          // process conveners and oversight
+ * @example roles(['convener'], ['chair'])                             // conveners, or chairs of this group
+ * @example roles({ organisation: ['owner'] })                         // owners of the route's organisation
+ * @example roles({ installation: ['registrar'], organisation: ['manufacturer'] }) // either
  */
-function roles(process: readonly ProcessRole[], group: readonly GroupRole[] = []): Rule {
-  return { kind: 'roles', process, group };
+function roles(spec: RoleSpec): Rule;
+function roles(process: readonly ProcessRole[], group?: readonly GroupRole[]): Rule;
+function roles(first: RoleSpec | readonly ProcessRole[], group: readonly GroupRole[] = []): Rule {
+  return isRoleList(first) ? { kind: 'roles', process: first, group } : { kind: 'roles', ...first };
+}
+
+function isRoleList(x: RoleSpec | readonly ProcessRole[]): x is readonly ProcessRole[] {
+  return Array.isArray(x);
 }
 
 /** The policy table. Add the action here before adding the route that needs it. */
@@ -62,6 +82,10 @@ export const POLICIES = {
   'process.leave': roles(['member']),
   'invitation.accept': signedIn,
   'organisation.create': confirmed,
+  /** Add and remove who acts for an organisation (owners, manufacturers, assessors): its owners. */
+  'organisation.manageRoles': roles({ organisation: ['owner'] }),
+  /** Grant and take away installation roles (registrar, assessor): administrators only. */
+  'installation.manageRoles': admin,
 
   // Working groups
   'group.create': roles(['convener', 'oversight']),
@@ -141,10 +165,14 @@ export type Action = keyof typeof POLICIES;
 /** What the policy module answers: allowed, or why not (which decides 401 versus 403). */
 export type Decision = { allowed: true } | { allowed: false; reason: 'signInRequired' | 'forbidden' | 'confirmEmail' };
 
-/** The process and working group a request concerns, resolved by the route's `config.scope`. */
+/**
+ * What one record a request concerns places it in: its process, working group and
+ * organisation, resolved by the route's `config.scope`. Installation roles need no context.
+ */
 export interface PolicyContext {
   processId?: string | undefined;
   groupId?: string | undefined;
+  organisationId?: string | undefined;
 }
 
 
@@ -169,14 +197,75 @@ export function authorize(actor: Actor | null, action: Action, ctx: PolicyContex
       return actor.emailConfirmed ? { allowed: true } : { allowed: false, reason: 'confirmEmail' };
     case 'admin':
       return { allowed: false, reason: 'forbidden' };
-    case 'roles': {
-      const inProcess = ctx.processId ? actor.processRoles.get(ctx.processId) : undefined;
-      const inGroup = ctx.groupId ? actor.groupRoles.get(ctx.groupId) : undefined;
-      const ok = rule.process.some((r) => inProcess?.has(r)) || (rule.group ?? []).some((r) => inGroup?.has(r));
-      return ok ? { allowed: true } : { allowed: false, reason: 'forbidden' };
-    }
+    case 'roles':
+      return holdsAny(actor, rule, ctx) ? { allowed: true } : { allowed: false, reason: 'forbidden' };
   }
 }
+
+/** True when the actor holds one of the rule's roles in the scope the context names. */
+function holdsAny(actor: Actor, rule: RoleSpec, ctx: PolicyContext): boolean {
+  const inProcess = ctx.processId ? actor.processRoles.get(ctx.processId) : undefined;
+  const inGroup = ctx.groupId ? actor.groupRoles.get(ctx.groupId) : undefined;
+  const inOrganisation = ctx.organisationId ? actor.organisationRoles.get(ctx.organisationId) : undefined;
+  return (
+    (rule.process ?? []).some((r) => inProcess?.has(r)) ||
+    (rule.group ?? []).some((r) => inGroup?.has(r)) ||
+    (rule.organisation ?? []).some((r) => inOrganisation?.has(r)) ||
+    (rule.installation ?? []).some((r) => actor.installationRoles.has(r))
+  );
+}
+
+/** The answer for a request that touches many records: allowed for all, or which were refused. */
+export type BatchDecision =
+  | { allowed: true; decided: number }
+  | {
+      allowed: false;
+      reason: Refusal;
+      /** Positions (in the contexts given) of the records refused, in order. */
+      refused: number[];
+      /** How many distinct contexts were decided (one decision each). */
+      decided: number;
+    };
+
+type Refusal = Extract<Decision, { allowed: false }>['reason'];
+
+/** One key per distinct context, so records in the same process, group and organisation share a decision. */
+function contextKey(ctx: PolicyContext): string {
+  return `${ctx.processId ?? ''}|${ctx.groupId ?? ''}|${ctx.organisationId ?? ''}`;
+}
+
+/**
+ * Decide an action on many records at once (bulk moderation, a campaign, a batch of labels):
+ * the contexts are deduplicated, each distinct one is decided once, and the answer says which
+ * records were refused. The request is allowed only when every record is. An empty list is
+ * decided as one empty context, so a rule that needs a role in a scope refuses it.
+ * A refusal's reason is the one that tells the person what to do first: sign in, then
+ * confirm the email, then (forbidden) nothing they can do.
+ * @example authorizeAll(actor, 'label.publish', labels.map((l) => ({ organisationId: l.organisation_id })))
+ */
+export function authorizeAll(actor: Actor | null, action: Action, contexts: readonly PolicyContext[]): BatchDecision {
+  if (contexts.length === 0) {
+    const d = authorize(actor, action, {});
+    return d.allowed ? { allowed: true, decided: 1 } : { allowed: false, reason: d.reason, refused: [], decided: 1 };
+  }
+  const decisions = new Map<string, Decision>();
+  const refused: number[] = [];
+  let reason: Refusal | undefined;
+  contexts.forEach((ctx, i) => {
+    const key = contextKey(ctx);
+    let d = decisions.get(key);
+    if (!d) {
+      d = authorize(actor, action, ctx);
+      decisions.set(key, d);
+    }
+    if (d.allowed) return;
+    refused.push(i);
+    if (!reason || REFUSAL_ORDER.indexOf(d.reason) < REFUSAL_ORDER.indexOf(reason)) reason = d.reason;
+  });
+  return reason ? { allowed: false, reason, refused, decided: decisions.size } : { allowed: true, decided: decisions.size };
+}
+
+const REFUSAL_ORDER: readonly Refusal[] = ['signInRequired', 'confirmEmail', 'forbidden'];
 
 /** A record that may be for the members of a process only: a meeting, a document, a comment period… */
 export interface ProcessRecord {

@@ -1,4 +1,4 @@
-/** Roles held across the whole installation. */
+/** Site administration: every action, everywhere (a row of `role_assignments` without a process). */
 export const SITE_ROLES = ['admin'] as const;
 
 /**
@@ -20,7 +20,26 @@ export const PROCESS_ROLES = [
 /** Roles held within one working group: its chair, and its members (who edit its documents). */
 export const GROUP_ROLES = ['chair', 'member'] as const;
 
+/**
+ * Roles held for one organisation (a manufacturer, a lab): who acts for it, and as what.
+ * - `owner`: decides who acts for the organisation (adds and removes the people below);
+ * - `manufacturer`: submits the organisation's device models, assessments and labels;
+ * - `assessor`: reviews assessments as the organisation (a test lab's reviewer).
+ * Held in `organisation_roles` (participants module), granted by an owner or an administrator.
+ */
+export const ORGANISATION_ROLES = ['owner', 'manufacturer', 'assessor'] as const;
+
+/**
+ * Roles held across the whole installation, beside site administration (which stays `admin`):
+ * - `registrar`: runs the device registry (publishes, suspends and revokes its entries);
+ * - `assessor`: reviews assessments for any organisation (the installation's own reviewers).
+ * Held in `installation_roles`, granted by administrators only.
+ */
+export const INSTALLATION_ROLES = ['registrar', 'assessor'] as const;
+
 export type SiteRole = (typeof SITE_ROLES)[number];
+export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
+export type InstallationRole = (typeof INSTALLATION_ROLES)[number];
 export type GroupRole = (typeof GROUP_ROLES)[number];
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
 export type Role = SiteRole | ProcessRole;
@@ -37,9 +56,23 @@ export interface Actor {
   processRoles: Map<string, Set<ProcessRole>>;
   /** working group id → roles held there (chair, member). */
   groupRoles: Map<string, Set<GroupRole>>;
+  /** organisation id → roles held for it (owner, manufacturer, assessor). */
+  organisationRoles: Map<string, Set<OrganisationRole>>;
+  /** Roles held across the installation (registrar, assessor); site admin is `isAdmin`. */
+  installationRoles: Set<InstallationRole>;
 }
 
 /** True for any string that names a process role. */
 export function isProcessRole(s: string): s is ProcessRole {
   return (PROCESS_ROLES as readonly string[]).includes(s);
+}
+
+/** True for any string that names an organisation role. */
+export function isOrganisationRole(s: string): s is OrganisationRole {
+  return (ORGANISATION_ROLES as readonly string[]).includes(s);
+}
+
+/** True for any string that names an installation role. */
+export function isInstallationRole(s: string): s is InstallationRole {
+  return (INSTALLATION_ROLES as readonly string[]).includes(s);
 }

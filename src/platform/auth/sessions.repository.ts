@@ -15,6 +15,10 @@ export interface SessionRow {
   roles: { role: string; process_id: string | null; group_id: string | null }[];
   /** The working groups the user belongs to (their members may edit the group's documents). */
   group_ids: string[];
+  /** Every role the user holds for an organisation. */
+  organisation_roles: { organisation_id: string; role: string }[];
+  /** Every role the user holds across the installation. */
+  installation_roles: string[];
 }
 
 /** SQL for sessions and the roles loaded with them. */
@@ -24,8 +28,12 @@ export const sessionsRepository = {
   },
 
   /**
-   * The session, its user, and the user's roles and working groups, in one round trip:
-   * every signed-in request starts here, so three queries would be paid on every page.
+   * The session, its user, and the user's roles (in processes, working groups, organisations
+   * and the installation), in one round trip: every signed-in request starts here, so a query
+   * per kind of role would be paid on every page. Each aggregate reads an index on user_id
+   * (`organisation_roles_user` and `installation_roles`' primary key for the newer two).
+   * `organisation_roles` belongs to the participants module and `working_group_members` to the
+   * groups module: read here as plain SQL, so the frame still imports neither.
    */
   async findByTokenHash(db: Kysely<DB>, tokenHash: string): Promise<SessionRow | undefined> {
     return db
@@ -43,6 +51,9 @@ export const sessionsRepository = {
         sql<SessionRow['roles']>`coalesce((select json_agg(json_build_object('role', r.role, 'process_id', r.process_id, 'group_id', r.group_id))
           from role_assignments r where r.user_id = users.id), '[]'::json)`.as('roles'),
         sql<string[]>`coalesce((select json_agg(m.group_id) from working_group_members m where m.user_id = users.id), '[]'::json)`.as('group_ids'),
+        sql<SessionRow['organisation_roles']>`coalesce((select json_agg(json_build_object('organisation_id', o.organisation_id, 'role', o.role))
+          from organisation_roles o where o.user_id = users.id), '[]'::json)`.as('organisation_roles'),
+        sql<string[]>`coalesce((select json_agg(i.role) from installation_roles i where i.user_id = users.id), '[]'::json)`.as('installation_roles'),
       ])
       .where('sessions.token_hash', '=', tokenHash)
       .executeTakeFirst();

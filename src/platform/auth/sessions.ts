@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
-import { isProcessRole, type Actor, type GroupRole, type ProcessRole } from './roles.js';
+import { isInstallationRole, isOrganisationRole, isProcessRole, type Actor, type GroupRole, type InstallationRole, type OrganisationRole, type ProcessRole } from './roles.js';
 import { sessionsRepository } from './sessions.repository.js';
 
 /** Name of the session cookie. */
@@ -62,6 +62,14 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
     g.add('member');
     groupRoles.set(group_id, g);
   }
+  const organisationRoles = new Map<string, Set<OrganisationRole>>();
+  for (const r of row.organisation_roles) {
+    if (!isOrganisationRole(r.role)) continue;
+    const set = organisationRoles.get(r.organisation_id) ?? new Set<OrganisationRole>();
+    set.add(r.role);
+    organisationRoles.set(r.organisation_id, set);
+  }
+  const installationRoles = new Set<InstallationRole>(row.installation_roles.filter(isInstallationRole));
   return {
     sessionId: row.session_id,
     renewed,
@@ -74,6 +82,8 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
       isAdmin,
       processRoles,
       groupRoles,
+      organisationRoles,
+      installationRoles,
     },
   };
 }

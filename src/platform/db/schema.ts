@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { SigningKeysTable } from '../signing/signing.tables.js';
 import type { CreatedAt, Timestamp } from './columns.js';
+import type { InstallationRole } from '../auth/roles.js';
 
 /** People with an account. Email is stored lower-cased; uniqueness is on that form. */
 export interface UsersTable {
@@ -22,6 +23,17 @@ export interface RoleAssignmentsTable {
   process_id: string | null;
   /** The working group a chair chairs; null for every other role. */
   group_id: string | null;
+  granted_by: string | null;
+  created_at: CreatedAt;
+}
+
+/**
+ * Roles held across the whole installation (registrar, assessor), beside site administration,
+ * which stays a row of `role_assignments`. One row per person and role.
+ */
+export interface InstallationRolesTable {
+  user_id: string;
+  role: InstallationRole;
   granted_by: string | null;
   created_at: CreatedAt;
 }
@@ -115,6 +127,7 @@ export interface SettingsTable {
 export interface DB {
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
+  installation_roles: InstallationRolesTable;
   sessions: SessionsTable;
   email_tokens: EmailTokensTable;
   audit_events: AuditEventsTable;

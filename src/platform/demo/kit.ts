@@ -29,6 +29,8 @@ export function demoActor(u: User, opts: { admin?: boolean; in?: string; roles?:
     isAdmin: opts.admin ?? false,
     processRoles: new Map(opts.in === undefined ? [] : [[opts.in, new Set(opts.roles ?? [])]]),
     groupRoles: new Map(),
+    organisationRoles: new Map(),
+    installationRoles: new Set(),
   };
 }
 

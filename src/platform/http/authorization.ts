@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authorize, isAction, type Action, type PolicyContext } from '../auth/policies.js';
+import { authorize, authorizeAll, isAction, type Action, type PolicyContext } from '../auth/policies.js';
 
 /** A registered route and the policy it answers to (the route-walk test reads these). */
 export interface RouteEntry {
@@ -49,9 +49,17 @@ export function requirePolicies(app: FastifyInstance): void {
     if (!early.allowed && early.reason !== 'forbidden') return refuse(req, reply, early.reason);
     // The scope loads what the route acts on (404 for what does not exist); a bare resolver
     // gives ids only.
-    const ctx: PolicyContext = !scope ? {} : isScope(scope) ? await resolveScope(scope, req) : await scope(req);
-    req.policyContext = ctx;
-    const decision = authorize(req.actor, policy, ctx);
+    const resolved: { context: PolicyContext; contexts?: readonly PolicyContext[] } = !scope ? { context: {} } : isScope(scope) ? await resolveScope(scope, req) : { context: await scope(req) };
+    req.policyContext = resolved.context;
+    if (resolved.contexts) {
+      // Many records: one decision per distinct context, and the request is refused whole
+      // when any record is (acting on the rest would leave the batch half done).
+      const all = authorizeAll(req.actor, policy, resolved.contexts);
+      if (all.allowed) return;
+      if (all.reason !== 'forbidden' || all.refused.length === 0) return refuse(req, reply, all.reason);
+      throw new HttpProblem(403, 'errors.forbiddenRecords', { count: all.refused.length, total: resolved.contexts.length });
+    }
+    const decision = authorize(req.actor, policy, resolved.context);
     if (decision.allowed) return;
     return refuse(req, reply, decision.reason);
   });

@@ -135,7 +135,7 @@ export function OrganisationsView({ ctx, process, organisations }: { ctx: PageCt
           {organisations.map((o) => (
             <tr key={o.id}>
               <td>
-                <a href={localPath(lang, `/processes/${process.slug}/participants?organisation=${o.id}`)}>{o.name}</a>
+                <a href={localPath(lang, `/organisations/${o.id}`)}>{o.name}</a>
                 {o.website && (
                   <>
                     {' '}
@@ -145,7 +145,11 @@ export function OrganisationsView({ ctx, process, organisations }: { ctx: PageCt
               </td>
               <td>{t(`processes.stakeholders.${o.sector}`)}</td>
               <td>{[o.province, o.country].filter(Boolean).join(', ')}</td>
-              <td class="num">{o.members}</td>
+              <td class="num">
+                <a href={localPath(lang, `/processes/${process.slug}/participants?organisation=${o.id}`)} aria-label={t('participants.membersOf', { count: o.members, name: o.name })}>
+                  {o.members}
+                </a>
+              </td>
             </tr>
           ))}
         </tbody>

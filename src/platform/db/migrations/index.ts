@@ -15,6 +15,7 @@ import * as m0013 from './0013_accountability.js';
 import * as m0014 from './0014_hidden_comment_counts.js';
 import * as m0015 from './0015_signing_keys.js';
 import * as m0016 from './0016_audit_chains.js';
+import * as m0017 from './0017_installation_roles.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014_hidden_comment_counts': m0014,
   '0015_signing_keys': m0015,
   '0016_audit_chains': m0016,
+  '0017_installation_roles': m0017,
 };
