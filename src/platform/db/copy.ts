@@ -61,8 +61,21 @@ export async function copyInto(target: Database | RawConnection, table: string, 
  */
 async function copyToPostgres(client: pg.PoolClient, statement: string, chunks: AsyncIterable<string>): Promise<number> {
   const stream = client.query(copyFrom(statement));
-  await pipeline(Readable.from(chunks), stream);
+  await pipeline(Readable.from(lettingIoIn(chunks)), stream);
   return stream.rowCount;
+}
+
+/**
+ * The chunks, with a turn of the event loop after each. Encoding and writing run in
+ * microtasks, and as long as the socket takes every write at once (loopback, a fast server)
+ * nothing else would run: the server's error about row 10 would be read only after the last
+ * of a million rows was sent, and an endless source would never stop.
+ */
+async function* lettingIoIn(chunks: AsyncIterable<string>): AsyncGenerator<string, void, undefined> {
+  for await (const chunk of chunks) {
+    yield chunk;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 /**
