@@ -11,7 +11,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, RawConnection } from './client.js';
-import { copyStatement, encodeRows, type CopyColumn, type CopyFormat, type CopyRows } from './copy-format.js';
+import { copyStatement, encodeRows, type CopyColumn, type CopyFormat, type CopyRows, type EncodedRows } from './copy-format.js';
 
 export { CopyRowError, type CopyColumn, type CopyFormat, type CopyRows } from './copy-format.js';
 
@@ -28,6 +28,8 @@ export interface CopyOptions {
 }
 
 const DEFAULT_BLOB_BYTES = 4 * 1024 * 1024;
+/** Rows are encoded and sent in chunks of about this many characters. */
+const CHUNK_CHARS = 64 * 1024;
 
 /**
  * Copy rows into a table and return how many were copied (as PostgreSQL counted them).
@@ -44,11 +46,16 @@ const DEFAULT_BLOB_BYTES = 4 * 1024 * 1024;
 export async function copyInto(target: Database | RawConnection, table: string, columns: readonly CopyColumn[], rows: CopyRows, opts: CopyOptions = {}): Promise<number> {
   if ('db' in target) return target.transaction((_trx, raw) => copyInto(raw, table, columns, rows, opts));
   const format = opts.format ?? 'text';
-  const encoded = encodeRows(rows, columns, format);
-  const copied =
-    target.engine === 'postgres'
-      ? await copyToPostgres(target.client, copyStatement(table, columns, format, 'STDIN'), encoded.chunks)
-      : await copyToPglite(target.lite, copyStatement(table, columns, format, "'/dev/blob'"), encoded.chunks, opts.blobBytes ?? DEFAULT_BLOB_BYTES);
+  let copied: number;
+  let encoded: EncodedRows;
+  if (target.engine === 'postgres') {
+    encoded = encodeRows(rows, columns, format, CHUNK_CHARS);
+    copied = await copyToPostgres(target.client, copyStatement(table, columns, format, 'STDIN'), encoded.chunks);
+  } else {
+    const blobBytes = opts.blobBytes ?? DEFAULT_BLOB_BYTES;
+    encoded = encodeRows(rows, columns, format, Math.min(CHUNK_CHARS, blobBytes));
+    copied = await copyToPglite(target.lite, copyStatement(table, columns, format, "'/dev/blob'"), encoded, blobBytes);
+  }
   // Each row is one line, so a mismatch means the encoding split or merged rows: never commit that.
   if (copied !== encoded.rows) throw new Error(`COPY into ${table} counted ${copied} rows where ${encoded.rows} were sent`);
   return copied;
@@ -84,23 +91,43 @@ async function* lettingIoIn(chunks: AsyncIterable<string>): AsyncGenerator<strin
  * the other in the caller's transaction. With no rows, one empty blob is still sent, so a
  * wrong table or column fails on both engines alike.
  */
-async function copyToPglite(lite: PGlite, statement: string, chunks: AsyncIterable<string>, blobBytes: number): Promise<number> {
+async function copyToPglite(lite: PGlite, statement: string, encoded: EncodedRows, blobBytes: number): Promise<number> {
   let copied = 0;
   let parts: string[] = [];
   let size = 0;
   let sent = false;
+  // Rows in the blobs already copied. The encoder pauses after each chunk it yields and chunks
+  // end between rows, so `encoded.rows` counts exactly the rows in the parts gathered so far.
+  let rowsBefore = 0;
   const send = async () => {
-    const result = await lite.query(statement, [], { blob: new Blob(parts) });
-    copied += result.affectedRows ?? 0;
+    try {
+      const result = await lite.query(statement, [], { blob: new Blob(parts) });
+      copied += result.affectedRows ?? 0;
+    } catch (err) {
+      throw withInputLine(err, rowsBefore);
+    }
+    rowsBefore = encoded.rows;
     parts = [];
     size = 0;
     sent = true;
   };
-  for await (const chunk of chunks) {
+  for await (const chunk of encoded.chunks) {
     parts.push(chunk);
     size += Buffer.byteLength(chunk);
     if (size >= blobBytes) await send();
   }
   if (parts.length || !sent) await send();
   return copied;
+}
+
+/**
+ * PostgreSQL names the failing line of COPY data in the error's `where` ("COPY comments, line
+ * 12: …"). A PGlite blob's lines count from the start of that blob: shift the number by the rows
+ * of the blobs before it, so that on both engines it is the row's position in the input.
+ */
+function withInputLine(err: unknown, rowsBefore: number): unknown {
+  if (rowsBefore > 0 && err instanceof Error && 'where' in err && typeof err.where === 'string') {
+    err.where = err.where.replace(/^(COPY [^,]*, line )(\d+)/, (_, head: string, line: string) => `${head}${Number(line) + rowsBefore}`);
+  }
+  return err;
 }
