@@ -10,7 +10,8 @@
  *   clock starts, sent with pg-copy-streams on PostgreSQL, or as one blob on PGlite.
  *
  * Each method writes BENCH_COPY_ROWS rows in one transaction into an emptied table, BENCH_COPY_RUNS
- * times; the median run is reported, and every run's count is checked. See bench/README.md.
+ * times (in rotating rounds, after a warm-up); the median run is reported, and every run's count
+ * is checked. See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -231,29 +232,53 @@ function table(lines: string[][]): string {
   return lines.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
 }
 
-async function measure(database: Database, method: Method): Promise<Measured> {
-  const runsMs: number[] = [];
-  let peakRss = 0;
+/** One timed run of a method into the emptied table, its count checked; the clock excludes `prepare`. */
+async function runOnce(database: Database, method: Method): Promise<number> {
+  await sql`truncate ${sql.table(TABLE)}`.execute(database.db);
+  await method.prepare?.();
+  const t0 = performance.now();
+  const written = await method.run(database);
+  const ms = performance.now() - t0;
+  const counted = Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(TABLE)}`.execute(database.db)).rows[0]!.n);
+  if (written !== settings.rows || counted !== settings.rows) throw new Error(`${method.name}: wrote ${written}, table holds ${counted}, expected ${settings.rows}`);
+  return ms;
+}
+
+/**
+ * Every method BENCH_COPY_RUNS times, in rounds, each round starting one method later, after
+ * one unmeasured warm-up run. Measured one method after the other, the first paid for growing
+ * PGlite's memory (WebAssembly memory only grows) and later ones ran faster for it.
+ */
+async function measureAll(database: Database, methods: Method[]): Promise<Measured[]> {
+  const runs = new Map<Method, number[]>(methods.map((m) => [m, []]));
+  const peak = new Map<Method, number>(methods.map((m) => [m, 0]));
+  let current: Method | undefined;
   // PGlite runs on this thread and blocks it during a COPY, so the interval rarely fires there:
-  // each run's end is sampled too.
-  const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage.rss()));
+  // each run's end is sampled too. The RSS is the process's: PGlite's database is in it.
+  const sample = () => current && peak.set(current, Math.max(peak.get(current)!, process.memoryUsage.rss()));
   const sampler = setInterval(sample, 50);
   try {
+    process.stdout.write(`warm-up (${methods[0]!.name})… `);
+    console.log(`${fmt((await runOnce(database, methods[0]!)) / 1000, 2)} s, not counted`);
     for (let r = 0; r < settings.runs; r++) {
-      await sql`truncate ${sql.table(TABLE)}`.execute(database.db);
-      await method.prepare?.();
-      const t0 = performance.now();
-      const written = await method.run(database);
-      runsMs.push(performance.now() - t0);
-      sample();
-      const counted = Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(TABLE)}`.execute(database.db)).rows[0]!.n);
-      if (written !== settings.rows || counted !== settings.rows) throw new Error(`${method.name}: wrote ${written}, table holds ${counted}, expected ${settings.rows}`);
+      const order = [...methods.slice(r % methods.length), ...methods.slice(0, r % methods.length)];
+      for (const method of order) {
+        current = method;
+        const ms = await runOnce(database, method);
+        sample();
+        current = undefined;
+        runs.get(method)!.push(ms);
+        console.log(`round ${r + 1}: ${method.name}: ${fmt(ms / 1000, 2)} s`);
+      }
     }
   } finally {
     clearInterval(sampler);
   }
-  const medianMs = [...runsMs].sort((a, b) => a - b)[Math.floor(runsMs.length / 2)]!;
-  return { name: method.name, runsMs, medianMs, rowsPerSec: settings.rows / (medianMs / 1000), peakRssMb: peakRss / 1024 / 1024 };
+  return methods.map((method) => {
+    const runsMs = runs.get(method)!;
+    const medianMs = [...runsMs].sort((a, b) => a - b)[Math.floor(runsMs.length / 2)]!;
+    return { name: method.name, runsMs, medianMs, rowsPerSec: settings.rows / (medianMs / 1000), peakRssMb: peak.get(method)! / 1024 / 1024 };
+  });
 }
 
 async function open(): Promise<{ database: Database; engine: string; drop: () => Promise<void> }> {
@@ -291,20 +316,14 @@ async function main(): Promise<void> {
   const { database, engine, drop } = await open();
   const cpus = os.cpus();
   console.log(
-    `Concord COPY bench: ${fmt(settings.rows)} comment-like rows, ${settings.runs} runs per method (median shown), ` +
+    `Concord COPY bench: ${fmt(settings.rows)} comment-like rows, ${settings.runs} rounds (median shown), ` +
       `Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, database ${engine}, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
   );
   try {
     await createTable(database.db as unknown as Kysely<BenchDB>);
     const genMs = generationMs();
     const methods = [adapter('text'), adapter('csv'), insertBatches, rawBaseline()];
-    const results: Measured[] = [];
-    for (const method of methods) {
-      process.stdout.write(`measuring ${method.name}… `);
-      const m = await measure(database, method);
-      results.push(m);
-      console.log(`${fmt(m.rowsPerSec)} rows/s (runs: ${m.runsMs.map((ms) => `${fmt(ms / 1000, 2)} s`).join(', ')})`);
-    }
+    const results = await measureAll(database, methods);
     const bytes = Buffer.byteLength([...rows(Math.min(settings.rows, 1000))].map((v) => encodeRow(v, COLUMNS, 'text')).join('')) / Math.min(settings.rows, 1000);
     const by = (name: string) => results.find((r) => r.name.startsWith(name))!;
     const insert = by('INSERT');
