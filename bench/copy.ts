@@ -66,7 +66,21 @@ interface BenchDB {
   bench_copy_comments: BenchComment;
 }
 const TABLE = 'bench_copy_comments';
-const COLUMNS = ['id', 'period_id', 'document_id', 'anchor', 'author_id', 'display_name', 'organisation', 'lang', 'body', 'body_hash', 'listed', 'receipt', 'created_at'] as const;
+const COLUMNS = [
+  'id',
+  'period_id',
+  'document_id',
+  'anchor',
+  'author_id',
+  'display_name',
+  'organisation',
+  'lang',
+  'body',
+  'body_hash',
+  'listed',
+  'receipt',
+  'created_at',
+] as const;
 
 const TEXTS = [
   'I support a mandatory security label for connected devices. Buyers deserve to know how long a device will get security updates before they pay for it.',
@@ -127,7 +141,10 @@ interface Method {
 }
 
 function adapter(format: CopyFormat): Method {
-  return { name: `copyInto (${format})`, run: (database) => copyInto(database, TABLE, COLUMNS, rows(settings.rows), { format, ...(settings.blobBytes ? { blobBytes: settings.blobBytes } : {}) }) };
+  return {
+    name: `copyInto (${format})`,
+    run: (database) => copyInto(database, TABLE, COLUMNS, rows(settings.rows), { format, ...(settings.blobBytes ? { blobBytes: settings.blobBytes } : {}) }),
+  };
 }
 
 const insertBatches: Method = {
@@ -240,7 +257,8 @@ async function runOnce(database: Database, method: Method): Promise<number> {
   const written = await method.run(database);
   const ms = performance.now() - t0;
   const counted = Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(TABLE)}`.execute(database.db)).rows[0]!.n);
-  if (written !== settings.rows || counted !== settings.rows) throw new Error(`${method.name}: wrote ${written}, table holds ${counted}, expected ${settings.rows}`);
+  if (written !== settings.rows || counted !== settings.rows)
+    throw new Error(`${method.name}: wrote ${written}, table holds ${counted}, expected ${settings.rows}`);
   return ms;
 }
 
@@ -324,7 +342,8 @@ async function main(): Promise<void> {
     const genMs = generationMs();
     const methods = [adapter('text'), adapter('csv'), insertBatches, rawBaseline()];
     const results = await measureAll(database, methods);
-    const bytes = Buffer.byteLength([...rows(Math.min(settings.rows, 1000))].map((v) => encodeRow(v, COLUMNS, 'text')).join('')) / Math.min(settings.rows, 1000);
+    const bytes =
+      Buffer.byteLength([...rows(Math.min(settings.rows, 1000))].map((v) => encodeRow(v, COLUMNS, 'text')).join('')) / Math.min(settings.rows, 1000);
     const by = (name: string) => results.find((r) => r.name.startsWith(name))!;
     const insert = by('INSERT');
     const raw = by('raw');
@@ -332,11 +351,20 @@ async function main(): Promise<void> {
     console.log(
       table([
         ['method', 'median s', 'rows/s', '× INSERT', 'of raw COPY', 'peak RSS MB'],
-        ...results.map((r) => [r.name, fmt(r.medianMs / 1000, 2), fmt(r.rowsPerSec), fmt(r.rowsPerSec / insert.rowsPerSec, 1), `${fmt((100 * r.rowsPerSec) / raw.rowsPerSec)} %`, fmt(r.peakRssMb)]),
+        ...results.map((r) => [
+          r.name,
+          fmt(r.medianMs / 1000, 2),
+          fmt(r.rowsPerSec),
+          fmt(r.rowsPerSec / insert.rowsPerSec, 1),
+          `${fmt((100 * r.rowsPerSec) / raw.rowsPerSec)} %`,
+          fmt(r.peakRssMb),
+        ]),
       ]),
     );
     const load = os.loadavg()[0]!;
-    console.log(`\ngenerating the rows alone: ${fmt(genMs / 1000, 2)} s (${fmt(settings.rows / (genMs / 1000))} rows/s); COPY text ≈ ${fmt(bytes)} bytes per row; load average at the end ${load.toFixed(1)}`);
+    console.log(
+      `\ngenerating the rows alone: ${fmt(genMs / 1000, 2)} s (${fmt(settings.rows / (genMs / 1000))} rows/s); COPY text ≈ ${fmt(bytes)} bytes per row; load average at the end ${load.toFixed(1)}`,
+    );
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const dir = path.join(here, 'results');
     mkdirSync(dir, { recursive: true });

@@ -75,8 +75,34 @@ describe.each(['text', 'csv'] as const)('copyInto, %s format', (format) => {
       'copy_probe',
       COLUMNS,
       [
-        [1, 'a', '12345678901234567890.000000000001', 1.5, 9007199254740993n, true, new Date('2024-02-29T23:59:59.999Z'), '2024-02-29', Buffer.from([0x00, 0x5c, 0x0a, 0xff]), ['a,b', 'c"d', null, 'e\\f', '', 'NULL', '{x}'], [1, null, -3], { s: 'tab\tquote"back\\slash', n: [1, 2.5, null], nested: { ok: true } }],
-        [2, 'b', -0.5, -Infinity, '-9223372036854775808', false, new Date(Date.UTC(1969, 11, 31, 23, 59, 59)), '0001-01-01', Buffer.alloc(0), [], [], ['a', 'json', 'array']],
+        [
+          1,
+          'a',
+          '12345678901234567890.000000000001',
+          1.5,
+          9007199254740993n,
+          true,
+          new Date('2024-02-29T23:59:59.999Z'),
+          '2024-02-29',
+          Buffer.from([0x00, 0x5c, 0x0a, 0xff]),
+          ['a,b', 'c"d', null, 'e\\f', '', 'NULL', '{x}'],
+          [1, null, -3],
+          { s: 'tab\tquote"back\\slash', n: [1, 2.5, null], nested: { ok: true } },
+        ],
+        [
+          2,
+          'b',
+          -0.5,
+          -Infinity,
+          '-9223372036854775808',
+          false,
+          new Date(Date.UTC(1969, 11, 31, 23, 59, 59)),
+          '0001-01-01',
+          Buffer.alloc(0),
+          [],
+          [],
+          ['a', 'json', 'array'],
+        ],
         [3, null, null, NaN, null, null, null, null, null, null, null, null],
       ],
       { format },
@@ -97,7 +123,20 @@ describe.each(['text', 'csv'] as const)('copyInto, %s format', (format) => {
         ints: [1, null, -3],
         meta: { s: 'tab\tquote"back\\slash', n: [1, 2.5, null], nested: { ok: true } },
       },
-      { id: 2, body: 'b', n: '-0.5', f: -Infinity, big: '-9223372036854775808', ok: false, at: new Date('1969-12-31T23:59:59.000Z'), day: '0001-01-01', bytes: Buffer.alloc(0), tags: [], ints: [], meta: ['a', 'json', 'array'] },
+      {
+        id: 2,
+        body: 'b',
+        n: '-0.5',
+        f: -Infinity,
+        big: '-9223372036854775808',
+        ok: false,
+        at: new Date('1969-12-31T23:59:59.000Z'),
+        day: '0001-01-01',
+        bytes: Buffer.alloc(0),
+        tags: [],
+        ints: [],
+        meta: ['a', 'json', 'array'],
+      },
       { id: 3, body: null, n: null, f: NaN, big: null, ok: null, at: null, day: null, bytes: null, tags: null, ints: null, meta: null },
     ]);
   });
@@ -124,7 +163,8 @@ describe.each(['text', 'csv'] as const)('copyInto, %s format', (format) => {
 });
 
 describe('copyInto in a transaction with other work', () => {
-  const auditCount = async (action: string) => Number((await sql<{ n: string }>`select count(*) as n from audit_events where action = ${action}`.execute(t.database.db)).rows[0]!.n);
+  const auditCount = async (action: string) =>
+    Number((await sql<{ n: string }>`select count(*) as n from audit_events where action = ${action}`.execute(t.database.db)).rows[0]!.n);
   const probeCount = async () => Number((await sql<{ n: string }>`select count(*) as n from copy_probe`.execute(t.database.db)).rows[0]!.n);
   const rows = (n: number, from = 1) => Array.from({ length: n }, (_, i) => [from + i, `comment ${from + i}`]);
 
@@ -138,7 +178,11 @@ describe('copyInto in a transaction with other work', () => {
     expect(result.copied).toBe(1000);
     expect(result.event.count).toBe(1000);
     expect(await probeCount()).toBe(1000);
-    const events = (await sql<{ batch_count: number; batch_root: string }>`select batch_count, batch_root from audit_events where action = 'copy.test.commit'`.execute(t.database.db)).rows;
+    const events = (
+      await sql<{ batch_count: number; batch_root: string }>`select batch_count, batch_root from audit_events where action = 'copy.test.commit'`.execute(
+        t.database.db,
+      )
+    ).rows;
     expect(events).toEqual([{ batch_count: 1000, batch_root: result.event.root }]);
   });
 
@@ -189,7 +233,9 @@ describe('copyInto in a transaction with other work', () => {
   });
 
   it('refuses a value PostgreSQL text cannot hold, naming row and column, and writes nothing', async () => {
-    await expect(copyInto(t.database, 'copy_probe', ['id', 'body'], [...rows(10), [11, 'nul \u0000 inside']])).rejects.toThrow('COPY row 11: column "body": a string with a NUL character');
+    await expect(copyInto(t.database, 'copy_probe', ['id', 'body'], [...rows(10), [11, 'nul \u0000 inside']])).rejects.toThrow(
+      'COPY row 11: column "body": a string with a NUL character',
+    );
     expect(await probeCount()).toBe(0);
   });
 
@@ -216,7 +262,18 @@ describe('copyInto in a transaction with other work', () => {
   });
 
   it('leaves the database usable after failures: the next transaction and plain queries run', async () => {
-    for (let i = 0; i < 3; i++) await expect(copyInto(t.database, 'copy_probe', ['id', 'body'], [[1, 'a'], [1, 'b']])).rejects.toThrow();
+    for (let i = 0; i < 3; i++)
+      await expect(
+        copyInto(
+          t.database,
+          'copy_probe',
+          ['id', 'body'],
+          [
+            [1, 'a'],
+            [1, 'b'],
+          ],
+        ),
+      ).rejects.toThrow();
     expect(await copyInto(t.database, 'copy_probe', ['id', 'body'], rows(3))).toBe(3);
     expect(await readBodies()).toEqual([
       { id: 1, body: 'comment 1' },

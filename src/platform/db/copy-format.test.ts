@@ -21,7 +21,11 @@ describe('COPY text format', () => {
   });
 
   it('writes numbers, bigints, booleans and dates as PostgreSQL reads them', () => {
-    const line = encodeRow([1.5, -0, 42, NaN, Infinity, -Infinity, 123456789012345678901234567890n, true, false, new Date(Date.UTC(2024, 1, 29, 23, 59, 59, 999))], cols(10), 'text');
+    const line = encodeRow(
+      [1.5, -0, 42, NaN, Infinity, -Infinity, 123456789012345678901234567890n, true, false, new Date(Date.UTC(2024, 1, 29, 23, 59, 59, 999))],
+      cols(10),
+      'text',
+    );
     expect(line).toBe('1.5\t0\t42\tNaN\tInfinity\t-Infinity\t123456789012345678901234567890\tt\tf\t2024-02-29T23:59:59.999Z\n');
   });
 
@@ -37,7 +41,19 @@ describe('COPY text format', () => {
   it('writes arrays as PostgreSQL array literals, every element quoted, then escapes the literal', () => {
     // The literal is {"a,b","c\"d",NULL,"e\\f",""}; COPY text doubles each of its backslashes.
     expect(encodeRow([['a,b', 'c"d', null, 'e\\f', '']], cols(1), 'text')).toBe(String.raw`{"a,b","c\\"d",NULL,"e\\\\f",""}` + '\n');
-    expect(encodeRow([[[1, 2], [3, null]], []], cols(2), 'text')).toBe('{{"1","2"},{"3",NULL}}\t{}\n');
+    expect(
+      encodeRow(
+        [
+          [
+            [1, 2],
+            [3, null],
+          ],
+          [],
+        ],
+        cols(2),
+        'text',
+      ),
+    ).toBe('{{"1","2"},{"3",NULL}}\t{}\n');
   });
 
   it('writes a json column as JSON (arrays as JSON arrays) and a plain object as JSON in any column', () => {
@@ -114,7 +130,9 @@ describe('encodeRows', () => {
 
 describe('copyStatement', () => {
   it('quotes the table and the columns', () => {
-    expect(copyStatement('my schema.com"ments', ['id', { name: 'meta', json: true }], 'csv', 'STDIN')).toBe(`COPY "my schema"."com""ments" ("id", "meta") FROM STDIN WITH (FORMAT csv, ENCODING 'UTF8')`);
+    expect(copyStatement('my schema.com"ments', ['id', { name: 'meta', json: true }], 'csv', 'STDIN')).toBe(
+      `COPY "my schema"."com""ments" ("id", "meta") FROM STDIN WITH (FORMAT csv, ENCODING 'UTF8')`,
+    );
     expect(copyStatement('t', ['a'], 'text', "'/dev/blob'")).toBe(`COPY "t" ("a") FROM '/dev/blob' WITH (FORMAT text, ENCODING 'UTF8')`);
   });
 });

@@ -45,7 +45,13 @@ const CHUNK_CHARS = 64 * 1024;
  *   return n;
  * });
  */
-export async function copyInto(target: Database | RawConnection, table: string, columns: readonly CopyColumn[], rows: CopyRows, opts: CopyOptions = {}): Promise<number> {
+export async function copyInto(
+  target: Database | RawConnection,
+  table: string,
+  columns: readonly CopyColumn[],
+  rows: CopyRows,
+  opts: CopyOptions = {},
+): Promise<number> {
   if ('db' in target) return target.transaction((_trx, raw) => copyInto(raw, table, columns, rows, opts));
   const format = opts.format ?? 'text';
   let copied: number;
