@@ -12,12 +12,27 @@ import type { DB } from './schema.js';
 // midnight, which shifts them a day in any zone west of UTC.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 
+/**
+ * The connection a `Database.transaction` runs on, for the work Kysely cannot express (COPY,
+ * see copy.ts): the pooled node-postgres client, or in embedded mode the PGlite instance,
+ * whose single session the transaction holds.
+ */
+export type RawConnection = { engine: 'postgres'; client: pg.PoolClient } | { engine: 'pglite'; lite: PGlite };
+
 /** A connected database, whichever engine is behind it. */
 export interface Database {
   db: Kysely<DB>;
   engine: 'pglite' | 'postgres';
   /** The PGlite instance in embedded mode (for dumps), otherwise undefined. */
   lite: PGlite | undefined;
+  /**
+   * Run fn in one transaction, handing it the Kysely transaction and the raw connection under
+   * it, so that a COPY and ordinary queries (an audit event) commit or roll back together.
+   * Use `db.transaction()` when you do not need the raw connection. Inside fn, use `trx` only:
+   * on PGlite the pool has one connection and fn holds it, so a query on `db` would wait forever.
+   * @example await database.transaction(async (trx, raw) => { await copyInto(raw, …); await recordAuditBatch(trx, …); })
+   */
+  transaction<R>(fn: (trx: Kysely<DB>, raw: RawConnection) => Promise<R>): Promise<R>;
   close(): Promise<void>;
 }
 
@@ -42,7 +57,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     // the process. The pool has already discarded the client and the next query connects anew.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(opts.log ? { log: opts.log } : {}) });
-    return { db, engine: 'postgres', lite: undefined, close: () => db.destroy() };
+    return { db, engine: 'postgres', lite: undefined, transaction: reservedTransaction(pool, opts, (client) => ({ engine: 'postgres', client })), close: () => db.destroy() };
   }
   const inMemory = config.dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : acquireDataDirLock(config.dataDir);
@@ -68,10 +83,38 @@ export function wrapPglite(lite: PGlite, release: () => void = () => {}, opts: D
     db,
     engine: 'pglite',
     lite,
+    transaction: reservedTransaction(pool, opts, () => ({ engine: 'pglite', lite })),
     close: async () => {
       await db.destroy();
       await lite.close();
       release();
     },
+  };
+}
+
+/**
+ * Database.transaction: reserve one client from the pool, put a Kysely over that client alone
+ * (with the database's log settings, so statement counts still see it), and run the
+ * transaction there. Kysely never hands out its connections, so this is how a caller gets the
+ * transaction's own client. A client whose transaction failed is closed rather than returned
+ * to the pool: it may have failed in the middle of a COPY.
+ */
+function reservedTransaction(pool: pg.Pool, opts: DatabaseOptions, raw: (client: pg.PoolClient) => RawConnection): Database['transaction'] {
+  return async (fn) => {
+    const client = await pool.connect();
+    const reserved = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: { connect: async () => ({ query: client.query.bind(client), release: () => {} }), end: async () => {} } }),
+      ...(opts.log ? { log: opts.log } : {}),
+    });
+    let failure: Error | undefined;
+    try {
+      return await reserved.transaction().execute((trx) => fn(trx, raw(client)));
+    } catch (err) {
+      failure = err instanceof Error ? err : new Error(String(err));
+      throw err;
+    } finally {
+      await reserved.destroy();
+      client.release(failure);
+    }
   };
 }
