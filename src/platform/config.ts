@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** How long signed-out visitors may be served a public page rendered for another (0 turns it off). */
   PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  /** Searches one client address may run a minute, per app server (page and API counted apart). */
+  SEARCH_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   /** Load the demo process when the database is empty (`npm start` does; set 0 for a blank install). */
   CONCORD_DEMO: z
     .enum(['0', '1', 'true', 'false'])
@@ -55,6 +57,8 @@ export interface Config {
   sessionDays: number;
   /** Milliseconds a public page is kept for signed-out visitors; 0 keeps none. */
   pageCacheMs: number;
+  /** Searches a client address may run a minute on one app server. */
+  searchPerMinute: number;
   loadDemo: boolean;
   cookieSecret: string | undefined;
   /** CONCORD_KEY_SECRET: encrypts private signing keys; undefined means the data folder's key file. */
@@ -109,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionDays: e.SESSION_DAYS,
     pageCacheMs: e.PAGE_CACHE_MS,
+    searchPerMinute: e.SEARCH_PER_MINUTE,
     loadDemo: e.CONCORD_DEMO,
     cookieSecret: e.COOKIE_SECRET,
     keySecret: e.CONCORD_KEY_SECRET || undefined,

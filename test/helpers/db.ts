@@ -15,7 +15,7 @@ export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 export function testConfig(over: Partial<Config> = {}): Config {
   return {
     // No page cache: tests read what they just changed; test/http/page-cache.test.ts turns it on.
-    ...loadConfig({ NODE_ENV: 'test', CONCORD_DATA_DIR: 'memory://', CONCORD_DEMO: '0', BASE_URL: 'http://localhost:3000', DATABASE_URL: process.env.DATABASE_URL, PAGE_CACHE_MS: '0' }),
+    ...loadConfig({ NODE_ENV: 'test', CONCORD_DATA_DIR: 'memory://', CONCORD_DEMO: '0', BASE_URL: 'http://localhost:3000', DATABASE_URL: process.env.DATABASE_URL, PAGE_CACHE_MS: '0', SEARCH_PER_MINUTE: '10000' }),
     ...over,
   };
 }

@@ -63,7 +63,10 @@ export function imageBlob(file: string): Blob {
 
 // ---- PGlite ---------------------------------------------------------------------------------
 
-const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/concord-test-images');
+/** Where images are kept; CONCORD_TEST_IMAGES moves it (checkouts that share one node_modules). */
+const CACHE_DIR = process.env.CONCORD_TEST_IMAGES ?? path.join(ROOT, 'node_modules/.cache/concord-test-images');
+/** Images of other keys are removed once this old: a run in another checkout may be reading one. */
+const STALE_IMAGE_MS = 3_600_000;
 
 function hashFiles(hash: ReturnType<typeof createHash>, dir: string): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -114,7 +117,10 @@ async function buildCachedImage(kind: string, name: string, build: (db: Awaited<
   const file = path.join(CACHE_DIR, `${name}.tgz`);
   if (fs.existsSync(file)) return { engine: 'pglite', file };
   fs.mkdirSync(CACHE_DIR, { recursive: true });
-  for (const old of fs.readdirSync(CACHE_DIR)) if (old.startsWith(`${kind}-`) && !old.startsWith(name)) fs.rmSync(path.join(CACHE_DIR, old), { force: true });
+  for (const old of fs.readdirSync(CACHE_DIR)) {
+    const oldFile = path.join(CACHE_DIR, old);
+    if (old.startsWith(`${kind}-`) && !old.startsWith(name) && Date.now() - fs.statSync(oldFile).mtimeMs > STALE_IMAGE_MS) fs.rmSync(oldFile, { force: true });
+  }
   const database = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://', pgliteImage: from ? imageBlob(from) : undefined });
   try {
     await build(database);

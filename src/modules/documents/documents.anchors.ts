@@ -45,6 +45,15 @@ export const SIMILAR = 0.5;
 /** A removed block whose words are at least this much inside a new block was merged into it. */
 export const ABSORBED = 0.5;
 
+/**
+ * The most block pairs one similarity step compares. Matching by similar text compares every
+ * unmatched old block with every unmatched new one; a 400 kB document rewritten from end to
+ * end (100,000 one-line paragraphs against 100,000 others) would be 10^10 comparisons and a
+ * table of as many cells. Past this, the step is skipped: those blocks get fresh anchors and
+ * old links say "removed", which is what a rewrite of that size is anyway.
+ */
+export const MAX_SIMILARITY_PAIRS = 1_000_000;
+
 const ANCHOR_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
@@ -73,7 +82,9 @@ export function wordSet(text: string): Set<string> {
 export function jaccard(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 && b.size === 0) return 0;
   let common = 0;
-  for (const w of a) if (b.has(w)) common++;
+  // Walk the smaller set: a one-word block against a 10,000-word one costs one lookup.
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const w of small) if (large.has(w)) common++;
   return common / (a.size + b.size - common);
 }
 
@@ -105,7 +116,7 @@ export function sameBlocks(a: readonly Pick<OldBlock, 'kind' | 'source'>[], b: r
 function alignGap(oldIdx: number[], newIdx: number[], sim: (o: number, n: number) => number): [number, number][] {
   const n = oldIdx.length;
   const m = newIdx.length;
-  if (n === 0 || m === 0) return [];
+  if (n === 0 || m === 0 || n * m > MAX_SIMILARITY_PAIRS) return [];
   const w = m + 1;
   const score = new Float64Array((n + 1) * w);
   const s = (i: number, j: number) => sim(oldIdx[i]!, newIdx[j]!);
@@ -162,10 +173,15 @@ export function matchAnchors(oldBlocks: readonly OldBlock[], newBlocks: readonly
     if (list) list.push(o);
     else freeOld.set(k, [o]);
   });
+  // A cursor per text instead of shift(): a document of 100,000 identical lines stays linear.
+  const nextFree = new Map<string, number>();
   newKeys.forEach((k, n) => {
     if (oldFor[n] !== undefined) return;
-    const o = freeOld.get(k)?.shift();
-    if (o !== undefined) take(o, n, 'moved');
+    const list = freeOld.get(k);
+    const i = nextFree.get(k) ?? 0;
+    if (!list || i >= list.length) return;
+    nextFree.set(k, i + 1);
+    take(list[i]!, n, 'moved');
   });
 
   // 3. Similar text: first within each gap of the in-order chain, then anywhere.
@@ -184,7 +200,7 @@ export function matchAnchors(oldBlocks: readonly OldBlock[], newBlocks: readonly
   }
   const leftOld = oldBlocks.map((_, o) => o).filter((o) => !oldTaken[o]);
   const leftNew = newBlocks.map((_, n) => n).filter((n) => oldFor[n] === undefined);
-  if (leftOld.length > 0 && leftNew.length > 0) {
+  if (leftOld.length > 0 && leftNew.length > 0 && leftOld.length * leftNew.length <= MAX_SIMILARITY_PAIRS) {
     const candidates: { o: number; n: number; s: number }[] = [];
     for (const o of leftOld)
       for (const n of leftNew) {
@@ -206,8 +222,9 @@ export function matchAnchors(oldBlocks: readonly OldBlock[], newBlocks: readonly
   // Old anchors left over: merged into the block that holds most of their words, or
   // rewritten in place (see rewrittenInPlace), or simply removed.
   const absorbedBy = new Map<number, number>();
+  const unmatched = oldTaken.filter((t) => !t).length;
   oldBlocks.forEach((_, o) => {
-    if (oldTaken[o]) return;
+    if (oldTaken[o] || unmatched * newBlocks.length > MAX_SIMILARITY_PAIRS) return;
     let best: { n: number; c: number } | undefined;
     newWords.forEach((words, n) => {
       const c = containment(oldWords[o]!, words);

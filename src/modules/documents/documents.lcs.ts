@@ -27,15 +27,16 @@ export function lcsPairs<T>(a: readonly T[], b: readonly T[]): [number, number][
   const n = endA - start;
   const m = endB - start;
   if (n > 0 && m > 0) {
-    if (n * m <= MAX_CELLS) pairs.push(...middleTable(a, b, start, n, m));
-    else pairs.push(...middleGreedy(a, b, start, endA, endB));
+    // Appended in place: spreading 200,000 pairs into push() overflows the call stack.
+    if (n * m <= MAX_CELLS) middleTable(a, b, start, n, m, pairs);
+    else middleGreedy(a, b, start, endA, endB, pairs);
   }
   for (let k = 0; k < a.length - endA; k++) pairs.push([endA + k, endB + k]);
   return pairs;
 }
 
 /** The classic dynamic-programming table over the middle, read back from the start. */
-function middleTable<T>(a: readonly T[], b: readonly T[], off: number, n: number, m: number): [number, number][] {
+function middleTable<T>(a: readonly T[], b: readonly T[], off: number, n: number, m: number, out: [number, number][]): void {
   // len[i][j] = LCS of a[off+i..] and b[off+j..], so the walk back runs forwards.
   const w = m + 1;
   const len = new Uint32Array((n + 1) * w);
@@ -44,7 +45,6 @@ function middleTable<T>(a: readonly T[], b: readonly T[], off: number, n: number
       len[i * w + j] = a[off + i] === b[off + j] ? len[(i + 1) * w + j + 1]! + 1 : Math.max(len[(i + 1) * w + j]!, len[i * w + j + 1]!);
     }
   }
-  const out: [number, number][] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
@@ -55,26 +55,29 @@ function middleTable<T>(a: readonly T[], b: readonly T[], off: number, n: number
     } else if (len[(i + 1) * w + j]! >= len[i * w + j + 1]!) i++;
     else j++;
   }
-  return out;
 }
 
 /** For huge middles: walk b, taking the next occurrence in a of each element when there is one. */
-function middleGreedy<T>(a: readonly T[], b: readonly T[], off: number, endA: number, endB: number): [number, number][] {
+function middleGreedy<T>(a: readonly T[], b: readonly T[], off: number, endA: number, endB: number, out: [number, number][]): void {
   const where = new Map<T, number[]>();
   for (let i = off; i < endA; i++) {
     const list = where.get(a[i]!);
     if (list) list.push(i);
     else where.set(a[i]!, [i]);
   }
-  const out: [number, number][] = [];
+  // Each list is read from a cursor that only moves forward (`last` only grows), so a text of
+  // one word repeated costs one pass over its occurrences, not one pass per word of b.
+  const cursor = new Map<T, number>();
   let last = off - 1;
   for (let j = off; j < endB; j++) {
     const list = where.get(b[j]!);
-    const next = list?.find((i) => i > last);
-    if (next !== undefined) {
-      out.push([next, j]);
-      last = next;
+    if (!list) continue;
+    let k = cursor.get(b[j]!) ?? 0;
+    while (k < list.length && list[k]! <= last) k++;
+    cursor.set(b[j]!, k);
+    if (k < list.length) {
+      out.push([list[k]!, j]);
+      last = list[k]!;
     }
   }
-  return out;
 }

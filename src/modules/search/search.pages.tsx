@@ -6,6 +6,7 @@ import { parseForm, problemToFormErrors } from '../../platform/web/forms.js';
 import { listProcesses } from '../processes/index.js';
 import { SearchPageQuery, PAGE_SIZE } from './search.schema.js';
 import { searchSite, type SearchOutcome } from './search.service.js';
+import { searchRate } from './search.query.js';
 import { SearchView, type SearchFormValues } from './views/search.view.js';
 
 const FIELDS = new Set(['q', 'process', 'kind', 'subkind', 'lang']);
@@ -14,7 +15,7 @@ const FIELDS = new Set(['q', 'process', 'kind', 'subkind', 'lang']);
 export const searchPages: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.db;
 
-  app.get('/search', { config: { policy: 'public.read' }, schema: { hide: true } }, async (req, reply) => {
+  app.get('/search', { config: { policy: 'public.read', ...searchRate(app.deps.config.searchPerMinute) }, schema: { hide: true } }, async (req, reply) => {
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const str = (k: string) => (typeof raw[k] === 'string' ? raw[k] : '');
     const values: SearchFormValues = { q: str('q'), process: str('process'), kind: str('kind'), subkind: str('subkind'), lang: str('lang') };

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SearchPageOut, SearchQuery } from './search.schema.js';
 import { searchSite } from './search.service.js';
+import { searchRate } from './search.query.js';
 
 /** Search through the JSON API (app.ts mounts it at /api/v1). */
 export const searchApi: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/search',
     {
-      config: { policy: 'public.read' },
+      config: { policy: 'public.read', ...searchRate(app.deps.config.searchPerMinute) },
       schema: {
         tags: ['search'],
         summary: 'Search documents, comments, meetings and participants (English and French stemming, accents ignored); members-only records for members of their process',

@@ -9,6 +9,7 @@ import { canSee } from '../../platform/auth/policies.js';
 import { searchRepository as repo } from './search.repository.js';
 import { presentHit } from './search.presenter.js';
 import { MAX_PAGE, MAX_QUERY, PAGE_SIZE, type SearchResultOut } from './search.schema.js';
+import { MAX_TERMS, boundQuery } from './search.query.js';
 import type { SearchKind } from './search.tables.js';
 
 /** What a reader asks: words and filters. */
@@ -48,14 +49,17 @@ export function membersOnlyScope(actor: Actor | null): string[] | 'all' {
  */
 export async function searchSite(db: Kysely<DB>, actor: Actor | null, viewerLang: Lang, input: SearchInput): Promise<SearchOutcome> {
   // websearch_to_tsquery knows only straight quotes; French readers type « », others “ ”.
-  const q = input.q.trim().replace(/[«»“”„]/g, '"');
-  if (!q) throw new HttpProblem(400, 'search.errors.empty', {}, { q: 'search.errors.empty' });
-  if (q.length > MAX_QUERY) throw new HttpProblem(400, 'search.errors.tooLong', { max: MAX_QUERY }, { q: 'search.errors.tooLong' });
+  const typed = input.q.trim().replace(/[«»“”„]/g, '"');
+  if (!typed) throw new HttpProblem(400, 'search.errors.empty', {}, { q: 'search.errors.empty' });
+  if (typed.length > MAX_QUERY) throw new HttpProblem(400, 'search.errors.tooLong', { max: MAX_QUERY }, { q: 'search.errors.tooLong' });
+  const bounded = boundQuery(typed);
+  if (!bounded.ok) throw new HttpProblem(400, 'search.errors.tooManyWords', { max: MAX_TERMS }, { q: 'search.errors.tooManyWords' });
   if (!Number.isInteger(input.page) || input.page < 1 || input.page > MAX_PAGE) throw new HttpProblem(400, 'search.errors.page', {}, { page: 'search.errors.page' });
   const processId = input.process ? (await processScope(db, input.process)).processId : undefined;
   const [rows, processes] = await Promise.all([
     repo.search(db, {
-      q,
+      q: bounded.q,
+      highlight: bounded.highlight,
       processId,
       kind: input.kind,
       subkind: input.subkind,

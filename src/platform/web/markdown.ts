@@ -33,19 +33,22 @@ const RESERVED_IDS = ['main'];
 
 interface RenderEnv {
   usedIds?: Set<string>;
+  /** For each base, the next suffix to try: 20,000 headings named alike cost 20,000 steps, not 200 million. */
+  nextSuffix?: Map<string, number>;
 }
 
 // Give every heading an id from its text, so a charter's sections can be linked to.
 md.core.ruler.push('heading_ids', (state) => {
   const env = state.env as RenderEnv;
   const used = (env.usedIds ??= new Set(RESERVED_IDS));
+  const next = (env.nextSuffix ??= new Map<string, number>());
   state.tokens.forEach((token, i) => {
     if (token.type !== 'heading_open') return;
     const inline = state.tokens[i + 1];
     const text = (inline?.children ?? [])
       .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type.endsWith('break') ? ' ' : ''))
       .join('');
-    token.attrSet('id', uniqueId(slugify(text), used));
+    token.attrSet('id', uniqueId(slugify(text), used, next));
   });
 });
 
@@ -65,10 +68,19 @@ export function slugify(text: string): string {
   return slug || 'section';
 }
 
-/** `base`, or `base-2`, `base-3`… when it is already taken; records the one returned. */
-function uniqueId(base: string, used: Set<string>): string {
+/**
+ * `base`, or `base-2`, `base-3`… when it is already taken; records the one returned. The search
+ * for a free suffix resumes where the last one for this base stopped, so a text of many
+ * headings with the same words stays linear (each suffix is tried at most once per base).
+ */
+export function uniqueId(base: string, used: Set<string>, next: Map<string, number>): string {
   let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  let n = next.get(base) ?? 2;
+  if (used.has(id)) {
+    do id = `${base}-${n++}`;
+    while (used.has(id));
+  }
+  next.set(base, n);
   used.add(id);
   return id;
 }
