@@ -64,7 +64,6 @@ const ALLOWED = new Set([
   'consensus/views/parts.tsx',
   'consensus/views/record.tsx',
   'follows/views/follow-box.tsx',
-  'groups/views/group.view.tsx',
   'meetings/views/meeting-list.view.tsx',
   'meetings/views/meeting-parts.tsx',
   'meetings/views/meeting.view.tsx',

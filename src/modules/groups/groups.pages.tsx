@@ -11,6 +11,7 @@ import { balance, isProcessMember, BalanceSection } from '../participants/index.
 import { AddMemberBody, AnnouncementBody, CreateGroupBody, UpdateGroupBody } from './groups.schema.js';
 import * as groups from './groups.service.js';
 import { GroupView } from './views/group.view.js';
+import { groupPage } from './groups.page-presenter.js';
 import { GroupFormView } from './views/group-form.view.js';
 import { listMeetings, GroupMeetingsSection } from '../meetings/index.js';
 import { FollowBox, followOf } from '../follows/index.js';
@@ -63,11 +64,16 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
       reply,
       <GroupView
         ctx={ctx}
-        process={d.process}
-        summary={summary}
-        announcements={ann}
-        isGroupMember={userId ? memberIds.includes(userId) : false}
-        isProcessMember={userId ? await isProcessMember(db(), d.process.id, userId) : false}
+        model={groupPage(
+          {
+            process: d.process,
+            summary,
+            announcements: ann,
+            isGroupMember: userId ? memberIds.includes(userId) : false,
+            isProcessMember: userId ? await isProcessMember(db(), d.process.id, userId) : false,
+          },
+          ctx,
+        )}
         balance={<BalanceSection ctx={ctx} rows={bal.rows} caption={req.t('groups.balanceCaption')} id="group-balance" />}
         follow={
           <FollowBox
