@@ -13,7 +13,7 @@ import * as groups from './groups.service.js';
 import { GroupView } from './views/group.view.js';
 import { groupPage } from './groups.page-presenter.js';
 import { GroupFormView } from './views/group-form.view.js';
-import { listMeetings, GroupMeetingsSection } from '../meetings/index.js';
+import { groupMeetingsModel, listMeetings, GroupMeetingsSection } from '../meetings/index.js';
 import { FollowBox, followOf } from '../follows/index.js';
 
 const hide = { hide: true };
@@ -84,14 +84,7 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
           />
         }
         meetings={
-          <GroupMeetingsSection
-            ctx={ctx}
-            processSlug={d.process.slug}
-            groupSlug={summary.group.slug}
-            scope={{ processId: d.process.id, groupId: summary.group.id }}
-            upcoming={upcoming!.items}
-            past={past!.items}
-          />
+          <GroupMeetingsSection ctx={ctx} model={groupMeetingsModel({ place: { process: d.process, group: summary.group }, upcoming: upcoming!.items, past: past!.items }, ctx)} />
         }
       />,
     );
