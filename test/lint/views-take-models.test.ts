@@ -51,11 +51,6 @@ const ALLOWED = new Set([
   'audit/views/audit-verify.view.tsx',
   'audit/views/verify-box.tsx',
   'follows/views/follow-box.tsx',
-  'recommendations/views/final-report.view.tsx',
-  'recommendations/views/publish-report.view.tsx',
-  'recommendations/views/recommendation-form.view.tsx',
-  'recommendations/views/recommendation-list.view.tsx',
-  'recommendations/views/recommendation.view.tsx',
   'search/views/search.view.tsx',
 ]);
 
