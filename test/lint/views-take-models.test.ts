@@ -44,8 +44,6 @@ const ALLOWED = new Set([
   'participants/views/join.view.tsx',
   'participants/views/manage.views.tsx',
   // Not converted yet.
-  'accountability/views/parts.tsx',
-  'accountability/views/tracker.view.tsx',
   'accounts/views/account.view.tsx',
   'audit/views/audit-list.view.tsx',
   'audit/views/audit-verify.view.tsx',
