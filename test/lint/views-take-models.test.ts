@@ -48,7 +48,6 @@ const ALLOWED = new Set([
   'audit/views/audit-list.view.tsx',
   'audit/views/audit-verify.view.tsx',
   'audit/views/verify-box.tsx',
-  'follows/views/follow-box.tsx',
   'search/views/search.view.tsx',
 ]);
 

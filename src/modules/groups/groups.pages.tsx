@@ -14,7 +14,7 @@ import { GroupView } from './views/group.view.js';
 import { groupPage } from './groups.page-presenter.js';
 import { GroupFormView } from './views/group-form.view.js';
 import { groupMeetingsModel, listMeetings, GroupMeetingsSection } from '../meetings/index.js';
-import { FollowBox, followOf } from '../follows/index.js';
+import { FollowBox, followBox, followOf } from '../follows/index.js';
 
 const hide = { hide: true };
 
@@ -78,9 +78,14 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
         follow={
           <FollowBox
             ctx={ctx}
-            path={`/processes/${d.process.slug}/groups/${summary.group.slug}`}
-            mode={userId ? (await followOf(db(), userId, { processId: d.process.id, groupId: summary.group.id }))?.mode : undefined}
-            label={req.t('follows.followGroup')}
+            model={followBox(
+              {
+                path: `/processes/${d.process.slug}/groups/${summary.group.slug}`,
+                mode: userId ? (await followOf(db(), userId, { processId: d.process.id, groupId: summary.group.id }))?.mode : undefined,
+                label: req.t('follows.followGroup'),
+              },
+              ctx,
+            )}
           />
         }
         meetings={
