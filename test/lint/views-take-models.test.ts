@@ -44,7 +44,6 @@ const ALLOWED = new Set([
   'participants/views/join.view.tsx',
   'participants/views/manage.views.tsx',
   // Not converted yet.
-  'accounts/views/account.view.tsx',
   'audit/views/audit-list.view.tsx',
   'audit/views/audit-verify.view.tsx',
   'audit/views/verify-box.tsx',
