@@ -14,7 +14,7 @@ import { buildTracker } from './tracker.service.js';
 import { presentTracker, trackerCsv } from './accountability.presenter.js';
 import { TrackerView } from './views/tracker.view.js';
 import { ActionFormView, PledgeFormView, ProgressFormView, type FormValues } from './views/forms.view.js';
-import { trackerPath } from './views/parts.js';
+import { trackerPage, trackerPath } from './accountability.page-presenter.js';
 
 type Params = { processSlug: string; recommendationId?: string; actionId?: string; pledgeId?: string; orgId?: string };
 const hide = { hide: true };
@@ -39,7 +39,8 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/tracker', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const d = await getProcess(db(), params(req).processSlug);
     const [tracker, rights] = await Promise.all([buildTracker(db(), d.process, d.stakeholderGroups), svc.trackerRights(db(), req.actor, d.process.id)]);
-    return sendPage(reply, <TrackerView ctx={pageCtx(req, reply)} process={d.process} tracker={tracker} rights={rights} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <TrackerView ctx={ctx} model={trackerPage({ process: d.process, tracker, representing: rights.organisationId }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/tracker.csv', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
@@ -59,7 +60,8 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
     const orgId = params(req).orgId ?? '';
     const name = await svc.organisationName(db(), orgId);
     const [tracker, rights] = await Promise.all([buildTracker(db(), d.process, d.stakeholderGroups, { organisationId: orgId }), svc.trackerRights(db(), req.actor, d.process.id)]);
-    return sendPage(reply, <TrackerView ctx={pageCtx(req, reply)} process={d.process} tracker={tracker} rights={rights} organisation={{ id: orgId, name }} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <TrackerView ctx={ctx} model={trackerPage({ process: d.process, tracker, representing: rights.organisationId, organisation: { id: orgId, name } }, ctx)} />);
   });
 
   // Actions: the action committee's forms.

@@ -12,6 +12,7 @@ import * as accounts from './accounts.service.js';
 import { sessionCookieOptions } from '../../platform/auth/session-cookie.js';
 import { ConfirmView, ForgotView, MessageView, RegisterView, ResetView, SignInView } from './views/auth.views.js';
 import { AccountView } from './views/account.view.js';
+import { accountPage } from './accounts.page-presenter.js';
 
 type Form = Record<string, string | undefined>;
 const AUTH_RATE = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -127,7 +128,8 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
 
   app.get('/account', { config: { policy: 'account.readSelf' }, schema: hide }, async (req, reply) => {
     const { user, roles } = await accounts.describeUser(app.deps.db, req.actor!.userId);
-    return sendPage(reply, <AccountView ctx={pageCtx(req, reply)} user={user} roles={roles} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <AccountView ctx={ctx} model={accountPage({ user, roles }, ctx)} />);
   });
 
   app.post('/account/resend-confirmation', { config: { policy: 'account.updateSelf', ...AUTH_RATE }, schema: hide }, async (req, reply) => {

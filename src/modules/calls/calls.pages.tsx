@@ -17,6 +17,7 @@ import { OpenCallView } from './views/call-form.view.js';
 import { SubmitView } from './views/submit.view.js';
 import { ModerationView } from './views/moderation.view.js';
 import { SubmissionView } from './views/submission.view.js';
+import { callPage, moderationPage, openCallPage, submissionPage, submitPage } from './calls.page-presenter.js';
 
 type Flat = Record<string, string | undefined>;
 type Params = { processSlug: string; callId: string; submissionId: string };
@@ -51,27 +52,17 @@ export const callsPages: FastifyPluginAsync = async (app) => {
     // A suggestion to edit: open now, close six weeks later (the model process's comment period).
     const now = toSecond(new Date());
     const values = { opensAt: instantToLocal(now, process.timezone), closesAt: instantToLocal(new Date(now.getTime() + 42 * 86_400_000), process.timezone) };
-    return sendPage(
-      reply,
-      <OpenCallView ctx={pageCtx(req, reply)} process={process} action={localPath(req.lang, `/processes/${process.slug}/calls/new`)} values={values} />,
-    );
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <OpenCallView ctx={ctx} model={openCallPage(process, ctx)} values={values} />);
   });
 
   app.post('/processes/:processSlug/calls/new', { config: { policy: 'call.open', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
     const { process } = await getProcess(db(), params(req).processSlug);
-    const again = (errors: Record<string, string>, status: number) =>
-      sendPage(
-        reply,
-        <OpenCallView
-          ctx={pageCtx(req, reply)}
-          process={process}
-          action={localPath(req.lang, `/processes/${process.slug}/calls/new`)}
-          values={flat}
-          errors={errors}
-        />,
-        status,
-      );
+    const again = (errors: Record<string, string>, status: number) => {
+      const ctx = pageCtx(req, reply);
+      return sendPage(reply, <OpenCallView ctx={ctx} model={openCallPage(process, ctx)} values={flat} errors={errors} />, status);
+    };
     const parsed = parseForm(OpenCallBody, openFormToBody(flat, process.timezone), req.t);
     if (!parsed.ok) return again(parsed.errors, 422);
     const call = await calls.openCall(db(), req.actor!, process.id, parsed.data, app.deps.config.baseUrl);
@@ -85,33 +76,25 @@ export const callsPages: FastifyPluginAsync = async (app) => {
       calls.acceptedSubmissions(db(), call.id),
       req.actor ? calls.submissionsBy(db(), call.id, req.actor.userId) : Promise.resolve([]),
     ]);
-    return sendPage(reply, <CallView ctx={pageCtx(req, reply)} process={process} summary={summary} accepted={accepted} mine={mine} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <CallView ctx={ctx} model={callPage({ process, summary, accepted, mine }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/calls/:callId/submit', { config: { policy: 'call.submit' }, schema: hide }, async (req, reply) => {
     const { process, call } = await load(req);
-    return sendPage(
-      reply,
-      <SubmitView ctx={pageCtx(req, reply)} process={process} summary={await calls.summarise(db(), call)} organisations={await organisations(db())} />,
-    );
+    const ctx = pageCtx(req, reply);
+    const model = submitPage({ process, summary: await calls.summarise(db(), call), organisations: await organisations(db()) }, ctx);
+    return sendPage(reply, <SubmitView ctx={ctx} model={model} />);
   });
 
   app.post('/processes/:processSlug/calls/:callId/submit', { config: { policy: 'call.submit' }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
     const { process, call } = await load(req);
-    const again = async (errors: Record<string, string>, status: number) =>
-      sendPage(
-        reply,
-        <SubmitView
-          ctx={pageCtx(req, reply)}
-          process={process}
-          summary={await calls.summarise(db(), call)}
-          organisations={await organisations(db())}
-          values={flat}
-          errors={errors}
-        />,
-        status,
-      );
+    const again = async (errors: Record<string, string>, status: number) => {
+      const ctx = pageCtx(req, reply);
+      const model = submitPage({ process, summary: await calls.summarise(db(), call), organisations: await organisations(db()) }, ctx);
+      return sendPage(reply, <SubmitView ctx={ctx} model={model} values={flat} errors={errors} />, status);
+    };
     const upload = uploadedFiles(req.body).find((f) => f.field === 'file');
     return formAction(req, reply, {
       schema: SubmissionFields,
@@ -126,13 +109,15 @@ export const callsPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/calls/:callId/moderation', { config: { policy: 'call.moderate', ...scoped }, schema: hide }, async (req, reply) => {
     const { process, call } = await load(req);
     const [summary, rows] = await Promise.all([calls.summarise(db(), call), calls.allSubmissions(db(), call.id)]);
-    return sendPage(reply, <ModerationView ctx={pageCtx(req, reply)} process={process} summary={summary} rows={rows} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <ModerationView ctx={ctx} model={moderationPage({ process, summary, rows }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/calls/:callId/submissions/:submissionId', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process, call } = await load(req);
     const row = await calls.submissionFor(db(), req.actor, call, params(req).submissionId);
-    return sendPage(reply, <SubmissionView ctx={pageCtx(req, reply)} process={process} call={call} row={row} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <SubmissionView ctx={ctx} model={submissionPage({ process, call, row }, ctx)} />);
   });
 
   app.post(
@@ -144,7 +129,8 @@ export const callsPages: FastifyPluginAsync = async (app) => {
       const parsed = parseForm(ModerateBody, flat, req.t);
       if (!parsed.ok) {
         const row = await calls.submissionFor(db(), req.actor, call, params(req).submissionId);
-        return sendPage(reply, <SubmissionView ctx={pageCtx(req, reply)} process={process} call={call} row={row} values={flat} errors={parsed.errors} />, 422);
+        const ctx = pageCtx(req, reply);
+        return sendPage(reply, <SubmissionView ctx={ctx} model={submissionPage({ process, call, row }, ctx)} values={flat} errors={parsed.errors} />, 422);
       }
       await calls.moderate(db(), req.actor!, process, call, params(req).submissionId, parsed.data, app.deps.config.baseUrl);
       return redirectWithNotice(

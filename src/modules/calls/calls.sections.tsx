@@ -1,6 +1,7 @@
 import type { ProcessSectionInput } from '../processes/index.js';
 import { listCalls } from './calls.service.js';
 import { CallsSection } from './views/calls-section.js';
+import { callsSectionModel } from './calls.page-presenter.js';
 
 /** The process page's calls for input. */
 export async function processCallsSection({ db, ctx, process }: ProcessSectionInput) {
@@ -8,7 +9,7 @@ export async function processCallsSection({ db, ctx, process }: ProcessSectionIn
   return (
     <>
       <h2>{ctx.t('calls.heading')}</h2>
-      <CallsSection ctx={ctx} processId={process.id} processSlug={process.slug} timezone={process.timezone} calls={calls} />
+      <CallsSection ctx={ctx} model={callsSectionModel({ process, calls }, ctx)} />
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { pick } from '../../platform/i18n/pick.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isUuid } from '../../platform/lib/ids.js';
 import { tFor } from '../../platform/i18n/i18n.js';
@@ -17,7 +16,8 @@ import { callPath, callRecord, getCall, listCalls, openCall, openScope, position
 import { viewerOf } from './viewer.service.js';
 import { decisionPages } from './decisions.pages.js';
 import { CallsView } from './views/calls.view.js';
-import { CallView, type FailedPosition } from './views/call.view.js';
+import { CallView } from './views/call.view.js';
+import { callFormPage, callPage, callsPage, type FailedPosition } from './consensus.page-presenter.js';
 import { CallFormView, FORM_OPTIONS } from './views/call-form.view.js';
 
 type Flat = Record<string, string | undefined>;
@@ -63,7 +63,8 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const q = formFields(req.query);
     const [page, documents] = await Promise.all([listCalls(db(), process.id, q.after && isUuid(q.after) ? q.after : undefined), listDocuments(db(), process.id, req.actor)]);
-    return sendPage(reply, <CallsView ctx={pageCtx(req, reply)} process={process} calls={page.items} next={page.next} documents={documents} now={new Date()} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <CallsView ctx={ctx} model={callsPage({ process, calls: page.items, next: page.next, documents, now: new Date() }, ctx)} />);
   });
 
   /** The open-call form: on the document in `?document=`, else on a recommendation. */
@@ -71,8 +72,9 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const slug = docOf(req);
     const document = typeof slug === 'string' && slug ? await getDocument(db(), process.id, slug, req.actor) : null;
-    const recommendations = document ? [] : (await recommendationsOf(db(), process.id)).map((r) => ({ id: r.id, number: r.number, title: pick(req.lang, r, 'title') }));
-    return sendPage(reply, <CallFormView ctx={pageCtx(req, reply)} process={process} document={document} recommendations={recommendations} values={values} errors={errors} />, status);
+    const recommendations = document ? [] : await recommendationsOf(db(), process.id);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <CallFormView ctx={ctx} model={callFormPage({ process, document, recommendations }, ctx)} values={values} errors={errors} />, status);
   };
 
   app.get('/processes/:processSlug/consensus/new', { config: { policy: 'consensus.open', ...openScoped }, schema: hide }, async (req, reply) => {
@@ -109,7 +111,8 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
     const q = formFields(req.query);
     const now = new Date();
     const [history, viewer] = await Promise.all([positionHistory(db(), record.detail.call.id, q.after && isUuid(q.after) ? q.after : undefined), viewerOf(db(), req.actor, record, now)]);
-    return sendPage(reply, <CallView ctx={pageCtx(req, reply)} process={process} record={record} history={history} viewer={viewer} failed={failed} now={now} />, status);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <CallView ctx={ctx} model={callPage({ process, record, history, viewer, failed, now }, ctx)} />, status);
   };
 
   app.get('/processes/:processSlug/consensus/:callId', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => showCall(req, reply));

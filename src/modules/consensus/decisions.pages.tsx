@@ -11,6 +11,7 @@ import { AppealAnswerBody, AppealBody, OutcomeBody } from './consensus.schema.js
 import { callPath, callScope, currentPositions, getCall } from './consensus.service.js';
 import { answerAppeal, appealsOf, fileAppeal, recordOutcome } from './outcomes.service.js';
 import { AnswerFormView, AppealFormView, OutcomeFormView } from './views/decision-forms.view.js';
+import { answerFormPage, appealFormPage, outcomeFormPage } from './consensus.page-presenter.js';
 
 type Flat = Record<string, string | undefined>;
 type Params = { processSlug: string; callId: string; appealId?: string };
@@ -48,7 +49,8 @@ export const decisionPages: FastifyPluginAsync = async (app) => {
     const { process, detail } = await load(req);
     if (detail.call.status === 'closed') throw new HttpProblem(409, 'consensus.errors.alreadyDecided');
     const objections = (await currentPositions(db(), detail.call.id)).filter((p) => p.stance === 'object');
-    return sendPage(reply, <OutcomeFormView ctx={pageCtx(req, reply)} process={process} detail={detail} objections={objections} values={values} errors={errors} />, status);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <OutcomeFormView ctx={ctx} model={outcomeFormPage({ process, detail, objections }, ctx)} values={values} errors={errors} />, status);
   };
   app.get('/processes/:processSlug/consensus/:callId/outcome', { config: { policy: 'consensus.decide', ...scoped }, schema: hide }, async (req, reply) => showOutcome(req, reply, {}));
   app.post('/processes/:processSlug/consensus/:callId/outcome', { config: { policy: 'consensus.decide', ...scoped }, schema: hide }, async (req, reply) => {
@@ -73,7 +75,8 @@ export const decisionPages: FastifyPluginAsync = async (app) => {
 
   const showAppeal = async (req: FastifyRequest, reply: FastifyReply, values: Flat, errors?: Record<string, string>, status = 200) => {
     const { process, detail } = await load(req);
-    return sendPage(reply, <AppealFormView ctx={pageCtx(req, reply)} process={process} detail={detail} values={values} errors={errors} />, status);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <AppealFormView ctx={ctx} model={appealFormPage({ process, detail }, ctx)} values={values} errors={errors} />, status);
   };
   app.get('/processes/:processSlug/consensus/:callId/appeal', { config: { policy: 'consensus.appeal', ...scoped }, schema: hide }, async (req, reply) => showAppeal(req, reply, {}));
   app.post('/processes/:processSlug/consensus/:callId/appeal', { config: { policy: 'consensus.appeal', ...scoped }, schema: hide }, async (req, reply) => {
@@ -97,7 +100,8 @@ export const decisionPages: FastifyPluginAsync = async (app) => {
     const appealId = params(req).appealId ?? '';
     const appeal = isUuid(appealId) ? (await appealsOf(db(), detail.call.id)).find((a) => a.id === appealId) : undefined;
     if (!appeal) throw new HttpProblem(404, 'errors.notFound');
-    return sendPage(reply, <AnswerFormView ctx={pageCtx(req, reply)} process={process} detail={detail} appeal={appeal} values={values} errors={errors} />, status);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <AnswerFormView ctx={ctx} model={answerFormPage({ process, detail, appeal }, ctx)} values={values} errors={errors} />, status);
   };
   const answerUrl = '/processes/:processSlug/consensus/:callId/appeals/:appealId/answer';
   app.get(answerUrl, { config: { policy: 'consensus.answerAppeal', ...scoped }, schema: hide }, async (req, reply) => showAnswer(req, reply, {}));

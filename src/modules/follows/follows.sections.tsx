@@ -2,6 +2,7 @@ import type { ProcessSectionInput } from '../processes/index.js';
 import { localPath } from '../../platform/web/context.js';
 import { followOf } from './follows.service.js';
 import { FollowBox } from './views/follow-box.js';
+import { followBox } from './follows.page-presenter.js';
 
 /** The process page's follow button and Atom feed link. */
 export async function processFollowSection({ db, ctx, process }: ProcessSectionInput) {
@@ -9,10 +10,7 @@ export async function processFollowSection({ db, ctx, process }: ProcessSectionI
   return (
     <FollowBox
       ctx={ctx}
-      path={`/processes/${process.slug}`}
-      mode={mode}
-      label={ctx.t('follows.followProcess')}
-      feed={localPath(ctx.lang, `/processes/${process.slug}/activity.atom`)}
+      model={followBox({ path: `/processes/${process.slug}`, mode, label: ctx.t('follows.followProcess'), feed: localPath(ctx.lang, `/processes/${process.slug}/activity.atom`) }, ctx)}
     />
   );
 }

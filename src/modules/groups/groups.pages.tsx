@@ -11,9 +11,10 @@ import { balance, isProcessMember, BalanceSection } from '../participants/index.
 import { AddMemberBody, AnnouncementBody, CreateGroupBody, UpdateGroupBody } from './groups.schema.js';
 import * as groups from './groups.service.js';
 import { GroupView } from './views/group.view.js';
+import { groupPage } from './groups.page-presenter.js';
 import { GroupFormView } from './views/group-form.view.js';
-import { listMeetings, GroupMeetingsSection } from '../meetings/index.js';
-import { FollowBox, followOf } from '../follows/index.js';
+import { groupMeetingsModel, listMeetings, GroupMeetingsSection } from '../meetings/index.js';
+import { FollowBox, followBox, followOf } from '../follows/index.js';
 
 const hide = { hide: true };
 
@@ -63,29 +64,32 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
       reply,
       <GroupView
         ctx={ctx}
-        process={d.process}
-        summary={summary}
-        announcements={ann}
-        isGroupMember={userId ? memberIds.includes(userId) : false}
-        isProcessMember={userId ? await isProcessMember(db(), d.process.id, userId) : false}
+        model={groupPage(
+          {
+            process: d.process,
+            summary,
+            announcements: ann,
+            isGroupMember: userId ? memberIds.includes(userId) : false,
+            isProcessMember: userId ? await isProcessMember(db(), d.process.id, userId) : false,
+          },
+          ctx,
+        )}
         balance={<BalanceSection ctx={ctx} rows={bal.rows} caption={req.t('groups.balanceCaption')} id="group-balance" />}
         follow={
           <FollowBox
             ctx={ctx}
-            path={`/processes/${d.process.slug}/groups/${summary.group.slug}`}
-            mode={userId ? (await followOf(db(), userId, { processId: d.process.id, groupId: summary.group.id }))?.mode : undefined}
-            label={req.t('follows.followGroup')}
+            model={followBox(
+              {
+                path: `/processes/${d.process.slug}/groups/${summary.group.slug}`,
+                mode: userId ? (await followOf(db(), userId, { processId: d.process.id, groupId: summary.group.id }))?.mode : undefined,
+                label: req.t('follows.followGroup'),
+              },
+              ctx,
+            )}
           />
         }
         meetings={
-          <GroupMeetingsSection
-            ctx={ctx}
-            processSlug={d.process.slug}
-            groupSlug={summary.group.slug}
-            scope={{ processId: d.process.id, groupId: summary.group.id }}
-            upcoming={upcoming!.items}
-            past={past!.items}
-          />
+          <GroupMeetingsSection ctx={ctx} model={groupMeetingsModel({ place: { process: d.process, group: summary.group }, upcoming: upcoming!.items, past: past!.items }, ctx)} />
         }
       />,
     );

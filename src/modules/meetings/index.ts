@@ -8,4 +8,5 @@ export { presentMeetingSummary } from './meetings.presenter.js';
 export { MeetingBody } from './meetings.schema.js';
 export { allMeetings, countsOf, listMeetings, saveAgenda, saveMinutes, saveRecordings, scheduleMeeting } from './meetings.service.js';
 export { attendanceByMeeting, setAttendance } from './registrations.service.js';
+export { groupMeetingsModel } from './meetings.page-presenter.js';
 export { GroupMeetingsSection } from './views/meeting-list.view.js';

@@ -1,4 +1,3 @@
-import { pick } from '../../platform/i18n/pick.js';
 import { formFields } from '../../platform/web/forms.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
@@ -13,6 +12,7 @@ import { RegisterBody } from './meetings.schema.js';
 import { meetingPath } from './links.js';
 import { MeetingListView } from './views/meeting-list.view.js';
 import { MeetingView } from './views/meeting.view.js';
+import { meetingListPage, meetingPage } from './meetings.page-presenter.js';
 
 const hide = { hide: true };
 const PAGE = 20;
@@ -38,20 +38,12 @@ export const meetingsPages: FastifyPluginAsync = async (app) => {
       const p = new URLSearchParams(Object.entries({ group: q.group, later: q.later, earlier: q.earlier, ...extra }).filter((e): e is [string, string] => !!e[1]));
       return localPath(req.lang, `/processes/${d.process.slug}/meetings?${p}`);
     };
-    return sendPage(
-      reply,
-      <MeetingListView
-        ctx={pageCtx(req, reply)}
-        processSlug={d.process.slug}
-        processId={d.process.id}
-        processTitle={pick(req.lang, d.process, 'title')}
-        group={g ? { slug: g.slug, id: g.id, name: pick(req.lang, g, 'name') } : undefined}
-        upcoming={upcoming.items}
-        past={past.items}
-        laterHref={upcoming.next ? href({ later: upcoming.next }) : undefined}
-        earlierHref={past.next ? href({ earlier: past.next }) : undefined}
-      />,
+    const ctx = pageCtx(req, reply);
+    const model = meetingListPage(
+      { process: d.process, group: g, upcoming: upcoming.items, past: past.items, laterHref: upcoming.next ? href({ later: upcoming.next }) : undefined, earlierHref: past.next ? href({ earlier: past.next }) : undefined },
+      ctx,
     );
+    return sendPage(reply, <MeetingListView ctx={ctx} model={model} />);
   });
 
   app.get('/processes/:processSlug/meetings/:meetingId', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
@@ -65,13 +57,8 @@ export const meetingsPages: FastifyPluginAsync = async (app) => {
       m.starts_at <= now ? registrations.attendanceSummary(db(), d.process.id, m.id, d.stakeholderGroups) : Promise.resolve(undefined),
       m.group_id ? groupById(db(), m.group_id) : Promise.resolve(undefined),
     ]);
-      return sendPage(
-      reply,
-      <MeetingView
-        ctx={pageCtx(req, reply)}
-        data={{ m, processTitle: pick(req.lang, d.process, 'title'), groupName: group ? (pick(req.lang, group, 'name')) : null, agenda, counts, mine, attendance, now }}
-      />,
-    );
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <MeetingView ctx={ctx} model={meetingPage({ m, process: d.process, group, agenda, counts, mine, attendance, now }, ctx)} />);
   });
 
   app.post('/processes/:processSlug/meetings/:meetingId/register', { config: { policy: 'meeting.register' }, schema: hide }, async (req, reply) => {

@@ -1,6 +1,7 @@
 import type { ProcessSectionInput } from '../processes/index.js';
 import { listMeetings } from './meetings.service.js';
 import { ProcessMeetingsSection } from './views/meeting-list.view.js';
+import { processMeetingsModel } from './meetings.page-presenter.js';
 
 /** The process page's next three meetings (those the reader may see). */
 export async function processMeetingsSection({ db, ctx, process }: ProcessSectionInput) {
@@ -8,7 +9,7 @@ export async function processMeetingsSection({ db, ctx, process }: ProcessSectio
   return (
     <>
       <h2>{ctx.t('meetings.title')}</h2>
-      <ProcessMeetingsSection ctx={ctx} processSlug={process.slug} processId={process.id} upcoming={meetings.items} />
+      <ProcessMeetingsSection ctx={ctx} model={processMeetingsModel({ process, upcoming: meetings.items }, ctx)} />
     </>
   );
 }

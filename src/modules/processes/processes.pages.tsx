@@ -16,6 +16,7 @@ import { ProcessListView } from './views/process-list.view.js';
 import { ProcessView } from './views/process.view.js';
 import { ProcessFormView, type PhaseRowValues, type ProcessFormValues } from './views/process-form.view.js';
 import { CopyProcessView } from './views/copy.view.js';
+import { copyProcessPage, processListPage, processPage } from './processes.page-presenter.js';
 
 type Flat = Record<string, string | undefined>;
 const hide = { hide: true };
@@ -44,9 +45,10 @@ export const processesPages: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.db;
   const slugOf = (req: FastifyRequest) => (req.params as { processSlug: string }).processSlug;
 
-  app.get('/processes', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) =>
-    sendPage(reply, <ProcessListView ctx={pageCtx(req, reply)} processes={await processes.listProcesses(db())} />),
-  );
+  app.get('/processes', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <ProcessListView ctx={ctx} model={processListPage(await processes.listProcesses(db()), ctx)} />);
+  });
 
   app.get('/processes/new', { config: { policy: 'process.create' }, schema: hide }, async (req, reply) =>
     sendPage(reply, <ProcessFormView ctx={pageCtx(req, reply)} action={localPath(req.lang, '/processes/new')} creating values={{ phases: blankPhases([]) }} />),
@@ -78,19 +80,8 @@ export const processesPages: FastifyPluginAsync = async (app) => {
       Promise.all(sectionsFor('process.sections').map((render) => render(input))),
       Promise.all(sectionsFor('process.follow').map((render) => render(input))),
     ]);
-    return sendPage(
-      reply,
-      <ProcessView
-        ctx={ctx}
-        detail={detail}
-        currentPhaseId={processes.currentPhase(detail.phases, p.timezone)?.id}
-        oversight={oversight}
-        conveners={conveners}
-        isMember={req.actor?.processRoles.get(p.id)?.has('member') ?? false}
-        sections={sections}
-        follow={follow}
-      />,
-    );
+    const model = processPage({ detail, currentPhaseId: processes.currentPhase(detail.phases, p.timezone)?.id, oversight, conveners }, ctx);
+    return sendPage(reply, <ProcessView ctx={ctx} model={model} sections={sections} follow={follow} />);
   });
 
   const editValues = (d: processes.ProcessDetail): ProcessFormValues => ({
@@ -123,13 +114,17 @@ export const processesPages: FastifyPluginAsync = async (app) => {
 
   app.get('/processes/:processSlug/copy', { config: { policy: 'process.copy', scope: processFromParams }, schema: hide }, async (req, reply) => {
     const d = await processes.getProcess(db(), slugOf(req));
-    return sendPage(reply, <CopyProcessView ctx={pageCtx(req, reply)} source={d.process} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <CopyProcessView ctx={ctx} model={copyProcessPage(d.process, ctx)} />);
   });
 
   app.post('/processes/:processSlug/copy', { config: { policy: 'process.copy', scope: processFromParams }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
     const d = await processes.getProcess(db(), slugOf(req));
-    const again = (errors: Record<string, string>, status: number) => sendPage(reply, <CopyProcessView ctx={pageCtx(req, reply)} source={d.process} values={flat} errors={errors} />, status);
+    const again = (errors: Record<string, string>, status: number) => {
+      const ctx = pageCtx(req, reply);
+      return sendPage(reply, <CopyProcessView ctx={ctx} model={copyProcessPage(d.process, ctx)} values={flat} errors={errors} />, status);
+    };
     return formAction(req, reply, {
       schema: CopyProcessBody,
       input: { ...flat, startsOn: flat.startsOn || undefined },

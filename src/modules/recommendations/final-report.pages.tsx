@@ -13,6 +13,7 @@ import { finalReportOf, finalReportPath, getFinalReport, publishFinalReport } fr
 import { finalReportPdf } from './final-report.pdf.js';
 import { FinalReportPrintView, FinalReportView } from './views/final-report.view.js';
 import { PublishReportView } from './views/publish-report.view.js';
+import { finalReportPage, publishReportPage } from './recommendations.page-presenter.js';
 
 type Params = { processSlug: string };
 const hide = { hide: true };
@@ -35,22 +36,21 @@ export const finalReportPages: FastifyPluginAsync = async (app) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const [docs, current] = await Promise.all([listDocuments(db(), process.id, null), finalReportOf(db(), process.id)]);
     const documents = docs.filter((d) => d.current_version_id !== null);
-    return sendPage(
-      reply,
-      <PublishReportView ctx={pageCtx(req, reply)} process={process} documents={documents} current={current} value={value} errors={errors} />,
-      status,
-    );
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <PublishReportView ctx={ctx} model={publishReportPage({ process, documents, current }, ctx)} value={value} errors={errors} />, status);
   };
 
   app.get('/processes/:processSlug/final-report', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process, f } = await load(req);
-    return sendPage(reply, <FinalReportView ctx={pageCtx(req, reply)} process={process} f={f} baseUrl={base()} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <FinalReportView ctx={ctx} model={finalReportPage({ process, f, baseUrl: base() }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/final-report/print', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process, f } = await load(req);
     const url = `${base()}${localPath(req.lang, finalReportPath(process.slug))}`;
-    const html = renderPage(<FinalReportPrintView ctx={pageCtx(req, reply)} process={process} f={f} baseUrl={base()} url={url} />);
+    const ctx = pageCtx(req, reply);
+    const html = renderPage(<FinalReportPrintView ctx={ctx} model={finalReportPage({ process, f, baseUrl: base() }, ctx)} url={url} />);
     return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   });
 

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '../../platform/auth/policies.js';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
@@ -20,10 +19,10 @@ import {
   type RecommendationDetail,
 } from './recommendations.service.js';
 import { finalReportOf } from './final-report.service.js';
-import { recommendationUrl } from './recommendations.presenter.js';
 import { RecommendationListView } from './views/recommendation-list.view.js';
 import { RecommendationView } from './views/recommendation.view.js';
-import { RecommendationFormView, type FormChoices, type RecommendationFormValues } from './views/recommendation-form.view.js';
+import { RecommendationFormView, type RecommendationFormValues } from './views/recommendation-form.view.js';
+import { recommendationFormPage, recommendationListPage, recommendationPage, type FormChoiceRecords } from './recommendations.page-presenter.js';
 
 type Params = { processSlug: string; number: string };
 const hide = { hide: true };
@@ -55,7 +54,7 @@ export const recommendationsPages: FastifyPluginAsync = async (app) => {
   const update = { policy: 'recommendation.update' as const, scope };
 
   /** What the form offers: the process's working groups, documents, stakeholder groups and organisations. */
-  const choices = async (req: FastifyRequest, detail: ProcessDetail): Promise<FormChoices> => {
+  const choices = async (req: FastifyRequest, detail: ProcessDetail): Promise<FormChoiceRecords> => {
     const [groups, documents, orgs] = await Promise.all([
       listGroups(db(), detail.process.id),
       listDocuments(db(), detail.process.id, req.actor),
@@ -74,44 +73,16 @@ export const recommendationsPages: FastifyPluginAsync = async (app) => {
     status = 200,
   ) => {
     const detail = await getProcess(db(), params(req).processSlug);
-    const { process } = detail;
-    const { t, lang } = req;
-    const list = recommendationPath(process.slug);
-    return sendPage(
-      reply,
-      <RecommendationFormView
-        ctx={pageCtx(req, reply)}
-        title={number === undefined ? t('recommendations.newTitle') : t('recommendations.editTitle', { number })}
-        action={localPath(lang, number === undefined ? list : recommendationPath(process.slug, number))}
-        back={
-          number === undefined
-            ? { href: localPath(lang, list), label: t('recommendations.listTitle') }
-            : { href: localPath(lang, recommendationPath(process.slug, number)), label: t('recommendations.numbered', { number }) }
-        }
-        number={number}
-        values={values}
-        choices={await choices(req, detail)}
-        errors={errors}
-      />,
-      status,
-    );
+    const ctx = pageCtx(req, reply);
+    const model = recommendationFormPage({ process: detail.process, number, choices: await choices(req, detail) }, ctx);
+    return sendPage(reply, <RecommendationFormView ctx={ctx} model={model} values={values} errors={errors} />, status);
   };
 
   app.get('/processes/:processSlug/recommendations', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const [items, report] = await Promise.all([listRecommendations(db(), process.id), finalReportOf(db(), process.id)]);
-    const s = { processId: process.id };
-    return sendPage(
-      reply,
-      <RecommendationListView
-        ctx={pageCtx(req, reply)}
-        process={process}
-        items={items}
-        report={report}
-        canCreate={can(req.actor, 'recommendation.create', s)}
-        canPublish={can(req.actor, 'report.publish', s)}
-      />,
-    );
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <RecommendationListView ctx={ctx} model={recommendationListPage({ process, items, report }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/recommendations/new', { config: create, schema: hide }, async (req, reply) =>
@@ -134,10 +105,9 @@ export const recommendationsPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/recommendations/:number', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const d = await getRecommendation(db(), process.id, params(req).number);
-    const url = recommendationUrl(app.deps.config.baseUrl, req.lang, process.slug, d.row.number);
-    const canEdit = can(req.actor, 'recommendation.update', { processId: process.id });
     const consensus = d.row.consensus_call_id ? (await consensusResults(db(), [d])).get(d.row.consensus_call_id) : undefined;
-    return sendPage(reply, <RecommendationView ctx={pageCtx(req, reply)} process={process} d={d} url={url} canEdit={canEdit} consensus={consensus} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <RecommendationView ctx={ctx} model={recommendationPage({ process, d, consensus, baseUrl: app.deps.config.baseUrl }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/recommendations/:number/edit', { config: update, schema: hide }, async (req, reply) => {

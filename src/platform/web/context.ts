@@ -18,3 +18,11 @@ export interface PageCtx {
 export function localPath(lang: Lang, path: string): string {
   return `/${lang}${path.startsWith('/') ? path : `/${path}`}`;
 }
+
+/**
+ * What a page presenter (`<module>.page-presenter.ts`) needs from the request to turn records
+ * into a view model: the reader's language (picks, dates, paths), the translator (words made
+ * from numbers, such as time left) and who is looking (the model's `can…` flags). A PageCtx is
+ * one; tests build one with `modelCtx` from test/helpers/actors.ts.
+ */
+export type ModelCtx = Pick<PageCtx, 'lang' | 't' | 'actor'>;

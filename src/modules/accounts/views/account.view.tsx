@@ -1,36 +1,30 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Form } from '../../../platform/web/components/forms.js';
-import { formatDate } from '../../../platform/i18n/i18n.js';
-import type { User } from '../../../platform/db/schema.js';
+import type { AccountPageModel } from '../accounts.page-presenter.js';
 
 /** The signed-in person's own page: who they are, their roles, whether their email is confirmed. */
-export function AccountView({ ctx, user, roles }: { ctx: PageCtx; user: User; roles: { role: string; process_id: string | null }[] }) {
-  const { t, lang } = ctx;
+export function AccountView({ ctx, model: m }: { ctx: PageCtx; model: AccountPageModel }) {
+  const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('account.title')}>
       <h1>{t('account.title')}</h1>
       <dl class="facts">
         <dt>{t('fields.name')}</dt>
-        <dd>{user.name}</dd>
+        <dd>{m.name}</dd>
         <dt>{t('fields.email')}</dt>
-        <dd>{user.email}</dd>
+        <dd>{m.email}</dd>
         <dt>{t('account.emailStatus')}</dt>
-        <dd>{user.email_confirmed_at ? t('account.confirmedOn', { date: formatDate(lang, user.email_confirmed_at) }) : t('account.notConfirmed')}</dd>
+        <dd>{m.confirmedOn !== null ? t('account.confirmedOn', { date: m.confirmedOn }) : t('account.notConfirmed')}</dd>
         <dt>{t('account.memberSince')}</dt>
-        <dd>{formatDate(lang, user.created_at)}</dd>
+        <dd>{m.memberSince}</dd>
         <dt>{t('account.roles')}</dt>
-        <dd>
-          {roles.length === 0
-            ? t('account.noRoles')
-            : roles.map((r) => t(`roles.${r.role}`)).join(', ')}
-        </dd>
+        <dd>{m.roles.length === 0 ? t('account.noRoles') : m.roles.map((r) => t(`roles.${r}`)).join(', ')}</dd>
       </dl>
-      {!user.email_confirmed_at && (
+      {m.resendAction !== null && (
         <div class="warning">
           <p>{t('account.confirmPrompt')}</p>
-          <Form ctx={ctx} action={localPath(lang, '/account/resend-confirmation')}>
+          <Form ctx={ctx} action={m.resendAction}>
             <button type="submit" class="button">
               {t('account.resend')}
             </button>

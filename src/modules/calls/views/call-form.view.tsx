@@ -1,7 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
-import type { Process } from '../../processes/index.js';
+import type { OpenCallPageModel } from '../calls.page-presenter.js';
 
 /** A date-and-time field to the second, in the process's time zone (named in the hint). */
 function WhenField(props: { name: string; label: string; hint: string; value?: string | undefined; error?: string | undefined }) {
@@ -15,22 +15,21 @@ function WhenField(props: { name: string; label: string; hint: string; value?: s
 /** Open a call for input: its texts in both languages and when it opens and closes. */
 export function OpenCallView(props: {
   ctx: PageCtx;
-  process: Process;
-  action: string;
+  model: OpenCallPageModel;
   values?: Record<string, string | undefined>;
   errors?: Record<string, string>;
 }) {
-  const { ctx, process } = props;
+  const { ctx, model } = props;
   const { t } = ctx;
   const v = props.values ?? {};
   const errors = props.errors ?? {};
-  const hint = t('calls.fields.whenHint', { zone: process.timezone });
+  const hint = t('calls.fields.whenHint', { zone: model.zone });
   return (
     <Layout ctx={ctx} title={t('calls.openTitle')}>
       <h1>{t('calls.openTitle')}</h1>
       <p>{t('calls.openIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={props.action} class="form form--wide">
+      <Form ctx={ctx} action={model.action} class="form form--wide">
         <Field name="titleEn" label={t('calls.fields.titleEn')} value={v.titleEn} error={errors.titleEn} required />
         <Field name="titleFr" label={t('calls.fields.titleFr')} value={v.titleFr} error={errors.titleFr} required />
         <TextArea

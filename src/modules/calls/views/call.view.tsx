@@ -1,31 +1,23 @@
-import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
-import { can } from '../../../platform/auth/policies.js';
-import type { Process } from '../../processes/index.js';
-import { processCrumb } from '../../processes/index.js';
-import type { SubmissionRow } from '../calls.repository.js';
-import type { CallSummary } from '../calls.service.js';
-import { callPath, submissionPath } from '../calls.presenter.js';
-import { LANG_NAMES, StateLine, StatusBadge, callTitle, formatSize } from './parts.js';
+import type { CallPageModel, ReportItemModel } from '../calls.page-presenter.js';
+import { StateLine, StatusBadge } from './parts.js';
 
 /** A published report in a list: title, organisation, language, and its file to download. */
-export function ReportItem({ ctx, process, row }: { ctx: PageCtx; process: Process; row: SubmissionRow }) {
-  const { t, lang } = ctx;
-  const path = submissionPath(process.slug, row.call_id, row.id);
+export function ReportItem({ ctx, item }: { ctx: PageCtx; item: ReportItemModel }) {
+  const { t } = ctx;
   return (
-    <li key={row.id}>
-      <a href={localPath(lang, path)} lang={row.lang}>
-        {row.title}
+    <li key={item.id}>
+      <a href={item.path} lang={item.lang}>
+        {item.title}
       </a>
-      {row.organisation_label && <> — {row.organisation_label}</>} <span class="meta">({LANG_NAMES[row.lang]})</span>
-      {row.file_name && (
+      {item.organisation && <> — {item.organisation}</>} <span class="meta">({item.langName})</span>
+      {item.file && (
         <>
           {' '}
-          · <a href={localPath(lang, `${path}/file`)}>{t('calls.download', { name: row.file_name, size: formatSize(ctx, row.file_size ?? 0) })}</a>
+          · <a href={item.file.path}>{t('calls.download', { name: item.file.name, size: item.file.size })}</a>
         </>
       )}
     </li>
@@ -33,39 +25,29 @@ export function ReportItem({ ctx, process, row }: { ctx: PageCtx; process: Proce
 }
 
 /** A call's page: what it asks, whether it is open, its published reports, and your own. */
-export function CallView(props: { ctx: PageCtx; process: Process; summary: CallSummary; accepted: SubmissionRow[]; mine: SubmissionRow[] }) {
-  const { ctx, process, summary } = props;
-  const { t, lang } = ctx;
-  const call = summary.call;
-  const title = callTitle(lang, call);
-  const base = callPath(process.slug, call.id);
-  const description = pick(lang, call, 'description');
+export function CallView({ ctx, model: m }: { ctx: PageCtx; model: CallPageModel }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={title}>
-      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={title} />
-      <h1>{title}</h1>
-      <StateLine ctx={ctx} call={call} state={summary.state} timezone={process.timezone} />
+    <Layout ctx={ctx} title={m.title}>
+      <Breadcrumb ctx={ctx} trail={[m.processCrumb]} current={m.title} />
+      <h1>{m.title}</h1>
+      <StateLine ctx={ctx} state={m.state} />
       <div class="actions">
-        {summary.state === 'open' &&
-          (ctx.actor ? (
-            <a class="button" href={localPath(lang, `${base}/submit`)}>
-              {t('calls.submit')}
-            </a>
-          ) : (
-            <a class="button" href={localPath(lang, `/sign-in?next=${encodeURIComponent(localPath(lang, `${base}/submit`))}`)}>
-              {t('calls.signInToSubmit')}
-            </a>
-          ))}
-        {can(ctx.actor, 'call.moderate', { processId: process.id }) && <a href={localPath(lang, `${base}/moderation`)}>{t('calls.moderationQueue')}</a>}
+        {m.submit && (
+          <a class="button" href={m.submit.path}>
+            {m.submit.signIn ? t('calls.signInToSubmit') : t('calls.submit')}
+          </a>
+        )}
+        {m.moderationPath !== null && <a href={m.moderationPath}>{t('calls.moderationQueue')}</a>}
       </div>
-      {description && <Markdown source={description} />}
-      {props.mine.length > 0 && (
+      {m.description && <Markdown source={m.description} />}
+      {m.mine.length > 0 && (
         <section aria-labelledby="mine-heading">
           <h2 id="mine-heading">{t('calls.yourSubmissions')}</h2>
           <ul>
-            {props.mine.map((s) => (
+            {m.mine.map((s) => (
               <li key={s.id}>
-                <a href={localPath(lang, submissionPath(process.slug, call.id, s.id))} lang={s.lang}>
+                <a href={s.path} lang={s.lang}>
                   {s.title}
                 </a>{' '}
                 <StatusBadge ctx={ctx} status={s.status} />
@@ -75,12 +57,12 @@ export function CallView(props: { ctx: PageCtx; process: Process; summary: CallS
         </section>
       )}
       <h2>{t('calls.published')}</h2>
-      {props.accepted.length === 0 ? (
+      {m.accepted.length === 0 ? (
         <p>{t('calls.noneAccepted')}</p>
       ) : (
         <ul>
-          {props.accepted.map((row) => (
-            <ReportItem key={row.id} ctx={ctx} process={process} row={row} />
+          {m.accepted.map((item) => (
+            <ReportItem key={item.id} ctx={ctx} item={item} />
           ))}
         </ul>
       )}

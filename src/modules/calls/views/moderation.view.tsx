@@ -1,17 +1,12 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/index.js';
-import type { SubmissionRow } from '../calls.repository.js';
-import type { CallSummary } from '../calls.service.js';
-import { callPath, submissionPath } from '../calls.presenter.js';
-import { LANG_NAMES, StatusBadge, callTitle } from './parts.js';
+import type { ModerationPageModel, QueueRowModel } from '../calls.page-presenter.js';
+import { StatusBadge } from './parts.js';
 
 /** A table of submissions for moderators; the caption says which ones. */
-function SubmissionTable({ ctx, process, rows, caption }: { ctx: PageCtx; process: Process; rows: SubmissionRow[]; caption: string }) {
-  const { t, lang } = ctx;
+function SubmissionTable({ ctx, rows, caption }: { ctx: PageCtx; rows: QueueRowModel[]; caption: string }) {
+  const { t } = ctx;
   return (
     <table class="table">
       <caption>{caption}</caption>
@@ -28,14 +23,14 @@ function SubmissionTable({ ctx, process, rows, caption }: { ctx: PageCtx; proces
         {rows.map((s) => (
           <tr key={s.id}>
             <td>
-              <a href={localPath(lang, submissionPath(process.slug, s.call_id, s.id))} lang={s.lang}>
+              <a href={s.path} lang={s.lang}>
                 {s.title}
               </a>{' '}
-              <span class="meta">({LANG_NAMES[s.lang]})</span>
+              <span class="meta">({s.langName})</span>
             </td>
-            <td>{s.submitter_name ?? '—'}</td>
-            <td>{s.organisation_label ?? '—'}</td>
-            <td>{formatDateTime(lang, s.created_at, process.timezone)}</td>
+            <td>{s.submitter}</td>
+            <td>{s.organisation}</td>
+            <td>{s.received}</td>
             <td>
               <StatusBadge ctx={ctx} status={s.status} />
             </td>
@@ -47,30 +42,18 @@ function SubmissionTable({ ctx, process, rows, caption }: { ctx: PageCtx; proces
 }
 
 /** The moderation queue of a call: what waits for a decision, then what has been decided. */
-export function ModerationView(props: { ctx: PageCtx; process: Process; summary: CallSummary; rows: SubmissionRow[] }) {
-  const { ctx, process, summary } = props;
-  const { t, lang } = ctx;
-  const call = summary.call;
-  const pending = props.rows.filter((r) => r.status === 'pending');
-  const decided = props.rows.filter((r) => r.status !== 'pending');
-  const title = t('calls.moderationTitle', { title: callTitle(lang, call) });
+export function ModerationView({ ctx, model: m }: { ctx: PageCtx; model: ModerationPageModel }) {
+  const { t } = ctx;
+  const title = t('calls.moderationTitle', { title: m.callTitle });
   return (
     <Layout ctx={ctx} title={title}>
-      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, callPath(process.slug, call.id)), label: callTitle(lang, call) }]} current={title} />
+      <Breadcrumb ctx={ctx} trail={[{ href: m.callPath, label: m.callTitle }]} current={title} />
       <h1>{title}</h1>
       <p>{t('calls.moderationIntro')}</p>
-      <h2>{t('calls.pendingHeading', { count: pending.length })}</h2>
-      {pending.length === 0 ? (
-        <p>{t('calls.nothingPending')}</p>
-      ) : (
-        <SubmissionTable ctx={ctx} process={process} rows={pending} caption={t('calls.pendingCaption')} />
-      )}
+      <h2>{t('calls.pendingHeading', { count: m.pending.length })}</h2>
+      {m.pending.length === 0 ? <p>{t('calls.nothingPending')}</p> : <SubmissionTable ctx={ctx} rows={m.pending} caption={t('calls.pendingCaption')} />}
       <h2>{t('calls.decidedHeading')}</h2>
-      {decided.length === 0 ? (
-        <p>{t('calls.nothingDecided')}</p>
-      ) : (
-        <SubmissionTable ctx={ctx} process={process} rows={decided} caption={t('calls.decidedCaption')} />
-      )}
+      {m.decided.length === 0 ? <p>{t('calls.nothingDecided')}</p> : <SubmissionTable ctx={ctx} rows={m.decided} caption={t('calls.decidedCaption')} />}
     </Layout>
   );
 }

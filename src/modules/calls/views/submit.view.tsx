@@ -1,25 +1,20 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, Submit, TextArea } from '../../../platform/web/components/forms.js';
-import type { Process } from '../../processes/index.js';
-import type { Organisation } from '../../participants/index.js';
-import { maxFileMiB } from '../../files/index.js';
-import type { CallSummary } from '../calls.service.js';
-import { callPath } from '../calls.presenter.js';
-import { LANG_NAMES, StateLine, callTitle } from './parts.js';
+import type { SubmitPageModel } from '../calls.page-presenter.js';
+import { StateLine } from './parts.js';
 
 type Values = Record<string, string | undefined>;
 
 /** The file input, with what is accepted said before it (no JavaScript checks it for you). */
-function FileField({ ctx, error }: { ctx: PageCtx; error: string | undefined }) {
+function FileField({ ctx, maxMiB, error }: { ctx: PageCtx; maxMiB: number; error: string | undefined }) {
   const id = 'field-file';
   return (
     <div class={error ? 'field field--error' : 'field'}>
       <label for={id}>{ctx.t('calls.fields.file')}</label>
       <p class="hint" id={`${id}-hint`}>
-        {ctx.t('calls.fields.fileHint', { max: maxFileMiB() })}
+        {ctx.t('calls.fields.fileHint', { max: maxMiB })}
       </p>
       {error && (
         <p class="field-error" id={`${id}-error`}>
@@ -44,25 +39,22 @@ function FileField({ ctx, error }: { ctx: PageCtx; error: string | undefined }) 
  */
 export function SubmitView(props: {
   ctx: PageCtx;
-  process: Process;
-  summary: CallSummary;
-  organisations: Organisation[];
+  model: SubmitPageModel;
   values?: Values;
   errors?: Record<string, string>;
 }) {
-  const { ctx, process, summary } = props;
-  const { t, lang } = ctx;
+  const { ctx, model: m } = props;
+  const { t } = ctx;
   const v = props.values ?? {};
   const errors = props.errors ?? {};
-  const call = summary.call;
-  const title = t('calls.submitTitle', { title: callTitle(lang, call) });
-  const back = localPath(lang, callPath(process.slug, call.id));
+  const title = t('calls.submitTitle', { title: m.callTitle });
+  const back = m.callPath;
   return (
     <Layout ctx={ctx} title={title}>
-      <Breadcrumb ctx={ctx} trail={[{ href: back, label: callTitle(lang, call) }]} current={title} />
+      <Breadcrumb ctx={ctx} trail={[{ href: back, label: m.callTitle }]} current={title} />
       <h1>{title}</h1>
-      <StateLine ctx={ctx} call={call} state={summary.state} timezone={process.timezone} />
-      {summary.state !== 'open' ? (
+      <StateLine ctx={ctx} state={m.state} />
+      {!m.open ? (
         <p>
           <a href={back}>{t('calls.backToCall')}</a>
         </p>
@@ -72,7 +64,7 @@ export function SubmitView(props: {
           <ErrorSummary ctx={ctx} errors={errors} />
           <form
             method="post"
-            action={localPath(lang, `${callPath(process.slug, call.id)}/submit`)}
+            action={m.action}
             enctype="multipart/form-data"
             class="form form--wide"
             noValidate
@@ -82,11 +74,11 @@ export function SubmitView(props: {
             <fieldset class={errors.lang ? 'field field--error' : 'field'}>
               <legend>{t('calls.fields.lang')}</legend>
               {errors.lang && <p class="field-error">{errors.lang}</p>}
-              {(['en', 'fr'] as const).map((l) => (
-                <div class="choice" key={l}>
-                  <input type="radio" id={l === 'en' ? 'field-lang' : `field-lang-${l}`} name="lang" value={l} checked={(v.lang ?? lang) === l} />
-                  <label for={l === 'en' ? 'field-lang' : `field-lang-${l}`} lang={l}>
-                    {LANG_NAMES[l]}
+              {m.langs.map((l, i) => (
+                <div class="choice" key={l.value}>
+                  <input type="radio" id={i === 0 ? 'field-lang' : `field-lang-${l.value}`} name="lang" value={l.value} checked={(v.lang ?? m.defaultLang) === l.value} />
+                  <label for={i === 0 ? 'field-lang' : `field-lang-${l.value}`} lang={l.value}>
+                    {l.label}
                   </label>
                 </div>
               ))}
@@ -96,7 +88,7 @@ export function SubmitView(props: {
               {errors.organisationId && <p class="field-error">{errors.organisationId}</p>}
               <select id="field-organisationId" name="organisationId">
                 <option value="">{t('calls.fields.noOrganisation')}</option>
-                {props.organisations.map((o) => (
+                {m.organisations.map((o) => (
                   <option key={o.id} value={o.id} selected={v.organisationId === o.id}>
                     {o.name}
                   </option>
@@ -112,7 +104,7 @@ export function SubmitView(props: {
               autocomplete="organization"
             />
             <TextArea name="text" label={t('calls.fields.text')} hint={t('calls.fields.textHint')} value={v.text} error={errors.text} rows={12} />
-            <FileField ctx={ctx} error={errors.file} />
+            <FileField ctx={ctx} maxMiB={m.maxFileMiB} error={errors.file} />
             <Submit>{t('calls.submitButton')}</Submit>
           </form>
         </>

@@ -1,11 +1,8 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
-import type { Process } from '../../processes/index.js';
-import type { DocumentRow } from '../../documents/index.js';
-import { callPath } from '../consensus.service.js';
+import type { CallFormPageModel } from '../consensus.page-presenter.js';
 
 type Values = Record<string, string | undefined>;
 
@@ -28,36 +25,33 @@ function Named(props: { field: string; name: string; label: string; value: strin
  */
 export function CallFormView(props: {
   ctx: PageCtx;
-  process: Process;
-  document: DocumentRow | null;
-  recommendations: { id: string; number: string; title: string }[];
+  model: CallFormPageModel;
   values: Values;
   errors?: Record<string, string> | undefined;
 }) {
-  const { ctx, process, document: doc } = props;
-  const { t, lang } = ctx;
+  const { ctx, model: m } = props;
+  const { t } = ctx;
+  const doc = m.document;
   const v = props.values;
   const errors = props.errors ?? {};
   const title = doc ? t('consensus.form.titleDocument', { title: doc.title }) : t('consensus.form.titleRecommendation');
-  const zone = v.timeZone ?? process.timezone;
-  const versions = doc ? Array.from({ length: doc.version_count }, (_, i) => doc.version_count - i) : [];
-  const action = localPath(lang, `${callPath(process.slug)}/new${doc ? `?document=${encodeURIComponent(doc.slug)}` : '?target=recommendation'}`);
+  const zone = v.timeZone ?? m.zone;
   return (
     <Layout ctx={ctx} title={title}>
-      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, callPath(process.slug)), label: t('consensus.listTitle') }]} current={title} />
+      <Breadcrumb ctx={ctx} trail={[{ href: m.listPath, label: t('consensus.listTitle') }]} current={title} />
       <h1>{title}</h1>
       <p>{t('consensus.form.intro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={action} class="form form--wide">
+      <Form ctx={ctx} action={m.action} class="form form--wide">
         {doc ? (
           <>
             <input type="hidden" name="document" value={doc.slug} />
             <FieldShell name="version" label={t('consensus.form.version')} error={errors.version}>
               {(w) => (
                 <select id={w.id} name="version" aria-invalid={w.invalid} aria-describedby={w.describedBy}>
-                  {versions.map((n) => (
-                    <option key={n} value={String(n)} selected={(v.version ?? String(doc.version_count)) === String(n)}>
-                      {n === doc.version_count ? t('consensus.form.versionCurrent', { n }) : t('consensus.form.versionN', { n })}
+                  {doc.versions.map((n) => (
+                    <option key={n} value={String(n)} selected={(v.version ?? String(doc.current)) === String(n)}>
+                      {n === doc.current ? t('consensus.form.versionCurrent', { n }) : t('consensus.form.versionN', { n })}
                     </option>
                   ))}
                 </select>
@@ -72,9 +66,9 @@ export function CallFormView(props: {
               {(w) => (
                 <select id={w.id} name="recommendationId" aria-invalid={w.invalid} aria-describedby={w.describedBy}>
                   <option value="">{t('consensus.form.pick')}</option>
-                  {props.recommendations.map((r) => (
+                  {m.recommendations.map((r) => (
                     <option key={r.id} value={r.id} selected={v.recommendationId === r.id}>
-                      {`${r.number} ${r.title}`}
+                      {r.label}
                     </option>
                   ))}
                 </select>

@@ -1,15 +1,10 @@
-import { pick } from '../../../platform/i18n/pick.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
-import type { Process } from '../../processes/index.js';
-import type { Appeal, CallOption, NamedPosition } from '../consensus.repository.js';
 import { APPEAL_ANSWERS, OUTCOMES } from '../consensus.schema.js';
-import { callPath, type CallDetail } from '../consensus.service.js';
-import { answerField } from '../outcomes.service.js';
-import { questionOf } from './parts.js';
+import type { AnswerFormPageModel, AppealFormPageModel, OutcomeFormPageModel } from '../consensus.page-presenter.js';
 
 type Values = Record<string, string | undefined>;
 
@@ -33,8 +28,8 @@ function Radios(props: { name: string; legend: string; choices: readonly { value
 }
 
 /** A select of the call's options, or none. */
-function OptionSelect(props: { ctx: PageCtx; name: string; options: CallOption[]; value: string | undefined; error: string | undefined }) {
-  const { t, lang } = props.ctx;
+function OptionSelect(props: { ctx: PageCtx; name: string; options: { id: string; label: string }[]; value: string | undefined; error: string | undefined }) {
+  const { t } = props.ctx;
   return (
     <FieldShell name={props.name} label={t('consensus.outcome.option')} hint={t('consensus.outcome.optionHint')} error={props.error}>
       {(w) => (
@@ -42,7 +37,7 @@ function OptionSelect(props: { ctx: PageCtx; name: string; options: CallOption[]
           <option value="">{t('consensus.outcome.noOption')}</option>
           {props.options.map((o) => (
             <option key={o.id} value={o.id} selected={props.value === o.id}>
-              {pick(lang, o, 'label')}
+              {o.label}
             </option>
           ))}
         </select>
@@ -52,14 +47,14 @@ function OptionSelect(props: { ctx: PageCtx; name: string; options: CallOption[]
 }
 
 /** The language a text is written in (the page's by default). */
-function LangSelect(props: { ctx: PageCtx; value: string | undefined }) {
-  const { t, lang } = props.ctx;
+function LangSelect(props: { ctx: PageCtx; value: string | undefined; defaultLang: Lang }) {
+  const { t } = props.ctx;
   return (
     <FieldShell name="lang" label={t('consensus.form.textLang')}>
       {(w) => (
         <select id={w.id} name="lang">
           {(['en', 'fr'] as const).map((l) => (
-            <option key={l} value={l} selected={(props.value ?? lang) === l}>
+            <option key={l} value={l} selected={(props.value ?? props.defaultLang) === l}>
               {t(`consensus.langs.${l}`)}
             </option>
           ))}
@@ -72,42 +67,37 @@ function LangSelect(props: { ctx: PageCtx; value: string | undefined }) {
 const outcomeChoices = (ctx: PageCtx) => OUTCOMES.map((o) => ({ value: o, label: ctx.t(`consensus.outcomes.${o}`) }));
 
 /** The chair's form: the outcome, its rationale, and an answer to every current objection. */
-export function OutcomeFormView(props: { ctx: PageCtx; process: Process; detail: CallDetail; objections: NamedPosition[]; values: Values; errors?: Record<string, string> | undefined }) {
-  const { ctx, process, detail } = props;
-  const { t, lang } = ctx;
+export function OutcomeFormView(props: { ctx: PageCtx; model: OutcomeFormPageModel; values: Values; errors?: Record<string, string> | undefined }) {
+  const { ctx, model: m } = props;
+  const { t } = ctx;
   const v = props.values;
   const errors = props.errors ?? {};
-  const base = callPath(process.slug, detail.call.id);
-  const label = (id: string) => detail.options.find((o) => o.id === id);
   return (
     <Layout ctx={ctx} title={t('consensus.outcome.formTitle')}>
-      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: questionOf(lang, detail.call) }]} current={t('consensus.outcome.formTitle')} />
+      <Breadcrumb ctx={ctx} trail={[{ href: m.callPath, label: m.question }]} current={t('consensus.outcome.formTitle')} />
       <h1>{t('consensus.outcome.formTitle')}</h1>
       <p>{t('consensus.outcome.formIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={localPath(lang, `${base}/outcome`)} class="form form--wide">
+      <Form ctx={ctx} action={m.action} class="form form--wide">
         <Radios name="outcome" legend={t('consensus.outcome.legend')} choices={outcomeChoices(ctx)} value={v.outcome} error={errors.outcome} />
-        <OptionSelect ctx={ctx} name="optionId" options={detail.options} value={v.optionId} error={errors.optionId} />
+        <OptionSelect ctx={ctx} name="optionId" options={m.options} value={v.optionId} error={errors.optionId} />
         <TextArea name="rationale" label={t('consensus.outcome.rationale')} value={v.rationale} error={errors.rationale} />
-        <LangSelect ctx={ctx} value={v.lang} />
+        <LangSelect ctx={ctx} value={v.lang} defaultLang={m.defaultLang} />
         <h2>{t('consensus.outcome.answers')}</h2>
-        {props.objections.length === 0 ? (
+        {m.objections.length === 0 ? (
           <p>{t('consensus.outcome.noObjections')}</p>
         ) : (
-          props.objections.map((o) => {
-            const option = label(o.option_id);
-            return (
-              <div key={o.id} class="objection">
-                <p>
-                  <strong>{t('consensus.outcome.objectionOn', { name: o.name, option: option ? (pick(lang, option, 'label')) : '' })}</strong>
-                </p>
-                <blockquote>
-                  <p>{o.reason}</p>
-                </blockquote>
-                <TextArea name={answerField(o.id)} label={t('consensus.outcome.answerTo', { name: o.name })} value={v[answerField(o.id)]} error={errors[answerField(o.id)]} rows={4} />
-              </div>
-            );
-          })
+          m.objections.map((o) => (
+            <div key={o.id} class="objection">
+              <p>
+                <strong>{t('consensus.outcome.objectionOn', { name: o.name, option: o.option })}</strong>
+              </p>
+              <blockquote>
+                <p>{o.reason}</p>
+              </blockquote>
+              <TextArea name={o.field} label={t('consensus.outcome.answerTo', { name: o.name })} value={v[o.field]} error={errors[o.field]} rows={4} />
+            </div>
+          ))
         )}
         <Submit>{t('consensus.outcome.submit')}</Submit>
       </Form>
@@ -116,20 +106,19 @@ export function OutcomeFormView(props: { ctx: PageCtx; process: Process; detail:
 }
 
 /** An objector's appeal to the oversight committee. */
-export function AppealFormView(props: { ctx: PageCtx; process: Process; detail: CallDetail; values: Values; errors?: Record<string, string> | undefined }) {
-  const { ctx, process, detail } = props;
-  const { t, lang } = ctx;
+export function AppealFormView(props: { ctx: PageCtx; model: AppealFormPageModel; values: Values; errors?: Record<string, string> | undefined }) {
+  const { ctx, model: m } = props;
+  const { t } = ctx;
   const errors = props.errors ?? {};
-  const base = callPath(process.slug, detail.call.id);
   return (
     <Layout ctx={ctx} title={t('consensus.appeal.formTitle')}>
-      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: questionOf(lang, detail.call) }]} current={t('consensus.appeal.formTitle')} />
+      <Breadcrumb ctx={ctx} trail={[{ href: m.callPath, label: m.question }]} current={t('consensus.appeal.formTitle')} />
       <h1>{t('consensus.appeal.formTitle')}</h1>
       <p>{t('consensus.appeal.formIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={localPath(lang, `${base}/appeal`)} class="form form--wide">
+      <Form ctx={ctx} action={m.action} class="form form--wide">
         <TextArea name="grounds" label={t('consensus.appeal.grounds')} value={props.values.grounds} error={errors.grounds} />
-        <LangSelect ctx={ctx} value={props.values.lang} />
+        <LangSelect ctx={ctx} value={props.values.lang} defaultLang={m.defaultLang} />
         <Submit>{t('consensus.appeal.submit')}</Submit>
       </Form>
     </Layout>
@@ -137,15 +126,15 @@ export function AppealFormView(props: { ctx: PageCtx; process: Process; detail: 
 }
 
 /** The oversight committee's answer to an appeal, with a replacement outcome when upheld. */
-export function AnswerFormView(props: { ctx: PageCtx; process: Process; detail: CallDetail; appeal: Appeal; values: Values; errors?: Record<string, string> | undefined }) {
-  const { ctx, process, detail, appeal } = props;
-  const { t, lang } = ctx;
+export function AnswerFormView(props: { ctx: PageCtx; model: AnswerFormPageModel; values: Values; errors?: Record<string, string> | undefined }) {
+  const { ctx, model: m } = props;
+  const { t } = ctx;
+  const { appeal } = m;
   const v = props.values;
   const errors = props.errors ?? {};
-  const base = callPath(process.slug, detail.call.id);
   return (
     <Layout ctx={ctx} title={t('consensus.answer.formTitle')}>
-      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: questionOf(lang, detail.call) }]} current={t('consensus.answer.formTitle')} />
+      <Breadcrumb ctx={ctx} trail={[{ href: m.callPath, label: m.question }]} current={t('consensus.answer.formTitle')} />
       <h1>{t('consensus.answer.formTitle')}</h1>
       <p>
         <strong>{t('consensus.answer.appealBy', { name: appeal.appellant })}</strong>
@@ -154,10 +143,10 @@ export function AnswerFormView(props: { ctx: PageCtx; process: Process; detail: 
         <p>{appeal.grounds}</p>
       </blockquote>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={localPath(lang, `${base}/appeals/${appeal.id}/answer`)} class="form form--wide">
+      <Form ctx={ctx} action={m.action} class="form form--wide">
         <Radios name="status" legend={t('consensus.answer.legend')} choices={APPEAL_ANSWERS.map((s) => ({ value: s, label: t(`consensus.appealStatus.${s}`) }))} value={v.status} error={errors.status} />
         <TextArea name="answer" label={t('consensus.answer.answer')} value={v.answer} error={errors.answer} />
-        <LangSelect ctx={ctx} value={v.lang} />
+        <LangSelect ctx={ctx} value={v.lang} defaultLang={m.defaultLang} />
         <fieldset class="field">
           <legend>{t('consensus.answer.changeLegend')}</legend>
           <p class="hint">{t('consensus.answer.changeHint')}</p>
@@ -168,7 +157,7 @@ export function AnswerFormView(props: { ctx: PageCtx; process: Process; detail: 
             value={v['changedOutcome.outcome'] ?? ''}
             error={errors['changedOutcome.outcome']}
           />
-          <OptionSelect ctx={ctx} name="changedOutcome.optionId" options={detail.options} value={v['changedOutcome.optionId']} error={errors['changedOutcome.optionId']} />
+          <OptionSelect ctx={ctx} name="changedOutcome.optionId" options={m.options} value={v['changedOutcome.optionId']} error={errors['changedOutcome.optionId']} />
           <TextArea name="changedOutcome.rationale" label={t('consensus.answer.newRationale')} value={v['changedOutcome.rationale']} error={errors['changedOutcome.rationale']} rows={4} />
         </fieldset>
         <Submit>{t('consensus.answer.submit')}</Submit>

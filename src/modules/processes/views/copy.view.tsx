@@ -1,20 +1,18 @@
-import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, Field, Form, Submit } from '../../../platform/web/components/forms.js';
-import type { Process } from '../processes.repository.js';
+import type { CopyProcessPageModel } from '../processes.page-presenter.js';
 
 /** Start a new process from this one: a new short name, titles and a start date. */
-export function CopyProcessView({ ctx, source, values = {}, errors = {} }: { ctx: PageCtx; source: Process; values?: Record<string, string | undefined>; errors?: Record<string, string> }) {
-  const { t, lang } = ctx;
-  const title = t('processes.copyTitle', { title: pick(lang, source, 'title') });
+export function CopyProcessView({ ctx, model, values = {}, errors = {} }: { ctx: PageCtx; model: CopyProcessPageModel; values?: Record<string, string | undefined>; errors?: Record<string, string> }) {
+  const { t } = ctx;
+  const title = t('processes.copyTitle', { title: model.sourceTitle });
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>{t('processes.copyIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={localPath(lang, `/processes/${source.slug}/copy`)}>
+      <Form ctx={ctx} action={model.action}>
         <Field name="slug" label={t('processes.fields.slug')} hint={t('processes.fields.slugHint')} value={values.slug} error={errors.slug} required />
         <Field name="titleEn" label={t('processes.fields.titleEn')} value={values.titleEn} error={errors.titleEn} required />
         <Field name="titleFr" label={t('processes.fields.titleFr')} value={values.titleFr} error={errors.titleFr} required />

@@ -1,108 +1,90 @@
-import { pick } from '../../../platform/i18n/pick.js';
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { Form } from '../../../platform/web/components/forms.js';
-import { can } from '../../../platform/auth/policies.js';
-import type { ProcessDetail } from '../processes.service.js';
+import type { PersonModel, ProcessPageModel } from '../processes.page-presenter.js';
 import { Timeline } from './timeline.js';
-
-/** A person listed on the page (committee members, conveners). */
-export interface Person {
-  user_id: string;
-  name: string;
-}
 
 /** The process page: what it is, where it stands, who runs it, its groups and its balance. */
 export function ProcessView(props: {
   ctx: PageCtx;
-  detail: ProcessDetail;
-  currentPhaseId: string | undefined;
-  oversight: Person[];
-  conveners: Person[];
-  isMember: boolean;
+  model: ProcessPageModel;
   /** Sections other modules contribute (working groups, meetings, calls, balance), each with its heading. */
   sections: ComponentChildren[];
   /** The follow button and feed link (from the follows module). */
   follow: ComponentChildren[];
 }) {
-  const { ctx, detail } = props;
-  const { t, lang } = ctx;
-  const p = detail.process;
-  const title = pick(lang, p, 'title');
-  const scope = { processId: p.id };
-  const base = `/processes/${p.slug}`;
-  const current = detail.phases.find((ph) => ph.id === props.currentPhaseId);
+  const { ctx, model: m } = props;
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={title}>
-      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, '/processes'), label: t('processes.listTitle') }]} current={title} />
-      <h1>{title}</h1>
-      <p class="lead">{pick(lang, p, 'summary')}</p>
+    <Layout ctx={ctx} title={m.title}>
+      <Breadcrumb ctx={ctx} trail={[{ href: m.listPath, label: t('processes.listTitle') }]} current={m.title} />
+      <h1>{m.title}</h1>
+      <p class="lead">{m.summary}</p>
       <p class="status-line">
-        <strong>{current ? t('processes.currentPhase', { name: pick(lang, current, 'name') }) : t('processes.noCurrentPhase')}</strong> ·{' '}
-        {t(`processes.registration.${p.registration}`)}
+        <strong>{m.currentPhase !== null ? t('processes.currentPhase', { name: m.currentPhase }) : t('processes.noCurrentPhase')}</strong> ·{' '}
+        {t(`processes.registration.${m.registration}`)}
       </p>
       <div class="actions">
-        {!props.isMember && can(ctx.actor, 'process.join') && (
-          <a class="button" href={localPath(lang, `${base}/join`)}>
+        {m.canJoin && (
+          <a class="button" href={m.joinPath}>
             {t('participants.join')}
           </a>
         )}
-        {!ctx.actor && (
-          <a class="button" href={localPath(lang, `/sign-in?next=${encodeURIComponent(localPath(lang, `${base}/join`))}`)}>
+        {m.signInToJoinPath !== null && (
+          <a class="button" href={m.signInToJoinPath}>
             {t('participants.signInToJoin')}
           </a>
         )}
-        {props.isMember && (
+        {m.isMember && (
           <>
             <span class="badge">{t('participants.youAreMember')}</span>
-            <Form ctx={ctx} action={localPath(lang, `${base}/leave`)} class="inline-form">
+            <Form ctx={ctx} action={m.leavePath} class="inline-form">
               <button type="submit" class="link-button">
                 {t('participants.leave')}
               </button>
             </Form>
           </>
         )}
-        <a href={localPath(lang, `${base}/participants`)}>{t('processes.participants')}</a>
-        <a href={localPath(lang, `${base}/organisations`)}>{t('processes.organisations')}</a>
-        <a href={localPath(lang, `${base}/documents`)}>{t('documents.listTitle')}</a>
-        <a href={localPath(lang, `${base}/comment-periods`)}>{t('comments.periodsLink')}</a>
-        <a href={localPath(lang, `${base}/consensus`)}>{t('consensus.link')}</a>
-        <a href={localPath(lang, `${base}/report`)}>{t('processReport.link')}</a>
-        <a href={localPath(lang, `${base}/audit`)}>{t('audit.link')}</a>
-        <a href={localPath(lang, `${base}/recommendations`)}>{t('recommendations.listTitle')}</a>
-        <a href={localPath(lang, `${base}/tracker`)}>{t('accountability.title')}</a>
+        <a href={m.paths.participants}>{t('processes.participants')}</a>
+        <a href={m.paths.organisations}>{t('processes.organisations')}</a>
+        <a href={m.paths.documents}>{t('documents.listTitle')}</a>
+        <a href={m.paths.commentPeriods}>{t('comments.periodsLink')}</a>
+        <a href={m.paths.consensus}>{t('consensus.link')}</a>
+        <a href={m.paths.report}>{t('processReport.link')}</a>
+        <a href={m.paths.audit}>{t('audit.link')}</a>
+        <a href={m.paths.recommendations}>{t('recommendations.listTitle')}</a>
+        <a href={m.paths.tracker}>{t('accountability.title')}</a>
       </div>
-      {(can(ctx.actor, 'process.update', scope) || can(ctx.actor, 'process.copy', scope)) && (
+      {m.canManage && (
         <nav aria-label={t('processes.manage')} class="manage">
           <h2 class="visually-hidden">{t('processes.manage')}</h2>
           <ul class="inline-list">
-            {can(ctx.actor, 'process.update', scope) && (
+            {m.manage.edit !== null && (
               <li>
-                <a href={localPath(lang, `${base}/edit`)}>{t('processes.edit')}</a>
+                <a href={m.manage.edit}>{t('processes.edit')}</a>
               </li>
             )}
-            {can(ctx.actor, 'process.manageStakeholders', scope) && (
+            {m.manage.stakeholderGroups !== null && (
               <li>
-                <a href={localPath(lang, `${base}/stakeholder-groups`)}>{t('processes.stakeholderGroups')}</a>
+                <a href={m.manage.stakeholderGroups}>{t('processes.stakeholderGroups')}</a>
               </li>
             )}
-            {can(ctx.actor, 'process.invite', scope) && (
+            {m.manage.invite !== null && (
               <li>
-                <a href={localPath(lang, `${base}/invitations/new`)}>{t('processes.invite')}</a>
+                <a href={m.manage.invite}>{t('processes.invite')}</a>
               </li>
             )}
-            {can(ctx.actor, 'group.create', scope) && (
+            {m.manage.createGroup !== null && (
               <li>
-                <a href={localPath(lang, `${base}/groups/new`)}>{t('groups.create')}</a>
+                <a href={m.manage.createGroup}>{t('groups.create')}</a>
               </li>
             )}
-            {can(ctx.actor, 'process.copy', scope) && (
+            {m.manage.copy !== null && (
               <li>
-                <a href={localPath(lang, `${base}/copy`)}>{t('processes.copy')}</a>
+                <a href={m.manage.copy}>{t('processes.copy')}</a>
               </li>
             )}
           </ul>
@@ -110,27 +92,27 @@ export function ProcessView(props: {
       )}
       {props.follow}
       <h2>{t('processes.timeline')}</h2>
-      <Timeline ctx={ctx} phases={detail.phases} currentId={props.currentPhaseId} />
+      <Timeline ctx={ctx} phases={m.phases} />
       {props.sections}
       <h2>{t('processes.oversight')}</h2>
-      {props.oversight.length === 0 ? <p>{t('processes.noOversight')}</p> : <PeopleList people={props.oversight} />}
-      {props.conveners.length > 0 && (
+      {m.oversight.length === 0 ? <p>{t('processes.noOversight')}</p> : <PeopleList people={m.oversight} />}
+      {m.conveners.length > 0 && (
         <>
           <h2>{t('processes.conveners')}</h2>
-          <PeopleList people={props.conveners} />
+          <PeopleList people={m.conveners} />
         </>
       )}
       <h2>{t('processes.about')}</h2>
-      <Markdown source={pick(lang, p, 'description')} />
+      <Markdown source={m.description} />
     </Layout>
   );
 }
 
-function PeopleList({ people }: { people: Person[] }) {
+function PeopleList({ people }: { people: PersonModel[] }) {
   return (
     <ul>
       {people.map((p) => (
-        <li key={p.user_id}>{p.name}</li>
+        <li key={p.id}>{p.name}</li>
       ))}
     </ul>
   );

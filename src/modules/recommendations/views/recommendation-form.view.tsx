@@ -1,23 +1,12 @@
-import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
-import type { StakeholderGroup } from '../../processes/index.js';
-import type { WorkingGroup } from '../../groups/index.js';
-import type { DocumentRow } from '../../documents/index.js';
 import { PRIORITIES } from '../recommendations.schema.js';
+import type { RecommendationFormPageModel } from '../recommendations.page-presenter.js';
 
 /** What the form shows: what was typed, or the recommendation as it is. Multi-choices are arrays. */
 export type RecommendationFormValues = Record<string, string | string[] | undefined>;
-
-/** The choices the form offers, from the process. */
-export interface FormChoices {
-  groups: WorkingGroup[];
-  documents: DocumentRow[];
-  stakeholderGroups: StakeholderGroup[];
-  organisations: { id: string; name: string }[];
-}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -25,27 +14,24 @@ const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array
 /** Create or edit a recommendation; the number is asked only when creating (it is the permanent address). */
 export function RecommendationFormView(props: {
   ctx: PageCtx;
-  title: string;
-  action: string;
-  back: { href: string; label: string };
-  number?: string | undefined;
+  model: RecommendationFormPageModel;
   values: RecommendationFormValues;
-  choices: FormChoices;
   errors?: Record<string, string>;
 }) {
-  const { ctx, choices } = props;
-  const { t, lang } = ctx;
+  const { ctx, model: m } = props;
+  const { choices } = m;
+  const { t } = ctx;
   const v = props.values;
   const e = props.errors ?? {};
   const chosenSg = new Set(many(v.stakeholderGroupIds));
   const chosenOrgs = new Set(many(v.organisationIds));
   return (
-    <Layout ctx={ctx} title={props.title}>
-      <Breadcrumb ctx={ctx} trail={[{ href: props.back.href, label: props.back.label }]} current={props.title} />
-      <h1>{props.title}</h1>
+    <Layout ctx={ctx} title={m.title}>
+      <Breadcrumb ctx={ctx} trail={[{ href: m.back.href, label: m.back.label }]} current={m.title} />
+      <h1>{m.title}</h1>
       <ErrorSummary ctx={ctx} errors={e} />
-      <Form ctx={ctx} action={props.action} class="form form--wide">
-        {props.number === undefined ? (
+      <Form ctx={ctx} action={m.action} class="form form--wide">
+        {m.number === undefined ? (
           <Field
             name="number"
             label={t('recommendations.fields.number')}
@@ -55,7 +41,7 @@ export function RecommendationFormView(props: {
             required
           />
         ) : (
-          <p>{t('recommendations.numbered', { number: props.number })}</p>
+          <p>{t('recommendations.numbered', { number: m.number })}</p>
         )}
         <Field name="titleEn" label={t('recommendations.fields.titleEn')} value={one(v.titleEn)} error={e.titleEn} required />
         <Field name="titleFr" label={t('recommendations.fields.titleFr')} value={one(v.titleFr)} error={e.titleFr} required />
@@ -91,7 +77,7 @@ export function RecommendationFormView(props: {
               <option value="">{t('recommendations.none')}</option>
               {choices.groups.map((g) => (
                 <option key={g.id} value={g.slug} selected={one(v.group) === g.slug}>
-                  {pick(lang, g, 'name')}
+                  {g.name}
                 </option>
               ))}
             </select>
@@ -123,7 +109,7 @@ export function RecommendationFormView(props: {
           {choices.stakeholderGroups.map((s) => (
             <div class="choice" key={s.id}>
               <input type="checkbox" id={`field-sg-${s.id}`} name="stakeholderGroupIds" value={s.id} checked={chosenSg.has(s.id)} />
-              <label for={`field-sg-${s.id}`}>{pick(lang, s, 'name')}</label>
+              <label for={`field-sg-${s.id}`}>{s.name}</label>
             </div>
           ))}
         </fieldset>

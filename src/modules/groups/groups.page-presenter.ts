@@ -1,0 +1,93 @@
+import { can } from '../../platform/auth/policies.js';
+import { formatDate, type Lang } from '../../platform/i18n/i18n.js';
+import { pick } from '../../platform/i18n/pick.js';
+import { localPath, type ModelCtx } from '../../platform/web/context.js';
+import type { Crumb } from '../../platform/web/components/breadcrumb.js';
+import { processCrumb, type Process } from '../processes/index.js';
+import type { Announcement, WorkingGroup } from './groups.repository.js';
+import type { GroupSummary } from './groups.service.js';
+
+/**
+ * Page presenters: records in, the model a view lays out (in the reader's language, with the
+ * `can…` flags the page needs) out. The API's presenter is groups.presenter.ts.
+ */
+
+/** An announcement as shown: its own language, and the byline's date in the reader's. */
+export interface AnnouncementModel {
+  id: string;
+  lang: string;
+  title: string;
+  /** Markdown. */
+  body: string;
+  authorName: string;
+  postedOn: string;
+}
+
+/** A choice in a `<select>`. */
+export interface OptionModel {
+  value: string;
+  label: string;
+  selected: boolean;
+}
+
+/** A working group's page. */
+export interface GroupPageModel {
+  name: string;
+  processCrumb: Crumb;
+  status: WorkingGroup['status'];
+  memberCount: number;
+  /** The reader is in the group (offer to leave), in the process only (offer to join), or neither. */
+  membership: 'group' | 'process' | 'none';
+  /** Joining is offered to process members while the group has not concluded. */
+  canJoin: boolean;
+  joinPath: string;
+  leavePath: string;
+  /** Null when the reader may not edit the group. */
+  editPath: string | null;
+  chairs: { id: string; name: string }[];
+  /** Markdown in the reader's language; empty when there is none. */
+  charter: string;
+  participantsPath: string;
+  announcements: AnnouncementModel[];
+  /** The announcement form (chairs and conveners), or null. */
+  announce: { action: string; langs: OptionModel[] } | null;
+  /** The add-a-member form (chairs and conveners), or null. */
+  addMemberAction: string | null;
+}
+
+/** What the group page is made from (its balance, meetings and follow box come from other modules). */
+export interface GroupPageRecords {
+  process: Process;
+  summary: GroupSummary;
+  announcements: (Announcement & { author_name: string | null })[];
+  isGroupMember: boolean;
+  isProcessMember: boolean;
+}
+
+const LANG_NAMES: Record<Lang, string> = { en: 'English', fr: 'Français' };
+
+export function groupPage(r: GroupPageRecords, ctx: ModelCtx): GroupPageModel {
+  const { lang, actor } = ctx;
+  const g = r.summary.group;
+  const base = localPath(lang, `/processes/${r.process.slug}/groups/${g.slug}`);
+  const scope = { processId: r.process.id, groupId: g.id };
+  return {
+    name: pick(lang, g, 'name'),
+    processCrumb: processCrumb(lang, r.process),
+    status: g.status,
+    memberCount: r.summary.memberCount,
+    membership: r.isGroupMember ? 'group' : r.isProcessMember ? 'process' : 'none',
+    canJoin: !r.isGroupMember && r.isProcessMember && g.status !== 'concluded',
+    joinPath: `${base}/join`,
+    leavePath: `${base}/leave`,
+    editPath: can(actor, 'group.update', scope) ? `${base}/edit` : null,
+    chairs: r.summary.chairs.map((c) => ({ id: c.user_id, name: c.name })),
+    charter: pick(lang, g, 'charter'),
+    participantsPath: localPath(lang, `/processes/${r.process.slug}/participants?group=${g.slug}`),
+    announcements: r.announcements.map((a) => ({ id: a.id, lang: a.lang, title: a.title, body: a.body, authorName: a.author_name ?? '—', postedOn: formatDate(lang, a.created_at) })),
+    announce: can(actor, 'group.announce', scope)
+      ? { action: `${base}/announcements`, langs: (['en', 'fr'] as const).map((l) => ({ value: l, label: LANG_NAMES[l], selected: l === lang })) }
+      : null,
+    addMemberAction: can(actor, 'group.addMember', scope) ? `${base}/members` : null,
+  };
+}
