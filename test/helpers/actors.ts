@@ -17,6 +17,8 @@ export function anActor(opts: { admin?: boolean; confirmed?: boolean; process?: 
     isAdmin: opts.admin ?? false,
     processRoles: new Map(Object.entries(opts.process ?? {}).map(([id, roles]) => [id, new Set(roles)])),
     groupRoles: new Map(Object.entries(opts.group ?? {}).map(([id, roles]) => [id, new Set(roles)])),
+    organisationRoles: new Map(),
+    installationRoles: new Set(),
   };
 }
 
