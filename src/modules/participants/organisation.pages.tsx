@@ -39,6 +39,7 @@ export const organisationPages: FastifyPluginAsync = async (app) => {
         since: formatDate(req.lang, p.since),
       })),
       canManage: can(req.actor, 'organisation.manageRoles', { organisationId: org.id }),
+      roleChoices: ORGANISATION_ROLES,
     };
   }
 

@@ -3,7 +3,6 @@ import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, Form, Submit } from '../../../platform/web/components/forms.js';
-import { ORGANISATION_ROLES } from '../../../platform/auth/roles.js';
 
 /** An organisation as its page shows it: text already in the reader's language. */
 export interface OrganisationPageModel {
@@ -15,6 +14,8 @@ export interface OrganisationPageModel {
   people: { userId: string; name: string; roles: string; since: string }[];
   /** True when the reader may add and remove who acts for it (its owners, administrators). */
   canManage: boolean;
+  /** The roles one may hold in an organisation, in the order the form offers them. */
+  roleChoices: readonly string[];
 }
 
 type Values = Record<string, string | undefined>;
@@ -114,7 +115,7 @@ export function OrganisationView({
                     {errors.roles}
                   </p>
                 )}
-                {ORGANISATION_ROLES.map((r) => (
+                {org.roleChoices.map((r) => (
                   <div class="choice" key={r}>
                     <input type="checkbox" id={`field-role-${r}`} name={`role_${r}`} value="on" checked={values[`role_${r}`] === 'on'} />
                     <label for={`field-role-${r}`}>
