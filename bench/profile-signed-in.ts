@@ -110,10 +110,14 @@ const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
 const cookie = (signIn.headers.getSetCookie().find((c) => c.startsWith('concord_session=')) ?? '').split(';')[0]!;
 if (!cookie) throw new Error(`sign-in answered ${signIn.status}`);
 
-const pages = {
-  document: `/en/processes/${FIXTURE.process}/documents/${FIXTURE.document}`,
-  comments: `/en/processes/${FIXTURE.process}/comment-periods/${period.id}/comments`,
-};
+// PROFILE_PAGES=comments: only some of the pages (comma-separated names).
+const only = process.env.PROFILE_PAGES?.split(',');
+const pages = Object.fromEntries(
+  Object.entries({
+    document: `/en/processes/${FIXTURE.process}/documents/${FIXTURE.document}`,
+    comments: `/en/processes/${FIXTURE.process}/comment-periods/${period.id}/comments`,
+  }).filter(([name]) => !only || only.includes(name)),
+);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
