@@ -20,6 +20,7 @@ import path from 'node:path';
 import diagnostics from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LogEvent } from 'kysely';
+import Fastify from 'fastify';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/client.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
@@ -195,12 +196,23 @@ for (const [name, p] of Object.entries(pages)) {
 // per page, the pages taking turns; the least CPU per request of any round is what the work
 // costs when the cores are not contended (another process on the sibling core or a cache
 // flushed by a neighbour only ever adds), the median what it cost in this run.
+// Each page also gets a bare Fastify route in this process serving its bytes (as the bench's
+// bare routes do): its CPU per request is the client's and Fastify's share, so the difference
+// is what Concord's own work costs.
+const bareApp = Fastify({ logger: false });
+for (const [name, p] of Object.entries(pages)) {
+  const html = await (await fetch(base + p, { headers: { cookie } })).text();
+  bareApp.get(`/bare/${name}`, (_req, reply) => void reply.type('text/html; charset=utf-8').send(html));
+}
+const bareBase = await bareApp.listen({ host: '127.0.0.1', port: 0 });
+const targets = Object.fromEntries(Object.entries(pages).flatMap(([name, p]) => [[name, base + p], [`bare ${name}`, `${bareBase}/bare/${name}`]]));
+for (let i = 0; i < 200; i++) for (const name of Object.keys(pages)) await get(targets[`bare ${name}`]!);
+
 const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 10);
 const ROUND_N = Number(process.env.PROFILE_ROUND_N ?? 50);
 const perRound: Record<string, number[]> = {};
 for (let r = 0; r < ROUNDS; r++) {
-  for (const [name, p] of Object.entries(pages)) {
-    const url = base + p;
+  for (const [name, url] of Object.entries(targets)) {
     const cpu0 = process.cpuUsage();
     let left = ROUND_N;
     await Promise.all(
@@ -213,8 +225,16 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 console.log(`\n== CPU of this process per request (server, PGlite and the fetch client), ${ROUNDS} rounds of ${ROUND_N} requests, ${C} at once`);
 for (const [name, xs] of Object.entries(perRound)) {
-  console.log(`  ${name.padEnd(10)} least ${Math.min(...xs).toFixed(2)} ms  median ${pct(xs, 50).toFixed(2)} ms  (rounds: ${xs.map((x) => x.toFixed(1)).join(' ')})`);
+  console.log(`  ${name.padEnd(15)} least ${Math.min(...xs).toFixed(2)} ms  median ${pct(xs, 50).toFixed(2)} ms  (rounds: ${xs.map((x) => x.toFixed(1)).join(' ')})`);
 }
+for (const name of Object.keys(pages)) {
+  const own = (f: (xs: number[]) => number) => f(perRound[name]!) - f(perRound[`bare ${name}`]!);
+  const least = (xs: number[]) => Math.min(...xs);
+  console.log(
+    `  ${name}: Concord's own work ${own(least).toFixed(2)} ms per request (least; median ${own((xs) => pct(xs, 50)).toFixed(2)}) → at most ${(1000 / own(least)).toFixed(0)} pages a second on one core`,
+  );
+}
+await bareApp.close();
 
 if (profiler) {
   const { profile } = await profiler.post('Profiler.stop');
