@@ -24,8 +24,12 @@ export async function commentMargin(db: Kysely<DB>, documentId: string, now: Dat
         where c.period_id = p.id and c.document_id = pd.document_id)`.as('anchor_counts'),
     )
     .where('pd.document_id', '=', documentId)
+    // The latest period: one row per document (this one), the last to open. Said with
+    // DISTINCT ON rather than LIMIT 1 so that the embedded engine keeps it prepared (see
+    // platform/db/pglite-connection.ts); the row is the same.
+    .distinctOn('pd.document_id')
+    .orderBy('pd.document_id')
     .orderBy('p.opens_at', 'desc')
-    .limit(1)
     .executeTakeFirst();
   if (!period) return null;
   const counts: Record<string, number> = {};
