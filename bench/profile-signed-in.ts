@@ -2,16 +2,21 @@
  * Where a signed-in page's time goes: Concord in this process (as bench/servers/comments.ts
  * starts it: the demo plus a document with 100,000 comments), one member signed in, and the
  * document page and the first comments page requested N times one after another, then N times
- * with C at once. Prints, per page, the time of each phase of a request (onRequest → preHandler
- * → handler → onSend → sent), and each SQL statement's time as Kysely's log hook reports it.
+ * C at once, then in rounds against a bare route serving the same bytes. Prints, per page, the
+ * time from a request's arrival to its handler (session, scope, policy) and from the handler
+ * to the response's end, each SQL statement's time as Kysely's log hook reports it, and the
+ * CPU per request less the bare route's ("Concord's own work", the least of the rounds: on a
+ * shared machine wall times measure the neighbours). See docs/performance.md, "Signed-in pages".
  *
- *   node --import tsx bench/profile-signed-in.ts                    # 200 sequential, 200 × 10 concurrent, then 10 rounds of 50
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-signed-in.ts
+ *   node --import tsx bench/profile-signed-in.ts                    # 200 sequential, 200 × 10 at once, 10 rounds of 50
  *   PROFILE_DATA_DIR=/tmp/concord-profile node --import tsx bench/profile-signed-in.ts   # keep the data for the next run
- *   PROFILE_N=500 PROFILE_CONCURRENCY=10 PROFILE_EXPLAIN=1 …         # EXPLAIN ANALYZE each distinct statement once
+ *   PROFILE_CPU=/tmp/signed-in.cpuprofile …                          # V8 CPU profile of the measured requests only
+ *   PROFILE_EXPLAIN=1 PROFILE_SQL=/tmp/statements.json …             # EXPLAIN ANALYZE each statement; save them to replay
+ *   PROFILE_PAGES=comments PROFILE_N=100 PROFILE_CONCURRENCY=10 PROFILE_ROUNDS=12 PROFILE_ROUND_N=50 PROFILE_WARMUP=150 …
  *
  * The requests go over loopback to the listening server (as autocannon's do), from this
- * process, so a CPU profile holds both; the client's share is small next to a page render.
+ * process, so the CPU figures and a profile hold the client too; the bare route's figure is
+ * what the client and Fastify cost.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector/promises';
