@@ -19,7 +19,9 @@ const settings = {
   warmupSeconds: positiveNumber('BENCH_WARMUP_SECONDS', 2, true),
   connections: positiveNumber('BENCH_CONNECTIONS', 50),
 };
-const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+// Names separated by ';', or by ',' when there is no ';' (the signed-in targets' names hold a comma).
+const onlyRaw = process.env.BENCH_ONLY;
+const only = onlyRaw?.split(onlyRaw.includes(';') ? ';' : ',').map((s) => s.trim());
 
 function positiveNumber(name: string, fallback: number, zeroOk = false): number {
   const raw = process.env[name];

@@ -59,6 +59,8 @@ export const COMPARISONS: Comparison[] = [
   { name: 'document page, 100k comments / bare', numerator: 'comments: document page', denominator: 'bare: document page', goal: 0.3 },
   { name: 'first comments page / bare', numerator: 'comments: first page', denominator: 'bare: first page', goal: 0.3 },
   { name: 'last comments page / bare', numerator: 'comments: last page', denominator: 'bare: last page', goal: 0.3 },
-  { name: 'document page, signed in / bare', numerator: 'comments: document page, signed in', denominator: 'bare: document page', goal: 0.3 },
-  { name: 'first comments page, signed in / bare', numerator: 'comments: first page, signed in', denominator: 'bare: first page', goal: 0.3 },
+  // A signed-in page renders on every request (no page cache), so its goal is the frame issue's
+  // 0.05 rather than the cached pages' 0.3 (docs/performance.md, "Signed-in pages").
+  { name: 'document page, signed in / bare', numerator: 'comments: document page, signed in', denominator: 'bare: document page', goal: 0.05 },
+  { name: 'first comments page, signed in / bare', numerator: 'comments: first page, signed in', denominator: 'bare: first page', goal: 0.05 },
 ];

@@ -8,6 +8,8 @@ import { groupsRepository } from '../../src/modules/groups/groups.repository.js'
 import { blocksOf, saveVersion, versionByNumber } from '../../src/modules/documents/documents.service.js';
 import { hideComment } from '../../src/modules/comments/moderation.service.js';
 import { recordDisposition, recountDispositions } from '../../src/modules/comments/dispositions.service.js';
+import { listComments } from '../../src/modules/comments/listing.service.js';
+import { commentsRepository, type Cursor } from '../../src/modules/comments/comments.repository.js';
 
 /**
  * Responses to comments: recording and changing them (API and the editors' queue page), the
@@ -275,5 +277,39 @@ describe('the disposition-of-comments report', () => {
   it('answers 404 for a period that does not exist', async () => {
     const res = await t.app.inject({ url: `/en/processes/${SLUG}/comment-periods/${newId()}/report` });
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('the comment list', () => {
+  it('gives each row as the row-per-row read does, responses and hidden ones included, whatever the filter and end', async () => {
+    const base = { periodId: f.periodId, documentIds: [f.docId] };
+    const all = await t.db.selectFrom('comments').select(['id', 'group_id', 'status', 'listed']).where('period_id', '=', f.periodId).execute();
+    const responses = await t.db.selectFrom('comment_dispositions').select(['comment_id', 'group_id']).where('period_id', '=', f.periodId).execute();
+    const answered = (c: (typeof all)[number]) => responses.some((r) => r.comment_id === c.id || r.group_id === c.group_id);
+    const expected = {
+      none: all.filter((c) => c.listed),
+      answered: all.filter((c) => c.listed && answered(c)),
+      awaiting: all.filter((c) => c.listed && c.status === 'visible' && !answered(c)),
+      hidden: all.filter((c) => c.status === 'hidden'),
+    };
+    expect(expected.answered.length).toBeGreaterThan(0);
+    expect(expected.awaiting.length).toBeGreaterThan(0);
+    for (const status of ['none', 'answered', 'awaiting', 'hidden'] as const) {
+      const filter = status === 'none' ? base : { ...base, status };
+      const ids = expected[status].map((c) => c.id).sort();
+      // Every page, read forwards three at a time, then the last page.
+      const seen: string[] = [];
+      for (let cursor: Cursor = { first: true }; ; ) {
+        const page = await listComments(t.db, filter, cursor, 3);
+        for (const row of page.rows) expect(row).toEqual(await commentsRepository.commentRow(t.db, row.id));
+        seen.push(...page.rows.map((r) => r.id));
+        if (!page.next) break;
+        cursor = { after: page.next };
+      }
+      expect(seen, status).toEqual(ids);
+      const last = await listComments(t.db, filter, { last: true }, 3);
+      expect(last.rows.map((r) => r.id)).toEqual(ids.slice(-3));
+      if (ids.length > 3) expect(last.previous).toBe(ids.at(-3));
+    }
   });
 });

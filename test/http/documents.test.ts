@@ -5,6 +5,7 @@ import { newId } from '../../src/platform/lib/ids.js';
 import { groupsRepository } from '../../src/modules/groups/groups.repository.js';
 import { documentsRepository } from '../../src/modules/documents/documents.repository.js';
 import { openPeriod } from '../../src/modules/comments/periods.service.js';
+import { commentMargin } from '../../src/modules/comments/comments.margin.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
 import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 
@@ -466,5 +467,27 @@ describe('the comment margin', () => {
     expect(current.body).toContain('Comments are on version 2 of this document.');
     expect(current.body).not.toContain('Comment on this paragraph');
     expect(current.body).not.toContain('comment-inline.js');
+
+    // A later period on the same document is the one the margin shows, with its own counts.
+    const doc = (await t.db.selectFrom('documents').select('id').where('process_id', '=', f.processId).where('slug', '=', 'baseline').executeTakeFirstOrThrow()).id;
+    expect((await commentMargin(t.db, doc))?.periodId).toBe(period.id);
+    const later = await openPeriod(
+      t.db,
+      adminActor,
+      f.processId,
+      {
+        document: 'baseline',
+        version: 2,
+        includeTranslations: false,
+        opensAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        timeZone: 'America/Toronto',
+        instructionsEn: '',
+        instructionsFr: '',
+        audience: 'confirmed',
+      },
+      '',
+    );
+    expect(await commentMargin(t.db, doc)).toMatchObject({ periodId: later.id, state: 'upcoming', counts: {}, general: 0, total: 0 });
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient, testApp, uniqueEmail, GOOD_PASSWORD, type TestApp } from '../helpers/app.js';
 import { Client, linksIn, pathOf } from '../helpers/client.js';
 import { mailRepository } from '../../src/modules/mail/mail.repository.js';
+import { processesRepository } from '../../src/modules/processes/processes.repository.js';
 
 let t: TestApp;
 let admin: Client;
@@ -132,6 +133,21 @@ describe('templates', () => {
     expect(groups[0]).toMatchObject({ slug: 'labelling', memberCount: 0, chairs: [], status: 'forming', charter: { en: '# Charter\n\nLabels.' } });
     const members = (await t.app.inject('/api/v1/processes/iot-au-2020/members')).json().items;
     expect(members).toEqual([]);
+  });
+
+  it('reads a process with its phases and stakeholder groups in one statement, as the per-table reads give them', async () => {
+    // A target share (numeric, read as text by node-postgres) beside groups without one.
+    const [first] = await processesRepository.stakeholderGroups(t.db, (await processesRepository.bySlug(t.db, 'iot-2018'))!.id);
+    await processesRepository.updateStakeholderGroup(t.db, first!.id, { target_share: 0.2 });
+    const one = await processesRepository.detailBySlug(t.db, 'iot-2018');
+    const { phases: readPhases, stakeholder_groups: groups, ...row } = one!;
+    expect(row).toEqual(await processesRepository.bySlug(t.db, 'iot-2018'));
+    expect(readPhases).toEqual(await processesRepository.phases(t.db, row.id));
+    expect(groups).toEqual(await processesRepository.stakeholderGroups(t.db, row.id));
+    expect(groups[0]!.target_share).toBe('0.2000');
+    expect(groups.slice(1).map((g) => g.target_share)).toContain(null);
+    expect(readPhases[0]!.starts_on).toBe('2018-06-01');
+    expect(await processesRepository.detailBySlug(t.db, 'no-such-process')).toBeUndefined();
   });
 });
 

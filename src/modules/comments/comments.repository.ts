@@ -80,8 +80,19 @@ function filtered(q: ListQ, f: ListFilter): ListQ {
   if (f.anchor !== undefined) q = f.anchor === '' ? q.where('c.anchor', 'is', null) : q.where('c.anchor', '=', f.anchor);
   if (f.stakeholderGroupId) q = q.where('c.stakeholder_group_id', '=', f.stakeholderGroupId);
   if (f.lang) q = q.where('c.lang', '=', f.lang);
-  if (f.status === 'answered') q = q.where((eb) => eb.or([eb('d1.id', 'is not', null), eb('d2.id', 'is not', null)]));
-  if (f.status === 'awaiting') q = q.where('c.status', '=', 'visible').where('d1.id', 'is', null).where('d2.id', 'is', null);
+  if (f.status === 'answered' || f.status === 'awaiting') {
+    // Answered: a response to the comment or to its group. Asked of the period's responses,
+    // read once (hashed), not of the outer joins: "no response" through the joins became an
+    // anti-join over the whole period (2.7 s on a period of 100,000 comments for the first
+    // page of "awaiting", 0.8 s for "answered" when none are). Responses belong to the period
+    // of what they answer (dispositions.service checks it).
+    q = q.where((eb) => {
+      const responses = (column: 'comment_id' | 'group_id') =>
+        eb.selectFrom('comment_dispositions').select(column).where('period_id', '=', f.periodId).where(column, 'is not', null);
+      const answered = eb.or([eb('c.id', 'in', responses('comment_id')), eb('c.group_id', 'in', responses('group_id'))]);
+      return f.status === 'answered' ? answered : eb.and([eb('c.status', '=', 'visible'), eb.not(answered)]);
+    });
+  }
   return q;
 }
 

@@ -101,7 +101,7 @@ export async function buildReport(db: Kysely<DB>, processId: string, periodId: s
       // The outcome counts cover visible comments only, so what is left of the visible ones awaits.
       return { anchor, label, excerpt: excerpt(text), total, hidden: h, counts: c, awaiting: Math.max(0, total - h - sum(c)), entries: entries.filter((e) => e.at === anchor) };
     };
-    const blocks: BlockRow[] = totals.size ? await blocksOf(db, version.id) : [];
+    const blocks: readonly BlockRow[] = totals.size ? await blocksOf(db, version.id) : [];
     const paragraphs = blocks.filter((b) => (totals.get(b.anchor) ?? 0) > 0).map((b) => paragraph(b.anchor, b.label, b.plain));
     if ((totals.get('') ?? 0) > 0) paragraphs.push(paragraph('', '', ''));
     out.push({ document, version, paragraphs });

@@ -57,7 +57,7 @@ export function presentVersion(
 }
 
 /** A version with its Markdown and blocks. */
-export function presentVersionDetail(v: VersionRow, blocks: BlockRow[], authorName: string | null): z.infer<typeof VersionDetailOut> {
+export function presentVersionDetail(v: VersionRow, blocks: readonly BlockRow[], authorName: string | null): z.infer<typeof VersionDetailOut> {
   return { ...presentVersion(v, authorName), markdown: v.markdown, blocks: blocks.map(presentBlock) };
 }
 

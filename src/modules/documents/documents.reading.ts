@@ -5,7 +5,7 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { diffVersions, type VersionDiff } from './documents.diff.js';
 import { documentMargin, type DocumentMargin } from './documents.slots.js';
 import { documentsRepository as repo, type BlockRow, type DocumentRow, type VersionListItem, type VersionRow } from './documents.repository.js';
-import { getVersion, translationsOf, versionByNumber } from './documents.service.js';
+import { blocksOf, getVersion, translationsOf, versionByNumber } from './documents.service.js';
 import { groupsRepository, type WorkingGroup } from '../groups/index.js';
 
 /**
@@ -108,7 +108,7 @@ function notFound(): never {
 export interface DocumentPage {
   doc: DocumentRow;
   version: VersionListItem;
-  blocks: BlockRow[];
+  blocks: readonly BlockRow[];
   translations: DocumentRow[];
   /** The working group that owns the document (none for the process's own documents). */
   groups: WorkingGroup[];
@@ -122,7 +122,7 @@ export interface DocumentPage {
 export async function documentPage(db: Kysely<DB>, doc: DocumentRow, n?: number): Promise<DocumentPage> {
   const version = await getVersion(db, doc.id, n ?? doc.version_count);
   const [blocks, translations, groups, margin] = await Promise.all([
-    repo.blocks(db, version.id),
+    blocksOf(db, version.id),
     translationsOf(db, doc),
     // Only the owner is named on the page: its group, read only when there is one.
     doc.group_id ? groupsRepository.byId(db, doc.group_id).then((g) => (g ? [g] : [])) : Promise.resolve([]),

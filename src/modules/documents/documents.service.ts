@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { authorize, canSee, type PolicyContext } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
+import { ImmutableCache } from '../../platform/lib/immutable-cache.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { recordActivity } from '../follows/index.js';
@@ -108,9 +109,24 @@ export async function getVersion(db: Kysely<DB>, documentId: string, n: number):
 /** Every version of a document, newest first, with author names. */
 export const listVersions = (db: Kysely<DB>, documentId: string) => repo.versions(db, documentId);
 
-/** The blocks of a version, in order. */
-export async function blocksOf(db: Kysely<DB>, versionId: string): Promise<BlockRow[]> {
-  return repo.blocks(db, versionId);
+/**
+ * A version's blocks never change (a trigger refuses updates and deletes), so they are kept in
+ * memory once read: a document page read them on every view, 50-odd rows of three texts each.
+ * Bounded at about 32 million characters of text per database.
+ */
+const versionBlocks = new ImmutableCache<readonly Readonly<BlockRow>[]>(32_000_000, (blocks) =>
+  blocks.reduce((n, b) => n + b.source.length + b.html.length + b.plain.length + b.label.length + 100, 0),
+);
+
+/** The blocks of a version, in order: shared by every reader, so frozen. */
+export async function blocksOf(db: Kysely<DB>, versionId: string): Promise<readonly Readonly<BlockRow>[]> {
+  return versionBlocks.get(
+    db,
+    versionId,
+    async () => Object.freeze((await repo.blocks(db, versionId)).map((b) => Object.freeze(b))),
+    // No blocks may also mean a version not visible yet to this connection: read again next time.
+    (blocks) => blocks.length > 0,
+  );
 }
 
 /** The other documents sharing this one's translation key (its translations). */

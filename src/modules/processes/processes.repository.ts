@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { ProcessPhasesTable, ProcessesTable, StakeholderGroupsTable } from './processes.tables.js';
 
@@ -10,6 +10,29 @@ export type StakeholderGroup = Selectable<StakeholderGroupsTable>;
 export const processesRepository = {
   async bySlug(db: Kysely<DB>, slug: string): Promise<Process | undefined> {
     return db.selectFrom('processes').selectAll().where('slug', '=', slug).executeTakeFirst();
+  },
+
+  /**
+   * A process with its phases and stakeholder groups, in position order, in one statement (the
+   * two lists as JSON arrays): nearly every process page starts here, and on the embedded
+   * database each statement costs a round through the engine whatever it reads. The lists
+   * hold what the row-per-row queries below return: dates as 'YYYY-MM-DD', target shares as
+   * the numeric's text ('0.2500'), as node-postgres reads them.
+   */
+  async detailBySlug(db: Kysely<DB>, slug: string): Promise<(Process & { phases: Phase[]; stakeholder_groups: StakeholderGroup[] }) | undefined> {
+    return db
+      .selectFrom('processes as p')
+      .selectAll('p')
+      .select([
+        sql<Phase[]>`(select coalesce(json_agg(ph order by ph.position), '[]'::json)
+          from (select id, process_id, position, kind, name_en, name_fr, starts_on::text as starts_on, ends_on::text as ends_on
+                from process_phases where process_id = p.id) ph)`.as('phases'),
+        sql<StakeholderGroup[]>`(select coalesce(json_agg(g order by g.position), '[]'::json)
+          from (select id, process_id, key, name_en, name_fr, target_share::text as target_share, position
+                from stakeholder_groups where process_id = p.id) g)`.as('stakeholder_groups'),
+      ])
+      .where('p.slug', '=', slug)
+      .executeTakeFirst();
   },
 
   async byId(db: Kysely<DB>, id: string): Promise<Process | undefined> {

@@ -58,8 +58,9 @@ function phaseRows(phases: PhaseInput[]): Omit<Phase, 'process_id'>[] {
 /** Load a process by slug with its phases and stakeholder groups; 404 when absent. */
 export async function getProcess(db: Kysely<DB>, slug: string): Promise<ProcessDetail> {
   return memoized(`process:${slug}`, async () => {
-    const process = await processBySlug(db, slug);
-    const [phases, stakeholderGroups] = await Promise.all([repo.phases(db, process.id), repo.stakeholderGroups(db, process.id)]);
+    const row = await repo.detailBySlug(db, slug);
+    if (!row) throw new HttpProblem(404, 'errors.notFound');
+    const { phases, stakeholder_groups: stakeholderGroups, ...process } = row;
     return { process, phases, stakeholderGroups };
   });
 }

@@ -6,7 +6,7 @@ import type { ConsensusResult, RecommendationDetail } from './recommendations.se
 import { recommendationUrl } from './recommendations.presenter.js';
 
 /** A document version's blocks as PDF blocks; consecutive list items make one list. */
-export function documentPdfBlocks(blocks: BlockRow[]): PdfBlock[] {
+export function documentPdfBlocks(blocks: readonly BlockRow[]): PdfBlock[] {
   const out: PdfBlock[] = [];
   for (const b of blocks) {
     const last = out.at(-1);

@@ -26,7 +26,7 @@ export interface FinalReport {
   /** The published document, or its translation in the reader's language when it has one. */
   document: DocumentRow;
   version: VersionRow;
-  blocks: BlockRow[];
+  blocks: readonly BlockRow[];
   recommendations: RecommendationDetail[];
   /** The outcomes of the consensus calls behind the recommendations, by call id. */
   consensus: Map<string, ConsensusResult>;

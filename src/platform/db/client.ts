@@ -1,11 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { acquireDataDirLock } from './lock.js';
+import { pglitePoolConfig } from './pglite-connection.js';
 import type { DB } from './schema.js';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: pg's default turns them into Dates at local
@@ -77,7 +77,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 
 /** Put Kysely over an existing PGlite instance (used by tests that load a prepared image). */
 export function wrapPglite(lite: PGlite, release: () => void = () => {}, opts: DatabaseOptions = {}): Database {
-  const pool = new pg.Pool(createPgConfig(lite));
+  const pool = new pg.Pool(pglitePoolConfig(lite));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(opts.log ? { log: opts.log } : {}) });
   return {
     db,

@@ -56,7 +56,7 @@ export function Blocks(props: {
   processSlug: string;
   docSlug: string;
   docLang: 'en' | 'fr';
-  blocks: BlockRow[];
+  blocks: readonly BlockRow[];
   margin?: DocumentMargin | null | undefined;
 }) {
   const { ctx, processSlug, docSlug, margin } = props;

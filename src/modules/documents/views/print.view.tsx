@@ -8,7 +8,7 @@ import { BlockHtml } from './blocks.js';
  * A version as a printable page: no site navigation, the title, the version line with the
  * address it came from, and the blocks with their labels (print rules in app.css).
  */
-export function PrintView(props: { ctx: PageCtx; process: Process; doc: DocumentRow; version: VersionRow; blocks: BlockRow[]; url: string }) {
+export function PrintView(props: { ctx: PageCtx; process: Process; doc: DocumentRow; version: VersionRow; blocks: readonly BlockRow[]; url: string }) {
   const { ctx, process, doc, version } = props;
   const { t, lang } = ctx;
   return (
