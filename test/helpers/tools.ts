@@ -28,18 +28,34 @@ export function commandRuns(command: string, args: string[] = ['--version']): bo
 
 export const PDFTOTEXT_INSTALL = 'Debian package poppler-utils: apt-get install poppler-utils';
 
-/**
- * A PDF's text as pdftotext reads it; null when pdftotext is missing on a developer machine
- * (the caller skips its text assertions), an error under CI.
- */
-export function pdfText(pdf: Buffer | Uint8Array, args: string[] = ['-enc', 'UTF-8']): string | null {
-  if (!toolPresent('pdftotext', commandRuns('pdftotext', ['-v']), PDFTOTEXT_INSTALL)) return null;
+/** Run one of poppler's tools on a PDF written to a scratch file; null when it is missing off CI. */
+function poppler(tool: string, pdf: Buffer | Uint8Array, args: string[]): string | null {
+  if (!toolPresent(tool, commandRuns(tool, ['-v']), PDFTOTEXT_INSTALL)) return null;
   const dir = mkdtempSync(path.join(tmpdir(), 'concord-pdf-'));
   try {
     const file = path.join(dir, 'report.pdf');
     writeFileSync(file, pdf);
-    return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
+    return execFileSync(tool, [...args, file, ...(tool === 'pdfinfo' ? [] : ['-'])], { encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A PDF's text as pdftotext reads it (`['-layout']` keeps columns side by side); null when
+ * pdftotext is missing on a developer machine (the caller skips its text assertions), an
+ * error under CI.
+ */
+export function pdfText(pdf: Buffer | Uint8Array, args: string[] = ['-enc', 'UTF-8']): string | null {
+  return poppler('pdftotext', pdf, args);
+}
+
+/** The PDF as poppler's pdftohtml XML: each text run with <b> and <i> where its font is bold or italic. */
+export function pdfXml(pdf: Buffer | Uint8Array): string | null {
+  return poppler('pdftohtml', pdf, ['-xml', '-stdout', '-i', '-q']);
+}
+
+/** pdfinfo's report (Title, Tagged, PDF version…). */
+export function pdfInfo(pdf: Buffer | Uint8Array): string | null {
+  return poppler('pdfinfo', pdf, []);
 }

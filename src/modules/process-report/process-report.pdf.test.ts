@@ -1,23 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { textTable } from './process-report.pdf.js';
+import { tableBlock } from './process-report.pdf.js';
 
-describe('textTable', () => {
-  it('pads text columns on the right and numbers on the left', () => {
+describe('tableBlock', () => {
+  it('takes the first row as the header and right-aligns the columns of numbers', () => {
     expect(
-      textTable([
+      tableBlock([
         ['Group', 'Members', 'Share'],
         ['Academia', '2', '67 %'],
         ['Government', '12', '8 %'],
       ]),
-    ).toBe(['Group       Members  Share', 'Academia          2   67 %', 'Government       12    8 %'].join('\n'));
+    ).toEqual({
+      kind: 'table',
+      header: ['Group', 'Members', 'Share'],
+      rows: [
+        ['Academia', '2', '67 %'],
+        ['Government', '12', '8 %'],
+      ],
+      numeric: [false, true, true],
+    });
   });
 
-  it('keeps a dash as a number column and trims trailing spaces', () => {
-    expect(
-      textTable([
-        ['A', 'Long title'],
-        ['B', '—'],
-      ]),
-    ).toBe('A  Long title\nB           —');
+  it('counts a dash as a number, but not a column with words, nor the first column', () => {
+    expect(tableBlock([['1', 'Long title', 'n'], ['2', 'B', '—']]).numeric).toEqual([false, false, true]);
   });
 });

@@ -16,24 +16,17 @@ export interface PdfCtx {
 const STANCES = ['support', 'live_with', 'stand_aside', 'object'] as const;
 
 /**
- * Rows as a text table in the monospaced font: columns padded to their widest cell, numbers
- * right-aligned, so the figures read as a table on paper and in a screen reader's text.
- * @example textTable([['Group', 'Members'], ['Academia', '2']]) // 'Group     Members\nAcademia        2'
+ * Rows (the first is the header) as a PDF table; a column whose every cell is a number (or a
+ * dash for none) is right-aligned, so figures line up on paper.
+ * @example tableBlock([['Group', 'Members'], ['Academia', '2']]) // { kind: 'table', header: ['Group', 'Members'], rows: [['Academia', '2']], numeric: [false, true] }
  */
-export function textTable(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = (s: string) => /^[\d\s\u202f\u00a0,.%—-]+$/.test(s);
-  return rows
-    .map((r) =>
-      r
-        .map((c, i) => (i > 0 && numeric(c) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+export function tableBlock(rows: string[][]): Extract<PdfBlock, { kind: 'table' }> {
+  const [header = [], ...body] = rows;
+  const isNumber = (s: string) => /^[\d\s\u202f\u00a0,.%—-]+$/.test(s);
+  return { kind: 'table', header, rows: body, numeric: header.map((_, i) => i > 0 && body.length > 0 && body.every((r) => isNumber(r[i] ?? ''))) };
 }
 
-/** The report as PDF blocks: each section's figures as text tables, then every link as a URL. */
+/** The report as PDF blocks: each section's figures as tables, then every link as a URL. */
 export function reportPdfBlocks(r: ProcessReport, ctx: PdfCtx): PdfBlock[] {
   const { t, lang } = ctx;
   const n = (x: number) => formatNumber(lang, x);
@@ -48,7 +41,7 @@ export function reportPdfBlocks(r: ProcessReport, ctx: PdfCtx): PdfBlock[] {
   ];
   /** A table, then its sources: one line per link, the label and its address. */
   const table = (rows: string[][], links: [string, string][]) => {
-    out.push({ kind: 'code', text: textTable(rows) });
+    out.push(tableBlock(rows));
     const seen = new Set<string>();
     for (const [label, href] of links) {
       const u = url(href);

@@ -1,21 +1,25 @@
 import { formatDate, type Lang, type T } from '../../platform/i18n/i18n.js';
 import type { BlockRow } from '../documents/index.js';
-import { createPdf, markdownToPdfBlocks, pdfBuffer, renderPdfBlocks, type PdfBlock } from './report.pdf.js';
+import { createPdf, pdfBuffer, type PdfBlock } from './report.pdf.js';
+import { markdownToPdfBlocks } from './report.pdf-markdown.js';
+import { renderPdfBlocks } from './report.pdf-render.js';
 import type { FinalReport } from './final-report.service.js';
 import type { ConsensusResult, RecommendationDetail } from './recommendations.service.js';
 import { recommendationUrl } from './recommendations.presenter.js';
 
-/** A document version's blocks as PDF blocks; consecutive list items make one list. */
+/**
+ * A document version's blocks as PDF blocks, from each block's Markdown source so that emphasis
+ * and tables survive; consecutive list items (stored one block each) make one list.
+ */
 export function documentPdfBlocks(blocks: readonly BlockRow[]): PdfBlock[] {
   const out: PdfBlock[] = [];
   for (const b of blocks) {
-    const last = out.at(-1);
-    if (b.kind === 'list_item') {
-      if (last?.kind === 'list') last.items.push(b.plain);
-      else out.push({ kind: 'list', items: [b.plain] });
-    } else if (b.kind === 'heading') out.push({ kind: 'heading', level: b.level ?? 2, text: b.plain });
-    else if (b.kind === 'code' || b.kind === 'table') out.push({ kind: 'code', text: b.plain });
-    else if (b.kind !== 'rule') out.push({ kind: 'paragraph', text: b.plain });
+    if (b.kind === 'rule') continue;
+    for (const p of markdownToPdfBlocks(b.source)) {
+      const last = out.at(-1);
+      if (p.kind === 'list' && last?.kind === 'list' && !!last.ordered === !!p.ordered) last.items.push(...p.items);
+      else out.push(p);
+    }
   }
   return out;
 }

@@ -4,5 +4,6 @@
  */
 export { publishFinalReport } from './final-report.service.js';
 export { consensusResults, createRecommendation, listRecommendations, recommendationPath } from './recommendations.service.js';
-export { createPdf, pdfBuffer, renderPdfBlocks } from './report.pdf.js';
+export { createPdf, pdfBuffer } from './report.pdf.js';
+export { renderPdfBlocks } from './report.pdf-render.js';
 export type { PdfBlock } from './report.pdf.js';
