@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateField } from '../../platform/time/time-fields.js';
 import { httpUrl } from '../../platform/lib/http-url.js';
 import { Slug } from '../processes/index.js';
 import type { ProgressStatus } from './accountability.tables.js';
@@ -13,7 +14,7 @@ export const NEEDS_REASON: readonly ProgressStatus[] = ['at_risk', 'late', 'drop
 export const CLOSED: readonly ProgressStatus[] = ['done', 'dropped'];
 
 const Text = (max: number) => z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong');
-const DateOnly = z.iso.date({ error: 'accountability.errors.date' });
+const DateOnly = dateField('accountability.errors.date');
 /** A form's empty choice is an empty string; the API may send null. */
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantField } from '../../platform/time/time-fields.js';
 import { Bilingual, Slug } from '../processes/index.js';
 
 /** Where a call stands at a given instant. */
@@ -17,7 +18,7 @@ const Text = (max: number, required = true) =>
     : z.string().trim().max(max, 'errors.text.tooLong').default('');
 
 /** An instant with its offset, e.g. 2019-02-25T09:00:00-05:00; stored to the second. */
-const Instant = z.iso.datetime({ offset: true, error: 'calls.errors.dateTime' }).meta({ example: '2019-02-25T09:00:00-05:00' });
+const Instant = instantField('calls.errors.dateTime').meta({ example: '2019-02-25T09:00:00-05:00' });
 
 /** Opening a call: texts in both languages (Markdown descriptions) and its window. */
 export const OpenCallBody = z

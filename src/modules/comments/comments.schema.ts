@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantField } from '../../platform/time/time-fields.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
 import { MAX_COMMENT_CHARS } from './comments.text.js';
@@ -25,7 +26,7 @@ const Text = (max: number, required = true) =>
     : z.string().trim().max(max, 'errors.text.tooLong').default('');
 
 /** An instant with its offset, e.g. 2019-02-25T09:00:00-05:00; kept to the second. */
-const Instant = z.iso.datetime({ offset: true, error: 'comments.errors.dateTime' }).meta({ example: '2019-02-25T09:00:00-05:00' });
+const Instant = instantField('comments.errors.dateTime').meta({ example: '2019-02-25T09:00:00-05:00' });
 
 /** Opening a comment period on one version of a document (and, by default, of its translations). */
 export const OpenPeriodBody = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantField } from '../../platform/time/time-fields.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
 import type { AppealStatus, ConsensusOutcome, ConsensusTarget, Stance } from './consensus.tables.js';
@@ -17,7 +18,7 @@ export const MAX_OPTIONS = 10;
 const Text = (max: number) => z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong');
 const Lang = z.enum(['en', 'fr'], { error: 'errors.field.invalid' });
 /** An instant with its offset, kept to the second. */
-const Instant = z.iso.datetime({ offset: true, error: 'consensus.errors.dateTime' }).meta({ example: '2019-03-29T17:00:00-04:00' });
+const Instant = instantField('consensus.errors.dateTime').meta({ example: '2019-03-29T17:00:00-04:00' });
 const OptionalText = (max: number) =>
   z
     .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wallOrInstantField } from '../../platform/time/time-fields.js';
 import { httpUrl, optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
@@ -30,11 +31,7 @@ const OptionalCount = (max: number, key: string) =>
  * A start or end: a wall-clock time in the meeting's zone ('2019-04-18T09:00', what a
  * datetime-local field sends), or an instant with its offset ('2019-04-18T13:00:00Z').
  */
-const DateTimeInput = z
-  .string({ error: 'meetings.errors.dateTime' })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/, 'meetings.errors.dateTime')
-  .meta({ example: '2019-04-18T09:00' });
+const DateTimeInput = wallOrInstantField('meetings.errors.dateTime').meta({ example: '2019-04-18T09:00' });
 
 const TimeZone = TimeZoneSchema;
 

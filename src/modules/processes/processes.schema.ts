@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateField } from '../../platform/time/time-fields.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 
 /** The phases a process moves through; 'other' for anything a convener adds. */
@@ -15,7 +16,7 @@ export const Slug = z
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, 'errors.slug.invalid')
   .meta({ example: 'iot-security-2018' });
 
-const IsoDate = z.iso.date({ error: 'errors.date.invalid' });
+const IsoDate = dateField('errors.date.invalid');
 const Text = (max: number, required = true) =>
   required ? z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong') : z.string().trim().max(max, 'errors.text.tooLong').default('');
 

@@ -23,7 +23,7 @@ export function OpenCallView(props: {
   const { t } = ctx;
   const v = props.values ?? {};
   const errors = props.errors ?? {};
-  const hint = t('calls.fields.whenHint', { zone: model.zone });
+  const hint = `${t('calls.fields.whenHint', { zone: model.zone })} ${t('time.repeated')}`;
   return (
     <Layout ctx={ctx} title={t('calls.openTitle')}>
       <h1>{t('calls.openTitle')}</h1>

@@ -55,8 +55,8 @@ export function PeriodFormView(props: { ctx: PageCtx; process: Process; document
             <label for="field-includeTranslations">{t('comments.fields.includeTranslations', { titles: props.translations.map((d) => d.title).join(', ') })}</label>
           </div>
         )}
-        <When name="opensAt" label={t('comments.fields.opensAt')} hint={t('comments.fields.whenHint', { zone })} value={v.opensAt} error={errors.opensAt} />
-        <When name="closesAt" label={t('comments.fields.closesAt')} hint={t('comments.fields.whenHint', { zone })} value={v.closesAt} error={errors.closesAt} />
+        <When name="opensAt" label={t('comments.fields.opensAt')} hint={`${t('comments.fields.whenHint', { zone })} ${t('time.repeated')}`} value={v.opensAt} error={errors.opensAt} />
+        <When name="closesAt" label={t('comments.fields.closesAt')} hint={`${t('comments.fields.whenHint', { zone })} ${t('time.repeated')}`} value={v.closesAt} error={errors.closesAt} />
         <Field name="timeZone" label={t('comments.fields.timeZone')} hint={t('comments.fields.timeZoneHint')} value={zone} error={errors.timeZone} />
         <TextArea name="instructionsEn" label={t('comments.fields.instructionsEn')} hint={t('comments.fields.instructionsHint')} value={v.instructionsEn} error={errors.instructionsEn} />
         <TextArea name="instructionsFr" label={t('comments.fields.instructionsFr')} hint={t('comments.fields.instructionsHint')} value={v.instructionsFr} error={errors.instructionsFr} />

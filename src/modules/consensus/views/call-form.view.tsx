@@ -93,7 +93,7 @@ export function CallFormView(props: {
             </div>
           ))}
         </fieldset>
-        <FieldShell name="deadline" label={t('consensus.form.deadline')} hint={t('consensus.form.deadlineHint', { zone })} error={errors.deadline}>
+        <FieldShell name="deadline" label={t('consensus.form.deadline')} hint={`${t('consensus.form.deadlineHint', { zone })} ${t('time.repeated')}`} error={errors.deadline}>
           {(w) => <input id={w.id} name="deadline" type="datetime-local" step={1} value={v.deadline} aria-invalid={w.invalid} aria-describedby={w.describedBy} />}
         </FieldShell>
         <Field name="timeZone" label={t('consensus.form.timeZone')} hint={t('consensus.form.timeZoneHint')} value={zone} error={errors.timeZone} />

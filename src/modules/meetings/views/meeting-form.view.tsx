@@ -47,8 +47,8 @@ export function MeetingFormView(props: { ctx: PageCtx; title: string; action: st
         <Field name="address" label={t('meetings.fields.address')} value={v.address} error={e.address} />
         <Field name="joinUrl" type="url" label={t('meetings.fields.joinUrl')} hint={t('meetings.fields.urlHint')} value={v.joinUrl} error={e.joinUrl} />
         <Field name="streamUrl" type="url" label={t('meetings.fields.streamUrl')} hint={t('meetings.fields.urlHint')} value={v.streamUrl} error={e.streamUrl} />
-        <Field name="startsAt" type="datetime-local" label={t('meetings.fields.startsAt')} hint={t('meetings.fields.timeHint')} value={v.startsAt} error={e.startsAt} required />
-        <Field name="endsAt" type="datetime-local" label={t('meetings.fields.endsAt')} hint={t('meetings.fields.timeHint')} value={v.endsAt} error={e.endsAt} required />
+        <Field name="startsAt" type="datetime-local" label={t('meetings.fields.startsAt')} hint={`${t('meetings.fields.timeHint')} ${t('time.repeated')}`} value={v.startsAt} error={e.startsAt} required />
+        <Field name="endsAt" type="datetime-local" label={t('meetings.fields.endsAt')} hint={`${t('meetings.fields.timeHint')} ${t('time.repeated')}`} value={v.endsAt} error={e.endsAt} required />
         <Field name="timeZone" label={t('meetings.fields.timeZone')} hint={t('meetings.fields.timeZoneHint')} value={v.timeZone ?? 'America/Toronto'} error={e.timeZone} />
         <div class={e.languages ? 'field field--error' : 'field'}>
           <label for="field-languages">{t('meetings.fields.languages')}</label>
