@@ -96,3 +96,38 @@ describe('a held meeting’s record', () => {
     expect(api.minutes.en).toBe('');
   });
 });
+
+describe('long texts', () => {
+  it('refuses a field over its stated limit beside the field, keeping what was typed, and states the limit in the form', async () => {
+    const m = (await convener.json('POST', '/api/v1/processes/iot/meetings', meetingBody({ titleEn: 'Long minutes' }))).json();
+    const path = `/en/processes/iot/meetings/${m.id}`;
+    const form = await convener.get(`${path}/minutes`);
+    expect(form.body).toContain('Up to 100,000 characters.');
+    expect(form.body).toContain('maxlength="100000"');
+    // 100,001 characters of French: over 64 kB URL-encoded, under the body limit.
+    const long = `${'é'.repeat(100_000)}z`;
+    const res = await convener.post(`${path}/minutes`, { minutesEn: 'Short.', minutesFr: long });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('This text is too long: it may have up to 100,000 characters.');
+    expect(res.body).toContain(long);
+    expect((await t.app.inject(`/api/v1/processes/iot/meetings/${m.id}`)).json().minutes).toEqual({ en: '', fr: '' });
+
+    await convener.get('/fr/processes/iot/meetings/new');
+    const description = 'd'.repeat(20_001);
+    const fr = await convener.post('/fr/processes/iot/meetings/new', meetingBody({ titleEn: 'Long description', descriptionEn: description }));
+    expect(fr.statusCode).toBe(422);
+    expect(fr.body).toContain('Ce texte est trop long : il peut compter au plus 20');
+    expect(fr.body).toContain(description);
+    expect(await stored('Long description')).toEqual([]);
+  });
+
+  it('explains a body over the limit on a page in the reader’s language, saying the text could not be kept', async () => {
+    const m = (await convener.json('POST', '/api/v1/processes/iot/meetings', meetingBody({ titleEn: 'Huge minutes' }))).json();
+    await convener.get(`/fr/processes/iot/meetings/${m.id}/minutes`);
+    const res = await convener.post(`/fr/processes/iot/meetings/${m.id}/minutes`, { minutesEn: 'x'.repeat(3 * 1024 * 1024), minutesFr: '' });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('dépasse les 2 Mio que ce site accepte en une fois');
+    expect(res.body).toContain('enregistrez-le en plusieurs parties');
+  });
+});
