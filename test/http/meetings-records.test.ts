@@ -58,6 +58,21 @@ describe('meeting times that do not exist', () => {
     expect(await stored('In the gap')).toEqual([]);
   });
 
+  it('the call-for-input form refuses a time the clocks skip too, and stores nothing', async () => {
+    await convener.get('/en/processes/iot/calls/new');
+    const res = await convener.post('/en/processes/iot/calls/new', {
+      titleEn: 'Gap call',
+      titleFr: 'Appel dans le trou',
+      descriptionEn: '',
+      descriptionFr: '',
+      opensAt: '2027-03-14T02:30:00',
+      closesAt: '2027-04-14T17:00:00',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('02:30 does not exist on 2027-03-14 in America/Toronto');
+    expect(await t.db.selectFrom('calls').select('id').where('title_en', '=', 'Gap call').execute()).toEqual([]);
+  });
+
   it('reads a time the clocks repeat as the first one, and says so in the form', async () => {
     const res = await convener.json('POST', '/api/v1/processes/iot/meetings', meetingBody({ titleEn: 'Fall back', startsAt: '2027-11-07T01:30', endsAt: '2027-11-07T03:00' }));
     expect(res.statusCode).toBe(201);
