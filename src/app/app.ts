@@ -1,3 +1,4 @@
+import { BODY_LIMIT } from '../platform/http/limits.js';
 import { AnonymousPageCache, registerAnonymousCache } from '../platform/web/page-cache.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ export interface BuildOptions {
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps.config, opts.logger),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     // Believing every proxy would let anyone choose their address and dodge per-address limits.
     trustProxy: deps.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
@@ -59,7 +60,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   useKeySecret(deps.config);
   const cookieSecret = deps.config.cookieSecret ?? (await settingsRepository.secret(deps.db, 'cookie_secret'));
   await app.register(cookie, { secret: cookieSecret });
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
   registerRequestContext(app);
   await registerSecurity(app);
   registerErrorHandling(app);

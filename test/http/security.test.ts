@@ -127,7 +127,7 @@ describe('bad input', () => {
   it('refuses an over-long form body with 413', async () => {
     const c = new Client(t.app);
     await c.get('/en/register');
-    const res = await c.post('/en/register', { name: 'y'.repeat(100 * 1024), email: uniqueEmail(), password: GOOD_PASSWORD });
+    const res = await c.post('/en/register', { name: 'y'.repeat(3 * 1024 * 1024), email: uniqueEmail(), password: GOOD_PASSWORD });
     expect(res.statusCode).toBe(413);
   });
 

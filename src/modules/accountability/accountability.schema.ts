@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateField } from '../../platform/time/time-fields.js';
 import { httpUrl } from '../../platform/lib/http-url.js';
 import { Slug } from '../processes/index.js';
 import type { ProgressStatus } from './accountability.tables.js';
@@ -13,10 +14,12 @@ export const NEEDS_REASON: readonly ProgressStatus[] = ['at_risk', 'late', 'drop
 export const CLOSED: readonly ProgressStatus[] = ['done', 'dropped'];
 
 const Text = (max: number) => z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong');
-const DateOnly = z.iso.date({ error: 'accountability.errors.date' });
+const DateOnly = dateField('accountability.errors.date');
 /** A form's empty choice is an empty string; the API may send null. */
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
+/** The longest texts its forms take, in characters: checked here, stated and set as maxlength in the forms. */
+export const TEXT_LIMITS = { measure: 2000, pledge: 5000, body: 10_000, reason: 5000 } as const;
 /** An action, as the action committee writes it (creation and edit take the same fields). */
 export const ActionBody = z.object({
   recommendationId: z.uuid({ error: 'accountability.errors.recommendation' }).describe('The recommendation this action carries out'),
@@ -25,8 +28,8 @@ export const ActionBody = z.object({
   ownerOrganisationId: z.uuid({ error: 'accountability.errors.organisation' }).describe('The organisation that owns the action'),
   contactUserId: z.preprocess(blankToUndefined, z.uuid({ error: 'accountability.errors.contact' }).optional()).describe('The person who answers for it: a member representing the owner organisation'),
   dueOn: DateOnly.describe('Due date, YYYY-MM-DD, read in the process’s time zone'),
-  measureEn: Text(2000).describe('How everyone will know it is done'),
-  measureFr: Text(2000),
+  measureEn: Text(TEXT_LIMITS.measure).describe('How everyone will know it is done'),
+  measureFr: Text(TEXT_LIMITS.measure),
 });
 /** A parsed ActionBody. */
 export type ActionBody = z.infer<typeof ActionBody>;
@@ -35,7 +38,7 @@ export type ActionBody = z.infer<typeof ActionBody>;
 export const PledgeBody = z.object({
   recommendationId: z.uuid({ error: 'accountability.errors.recommendation' }),
   organisationId: z.preprocess(blankToUndefined, z.uuid({ error: 'accountability.errors.organisation' }).optional()).describe('The organisation pledging: the signer’s own (the default)'),
-  text: Text(5000),
+  text: Text(TEXT_LIMITS.pledge),
   lang: z.enum(['en', 'fr'], { error: 'accountability.errors.lang' }),
   dueOn: z.preprocess(blankToUndefined, DateOnly.optional()).describe('By when, if the pledge says'),
 });
@@ -49,8 +52,8 @@ const EvidenceUrl = httpUrl('accountability.errors.evidenceUrl');
 export const ProgressBody = z
   .object({
     status: z.enum(STATUSES, { error: 'accountability.errors.status' }),
-    body: z.string().trim().max(10_000, 'errors.text.tooLong').default(''),
-    reason: z.preprocess(blankToUndefined, z.string().trim().max(5000, 'errors.text.tooLong').optional()),
+    body: z.string().trim().max(TEXT_LIMITS.body, 'errors.text.tooLong').default(''),
+    reason: z.preprocess(blankToUndefined, z.string().trim().max(TEXT_LIMITS.reason, 'errors.text.tooLong').optional()),
     lang: z.enum(['en', 'fr'], { error: 'accountability.errors.lang' }),
     evidenceUrls: z.array(EvidenceUrl).max(20).default([]).describe('Links to evidence (http or https only)'),
   })

@@ -11,6 +11,7 @@ import { sendFile, acceptMultipart, uploadedFiles } from '../files/index.js';
 import { ModerateBody, OpenCallBody, SubmissionFields } from './calls.schema.js';
 import * as calls from './calls.service.js';
 import { callPath, submissionPath } from './calls.presenter.js';
+import { wallGapErrors } from '../../platform/time/time-fields.js';
 import { instantToLocal, localToInstant, toSecond } from '../../platform/time/zoned.js';
 import { CallView } from './views/call.view.js';
 import { OpenCallView } from './views/call-form.view.js';
@@ -63,6 +64,9 @@ export const callsPages: FastifyPluginAsync = async (app) => {
       const ctx = pageCtx(req, reply);
       return sendPage(reply, <OpenCallView ctx={ctx} model={openCallPage(process, ctx)} values={flat} errors={errors} />, status);
     };
+    // A time the clocks skip is refused with the one that exists, before it becomes an instant.
+    const gaps = wallGapErrors(flat, ['opensAt', 'closesAt'], process.timezone, req.t);
+    if (Object.keys(gaps).length) return again(gaps, 422);
     const parsed = parseForm(OpenCallBody, openFormToBody(flat, process.timezone), req.t);
     if (!parsed.ok) return again(parsed.errors, 422);
     const call = await calls.openCall(db(), req.actor!, process.id, parsed.data, app.deps.config.baseUrl);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantField } from '../../platform/time/time-fields.js';
 import { Bilingual, Slug } from '../processes/index.js';
 
 /** Where a call stands at a given instant. */
@@ -17,15 +18,17 @@ const Text = (max: number, required = true) =>
     : z.string().trim().max(max, 'errors.text.tooLong').default('');
 
 /** An instant with its offset, e.g. 2019-02-25T09:00:00-05:00; stored to the second. */
-const Instant = z.iso.datetime({ offset: true, error: 'calls.errors.dateTime' }).meta({ example: '2019-02-25T09:00:00-05:00' });
+const Instant = instantField('calls.errors.dateTime').meta({ example: '2019-02-25T09:00:00-05:00' });
 
+/** The longest texts its forms take, in characters: checked here, stated and set as maxlength in the forms. */
+export const TEXT_LIMITS = { description: 20_000, text: 100_000, reason: 2000 } as const;
 /** Opening a call: texts in both languages (Markdown descriptions) and its window. */
 export const OpenCallBody = z
   .object({
     titleEn: Text(200),
     titleFr: Text(200),
-    descriptionEn: Text(20_000, false),
-    descriptionFr: Text(20_000, false),
+    descriptionEn: Text(TEXT_LIMITS.description, false),
+    descriptionFr: Text(TEXT_LIMITS.description, false),
     opensAt: Instant,
     closesAt: Instant,
   })
@@ -42,7 +45,7 @@ export const SubmissionFields = z.object({
   lang: z.enum(['en', 'fr'], { error: 'calls.errors.lang' }),
   organisationId: z.uuid({ error: 'errors.organisation.pick' }).optional(),
   organisationName: z.string().trim().max(200, 'errors.text.tooLong').optional(),
-  text: z.string().trim().max(100_000, 'errors.text.tooLong').default(''),
+  text: z.string().trim().max(TEXT_LIMITS.text, 'errors.text.tooLong').default(''),
 });
 /** Parsed SubmissionFields. */
 export type SubmissionFields = z.infer<typeof SubmissionFields>;
@@ -62,7 +65,7 @@ export type SubmitBody = z.infer<typeof SubmitBody>;
 export const ModerateBody = z
   .object({
     decision: z.enum(['accept', 'reject'], { error: 'calls.errors.decision' }),
-    reason: z.string().trim().max(2000, 'errors.text.tooLong').default(''),
+    reason: z.string().trim().max(TEXT_LIMITS.reason, 'errors.text.tooLong').default(''),
   })
   .refine((b) => b.decision === 'accept' || b.reason.length > 0, { message: 'calls.errors.reasonRequired', path: ['reason'] });
 /** A parsed ModerateBody. */

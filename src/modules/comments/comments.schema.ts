@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantField } from '../../platform/time/time-fields.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
 import { MAX_COMMENT_CHARS } from './comments.text.js';
@@ -25,8 +26,10 @@ const Text = (max: number, required = true) =>
     : z.string().trim().max(max, 'errors.text.tooLong').default('');
 
 /** An instant with its offset, e.g. 2019-02-25T09:00:00-05:00; kept to the second. */
-const Instant = z.iso.datetime({ offset: true, error: 'comments.errors.dateTime' }).meta({ example: '2019-02-25T09:00:00-05:00' });
+const Instant = instantField('comments.errors.dateTime').meta({ example: '2019-02-25T09:00:00-05:00' });
 
+/** The longest texts its forms take, in characters: checked here, stated and set as maxlength in the forms. */
+export const TEXT_LIMITS = { instructions: 10_000, note: 2000, statement: 5000 } as const;
 /** Opening a comment period on one version of a document (and, by default, of its translations). */
 export const OpenPeriodBody = z
   .object({
@@ -36,8 +39,8 @@ export const OpenPeriodBody = z
     opensAt: Instant,
     closesAt: Instant,
     timeZone: TimeZoneSchema.describe('The zone the times were announced in; pages show them in it'),
-    instructionsEn: Text(10_000, false),
-    instructionsFr: Text(10_000, false),
+    instructionsEn: Text(TEXT_LIMITS.instructions, false),
+    instructionsFr: Text(TEXT_LIMITS.instructions, false),
     audience: z.enum(AUDIENCES, { error: 'comments.errors.audience' }).default('confirmed'),
   })
   .refine((b) => Date.parse(b.closesAt) > Date.parse(b.opensAt), { message: 'comments.errors.window', path: ['closesAt'] });
@@ -47,8 +50,8 @@ export type OpenPeriodBody = z.infer<typeof OpenPeriodBody>;
 /** Changing a period: move its closing time, its instructions or who may comment. */
 export const UpdatePeriodBody = z.object({
   closesAt: Instant.optional(),
-  instructionsEn: z.string().trim().max(10_000, 'errors.text.tooLong').optional(),
-  instructionsFr: z.string().trim().max(10_000, 'errors.text.tooLong').optional(),
+  instructionsEn: z.string().trim().max(TEXT_LIMITS.instructions, 'errors.text.tooLong').optional(),
+  instructionsFr: z.string().trim().max(TEXT_LIMITS.instructions, 'errors.text.tooLong').optional(),
   audience: z.enum(AUDIENCES, { error: 'comments.errors.audience' }).optional(),
 });
 /** A parsed UpdatePeriodBody. */
@@ -97,13 +100,13 @@ export const IdempotencyHeaders = z.object({
 /** A moderator hides a comment, with a reason and an optional note. */
 export const HideBody = z.object({
   reason: z.enum(HIDDEN_REASONS, { error: 'comments.errors.reason' }),
-  note: z.string().trim().max(2000, 'errors.text.tooLong').default(''),
+  note: z.string().trim().max(TEXT_LIMITS.note, 'errors.text.tooLong').default(''),
 });
 /** A parsed HideBody. */
 export type HideBody = z.infer<typeof HideBody>;
 
 /** "This was sent in my name without my consent." */
-export const ReportBody = z.object({ statement: Text(5000) });
+export const ReportBody = z.object({ statement: Text(TEXT_LIMITS.statement) });
 /** A parsed ReportBody. */
 export type ReportBody = z.infer<typeof ReportBody>;
 

@@ -10,6 +10,7 @@ import { formAction } from '../../platform/web/form-action.js';
 import { can } from '../../platform/auth/policies.js';
 import { getProcess, processFromParams } from '../processes/index.js';
 import { getDocument, listDocuments, translationsOf } from '../documents/index.js';
+import { wallGapErrors } from '../../platform/time/time-fields.js';
 import { instantToLocal, localToInstant, toSecond } from '../../platform/time/zoned.js';
 import { isTimeZone } from '../../platform/lib/time-zone.js';
 import { OpenPeriodBody } from './comments.schema.js';
@@ -87,6 +88,9 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/comment-periods/new', { config: { policy: 'commentPeriod.open', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
+    // A time the clocks skip is refused with the one that exists, before it becomes an instant.
+    const gaps = flat.timeZone && isTimeZone(flat.timeZone) ? wallGapErrors(flat, ['opensAt', 'closesAt'], flat.timeZone, req.t) : {};
+    if (Object.keys(gaps).length) return showForm(req, reply, flat, gaps, 422);
     return formAction(req, reply, {
       schema: OpenPeriodBody,
       input: periodFormToBody(flat),

@@ -10,6 +10,7 @@ import { formAction } from '../../platform/web/form-action.js';
 import { getProcess } from '../processes/index.js';
 import { getDocument, listDocuments } from '../documents/index.js';
 import { recommendationsOf } from './consensus.slots.js';
+import { wallGapErrors } from '../../platform/time/time-fields.js';
 import { instantToLocal, localToInstant, toSecond } from '../../platform/time/zoned.js';
 import { OpenCallBody, PositionBody } from './consensus.schema.js';
 import { callPath, callRecord, getCall, listCalls, openCall, openScope, positionHistory, statePosition, callScope } from './consensus.service.js';
@@ -93,6 +94,9 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/consensus/new', { config: { policy: 'consensus.open', ...openScoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
+    // A deadline the clocks skip is refused with the time that exists, before it becomes an instant.
+    const gaps = flat.timeZone && isTimeZone(flat.timeZone) ? wallGapErrors(flat, ['deadline'], flat.timeZone, req.t) : {};
+    if (Object.keys(gaps).length) return showForm(req, reply, flat, gaps, 422);
     const { body, rows } = callFormToBody(flat);
     return formAction(req, reply, {
       schema: OpenCallBody,

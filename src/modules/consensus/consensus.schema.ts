@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { instantField } from '../../platform/time/time-fields.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
 import type { AppealStatus, ConsensusOutcome, ConsensusTarget, Stance } from './consensus.tables.js';
+
+/** The longest texts its forms take, in characters: checked here, stated and set as maxlength in the forms. */
+export const TEXT_LIMITS = { question: 2000, reason: 5000, decision: 10_000 } as const;
 
 /** What a call can be about, in the order the form offers them. */
 export const TARGETS = ['document', 'section', 'recommendation'] as const satisfies readonly ConsensusTarget[];
@@ -17,7 +21,7 @@ export const MAX_OPTIONS = 10;
 const Text = (max: number) => z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong');
 const Lang = z.enum(['en', 'fr'], { error: 'errors.field.invalid' });
 /** An instant with its offset, kept to the second. */
-const Instant = z.iso.datetime({ offset: true, error: 'consensus.errors.dateTime' }).meta({ example: '2019-03-29T17:00:00-04:00' });
+const Instant = instantField('consensus.errors.dateTime').meta({ example: '2019-03-29T17:00:00-04:00' });
 const OptionalText = (max: number) =>
   z
     .string()
@@ -39,8 +43,8 @@ export const OpenCallBody = z.object({
   version: z.coerce.number({ error: 'consensus.errors.version' }).int('consensus.errors.version').positive('consensus.errors.version').optional().describe('Version number; the current one when absent'),
   anchor: OptionalText(200).describe('The section: its anchor or its label in that version'),
   recommendationId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'consensus.errors.recommendation' }).optional()),
-  questionEn: Text(2000),
-  questionFr: Text(2000),
+  questionEn: Text(TEXT_LIMITS.question),
+  questionFr: Text(TEXT_LIMITS.question),
   options: z.array(OptionInput, { error: 'consensus.errors.options' }).min(1, 'consensus.errors.options').max(MAX_OPTIONS, 'consensus.errors.tooManyOptions'),
   deadline: Instant,
   timeZone: TimeZoneSchema.describe('The zone the deadline was announced in; pages show it in it'),
@@ -53,7 +57,7 @@ export type OpenCallBody = z.infer<typeof OpenCallBody>;
 export const PositionBody = z.object({
   optionId: z.uuid({ error: 'consensus.errors.option' }),
   stance: z.enum(STANCES, { error: 'consensus.errors.stance' }),
-  reason: OptionalText(5000).describe('Why; required for an objection'),
+  reason: OptionalText(TEXT_LIMITS.reason).describe('Why; required for an objection'),
 });
 /** A parsed PositionBody. */
 export type PositionBody = z.infer<typeof PositionBody>;
@@ -62,10 +66,10 @@ export type PositionBody = z.infer<typeof PositionBody>;
 export const OutcomeBody = z.object({
   outcome: z.enum(OUTCOMES, { error: 'consensus.errors.outcome' }),
   optionId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'consensus.errors.option' }).optional()).describe('The option the determination adopts, if any'),
-  rationale: Text(10_000),
+  rationale: Text(TEXT_LIMITS.decision),
   lang: Lang.optional().describe('The rationale’s language; the request’s by default'),
   answers: z
-    .array(z.object({ positionId: z.uuid({ error: 'errors.notFound' }), answer: z.string().trim().max(5000, 'errors.text.tooLong') }))
+    .array(z.object({ positionId: z.uuid({ error: 'errors.notFound' }), answer: z.string().trim().max(TEXT_LIMITS.reason, 'errors.text.tooLong') }))
     .max(5000)
     .default([])
     .describe('One answer per current objection'),
@@ -75,7 +79,7 @@ export type OutcomeBody = z.infer<typeof OutcomeBody>;
 
 /** An objector's appeal of the determination to the oversight committee. */
 export const AppealBody = z.object({
-  grounds: Text(10_000),
+  grounds: Text(TEXT_LIMITS.decision),
   positionId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'errors.notFound' }).optional()).describe('The objection appealed on; the appellant’s first when absent'),
   lang: Lang.optional(),
 });
@@ -85,13 +89,13 @@ export type AppealBody = z.infer<typeof AppealBody>;
 /** The oversight committee's answer to an appeal, and a changed outcome when it upholds one. */
 export const AppealAnswerBody = z.object({
   status: z.enum(APPEAL_ANSWERS, { error: 'consensus.errors.appealStatus' }),
-  answer: Text(10_000),
+  answer: Text(TEXT_LIMITS.decision),
   lang: Lang.optional(),
   changedOutcome: z
     .object({
       outcome: z.enum(OUTCOMES, { error: 'consensus.errors.outcome' }),
       optionId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'consensus.errors.option' }).optional()),
-      rationale: Text(10_000),
+      rationale: Text(TEXT_LIMITS.decision),
     })
     .optional()
     .describe('Only with status upheld: the outcome that replaces the appealed one'),

@@ -5,11 +5,13 @@ export const GROUP_STATUSES = ['forming', 'active', 'concluded'] as const;
 
 const Text = (max: number) => z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong');
 
+/** The longest texts its forms take, in characters: checked here, stated and set as maxlength in the forms. */
+export const TEXT_LIMITS = { charter: 50_000 } as const;
 export const GroupFields = z.object({
   nameEn: Text(120),
   nameFr: Text(120),
-  charterEn: z.string().trim().max(50_000, 'errors.text.tooLong').default(''),
-  charterFr: z.string().trim().max(50_000, 'errors.text.tooLong').default(''),
+  charterEn: z.string().trim().max(TEXT_LIMITS.charter, 'errors.text.tooLong').default(''),
+  charterFr: z.string().trim().max(TEXT_LIMITS.charter, 'errors.text.tooLong').default(''),
   status: z.enum(GROUP_STATUSES).default('active'),
 });
 

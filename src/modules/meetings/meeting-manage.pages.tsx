@@ -16,6 +16,7 @@ import { meetingFromParams } from './meetings.routes.js';
 import * as forms from './meetings.forms.js';
 import { meetingPath } from './links.js';
 import { MeetingFormView, type MeetingFormValues } from './views/meeting-form.view.js';
+import { ConfirmClearView } from './views/confirm-clear.view.js';
 import { AgendaFormView, AttendanceFormView, CancelView, MinutesFormView, type Back } from './views/manage.views.js';
 
 type Flat = Record<string, string | string[] | undefined>;
@@ -81,6 +82,14 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
     });
   });
 
+  /** The confirmation asked before a save would erase the agenda or minutes; 409 as nothing was saved. */
+  const confirmClear = (req: FastifyRequest, reply: FastifyReply, m: MeetingRow, what: 'agenda' | 'minutes', losses: string[], fields: Record<string, string>) =>
+    sendPage(
+      reply,
+      <ConfirmClearView ctx={pageCtx(req, reply)} title={req.t('meetings.clear.title')} back={back(req, m)} action={`${page(req, m)}/${what}`} keepHref={`${page(req, m)}/${what}`} losses={losses} fields={fields} />,
+      409,
+    );
+
   // The agenda, as a fixed set of rows.
   const agendaForm = (req: FastifyRequest, reply: FastifyReply, m: MeetingRow, rows: ReturnType<typeof forms.agendaRows>, errors?: Record<string, string>, status = 200) =>
     sendPage(reply, <AgendaFormView ctx={pageCtx(req, reply)} title={req.t('meetings.agendaTitle')} back={back(req, m)} action={`${page(req, m)}/agenda`} rows={forms.agendaRows(rows)} errors={errors} />, status);
@@ -93,6 +102,11 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
     const rows = forms.submittedAgendaRows(flat(req));
     const parsed = parseForm(AgendaBody, { items: rows }, req.t);
     if (!parsed.ok) return agendaForm(req, reply, m, rows, parsed.errors, 422);
+    // Every row left empty would erase the agenda: ask first (the stored one stays until then).
+    if (parsed.data.items.length === 0 && !forms.clearConfirmed(flat(req))) {
+      const stored = await meetings.agendaOf(db(), m.id);
+      if (stored.length > 0) return confirmClear(req, reply, m, 'agenda', [req.t('meetings.clear.agenda', { count: stored.length })], {});
+    }
     await meetings.saveAgenda(deps(), req.actor!, m.process_id, m.id, parsed.data);
     return redirectWithNotice(reply, page(req, m), 'meetings.agendaSaved');
   });
@@ -119,6 +133,12 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
     const values = forms.meetingFormValues(flat(req));
     const parsed = parseForm(MinutesBody, values, req.t);
     if (!parsed.ok) return minutesForm(req, reply, m, values, parsed.errors, 422);
+    // Emptying minutes already posted would erase the meeting's record: ask first.
+    const cleared = forms.minutesCleared(m, parsed.data);
+    if (cleared.length > 0 && !forms.clearConfirmed(flat(req))) {
+      const losses = cleared.map((lang) => req.t(`meetings.clear.minutes_${lang}`));
+      return confirmClear(req, reply, m, 'minutes', losses, { minutesEn: parsed.data.minutesEn, minutesFr: parsed.data.minutesFr });
+    }
     await meetings.saveMinutes(deps(), req.actor!, m.process_id, m.id, parsed.data);
     return redirectWithNotice(reply, page(req, m), 'meetings.minutesSaved');
   });

@@ -74,3 +74,17 @@ export function submittedAttendees(flat: Flat): string[] {
   const v = flat.userIds;
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
+
+/**
+ * What a save of the minutes would erase: each language whose posted minutes the form now
+ * leaves empty. A form submitted blank by mistake must not wipe a meeting's record silently.
+ */
+export function minutesCleared(m: Pick<Meeting, 'minutes_en' | 'minutes_fr'>, next: { minutesEn: string; minutesFr: string }): ('en' | 'fr')[] {
+  const out: ('en' | 'fr')[] = [];
+  if (m.minutes_en.trim() && !next.minutesEn.trim()) out.push('en');
+  if (m.minutes_fr.trim() && !next.minutesFr.trim()) out.push('fr');
+  return out;
+}
+
+/** True when the submitted form holds the confirmation asked before erasing. */
+export const clearConfirmed = (flat: Flat): boolean => one(flat.confirmClear) === 'yes';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wallOrInstantField } from '../../platform/time/time-fields.js';
 import { httpUrl, optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
@@ -13,6 +14,8 @@ export const MEETING_VISIBILITIES = ['public', 'members'] as const;
 export const MEETING_STATUSES = ['scheduled', 'cancelled'] as const;
 /** How many agenda rows the form offers at least (no JavaScript to add one). */
 export const AGENDA_ROWS = 12;
+/** The longest texts a meeting's forms take, in characters (stated in the forms too). */
+export const TEXT_LIMITS = { description: 20_000, minutes: 100_000 } as const;
 /** How many recording links the form offers. */
 export const RECORDING_ROWS = 5;
 
@@ -30,11 +33,7 @@ const OptionalCount = (max: number, key: string) =>
  * A start or end: a wall-clock time in the meeting's zone ('2019-04-18T09:00', what a
  * datetime-local field sends), or an instant with its offset ('2019-04-18T13:00:00Z').
  */
-const DateTimeInput = z
-  .string({ error: 'meetings.errors.dateTime' })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/, 'meetings.errors.dateTime')
-  .meta({ example: '2019-04-18T09:00' });
+const DateTimeInput = wallOrInstantField('meetings.errors.dateTime').meta({ example: '2019-04-18T09:00' });
 
 const TimeZone = TimeZoneSchema;
 
@@ -42,8 +41,8 @@ const TimeZone = TimeZoneSchema;
 export const MeetingBody = z.object({
   titleEn: Text(200),
   titleFr: Text(200),
-  descriptionEn: OptionalText(20_000),
-  descriptionFr: OptionalText(20_000),
+  descriptionEn: OptionalText(TEXT_LIMITS.description),
+  descriptionFr: OptionalText(TEXT_LIMITS.description),
   format: z.enum(MEETING_FORMATS, { error: 'errors.field.invalid' }),
   venue: OptionalText(300),
   address: OptionalText(500),
@@ -75,7 +74,7 @@ export const AgendaBody = z.object({ items: z.array(AgendaItemInput).max(50) });
 export type AgendaBody = z.infer<typeof AgendaBody>;
 
 /** The minutes in both languages (Markdown). */
-export const MinutesBody = z.object({ minutesEn: OptionalText(100_000), minutesFr: OptionalText(100_000) });
+export const MinutesBody = z.object({ minutesEn: OptionalText(TEXT_LIMITS.minutes), minutesFr: OptionalText(TEXT_LIMITS.minutes) });
 /** The minutes in both languages (Markdown). */
 export type MinutesBody = z.infer<typeof MinutesBody>;
 

@@ -15,6 +15,7 @@ import { meetingsRepository as repo, type AgendaItem, type Meeting, type Meeting
 import type { AgendaBody, MeetingBody, MinutesBody } from './meetings.schema.js';
 import { mailAboutMeeting } from './meetings.mail.js';
 import { promoteWaitlisted } from './registrations.service.js';
+import { wallProblem } from '../../platform/time/time-fields.js';
 import { toInstant } from '../../platform/time/zoned.js';
 import { MEETING_ID } from './meetings.access.js';
 import { indexMeeting } from './meetings.search.js';
@@ -96,8 +97,11 @@ export const agendaOf = (db: Kysely<DB>, meetingId: string): Promise<AgendaItem[
 /** How many hold a place and how many wait. */
 export const countsOf = (db: Kysely<DB>, meetingId: string) => repo.counts(db, meetingId);
 
-/** The instants a body names; 422 on a time that does not parse or an end not after the start. */
+/** The instants a body names; 422 on a time that does not parse or does not exist in the zone, or an end not after the start. */
 function times(input: MeetingBody): { starts_at: Date; ends_at: Date } {
+  // A time the clocks skip is refused with the one that exists, never moved an hour silently.
+  const gap = wallProblem('startsAt', input.startsAt, input.timeZone) ?? wallProblem('endsAt', input.endsAt, input.timeZone);
+  if (gap) throw gap;
   const starts = toInstant(input.startsAt, input.timeZone);
   const ends = toInstant(input.endsAt, input.timeZone);
   if (Number.isNaN(starts.getTime())) throw new HttpProblem(422, 'meetings.errors.dateTime', {}, { startsAt: 'meetings.errors.dateTime' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateField } from '../../platform/time/time-fields.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 
 /** The phases a process moves through; 'other' for anything a convener adds. */
@@ -15,7 +16,7 @@ export const Slug = z
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, 'errors.slug.invalid')
   .meta({ example: 'iot-security-2018' });
 
-const IsoDate = z.iso.date({ error: 'errors.date.invalid' });
+const IsoDate = dateField('errors.date.invalid');
 const Text = (max: number, required = true) =>
   required ? z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong') : z.string().trim().max(max, 'errors.text.tooLong').default('');
 
@@ -24,14 +25,16 @@ export const PhaseInput = z
   .refine((p) => p.endsOn >= p.startsOn, { message: 'errors.phase.order', path: ['endsOn'] });
 export type PhaseInput = z.infer<typeof PhaseInput>;
 
+/** The longest texts its forms take, in characters: checked here, stated and set as maxlength in the forms. */
+export const TEXT_LIMITS = { summary: 600, description: 20_000 } as const;
 /** Fields a convener sets on a process, in both languages. */
 export const ProcessFields = z.object({
   titleEn: Text(200),
   titleFr: Text(200),
-  summaryEn: Text(600, false),
-  summaryFr: Text(600, false),
-  descriptionEn: Text(20_000, false),
-  descriptionFr: Text(20_000, false),
+  summaryEn: Text(TEXT_LIMITS.summary, false),
+  summaryFr: Text(TEXT_LIMITS.summary, false),
+  descriptionEn: Text(TEXT_LIMITS.description, false),
+  descriptionFr: Text(TEXT_LIMITS.description, false),
   registration: z.enum(['open', 'invitation']).default('open'),
   timezone: TimeZoneSchema,
 });

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpProblem, problemType } from './problem.js';
 import { fieldErrors } from './validation.js';
+import { BODY_LIMIT, mebibytes } from './limits.js';
 import { sendPage } from '../web/render.js';
 import { Layout } from '../web/layout.js';
 import { pageCtx } from '../web/page-ctx.js';
@@ -18,14 +19,15 @@ export function toProblem(err: FastifyError | Error, req: FastifyRequest): HttpP
   if (err instanceof HttpProblem) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     // Typed by hand: the plugin's own type for these comes from a path that does not resolve.
-    const validation = err.validation as { instancePath: string; message?: string }[];
-    const issues = validation.map((v) => ({ path: v.instancePath, message: v.message ?? '' }));
+    const validation = err.validation as { instancePath: string; message?: string; params?: { maximum?: unknown } }[];
+    const issues = validation.map((v) => ({ path: v.instancePath, message: v.message ?? '', maximum: v.params?.maximum }));
     return new HttpProblem(400, 'errors.validation', {}, fieldErrors(issues, req.t));
   }
   const code = (err as FastifyError).code;
   const status = (err as FastifyError).statusCode ?? 500;
   if (code === 'FST_CSRF_INVALID_TOKEN' || code === 'FST_CSRF_MISSING_SECRET') return new HttpProblem(403, 'errors.csrf');
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return new HttpProblem(413, 'errors.tooLarge');
+  // The body was not read, so the form cannot be shown again: the page says what the limit is.
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return new HttpProblem(413, 'errors.tooLarge', { limit: mebibytes(req.routeOptions.bodyLimit ?? BODY_LIMIT) });
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) return new HttpProblem(415, 'errors.unsupportedType');
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err instanceof SyntaxError && status === 400)) {
     return new HttpProblem(400, 'errors.badJson');

@@ -4,6 +4,8 @@ import type { T } from '../i18n/i18n.js';
 export interface IssueLike {
   path: readonly PropertyKey[] | string;
   message: string;
+  /** The limit of a too_big issue (Zod's `maximum`), said in the message when there is one. */
+  maximum?: unknown;
 }
 
 /**
@@ -21,7 +23,8 @@ export function fieldErrors(issues: readonly IssueLike[], t: T): Record<string, 
         : issue.path.map(String).join('.') || '_';
     if (out[field]) continue;
     // Shared keys live under `errors.`, a feature's under `<feature>.errors.`.
-    out[field] = /^(?:[a-z]+\.)?errors\./.test(issue.message) ? t(issue.message) : t('errors.field.invalid');
+    if (issue.message === 'errors.text.tooLong' && typeof issue.maximum === 'number') out[field] = t('errors.text.tooLongMax', { max: issue.maximum });
+    else out[field] = /^(?:[a-z]+\.)?errors\./.test(issue.message) ? t(issue.message) : t('errors.field.invalid');
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { afterValue } from './full-stop.js';
 
 /**
  * A translator that answers the common case without i18next's full pipeline.
@@ -47,7 +48,7 @@ function fill(template: Template, options: Options | undefined): string | undefi
     if (typeof v === 'string') out += v;
     else if (typeof v === 'number') out += String(v);
     else return undefined;
-    out += template.parts[i + 1]!;
+    out += afterValue(String(v), template.parts[i + 1]!);
   }
   return out;
 }

@@ -1,4 +1,6 @@
 import { LOCALES, type Lang } from '../i18n/i18n.js';
+import { isStamp, resolveWallClock } from './wall-clock.js';
+import { wallFields } from './zone-offset.js';
 
 /**
  * Wall-clock time in a named zone, the one library every module uses. Concord stores
@@ -6,33 +8,6 @@ import { LOCALES, type Lang } from '../i18n/i18n.js';
  * comment period, a consensus deadline), and every page names that zone. Showing each
  * reader their own zone would need JavaScript or a per-person setting.
  */
-
-// Building an Intl.DateTimeFormat costs far more than formatting with one: keep one per zone.
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-function partsFormatter(zone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    partsFormatters.set(zone, f);
-  }
-  return f;
-}
-
-type Fields = [year: number, month: number, day: number, hour: number, minute: number, second: number];
-
-/** The wall-clock fields of an instant in a zone. */
-function wallFields(zone: string, t: number): Fields {
-  const p: Record<string, number> = {};
-  for (const part of partsFormatter(zone).formatToParts(new Date(t))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return [p.year ?? 0, p.month ?? 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0];
-}
-
-/** Milliseconds the zone is ahead of UTC at an instant. */
-function offsetMs(zone: string, t: number): number {
-  const whole = Math.floor(t / 1000) * 1000;
-  const [y, mo, d, h, mi, s] = wallFields(zone, whole);
-  return Date.UTC(y, mo - 1, d, h, mi, s) - whole;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -43,19 +18,14 @@ export function toSecond(d: Date): Date {
 
 /**
  * The instant a wall-clock time (as a datetime-local field sends it) names in a zone;
- * undefined when it is not a real time. In a spring-forward gap the later offset applies.
+ * undefined when it is not a real time. In a fall-back overlap the first occurrence; in a
+ * spring-forward gap the offset before the gap (RFC 5545) — forms refuse gaps first, see
+ * wall-clock.ts, so only code with no one to ask (demo data) meets this reading.
  * @example localToInstant('2019-02-25T09:00', 'America/Toronto')?.toISOString() // '2019-02-25T14:00:00.000Z'
  */
 export function localToInstant(local: string, zone: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as Fields;
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(wall);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
-  // Two passes: the offset at the first guess may differ from the one at the answer (DST).
-  const first = wall - offsetMs(zone, wall);
-  return new Date(wall - offsetMs(zone, first));
+  const r = resolveWallClock(local, zone);
+  return r.kind === 'ok' || r.kind === 'overlap' ? r.at : r.kind === 'gap' ? r.later : undefined;
 }
 
 /**
@@ -64,7 +34,8 @@ export function localToInstant(local: string, zone: string): Date | undefined {
  * @example toInstant('2019-04-18T09:00', 'America/Toronto').toISOString() // '2019-04-18T13:00:00.000Z'
  */
 export function toInstant(input: string, timeZone: string): Date {
-  if (/(Z|[+-]\d{2}:\d{2})$/.test(input)) return new Date(input);
+  // Date would roll 30 February over into March: the calendar is checked first.
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(input)) return isStamp(input) ? new Date(input) : new Date(NaN);
   return localToInstant(input, timeZone) ?? new Date(NaN);
 }
 

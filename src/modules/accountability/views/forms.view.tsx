@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { TEXT_LIMITS } from '../accountability.schema.js';
 import { STATUSES } from '../accountability.schema.js';
 
 /** What a form shows: what was typed, or the record as it is. */
@@ -70,8 +71,8 @@ export function ActionFormView(props: Common & { organisations: { id: string; na
         options={[{ value: '', label: t('accountability.noContact') }, ...props.people.map((p) => ({ value: p.id, label: p.label }))]}
       />
       <Field name="dueOn" type="date" label={t('accountability.fields.dueOn')} hint={t('accountability.fields.dueHint')} value={v.dueOn} error={e.dueOn} required />
-      <TextArea name="measureEn" label={t('accountability.fields.measureEn')} value={v.measureEn} error={e.measureEn} rows={3} />
-      <TextArea name="measureFr" label={t('accountability.fields.measureFr')} value={v.measureFr} error={e.measureFr} rows={3} />
+      <TextArea name="measureEn" label={t('accountability.fields.measureEn')} value={v.measureEn} error={e.measureEn} rows={3} limit={textLimit(t, TEXT_LIMITS.measure)} />
+      <TextArea name="measureFr" label={t('accountability.fields.measureFr')} value={v.measureFr} error={e.measureFr} rows={3} limit={textLimit(t, TEXT_LIMITS.measure)} />
     </Frame>
   );
 }
@@ -84,7 +85,7 @@ export function PledgeFormView(props: Common & { organisation: string }) {
   return (
     <Frame {...props} intro={t('accountability.pledgeIntro', { name: props.organisation })} submit={t('accountability.signPledge')}>
       <input type="hidden" name="recommendationId" value={v.recommendationId} />
-      <TextArea name="text" label={t('accountability.fields.pledgeText')} value={v.text} error={e.text} rows={5} />
+      <TextArea name="text" label={t('accountability.fields.pledgeText')} value={v.text} error={e.text} rows={5} limit={textLimit(t, TEXT_LIMITS.pledge)} />
       <Select name="lang" label={t('accountability.fields.lang')} value={v.lang ?? props.ctx.lang} error={e.lang} options={[{ value: 'en', label: t('accountability.langs.en') }, { value: 'fr', label: t('accountability.langs.fr') }]} />
       <Field name="dueOn" type="date" label={t('accountability.fields.pledgeDue')} hint={t('accountability.fields.optional')} value={v.dueOn} error={e.dueOn} />
     </Frame>
@@ -99,8 +100,8 @@ export function ProgressFormView(props: Common & { about: string }) {
   return (
     <Frame {...props} intro={t('accountability.progressIntro', { about: props.about })} submit={t('accountability.postReport')}>
       <Select name="status" label={t('accountability.fields.status')} value={v.status} error={e.status} options={STATUSES.map((s) => ({ value: s, label: t(`accountability.status.${s}`) }))} />
-      <TextArea name="body" label={t('accountability.fields.body')} value={v.body} error={e.body} rows={5} />
-      <TextArea name="reason" label={t('accountability.fields.reason')} hint={t('accountability.fields.reasonHint')} value={v.reason} error={e.reason} rows={3} />
+      <TextArea name="body" label={t('accountability.fields.body')} value={v.body} error={e.body} rows={5} limit={textLimit(t, TEXT_LIMITS.body)} />
+      <TextArea name="reason" label={t('accountability.fields.reason')} hint={t('accountability.fields.reasonHint')} value={v.reason} error={e.reason} rows={3} limit={textLimit(t, TEXT_LIMITS.reason)} />
       <TextArea name="evidenceUrls" label={t('accountability.fields.evidence')} hint={t('accountability.fields.evidenceHint')} value={v.evidenceUrls} error={e.evidenceUrls} rows={3} />
       <Select name="lang" label={t('accountability.fields.lang')} value={v.lang ?? props.ctx.lang} error={e.lang} options={[{ value: 'en', label: t('accountability.langs.en') }, { value: 'fr', label: t('accountability.langs.fr') }]} />
     </Frame>

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
-import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { TEXT_LIMITS } from '../calls.schema.js';
 import type { OpenCallPageModel } from '../calls.page-presenter.js';
 
 /** A date-and-time field to the second, in the process's time zone (named in the hint). */
@@ -23,7 +24,7 @@ export function OpenCallView(props: {
   const { t } = ctx;
   const v = props.values ?? {};
   const errors = props.errors ?? {};
-  const hint = t('calls.fields.whenHint', { zone: model.zone });
+  const hint = `${t('calls.fields.whenHint', { zone: model.zone })} ${t('time.repeated')}`;
   return (
     <Layout ctx={ctx} title={t('calls.openTitle')}>
       <h1>{t('calls.openTitle')}</h1>
@@ -39,6 +40,7 @@ export function OpenCallView(props: {
           value={v.descriptionEn}
           error={errors.descriptionEn}
           rows={8}
+          limit={textLimit(t, TEXT_LIMITS.description)}
         />
         <TextArea
           name="descriptionFr"
@@ -47,6 +49,7 @@ export function OpenCallView(props: {
           value={v.descriptionFr}
           error={errors.descriptionFr}
           rows={8}
+          limit={textLimit(t, TEXT_LIMITS.description)}
         />
         <WhenField name="opensAt" label={t('calls.fields.opensAt')} hint={hint} value={v.opensAt} error={errors.opensAt} />
         <WhenField name="closesAt" label={t('calls.fields.closesAt')} hint={hint} value={v.closesAt} error={errors.closesAt} />

@@ -2,7 +2,8 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
-import { ErrorSummary, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { TEXT_LIMITS } from '../calls.schema.js';
 import type { SubmissionPageModel } from '../calls.page-presenter.js';
 import { StatusBadge } from './parts.js';
 
@@ -29,7 +30,7 @@ function ModerationForms({
       </Form>
       <Form ctx={ctx} action={action}>
         <input type="hidden" name="decision" value="reject" />
-        <TextArea name="reason" label={t('calls.fields.reason')} hint={t('calls.fields.reasonHint')} value={values.reason} error={errors.reason} rows={4} />
+        <TextArea name="reason" label={t('calls.fields.reason')} hint={t('calls.fields.reasonHint')} value={values.reason} error={errors.reason} rows={4} limit={textLimit(t, TEXT_LIMITS.reason)} />
         <Submit>{t('calls.reject')}</Submit>
       </Form>
     </section>

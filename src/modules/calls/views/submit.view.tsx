@@ -1,7 +1,8 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { ErrorSummary, Field, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, Field, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { TEXT_LIMITS } from '../calls.schema.js';
 import type { SubmitPageModel } from '../calls.page-presenter.js';
 import { StateLine } from './parts.js';
 
@@ -103,7 +104,7 @@ export function SubmitView(props: {
               error={errors.organisationName}
               autocomplete="organization"
             />
-            <TextArea name="text" label={t('calls.fields.text')} hint={t('calls.fields.textHint')} value={v.text} error={errors.text} rows={12} />
+            <TextArea name="text" label={t('calls.fields.text')} hint={t('calls.fields.textHint')} value={v.text} error={errors.text} rows={12} limit={textLimit(t, TEXT_LIMITS.text)} />
             <FileField ctx={ctx} maxMiB={m.maxFileMiB} error={errors.file} />
             <Submit>{t('calls.submitButton')}</Submit>
           </form>

@@ -1,7 +1,8 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
-import { ErrorSummary, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, FieldShell, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { TEXT_LIMITS } from '../comments.schema.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import { can } from '../../../platform/auth/policies.js';
 import type { Process, StakeholderGroup } from '../../processes/index.js';
@@ -27,7 +28,7 @@ function HideForm({ ctx, action, values, errors }: { ctx: PageCtx; action: strin
           </select>
         )}
       </FieldShell>
-      <TextArea name="note" label={t('comments.fields.note')} hint={t('comments.fields.noteHint')} value={values.note} error={errors.note} rows={3} />
+      <TextArea name="note" label={t('comments.fields.note')} hint={t('comments.fields.noteHint')} value={values.note} error={errors.note} rows={3} limit={textLimit(t, TEXT_LIMITS.note)} />
       <Submit>{t('comments.hideButton')}</Submit>
     </Form>
   );
@@ -123,7 +124,7 @@ export function ReportFormView(props: { ctx: PageCtx; process: Process; d: Perio
       </p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={localPath(lang, `${path}/report`)} class="form form--wide">
-        <TextArea name="statement" label={t('comments.fields.statement')} hint={t('comments.fields.statementHint')} value={props.values?.statement} error={errors.statement} rows={6} />
+        <TextArea name="statement" label={t('comments.fields.statement')} hint={t('comments.fields.statementHint')} value={props.values?.statement} error={errors.statement} rows={6} limit={textLimit(t, TEXT_LIMITS.statement)} />
         <Submit>{t('comments.reportButton')}</Submit>
       </Form>
     </Layout>

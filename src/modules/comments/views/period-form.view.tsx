@@ -2,7 +2,8 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { TEXT_LIMITS } from '../comments.schema.js';
 import type { Process } from '../../processes/index.js';
 import type { DocumentRow } from '../../documents/index.js';
 
@@ -55,11 +56,11 @@ export function PeriodFormView(props: { ctx: PageCtx; process: Process; document
             <label for="field-includeTranslations">{t('comments.fields.includeTranslations', { titles: props.translations.map((d) => d.title).join(', ') })}</label>
           </div>
         )}
-        <When name="opensAt" label={t('comments.fields.opensAt')} hint={t('comments.fields.whenHint', { zone })} value={v.opensAt} error={errors.opensAt} />
-        <When name="closesAt" label={t('comments.fields.closesAt')} hint={t('comments.fields.whenHint', { zone })} value={v.closesAt} error={errors.closesAt} />
+        <When name="opensAt" label={t('comments.fields.opensAt')} hint={`${t('comments.fields.whenHint', { zone })} ${t('time.repeated')}`} value={v.opensAt} error={errors.opensAt} />
+        <When name="closesAt" label={t('comments.fields.closesAt')} hint={`${t('comments.fields.whenHint', { zone })} ${t('time.repeated')}`} value={v.closesAt} error={errors.closesAt} />
         <Field name="timeZone" label={t('comments.fields.timeZone')} hint={t('comments.fields.timeZoneHint')} value={zone} error={errors.timeZone} />
-        <TextArea name="instructionsEn" label={t('comments.fields.instructionsEn')} hint={t('comments.fields.instructionsHint')} value={v.instructionsEn} error={errors.instructionsEn} />
-        <TextArea name="instructionsFr" label={t('comments.fields.instructionsFr')} hint={t('comments.fields.instructionsHint')} value={v.instructionsFr} error={errors.instructionsFr} />
+        <TextArea name="instructionsEn" label={t('comments.fields.instructionsEn')} hint={t('comments.fields.instructionsHint')} value={v.instructionsEn} error={errors.instructionsEn} limit={textLimit(t, TEXT_LIMITS.instructions)} />
+        <TextArea name="instructionsFr" label={t('comments.fields.instructionsFr')} hint={t('comments.fields.instructionsHint')} value={v.instructionsFr} error={errors.instructionsFr} limit={textLimit(t, TEXT_LIMITS.instructions)} />
         <fieldset class={errors.audience ? 'field field--error' : 'field'}>
           <legend>{t('comments.fields.audience')}</legend>
           {errors.audience && <p class="field-error">{errors.audience}</p>}

@@ -1,7 +1,8 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { TEXT_LIMITS } from '../consensus.schema.js';
 import type { CallFormPageModel } from '../consensus.page-presenter.js';
 
 type Values = Record<string, string | undefined>;
@@ -76,8 +77,8 @@ export function CallFormView(props: {
             </FieldShell>
           </>
         )}
-        <TextArea name="questionEn" label={t('consensus.form.questionEn')} value={v.questionEn} error={errors.questionEn} rows={3} />
-        <TextArea name="questionFr" label={t('consensus.form.questionFr')} value={v.questionFr} error={errors.questionFr} rows={3} />
+        <TextArea name="questionEn" label={t('consensus.form.questionEn')} value={v.questionEn} error={errors.questionEn} rows={3} limit={textLimit(t, TEXT_LIMITS.question)} />
+        <TextArea name="questionFr" label={t('consensus.form.questionFr')} value={v.questionFr} error={errors.questionFr} rows={3} limit={textLimit(t, TEXT_LIMITS.question)} />
         <fieldset class={errors.options ? 'field field--error' : 'field'}>
           <legend>{t('consensus.form.options')}</legend>
           <p class="hint">{t('consensus.form.optionsHint')}</p>
@@ -93,7 +94,7 @@ export function CallFormView(props: {
             </div>
           ))}
         </fieldset>
-        <FieldShell name="deadline" label={t('consensus.form.deadline')} hint={t('consensus.form.deadlineHint', { zone })} error={errors.deadline}>
+        <FieldShell name="deadline" label={t('consensus.form.deadline')} hint={`${t('consensus.form.deadlineHint', { zone })} ${t('time.repeated')}`} error={errors.deadline}>
           {(w) => <input id={w.id} name="deadline" type="datetime-local" step={1} value={v.deadline} aria-invalid={w.invalid} aria-describedby={w.describedBy} />}
         </FieldShell>
         <Field name="timeZone" label={t('consensus.form.timeZone')} hint={t('consensus.form.timeZoneHint')} value={zone} error={errors.timeZone} />

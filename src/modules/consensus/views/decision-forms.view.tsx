@@ -2,7 +2,8 @@ import type { Lang } from '../../../platform/i18n/i18n.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { ErrorSummary, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, FieldShell, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { TEXT_LIMITS } from '../consensus.schema.js';
 import { APPEAL_ANSWERS, OUTCOMES } from '../consensus.schema.js';
 import type { AnswerFormPageModel, AppealFormPageModel, OutcomeFormPageModel } from '../consensus.page-presenter.js';
 
@@ -81,7 +82,7 @@ export function OutcomeFormView(props: { ctx: PageCtx; model: OutcomeFormPageMod
       <Form ctx={ctx} action={m.action} class="form form--wide">
         <Radios name="outcome" legend={t('consensus.outcome.legend')} choices={outcomeChoices(ctx)} value={v.outcome} error={errors.outcome} />
         <OptionSelect ctx={ctx} name="optionId" options={m.options} value={v.optionId} error={errors.optionId} />
-        <TextArea name="rationale" label={t('consensus.outcome.rationale')} value={v.rationale} error={errors.rationale} />
+        <TextArea name="rationale" label={t('consensus.outcome.rationale')} value={v.rationale} error={errors.rationale} limit={textLimit(t, TEXT_LIMITS.decision)} />
         <LangSelect ctx={ctx} value={v.lang} defaultLang={m.defaultLang} />
         <h2>{t('consensus.outcome.answers')}</h2>
         {m.objections.length === 0 ? (
@@ -95,7 +96,7 @@ export function OutcomeFormView(props: { ctx: PageCtx; model: OutcomeFormPageMod
               <blockquote>
                 <p>{o.reason}</p>
               </blockquote>
-              <TextArea name={o.field} label={t('consensus.outcome.answerTo', { name: o.name })} value={v[o.field]} error={errors[o.field]} rows={4} />
+              <TextArea name={o.field} label={t('consensus.outcome.answerTo', { name: o.name })} value={v[o.field]} error={errors[o.field]} rows={4} limit={textLimit(t, TEXT_LIMITS.reason)} />
             </div>
           ))
         )}
@@ -117,7 +118,7 @@ export function AppealFormView(props: { ctx: PageCtx; model: AppealFormPageModel
       <p>{t('consensus.appeal.formIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={m.action} class="form form--wide">
-        <TextArea name="grounds" label={t('consensus.appeal.grounds')} value={props.values.grounds} error={errors.grounds} />
+        <TextArea name="grounds" label={t('consensus.appeal.grounds')} value={props.values.grounds} error={errors.grounds} limit={textLimit(t, TEXT_LIMITS.decision)} />
         <LangSelect ctx={ctx} value={props.values.lang} defaultLang={m.defaultLang} />
         <Submit>{t('consensus.appeal.submit')}</Submit>
       </Form>
@@ -145,7 +146,7 @@ export function AnswerFormView(props: { ctx: PageCtx; model: AnswerFormPageModel
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={m.action} class="form form--wide">
         <Radios name="status" legend={t('consensus.answer.legend')} choices={APPEAL_ANSWERS.map((s) => ({ value: s, label: t(`consensus.appealStatus.${s}`) }))} value={v.status} error={errors.status} />
-        <TextArea name="answer" label={t('consensus.answer.answer')} value={v.answer} error={errors.answer} />
+        <TextArea name="answer" label={t('consensus.answer.answer')} value={v.answer} error={errors.answer} limit={textLimit(t, TEXT_LIMITS.decision)} />
         <LangSelect ctx={ctx} value={v.lang} defaultLang={m.defaultLang} />
         <fieldset class="field">
           <legend>{t('consensus.answer.changeLegend')}</legend>
@@ -158,7 +159,7 @@ export function AnswerFormView(props: { ctx: PageCtx; model: AnswerFormPageModel
             error={errors['changedOutcome.outcome']}
           />
           <OptionSelect ctx={ctx} name="changedOutcome.optionId" options={m.options} value={v['changedOutcome.optionId']} error={errors['changedOutcome.optionId']} />
-          <TextArea name="changedOutcome.rationale" label={t('consensus.answer.newRationale')} value={v['changedOutcome.rationale']} error={errors['changedOutcome.rationale']} rows={4} />
+          <TextArea name="changedOutcome.rationale" label={t('consensus.answer.newRationale')} value={v['changedOutcome.rationale']} error={errors['changedOutcome.rationale']} rows={4} limit={textLimit(t, TEXT_LIMITS.decision)} />
         </fieldset>
         <Submit>{t('consensus.answer.submit')}</Submit>
       </Form>

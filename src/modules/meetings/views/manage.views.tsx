@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { ErrorSummary, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { TEXT_LIMITS } from '../meetings.schema.js';
 
 /** A link back to the meeting, above every management page. */
 export interface Back {
@@ -93,8 +94,8 @@ export function MinutesFormView(props: { ctx: PageCtx; title: string; back: Back
     <Frame ctx={ctx} title={props.title} back={props.back} errors={e}>
       <h2>{t('meetings.minutes')}</h2>
       <Form ctx={ctx} action={`${props.base}/minutes`} class="form form--wide">
-        <TextArea name="minutesEn" label={t('meetings.fields.minutesEn')} value={props.minutesEn} error={e.minutesEn} rows={12} />
-        <TextArea name="minutesFr" label={t('meetings.fields.minutesFr')} value={props.minutesFr} error={e.minutesFr} rows={12} />
+        <TextArea name="minutesEn" label={t('meetings.fields.minutesEn')} value={props.minutesEn} error={e.minutesEn} rows={12} limit={textLimit(t, TEXT_LIMITS.minutes)} />
+        <TextArea name="minutesFr" label={t('meetings.fields.minutesFr')} value={props.minutesFr} error={e.minutesFr} rows={12} limit={textLimit(t, TEXT_LIMITS.minutes)} />
         <Submit>{t('meetings.saveMinutes')}</Submit>
       </Form>
       <h2>{t('meetings.recordings')}</h2>

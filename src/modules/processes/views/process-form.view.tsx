@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
-import { ErrorSummary, Field, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, Field, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { TEXT_LIMITS } from '../processes.schema.js';
 import { PHASE_KINDS } from '../processes.schema.js';
 
 /** One phase row as the form shows it. */
@@ -43,10 +44,10 @@ export function ProcessFormView(props: { ctx: PageCtx; action: string; creating:
         {props.creating && <Field name="slug" label={t('processes.fields.slug')} hint={t('processes.fields.slugHint')} value={values.slug} error={errors.slug} required />}
         <Field name="titleEn" label={t('processes.fields.titleEn')} value={values.titleEn} error={errors.titleEn} required />
         <Field name="titleFr" label={t('processes.fields.titleFr')} value={values.titleFr} error={errors.titleFr} required />
-        <TextArea name="summaryEn" label={t('processes.fields.summaryEn')} value={values.summaryEn} error={errors.summaryEn} rows={3} />
-        <TextArea name="summaryFr" label={t('processes.fields.summaryFr')} value={values.summaryFr} error={errors.summaryFr} rows={3} />
-        <TextArea name="descriptionEn" label={t('processes.fields.descriptionEn')} value={values.descriptionEn} error={errors.descriptionEn} rows={10} />
-        <TextArea name="descriptionFr" label={t('processes.fields.descriptionFr')} value={values.descriptionFr} error={errors.descriptionFr} rows={10} />
+        <TextArea name="summaryEn" label={t('processes.fields.summaryEn')} value={values.summaryEn} error={errors.summaryEn} rows={3} limit={textLimit(t, TEXT_LIMITS.summary)} />
+        <TextArea name="summaryFr" label={t('processes.fields.summaryFr')} value={values.summaryFr} error={errors.summaryFr} rows={3} limit={textLimit(t, TEXT_LIMITS.summary)} />
+        <TextArea name="descriptionEn" label={t('processes.fields.descriptionEn')} value={values.descriptionEn} error={errors.descriptionEn} rows={10} limit={textLimit(t, TEXT_LIMITS.description)} />
+        <TextArea name="descriptionFr" label={t('processes.fields.descriptionFr')} value={values.descriptionFr} error={errors.descriptionFr} rows={10} limit={textLimit(t, TEXT_LIMITS.description)} />
         <fieldset class="field">
           <legend>{t('processes.fields.registration')}</legend>
           {(['open', 'invitation'] as const).map((r) => (

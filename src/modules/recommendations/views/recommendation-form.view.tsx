@@ -1,8 +1,8 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
-import { PRIORITIES } from '../recommendations.schema.js';
+import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { MAX_TEXT, PRIORITIES } from '../recommendations.schema.js';
 import type { RecommendationFormPageModel } from '../recommendations.page-presenter.js';
 
 /** What the form shows: what was typed, or the recommendation as it is. Multi-choices are arrays. */
@@ -52,6 +52,7 @@ export function RecommendationFormView(props: {
           value={one(v.textEn)}
           error={e.textEn}
           rows={8}
+          limit={textLimit(t, MAX_TEXT)}
         />
         <TextArea
           name="textFr"
@@ -60,6 +61,7 @@ export function RecommendationFormView(props: {
           value={one(v.textFr)}
           error={e.textFr}
           rows={8}
+          limit={textLimit(t, MAX_TEXT)}
         />
         <fieldset class={e.priority ? 'field field--error' : 'field'} id="field-priority">
           <legend>{t('recommendations.fields.priority')}</legend>

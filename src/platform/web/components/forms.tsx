@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../context.js';
+import type { T } from '../../i18n/i18n.js';
 
 /** A POST form that always carries the visitor's CSRF token. */
 export function Form(props: { ctx: PageCtx; action: string; children: ComponentChildren; class?: string }) {
@@ -92,12 +93,22 @@ export function Field(props: {
   );
 }
 
-/** A labelled textarea with its hint and error, like Field. */
-export function TextArea(props: { name: string; label: string; value?: string | undefined; error?: string | undefined; hint?: string; rows?: number }) {
+/**
+ * A text field's stated limit: the schema's maximum, said in the hint and set as maxlength,
+ * so that people learn it before the server refuses (the same number the Zod schema checks).
+ * @example <TextArea name="minutesEn" … limit={textLimit(t, 100_000)} />
+ */
+export function textLimit(t: T, max: number): { max: number; hint: string } {
+  return { max, hint: t('forms.upTo', { max }) };
+}
+
+/** A labelled textarea with its hint and error, like Field; with a limit, it is said and set as maxlength. */
+export function TextArea(props: { name: string; label: string; value?: string | undefined; error?: string | undefined; hint?: string | undefined; rows?: number; limit?: { max: number; hint: string } | undefined }) {
+  const hint = [props.hint, props.limit?.hint].filter(Boolean).join(' ') || undefined;
   return (
-    <FieldShell name={props.name} label={props.label} hint={props.hint} error={props.error}>
+    <FieldShell name={props.name} label={props.label} hint={hint} error={props.error}>
       {(w) => (
-        <textarea id={w.id} name={props.name} rows={props.rows ?? 6} aria-invalid={w.invalid} aria-describedby={w.describedBy}>
+        <textarea id={w.id} name={props.name} rows={props.rows ?? 6} maxLength={props.limit?.max} aria-invalid={w.invalid} aria-describedby={w.describedBy}>
           {props.value ?? ''}
         </textarea>
       )}
