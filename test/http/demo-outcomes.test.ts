@@ -123,6 +123,29 @@ describe('the demo tracker', () => {
     expect(fr.body).toContain('Avertir les clients d’appareils infectés');
   });
 
+  it('links each recommendation to its entry in the tracker, in both languages', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const page = await t.app.inject({ url: `/${lang}/processes/${P}/recommendations/4.2.1` });
+      expect(page.statusCode).toBe(200);
+      const href = /<a href="([^"]*\/tracker#rec-4\.2\.1)">/.exec(page.body)?.[1];
+      expect(href, `a link to the tracker on the ${lang} page`).toBe(`/${lang}/processes/${P}/tracker#rec-4.2.1`);
+      const tracker = await t.app.inject({ url: href!.split('#')[0]! });
+      expect(tracker.statusCode).toBe(200);
+      expect(tracker.body).toContain('id="rec-4.2.1"');
+    }
+  });
+
+  it('groups the process page\'s sections under three headings', async () => {
+    const page = await t.app.inject({ url: `/fr/processes/${P}` });
+    const nav = /<nav aria-label="Dans ce processus" class="process-nav">([\s\S]*?)<\/nav>/.exec(page.body)?.[1] ?? '';
+    const groups = [...nav.matchAll(/<h2 class="process-nav__title">([^<]*)<\/h2>\s*<ul>([\s\S]*?)<\/ul>/g)].map((g) => [g[1], (g[2]!.match(/<li>/g) ?? []).length]);
+    expect(groups).toEqual([
+      ['Personnes', 2],
+      ['Textes et contributions', 3],
+      ['Décisions et suivi', 4],
+    ]);
+  });
+
   it('leaves the audit chain intact after the whole demo', async () => {
     expect((await verifyAudit(t.db)).ok).toBe(true);
   });

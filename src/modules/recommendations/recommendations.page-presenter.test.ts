@@ -38,6 +38,7 @@ describe('recommendationPage', () => {
     expect(m.title).toBe('Étiqueter les appareils');
     expect(m.text).toBe('Faites-le.');
     expect(m.updatedOn).toBe('3 juin 2024');
+    expect(m.trackerPath).toBe('/fr/processes/labels/tracker#rec-4.1.2');
     expect(m.url).toBe('https://concord.example/fr/processes/labels/recommendations/4.1.2');
     expect(m.facts).toEqual({
       priority: 'high',

@@ -69,6 +69,8 @@ export interface RecommendationPageModel {
   /** The absolute address to cite. */
   url: string;
   updatedOn: string;
+  /** Its entry in the process's tracker (the accountability module's page, which anchors each recommendation as #rec-<number>). */
+  trackerPath: string;
 }
 
 export function recommendationPage(r: { process: Process; d: RecommendationDetail; consensus: ConsensusResult | undefined; baseUrl: string }, ctx: ModelCtx): RecommendationPageModel {
@@ -84,6 +86,7 @@ export function recommendationPage(r: { process: Process; d: RecommendationDetai
     text: pick(lang, d.row, 'text'),
     url: recommendationUrl(r.baseUrl, lang, process.slug, d.row.number),
     updatedOn: formatDate(lang, d.row.updated_at, process.timezone),
+    trackerPath: localPath(lang, `/processes/${process.slug}/tracker#rec-${d.row.number}`),
   };
 }
 

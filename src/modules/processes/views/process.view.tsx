@@ -48,16 +48,33 @@ export function ProcessView(props: {
             </Form>
           </>
         )}
-        <a href={m.paths.participants}>{t('processes.participants')}</a>
-        <a href={m.paths.organisations}>{t('processes.organisations')}</a>
-        <a href={m.paths.documents}>{t('documents.listTitle')}</a>
-        <a href={m.paths.commentPeriods}>{t('comments.periodsLink')}</a>
-        <a href={m.paths.consensus}>{t('consensus.link')}</a>
-        <a href={m.paths.report}>{t('processReport.link')}</a>
-        <a href={m.paths.audit}>{t('audit.link')}</a>
-        <a href={m.paths.recommendations}>{t('recommendations.listTitle')}</a>
-        <a href={m.paths.tracker}>{t('accountability.title')}</a>
       </div>
+      <nav aria-label={t('processes.sectionsNav.label')} class="process-nav">
+        <LinkGroup
+          title={t('processes.sectionsNav.people')}
+          links={[
+            [m.paths.participants, t('processes.participants')],
+            [m.paths.organisations, t('processes.organisations')],
+          ]}
+        />
+        <LinkGroup
+          title={t('processes.sectionsNav.texts')}
+          links={[
+            [m.paths.documents, t('documents.listTitle')],
+            [m.paths.commentPeriods, t('comments.periodsLink')],
+            [m.paths.consensus, t('consensus.link')],
+          ]}
+        />
+        <LinkGroup
+          title={t('processes.sectionsNav.results')}
+          links={[
+            [m.paths.recommendations, t('recommendations.listTitle')],
+            [m.paths.tracker, t('accountability.title')],
+            [m.paths.report, t('processReport.link')],
+            [m.paths.audit, t('audit.link')],
+          ]}
+        />
+      </nav>
       {m.canManage && (
         <nav aria-label={t('processes.manage')} class="manage">
           <h2 class="visually-hidden">{t('processes.manage')}</h2>
@@ -105,6 +122,22 @@ export function ProcessView(props: {
       <h2>{t('processes.about')}</h2>
       <Markdown source={m.description} />
     </Layout>
+  );
+}
+
+/** One group of the process's sections: a small heading and its links. */
+function LinkGroup({ title, links }: { title: string; links: [href: string, label: string][] }) {
+  return (
+    <div class="process-nav__group">
+      <h2 class="process-nav__title">{title}</h2>
+      <ul>
+        {links.map(([href, label]) => (
+          <li key={href}>
+            <a href={href}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -23,6 +23,9 @@ export function RecommendationView({ ctx, model: m }: { ctx: PageCtx; model: Rec
       <RecommendationFacts ctx={ctx} facts={m.facts} />
       <h2>{t('recommendations.fields.text')}</h2>
       <Markdown source={m.text} class="prose" />
+      <p>
+        <a href={m.trackerPath}>{t('recommendations.trackerLink')}</a>
+      </p>
       <p class="meta">
         {t('recommendations.permanentLabel')} <a href={m.url}>{m.url}</a>
         <br />
