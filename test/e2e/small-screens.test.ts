@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
+import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
 import { DEMO_ADMIN, newContext, signIn } from '../helpers/pages.js';
 
 /**
@@ -96,4 +96,19 @@ describe.skipIf(!hasChromium)('pages at 375 px wide', () => {
       }
     });
   }
+
+  it("the status page and the process page's grouped sections pass axe, at 375 px and wide", { timeout: 120_000 }, async () => {
+    for (const width of [WIDTH, 1280]) {
+      const context = await newContext(browser, { javaScriptEnabled: false, viewport: { width, height: 800 } });
+      try {
+        const page = await context.newPage();
+        for (const path of ['/en/status', '/fr/status', '/fr/processes/iot-security-2018']) {
+          await page.goto(server.url + path);
+          await checkA11y(page, `${path} at ${width} px`, { javaScriptDisabled: true });
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

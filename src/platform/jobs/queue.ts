@@ -89,3 +89,17 @@ export async function cancelJob(db: Kysely<DB>, jobsSchema: string, name: QueueN
 export async function getJob(db: Kysely<DB>, jobsSchema: string, name: QueueName, id: string): Promise<PgBoss.JobWithMetadata<Record<string, unknown>> | null> {
   return sender(jobsSchema).getJobById<Record<string, unknown>>(name, id, { db: bossDb(db), includeArchive: true });
 }
+
+/**
+ * When the oldest job that is due and not yet started was queued, or null when none waits: a
+ * worker that stopped shows as a queue that only grows older. Reads one row (the queue's
+ * index on state and start time), so the status page stays cheap during a flood.
+ */
+export async function oldestWaitingJob(db: Kysely<DB>, jobsSchema: string): Promise<Date | null> {
+  const schema = jobsSchema.replace(/"/g, '""');
+  const r = await db.executeQuery<{ created_on: Date | string }>(
+    CompiledQuery.raw(`select created_on from "${schema}".job where state in ('created', 'retry') and start_after <= now() order by created_on limit 1`),
+  );
+  const at = r.rows[0]?.created_on;
+  return at === undefined ? null : new Date(at);
+}

@@ -97,7 +97,7 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Component
             <p>{t('layout.footer.about')}</p>
             <p>
               <a href="/api/openapi.json">{t('layout.footer.openapi')}</a> ·{' '}
-              <a href="/healthz">{t('layout.footer.status')}</a>
+              <a href={`/${lang}/status`}>{t('layout.footer.status')}</a>
             </p>
           </div>
         </footer>
