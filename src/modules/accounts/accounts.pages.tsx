@@ -5,7 +5,8 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors, safeNext } from '../../platform/web/forms.js';
+import { formFields, parseForm, problemToFormErrors } from '../../platform/web/forms.js';
+import { safeNext } from '../../platform/web/safe-next.js';
 import { formAction } from '../../platform/web/form-action.js';
 import { RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, TokenBody } from './accounts.schema.js';
 import * as accounts from './accounts.service.js';
@@ -14,15 +15,15 @@ import { ConfirmView, ForgotView, MessageView, RegisterView, ResetView, SignInVi
 import { AccountView } from './views/account.view.js';
 import { accountPage } from './accounts.page-presenter.js';
 
-type Form = Record<string, string | undefined>;
 const AUTH_RATE = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 const hide = { hide: true };
 
 /** Account pages: register, confirm, sign in and out, forgotten password, own account. */
 export const accountsPages: FastifyPluginAsync = async (app) => {
   const deps = () => ({ db: app.deps.db, baseUrl: app.deps.config.baseUrl, sessionDays: app.deps.config.sessionDays });
-  const form = (req: FastifyRequest) => (req.body ?? {}) as Form;
-  const query = (req: FastifyRequest) => (req.query ?? {}) as Form;
+  // One text per field: a repeated parameter (`token=a&token=b`) must not reach code expecting text.
+  const form = (req: FastifyRequest) => formFields(req.body);
+  const query = (req: FastifyRequest) => formFields(req.query);
   const to = (req: FastifyRequest, path: string) => localPath(req.lang, path);
 
   app.get('/register', { config: { policy: 'account.register' }, schema: hide }, async (req, reply) => sendPage(reply, <RegisterView ctx={pageCtx(req, reply)} />));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nestForm, safeNext } from './forms.js';
+import { nestForm } from './forms.js';
+import { safeNext } from './safe-next.js';
 
 describe('nestForm', () => {
   it('builds arrays and objects from bracketed names', () => {

@@ -48,31 +48,6 @@ export function problemToFormErrors(err: unknown, t: T): { status: number; error
   return { status: err.status, errors };
 }
 
-/** True when a string holds a control character or a backslash, which browsers rewrite in URLs. */
-function hasControlOrBackslash(s: string): boolean {
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    if (c < 0x20 || c === 0x7f || ch === '\\') return true;
-  }
-  return false;
-}
-
-/**
- * Only paths on this site are followed after sign-in, so `next` cannot send someone
- * elsewhere: the value is resolved as a browser would (which drops tabs and newlines, so
- * `/\t/evil` means `//evil`) and must stay on our origin; the result is re-encoded.
- */
-export function safeNext(next: unknown, fallback: string): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || hasControlOrBackslash(next)) return fallback;
-  try {
-    const base = 'http://concord.invalid';
-    const url = new URL(next, base);
-    return url.origin === base ? url.pathname + url.search + url.hash : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
 /** The most rows a repeated form section may have. */
 export const MAX_FORM_ROWS = 200;
 
