@@ -164,6 +164,37 @@ describe('password reset', () => {
     expect((await other.get(pathOf(link))).statusCode).toBe(400);
   });
 
+  it('ends every outstanding reset link once one is used', async () => {
+    const email = uniqueEmail('twolinks');
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: 'Two Links', email, password: GOOD_PASSWORD } });
+    const ask = async () => {
+      await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset-requests', payload: { email }, remoteAddress: '10.21.0.1' });
+      return new URL(linksIn((await lastMailTo(email)).body_text)[0]!).searchParams.get('token')!;
+    };
+    const older = await ask();
+    const newer = await ask();
+    expect(older).not.toBe(newer);
+    const used = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-resets', payload: { token: newer, password: 'the owner chose this one' } });
+    expect(used.statusCode).toBe(200);
+    // The older link no longer opens its form nor sets a password.
+    expect((await t.app.inject({ url: `/en/password/reset?token=${older}` })).statusCode).toBe(400);
+    const late = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-resets', payload: { token: older, password: 'an attacker chose this' } });
+    expect(late.statusCode).toBe(400);
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: 'the owner chose this one' }, remoteAddress: '10.21.0.2' });
+    expect(signIn.statusCode).toBe(200);
+  });
+
+  it('answers a repeated token with the invalid-link page, not a 500', async () => {
+    const get = await t.app.inject({ url: '/fr/password/reset?token=aaaaaaaaaaaa&token=bbbbbbbbbbbb' });
+    expect(get.statusCode).toBe(400);
+    expect(get.body).toContain('Demander un nouveau lien');
+    const c = new Client(t.app);
+    await c.get('/fr/password/forgot');
+    const post = await c.post('/fr/password/reset', { token: ['aaaaaaaaaaaa', 'bbbbbbbbbbbb'], password: 'nouvelle phrase de passe solide' });
+    expect(post.statusCode).toBeGreaterThanOrEqual(400);
+    expect(post.statusCode).toBeLessThan(500);
+  });
+
   it('answers the same for an unknown address and sends nothing', async () => {
     const email = uniqueEmail('nobody');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset-requests', payload: { email } });
