@@ -97,7 +97,7 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     const values = form(req);
     const parsed = parseForm(ResetRequestBody, values, req.t);
     if (!parsed.ok) return sendPage(reply, <ForgotView ctx={pageCtx(req, reply)} values={values} errors={parsed.errors} />, 422);
-    await accounts.requestPasswordReset(deps(), parsed.data.email);
+    await accounts.requestPasswordReset(deps(), parsed.data.email, { ip: req.ip });
     return reply.redirect(to(req, '/password/forgot/sent'), 303);
   });
 

@@ -68,7 +68,7 @@ export const accountsApi: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Ask for a password reset link by email', body: ResetRequestBody, response: { 202: MessageOut } },
     },
     async (req, reply) => {
-      await accounts.requestPasswordReset(deps(), req.body.email);
+      await accounts.requestPasswordReset(deps(), req.body.email, { ip: req.ip });
       return reply.status(202).send({ message: req.t('notices.resetSent') });
     },
   );
