@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, destroySession } from '../../platform/auth/sessions.js';
 import { HttpProblem } from '../../platform/http/problem.js';
+import { rotateCsrfSecret } from '../../platform/http/security.js';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
@@ -77,6 +78,7 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
         const { token } = await accounts.signIn(deps(), data, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
         if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
         reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.deps.config));
+        rotateCsrfSecret(reply);
       },
       to: safeNext(values.next, to(req, '/account')),
       notice: 'notices.signedIn',
@@ -86,6 +88,7 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
   app.post('/sign-out', { config: { policy: 'account.signOut' }, schema: hide }, async (req, reply) => {
     if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    rotateCsrfSecret(reply);
     return redirectWithNotice(reply, to(req, '/'), 'notices.signedOut');
   });
 
@@ -120,6 +123,7 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
       run: async (data) => {
         await accounts.resetPassword(deps(), data);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        rotateCsrfSecret(reply);
       },
       elsewhere: (problem) => (problem.key === 'errors.token.invalid' ? invalidLink(req, reply) : undefined),
       to: to(req, '/sign-in'),
