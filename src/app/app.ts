@@ -18,6 +18,7 @@ import { loggerOptions } from '../platform/http/logging.js';
 import { MODULES } from './modules.js';
 import { signingRoutes, useKeySecret } from '../platform/signing/index.js';
 import { settingsRepository } from '../modules/settings/index.js';
+import { sha256Hex } from '../platform/lib/crypto.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -63,7 +64,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(cookie, { secret: cookieSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   registerRequestContext(app);
-  await registerSecurity(app, { csrfHmacKey: cookieSecret });
+  // Its own key for binding CSRF tokens to sessions, derived so the cookie key is not reused as is.
+  await registerSecurity(app, { csrfHmacKey: sha256Hex(`csrf-user-info:${cookieSecret}`) });
   registerErrorHandling(app);
   // After the request context (which finds the actor) and the security headers, whose hooks
   // must run before a cached page is sent.
