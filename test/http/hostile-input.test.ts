@@ -13,9 +13,16 @@ import { DEMO_ACCOUNTS, seedDemo } from '../../src/app/demo/demo.seed.js';
  * from the site itself (its links, its forms, its schemas), so a new route is covered too.
  */
 let t: TestApp;
-let cookie = '';
-let csrf = '';
+/** Who sends a request: a session cookie and a CSRF token from one of its pages. */
+interface Who {
+  cookie: string;
+  csrf: string;
+}
+let admin: Who;
+let member: Who;
+/** What the admin's pages lead to, then what only a member's pages do (a member's own forms: submit, comment, position, pledge). */
 let site: CrawlResult;
+let memberSite: CrawlResult;
 let address = 0;
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
@@ -40,14 +47,14 @@ const SKIP_POLICIES = new Set(['account.signOut', 'process.leave', 'group.leave'
 const failures: string[] = [];
 
 /** Send one request and note it when the answer is a 5xx. */
-async function send(method: string, url: string, body?: { form?: [string, string][]; json?: unknown }, what = '') {
+async function send(method: string, url: string, body?: { form?: [string, string][]; json?: unknown }, what = '', who: Who = admin) {
   address++;
-  const headers: Record<string, string> = { cookie };
+  const headers: Record<string, string> = { cookie: who.cookie };
   let payload: string | undefined;
   if (body?.form) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     const p = new URLSearchParams();
-    for (const [k, v] of [['_csrf', csrf] as [string, string], ...body.form]) p.append(k, v);
+    for (const [k, v] of [['_csrf', who.csrf] as [string, string], ...body.form]) p.append(k, v);
     payload = p.toString();
   } else if (body && 'json' in body) {
     headers['content-type'] = 'application/json';
@@ -74,29 +81,35 @@ function roots(form: FoundForm): string[] {
 beforeAll(async () => {
   t = await testApp();
   await seedDemo(t.db);
-  const admin = DEMO_ACCOUNTS.find((a) => a.admin)!;
-  const c = new Client(t.app);
-  await c.get('/en/sign-in');
-  const res = await c.post('/en/sign-in', { email: admin.email, password: admin.password });
-  expect(res.statusCode).toBe(303);
-  await c.get('/en/account');
-  cookie = c.cookieHeader();
-  csrf = c.csrf();
-  site = await crawl(t.app, { start: ['/en/', '/en/admin', '/en/account', '/en/processes'], prefix: '/en/', cookie, skip: (p) => p.includes('/sign-out') });
+  const signIn = async (account: (typeof DEMO_ACCOUNTS)[number]): Promise<Who> => {
+    const c = new Client(t.app);
+    await c.get('/en/sign-in');
+    const res = await c.post('/en/sign-in', { email: account.email, password: account.password });
+    expect(res.statusCode).toBe(303);
+    await c.get('/en/account');
+    return { cookie: c.cookieHeader(), csrf: c.csrf() };
+  };
+  admin = await signIn(DEMO_ACCOUNTS.find((a) => a.admin)!);
+  member = await signIn(DEMO_ACCOUNTS.find((a) => !a.admin)!);
+  const skip = (p: string) => p.includes('/sign-out');
+  const start = ['/en/', '/en/admin', '/en/account', '/en/processes', '/en/sign-in', '/en/register', '/en/password/forgot'];
+  site = await crawl(t.app, { start, prefix: '/en/', cookie: admin.cookie, skip });
+  memberSite = await crawl(t.app, { start: ['/en/processes'], prefix: '/en/', cookie: member.cookie, skip });
 }, 300_000);
 afterAll(async () => t?.close());
 
 describe('hostile input never answers 500', () => {
   it('query parameters of every page reached', async () => {
     failures.length = 0;
-    for (const [, urls] of site.urls) {
+    const pages = [...[...site.urls].map(([k, urls]) => [k, urls, admin] as const), ...[...memberSite.urls].filter(([k]) => !site.urls.has(k)).map(([k, urls]) => [k, urls, member] as const)];
+    for (const [, urls, who] of pages) {
       const url = urls[0]!;
       const seenNames = new Set(urls.flatMap((u) => [...new URLSearchParams(u.split('?')[1] ?? '').keys()]));
-      for (const v of HOSTILE) await send('GET', withQuery(url, COMMON_QUERY.map((k) => [k, v])), undefined, `common=${v}`);
-      await send('GET', withQuery(url, COMMON_QUERY.flatMap((k) => [[k, 'a'], [k, 'b']] as [string, string][])), undefined, 'common repeated');
+      for (const v of HOSTILE) await send('GET', withQuery(url, COMMON_QUERY.map((k) => [k, v])), undefined, `common=${v}`, who);
+      await send('GET', withQuery(url, COMMON_QUERY.flatMap((k) => [[k, 'a'], [k, 'b']] as [string, string][])), undefined, 'common repeated', who);
       for (const name of seenNames) {
-        for (const v of HOSTILE) await send('GET', withQuery(url, [[name, v]]), undefined, `${name}=${v}`);
-        await send('GET', withQuery(url, [[name, 'a'], [name, 'b']]), undefined, `${name} repeated`);
+        for (const v of HOSTILE) await send('GET', withQuery(url, [[name, v]]), undefined, `${name}=${v}`, who);
+        await send('GET', withQuery(url, [[name, 'a'], [name, 'b']]), undefined, `${name} repeated`, who);
       }
     }
     expect(site.urls.size).toBeGreaterThan(60);
@@ -105,21 +118,22 @@ describe('hostile input never answers 500', () => {
 
   it('fields of every form found', async () => {
     failures.length = 0;
-    for (const [key, form] of site.forms) {
+    const forms = [...[...site.forms].map(([k, f]) => [k, f, admin] as const), ...[...memberSite.forms].filter(([k]) => !site.forms.has(k)).map(([k, f]) => [k, f, member] as const)];
+    for (const [key, form, who] of forms) {
       if ([...SKIP_POLICIES].some((p) => t.app.routeCatalog.find((r) => `${r.method} ${r.url}` === key)?.policy === p)) continue;
       const method = form.method;
       const base = form.fields.filter(([n]) => n !== '_csrf');
       const names = [...new Set(base.map(([n]) => n))];
       // Every field at once, so values re-shown in the form meet the view together.
-      for (const v of HOSTILE) await send(method, form.action, { form: names.map((n) => [n, v]) }, `all=${v}`);
+      for (const v of HOSTILE) await send(method, form.action, { form: names.map((n) => [n, v]) }, `all=${v}`, who);
       // One field at a time repeated (an array where text is expected), the others as the page filled them.
-      for (const name of names) await send(method, form.action, { form: [...base.filter(([n]) => n !== name), [name, 'a'], [name, 'b']] }, `${name} repeated`);
+      for (const name of names) await send(method, form.action, { form: [...base.filter(([n]) => n !== name), [name, 'a'], [name, 'b']] }, `${name} repeated`, who);
       // Rows of a list sent as text, or as rows named by text: `phases=abc`, `phases[abc][x]=1`.
       for (const root of roots(form)) {
         const others = base.filter(([n]) => n.split('[')[0] !== root);
-        await send(method, form.action, { form: [...others, [root, 'abc']] }, `${root}=abc`);
-        await send(method, form.action, { form: [...others, [`${root}[abc][x]`, '1']] }, `${root}[abc][x]`);
-        await send(method, form.action, { form: [...others, [`${root}[0]`, 'abc']] }, `${root}[0]=abc`);
+        await send(method, form.action, { form: [...others, [root, 'abc']] }, `${root}=abc`, who);
+        await send(method, form.action, { form: [...others, [`${root}[abc][x]`, '1']] }, `${root}[abc][x]`, who);
+        await send(method, form.action, { form: [...others, [`${root}[0]`, 'abc']] }, `${root}[0]=abc`, who);
       }
     }
     expect(site.forms.size).toBeGreaterThan(30);
