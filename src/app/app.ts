@@ -12,13 +12,14 @@ import { LANGS, isLang, pickLang, tFor } from '../platform/i18n/i18n.js';
 import { HttpProblem } from '../platform/http/problem.js';
 import type { AppDeps } from '../platform/http/types.js';
 import { registerRequestContext } from '../platform/http/request-context.js';
-import { registerSecurity } from '../platform/http/security.js';
+import { registerSecurity, securityHeadersFor } from '../platform/http/security.js';
 import { registerErrorHandling, sendProblem } from '../platform/http/errors.js';
 import { requirePolicies } from '../platform/http/authorization.js';
 import { loggerOptions } from '../platform/http/logging.js';
 import { MODULES } from './modules.js';
 import { signingRoutes, useKeySecret } from '../platform/signing/index.js';
 import { settingsRepository } from '../modules/settings/index.js';
+import { sha256Hex } from '../platform/lib/crypto.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -48,6 +49,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       // The cookie plugin has not run yet; the page is rendered as for a signed-out visitor.
       req.cookies ??= {};
       req.log.info({ code: err.code }, 'request refused before routing');
+      // The onRequest hook that sets them never ran for this request.
+      reply.headers(securityHeadersFor(deps.config));
       return sendProblem(req, reply, new HttpProblem(400, 'errors.badUrl'));
     },
   }).withTypeProvider<ZodTypeProvider>();
@@ -62,7 +65,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(cookie, { secret: cookieSecret });
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
   registerRequestContext(app);
-  await registerSecurity(app);
+  // Its own key for binding CSRF tokens to sessions, derived so the cookie key is not reused as is.
+  await registerSecurity(app, { csrfHmacKey: sha256Hex(`csrf-user-info:${cookieSecret}`) });
   registerErrorHandling(app);
   // After the request context (which finds the actor) and the security headers, whose hooks
   // must run before a cached page is sent.

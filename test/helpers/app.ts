@@ -54,5 +54,7 @@ export async function signedInClient(
   await client.get(`/${lang}/sign-in`);
   const res = await client.post(`/${lang}/sign-in`, { email, password: GOOD_PASSWORD });
   if (res.statusCode !== 303) throw new Error(`sign-in failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  // Land where the browser would: CSRF tokens are bound to the session, so forms need a page fetched after sign-in.
+  await client.get(String(res.headers.location));
   return { client, userId: user.id, email };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
 import { Client, linksIn, pathOf } from '../helpers/client.js';
 import { mailRepository } from '../../src/modules/mail/mail.repository.js';
+import { SIGN_IN_LIMITS } from '../../src/modules/accounts/accounts.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -164,6 +165,37 @@ describe('password reset', () => {
     expect((await other.get(pathOf(link))).statusCode).toBe(400);
   });
 
+  it('ends every outstanding reset link once one is used', async () => {
+    const email = uniqueEmail('twolinks');
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: 'Two Links', email, password: GOOD_PASSWORD } });
+    const ask = async () => {
+      await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset-requests', payload: { email }, remoteAddress: '10.21.0.1' });
+      return new URL(linksIn((await lastMailTo(email)).body_text)[0]!).searchParams.get('token')!;
+    };
+    const older = await ask();
+    const newer = await ask();
+    expect(older).not.toBe(newer);
+    const used = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-resets', payload: { token: newer, password: 'the owner chose this one' } });
+    expect(used.statusCode).toBe(200);
+    // The older link no longer opens its form nor sets a password.
+    expect((await t.app.inject({ url: `/en/password/reset?token=${older}` })).statusCode).toBe(400);
+    const late = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-resets', payload: { token: older, password: 'an attacker chose this' } });
+    expect(late.statusCode).toBe(400);
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: 'the owner chose this one' }, remoteAddress: '10.21.0.2' });
+    expect(signIn.statusCode).toBe(200);
+  });
+
+  it('answers a repeated token with the invalid-link page, not a 500', async () => {
+    const get = await t.app.inject({ url: '/fr/password/reset?token=aaaaaaaaaaaa&token=bbbbbbbbbbbb' });
+    expect(get.statusCode).toBe(400);
+    expect(get.body).toContain('Demander un nouveau lien');
+    const c = new Client(t.app);
+    await c.get('/fr/password/forgot');
+    const post = await c.post('/fr/password/reset', { token: ['aaaaaaaaaaaa', 'bbbbbbbbbbbb'], password: 'nouvelle phrase de passe solide' });
+    expect(post.statusCode).toBeGreaterThanOrEqual(400);
+    expect(post.statusCode).toBeLessThan(500);
+  });
+
   it('answers the same for an unknown address and sends nothing', async () => {
     const email = uniqueEmail('nobody');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset-requests', payload: { email } });
@@ -205,24 +237,34 @@ describe('accounts through the API', () => {
     expect(out.statusCode).toBe(204);
   });
 
-  it('throttles failed sign-ins per account and says when to try again', async () => {
+  it('throttles failed sign-ins per address and account, so a guesser cannot lock the owner out', async () => {
     const email = uniqueEmail();
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: 'Target', email, password: GOOD_PASSWORD } });
-    for (let i = 0; i < 5; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: `wrong password ${i}` }, remoteAddress: `10.0.0.${i + 1}` });
-      expect(r.statusCode).toBe(400);
-    }
-    // Even the right password is refused now, from a new address: the limit is on the account.
-    const blocked = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      headers: { 'accept-language': 'fr' },
-      payload: { email, password: GOOD_PASSWORD },
-      remoteAddress: '10.0.0.99',
-    });
+    const attempt = (password: string, remoteAddress: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', headers: { 'accept-language': 'fr' }, payload: { email, password }, remoteAddress });
+    for (let i = 0; i < 5; i++) expect((await attempt(`wrong password ${i}`, '10.0.0.1')).statusCode).toBe(400);
+    // The guesser is held off, even with the right password, and told when to try again.
+    const blocked = await attempt(GOOD_PASSWORD, '10.0.0.1');
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(blocked.json().detail).toMatch(/Réessayez dans 15 minutes\./);
+    // The owner, from their own address, still gets in; the guesser stays blocked.
+    expect((await attempt(GOOD_PASSWORD, '10.0.0.99')).statusCode).toBe(200);
+    expect((await attempt('wrong password again', '10.0.0.1')).statusCode).toBe(429);
+  });
+
+  it('holds an account shut against guesses from many addresses until a reset proves the inbox', async () => {
+    const email = uniqueEmail('spread');
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: 'Spread', email, password: GOOD_PASSWORD } });
+    const attempt = (password: string, remoteAddress: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password }, remoteAddress });
+    // The account's failures so far, as if from many addresses (a hundred argon2 runs would take seconds).
+    await t.db.insertInto('throttles').values({ key: `signin:account:${email}`, window_start: new Date(), count: SIGN_IN_LIMITS.account.max - 1 }).execute();
+    expect((await attempt('one more guess', '10.5.0.1')).statusCode).toBe(400);
+    expect((await attempt(GOOD_PASSWORD, '10.5.200.1')).statusCode).toBe(429);
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset-requests', payload: { email }, remoteAddress: '10.5.200.1' });
+    const token = new URL(linksIn((await lastMailTo(email)).body_text)[0]!).searchParams.get('token')!;
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-resets', payload: { token, password: 'a fresh owner passphrase' } })).statusCode).toBe(200);
+    expect((await attempt('a fresh owner passphrase', '10.5.200.1')).statusCode).toBe(200);
   });
 
   it('lets exactly five guesses through when they arrive all at once', async () => {
@@ -230,12 +272,23 @@ describe('accounts through the API', () => {
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: 'Parallel', email, password: GOOD_PASSWORD } });
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: `parallel guess ${i}` }, remoteAddress: `10.3.0.${i + 1}` }),
+        t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: `parallel guess ${i}` }, remoteAddress: '10.3.0.1' }),
       ),
     );
     const codes = answers.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 400)).toHaveLength(5);
     expect(codes.filter((c) => c === 429)).toHaveLength(7);
+  });
+
+  it('lets no one address use up the owner\'s reset emails', async () => {
+    const email = uniqueEmail('resets');
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: 'Resets', email, password: GOOD_PASSWORD } });
+    const ask = (remoteAddress: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset-requests', payload: { email }, remoteAddress });
+    const resets = async () => (await mailRepository.list(t.db, { to: email, limit: 50 })).filter((m) => m.kind === 'resetPassword').length;
+    for (let i = 0; i < 6; i++) expect((await ask('10.6.0.1')).statusCode).toBe(202);
+    expect(await resets()).toBe(3);
+    await ask('10.6.0.2');
+    expect(await resets()).toBe(4);
   });
 
   it('does not count a successful sign-in against its address', async () => {

@@ -39,6 +39,7 @@ describe('logs', () => {
     await c.post('/en/account/confirm', { token });
     await c.get('/en/sign-in');
     await c.post('/en/sign-in', { email, password });
+    await c.get('/en/sign-in');
     await c.post('/en/sign-in', { email, password: 'wrong one entirely' });
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, signedInClient, testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { accountsRepository } from '../../src/modules/accounts/accounts.repository.js';
+import { createUser } from '../../src/modules/accounts/accounts.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -40,6 +41,37 @@ describe('CSRF', () => {
     const res = await client.post('/en/sign-out', { _csrf: null });
     expect(res.statusCode).toBe(403);
     expect((await client.json('GET', '/api/v1/me')).statusCode).toBe(200);
+  });
+
+  it('gives a new CSRF secret at sign-in and sign-out: a token captured before either is refused after it', async () => {
+    const email = uniqueEmail('csrf');
+    await createUser(t.db, { email, name: 'Csrf Person', password: GOOD_PASSWORD });
+    const c = new Client(t.app);
+    await c.get('/en/sign-in');
+    // What someone who saw (or planted) the signed-out visitor's form could hold: its token and cookie.
+    const before = { token: c.csrf(), cookie: c.cookies.get('concord_csrf')! };
+    const signIn = await c.post('/en/sign-in', { email, password: GOOD_PASSWORD });
+    expect(signIn.statusCode).toBe(303);
+    expect(signIn.cookies.find((k) => k.name === 'concord_csrf')?.value).toBe('');
+    const post = (token: string, csrfCookie: string, session?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/en/password/forgot',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [`concord_csrf=${csrfCookie}`, session ? `concord_session=${session}` : ''].filter(Boolean).join('; ') },
+        payload: new URLSearchParams({ _csrf: token, email: uniqueEmail('nobody') }).toString(),
+      });
+    const session = c.cookies.get('concord_session')!;
+    expect((await post(before.token, before.cookie, session)).statusCode).toBe(403);
+    // The signed-in pages carry a fresh token that works.
+    await c.get('/en/account');
+    const during = { token: c.csrf(), cookie: c.cookies.get('concord_csrf')! };
+    expect(during.cookie).not.toBe(before.cookie);
+    expect((await post(during.token, during.cookie, session)).statusCode).toBe(303);
+    // After sign-out, the signed-in token is worth nothing either.
+    const out = await c.post('/en/sign-out', {});
+    expect(out.statusCode).toBe(303);
+    expect(out.cookies.find((k) => k.name === 'concord_csrf')?.value).toBe('');
+    expect((await post(during.token, during.cookie)).statusCode).toBe(403);
   });
 
   it('refuses cross-site requests by Sec-Fetch-Site and by Origin, even with a valid token', async () => {
@@ -176,6 +208,41 @@ describe('malformed addresses', () => {
     expect(api.statusCode).toBe(400);
     expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(api.json()).toMatchObject({ status: 400, detail: expect.stringContaining('This address is malformed') });
+  });
+
+  it('answers every error the framework raises with our problem answer and the security headers of every page', async () => {
+    const c = new Client(t.app);
+    await c.get('/fr/register');
+    const cookie = c.cookieHeader();
+    const form = { 'content-type': 'application/x-www-form-urlencoded', cookie };
+    const cases = [
+      { name: 'bad %-escape', req: { url: '/fr/processus/%E0%A4%A' }, status: 400, text: 'Cette adresse est mal formée' },
+      { name: 'body too large', req: { method: 'POST', url: '/fr/register', headers: form, payload: `_csrf=${c.csrf()}&name=${'y'.repeat(100 * 1024)}` }, status: 413, text: 'trop volumineux' },
+      { name: 'unsupported media type', req: { method: 'POST', url: '/fr/register', headers: { ...form, 'content-type': 'application/x-unknown' }, payload: 'x' }, status: 415, text: 'Ce format n’est pas accepté ici.' },
+      { name: 'bad JSON', req: { method: 'POST', url: '/fr/register', headers: { ...form, 'content-type': 'application/json' }, payload: '{"name":' }, status: 400, text: 'pas du JSON valide' },
+    ] as const;
+    for (const k of cases) {
+      const page = await t.app.inject({ method: 'GET', ...k.req, headers: { accept: 'text/html', ...('headers' in k.req ? k.req.headers : {}) } } as never);
+      expect(page.statusCode, k.name).toBe(k.status);
+      expect(page.headers['content-type'], k.name).toMatch(/text\/html/);
+      expect(page.body, k.name).toContain('<html lang="fr"');
+      expect(page.body, k.name).toContain(k.text);
+      expect(page.headers['content-security-policy'], k.name).toContain("default-src 'self'");
+      expect(page.headers['x-content-type-options'], k.name).toBe('nosniff');
+      expect(page.headers['x-frame-options'], k.name).toBeDefined();
+    }
+    for (const req of [
+      { url: '/api/v1/processes/%E0%A4%A' },
+      { method: 'POST', url: '/api/v1/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"email":' },
+      { method: 'POST', url: '/api/v1/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024) }) },
+    ]) {
+      const api = await t.app.inject({ method: 'GET', ...req, headers: { 'accept-language': 'fr', ...(req.headers ?? {}) } } as never);
+      expect(api.statusCode, req.url).toBeGreaterThanOrEqual(400);
+      expect(api.statusCode, req.url).toBeLessThan(500);
+      expect(api.headers['content-type'], req.url).toMatch(/application\/problem\+json/);
+      expect(api.headers['content-security-policy'], req.url).toContain("default-src 'self'");
+      expect(api.json().detail, req.url).not.toMatch(/^(?:Bad Request|Request body is too large)/);
+    }
   });
 
   it('answers a NUL character in an address with a 400 that says so, not a 500', async () => {

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, destroySession } from '../../platform/auth/sessions.js';
 import { HttpProblem } from '../../platform/http/problem.js';
+import { rotateCsrfSecret } from '../../platform/http/security.js';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm, problemToFormErrors, safeNext } from '../../platform/web/forms.js';
+import { formFields, parseForm, problemToFormErrors } from '../../platform/web/forms.js';
+import { safeNext } from '../../platform/web/safe-next.js';
 import { formAction } from '../../platform/web/form-action.js';
 import { RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, TokenBody } from './accounts.schema.js';
 import * as accounts from './accounts.service.js';
@@ -14,15 +16,15 @@ import { ConfirmView, ForgotView, MessageView, RegisterView, ResetView, SignInVi
 import { AccountView } from './views/account.view.js';
 import { accountPage } from './accounts.page-presenter.js';
 
-type Form = Record<string, string | undefined>;
 const AUTH_RATE = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 const hide = { hide: true };
 
 /** Account pages: register, confirm, sign in and out, forgotten password, own account. */
 export const accountsPages: FastifyPluginAsync = async (app) => {
   const deps = () => ({ db: app.deps.db, baseUrl: app.deps.config.baseUrl, sessionDays: app.deps.config.sessionDays });
-  const form = (req: FastifyRequest) => (req.body ?? {}) as Form;
-  const query = (req: FastifyRequest) => (req.query ?? {}) as Form;
+  // One text per field: a repeated parameter (`token=a&token=b`) must not reach code expecting text.
+  const form = (req: FastifyRequest) => formFields(req.body);
+  const query = (req: FastifyRequest) => formFields(req.query);
   const to = (req: FastifyRequest, path: string) => localPath(req.lang, path);
 
   app.get('/register', { config: { policy: 'account.register' }, schema: hide }, async (req, reply) => sendPage(reply, <RegisterView ctx={pageCtx(req, reply)} />));
@@ -76,6 +78,7 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
         const { token } = await accounts.signIn(deps(), data, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
         if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
         reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.deps.config));
+        rotateCsrfSecret(reply);
       },
       to: safeNext(values.next, to(req, '/account')),
       notice: 'notices.signedIn',
@@ -85,6 +88,7 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
   app.post('/sign-out', { config: { policy: 'account.signOut' }, schema: hide }, async (req, reply) => {
     if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    rotateCsrfSecret(reply);
     return redirectWithNotice(reply, to(req, '/'), 'notices.signedOut');
   });
 
@@ -96,7 +100,7 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     const values = form(req);
     const parsed = parseForm(ResetRequestBody, values, req.t);
     if (!parsed.ok) return sendPage(reply, <ForgotView ctx={pageCtx(req, reply)} values={values} errors={parsed.errors} />, 422);
-    await accounts.requestPasswordReset(deps(), parsed.data.email);
+    await accounts.requestPasswordReset(deps(), parsed.data.email, { ip: req.ip });
     return reply.redirect(to(req, '/password/forgot/sent'), 303);
   });
 
@@ -119,6 +123,7 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
       run: async (data) => {
         await accounts.resetPassword(deps(), data);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        rotateCsrfSecret(reply);
       },
       elsewhere: (problem) => (problem.key === 'errors.token.invalid' ? invalidLink(req, reply) : undefined),
       to: to(req, '/sign-in'),

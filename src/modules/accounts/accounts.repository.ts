@@ -15,13 +15,25 @@ export const accountsRepository = {
     return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
   },
 
+  /**
+   * Change a person's record. A new password ends every reset link still outstanding for the
+   * account, here where every password change passes, so an older link (or one an attacker
+   * asked for) cannot set the password again after the owner has.
+   */
   async update(db: Kysely<DB>, id: string, set: Partial<Pick<User, 'name' | 'password_hash' | 'email_confirmed_at' | 'preferred_lang'>>): Promise<User> {
-    return db
+    const user = await db
       .updateTable('users')
       .set({ ...set, updated_at: new Date() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (set.password_hash !== undefined) await accountsRepository.endTokens(db, id, 'reset_password');
+    return user;
+  },
+
+  /** Mark every unused token of this purpose for this person as used. */
+  async endTokens(db: Kysely<DB>, userId: string, purpose: 'confirm_email' | 'reset_password'): Promise<void> {
+    await db.updateTable('email_tokens').set({ used_at: new Date() }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
   },
 
   async roles(db: Kysely<DB>, userId: string): Promise<{ role: string; process_id: string | null }[]> {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE, destroySession } from '../../platform/auth/sessions.js';
 import { HttpProblem } from '../../platform/http/problem.js';
+import { rotateCsrfSecret } from '../../platform/http/security.js';
 import { MessageOut, RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, TokenBody, UserOut } from './accounts.schema.js';
 import * as accounts from './accounts.service.js';
 import { presentUser } from './accounts.presenter.js';
@@ -46,6 +47,7 @@ export const accountsApi: FastifyPluginAsyncZod = async (app) => {
       // Rotation: whatever session the caller had before is ended, and a new token issued.
       if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.deps.config));
+      rotateCsrfSecret(reply);
       const { roles } = await accounts.describeUser(app.deps.db, user.id);
       return presentUser(user, roles);
     },
@@ -57,6 +59,7 @@ export const accountsApi: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      rotateCsrfSecret(reply);
       return reply.status(204).send(null);
     },
   );
@@ -68,7 +71,7 @@ export const accountsApi: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Ask for a password reset link by email', body: ResetRequestBody, response: { 202: MessageOut } },
     },
     async (req, reply) => {
-      await accounts.requestPasswordReset(deps(), req.body.email);
+      await accounts.requestPasswordReset(deps(), req.body.email, { ip: req.ip });
       return reply.status(202).send({ message: req.t('notices.resetSent') });
     },
   );

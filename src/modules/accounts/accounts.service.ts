@@ -13,13 +13,25 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { accountsRepository as repo } from './accounts.repository.js';
 import type { RegisterBody, ResetPasswordBody, SignInBody } from './accounts.schema.js';
 
-/** Failed sign-ins allowed per account, and per network address, in a window. */
+/**
+ * Failed sign-ins allowed in a window. The tight limit is per address and account together, so
+ * someone guessing from one address cannot lock the owner out from another; the address limit
+ * stops one address spraying many accounts; the account limit, far higher, stops guessing
+ * spread over many addresses, and a password reset (which proves the inbox) lifts it.
+ */
 export const SIGN_IN_LIMITS = {
-  account: { max: 5, windowSeconds: 15 * 60 } satisfies Limit,
+  addressAndAccount: { max: 5, windowSeconds: 15 * 60 } satisfies Limit,
   address: { max: 20, windowSeconds: 15 * 60 } satisfies Limit,
+  account: { max: 100, windowSeconds: 15 * 60 } satisfies Limit,
 };
-/** Reset emails per address per hour, so the form cannot be used to flood someone's inbox. */
-const RESET_MAIL_LIMIT: Limit = { max: 3, windowSeconds: 3600 };
+/**
+ * Reset emails per hour: per address and account, so one caller cannot use up the owner's
+ * links; per account, far higher, so the form cannot be used to flood someone's inbox.
+ */
+const RESET_MAIL_LIMITS = {
+  addressAndAccount: { max: 3, windowSeconds: 3600 } satisfies Limit,
+  account: { max: 10, windowSeconds: 3600 } satisfies Limit,
+};
 const CONFIRM_TTL_MS = 3 * 86_400_000;
 const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -120,17 +132,23 @@ function throttled(seconds: number): HttpProblem {
   return new HttpProblem(429, 'errors.signIn.throttled', { count: minutes }, {}, { 'retry-after': String(seconds) });
 }
 
+/** The throttle keys of a sign-in or reset request. */
+function signInKeys(email: string, ip: string) {
+  return { pair: `signin:pair:${ip}:${email}`, address: `signin:address:${ip}`, account: `signin:account:${email}` };
+}
+
 /**
- * Check credentials and open a session. Every attempt is counted against the account and the
- * address before the password is checked (atomically, so parallel guesses cannot slip past
- * the limit); a success clears the account's count and gives the address its attempt back.
+ * Check credentials and open a session. Every attempt is counted against the address and
+ * account together, the address, and the account before the password is checked (atomically,
+ * so parallel guesses cannot slip past a limit); a success clears the pair's count and gives
+ * the address and the account their attempt back.
  */
 export async function signIn(deps: AccountsDeps, input: SignInBody, meta: { ip: string; userAgent: string | null }): Promise<{ token: string; user: User }> {
-  const accountKey = `signin:account:${input.email}`;
-  const addressKey = `signin:address:${meta.ip}`;
+  const keys = signInKeys(input.email, meta.ip);
   for (const [key, limit] of [
-    [accountKey, SIGN_IN_LIMITS.account],
-    [addressKey, SIGN_IN_LIMITS.address],
+    [keys.pair, SIGN_IN_LIMITS.addressAndAccount],
+    [keys.address, SIGN_IN_LIMITS.address],
+    [keys.account, SIGN_IN_LIMITS.account],
   ] as const) {
     const state = await throttle.take(deps.db, key, limit);
     if (state.limited) throw throttled(state.retryAfterSeconds);
@@ -139,16 +157,17 @@ export async function signIn(deps: AccountsDeps, input: SignInBody, meta: { ip: 
   // Verify against a dummy hash when there is no such account, so timing gives nothing away.
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok) throw new HttpProblem(400, 'errors.signIn.invalid', {}, { email: 'errors.signIn.invalid' });
-  await throttle.clear(deps.db, accountKey);
-  await throttle.refund(deps.db, addressKey);
+  await throttle.clear(deps.db, keys.pair);
+  await throttle.refund(deps.db, keys.address);
+  await throttle.refund(deps.db, keys.account);
   const session = await createSession(deps.db, user.id, deps.sessionDays, meta.userAgent);
   return { token: session.token, user };
 }
 
 /** Email a reset link when the address has an account; the caller always sees the same answer. */
-export async function requestPasswordReset(deps: AccountsDeps, email: string): Promise<void> {
-  const key = `reset:${email}`;
-  if ((await throttle.take(deps.db, key, RESET_MAIL_LIMIT)).limited) return;
+export async function requestPasswordReset(deps: AccountsDeps, email: string, meta: { ip: string }): Promise<void> {
+  if ((await throttle.take(deps.db, `reset:pair:${meta.ip}:${email}`, RESET_MAIL_LIMITS.addressAndAccount)).limited) return;
+  if ((await throttle.take(deps.db, `reset:account:${email}`, RESET_MAIL_LIMITS.account)).limited) return;
   await deps.db.transaction().execute(async (trx) => {
     const user = await repo.findByEmail(trx, email);
     if (!user) return;
@@ -187,6 +206,8 @@ export async function resetPassword(deps: AccountsDeps, input: ResetPasswordBody
     const after = await repo.update(trx, before.id, { password_hash: passwordHash, email_confirmed_at: before.email_confirmed_at ?? new Date() });
     await recordAudit(trx, { actorId: before.id, action: 'user.resetPassword', entityType: 'user', entityId: before.id, before: auditable(before), after: auditable(after) });
     await destroyUserSessions(trx, before.id);
+    // Whoever reached the inbox is the owner: guesses spread over many addresses no longer hold the account shut.
+    await throttle.clear(trx, signInKeys(before.email, '').account);
   });
 }
 

@@ -68,7 +68,7 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
   /** The open-period form for the document named in `?document=`. */
   const showForm = async (req: FastifyRequest, reply: Parameters<typeof sendPage>[0], values: Flat, errors?: Record<string, string>, status = 200) => {
     const { process } = await getProcess(db(), params(req).processSlug);
-    const slug = (req.query as { document?: string }).document ?? values.document ?? '';
+    const slug = formFields(req.query).document ?? values.document ?? '';
     const document = await getDocument(db(), process.id, slug, req.actor);
     const translations = await translationsOf(db(), document);
     return sendPage(reply, <PeriodFormView ctx={pageCtx(req, reply)} process={process} document={document} translations={translations} values={values} errors={errors} />, status);

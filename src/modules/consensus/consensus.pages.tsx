@@ -5,7 +5,7 @@ import { isTimeZone } from '../../platform/lib/time-zone.js';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
-import { nestForm, formFields } from '../../platform/web/forms.js';
+import { nestForm, formFields, formRows } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
 import { getProcess } from '../processes/index.js';
 import { getDocument, listDocuments } from '../documents/index.js';
@@ -32,11 +32,11 @@ const hide = { hide: true };
  */
 export function callFormToBody(flat: Flat): { body: Record<string, unknown>; rows: number[] } {
   const zone = flat.timeZone && isTimeZone(flat.timeZone) ? flat.timeZone : 'UTC';
-  const nested = nestForm(flat) as { options?: ({ labelEn?: string; labelFr?: string } | undefined)[] };
+  const optionRows = formRows(nestForm(flat), 'options');
   const rows: number[] = [];
   const options = [];
   for (let i = 0; i < FORM_OPTIONS; i++) {
-    const o = nested.options?.[i];
+    const o = optionRows[i];
     if (o && ((o.labelEn ?? '').trim() || (o.labelFr ?? '').trim())) {
       rows.push(i);
       options.push({ labelEn: o.labelEn ?? '', labelFr: o.labelFr ?? '' });

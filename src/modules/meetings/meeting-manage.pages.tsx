@@ -4,7 +4,7 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { parseForm } from '../../platform/web/forms.js';
+import { formFields, parseForm } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
 import { getProcess, processFromParams } from '../processes/index.js';
 import { groupById, groupFromParams } from '../groups/index.js';
@@ -28,7 +28,9 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
   const deps = () => meetings.meetingsDeps(app.deps);
   const slugs = (req: FastifyRequest) => req.params as { processSlug: string; groupSlug?: string; meetingId?: string };
   const scoped = { scope: meetingFromParams };
-  const flat = (req: FastifyRequest) => (req.body ?? {}) as Flat;
+  // One text per field (a repeated field keeps its first value); only attendance takes many values of one field.
+  const flat = (req: FastifyRequest): Flat => formFields(req.body);
+  const manyValued = (req: FastifyRequest) => (req.body ?? {}) as Flat;
   /** The meeting of the address, for someone the policy already let through (404 when absent). */
   const target = (req: FastifyRequest) => meetings.getMeeting(db(), req.policyContext.processId!, slugs(req).meetingId!, req.actor);
   const page = (req: FastifyRequest, m: MeetingRow) => localPath(req.lang, meetingPath(m.process_slug, m.id));
@@ -172,7 +174,7 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/meetings/:meetingId/attendance', { config: { policy: 'meeting.attendance', ...scoped }, schema: hide }, async (req, reply) => attendanceForm(req, reply, await target(req)));
   app.post('/processes/:processSlug/meetings/:meetingId/attendance', { config: { policy: 'meeting.attendance', ...scoped }, schema: hide }, async (req, reply) => {
     const m = await target(req);
-    const userIds = forms.submittedAttendees(flat(req));
+    const userIds = forms.submittedAttendees(manyValued(req));
     return formAction(req, reply, {
       schema: AttendanceBody,
       input: { userIds },

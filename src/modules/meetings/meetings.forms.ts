@@ -1,4 +1,4 @@
-import { nestForm } from '../../platform/web/forms.js';
+import { formRows, formTexts, nestForm } from '../../platform/web/forms.js';
 import type { AgendaItem, Meeting } from './meetings.repository.js';
 import { AGENDA_ROWS, RECORDING_ROWS } from './meetings.schema.js';
 import type { AgendaRowValues } from './views/manage.views.js';
@@ -52,8 +52,9 @@ export function agendaToRows(items: AgendaItem[]): AgendaRowValues[] {
 
 /** The submitted agenda rows that say something (empty rows are dropped, so row k is item k). */
 export function submittedAgendaRows(flat: Flat): AgendaRowValues[] {
-  const nested = nestForm(flat) as { items?: (Partial<AgendaRowValues> | undefined)[] };
-  return (nested.items ?? []).map((r) => ({ ...blankRow(), ...(r ?? {}) })).filter((r) => Object.values(r).some((v) => v.trim()));
+  return formRows(nestForm(flat), 'items')
+    .map((r): AgendaRowValues => ({ title: r?.title ?? '', presenter: r?.presenter ?? '', durationMinutes: r?.durationMinutes ?? '', documentUrl: r?.documentUrl ?? '' }))
+    .filter((r) => Object.values(r).some((v: string) => v.trim()));
 }
 
 /** The recording fields: the links there are, then blank fields up to the fixed number. */
@@ -65,8 +66,9 @@ export function recordingRows(urls: string[]): string[] {
 
 /** The submitted recording links, empty fields dropped. */
 export function submittedRecordings(flat: Flat): string[] {
-  const nested = nestForm(flat) as { urls?: (string | undefined)[] };
-  return (nested.urls ?? []).map((u) => (u ?? '').trim()).filter(Boolean);
+  return formTexts(nestForm(flat), 'urls')
+    .map((u) => (u ?? '').trim())
+    .filter(Boolean);
 }
 
 /** The ticked people of the attendance form (one checkbox name, many values). */

@@ -3,6 +3,7 @@ import { wallOrInstantField } from '../../platform/time/time-fields.js';
 import { httpUrl, optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
+import { MEETING_ID } from './meetings.access.js';
 
 /** How people attend: in the room, online, or either. */
 export const MEETING_FORMATS = ['in_person', 'virtual', 'hybrid'] as const;
@@ -171,3 +172,6 @@ export const AttendanceOut = z.object({
 
 /** An answer that is a sentence in the request's language. */
 export const Message = z.object({ message: z.string() });
+
+/** The meetings list's keyset cursor: the last meeting's start and id. */
+export const MeetingCursor = z.object({ s: z.iso.datetime(), id: z.string().regex(MEETING_ID) });

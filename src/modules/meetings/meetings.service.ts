@@ -6,13 +6,14 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { canSee, type PolicyContext } from '../../platform/auth/policies.js';
 import { newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { QUEUES, cancelJob, enqueue, jobsSchemaFor } from '../../platform/jobs/queue.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { recordActivity } from '../follows/index.js';
 import { tFor } from '../../platform/i18n/i18n.js';
 import { processScope } from '../processes/index.js';
 import { meetingsRepository as repo, type AgendaItem, type Meeting, type MeetingRow } from './meetings.repository.js';
-import type { AgendaBody, MeetingBody, MinutesBody } from './meetings.schema.js';
+import { MeetingCursor, type AgendaBody, type MeetingBody, type MinutesBody } from './meetings.schema.js';
 import { mailAboutMeeting } from './meetings.mail.js';
 import { promoteWaitlisted } from './registrations.service.js';
 import { wallProblem } from '../../platform/time/time-fields.js';
@@ -69,20 +70,12 @@ export async function listMeetings(
   f: { when: 'upcoming' | 'past'; groupId?: string | undefined; after?: string | undefined; limit: number },
   now = new Date(),
 ): Promise<{ items: MeetingRow[]; next: string | null }> {
-  let after: { startsAt: Date; id: string } | undefined;
-  if (f.after) {
-    try {
-      const c = JSON.parse(Buffer.from(f.after, 'base64url').toString('utf8')) as { s: string; id: string };
-      if (typeof c.s !== 'string' || !MEETING_ID.test(c.id) || Number.isNaN(Date.parse(c.s))) throw new Error('bad cursor');
-      after = { startsAt: new Date(c.s), id: c.id };
-    } catch {
-      throw new HttpProblem(400, 'errors.cursor');
-    }
-  }
+  const c = f.after ? decodeCursor(MeetingCursor, f.after) : undefined;
+  const after = c ? { startsAt: new Date(c.s), id: c.id } : undefined;
   const rows = await repo.list(db, { processId, groupId: f.groupId, when: f.when, includeMembersOnly: canSee(actor, { processId, membersOnly: true }), after, limit: f.limit + 1, now });
   const items = rows.slice(0, f.limit);
   const last = items.at(-1);
-  const next = rows.length > f.limit && last ? Buffer.from(JSON.stringify({ s: last.starts_at.toISOString(), id: last.id })).toString('base64url') : null;
+  const next = rows.length > f.limit && last ? encodeCursor({ s: last.starts_at.toISOString(), id: last.id }) : null;
   return { items, next };
 }
 

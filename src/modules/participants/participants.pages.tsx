@@ -4,7 +4,7 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { nestForm, parseForm, problemToFormErrors, formFields } from '../../platform/web/forms.js';
+import { nestForm, parseForm, problemToFormErrors, formFields, formRows } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { getProcess, processFromParams, saveStakeholderGroups } from '../processes/index.js';
@@ -132,7 +132,7 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/stakeholder-groups', { config: { policy: 'process.manageStakeholders', ...scoped }, schema: hide }, async (req, reply) => {
     const d = await getProcess(db(), slugOf(req));
-    const rows = ((nestForm(formFields(req.body)).groups ?? []) as Flat[]).filter((r) => r && (r.id || r.nameEn?.trim()));
+    const rows = formRows(nestForm(formFields(req.body)), 'groups').filter((r): r is Flat => r !== undefined && Boolean(r.id || r.nameEn?.trim()));
     const errors: Record<string, string> = {};
     const groups = rows.map((r) => {
       const target = r.target?.trim() ? Number(r.target.replace(',', '.')) : null;

@@ -27,7 +27,8 @@ export const JoinBody = z
     preferredLang: z.enum(['en', 'fr']),
   })
   // `when` runs the check even when other fields failed, so the form lists every problem at once.
-  .refine((b) => b.organisationId || b.newOrganisation, { message: 'errors.organisation.pick', path: ['organisationId'], when: () => true });
+  // …but only on an object: a body of `null` would otherwise reach the check and answer 500.
+  .refine((b) => b.organisationId || b.newOrganisation, { message: 'errors.organisation.pick', path: ['organisationId'], when: (p) => typeof p.value === 'object' && p.value !== null });
 export type JoinBody = z.infer<typeof JoinBody>;
 
 export const InviteBody = z.object({
@@ -36,6 +37,9 @@ export const InviteBody = z.object({
   lang: z.enum(['en', 'fr']).default('en'),
 });
 export type InviteBody = z.infer<typeof InviteBody>;
+
+/** The members list's keyset cursor: the last row's name and id. */
+export const MemberCursor = z.object({ name: z.string().max(400), id: z.uuid() });
 
 export const MemberFilters = z.object({
   stakeholderGroup: z.string().max(60).optional(),

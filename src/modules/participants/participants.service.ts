@@ -6,13 +6,14 @@ import { tFor, type Lang } from '../../platform/i18n/i18n.js';
 import { newId } from '../../platform/lib/ids.js';
 import { randomToken, sha256Hex } from '../../platform/lib/crypto.js';
 import { HttpProblem } from '../../platform/http/problem.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { grantRole, revokeRole } from '../accounts/index.js';
 import { queueMail } from '../mail/index.js';
 import type { Process, StakeholderGroup } from '../processes/index.js';
 import { processById } from '../processes/index.js';
 import { participantsRepository as repo, type MemberRow, type Organisation } from './participants.repository.js';
-import type { InviteBody, JoinBody, NewOrganisation } from './participants.schema.js';
+import { MemberCursor, type InviteBody, type JoinBody, type NewOrganisation } from './participants.schema.js';
 import { indexParticipant } from './participants.search.js';
 import { removeFromSearch } from '../search/index.js';
 
@@ -144,19 +145,11 @@ export async function listMembers(
   processId: string,
   f: { stakeholderKey?: string | undefined; groupId?: string | undefined; organisationId?: string | undefined; after?: string | undefined; limit: number },
 ): Promise<{ items: MemberRow[]; next: string | null }> {
-  let after: { name: string; id: string } | undefined;
-  if (f.after) {
-    try {
-      const parsed = JSON.parse(Buffer.from(f.after, 'base64url').toString('utf8')) as { name: string; id: string };
-      if (typeof parsed.name === 'string' && typeof parsed.id === 'string') after = parsed;
-    } catch {
-      throw new HttpProblem(400, 'errors.cursor');
-    }
-  }
+  const after = f.after ? decodeCursor(MemberCursor, f.after) : undefined;
   const rows = await repo.members(db, processId, { ...f, after, limit: f.limit + 1 });
   const items = rows.slice(0, f.limit);
   const last = items.at(-1);
-  const next = rows.length > f.limit && last ? Buffer.from(JSON.stringify({ name: last.name, id: last.user_id })).toString('base64url') : null;
+  const next = rows.length > f.limit && last ? encodeCursor({ name: last.name, id: last.user_id }) : null;
   return { items, next };
 }
 

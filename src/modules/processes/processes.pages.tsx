@@ -3,7 +3,7 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { nestForm, parseForm, formFields } from '../../platform/web/forms.js';
+import { nestForm, parseForm, formFields, formRows } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
 import { roleHolders } from '../accounts/index.js';
 import { sectionsFor } from '../../platform/modules/registry.js';
@@ -23,15 +23,18 @@ const hide = { hide: true };
 
 /** Form rows → the API body shape: phases whose dates are both empty are left out. */
 function formToBody(flat: Flat): Record<string, unknown> {
-  const nested = nestForm(flat) as { phases?: PhaseRowValues[] } & Record<string, unknown>;
-  const phases = (nested.phases ?? []).filter((p) => p && (p.startsOn || p.endsOn));
+  const nested = nestForm(flat);
+  const phases = formRows(nested, 'phases').filter((p) => p && (p.startsOn || p.endsOn));
   return { ...nested, phases };
 }
 
 /** The form's values, from a submitted body (so nothing typed is lost on an error). */
 function formValues(flat: Flat): ProcessFormValues {
-  const nested = nestForm(flat) as unknown as Omit<ProcessFormValues, 'phases'> & { phases?: PhaseRowValues[] };
-  return { ...nested, phases: (nested.phases ?? []).filter(Boolean).map((p) => ({ kind: p.kind ?? 'other', nameEn: p.nameEn ?? '', nameFr: p.nameFr ?? '', startsOn: p.startsOn ?? '', endsOn: p.endsOn ?? '' })) };
+  const nested = nestForm(flat);
+  const phases = formRows(nested, 'phases')
+    .filter((p) => p !== undefined)
+    .map((p) => ({ kind: p.kind ?? 'other', nameEn: p.nameEn ?? '', nameFr: p.nameFr ?? '', startsOn: p.startsOn ?? '', endsOn: p.endsOn ?? '' }));
+  return { ...(nested as unknown as Omit<ProcessFormValues, 'phases'>), phases };
 }
 
 function blankPhases(existing: PhaseRowValues[]): PhaseRowValues[] {

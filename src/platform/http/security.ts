@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import { HttpProblem } from './problem.js';
+import type { Config } from '../config.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -37,15 +38,36 @@ export function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers;
 }
 
+/** The cookie holding the CSRF secret (signed, HttpOnly). */
+export const CSRF_COOKIE = 'concord_csrf';
+
 /**
- * Security headers, CSRF and request throttling. Pages get a synchronizer token in every
- * form; the API refuses non-JSON bodies on unsafe methods (a cross-site form cannot send
- * JSON without a CORS preflight, which we never grant); both refuse cross-site origins.
+ * What a CSRF token is bound to besides the secret: the session, so a token taken before
+ * sign-in (or planted by someone else) is worth nothing once the session changes.
  */
-export async function registerSecurity(app: FastifyInstance): Promise<void> {
-  const { config } = app.deps;
-  // helmet's headers depend only on the configuration, so they are worked out once here and
-  // set on every response; running helmet per request halved the home page's throughput.
+export function csrfUserInfo(req: FastifyRequest): string {
+  return req.sessionId ?? 'anonymous';
+}
+
+/**
+ * A new CSRF secret at sign-in and sign-out: the cookie is dropped, and the next page sets a
+ * fresh one. With tokens bound to the session, a captured token fails both ways.
+ */
+export function rotateCsrfSecret(reply: FastifyReply): void {
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+const worked = new WeakMap<Config, Record<string, string>>();
+
+/**
+ * The security headers of every response. helmet's headers depend only on the configuration,
+ * so they are worked out once per configuration; running helmet per request halved the home
+ * page's throughput. Errors raised before routing (a malformed URL) set them by hand, since
+ * the onRequest hook never ran for those.
+ */
+export function securityHeadersFor(config: Config): Record<string, string> {
+  const known = worked.get(config);
+  if (known) return known;
   const securityHeaders = helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -68,6 +90,18 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   });
+  worked.set(config, securityHeaders);
+  return securityHeaders;
+}
+
+/**
+ * Security headers, CSRF and request throttling. Pages get a synchronizer token in every
+ * form; the API refuses non-JSON bodies on unsafe methods (a cross-site form cannot send
+ * JSON without a CORS preflight, which we never grant); both refuse cross-site origins.
+ */
+export async function registerSecurity(app: FastifyInstance, keys: { csrfHmacKey: string }): Promise<void> {
+  const { config } = app.deps;
+  const securityHeaders = securityHeadersFor(config);
   app.addHook('onRequest', (_req, reply, done) => {
     reply.headers(securityHeaders);
     done();
@@ -75,8 +109,10 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
 
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'concord_csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.secureCookies },
+    getUserInfo: csrfUserInfo,
+    csrfOpts: { hmacKey: keys.csrfHmacKey },
   });
 
   await app.register(rateLimit, {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nestForm, safeNext } from './forms.js';
+import { formRows, formTexts, nestForm } from './forms.js';
+import { HttpProblem } from '../http/problem.js';
+import { safeNext } from './safe-next.js';
 
 describe('nestForm', () => {
   it('builds arrays and objects from bracketed names', () => {
@@ -19,6 +21,31 @@ describe('nestForm', () => {
   it('never writes to a prototype', () => {
     nestForm({ '__proto__[polluted]': 'yes', 'constructor[prototype][polluted]': 'yes', 'x[__proto__][polluted]': 'yes' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('hostile shapes of nested forms', () => {
+  it('keeps the first value of a repeated field and drops names that clash with another shape', () => {
+    expect(nestForm({ 'a[0][b]': ['x', 'y'] })).toEqual({ a: [{ b: 'x' }] });
+    expect(nestForm({ a: 'text', 'a[0][b]': 'x' })).toEqual({ a: 'text' });
+    expect(nestForm({ 'a[0]': 'text', 'a[0][b]': 'x' })).toEqual({ a: ['text'] });
+  });
+
+  it('refuses rows sent as text or named by words with a 400 naming the field', () => {
+    const refused = (f: () => unknown) => {
+      try {
+        f();
+      } catch (err) {
+        return err instanceof HttpProblem ? `${err.status} ${Object.keys(err.fields).join()}` : String(err);
+      }
+      return 'accepted';
+    };
+    expect(refused(() => formRows(nestForm({ phases: 'abc' }), 'phases'))).toBe('400 phases');
+    expect(refused(() => formRows(nestForm({ 'phases[abc][x]': '1' }), 'phases'))).toBe('400 phases');
+    expect(refused(() => formRows(nestForm({ 'phases[0]': 'abc' }), 'phases'))).toBe('400 phases');
+    expect(refused(() => formTexts(nestForm({ 'urls[0][x]': 'abc' }), 'urls'))).toBe('400 urls');
+    expect(formRows(nestForm({ 'phases[1][kind]': 'x' }), 'phases')).toEqual([undefined, { kind: 'x' }]);
+    expect(formRows({}, 'phases')).toEqual([]);
   });
 });
 

@@ -48,58 +48,79 @@ export function problemToFormErrors(err: unknown, t: T): { status: number; error
   return { status: err.status, errors };
 }
 
-/** True when a string holds a control character or a backslash, which browsers rewrite in URLs. */
-function hasControlOrBackslash(s: string): boolean {
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    if (c < 0x20 || c === 0x7f || ch === '\\') return true;
-  }
-  return false;
-}
-
-/**
- * Only paths on this site are followed after sign-in, so `next` cannot send someone
- * elsewhere: the value is resolved as a browser would (which drops tabs and newlines, so
- * `/\t/evil` means `//evil`) and must stay on our origin; the result is re-encoded.
- */
-export function safeNext(next: unknown, fallback: string): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || hasControlOrBackslash(next)) return fallback;
-  try {
-    const base = 'http://concord.invalid';
-    const url = new URL(next, base);
-    return url.origin === base ? url.pathname + url.search + url.hash : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
 /** The most rows a repeated form section may have. */
 export const MAX_FORM_ROWS = 200;
 
 /**
  * Turn flat form names such as `phases[0][kind]` into nested arrays and objects, the shape
- * the Zod schemas expect. Plain names pass through.
+ * the Zod schemas expect. Plain names pass through. A repeated field (`a[0][b]=x&a[0][b]=y`,
+ * which the body parser gives as an array) keeps its first value, as `formFields` does, and a
+ * name that clashes with another's shape (`a=x` beside `a[0][b]=y`) is dropped: code reading
+ * the result never meets a list where it expects text. Whether a row list is a list is for
+ * `formRows` to say.
  * @example nestForm({ 'a[0][b]': 'x', c: 'y' }) // { a: [{ b: 'x' }], c: 'y' }
  */
 export function nestForm(flat: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(flat)) {
+  for (const [name, raw] of Object.entries(flat)) {
+    const value: unknown = Array.isArray(raw) ? (raw as unknown[])[0] : raw;
     const parts = name.replace(/\]/g, '').split('[');
     // Never let a form field name reach an object's prototype.
     if (parts.some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype')) continue;
     let node: Record<string, unknown> | unknown[] = out;
-    parts.forEach((part, i) => {
-      const last = i === parts.length - 1;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
       const key: string | number = Array.isArray(node) ? Number(part) : part;
       // Forms have a few dozen rows at most; a huge index would make an array of billions of holes.
-      if (Array.isArray(node) && !(Number.isInteger(key) && (key as number) >= 0 && (key as number) < MAX_FORM_ROWS)) return;
+      if (Array.isArray(node) && !(Number.isInteger(key) && (key as number) >= 0 && (key as number) < MAX_FORM_ROWS)) break;
       const bag = node as Record<string | number, unknown>;
-      if (last) bag[key] = value;
-      else {
-        bag[key] ??= /^\d+$/.test(parts[i + 1] ?? '') ? [] : {};
-        node = bag[key] as Record<string, unknown> | unknown[];
+      if (i === parts.length - 1) {
+        if (bag[key] === undefined) bag[key] = value;
+        break;
       }
-    });
+      bag[key] ??= /^\d+$/.test(parts[i + 1] ?? '') ? [] : {};
+      const next = bag[key];
+      if (typeof next !== 'object' || next === null) break;
+      node = next as Record<string, unknown> | unknown[];
+    }
   }
   return out;
+}
+
+/** One row of a repeated form section: its fields as text. */
+export type FormRow = Record<string, string | undefined>;
+
+/** A refusal for a form sent in a shape our pages never send (rows as text, rows named by words). */
+function badShape(field: string): HttpProblem {
+  return new HttpProblem(400, 'errors.formShape', {}, { [field]: 'errors.formShape' });
+}
+
+/**
+ * The rows of a repeated section of a nested form (`phases[0][kind]`…): a list with one
+ * object per row (a missing row stays undefined, as the browser skipped it). Anything else —
+ * `phases=abc`, `phases[abc][kind]=x`, `phases[0]=abc` — is a request no page of ours sends,
+ * refused with a 400 naming the field, in the reader's language.
+ * @example formRows(nestForm(flat), 'phases') // [{ kind: 'draft', nameEn: '…' }, undefined, …]
+ */
+export function formRows(nested: Record<string, unknown>, field: string): (FormRow | undefined)[] {
+  const v = nested[field];
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw badShape(field);
+  return v.map((row: unknown) => {
+    if (row === undefined) return undefined;
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw badShape(field);
+    for (const cell of Object.values(row)) if (typeof cell !== 'string') throw badShape(field);
+    return row as FormRow;
+  });
+}
+
+/** A repeated text field (`urls[0]`, `urls[1]`…): its texts, refused with a 400 when not a list of texts. */
+export function formTexts(nested: Record<string, unknown>, field: string): (string | undefined)[] {
+  const v = nested[field];
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw badShape(field);
+  return (v as unknown[]).map((x) => {
+    if (x === undefined || typeof x === 'string') return x;
+    throw badShape(field);
+  });
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageCtx } from './context.js';
 import { NOTICE_COOKIE } from './notice.js';
+import { csrfUserInfo } from '../http/security.js';
 
 /** Build the context a page view needs from the request. */
 export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
@@ -19,7 +20,7 @@ export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
     t: req.t,
     actor: req.actor,
     path: withoutLang.startsWith('/') ? withoutLang : `/${withoutLang}`,
-    csrf: () => (token ??= reply.generateCsrf()),
+    csrf: () => (token ??= reply.generateCsrf({ userInfo: csrfUserInfo(req) })),
     notice,
   };
 }
