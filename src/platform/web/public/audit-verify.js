@@ -36,7 +36,12 @@ async function run(box, status, button) {
       if (page.next === null) break;
       from = Number(page.next);
     }
-    status.textContent = fill(msg.msgOk, { count: state.count, processCount: state.processCount, head: state.prevHash });
+    status.textContent = fill(msg.msgOk, {
+      count: state.count,
+      withheld: state.withheld,
+      processCount: state.processCount,
+      head: state.prevHash === null ? '—' : state.prevHash,
+    });
     box.classList.add('audit-verify--ok');
   } catch (err) {
     status.textContent = fill(msg.msgFailed, { error: err && err.message ? err.message : String(err) });
