@@ -41,13 +41,15 @@ describe('the API refuses clearly', () => {
     const res = await t.app.inject({ url: '/api/v1/processes/api-errors/audit?limt=5&after=1' });
     expect(res.statusCode).toBe(400);
     const body = problemOf(res);
-    expect(body.detail).toBe('Unknown query parameter: limt. This operation accepts: before, after, action, limit.');
+    expect(body.detail).toBe('Unknown query parameter: limt. This operation accepts: after, before, action, limit.');
     expect(Object.keys(body.errors ?? {})).toEqual(['limt']);
     const fr = await t.app.inject({ url: '/api/v1/processes/api-errors/audit?x=1&y=2', headers: { 'accept-language': 'fr' } });
     expect(problemOf(fr).detail).toMatch(/^Paramètres de requête inconnus : x, y\./);
     // A route without query parameters refuses any, and known ones still pass.
     expect((await t.app.inject({ url: '/api/v1/audit/head?verbose=1' })).statusCode).toBe(400);
     expect((await t.app.inject({ url: '/api/v1/processes/api-errors/audit?limit=5' })).statusCode).toBe(200);
+    // A cursor under its pre-1.0 name is named, not silently ignored.
+    expect(problemOf(await t.app.inject({ url: '/api/v1/audit/chain?from=2' })).errors).toHaveProperty('from');
   });
 
   it('speaks of the API in a 404, not of a page and the home page', async () => {
@@ -81,6 +83,15 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(ids.size).toBeGreaterThan(100);
+    // One pagination name: the next page is always `after` (`before` only goes back a page);
+    // search alone numbers its ranked pages (a compare's `from` is a version, not a cursor).
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const op of Object.values(ops) as { parameters?: { in: string; name: string }[] }[]) {
+        const names = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+        for (const old of ['from', 'cursor', 'offset', 'page'])
+          if (path !== '/api/v1/search' && !path.endsWith('/compare')) expect(names, path).not.toContain(old);
+      }
+    }
     // A route that needs a session says so, and documents its 401.
     const me = doc.paths['/api/v1/me']!.get!;
     expect(me.security).toEqual([{ session: [] }]);

@@ -19,7 +19,7 @@ export const auditViewApi: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'public.read' },
       schema: {
         tags,
-        summary: 'A process’s audit events, newest first, with every published field each hash covers (keyset: pass `next` as `before`, `previous` as `after`)',
+        summary: 'A process’s audit events, newest first, with every published field each hash covers (keyset: pass `next` as `after`, `previous` as `before`)',
         params: AuditParams,
         querystring: ProcessAuditQuery,
         response: { 200: ProcessAuditPage },
@@ -39,13 +39,13 @@ export const auditViewApi: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'One audit chain in order from a seq (each process has its own chain; installation-wide changes have the `installation` chain; events written before chains were split form the closed `legacy` chain). Each hash is SHA-256 (hex) of prevHash, a newline, and the canonical JSON (keys sorted) of {seq, occurred_at, actor_id, action, entity_type, entity_id, process_id, before_digest, after_digest}, plus {chain, batch_root, batch_count} for every chain but `legacy`; seq 1 links to `firstPrevHash`. Fields that are not public are null and listed in each event’s `withheld`; such events are linked, not recomputed',
+          'One audit chain in order after a seq (each process has its own chain; installation-wide changes have the `installation` chain; events written before chains were split form the closed `legacy` chain). Each hash is SHA-256 (hex) of prevHash, a newline, and the canonical JSON (keys sorted) of {seq, occurred_at, actor_id, action, entity_type, entity_id, process_id, before_digest, after_digest}, plus {chain, batch_root, batch_count} for every chain but `legacy`; seq 1 links to `firstPrevHash`. Fields that are not public are null and listed in each event’s `withheld`; such events are linked, not recomputed',
         querystring: ChainQuery,
         response: { 200: ChainPage },
       },
     },
     async (req) => {
-      const page = await chainPage(db(), req.query.chain, req.query.from, req.query.limit);
+      const page = await chainPage(db(), req.query.chain, req.query.after + 1, req.query.limit);
       const firstPrevHash = await chainGenesis(db(), req.query.chain);
       return {
         chain: req.query.chain,

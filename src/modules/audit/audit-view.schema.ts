@@ -10,10 +10,10 @@ export const ActionPrefix = z.string().regex(/^[A-Za-z][A-Za-z.]{0,59}$/, { erro
 /** `:processSlug` in a URL. */
 export const AuditParams = z.object({ processSlug: Slug });
 
-/** A process's events, newest first: `before` pages back in time, `after` forward. */
+/** A process's events, newest first: `after` pages back in time (the next page), `before` forward. */
 export const ProcessAuditQuery = z.object({
-  before: Seq.optional().describe('Cursor: `next` from the previous page (older events)'),
-  after: Seq.optional().describe('Cursor: `previous` from the previous page (newer events)'),
+  after: Seq.optional().describe('Cursor: `next` from the previous page (the events after it in the list: older)'),
+  before: Seq.optional().describe('Cursor: `previous` from a page (the events before it in the list: newer)'),
   action: ActionPrefix.optional().describe('Only actions starting with this, such as `comment.`'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -28,7 +28,7 @@ export const ChainId = z
 /** A slice of one chain in order. */
 export const ChainQuery = z.object({
   chain: ChainId.default('installation').describe('Which chain: `installation`, `legacy` (events before chains were split), or `process:<uuid>`'),
-  from: z.coerce.number().int().min(1).default(1).describe('The first seq to return'),
+  after: z.coerce.number().int().min(0).default(0).describe('Cursor: `next` from the previous page (the events after that seq); 0 or absent starts at seq 1'),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
@@ -63,8 +63,8 @@ export type AuditEventOut = z.infer<typeof AuditEventOut>;
 /** A page of a process's events, newest first. */
 export const ProcessAuditPage = z.object({
   items: z.array(AuditEventOut),
-  next: z.string().nullable().describe('Pass as `before` for older events'),
-  previous: z.string().nullable().describe('Pass as `after` for newer events'),
+  next: z.string().nullable().describe('Pass as `after` for older events'),
+  previous: z.string().nullable().describe('Pass as `before` for newer events'),
 });
 
 /** A page of one chain, in order. */
@@ -72,7 +72,7 @@ export const ChainPage = z.object({
   chain: z.string(),
   firstPrevHash: z.string().describe('What seq 1 links to: 64 zeros, or for the installation chain the legacy chain’s head'),
   events: z.array(AuditEventOut),
-  next: z.string().nullable().describe('Pass as `from` for the next page; null at the head'),
+  next: z.string().nullable().describe('Pass as `after` for the next page; null at the head'),
   hashAlgorithm: z.literal('sha256(prevHash + "\\n" + canonicalJson(fields))'),
 });
 

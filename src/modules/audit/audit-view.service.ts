@@ -12,16 +12,18 @@ import type { ProcessAuditQuery } from './audit-view.schema.js';
 /** A page of a process's events, newest first, with cursors for the pages beside it. */
 export interface ProcessAuditPage {
   items: AuditEvent[];
-  /** Pass as `before` for older events; null when these are the oldest. */
+  /** Pass as `after` for older events (the next page, newest first); null when these are the oldest. */
   next: string | null;
-  /** Pass as `after` for newer events; null when these are the newest. */
+  /** Pass as `before` for newer events (the previous page); null when these are the newest. */
   previous: string | null;
 }
 
 /** One page of a process's audit trail (keyset on seq; never counts the table). */
 export async function processAuditPage(db: Kysely<DB>, processId: string, q: ProcessAuditQuery): Promise<ProcessAuditPage> {
-  const after = q.after;
-  const before = after ? undefined : q.before;
+  // `after` and `before` are in the list's order, newest first, as across the API: events
+  // after a seq are older, events before it newer. Below, `after`/`before` are in seq order.
+  const after = q.before;
+  const before = after ? undefined : q.after;
   const chain = chainOf(processId);
   const rows = await repo.processPage(db, chain, { after, before, actionPrefix: q.action, limit: q.limit });
   const more = rows.length > q.limit;
@@ -116,11 +118,11 @@ export async function verifyProcessAudit(db: Kysely<DB>, processId: string, page
   return { ok: false, chain, count: r.count, brokenAt: r.brokenAt, reason: r.reason, signedHead: r.signedHead };
 }
 
-/** A page of one chain from a seq, and where the next page starts (null at the head). */
+/** A page of one chain from a seq, and the cursor for the next page: its last seq (null at the head). */
 export async function chainPage(db: Kysely<DB>, chain: string, from: number, limit: number): Promise<{ events: AuditEvent[]; next: string | null }> {
   const events = await repo.chainFrom(db, chain, from, limit);
   const last = events[events.length - 1];
-  return { events, next: events.length === limit && last ? String(BigInt(last.seq) + 1n) : null };
+  return { events, next: events.length === limit && last ? String(last.seq) : null };
 }
 
 /** The hash a chain's seq 1 links to: the legacy head for the installation chain (when there is one), else the genesis hash. */

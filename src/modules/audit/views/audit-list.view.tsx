@@ -161,14 +161,14 @@ export function AuditListView(props: {
           </li>
           {page.previous && (
             <li>
-              <a href={`${here}${query(action, { after: page.previous })}`} rel="prev">
+              <a href={`${here}${query(action, { before: page.previous })}`} rel="prev">
                 {t('audit.newer')}
               </a>
             </li>
           )}
           {page.next && (
             <li>
-              <a href={`${here}${query(action, { before: page.next })}`} rel="next">
+              <a href={`${here}${query(action, { after: page.next })}`} rel="next">
                 {t('audit.older')}
               </a>
             </li>
