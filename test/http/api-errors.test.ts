@@ -96,5 +96,7 @@ describe('the OpenAPI document', () => {
     const me = doc.paths['/api/v1/me']!.get!;
     expect(me.security).toEqual([{ session: [] }]);
     expect(me.responses['401']).toBeDefined();
+    // The readable reference is built from the same document.
+    expect((await t.app.inject({ url: '/en/api' })).statusCode).toBe(200);
   });
 });
