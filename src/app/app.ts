@@ -7,7 +7,8 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import staticFiles from '@fastify/static';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { SESSION_SCHEME, openapiTransform } from '../platform/http/openapi.js';
 import { LANGS, isLang, pickLang, tFor } from '../platform/i18n/i18n.js';
 import { HttpProblem } from '../platform/http/problem.js';
 import type { AppDeps } from '../platform/http/types.js';
@@ -15,6 +16,7 @@ import { registerRequestContext } from '../platform/http/request-context.js';
 import { registerSecurity, securityHeadersFor } from '../platform/http/security.js';
 import { registerErrorHandling, sendProblem } from '../platform/http/errors.js';
 import { requirePolicies } from '../platform/http/authorization.js';
+import { registerApiStrictness } from '../platform/http/api-strict.js';
 import { loggerOptions } from '../platform/http/logging.js';
 import { MODULES } from './modules.js';
 import { signingRoutes, useKeySecret } from '../platform/signing/index.js';
@@ -68,6 +70,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // Its own key for binding CSRF tokens to sessions, derived so the cookie key is not reused as is.
   await registerSecurity(app, { csrfHmacKey: sha256Hex(`csrf-user-info:${cookieSecret}`) });
   registerErrorHandling(app);
+  registerApiStrictness(app);
   // After the request context (which finds the actor) and the security headers, whose hooks
   // must run before a cached page is sent.
   registerAnonymousCache(app, new AnonymousPageCache(deps.config.pageCacheMs));
@@ -79,11 +82,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
         title: 'Concord API',
         version: '1',
         description: 'The JSON API of Concord. Errors are RFC 9457 problem+json in the language of Accept-Language (en or fr).',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
       servers: [{ url: deps.config.baseUrl }],
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'concord_session' } } },
+      components: { securitySchemes: { [SESSION_SCHEME]: { type: 'apiKey', in: 'cookie', name: 'concord_session' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
   });
 
   await app.register(staticFiles, { root: path.join(here, '../platform/web/public'), prefix: '/static/', maxAge: '1h' });

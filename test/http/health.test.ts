@@ -58,7 +58,8 @@ describe('health and entry points', () => {
     const api = await t.app.inject({ url: '/api/v1/nowhere', headers: { 'accept-language': 'fr' } });
     expect(api.statusCode).toBe(404);
     expect(api.headers['content-type']).toContain('application/problem+json');
-    expect(api.json()).toMatchObject({ status: 404, title: 'Page introuvable' });
+    // The API speaks of itself, not of a page (issue 10).
+    expect(api.json()).toMatchObject({ status: 404, title: 'Introuvable' });
   });
 });
 

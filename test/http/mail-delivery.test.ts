@@ -55,7 +55,7 @@ describe('outbox and delivery', () => {
     const { client: admin } = await signedInClient(t, { admin: true });
     const first = (await admin.json('GET', '/api/v1/admin/outbox?to=pager@example.org&limit=3')).json();
     expect(first.items).toHaveLength(3);
-    const second = (await admin.json('GET', `/api/v1/admin/outbox?to=pager@example.org&limit=3&before=${first.next}`)).json();
+    const second = (await admin.json('GET', `/api/v1/admin/outbox?to=pager@example.org&limit=3&after=${first.next}`)).json();
     expect(second.items).toHaveLength(2);
     expect(second.next).toBeNull();
     const ids = [...first.items, ...second.items].map((m: { id: string }) => m.id);

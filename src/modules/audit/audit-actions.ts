@@ -76,6 +76,9 @@ export const KNOWN_ACTIONS = [
   'progress.report',
 ] as const;
 
+/** One of the actions the code records. */
+export type KnownAction = (typeof KNOWN_ACTIONS)[number];
+
 const known = new Set<string>(KNOWN_ACTIONS);
 
 /** The i18n key telling an action as a sentence, or undefined for an action we do not know. */
@@ -86,11 +89,3 @@ export function actionKey(action: string): string | undefined {
 
 /** The prefixes the filter offers: the first word of every known action, each with a dot. */
 export const ACTION_PREFIXES = [...new Set(KNOWN_ACTIONS.map((a) => a.split('.')[0]!))].map((p) => `${p}.`);
-
-/**
- * Actions whose actor the public trail does not name, because the feature itself keeps it
- * private: following is a preference, meeting registrants are published only as counts, a
- * submission to a call may be rejected unseen, and a stored file may belong to a comment
- * published under another name.
- */
-export const UNNAMED_ACTOR_ACTIONS = new Set(['follow.set', 'follow.remove', 'meeting.register', 'meeting.unregister', 'call.submit', 'file.store']);

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../platform/db/schema.js';
 import { canonicalJson, sha256Hex } from '../../platform/lib/crypto.js';
 import { GENESIS_HASH, hashEvent } from '../../platform/audit/audit.service.js';
-import { presentEvent } from './audit-view.presenter.js';
+import { isSealed, publicEvent } from './audit-disclosure.js';
 import type { AuditEventOut } from './audit-view.schema.js';
+
+/** An event with nothing withheld, as the API would show it were every field public. */
+const presentEvent = (e: AuditEvent): AuditEventOut => ({ ...publicEvent({ ...e, action: 'meeting.update' }, false), action: e.action });
+/** The public view of a chain, as the API shows it. */
+const publicChain = (events: AuditEvent[]) => events.map((e, i) => publicEvent(e, i > 0 && isSealed(events[i - 1]!)));
 
 /** The browser verifier's pure half (src/platform/web/public/audit-chain.js), typed for this test. */
 interface BrowserChain {
@@ -96,6 +101,60 @@ describe('the browser verifier against the server', () => {
     const edited = events.map((e) => (e.seq === '2' ? { ...e, action: 'comment.hide' } : e));
     expect(await browser.verifyPage(edited, browser.startState(P))).toEqual({ ok: false, brokenAt: '2', reason: 'hash_mismatch' });
     expect(await browser.verifyPage([events[0]!, events[2]!], browser.startState(P))).toEqual({ ok: false, brokenAt: '3', reason: 'gap' });
+  });
+});
+
+describe('the browser verifier and withheld fields', () => {
+  /** A process chain of the given (action, digest) pairs, hashed as the server does. */
+  function chainOf(rows: [string, string][]): AuditEvent[] {
+    let prev = GENESIS_HASH;
+    return rows.map(([action, digest], i) => {
+      const e = {
+        seq: String(i + 1),
+        occurred_at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+        actor_id: '0190f5d3-0000-7000-8000-000000000001',
+        action,
+        entity_type: 'meeting',
+        entity_id: `m-${i}`,
+        process_id: P,
+        before_digest: null,
+        after_digest: digest,
+        chain: `process:${P}`,
+        batch_root: null,
+        batch_count: null,
+        prev_hash: prev,
+      };
+      prev = hashEvent(e);
+      return { ...e, hash: prev };
+    });
+  }
+  const keyed = `hmac1:${'e'.repeat(64)}`;
+
+  it('recomputes public events, links past withheld ones, and still names an edited public one', async () => {
+    const events = publicChain(
+      chainOf([
+        ['meeting.update', keyed],
+        ['meeting.register', keyed],
+        ['meeting.register', 'f'.repeat(64)],
+        ['meeting.update', keyed],
+        ['meeting.update', keyed],
+      ]),
+    );
+    // A keyed registration publishes its hash; an old unkeyed one is sealed, and so is the next prevHash.
+    expect(events.map((e) => [e.actorId === null, e.hash === null, e.prevHash === null])).toEqual([
+      [false, false, false],
+      [true, false, false],
+      [true, true, false],
+      [false, false, true],
+      [false, false, false],
+    ]);
+    const state = browser.startState(P);
+    expect(await browser.verifyPage(events, state)).toEqual({ ok: true });
+    expect(state).toMatchObject({ count: 5, withheld: 3 });
+    const edited = events.map((e) => (e.seq === '5' ? { ...e, entityId: 'm-9' } : e));
+    expect(await browser.verifyPage(edited, browser.startState(P))).toEqual({ ok: false, brokenAt: '5', reason: 'hash_mismatch' });
+    const relinked = events.map((e) => (e.seq === '2' ? { ...e, prevHash: 'a'.repeat(64) } : e));
+    expect(await browser.verifyPage(relinked, browser.startState(P))).toEqual({ ok: false, brokenAt: '2', reason: 'broken_link' });
   });
 });
 

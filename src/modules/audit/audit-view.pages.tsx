@@ -3,7 +3,8 @@ import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { getProcess } from '../processes/index.js';
 import { ProcessAuditQuery } from './audit-view.schema.js';
-import { processAuditPage, verifyProcessAudit, whoOfEvents } from './audit-view.service.js';
+import { processAuditPage, publicEvents, verifyProcessAudit, whoOfEvents } from './audit-view.service.js';
+import { chainOf } from '../../platform/audit/audit.service.js';
 import { AuditListView } from './views/audit-list.view.js';
 import { AuditVerifyView } from './views/audit-verify.view.js';
 
@@ -22,8 +23,8 @@ export const auditViewPages: FastifyPluginAsync = async (app) => {
     const parsed = ProcessAuditQuery.safeParse({ before: pick('before'), after: pick('after'), action: pick('action') });
     const q = parsed.success ? parsed.data : ProcessAuditQuery.parse({});
     const page = await processAuditPage(db(), process.id, q);
-    const who = await whoOfEvents(db(), page.items);
-    return sendPage(reply, <AuditListView ctx={pageCtx(req, reply)} process={process} page={page} who={who} action={q.action} />);
+    const [events, who] = await Promise.all([publicEvents(db(), chainOf(process.id), page.items), whoOfEvents(db(), page.items)]);
+    return sendPage(reply, <AuditListView ctx={pageCtx(req, reply)} process={process} page={{ ...page, items: events }} who={who} action={q.action} />);
   });
 
   app.get('/processes/:processSlug/audit/verify', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {

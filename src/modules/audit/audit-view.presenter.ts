@@ -1,30 +1,10 @@
 import type { AuditEvent } from '../../platform/db/schema.js';
 import { commentPath } from '../comments/index.js';
 import { meetingPath } from '../meetings/index.js';
-import type { AuditEventOut } from './audit-view.schema.js';
-
-/** An event for the API: every field its hash covers, in the form that was hashed. */
-export function presentEvent(e: AuditEvent): AuditEventOut {
-  return {
-    chain: e.chain,
-    seq: String(e.seq),
-    occurredAt: new Date(e.occurred_at).toISOString(),
-    actorId: e.actor_id,
-    action: e.action,
-    entityType: e.entity_type,
-    entityId: e.entity_id,
-    processId: e.process_id,
-    beforeDigest: e.before_digest,
-    afterDigest: e.after_digest,
-    batchRoot: e.batch_root,
-    batchCount: e.batch_count,
-    prevHash: e.prev_hash,
-    hash: e.hash,
-  };
-}
 
 /** The page of the record an event is about, when one is easy to build (no language prefix). */
-export function entityPath(processSlug: string, e: Pick<AuditEvent, 'entity_type' | 'entity_id'>): string | undefined {
+export function entityPath(processSlug: string, e: Pick<AuditEvent, 'entity_type'> & { entity_id: string | null }): string | undefined {
+  if (e.entity_id === null) return undefined;
   const base = `/processes/${processSlug}`;
   switch (e.entity_type) {
     case 'process':

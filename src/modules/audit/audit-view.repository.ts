@@ -51,6 +51,12 @@ export const auditViewRepository = {
     return db.selectFrom('audit_events').selectAll().where('chain', '=', chain).where('seq', '>=', String(from)).orderBy('seq', 'asc').limit(limit).execute();
   },
 
+  /** Events of one chain at the given seqs (the ones before a page's events, to know whether they are sealed). */
+  async atSeqs(db: Kysely<DB>, chain: string, seqs: string[]): Promise<AuditEvent[]> {
+    if (!seqs.length) return [];
+    return db.selectFrom('audit_events').selectAll().where('chain', '=', chain).where('seq', 'in', seqs).execute();
+  },
+
   /** Each process chain's process slug, to name chains for people. */
   async processSlugs(db: Kysely<DB>, processIds: string[]): Promise<Map<string, string>> {
     const ids = [...new Set(processIds)];

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getProcess } from '../processes/index.js';
 import { AuditParams, ChainHeadOut, ChainPage, ChainQuery, ProcessAuditPage, ProcessAuditQuery } from './audit-view.schema.js';
-import { chainGenesis, chainHead, chainPage, processAuditPage } from './audit-view.service.js';
+import { chainGenesis, chainHead, chainPage, processAuditPage, publicEvents } from './audit-view.service.js';
 import { INSTALLATION_CHAIN, chainOf } from '../../platform/audit/audit.service.js';
-import { presentEvent } from './audit-view.presenter.js';
 
 /**
  * The audit trail through the JSON API, public: events hold only ids, action names and
- * digests of records (see recordAudit), so anyone can recompute the chain.
+ * digests of records (see recordAudit), as audit-disclosure.ts lets the public see them, so
+ * anyone can recompute the chain's published events.
  */
 export const auditViewApi: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
@@ -19,7 +19,7 @@ export const auditViewApi: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'public.read' },
       schema: {
         tags,
-        summary: 'A process’s audit events, newest first, with every field each hash covers (keyset: pass `next` as `before`, `previous` as `after`)',
+        summary: 'A process’s audit events, newest first, with every published field each hash covers (keyset: pass `next` as `after`, `previous` as `before`)',
         params: AuditParams,
         querystring: ProcessAuditQuery,
         response: { 200: ProcessAuditPage },
@@ -28,7 +28,7 @@ export const auditViewApi: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { process } = await getProcess(db(), req.params.processSlug);
       const page = await processAuditPage(db(), process.id, req.query);
-      return { items: page.items.map(presentEvent), next: page.next, previous: page.previous };
+      return { items: await publicEvents(db(), chainOf(process.id), page.items), next: page.next, previous: page.previous };
     },
   );
 
@@ -39,15 +39,21 @@ export const auditViewApi: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'One audit chain in order from a seq (each process has its own chain; installation-wide changes have the `installation` chain; events written before chains were split form the closed `legacy` chain). Each hash is SHA-256 (hex) of prevHash, a newline, and the canonical JSON (keys sorted) of {seq, occurred_at, actor_id, action, entity_type, entity_id, process_id, before_digest, after_digest}, plus {chain, batch_root, batch_count} for every chain but `legacy`; seq 1 links to `firstPrevHash`',
+          'One audit chain in order after a seq (each process has its own chain; installation-wide changes have the `installation` chain; events written before chains were split form the closed `legacy` chain). Each hash is SHA-256 (hex) of prevHash, a newline, and the canonical JSON (keys sorted) of {seq, occurred_at, actor_id, action, entity_type, entity_id, process_id, before_digest, after_digest}, plus {chain, batch_root, batch_count} for every chain but `legacy`; seq 1 links to `firstPrevHash`. Fields that are not public are null and listed in each event’s `withheld`; such events are linked, not recomputed',
         querystring: ChainQuery,
         response: { 200: ChainPage },
       },
     },
     async (req) => {
-      const page = await chainPage(db(), req.query.chain, req.query.from, req.query.limit);
+      const page = await chainPage(db(), req.query.chain, req.query.after + 1, req.query.limit);
       const firstPrevHash = await chainGenesis(db(), req.query.chain);
-      return { chain: req.query.chain, firstPrevHash, events: page.events.map(presentEvent), next: page.next, hashAlgorithm: 'sha256(prevHash + "\\n" + canonicalJson(fields))' as const };
+      return {
+        chain: req.query.chain,
+        firstPrevHash,
+        events: await publicEvents(db(), req.query.chain, page.events),
+        next: page.next,
+        hashAlgorithm: 'sha256(prevHash + "\\n" + canonicalJson(fields))' as const,
+      };
     },
   );
 
@@ -61,7 +67,12 @@ export const auditViewApi: FastifyPluginAsyncZod = async (app) => {
     '/processes/:processSlug/audit/head',
     {
       config: { policy: 'public.read' },
-      schema: { tags, summary: 'A process’s audit chain head, and its last head signed with the installation key', params: AuditParams, response: { 200: ChainHeadOut } },
+      schema: {
+        tags,
+        summary: 'A process’s audit chain head, and its last head signed with the installation key',
+        params: AuditParams,
+        response: { 200: ChainHeadOut },
+      },
     },
     async (req) => {
       const { process } = await getProcess(db(), req.params.processSlug);

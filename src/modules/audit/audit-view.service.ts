@@ -6,22 +6,24 @@ import { auditRepository } from '../../platform/audit/audit.repository.js';
 import type { HeadClaim } from '../../platform/audit/audit-verify.service.js';
 import { latestSignedHeads, type SignedHead } from '../../platform/audit/audit-heads.service.js';
 import { auditViewRepository as repo } from './audit-view.repository.js';
-import { UNNAMED_ACTOR_ACTIONS } from './audit-actions.js';
+import { disclosureOf, isSealed, publicEvent, type PublicEvent } from './audit-disclosure.js';
 import type { ProcessAuditQuery } from './audit-view.schema.js';
 
 /** A page of a process's events, newest first, with cursors for the pages beside it. */
 export interface ProcessAuditPage {
   items: AuditEvent[];
-  /** Pass as `before` for older events; null when these are the oldest. */
+  /** Pass as `after` for older events (the next page, newest first); null when these are the oldest. */
   next: string | null;
-  /** Pass as `after` for newer events; null when these are the newest. */
+  /** Pass as `before` for newer events (the previous page); null when these are the newest. */
   previous: string | null;
 }
 
 /** One page of a process's audit trail (keyset on seq; never counts the table). */
 export async function processAuditPage(db: Kysely<DB>, processId: string, q: ProcessAuditQuery): Promise<ProcessAuditPage> {
-  const after = q.after;
-  const before = after ? undefined : q.before;
+  // `after` and `before` are in the list's order, newest first, as across the API: events
+  // after a seq are older, events before it newer. Below, `after`/`before` are in seq order.
+  const after = q.before;
+  const before = after ? undefined : q.after;
   const chain = chainOf(processId);
   const rows = await repo.processPage(db, chain, { after, before, actionPrefix: q.action, limit: q.limit });
   const more = rows.length > q.limit;
@@ -39,29 +41,44 @@ export async function processAuditPage(db: Kysely<DB>, processId: string, q: Pro
 export type Who = { kind: 'name'; name: string } | { kind: 'withheld' } | { kind: 'none' };
 
 /**
- * Resolve the public "who" of each event: the account's name, or for a submitted comment the
- * name it was published under (never the account's, which the commenter may have kept
- * private). Emails are never read.
+ * The public view of events of one chain (any order), each event's predecessor read when it is
+ * not among them, since a sealed event's hash is also the next event's prevHash.
+ */
+export async function publicEvents(db: Kysely<DB>, chain: string, events: AuditEvent[]): Promise<PublicEvent[]> {
+  const bySeq = new Map(events.map((e) => [String(e.seq), e]));
+  const missing = events.map((e) => String(BigInt(e.seq) - 1n)).filter((s) => s !== '0' && !bySeq.has(s));
+  for (const e of await repo.atSeqs(db, chain, [...new Set(missing)])) bySeq.set(String(e.seq), e);
+  return events.map((e) => {
+    const prev = bySeq.get(String(BigInt(e.seq) - 1n));
+    return publicEvent(e, prev ? isSealed(prev) : false);
+  });
+}
+
+/**
+ * Resolve the public "who" of each event as its kind's disclosure says: the account's name,
+ * for a submitted comment the name it was published under (never the account's, which the
+ * commenter may have kept private), or withheld. Emails are never read.
  */
 export async function whoOfEvents(db: Kysely<DB>, events: AuditEvent[]): Promise<Map<string, Who>> {
-  const comments = events.filter((e) => e.action === 'comment.submit');
+  const rule = (e: AuditEvent) => disclosureOf(e.action).actor;
   const [names, published] = await Promise.all([
     repo.actorNames(
       db,
-      events.filter((e) => e.actor_id && e.action !== 'comment.submit').map((e) => e.actor_id!),
+      events.filter((e) => e.actor_id && rule(e) === 'shown').map((e) => e.actor_id!),
     ),
     repo.commentNames(
       db,
-      comments.map((e) => e.entity_id),
+      events.filter((e) => rule(e) === 'published-name').map((e) => e.entity_id),
     ),
   ]);
   const out = new Map<string, Who>();
   for (const e of events) {
     const seq = String(e.seq);
-    if (e.action === 'comment.submit') {
+    const r = rule(e);
+    if (r === 'published-name') {
       const name = published.get(e.entity_id);
       out.set(seq, name ? { kind: 'name', name } : { kind: 'withheld' });
-    } else if (UNNAMED_ACTOR_ACTIONS.has(e.action)) out.set(seq, { kind: 'withheld' });
+    } else if (r === 'withheld') out.set(seq, { kind: 'withheld' });
     else if (!e.actor_id) out.set(seq, { kind: 'none' });
     else {
       const name = names.get(e.actor_id);
@@ -101,11 +118,11 @@ export async function verifyProcessAudit(db: Kysely<DB>, processId: string, page
   return { ok: false, chain, count: r.count, brokenAt: r.brokenAt, reason: r.reason, signedHead: r.signedHead };
 }
 
-/** A page of one chain from a seq, and where the next page starts (null at the head). */
+/** A page of one chain from a seq, and the cursor for the next page: its last seq (null at the head). */
 export async function chainPage(db: Kysely<DB>, chain: string, from: number, limit: number): Promise<{ events: AuditEvent[]; next: string | null }> {
   const events = await repo.chainFrom(db, chain, from, limit);
   const last = events[events.length - 1];
-  return { events, next: events.length === limit && last ? String(BigInt(last.seq) + 1n) : null };
+  return { events, next: events.length === limit && last ? String(last.seq) : null };
 }
 
 /** The hash a chain's seq 1 links to: the legacy head for the installation chain (when there is one), else the genesis hash. */
@@ -115,8 +132,26 @@ export async function chainGenesis(db: Kysely<DB>, chain: string): Promise<strin
 }
 
 /** A chain's current head and its last signed head (signature checked), for the public head endpoints. */
-export async function chainHead(db: Kysely<DB>, chain: string): Promise<{ chain: string; current: { seq: string; hash: string }; signed: SignedHead | null }> {
+export async function chainHead(
+  db: Kysely<DB>,
+  chain: string,
+): Promise<{ chain: string; current: { seq: string; hash: string | null }; signed: SignedHead | null }> {
   const row = await auditRepository.chain(db, chain);
   const { heads } = await latestSignedHeads(db, [chain]);
-  return { chain, current: { seq: String(row?.head_seq ?? '0'), hash: row?.head_hash ?? (await chainGenesis(db, chain)) }, signed: heads.get(chain) ?? null };
+  const signed = heads.get(chain) ?? null;
+  const seq = String(row?.head_seq ?? '0');
+  // A sealed event's hash is withheld everywhere, heads included (see audit-disclosure.ts).
+  const sealed = new Set(
+    (
+      await repo.atSeqs(
+        db,
+        chain,
+        [...new Set([seq, signed?.seq ?? '0'])].filter((s) => s !== '0'),
+      )
+    )
+      .filter(isSealed)
+      .map((e) => String(e.seq)),
+  );
+  const hash = row?.head_hash ?? (await chainGenesis(db, chain));
+  return { chain, current: { seq, hash: sealed.has(seq) ? null : hash }, signed: signed && !sealed.has(signed.seq) ? signed : null };
 }

@@ -12,8 +12,9 @@ export const mailApi: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['admin'], summary: 'Messages Concord has written, newest first', querystring: OutboxQuery, response: { 200: OutboxPage } },
     },
     async (req) => {
-      const { limit, before, to } = req.query;
-      const rows = await mailRepository.list(app.deps.db, { limit: limit + 1, before, to });
+      const { limit, after, to } = req.query;
+      // Newest first: the page after a message holds older ones (ids below it).
+      const rows = await mailRepository.list(app.deps.db, { limit: limit + 1, before: after, to });
       const page = rows.slice(0, limit);
       return { items: page.map(presentMessage), next: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
     },

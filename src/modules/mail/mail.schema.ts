@@ -15,7 +15,7 @@ export type OutboxMessageOut = z.infer<typeof OutboxMessageOut>;
 
 export const OutboxQuery = z.object({
   to: z.string().max(254).optional().describe('Only messages to this address'),
-  before: z.uuid({ error: 'errors.field.invalid' }).optional().describe('Cursor: the id of the last message of the previous page'),
+  after: z.uuid({ error: 'errors.field.invalid' }).optional().describe('Cursor: `next` from the previous page (the messages after it, newest first)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type OutboxQuery = z.infer<typeof OutboxQuery>;

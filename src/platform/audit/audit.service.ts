@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AuditEvent, DB } from '../db/schema.js';
+import { createHmac } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../lib/crypto.js';
+import { recordDigestKey } from '../signing/index.js';
 import { auditRepository } from './audit.repository.js';
 
 
@@ -31,16 +33,24 @@ export interface AuditChange {
   after?: Record<string, unknown> | null;
 }
 
+/** How a keyed digest starts; a bare 64-hex digest is the unkeyed form written before it. */
+export const KEYED_DIGEST_PREFIX = 'hmac1:';
+
+/** Whether a stored digest is the keyed form (not reversible by hashing guesses). */
+export const isKeyedDigest = (d: string | null | undefined): boolean => !!d && d.startsWith(KEYED_DIGEST_PREFIX);
+
 /**
- * Digest of a record's state: SHA-256 over canonical JSON, secrets masked. Publishing digests
- * rather than the records lets anyone check a copy of a record against the trail without the
- * trail itself holding personal data.
+ * Digest of a record's state: HMAC-SHA-256 under the installation's key over canonical JSON,
+ * secrets masked. The trail holds no personal data, and, unlike a plain SHA-256 (used before
+ * issue 10), nobody outside the installation can match a digest by hashing a guessed record
+ * such as an invitation's {email, role}. Stored digests are hashed into the chain as written,
+ * so old unkeyed events still verify; the public view withholds them instead.
  */
 export function digestRecord(record: Record<string, unknown> | null | undefined): string | null {
   if (!record) return null;
   const masked: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) masked[k] = SECRET_FIELDS.has(k) ? '[secret]' : v;
-  return sha256Hex(canonicalJson(masked));
+  return KEYED_DIGEST_PREFIX + createHmac('sha256', recordDigestKey()).update(canonicalJson(masked)).digest('hex');
 }
 
 /**

@@ -3,6 +3,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpProblem, problemType } from './problem.js';
 import { fieldErrors } from './validation.js';
 import { BODY_LIMIT, mebibytes } from './limits.js';
+import { apiNotFound } from './api-strict.js';
+import { SESSION_COOKIE } from '../auth/sessions.js';
 import { sendPage } from '../web/render.js';
 import { Layout } from '../web/layout.js';
 import { pageCtx } from '../web/page-ctx.js';
@@ -43,8 +45,15 @@ export function toProblem(err: FastifyError | Error, req: FastifyRequest): HttpP
 export function sendProblem(req: FastifyRequest, reply: FastifyReply, problem: HttpProblem): FastifyReply {
   const t = req.t;
   for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
-  const detail = t(problem.key, problem.params);
-  const title = t(`errors.titles.${problem.status}`, { defaultValue: t('errors.titles.default') });
+  // RFC 9110 requires a challenge with every 401; sessions are cookies, got by signing in.
+  if (problem.status === 401) reply.header('www-authenticate', `Cookie realm="Concord", form-action="/${req.lang}/sign-in", cookie-name="${SESSION_COOKIE}"`);
+  // The API speaks of records and operations, not of pages and the home page.
+  const api = req.url.startsWith('/api/');
+  const key = api && problem.key === 'errors.notFound' ? 'errors.api.notFound' : problem.key;
+  const detail = t(key, problem.params);
+  const title = t(`${api ? 'errors.api.titles' : 'errors.titles'}.${problem.status}`, {
+    defaultValue: t(`errors.titles.${problem.status}`, { defaultValue: t('errors.titles.default') }),
+  });
   if (wantsJson(req)) {
     return reply
       .status(problem.status)
@@ -88,5 +97,5 @@ export function registerErrorHandling(app: FastifyInstance): void {
     else req.log.info({ status: problem.status, key: problem.key }, 'request refused');
     return sendProblem(req, reply, problem);
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, new HttpProblem(404, 'errors.notFound')));
+  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, apiNotFound(app, req, reply) ?? new HttpProblem(404, 'errors.notFound')));
 }

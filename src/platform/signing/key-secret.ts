@@ -13,11 +13,16 @@ export const KEY_FILE = 'signing-key.secret';
 let memorySecret: string | undefined;
 
 /** The AES key currently in use; set by useKeySecret at start-up. */
-let current: { key: Buffer; source: KeySecretSource } | undefined;
+let current: { key: Buffer; digestKey: Buffer; source: KeySecretSource } | undefined;
 
 /** Derive the AES-256 key from the secret text, so any long random string will do. */
 function deriveKey(secret: string): Buffer {
   return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'concord', 'signing-keys v1', 32));
+}
+
+/** The HMAC key of personal-data digests: from the same secret, a different HKDF label, so neither key tells the other. */
+function deriveDigestKey(secret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'concord', 'record-digests v1', 32));
 }
 
 /** Read the data folder's key file, creating it (mode 0600, never overwritten) on first use. */
@@ -59,8 +64,20 @@ export function useKeySecret(config: Pick<Config, 'keySecret' | 'dataDir'>): Key
     secret = f.secret;
     source = { kind: 'file', path: f.path, created: f.created };
   }
-  current = { key: deriveKey(secret), source };
+  current = { key: deriveKey(secret), digestKey: deriveDigestKey(secret), source };
   return source;
+}
+
+/**
+ * The installation's key for digests of records in the public audit trail (HMAC-SHA-256), so
+ * a digest of personal data cannot be matched by hashing guesses. Before useKeySecret runs
+ * (code driving services without the app) a per-process random key is used: such digests
+ * stay unguessable, only the installation cannot recompute them later.
+ */
+export function recordDigestKey(): Buffer {
+  if (current) return current.digestKey;
+  memorySecret ??= randomBytes(32).toString('base64url');
+  return deriveDigestKey(memorySecret);
 }
 
 /** A sentence for the start-up lines: where private keys' encryption key comes from. */

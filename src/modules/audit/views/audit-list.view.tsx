@@ -4,9 +4,9 @@ import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import type { AuditEvent } from '../../../platform/db/schema.js';
 import type { Process } from '../../processes/index.js';
 import type { ProcessAuditPage, Who } from '../audit-view.service.js';
+import type { PublicEvent } from '../audit-disclosure.js';
 import { ACTION_PREFIXES, actionKey } from '../audit-actions.js';
 import { entityPath, shortHash } from '../audit-view.presenter.js';
 import { VerifyBox } from './verify-box.js';
@@ -32,22 +32,25 @@ export function whatText(ctx: PageCtx, action: string): string {
   return key ? ctx.t(key) : ctx.t('audit.actions.generic', { action });
 }
 
+/** A hash as published, or why it is not. */
+function HashValue(props: { ctx: PageCtx; hash: string | null }) {
+  return props.hash === null ? <span class="meta">{props.ctx.t('audit.hashWithheld')}</span> : <code>{props.hash}</code>;
+}
+
 /** One event's hash and previous hash: shortened, the full values behind a disclosure. */
-function Hashes(props: { ctx: PageCtx; e: AuditEvent }) {
+function Hashes(props: { ctx: PageCtx; e: PublicEvent }) {
   const { t } = props.ctx;
   return (
     <details>
-      <summary>
-        <code>{shortHash(props.e.hash)}</code>
-      </summary>
+      <summary>{props.e.hash === null ? t('audit.recordWithheld') : <code>{shortHash(props.e.hash)}</code>}</summary>
       <dl class="facts">
         <dt>{t('audit.hash')}</dt>
         <dd>
-          <code>{props.e.hash}</code>
+          <HashValue ctx={props.ctx} hash={props.e.hash} />
         </dd>
         <dt>{t('audit.prevHash')}</dt>
         <dd>
-          <code>{props.e.prev_hash}</code>
+          <HashValue ctx={props.ctx} hash={props.e.prevHash} />
         </dd>
       </dl>
     </details>
@@ -59,7 +62,13 @@ function Hashes(props: { ctx: PageCtx; e: AuditEvent }) {
  * its place in the hash chain; an action filter in a GET form, keyset Newer / Older links, and
  * a Verify form (server-side; audit-verify.js does it in the browser when JavaScript runs).
  */
-export function AuditListView(props: { ctx: PageCtx; process: Process; page: ProcessAuditPage; who: Map<string, Who>; action: string | undefined }) {
+export function AuditListView(props: {
+  ctx: PageCtx;
+  process: Process;
+  page: Omit<ProcessAuditPage, 'items'> & { items: PublicEvent[] };
+  who: Map<string, Who>;
+  action: string | undefined;
+}) {
   const { ctx, process, page, action } = props;
   const { t, lang } = ctx;
   const base = `/processes/${process.slug}`;
@@ -109,10 +118,10 @@ export function AuditListView(props: { ctx: PageCtx; process: Process; page: Pro
           </thead>
           <tbody>
             {page.items.map((e) => {
-              const seq = String(e.seq);
-              const at = new Date(e.occurred_at);
-              const path = entityPath(process.slug, e);
-              const record = t(`audit.entities.${e.entity_type}`, { defaultValue: e.entity_type });
+              const seq = e.seq;
+              const at = new Date(e.occurredAt);
+              const path = entityPath(process.slug, { entity_type: e.entityType, entity_id: e.entityId });
+              const record = t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType });
               return (
                 <tr key={seq} id={`event-${seq}`}>
                   <td class="num">{seq}</td>
@@ -126,9 +135,13 @@ export function AuditListView(props: { ctx: PageCtx; process: Process; page: Pro
                   <td>
                     {path ? (
                       <a href={localPath(lang, path)}>{record}</a>
+                    ) : e.entityId === null ? (
+                      <>
+                        {record} <span class="meta">({t('audit.recordWithheld')})</span>
+                      </>
                     ) : (
                       <>
-                        {record} <code title={e.entity_id}>{e.entity_id.length > 13 ? `${e.entity_id.slice(0, 8)}…` : e.entity_id}</code>
+                        {record} <code title={e.entityId}>{e.entityId.length > 13 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</code>
                       </>
                     )}
                   </td>
@@ -148,14 +161,14 @@ export function AuditListView(props: { ctx: PageCtx; process: Process; page: Pro
           </li>
           {page.previous && (
             <li>
-              <a href={`${here}${query(action, { after: page.previous })}`} rel="prev">
+              <a href={`${here}${query(action, { before: page.previous })}`} rel="prev">
                 {t('audit.newer')}
               </a>
             </li>
           )}
           {page.next && (
             <li>
-              <a href={`${here}${query(action, { before: page.next })}`} rel="next">
+              <a href={`${here}${query(action, { after: page.next })}`} rel="next">
                 {t('audit.older')}
               </a>
             </li>

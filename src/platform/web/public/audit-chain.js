@@ -61,19 +61,25 @@ export async function sha256Hex(text) {
 
 /** A fresh verification state: nothing seen yet. */
 export function startState(processId) {
-  return { prevHash: GENESIS_HASH, expectedSeq: 1, count: 0, processCount: 0, processId: processId || null };
+  return { prevHash: GENESIS_HASH, expectedSeq: 1, count: 0, withheld: 0, processCount: 0, processId: processId || null };
 }
 
 /**
  * Check one page of events in chain order against the state left by the page before.
  * Returns { ok: true } or { ok: false, brokenAt, reason } with the server's reason names.
+ * An event with withheld fields (data that is not public) cannot be recomputed: its link is
+ * checked where both hashes are published, and its published hash carries the chain on. A
+ * withheld hash (null) leaves the next link unchecked; the server's check covers it.
  */
 export async function verifyPage(events, state) {
   for (var i = 0; i < events.length; i++) {
     var e = events[i];
+    var withheld = e.withheld || [];
     if (Number(e.seq) !== state.expectedSeq) return { ok: false, brokenAt: String(e.seq), reason: 'gap' };
-    if (e.prevHash !== state.prevHash) return { ok: false, brokenAt: String(e.seq), reason: 'broken_link' };
-    if ((await sha256Hex(hashInput(e))) !== e.hash) return { ok: false, brokenAt: String(e.seq), reason: 'hash_mismatch' };
+    if (e.prevHash !== null && state.prevHash !== null && e.prevHash !== state.prevHash) return { ok: false, brokenAt: String(e.seq), reason: 'broken_link' };
+    if (withheld.length === 0) {
+      if ((await sha256Hex(hashInput(e))) !== e.hash) return { ok: false, brokenAt: String(e.seq), reason: 'hash_mismatch' };
+    } else state.withheld++;
     state.prevHash = e.hash;
     state.expectedSeq++;
     state.count++;

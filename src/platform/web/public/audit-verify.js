@@ -16,16 +16,16 @@ function fill(template, params) {
 async function run(box, status, button) {
   var msg = box.dataset;
   var state = startState(msg.processId);
-  var from = 1;
+  var after = 0;
   button.disabled = true;
   status.textContent = msg.msgWorking;
   try {
     for (;;) {
-      var url = msg.chainUrl + '?chain=' + encodeURIComponent(msg.chain) + '&from=' + from + '&limit=' + PAGE;
+      var url = msg.chainUrl + '?chain=' + encodeURIComponent(msg.chain) + '&after=' + after + '&limit=' + PAGE;
       var res = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
       if (!res.ok) throw new Error('HTTP ' + res.status);
       var page = await res.json();
-      if (from === 1) state.prevHash = page.firstPrevHash;
+      if (after === 0) state.prevHash = page.firstPrevHash;
       var r = await verifyPage(page.events, state);
       if (!r.ok) {
         status.textContent = fill(msg.msgBroken, { seq: r.brokenAt, reason: msg['reason_' + r.reason] || r.reason, count: state.count });
@@ -34,9 +34,14 @@ async function run(box, status, button) {
       }
       status.textContent = fill(msg.msgProgress, { count: state.count });
       if (page.next === null) break;
-      from = Number(page.next);
+      after = Number(page.next);
     }
-    status.textContent = fill(msg.msgOk, { count: state.count, processCount: state.processCount, head: state.prevHash });
+    status.textContent = fill(msg.msgOk, {
+      count: state.count,
+      withheld: state.withheld,
+      processCount: state.processCount,
+      head: state.prevHash === null ? '—' : state.prevHash,
+    });
     box.classList.add('audit-verify--ok');
   } catch (err) {
     status.textContent = fill(msg.msgFailed, { error: err && err.message ? err.message : String(err) });
