@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { afterValue } from './full-stop.js';
+import { joinFrench } from './elision.js';
 
 /**
  * A translator that answers the common case without i18next's full pipeline.
@@ -40,13 +41,18 @@ function compile(message: string): Template | null {
 
 type Options = Record<string, unknown>;
 
-function fill(template: Template, options: Options | undefined): string | undefined {
+function fill(template: Template, options: Options | undefined, french: boolean): string | undefined {
   if (template.names.length === 0) return template.parts[0];
   let out = template.parts[0]!;
   for (let i = 0; i < template.names.length; i++) {
     const v = options?.[template.names[i]!];
-    if (typeof v === 'string') out += v;
-    else if (typeof v === 'number') out += String(v);
+    if (typeof v === 'string') {
+      // "de Améliorer" → "d’Améliorer" (elision.ts); only French composes this way.
+      if (french) {
+        const [before, value] = joinFrench(out, v);
+        out = before + value;
+      } else out += v;
+    } else if (typeof v === 'number') out += String(v);
     else return undefined;
     out += afterValue(String(v), template.parts[i + 1]!);
   }
@@ -60,6 +66,7 @@ function fill(template: Template, options: Options | undefined): string | undefi
 export function fastTranslator(slow: TFunction, lookup: (key: string) => unknown, locale: string): TFunction {
   const templates = new Map<string, Template | null>();
   const plurals = new Intl.PluralRules(locale);
+  const french = locale.startsWith('fr');
 
   const templateOf = (key: string): Template | null => {
     let tpl = templates.get(key);
@@ -86,7 +93,7 @@ export function fastTranslator(slow: TFunction, lookup: (key: string) => unknown
       tpl = templateOf(key);
       if (!tpl) return slow(key, opts);
     }
-    return fill(tpl, opts) ?? slow(key, opts);
+    return fill(tpl, opts, french) ?? slow(key, opts);
   };
   return fast as unknown as TFunction;
 }

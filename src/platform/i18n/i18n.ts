@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
 import { fastTranslator } from './fast-t.js';
+import { contractValues } from './elision.js';
 import { dropDoubledStops } from './full-stop.js';
 
 /** The languages Concord speaks; every URL of a page starts with one of them. */
@@ -45,8 +46,15 @@ export function missingKeys(): string[] {
 const instance = i18next.createInstance();
 // "…11:59 p.m.." — see full-stop.ts; fast-t applies the same rule on its own path.
 instance.use({ type: 'postProcessor', name: 'fullStop', process: (value: string, _key: unknown, options: Record<string, unknown>) => dropDoubledStops(value, options) });
+// "Réunions d’Améliorer…" — see elision.ts; fast-t applies the same rule on its own path.
+instance.use({
+  type: 'postProcessor',
+  name: 'frenchElision',
+  process: (value: string, _key: unknown, options: Record<string, unknown>, translator: { language?: string }) =>
+    (options.lng ?? translator.language) === 'fr' ? contractValues(value, options) : value,
+});
 await instance.init({
-  postProcess: ['fullStop'],
+  postProcess: ['fullStop', 'frenchElision'],
   resources: { en: { translation: loadMessages('en') }, fr: { translation: loadMessages('fr') } },
   lng: 'en',
   fallbackLng: false,
