@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,6 +15,8 @@ const EnvSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
     .optional(),
   CONCORD_DATA_DIR: z.string().default('./data'),
+  /** Where the prepared demo image is kept between installs (see src/app/demo/demo-image.ts). */
+  CONCORD_CACHE_DIR: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Concord <no-reply@concord.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -51,6 +54,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PGlite data folder, or `memory://` for tests. */
   dataDir: string;
+  /** Machine-wide cache (the prepared demo image): CONCORD_CACHE_DIR, else $XDG_CACHE_HOME/concord or ~/.cache/concord. */
+  cacheDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
@@ -108,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.CONCORD_DATA_DIR.startsWith('memory://')
       ? e.CONCORD_DATA_DIR
       : path.resolve(e.CONCORD_DATA_DIR),
+    cacheDir: path.resolve(e.CONCORD_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'concord')),
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
