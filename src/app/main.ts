@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import type { Config } from '../platform/config.js';
 import { dataDirIsNew, openDatabase, type Database } from '../platform/db/client.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { serveSocket } from '../platform/db/pglite-socket.js';
 import { DEMO_ACCOUNTS, databaseIsEmpty, seedDemo } from './demo/demo.seed.js';
 import { demoImageFile, demoImageKey, readDemoImage, writeDemoImage } from './demo/demo-image.js';
 import { settingsRepository } from '../modules/settings/index.js';
@@ -55,8 +56,11 @@ export async function startServer(config: Config, out: (line: string) => void = 
     }
     let stopMail = async () => {};
     let stopJobs = async () => {};
-    // Mail and jobs start once the demo is in: they read and write what seeding writes.
+    let stopSocket = async () => {};
+    // Mail, jobs and the CLI's socket start once the demo is in: they read and write what seeding writes.
     const startWork = async () => {
+      // Embedded mode: the CLI reaches this database through the data folder's socket.
+      if (database.lite && database.gate) stopSocket = await serveSocket(database.lite, database.gate, config.dataDir);
       stopMail = config.smtpUrl ? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, app.log) : async () => {};
       // Scheduled work (meeting reminders) runs in every app server; pg-boss hands each job to one.
       stopJobs = await startJobs({ db: database.db, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log: app.log });
@@ -86,6 +90,7 @@ export async function startServer(config: Config, out: (line: string) => void = 
       (stopping ??= (async () => {
         // Seeding holds the database: let it finish (or fail) before closing under it.
         await demoReady.catch(() => {});
+        await stopSocket();
         await stopJobs();
         await stopMail();
         await app.close();
