@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Concord <no-reply@concord.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: readable lines (the default in development); `json`: one JSON object a line (the default in production, and in tests, which read them). */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** How long signed-out visitors may be served a public page rendered for another (0 turns it off). */
   PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
@@ -59,6 +61,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
+  /** How log lines are written: readable, or JSON for a log collector. */
+  logFormat: 'pretty' | 'json';
   sessionDays: number;
   /** Milliseconds a public page is kept for signed-out visitors; 0 keeps none. */
   pageCacheMs: number;
@@ -117,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
     sessionDays: e.SESSION_DAYS,
     pageCacheMs: e.PAGE_CACHE_MS,
     searchPerMinute: e.SEARCH_PER_MINUTE,
