@@ -114,7 +114,7 @@ export class PgliteConnection extends EventEmitter {
         await this.#lite.execProtocolRawStream(message, {
           onRawData: (bytes) => {
             if (!internal) chunks.push(Buffer.from(bytes));
-            if (this.#gate) tail = Buffer.concat([tail, bytes]).subarray(-6);
+            if (this.#gate) tail = Buffer.concat([tail, bytes.subarray(-6)]).subarray(-6);
           },
         });
         if (this.#gate && endsTurn(message) && readyStatus(tail) === 'I') this.#gate.leave(this);

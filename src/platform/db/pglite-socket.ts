@@ -112,7 +112,7 @@ class SocketSession {
     let tail: Uint8Array = new Uint8Array(0);
     await this.lite.execProtocolRawStream(message, {
       onRawData: (bytes) => {
-        tail = Buffer.concat([tail, bytes]).subarray(-6);
+        tail = Buffer.concat([tail, bytes.subarray(-6)]).subarray(-6);
         // write() copies: the engine reuses this memory.
         this.socket.write(Buffer.from(bytes));
       },
