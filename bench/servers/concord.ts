@@ -33,6 +33,8 @@ export async function startConcord(): Promise<{ url: string; db: Kysely<DB>; sto
     ...(schema ? { databaseSchema: schema } : {}),
   };
   const running = await startServer(config, (line) => process.stderr.write(`[concord] ${line}\n`));
+  // A new folder is seeded in the background: measure the demo, not the "being loaded" page.
+  await running.demoReady;
   // The address actually bound, not the configured base URL (which may say localhost).
   const address = running.app.server.address();
   if (!address || typeof address === 'string') throw new Error('Concord is not listening on a TCP port');

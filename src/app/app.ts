@@ -1,5 +1,6 @@
 import { BODY_LIMIT } from '../platform/http/limits.js';
 import { AnonymousPageCache, registerAnonymousCache } from '../platform/web/page-cache.js';
+import { registerDemoLoadingGate } from '../platform/web/demo-loading.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -28,6 +29,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** Options for building the app; tests pass `logger: false` or a stream to capture logs. */
 export interface BuildOptions {
   logger?: boolean | { stream: NodeJS.WritableStream; level?: string };
+  /** While this says true, every page is the "demo being loaded" page (main.ts seeds meanwhile). */
+  demoLoading?: () => boolean;
 }
 
 /**
@@ -59,6 +62,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  // First of all hooks: while the demo is loaded, nothing may read the half-filled database.
+  if (opts.demoLoading) registerDemoLoadingGate(app, opts.demoLoading);
 
   requirePolicies(app);
   // Before any route can sign: private keys are sealed under this secret.

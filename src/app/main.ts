@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from '../platform/config.js';
-import { openDatabase, type Database } from '../platform/db/client.js';
+import { dataDirIsNew, openDatabase, type Database } from '../platform/db/client.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { serveSocket } from '../platform/db/pglite-socket.js';
 import { DEMO_ACCOUNTS, databaseIsEmpty, seedDemo } from './demo/demo.seed.js';
+import { demoImageFile, demoImageKey, readDemoImage, writeDemoImage } from './demo/demo-image.js';
+import { settingsRepository } from '../modules/settings/index.js';
 import { smtpTransport, startMailDelivery } from '../modules/mail/index.js';
 import { startJobs } from './worker.js';
 import { describeKeySecret, useKeySecret } from '../platform/signing/index.js';
@@ -13,27 +16,32 @@ export interface Running {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** Settles once the demo is in place (at once unless it is being seeded in the background). */
+  demoReady: Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Open the database, migrate, load the demo into an empty database, and listen.
- * The order matters: the app must never serve a half-migrated schema.
+ * Open the database, migrate, and listen, with the demo in an empty database.
+ * The order matters: the app must never serve a half-migrated schema, nor a half-seeded demo.
+ *
+ * The demo comes the quick way when it can: a new data folder starts from the prepared image
+ * (src/app/demo/demo-image.ts), a dump made by an earlier first start on this machine. Without
+ * one, the server listens at once and answers "the demo is being loaded" (503) while seeding
+ * runs, then writes the image for the next first start and opens.
  */
 export async function startServer(config: Config, out: (line: string) => void = console.log): Promise<Running> {
-  const database = await openDatabase(config);
+  const imageFile = config.loadDemo && !config.databaseUrl && dataDirIsNew(config.dataDir) ? demoImageFile(config.cacheDir, demoImageKey(config.baseUrl)) : undefined;
+  const image = imageFile ? readDemoImage(imageFile) : undefined;
+  const database = await openDatabase(config, image ? { startFrom: image } : {});
   try {
+    // The dump carries the cookie secret of the start that made it: this install makes its own.
+    if (image) await settingsRepository.forgetSecrets(database.db);
     await migrateToLatest(database.db, config.databaseSchema);
-    let seeded = false;
-    if (config.loadDemo && (await databaseIsEmpty(database.db))) {
-      await seedDemo(database.db, { baseUrl: config.baseUrl, schema: config.databaseSchema });
-      seeded = true;
-    }
-    const app = await buildApp({ config, db: database.db, engine: database.engine, schema: config.databaseSchema });
-    const stopMail = config.smtpUrl ? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, app.log) : async () => {};
+    const seeding = config.loadDemo && (await databaseIsEmpty(database.db));
+    let loading = seeding;
+    const app = await buildApp({ config, db: database.db, engine: database.engine, schema: config.databaseSchema }, seeding ? { demoLoading: () => loading } : {});
     await app.listen({ port: config.port, host: config.host });
-    // Scheduled work (meeting reminders) runs in every app server; pg-boss hands each job to one.
-    const stopJobs = await startJobs({ db: database.db, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log: app.log });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.baseUrl.includes(`:${config.port}`) ? config.baseUrl.replace(`:${config.port}`, `:${port}`) : config.baseUrl;
@@ -42,18 +50,53 @@ export async function startServer(config: Config, out: (line: string) => void = 
     out(`  ${describeKeySecret(useKeySecret(config), database.engine)}`);
     out(`  mail: ${config.smtpUrl ? 'sent by SMTP' : `kept in the outbox at ${url}/en/admin/outbox and \`concord outbox\``}`);
     if (config.loadDemo) {
-      out(`  demo sign-in${seeded ? ' (demo data loaded just now)' : ''}:`);
+      const how = image ? ' (demo data loaded from the prepared image)' : seeding ? ' (the demo is being loaded: its pages say so until it is ready)' : '';
+      out(`  demo sign-in${how}:`);
       for (const a of DEMO_ACCOUNTS) out(`    ${a.email} / ${a.password}${a.admin ? '  (administrator)' : ''}`);
     }
+    let stopMail = async () => {};
+    let stopJobs = async () => {};
+    let stopSocket = async () => {};
+    // Mail, jobs and the CLI's socket start once the demo is in: they read and write what seeding writes.
+    const startWork = async () => {
+      // Embedded mode: the CLI reaches this database through the data folder's socket.
+      if (database.lite && database.gate) stopSocket = await serveSocket(database.lite, database.gate, config.dataDir);
+      stopMail = config.smtpUrl ? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, app.log) : async () => {};
+      // Scheduled work (meeting reminders) runs in every app server; pg-boss hands each job to one.
+      stopJobs = await startJobs({ db: database.db, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log: app.log });
+    };
+    const demoReady = seeding
+      ? (async () => {
+          const started = performance.now();
+          await seedDemo(database.db, { baseUrl: config.baseUrl, schema: config.databaseSchema });
+          if (imageFile && database.lite) {
+            try {
+              await writeDemoImage(database.lite, imageFile);
+            } catch (err) {
+              // Only the next first start is slower without it.
+              app.log.warn({ err }, 'the prepared demo image could not be written');
+            }
+          }
+          loading = false;
+          await startWork();
+          out(`  the demo is loaded (${((performance.now() - started) / 1000).toFixed(1)} s)${imageFile ? '; later first starts on this machine load it from the prepared image' : ''}`);
+        })()
+      : startWork();
+    // A failed seeding leaves the loading page up; say why rather than dying silently.
+    if (seeding) demoReady.catch((err: unknown) => app.log.error({ err }, 'loading the demo failed'));
+    else await demoReady;
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        // Seeding holds the database: let it finish (or fail) before closing under it.
+        await demoReady.catch(() => {});
+        await stopSocket();
         await stopJobs();
         await stopMail();
         await app.close();
         await database.close();
       })());
-    return { app, database, url, stop };
+    return { app, database, url, demoReady, stop };
   } catch (err) {
     await database.close();
     throw err;

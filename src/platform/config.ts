@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,9 +15,13 @@ const EnvSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
     .optional(),
   CONCORD_DATA_DIR: z.string().default('./data'),
+  /** Where the prepared demo image is kept between installs (see src/app/demo/demo-image.ts). */
+  CONCORD_CACHE_DIR: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Concord <no-reply@concord.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: readable lines (the default in development); `json`: one JSON object a line (the default in production, and in tests, which read them). */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** How long signed-out visitors may be served a public page rendered for another (0 turns it off). */
   PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
@@ -51,9 +56,13 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PGlite data folder, or `memory://` for tests. */
   dataDir: string;
+  /** Machine-wide cache (the prepared demo image): CONCORD_CACHE_DIR, else $XDG_CACHE_HOME/concord or ~/.cache/concord. */
+  cacheDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
+  /** How log lines are written: readable, or JSON for a log collector. */
+  logFormat: 'pretty' | 'json';
   sessionDays: number;
   /** Milliseconds a public page is kept for signed-out visitors; 0 keeps none. */
   pageCacheMs: number;
@@ -108,9 +117,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.CONCORD_DATA_DIR.startsWith('memory://')
       ? e.CONCORD_DATA_DIR
       : path.resolve(e.CONCORD_DATA_DIR),
+    cacheDir: path.resolve(e.CONCORD_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'concord')),
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
     sessionDays: e.SESSION_DAYS,
     pageCacheMs: e.PAGE_CACHE_MS,
     searchPerMinute: e.SEARCH_PER_MINUTE,

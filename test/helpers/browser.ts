@@ -181,6 +181,8 @@ export async function startE2eServer(): Promise<E2eServer> {
   }
   try {
     const running = await startServer(config, () => {});
+    // Without an image the demo is seeded in the background: the journeys need all of it.
+    await running.demoReady;
     reportSetupTime('demo server', started);
     return {
       url: running.url,

@@ -4,6 +4,7 @@ import { testApp, uniqueEmail, type TestApp } from '../helpers/app.js';
 import { Client, linksIn, pathOf } from '../helpers/client.js';
 import { mailRepository } from '../../src/modules/mail/mail.repository.js';
 import { redactUrl } from '../../src/platform/http/logging.js';
+import { loadConfig } from '../../src/platform/config.js';
 
 const lines: string[] = [];
 const sink = new Writable({
@@ -52,5 +53,30 @@ describe('logs', () => {
     const requestLines = lines.map((l) => JSON.parse(l) as { reqId?: string; req?: unknown }).filter((l) => l.req);
     expect(requestLines.length).toBeGreaterThan(0);
     for (const l of requestLines) expect(l.reqId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('are readable lines in development (LOG_FORMAT=pretty), JSON in production, redacted either way', async () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    const pretty: string[] = [];
+    const sinkPretty = new Writable({
+      write(chunk, _enc, done) {
+        pretty.push(String(chunk));
+        done();
+      },
+    });
+    const p = await testApp({ logFormat: 'pretty' }, { logger: { stream: sinkPretty, level: 'info' } });
+    try {
+      await p.app.inject({ url: '/en/account/confirm?token=SECRET4242', headers: { cookie: 'concord_session=COOKIE4242' } });
+    } finally {
+      await p.close();
+    }
+    const all = pretty.join('');
+    expect(all).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}incoming request {2}GET \/en\/account\/confirm\?token=\[redacted\] {2}reqId=[0-9a-f-]{36}$/m);
+    expect(all).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}request completed {2}\d{3} \d+ ms {2}reqId=[0-9a-f-]{36}$/m);
+    expect(all).not.toMatch(/^\{/m);
+    expect(all).not.toContain('SECRET4242');
+    expect(all).not.toContain('COOKIE4242');
   });
 });

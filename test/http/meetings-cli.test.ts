@@ -46,6 +46,18 @@ describe('concord meetings list', () => {
     expect(events[0]!.getFirstPropertyValue('uid')).toBe(`meeting-${json[0].id}@concord`);
   });
 
+  it('links the iCalendar feed to the configured base URL', async () => {
+    process.env.BASE_URL = 'https://concord.example.org/';
+    try {
+      const ics = await concord('meetings', 'list', '--process', 'iot', '--format', 'ics');
+      const [event] = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+      expect(event!.getFirstPropertyValue('url')).toMatch(/^https:\/\/concord\.example\.org\/en\/processes\/iot\/meetings\/[0-9a-f-]{36}$/);
+      expect(ics).not.toContain('localhost');
+    } finally {
+      process.env.BASE_URL = 'http://localhost:3000';
+    }
+  });
+
   it('names a process that does not exist', async () => {
     const r = await cli.run('meetings', 'list', '--process', 'nope');
     expect(r.code).toBe(1);

@@ -1,30 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../../platform/config.js';
-import { startServer } from '../main.js';
-import { migrateToLatest } from '../../platform/db/migrate.js';
 import { withDatabase } from './with-db.js';
-import { backup, restore } from './backup.js';
-import { seedDemo } from '../demo/demo.seed.js';
-import { createUser, EmailSchema } from '../../modules/accounts/index.js';
-import { mailRepository } from '../../modules/mail/index.js';
-import { verifyAllCommand, verifyProcessCommand } from '../../modules/audit/index.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { tFor } from '../../platform/i18n/i18n.js';
-import { registerProcessCommands } from './processes.js';
-import { registerMeetingsCommand } from './meetings.js';
-import { registerSearchCommand } from './search.js';
-import { registerKeysCommand } from './keys.js';
-import { registerRoleCommands } from './roles.js';
+
+/*
+ * Every module is imported where a command uses it, not here: a command loads what it needs,
+ * so a read command beside a running server starts in well under a second rather than loading
+ * every module, the server and PGlite (3–7 s).
+ */
+
+/** The command groups kept in files of their own, each loaded only when named (or for --help). */
+const GROUPS: Record<string, () => Promise<(cli: Command, out: (s: string) => void) => void>> = {
+  process: async () => (await import('./processes.js')).registerProcessCommands,
+  meetings: async () => (await import('./meetings.js')).registerMeetingsCommand,
+  search: async () => (await import('./search.js')).registerSearchCommand,
+  keys: async () => (await import('./keys.js')).registerKeysCommand,
+  role: async () => (await import('./roles.js')).registerRoleCommands,
+};
 
 /** Build the `concord` command; exported so tests can run it without a child process. */
-export function program(out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Command {
+export async function program(out: (s: string) => void = (s) => process.stdout.write(`${s}\n`), argv: string[] = process.argv): Promise<Command> {
   const cli = new Command('concord').description('Concord: multistakeholder policy processes for IoT security').showHelpAfterError();
 
   cli
     .command('serve')
     .description('migrate, load the demo into an empty database, and serve')
     .action(async () => {
+      const { startServer } = await import('../main.js');
       const running = await startServer(loadConfig(), out);
       const shutdown = (signal: string) => {
         out(`${signal} received, stopping…`);
@@ -46,6 +49,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
     .action(() =>
       withDatabase(
         async ({ db }, config) => {
+          const [{ migrateToLatest }] = await Promise.all([import('../../platform/db/migrate.js'), import('../modules.js')]);
           const r = await migrateToLatest(db, config.databaseSchema);
           const applied = r.results?.filter((x) => x.status === 'Success').map((x) => x.migrationName) ?? [];
           out(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
@@ -60,6 +64,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
     .requiredOption('--demo', 'load the demo process (idempotent)')
     .action(() =>
       withDatabase(async ({ db }, config) => {
+        const { seedDemo } = await import('../demo/demo.seed.js');
         const { created, process } = await seedDemo(db, { baseUrl: config.baseUrl, schema: config.databaseSchema });
         if (!created.length && !process) out('Demo data was already loaded.');
         else out(`Demo data loaded (${created.length} sign-in accounts${process ? ', the model process' : ''}).`);
@@ -77,6 +82,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
     .option('--admin', 'make the account a site administrator', false)
     .action((o: { email: string; name: string; password?: string; lang: 'en' | 'fr'; admin: boolean }) =>
       withDatabase(async ({ db }) => {
+        const { createUser, EmailSchema } = await import('../../modules/accounts/index.js');
         if (!EmailSchema.safeParse(o.email).success) throw new Error(`${o.email} is not an email address`);
         const password = o.password ?? randomBytes(18).toString('base64url');
         const u = await createUser(db, { email: o.email, name: o.name, password, admin: o.admin, lang: o.lang });
@@ -93,6 +99,7 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
     .option('--json', 'one JSON object per line')
     .action((o: { to?: string; limit: number; json?: boolean }) =>
       withDatabase(async ({ db }) => {
+        const { mailRepository } = await import('../../modules/mail/index.js');
         const rows = await mailRepository.list(db, { limit: o.limit, to: o.to });
         if (rows.length === 0) out('The outbox is empty.');
         for (const m of rows) {
@@ -114,26 +121,26 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
     .option('--head <jws>', 'a signed head (compact JWS) to hold its chain to, instead of the last one recorded')
     .action((o: { process?: string; head?: string }) =>
       withDatabase(async ({ db }) => {
+        const { verifyAllCommand, verifyProcessCommand } = await import('../../modules/audit/index.js');
         if (o.process) return verifyProcessCommand(db, o.process, out, { head: o.head });
         await verifyAllCommand(db, out, { head: o.head });
       }),
     );
 
-  registerProcessCommands(cli, out);
-  registerMeetingsCommand(cli, out);
-  registerSearchCommand(cli, out);
-  registerKeysCommand(cli, out);
-  registerRoleCommands(cli, out);
-
   const dbCmd = cli.command('db').description('backups');
   dbCmd
     .command('backup <file>')
     .description('write a backup (PGlite data folder, or pg_dump on PostgreSQL)')
-    .action(async (file: string) => out(await backup(loadConfig(), file)));
+    .action(async (file: string) => out(await (await import('./backup.js')).backup(loadConfig(), file)));
   dbCmd
     .command('restore <file>')
     .description('restore a backup made by `db backup` (stop the server first)')
-    .action(async (file: string) => out(await restore(loadConfig(), file)));
+    .action(async (file: string) => out(await (await import('./backup.js')).restore(loadConfig(), file)));
+
+  // Only the group named on the command line; all of them for help or a word that names none.
+  const named = argv.slice(2).find((a) => !a.startsWith('-'));
+  const inline = cli.commands.some((c) => c.name() === named);
+  for (const [name, load] of Object.entries(GROUPS)) if (named === name || (!inline && !(named !== undefined && named in GROUPS))) (await load())(cli, out);
 
   return cli;
 }
@@ -141,9 +148,10 @@ export function program(out: (s: string) => void = (s) => process.stdout.write(`
 /** Run the CLI; refusals print as a sentence and set exit code 1 rather than a stack trace. */
 export async function main(argv: string[], out?: (s: string) => void): Promise<void> {
   try {
-    await program(out).parseAsync(argv);
+    await (await program(out, argv)).parseAsync(argv);
   } catch (err) {
     if (err instanceof HttpProblem) {
+      const { tFor } = await import('../../platform/i18n/i18n.js');
       const t = tFor('en');
       const fields = Object.values(err.fields).map((k) => t(k));
       (out ?? console.error)(`concord: ${[t(err.key, err.params), ...fields].join(' ')}`);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { withDatabase } from './with-db.js';
-import { listKeys, rotateKeys } from '../../platform/signing/index.js';
 
 /**
  * Add `concord keys list` and `concord keys rotate`: the installation's signing keys. Only
@@ -15,6 +14,7 @@ export function registerKeysCommand(cli: Command, out: (s: string) => void): voi
     .description('list signing keys, newest first')
     .action(() =>
       withDatabase(async ({ db }) => {
+        const { listKeys } = await import('../../platform/signing/index.js');
         const rows = await listKeys(db);
         if (!rows.length) out('No signing key yet: one is made on first use, or run `concord keys rotate`.');
         for (const k of rows) {
@@ -27,6 +27,7 @@ export function registerKeysCommand(cli: Command, out: (s: string) => void): voi
     .description('make a new active key and retire the current one (its public key stays published)')
     .action(() =>
       withDatabase(async ({ db }) => {
+        const { rotateKeys } = await import('../../platform/signing/index.js');
         const r = await rotateKeys(db);
         out(`New active key ${r.kid}${r.retired ? `; retired ${r.retired} (still published, old signatures keep verifying)` : ''}`);
       }),

@@ -1,8 +1,5 @@
 import { type Command, Option } from 'commander';
 import { withDatabase } from './with-db.js';
-import { processScope } from '../../modules/processes/index.js';
-import { allMeetings, countsOf, meetingsCalendar, presentMeetingSummary } from '../../modules/meetings/index.js';
-import { wallTime } from '../../platform/time/zoned.js';
 
 interface ListOptions {
   process: string;
@@ -27,6 +24,11 @@ export function registerMeetingsCommand(cli: Command, out: (s: string) => void):
     .option('--members-only', 'include members-only meetings (never in ics feeds served to the public)', false)
     .action((o: ListOptions) =>
       withDatabase(async ({ db }, config) => {
+        const [{ processScope }, { allMeetings, countsOf, meetingsCalendar, presentMeetingSummary }, { wallTime }] = await Promise.all([
+          import('../../modules/processes/index.js'),
+          import('../../modules/meetings/index.js'),
+          import('../../platform/time/zoned.js'),
+        ]);
         const { processId } = await processScope(db, o.process);
         const rows = await allMeetings(db, processId, o.membersOnly);
         if (o.format === 'ics') {

@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Actor } from '../../platform/auth/roles.js';
 import { withDatabase } from './with-db.js';
-import { accountsRepository } from '../../modules/accounts/index.js';
-import { createProcess, getProcess, listProcesses, copyProcess, CopyProcessBody, CreateProcessBody } from '../../modules/processes/index.js';
-import { fieldErrors } from '../../platform/http/validation.js';
-import { tFor } from '../../platform/i18n/i18n.js';
+
+/** The processes module's face, loaded by the command that runs (see index.ts). */
+const processes = () => import('../../modules/processes/index.js');
 
 /**
  * `concord process create|list`: what a convener scripts. The process is created as the
@@ -20,6 +19,7 @@ export function registerProcessCommands(cli: Command, out: (s: string) => void):
     .option('--json', 'one JSON object per line')
     .action((o: { json?: boolean }) =>
       withDatabase(async ({ db }) => {
+        const { listProcesses } = await processes();
         const all = await listProcesses(db);
         if (all.length === 0) out('No processes yet.');
         for (const p of all) out(o.json ? JSON.stringify({ slug: p.slug, titleEn: p.title_en, titleFr: p.title_fr }) : `${p.slug}\t${p.title_en} / ${p.title_fr}`);
@@ -42,6 +42,12 @@ export function registerProcessCommands(cli: Command, out: (s: string) => void):
     .action(
       (o: { slug: string; titleEn: string; titleFr: string; convener: string; summaryEn: string; summaryFr: string; from?: string; startsOn?: string; registration: 'open' | 'invitation'; timezone: string }) =>
         withDatabase(async ({ db }) => {
+          const [{ createProcess, getProcess, copyProcess, CopyProcessBody, CreateProcessBody }, { accountsRepository }, { fieldErrors }, { tFor }] = await Promise.all([
+            processes(),
+            import('../../modules/accounts/index.js'),
+            import('../../platform/http/validation.js'),
+            import('../../platform/i18n/i18n.js'),
+          ]);
           const user = await accountsRepository.findByEmail(db, o.convener);
           if (!user) throw new Error(`No account uses ${o.convener}; create it first with \`concord user create\``);
           const actor: Actor = { userId: user.id, name: user.name, email: user.email, lang: user.preferred_lang, emailConfirmed: true, isAdmin: false, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { withDatabase } from './with-db.js';
-import { reindexSearch } from '../../modules/search/index.js';
 
 /**
  * Add `concord search reindex [--process <slug>]`: rebuild the search index from the records
@@ -15,6 +14,7 @@ export function registerSearchCommand(cli: Command, out: (s: string) => void): v
     .option('--process <slug>', 'only this process')
     .action((o: { process?: string }) =>
       withDatabase(async ({ db }) => {
+        const { reindexSearch } = await import('../../modules/search/index.js');
         const report = await reindexSearch(db, { processSlug: o.process });
         if (!report.processes.length) out('No processes to index.');
         for (const p of report.processes) {

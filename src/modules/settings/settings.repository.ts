@@ -13,4 +13,12 @@ export const settingsRepository = {
     const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
     return row.value;
   },
+
+  /**
+   * Drop every secret, so the next `secret()` makes new ones: a database loaded from the
+   * prepared demo image must not sign cookies with the key of the installation it was dumped from.
+   */
+  async forgetSecrets(db: Kysely<DB>): Promise<void> {
+    await db.deleteFrom('settings').execute();
+  },
 };

@@ -1,10 +1,11 @@
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { acquireDataDirLock } from './lock.js';
+import { EngineGate } from './engine-gate.js';
 import { pglitePoolConfig } from './pglite-connection.js';
 import type { DB } from './schema.js';
 
@@ -25,6 +26,8 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   /** The PGlite instance in embedded mode (for dumps), otherwise undefined. */
   lite: PGlite | undefined;
+  /** In a data folder: the turns at the engine's one session, shared with the CLI's socket (pglite-socket.ts). */
+  gate?: EngineGate | undefined;
   /**
    * Run fn in one transaction, handing it the Kysely transaction and the raw connection under
    * it, so that a COPY and ordinary queries (an audit event) commit or roll back together.
@@ -39,6 +42,16 @@ export interface Database {
 /** How to open it: `log` sees every statement (begin and commit included), for tests that count them. */
 export interface DatabaseOptions {
   log?: LogConfig;
+  /**
+   * A data folder dump to start from when the data folder holds no database yet (the prepared
+   * demo, src/app/demo/demo-image.ts). A folder that has one is opened as it is.
+   */
+  startFrom?: Blob;
+}
+
+/** Whether a PGlite data folder holds no database yet (the first start on it). */
+export function dataDirIsNew(dataDir: string): boolean {
+  return !dataDir.startsWith('memory://') && !fs.existsSync(path.join(dataDir, 'pg'));
 }
 
 /**
@@ -62,13 +75,19 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   const inMemory = config.dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : acquireDataDirLock(config.dataDir);
   try {
+    // Decided under the lock, so two starts cannot both fill one folder. A folder half-filled by
+    // a start that died is left to PGlite, as before: a dump is never loaded over files.
+    const startFrom = opts.startFrom && dataDirIsNew(config.dataDir) ? opts.startFrom : undefined;
+    // Imported here: a CLI command that reaches a running server's socket never loads PGlite.
+    const [{ PGlite }, { pg_trgm }, { unaccent }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm'), import('@electric-sql/pglite/contrib/unaccent')]);
     const lite = await PGlite.create({
       ...(inMemory ? {} : { dataDir: `${config.dataDir}/pg` }),
       // A prepared image is for in-memory test databases only: never overwrite a data folder.
       ...(inMemory && config.pgliteImage ? { loadDataDir: config.pgliteImage } : {}),
+      ...(startFrom ? { loadDataDir: startFrom } : {}),
       extensions: { unaccent, pg_trgm },
     });
-    return wrapPglite(lite, release, opts);
+    return wrapPglite(lite, release, opts, inMemory ? undefined : new EngineGate());
   } catch (err) {
     release();
     throw err;
@@ -76,13 +95,14 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 }
 
 /** Put Kysely over an existing PGlite instance (used by tests that load a prepared image). */
-export function wrapPglite(lite: PGlite, release: () => void = () => {}, opts: DatabaseOptions = {}): Database {
-  const pool = new pg.Pool(pglitePoolConfig(lite));
+export function wrapPglite(lite: PGlite, release: () => void = () => {}, opts: DatabaseOptions = {}, gate?: EngineGate): Database {
+  const pool = new pg.Pool(pglitePoolConfig(lite, gate));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(opts.log ? { log: opts.log } : {}) });
   return {
     db,
     engine: 'pglite',
     lite,
+    gate,
     transaction: reservedTransaction(pool, opts, () => ({ engine: 'pglite', lite })),
     close: async () => {
       await db.destroy();

@@ -93,3 +93,20 @@ export function acquireDataDirLock(dataDir: string): () => void {
   }
   throw new Error(`Could not lock the data folder ${dataDir}`);
 }
+
+/**
+ * The live process holding a data folder, if any (a lock left by a dead process on this host
+ * does not count). Read without taking the lock: the CLI asks before reaching the server's socket.
+ */
+export function lockHolder(dataDir: string): LockInfo | undefined {
+  let holder: LockInfo;
+  try {
+    holder = JSON.parse(fs.readFileSync(path.join(dataDir, 'concord.lock'), 'utf8')) as LockInfo;
+  } catch {
+    return undefined;
+  }
+  if (holder.host !== os.hostname()) return holder;
+  // Our own pid counts only if we hold the folder (a lock left by an earlier run with our pid is stale).
+  const live = holder.pid === process.pid ? held.has(path.resolve(dataDir)) : isAlive(holder.pid);
+  return live ? holder : undefined;
+}

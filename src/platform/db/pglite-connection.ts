@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { PGlite } from '@electric-sql/pglite';
 import { parse, serialize } from 'pg-protocol';
 import { parseComplete, type BackendMessage } from 'pg-protocol/dist/messages.js';
+import { endsTurn, readyStatus, type EngineGate } from './engine-gate.js';
 
 /** At most this many statements are kept prepared (each holds a parse tree and plans in the engine). */
 const MAX_PREPARED = 1000;
@@ -49,6 +50,7 @@ const KEEPS_PREPARED = /^\s*(begin|commit|rollback|end|abort|savepoint|release|s
  */
 export class PgliteConnection extends EventEmitter {
   readonly #lite: PGlite;
+  readonly #gate: EngineGate | undefined;
   /** Answers are handled in the order the messages were sent, one engine call at a time. */
   #queue: Promise<void>;
   /** Whether node-postgres listens to 'message' (it does for copy streams). */
@@ -74,9 +76,10 @@ export class PgliteConnection extends EventEmitter {
   /** node-postgres's Client.end() destroys the stream when a query is still active. */
   readonly stream = { destroy: () => this.end() };
 
-  constructor(lite: PGlite) {
+  constructor(lite: PGlite, gate?: EngineGate) {
     super();
     this.#lite = lite;
+    this.#gate = gate;
     this.#queue = lite.waitReady;
     void parse(this.#bytes as unknown as NodeJS.ReadableStream, (msg: BackendMessage) => {
       if (this.#pending) {
@@ -97,16 +100,28 @@ export class PgliteConnection extends EventEmitter {
     this.emit(msg.name === 'error' ? 'errorMessage' : msg.name, msg);
   }
 
-  /** Send to the engine, in order; its answer goes to node-postgres unless `internal`. */
+  /**
+   * Send to the engine, in order; its answer goes to node-postgres unless `internal`. With a
+   * gate (the CLI's socket may share the engine), each turn lasts until the engine is idle again.
+   */
   #send(message: Uint8Array, internal = false): void {
     this.#queue = this.#queue
       .then(async () => {
         const chunks: Buffer[] = [];
+        let tail: Uint8Array = new Uint8Array(0);
+        await this.#gate?.enter(this);
         // The engine hands out views of its own memory: copy them before the next call.
-        await this.#lite.execProtocolRawStream(message, { onRawData: (bytes) => void (internal || chunks.push(Buffer.from(bytes))) });
+        await this.#lite.execProtocolRawStream(message, {
+          onRawData: (bytes) => {
+            if (!internal) chunks.push(Buffer.from(bytes));
+            if (this.#gate) tail = Buffer.concat([tail, bytes.subarray(-6)]).subarray(-6);
+          },
+        });
+        if (this.#gate && endsTurn(message) && readyStatus(tail) === 'I') this.#gate.leave(this);
         if (chunks.length) this.#bytes.emit('data', chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
       })
       .catch((err: unknown) => {
+        this.#gate?.leave(this);
         this.emit('error', err);
       });
   }
@@ -217,6 +232,6 @@ export class PgliteConnection extends EventEmitter {
  * What to give `new pg.Pool()` for a PGlite instance: one connection (the engine has one), the
  * connection above, and the placeholders node-postgres expects.
  */
-export function pglitePoolConfig(lite: PGlite) {
-  return { connection: new PgliteConnection(lite), max: 1, user: 'postgres', password: 'unused', database: 'postgres', host: 'localhost', port: 5432 };
+export function pglitePoolConfig(lite: PGlite, gate?: EngineGate) {
+  return { connection: new PgliteConnection(lite, gate), max: 1, user: 'postgres', password: 'unused', database: 'postgres', host: 'localhost', port: 5432 };
 }

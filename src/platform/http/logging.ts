@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import { prettyStream } from './log-format.js';
 
 /** Query parameters whose values are secrets (emailed tokens) and must never reach a log line. */
 const SECRET_PARAMS = /([?&](?:token|password|_csrf)=)[^&]*/gi;
@@ -14,7 +15,10 @@ export function redactUrl(url: string): string {
   return url.replace(SECRET_PARAMS, '$1[redacted]').replace(ENCODED_SECRET_PARAMS, '$1[redacted]');
 }
 
-/** Pino options: request id on every line (Fastify's child logger), secrets redacted. */
+/**
+ * Pino options: request id on every line (Fastify's child logger), secrets redacted, written
+ * as JSON or as readable lines (config.logFormat: LOG_FORMAT, else readable in development only).
+ */
 export function loggerOptions(config: Config, override?: boolean | { stream: NodeJS.WritableStream; level?: string }) {
   if (override === false) return false;
   const base = {
@@ -29,5 +33,8 @@ export function loggerOptions(config: Config, override?: boolean | { stream: Nod
       },
     },
   };
-  return typeof override === 'object' ? { ...base, stream: override.stream } : base;
+  // Pretty lines are made from pino's JSON after redaction: the format never decides what is hidden.
+  const stream = typeof override === 'object' ? override.stream : undefined;
+  if (config.logFormat === 'pretty') return { ...base, stream: prettyStream(stream ?? process.stdout) };
+  return stream ? { ...base, stream } : base;
 }
