@@ -78,6 +78,10 @@ export const ReportOut = z.object({
   lang: z.enum(['en', 'fr']),
   evidenceUrls: z.array(z.string()),
   author: z.string().nullable(),
+  capacity: z
+    .object({ as: z.string(), organisation: z.object({ id: z.uuid(), name: z.string() }).nullable() })
+    .nullable()
+    .describe('In what capacity the author wrote: a role for the organisation (owner, representative…), or action_committee, convener, admin; null in reports from before capacities were kept'),
   reportedAt: z.iso.datetime(),
 });
 
@@ -108,6 +112,7 @@ export const PledgeOut = z.object({
   statusAt: z.iso.datetime(),
   overdue: z.boolean(),
   signedBy: z.string(),
+  signedAs: z.string().nullable().describe('The role the signer held for the organisation (owner, representative…), or admin'),
   signedAt: z.iso.datetime(),
   reports: z.array(ReportOut).optional(),
 });

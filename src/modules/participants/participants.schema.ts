@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalHttpUrl } from '../../platform/lib/http-url.js';
-import { DEFAULT_STAKEHOLDER_KEYS } from '../processes/index.js';
+import { DEFAULT_STAKEHOLDER_KEYS, Slug } from '../processes/index.js';
 import { ORGANISATION_ROLES } from '../../platform/auth/roles.js';
 import { EmailSchema } from '../accounts/index.js';
 
@@ -99,4 +99,22 @@ export const OrganisationPersonOut = z.object({
   name: z.string(),
   roles: z.array(z.enum(ORGANISATION_ROLES)),
   since: z.iso.datetime(),
+});
+
+/** `:processSlug/organisation-requests/:requestId` in a URL. */
+export const OrganisationRequestParams = z.object({ processSlug: Slug, requestId: z.uuid({ error: 'errors.notFound' }) });
+
+/** A convener's decision on an "I act for this organisation" request. */
+export const RequestDecisionBody = z.object({
+  decision: z.enum(['approve', 'refuse'], { error: 'participants.requests.errors.decision' }).describe('approve: the person becomes a representative of the organisation'),
+});
+/** A parsed RequestDecisionBody. */
+export type RequestDecisionBody = z.infer<typeof RequestDecisionBody>;
+
+/** A pending request as the API shows it to conveners. */
+export const OrganisationRequestOut = z.object({
+  id: z.uuid(),
+  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  person: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  requestedAt: z.iso.datetime(),
 });

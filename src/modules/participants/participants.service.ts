@@ -14,6 +14,7 @@ import { processById } from '../processes/index.js';
 import { participantsRepository as repo, type MemberRow, type Organisation } from './participants.repository.js';
 import type { InviteBody, JoinBody, NewOrganisation } from './participants.schema.js';
 import { indexParticipant } from './participants.search.js';
+import { requestToActFor } from './organisation-requests.service.js';
 import { removeFromSearch } from '../search/index.js';
 
 const INVITATION_TTL_MS = 30 * 86_400_000;
@@ -52,7 +53,8 @@ export async function createOrganisation(db: Kysely<DB>, actor: Actor, input: Ne
 }
 
 /**
- * Join a process as a member, representing an organisation in a stakeholder group. An
+ * Join a process as a member, naming an organisation (an affiliation, and a pending request to
+ * act for it — see requestToActFor) in a stakeholder group. An
  * invitation-only process accepts people who already hold a role in it (an accepted
  * invitation gives one).
  */
@@ -79,6 +81,8 @@ export async function joinProcess(db: Kysely<DB>, actor: Actor, process: Process
       preferred_lang: input.preferredLang,
     });
     await recordAudit(trx, { actorId: actor.userId, action: 'process.join', entityType: 'process_member', entityId: member.id, processId: process.id, after: { ...member } });
+    // The organisation named here is an affiliation: acting for it waits for its confirmation.
+    await requestToActFor(trx, actor, process.id, organisationId);
     await grantRole(trx, { userId: actor.userId, role: 'member', processId: process.id, grantedBy: actor.userId });
     const sg = groups.find((g) => g.id === input.stakeholderGroupId)!;
     await indexParticipant(trx, {

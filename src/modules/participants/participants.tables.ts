@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { CreatedAt, Timestamp } from '../../platform/db/columns.js';
 import type { OrganisationRole } from '../../platform/auth/roles.js';
 
@@ -34,6 +35,18 @@ export interface OrganisationRolesTable {
   created_at: CreatedAt;
 }
 
+/** "I act for this organisation", asked when joining a process; a convener of it decides. */
+export interface OrganisationRequestsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  process_id: string;
+  status: ColumnType<'pending' | 'approved' | 'refused', 'pending' | undefined, 'approved' | 'refused'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 /** An emailed invitation to join a process with a role. */
 export interface InvitationsTable {
   id: string;
@@ -54,5 +67,6 @@ declare module '../../platform/db/schema.js' {
     process_members: ProcessMembersTable;
     invitations: InvitationsTable;
     organisation_roles: OrganisationRolesTable;
+    organisation_requests: OrganisationRequestsTable;
   }
 }

@@ -84,6 +84,14 @@ export const POLICIES = {
   'organisation.create': confirmed,
   /** Add and remove who acts for an organisation (owners, manufacturers, assessors): its owners. */
   'organisation.manageRoles': roles({ organisation: ['owner'] }),
+  /**
+   * Act in an organisation's name (sign its pledges, report on its actions and pledges): a
+   * confirmed role for it — added by an owner, or approved by a convener. Naming an
+   * organisation when joining a process confirms nothing. Asked with `organisationId`.
+   */
+  'organisation.actFor': roles({ organisation: ['owner', 'representative', 'manufacturer', 'assessor'] }),
+  /** Approve or refuse "I act for this organisation" requests made when joining the process. */
+  'organisation.decideRequest': roles(['convener']),
   /** Grant and take away installation roles (registrar, assessor): administrators only. */
   'installation.manageRoles': admin,
 
@@ -150,10 +158,10 @@ export const POLICIES = {
   'recommendation.update': roles(['convener', 'oversight']),
   'report.publish': roles(['convener', 'oversight']),
 
-  // Accountability: the action committee turns recommendations into actions; a member who
-  // represents an organisation pledges for it (checked by the service); owners (the action's
-  // contact, or a member of the owner organisation — checked by the service) and the action
-  // committee report progress.
+  // Accountability: the action committee turns recommendations into actions; a member with a
+  // confirmed role for an organisation ('organisation.actFor', asked by the service with the
+  // organisation) pledges for it and reports on its actions and pledges; the action committee
+  // reports on any.
   'action.create': roles(['convener', 'action_committee']),
   'action.update': roles(['convener', 'action_committee']),
   'pledge.sign': roles(['member']),

@@ -23,11 +23,14 @@ export const GROUP_ROLES = ['chair', 'member'] as const;
 /**
  * Roles held for one organisation (a manufacturer, a lab): who acts for it, and as what.
  * - `owner`: decides who acts for the organisation (adds and removes the people below);
+ * - `representative`: speaks for it in a process (signs its pledges, reports on its actions),
+ *   added by an owner or approved by a convener on request — joining a process "for" an
+ *   organisation grants nothing by itself;
  * - `manufacturer`: submits the organisation's device models, assessments and labels;
  * - `assessor`: reviews assessments as the organisation (a test lab's reviewer).
  * Held in `organisation_roles` (participants module), granted by an owner or an administrator.
  */
-export const ORGANISATION_ROLES = ['owner', 'manufacturer', 'assessor'] as const;
+export const ORGANISATION_ROLES = ['owner', 'representative', 'manufacturer', 'assessor'] as const;
 
 /**
  * Roles held across the whole installation, beside site administration (which stays `admin`):
