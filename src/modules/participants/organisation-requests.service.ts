@@ -38,7 +38,7 @@ export async function decideRequest(db: Kysely<DB>, actor: Actor, processId: str
   await inTransaction(db, async (trx) => {
     const req = isUuid(requestId) ? await repo.lock(trx, requestId) : undefined;
     if (!req || req.process_id !== processId) throw new HttpProblem(404, 'errors.notFound');
-    if (req.status !== 'pending') throw new HttpProblem(409, 'participants.requests.alreadyDecided');
+    if (req.status !== 'pending') throw new HttpProblem(409, 'participants.errors.alreadyDecided');
     const status = decision === 'approve' ? 'approved' : 'refused';
     await repo.decide(trx, req.id, status, actor.userId);
     await recordAudit(trx, { actorId: actor.userId, action: decision === 'approve' ? 'organisation.request.approve' : 'organisation.request.refuse', entityType: 'organisation_request', entityId: req.id, processId, before: { status: req.status }, after: { status, organisation_id: req.organisation_id, user_id: req.user_id } });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { DEFAULT_STAKEHOLDER_KEYS, Slug } from '../processes/index.js';
-import { ORGANISATION_ROLES } from '../../platform/auth/roles.js';
+import { ORGANISATION_ROLES, PROCESS_ROLES } from '../../platform/auth/roles.js';
 import { EmailSchema } from '../accounts/index.js';
 
 /** What kind of organisation this is; matches the default stakeholder group keys. */
@@ -106,7 +106,7 @@ export const OrganisationRequestParams = z.object({ processSlug: Slug, requestId
 
 /** A convener's decision on an "I act for this organisation" request. */
 export const RequestDecisionBody = z.object({
-  decision: z.enum(['approve', 'refuse'], { error: 'participants.requests.errors.decision' }).describe('approve: the person becomes a representative of the organisation'),
+  decision: z.enum(['approve', 'refuse'], { error: 'participants.errors.decision' }).describe('approve: the person becomes a representative of the organisation'),
 });
 /** A parsed RequestDecisionBody. */
 export type RequestDecisionBody = z.infer<typeof RequestDecisionBody>;
@@ -118,3 +118,23 @@ export const OrganisationRequestOut = z.object({
   person: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
   requestedAt: z.iso.datetime(),
 });
+
+/** A convener taking a role away: whose, which (a chair's names the group), and why (required). */
+export const RevokeRoleBody = z.object({
+  userId: z.uuid({ error: 'participants.errors.revokePerson' }),
+  role: z.enum(PROCESS_ROLES, { error: 'participants.errors.revokeRole' }),
+  groupId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'participants.errors.revokeRole' }).optional()),
+  reason: z
+    .string({ error: 'participants.errors.revokeReason' })
+    .trim()
+    .min(1, 'participants.errors.revokeReason')
+    .max(2000, 'errors.text.tooLong')
+    .describe('Why: required, kept with the revocation and covered by the audit trail'),
+});
+/** A parsed RevokeRoleBody. */
+export type RevokeRoleBody = z.infer<typeof RevokeRoleBody>;
+
+/** A role held in a process, as the API shows it. */
+export const ProcessRoleOut = z.object({ userId: z.uuid(), name: z.string(), role: z.string(), groupId: z.uuid().nullable() });
+/** A revocation, as the API shows it. */
+export const RevocationOut = z.object({ userId: z.uuid(), name: z.string(), role: z.string(), reason: z.string(), revokedBy: z.string().nullable(), revokedAt: z.iso.datetime() });

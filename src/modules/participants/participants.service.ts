@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../platform/db/tx.js';
 import type { DB } from '../../platform/db/schema.js';
-import type { Actor } from '../../platform/auth/roles.js';
+import { isProcessRole, type Actor, type ProcessRole } from '../../platform/auth/roles.js';
+import { mayGrant } from '../../platform/auth/policies.js';
 import { tFor, type Lang } from '../../platform/i18n/i18n.js';
 import { newId } from '../../platform/lib/ids.js';
 import { randomToken, sha256Hex } from '../../platform/lib/crypto.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { grantRole, revokeRole } from '../accounts/index.js';
+import { accountsRepository, grantRole, revokeRole } from '../accounts/index.js';
 import { queueMail } from '../mail/index.js';
 import type { Process, StakeholderGroup } from '../processes/index.js';
 import { processById } from '../processes/index.js';
@@ -166,6 +167,8 @@ export async function listMembers(
 
 /** Invite someone by email to take part with a role; the link works for 30 days. */
 export async function invite(db: Kysely<DB>, actor: Actor, process: Process, input: InviteBody, baseUrl: string): Promise<void> {
+  // Nobody hands out more authority than they hold (an oversight member inviting a convener).
+  if (!mayGrant(actor, process.id, input.role)) throw new HttpProblem(403, 'errors.invitation.aboveOwnRole', {}, { role: 'errors.invitation.aboveOwnRole' });
   await inTransaction(db, async (trx) => {
     const token = randomToken();
     const id = newId();
@@ -191,6 +194,14 @@ export async function processSlugOf(db: Kysely<DB>, processId: string): Promise<
   return (await processById(db, processId)).slug;
 }
 
+/** Whether the sender of an invitation may give its role today (their roles as stored now). */
+async function inviterMayGrant(db: Kysely<DB>, inviterId: string, processId: string, role: ProcessRole): Promise<boolean> {
+  const held = await accountsRepository.roles(db, inviterId);
+  const isAdmin = held.some((r) => r.role === 'admin' && r.process_id === null);
+  const here = new Set(held.filter((r) => r.process_id === processId && isProcessRole(r.role)).map((r) => r.role as ProcessRole));
+  return mayGrant({ isAdmin, processRoles: new Map([[processId, here]]) }, processId, role);
+}
+
 /** Accept an invitation as the signed-in person: they receive its role, then choose how to join. */
 export async function acceptInvitation(db: Kysely<DB>, actor: Actor, token: string): Promise<{ processId: string; role: string }> {
   return inTransaction(db, async (trx) => {
@@ -198,6 +209,11 @@ export async function acceptInvitation(db: Kysely<DB>, actor: Actor, token: stri
     if (!inv) throw new HttpProblem(400, 'errors.token.invalid');
     // An invitation is for the address it was sent to: a leaked link gives nobody else the role.
     if (inv.email.toLowerCase() !== actor.email.toLowerCase()) throw new HttpProblem(403, 'errors.invitation.otherEmail', { email: inv.email });
+    // An invitation sent before the rank rule, or by someone who has since lost their role,
+    // gives no more than its sender holds now.
+    if (inv.invited_by && isProcessRole(inv.role) && !(await inviterMayGrant(trx, inv.invited_by, inv.process_id, inv.role))) {
+      throw new HttpProblem(403, 'errors.invitation.aboveOwnRole');
+    }
     await repo.acceptInvitation(trx, inv.id);
     await recordAudit(trx, { actorId: actor.userId, action: 'invitation.accept', entityType: 'invitation', entityId: inv.id, processId: inv.process_id, after: { accepted: true } });
     // Any role in the process opens an invitation-only process to the person; they still

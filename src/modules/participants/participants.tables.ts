@@ -47,6 +47,17 @@ export interface OrganisationRequestsTable {
   created_at: CreatedAt;
 }
 
+/** A role taken away in a process, and why (the convener's reason). */
+export interface RoleRevocationsTable {
+  id: string;
+  process_id: string;
+  user_id: string;
+  role: string;
+  reason: string;
+  revoked_by: string | null;
+  revoked_at: CreatedAt;
+}
+
 /** An emailed invitation to join a process with a role. */
 export interface InvitationsTable {
   id: string;
@@ -68,5 +79,6 @@ declare module '../../platform/db/schema.js' {
     invitations: InvitationsTable;
     organisation_roles: OrganisationRolesTable;
     organisation_requests: OrganisationRequestsTable;
+    role_revocations: RoleRevocationsTable;
   }
 }

@@ -1,4 +1,4 @@
-import type { Actor, GroupRole, InstallationRole, OrganisationRole, ProcessRole } from './roles.js';
+import { PROCESS_ROLE_RANK, type Actor, type GroupRole, type InstallationRole, type OrganisationRole, type ProcessRole } from './roles.js';
 
 /**
  * Who may do what, in one table. Every route names one of these actions in its config
@@ -77,7 +77,10 @@ export const POLICIES = {
   'process.update': roles(['convener', 'oversight']),
   'process.copy': roles(['convener', 'oversight']),
   'process.manageStakeholders': roles(['convener', 'oversight']),
+  /** Invite someone with a role: never a role above the inviter's own (see mayGrant). */
   'process.invite': roles(['convener', 'oversight']),
+  /** Take a role away from someone in the process, with a reason (audited). */
+  'process.revokeRole': roles(['convener']),
   'process.join': confirmed,
   'process.leave': roles(['member']),
   'invitation.accept': signedIn,
@@ -290,6 +293,19 @@ export interface ProcessRecord {
 export function canSee(actor: Actor | null, record: ProcessRecord): boolean {
   if (!record.membersOnly) return true;
   return !!actor && (actor.isAdmin || actor.processRoles.has(record.processId));
+}
+
+/**
+ * May the actor give this role in this process (by invitation)? Only a role at or below the
+ * highest they hold there (PROCESS_ROLE_RANK): an oversight member cannot make anyone — their
+ * own second address included — a convener. Site administrators may give any.
+ * @example mayGrant(oversightMember, processId, 'convener') // false
+ */
+export function mayGrant(actor: Pick<Actor, 'isAdmin' | 'processRoles'> | null, processId: string, role: ProcessRole): boolean {
+  if (!actor) return false;
+  if (actor.isAdmin) return true;
+  const held = [...(actor.processRoles.get(processId) ?? [])];
+  return held.some((r) => PROCESS_ROLE_RANK[r] >= PROCESS_ROLE_RANK[role]);
 }
 
 /** Shorthand for a yes/no answer, for views deciding whether to show a button. */

@@ -17,6 +17,22 @@ export const PROCESS_ROLES = [
   'action_committee',
 ] as const;
 
+/**
+ * The order of authority in a process, lowest first; site administrators stand above all.
+ * Nobody grants a role ranked above the highest they hold (policies.ts's mayGrant):
+ * member = manufacturer < reviewer = moderator = chair = action_committee < oversight < convener < admin.
+ */
+export const PROCESS_ROLE_RANK: Readonly<Record<ProcessRole, number>> = {
+  member: 1,
+  manufacturer: 1,
+  reviewer: 2,
+  moderator: 2,
+  chair: 2,
+  action_committee: 2,
+  oversight: 3,
+  convener: 4,
+};
+
 /** Roles held within one working group: its chair, and its members (who edit its documents). */
 export const GROUP_ROLES = ['chair', 'member'] as const;
 
