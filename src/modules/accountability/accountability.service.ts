@@ -183,6 +183,8 @@ export async function signPledge(db: Kysely<DB>, actor: Actor, processId: string
     await recommendationIn(trx, processId, input.recommendationId);
     const own = input.organisationId ?? (await affiliationOf(trx, processId, actor.userId));
     if (!own) throw new HttpProblem(403, 'accountability.errors.notRepresenting', {}, { organisationId: 'accountability.errors.notRepresenting' });
+    // An administrator passes the policy for any id: an unknown organisation is a field error, not a 500.
+    if (!(await repo.organisationName(trx, own))) throw new HttpProblem(422, 'accountability.errors.organisation', {}, { organisationId: 'accountability.errors.organisation' });
     const as = capacityFor(actor, own);
     if (!as) throw notConfirmed();
     const row = await repo.insertPledge(trx, {
