@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayText } from '../../platform/lib/display-text.js';
 import { httpUrl } from '../../platform/lib/http-url.js';
 import { Slug } from '../processes/index.js';
 import type { ProgressStatus } from './accountability.tables.js';
@@ -20,8 +21,8 @@ const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v
 /** An action, as the action committee writes it (creation and edit take the same fields). */
 export const ActionBody = z.object({
   recommendationId: z.uuid({ error: 'accountability.errors.recommendation' }).describe('The recommendation this action carries out'),
-  titleEn: Text(300),
-  titleFr: Text(300),
+  titleEn: displayText(300),
+  titleFr: displayText(300),
   ownerOrganisationId: z.uuid({ error: 'accountability.errors.organisation' }).describe('The organisation that owns the action'),
   contactUserId: z.preprocess(blankToUndefined, z.uuid({ error: 'accountability.errors.contact' }).optional()).describe('The person who answers for it: a member representing the owner organisation'),
   dueOn: DateOnly.describe('Due date, YYYY-MM-DD, read in the process’s time zone'),

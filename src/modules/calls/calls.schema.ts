@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayText, optionalDisplayText } from '../../platform/lib/display-text.js';
 import { Bilingual, Slug } from '../processes/index.js';
 
 /** Where a call stands at a given instant. */
@@ -22,8 +23,8 @@ const Instant = z.iso.datetime({ offset: true, error: 'calls.errors.dateTime' })
 /** Opening a call: texts in both languages (Markdown descriptions) and its window. */
 export const OpenCallBody = z
   .object({
-    titleEn: Text(200),
-    titleFr: Text(200),
+    titleEn: displayText(200),
+    titleFr: displayText(200),
     descriptionEn: Text(20_000, false),
     descriptionFr: Text(20_000, false),
     opensAt: Instant,
@@ -38,10 +39,10 @@ export type OpenCallBody = z.infer<typeof OpenCallBody>;
  * existing one by id, or free text; the content is text, a file, or both (checked with the file).
  */
 export const SubmissionFields = z.object({
-  title: Text(300),
+  title: displayText(300),
   lang: z.enum(['en', 'fr'], { error: 'calls.errors.lang' }),
   organisationId: z.uuid({ error: 'errors.organisation.pick' }).optional(),
-  organisationName: z.string().trim().max(200, 'errors.text.tooLong').optional(),
+  organisationName: optionalDisplayText(200),
   text: z.string().trim().max(100_000, 'errors.text.tooLong').default(''),
 });
 /** Parsed SubmissionFields. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayText } from '../../platform/lib/display-text.js';
 import { httpUrl, optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
@@ -16,7 +17,6 @@ export const AGENDA_ROWS = 12;
 /** How many recording links the form offers. */
 export const RECORDING_ROWS = 5;
 
-const Text = (max: number) => z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong');
 const OptionalText = (max: number) => z.string().trim().max(max, 'errors.text.tooLong').default('');
 
 /** An http(s) address, or nothing (an empty form field reads as nothing). */
@@ -40,8 +40,8 @@ const TimeZone = TimeZoneSchema;
 
 /** What a chair sets when scheduling or editing a meeting. */
 export const MeetingBody = z.object({
-  titleEn: Text(200),
-  titleFr: Text(200),
+  titleEn: displayText(200),
+  titleFr: displayText(200),
   descriptionEn: OptionalText(20_000),
   descriptionFr: OptionalText(20_000),
   format: z.enum(MEETING_FORMATS, { error: 'errors.field.invalid' }),
@@ -61,7 +61,7 @@ export type MeetingBody = z.infer<typeof MeetingBody>;
 
 /** One agenda item as a chair writes it. */
 export const AgendaItemInput = z.object({
-  title: Text(300),
+  title: displayText(300),
   presenter: OptionalText(200),
   durationMinutes: OptionalCount(1440, 'meetings.errors.duration'),
   documentUrl: OptionalUrl,

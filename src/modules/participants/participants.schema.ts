@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayText } from '../../platform/lib/display-text.js';
 import { optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { DEFAULT_STAKEHOLDER_KEYS, Slug } from '../processes/index.js';
 import { ORGANISATION_ROLES, PROCESS_ROLES } from '../../platform/auth/roles.js';
@@ -8,7 +9,7 @@ import { EmailSchema } from '../accounts/index.js';
 export const SECTORS = DEFAULT_STAKEHOLDER_KEYS;
 
 export const NewOrganisation = z.object({
-  name: z.string({ error: 'errors.organisation.name' }).trim().min(2, 'errors.organisation.name').max(200, 'errors.text.tooLong'),
+  name: displayText(200, { required: 'errors.organisation.name', min: 2 }),
   sector: z.enum(SECTORS, { error: 'errors.organisation.sector' }),
   website: optionalHttpUrl('errors.organisation.website')
     .transform((v) => v ?? undefined)

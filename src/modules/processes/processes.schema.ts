@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayText } from '../../platform/lib/display-text.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 
 /** The phases a process moves through; 'other' for anything a convener adds. */
@@ -20,14 +21,14 @@ const Text = (max: number, required = true) =>
   required ? z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong') : z.string().trim().max(max, 'errors.text.tooLong').default('');
 
 export const PhaseInput = z
-  .object({ kind: z.enum(PHASE_KINDS), nameEn: Text(120), nameFr: Text(120), startsOn: IsoDate, endsOn: IsoDate })
+  .object({ kind: z.enum(PHASE_KINDS), nameEn: displayText(120), nameFr: displayText(120), startsOn: IsoDate, endsOn: IsoDate })
   .refine((p) => p.endsOn >= p.startsOn, { message: 'errors.phase.order', path: ['endsOn'] });
 export type PhaseInput = z.infer<typeof PhaseInput>;
 
 /** Fields a convener sets on a process, in both languages. */
 export const ProcessFields = z.object({
-  titleEn: Text(200),
-  titleFr: Text(200),
+  titleEn: displayText(200),
+  titleFr: displayText(200),
   summaryEn: Text(600, false),
   summaryFr: Text(600, false),
   descriptionEn: Text(20_000, false),
@@ -48,8 +49,8 @@ export type UpdateProcessBody = z.infer<typeof UpdateProcessBody>;
 /** Start a process from another as a template: its shape, none of its people or content. */
 export const CopyProcessBody = z.object({
   slug: Slug,
-  titleEn: Text(200),
-  titleFr: Text(200),
+  titleEn: displayText(200),
+  titleFr: displayText(200),
   /** The new first phase starts on this date; the others keep their spacing. */
   startsOn: IsoDate.optional(),
 });
