@@ -13,7 +13,8 @@ import type { Actor, ProcessRole } from '../../src/platform/auth/roles.js';
 import type { User } from '../../src/platform/db/schema.js';
 import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
 import { createProcess, getProcess } from '../../src/modules/processes/processes.service.js';
-import { joinProcess } from '../../src/modules/participants/participants.service.js';
+import { joinProcess, membership } from '../../src/modules/participants/participants.service.js';
+import { grantOrganisationRole } from '../../src/modules/participants/organisation-roles.service.js';
 import { createGroup, joinGroup } from '../../src/modules/groups/groups.service.js';
 import { createDocument } from '../../src/modules/documents/documents.service.js';
 import { openCall } from '../../src/modules/consensus/consensus.service.js';
@@ -71,6 +72,10 @@ describe.skipIf(!hasChromium)('from consensus to action in a browser', () => {
       } as never);
       if (key !== 'committee') await joinGroup(db, actorOf(u, [[process.id, ['member']]]), group);
     }
+    // Alice acts for her organisation (its contact, reporting and pledging): naming it on joining
+    // only asks; the organisation's confirmation makes her its representative (issue 10).
+    const aliceOrg = (await membership(db, process.id, users.alice.id))!.organisation_id!;
+    await grantOrganisationRole(db, 'console', aliceOrg, users.alice.id, 'representative');
     await grantRole(db, { userId: users.chair.id, role: 'chair', processId: process.id, groupId: group.id, grantedBy: adminRow.id });
     await grantRole(db, { userId: users.committee.id, role: 'action_committee', processId: process.id, grantedBy: adminRow.id });
     const doc = await createDocument(db, admin, process.id, {

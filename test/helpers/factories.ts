@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.js';
-import type { Actor, ProcessRole } from '../../src/platform/auth/roles.js';
+import type { Actor, OrganisationRole, ProcessRole } from '../../src/platform/auth/roles.js';
 import { newId } from '../../src/platform/lib/ids.js';
 import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
 import type { CommentFields, OpenPeriodBody } from '../../src/modules/comments/comments.schema.js';
@@ -10,6 +10,7 @@ import { createDocument, type CreateDocumentInput } from '../../src/modules/docu
 import type { CreateGroupBody } from '../../src/modules/groups/groups.schema.js';
 import { createGroup } from '../../src/modules/groups/groups.service.js';
 import { createOrganisation, joinProcess } from '../../src/modules/participants/participants.service.js';
+import { grantOrganisationRole } from '../../src/modules/participants/organisation-roles.service.js';
 import type { CreateProcessBody } from '../../src/modules/processes/processes.schema.js';
 import { createProcess, getProcess } from '../../src/modules/processes/processes.service.js';
 import { signedInClient, uniqueEmail, type TestApp } from './app.js';
@@ -166,13 +167,18 @@ export async function makeOrganisation(db: Kysely<DB>, admin: Actor, name: strin
 
 /**
  * A signed-in person who joined the process for an organisation in a stakeholder group (by
- * key), optionally holding another role; their client and actor.
+ * key), optionally holding another role; their client and actor. By default they are confirmed
+ * to act for the organisation (a `representative`, granted from the console before joining);
+ * `confirmed: false` leaves them with the affiliation alone and a pending request.
  */
-export async function makeMember(t: TestApp, slug: string, organisationId: string, groupKey: string, opts: { lang?: 'en' | 'fr'; role?: ProcessRole } = {}) {
+export async function makeMember(t: TestApp, slug: string, organisationId: string, groupKey: string, opts: { lang?: 'en' | 'fr'; role?: ProcessRole; confirmed?: boolean } = {}) {
   const d = await getProcess(t.db, slug);
   const roles = opts.role ? [{ role: opts.role, processId: d.process.id }] : [];
   const signed = await signedInClient(t, { processRoles: roles, lang: opts.lang ?? 'en' });
-  const actor: Actor = { userId: signed.userId, name: 'Test Person', email: signed.email, lang: opts.lang ?? 'en', emailConfirmed: true, isAdmin: false, processRoles: new Map([[d.process.id, new Set(opts.role ? [opts.role] : [])]]), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
+  const confirmed = opts.confirmed ?? true;
+  if (confirmed) await grantOrganisationRole(t.db, 'console', organisationId, signed.userId, 'representative');
+  const organisationRoles = new Map<string, Set<OrganisationRole>>(confirmed ? [[organisationId, new Set(['representative'])]] : []);
+  const actor: Actor = { userId: signed.userId, name: 'Test Person', email: signed.email, lang: opts.lang ?? 'en', emailConfirmed: true, isAdmin: false, processRoles: new Map([[d.process.id, new Set(opts.role ? [opts.role] : [])]]), groupRoles: new Map(), organisationRoles, installationRoles: new Set() };
   const group = d.stakeholderGroups.find((g) => g.key === groupKey)!;
   await joinProcess(t.db, actor, d.process, d.stakeholderGroups, { organisationId, stakeholderGroupId: group.id, preferredLang: opts.lang ?? 'en' });
   actor.processRoles.get(d.process.id)!.add('member');

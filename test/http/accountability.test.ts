@@ -76,7 +76,7 @@ describe('actions', () => {
     const res = await committee.json('POST', api('/actions'), action({ recommendationId: f.rec1, ownerOrganisationId: f.acme, contactUserId: betaRep.userId, dueOn: '2030-01-01' }));
     expect(res.statusCode).toBe(422);
     expect(res.json().errors.contactUserId).toBe('accountability.errors.contactNotOwner');
-    expect(res.json().detail).toMatch(/represents the owner organisation/);
+    expect(res.json().detail).toMatch(/confirmed to act for the owner organisation/);
   });
 
   it('serves the committee its forms, and refuses them to a plain member', async () => {
@@ -101,7 +101,7 @@ describe('pledges', () => {
   it('lets a member pledge for the organisation they represent, and no other', async () => {
     const other = await betaRep.client.json('POST', api('/pledges'), { recommendationId: f.rec3, organisationId: f.acme, text: 'We promise.', lang: 'en' });
     expect(other.statusCode).toBe(403);
-    expect(other.json().detail).toMatch(/only pledge for the organisation you represent/);
+    expect(other.json().detail).toMatch(/not confirmed to act for this organisation/);
 
     const outsider = await signedInClient(t, { processRoles: [{ role: 'member', processId: f.processId }] });
     const none = await outsider.client.json('POST', api('/pledges'), { recommendationId: f.rec3, text: 'We promise.', lang: 'en' });
@@ -144,7 +144,7 @@ describe('progress reports', () => {
     expect(form.body).toContain('Chaque lien vers une preuve doit être une adresse Web commençant par http:// ou https://.');
     const stranger = await betaRep.client.json('POST', api(`/actions/${f.a1}/progress`), { status: 'on_track', lang: 'en' });
     expect(stranger.statusCode).toBe(403);
-    expect(stranger.json().detail).toMatch(/Only the action’s contact/);
+    expect(stranger.json().detail).toMatch(/not confirmed to act for this organisation/);
   });
 
   it('keeps the whole history; the status copies the latest report, even when an older one arrives late', async () => {

@@ -120,7 +120,7 @@ describe('the OpenAPI document', () => {
       >;
     }>();
     const put = doc.paths['/api/v1/organisations/{orgId}/roles/{userId}']!.put!;
-    expect(put.requestBody!.content['application/json']!.schema.properties.roles!.items.enum).toEqual(['owner', 'manufacturer', 'assessor']);
+    expect(put.requestBody!.content['application/json']!.schema.properties.roles!.items.enum).toEqual(['owner', 'representative', 'manufacturer', 'assessor']);
     expect(Object.keys(doc.paths['/api/v1/organisations/{orgId}/roles/{userId}']!)).toEqual(expect.arrayContaining(['put', 'delete']));
     expect(doc.paths['/api/v1/installation/roles/{userId}']!.put!.requestBody!.content['application/json']!.schema.properties.roles!.items.enum).toEqual([
       'registrar',

@@ -33,14 +33,15 @@ async function userOf(db: Kysely<DB>, email: string) {
 
 /**
  * `concord role grant|revoke|list`: installation roles (registrar, assessor), or with
- * --organisation the roles someone holds for an organisation (owner, manufacturer, assessor).
+ * --organisation the roles someone holds for an organisation (owner, representative,
+ * manufacturer, assessor).
  * The operator at the console acts without an account (audited with no actor), as
  * `concord user create --admin` does; this is how an organisation gets its first owner.
  */
 export function registerRoleCommands(cli: Command, out: (s: string) => void): void {
   const role = cli.command('role').description('installation roles, and who acts for an organisation');
   const roleOption = () =>
-    new Option('--role <role>', 'installation: registrar, assessor; with --organisation: owner, manufacturer, assessor')
+    new Option('--role <role>', 'installation: registrar, assessor; with --organisation: owner, representative, manufacturer, assessor')
       .choices(ALL_ROLES)
       .makeOptionMandatory();
 

@@ -2,6 +2,7 @@ import type { User } from '../../platform/db/schema.js';
 import type { DemoSeeder } from '../../platform/demo/seeders.js';
 import { demoActor } from '../../platform/demo/kit.js';
 import { grantRole } from '../accounts/index.js';
+import { grantOrganisationRole } from '../participants/index.js';
 import { createAction, reportOnAction, reportOnPledge, signPledge } from './accountability.service.js';
 import { ACTIONS, PLEDGES, type DemoProgress } from './accountability.demo.texts.js';
 
@@ -20,6 +21,14 @@ export const accountabilityDemo: DemoSeeder = {
     const oversight = ctx.get('oversight');
     const recIds = ctx.get('recommendations');
     const member = (u: User) => demoActor(u, { in: process.id, roles: ['member'] });
+    // Those who report and pledge for an organisation are confirmed to act for it (issue 10):
+    // the demo's history has them added as its representatives, and acting as such.
+    const representative = async (u: User, organisationId: string) => {
+      await grantOrganisationRole(db, 'console', organisationId, u.id, 'representative');
+      const actor = member(u);
+      actor.organisationRoles.set(organisationId, new Set(['representative']));
+      return actor;
+    };
 
     const committee: User[] = [];
     for (const key of ['government', 'civil_society', 'technical', 'academia', 'private_sector']) {
@@ -34,6 +43,7 @@ export const accountabilityDemo: DemoSeeder = {
     for (const a of ACTIONS) {
       const owner = people.find((p) => p.org === a.owner);
       if (!owner) throw new Error(`demo accountability: nobody represents ${a.owner}`);
+      const ownerActor = await representative(owner.user, owner.orgId);
       const made = await createAction(
         db,
         committeeActor,
@@ -50,13 +60,14 @@ export const accountabilityDemo: DemoSeeder = {
         },
         { at: new Date(a.created), remindersSent: true },
       );
-      for (const d of a.progress) await reportOnAction(db, member(owner.user), process.id, made.id, progress(d), { at: new Date(d.at) });
+      for (const d of a.progress) await reportOnAction(db, ownerActor, process.id, made.id, progress(d), { at: new Date(d.at) });
     }
     for (const pl of PLEDGES) {
       const signer = people.find((p) => p.org === pl.organisation);
       if (!signer) throw new Error(`demo accountability: nobody represents ${pl.organisation}`);
-      const made = await signPledge(db, member(signer.user), process.id, { recommendationId: recIds.get(pl.recommendation)!, text: pl.text, lang: pl.lang, dueOn: pl.due }, { at: new Date(pl.at) });
-      for (const d of pl.progress) await reportOnPledge(db, member(signer.user), process.id, made.id, progress(d), { at: new Date(d.at) });
+      const signerActor = await representative(signer.user, signer.orgId);
+      const made = await signPledge(db, signerActor, process.id, { recommendationId: recIds.get(pl.recommendation)!, text: pl.text, lang: pl.lang, dueOn: pl.due }, { at: new Date(pl.at) });
+      for (const d of pl.progress) await reportOnPledge(db, signerActor, process.id, made.id, progress(d), { at: new Date(d.at) });
     }
   },
 };

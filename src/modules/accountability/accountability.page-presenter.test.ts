@@ -47,11 +47,13 @@ describe('trackerPage', () => {
     expect(m.sections[0]).toMatchObject({ number: '4.1', title: 'Étiquettes', addActionPath: null, pledgePath: null });
     expect(m.sections[0]!.actions[0]).toMatchObject({ title: 'Publier une étiquette', measure: 'Une étiquette existe', ownerPath: '/fr/processes/labels/tracker/organisations/o1', progressPath: null, editPath: null });
   });
-  it('lets the action’s contact report progress, and the action committee also edit and add actions', () => {
+  it('lets someone confirmed for the owner report progress (not the contact or an affiliation alone), and the action committee also edit and add actions', () => {
+    // Being named contact, or naming the organisation on joining, confirms nothing (issue 10).
     const contact = trackerPage({ process, tracker, representing: null }, modelCtx('en', { ...anActor({ process: { p1: ['member'] } }), userId: 'u7' }));
-    expect(contact.sections[0]!.actions[0]).toMatchObject({ progressPath: '/en/processes/labels/tracker/actions/a1/progress', editPath: null });
+    expect(contact.sections[0]!.actions[0]).toMatchObject({ progressPath: null, editPath: null });
     expect(contact.sections[0]!.addActionPath).toBeNull();
-    const representative = trackerPage({ process, tracker, representing: 'o1' }, modelCtx('en', anActor({ process: { p1: ['member'] } })));
+    const confirmed = { ...anActor({ process: { p1: ['member'] } }), organisationRoles: new Map([['o1', new Set(['representative'] as const)]]) };
+    const representative = trackerPage({ process, tracker, representing: 'o1' }, modelCtx('en', confirmed));
     expect(representative.sections[0]!.pledgePath).toBe('/en/processes/labels/tracker/recommendations/r1/pledge');
     expect(representative.sections[0]!.actions[0]!.progressPath).toBe('/en/processes/labels/tracker/actions/a1/progress');
     const committee = trackerPage({ process, tracker, representing: null }, modelCtx('en', anActor({ process: { p1: ['action_committee'] } })));

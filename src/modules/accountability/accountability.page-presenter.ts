@@ -1,4 +1,5 @@
 import { can } from '../../platform/auth/policies.js';
+import { ORGANISATION_ROLES } from '../../platform/auth/roles.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { pick } from '../../platform/i18n/pick.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
@@ -34,6 +35,8 @@ export interface ReportModel {
   reported: DayModel;
   status: ProgressStatus;
   authorName: string | null;
+  /** In what capacity the author wrote, in words ("for Acme (Representative)"), or null in older reports. */
+  capacity: string | null;
   reason: string | null;
   body: string;
   lang: Lang;
@@ -67,6 +70,8 @@ export interface PledgeModel {
   lang: Lang;
   text: string;
   signerName: string;
+  /** The role the signer held for the organisation, in words, or null in older pledges. */
+  signedAs: string | null;
   signed: DayModel;
   due: DayModel | null;
   status: ProgressStatus;
@@ -122,8 +127,20 @@ export interface TrackerPageRecords {
   organisation?: { id: string; name: string } | undefined;
 }
 
-function reportsOf(lang: Lang, reports: ReportRow[]): ReportModel[] {
-  return reports.map((r) => ({ id: r.id, reported: dayOf(lang, r.reported_at), status: r.status, authorName: r.author_name, reason: r.reason, body: r.body, lang: r.lang, evidenceUrls: r.evidence_urls }));
+/** A capacity (an organisation role, or a process role, or admin) in words. */
+function roleWords(t: ModelCtx['t'], as: string): string {
+  return (ORGANISATION_ROLES as readonly string[]).includes(as) ? t(`participants.orgRoles.${as}`) : t(`roles.${as}`);
+}
+
+function capacityOf(t: ModelCtx['t'], r: ReportRow): string | null {
+  if (!r.acting_as) return null;
+  const role = roleWords(t, r.acting_as);
+  return r.acting_organisation_name ? t('accountability.capacity.organisation', { organisation: r.acting_organisation_name, role }) : t('accountability.capacity.process', { role });
+}
+
+function reportsOf(ctx: ModelCtx, reports: ReportRow[]): ReportModel[] {
+  const { lang, t } = ctx;
+  return reports.map((r) => ({ id: r.id, reported: dayOf(lang, r.reported_at), status: r.status, authorName: r.author_name, capacity: capacityOf(t, r), reason: r.reason, body: r.body, lang: r.lang, evidenceUrls: r.evidence_urls }));
 }
 
 export function trackerPage(r: TrackerPageRecords, ctx: ModelCtx): TrackerPageModel {
@@ -131,9 +148,10 @@ export function trackerPage(r: TrackerPageRecords, ctx: ModelCtx): TrackerPageMo
   const { process, tracker, organisation } = r;
   const path = (rest: string) => trackerPath(lang, process.slug, rest);
   // The action committee (and conveners) add and edit actions and report on any of them.
-  const rights = { committee: can(ctx.actor, 'action.update', { processId: process.id }), userId: ctx.actor?.userId ?? null, organisationId: ctx.actor ? r.representing : null };
+  const rights = { committee: can(ctx.actor, 'action.update', { processId: process.id }), organisationId: ctx.actor ? r.representing : null };
   const action = (a: TrackedAction): ActionModel => {
-    const mayReport = rights.committee || (rights.userId !== null && a.contact_user_id === rights.userId) || (rights.organisationId !== null && rights.organisationId === a.owner_organisation_id);
+    // Only a confirmed role for the owner counts: being its contact or naming it on joining does not.
+    const mayReport = rights.committee || can(ctx.actor, 'organisation.actFor', { organisationId: a.owner_organisation_id });
     return {
       id: a.id,
       title: pick(lang, a, 'title'),
@@ -144,7 +162,7 @@ export function trackerPage(r: TrackerPageRecords, ctx: ModelCtx): TrackerPageMo
       measure: pick(lang, a, 'measure'),
       status: a.status,
       overdue: a.overdue,
-      history: reportsOf(lang, a.reports),
+      history: reportsOf(ctx, a.reports),
       progressPath: mayReport ? path(`/actions/${a.id}/progress`) : null,
       editPath: rights.committee ? path(`/actions/${a.id}/edit`) : null,
     };
@@ -156,12 +174,13 @@ export function trackerPage(r: TrackerPageRecords, ctx: ModelCtx): TrackerPageMo
     lang: p.lang,
     text: p.text,
     signerName: p.signer_name,
+    signedAs: p.signed_as ? t('accountability.capacity.signedAs', { role: roleWords(t, p.signed_as) }) : null,
     signed: dayOf(lang, p.signed_at),
     due: p.due_on ? dayOf(lang, p.due_on) : null,
     status: p.status,
     overdue: p.overdue,
-    history: reportsOf(lang, p.reports),
-    progressPath: rights.committee || (rights.organisationId !== null && rights.organisationId === p.organisation_id) ? path(`/pledges/${p.id}/progress`) : null,
+    history: reportsOf(ctx, p.reports),
+    progressPath: rights.committee || can(ctx.actor, 'organisation.actFor', { organisationId: p.organisation_id }) ? path(`/pledges/${p.id}/progress`) : null,
   });
   const section = (s: TrackerSection): SectionModel => ({
     id: s.recommendation.id,

@@ -125,7 +125,7 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
   // Pledges: a member representing an organisation.
   const pledgeForm = async (req: FastifyRequest, reply: FastifyReply, rec: RecommendationRef, values: FormValues, errors?: Record<string, string>, status = 200) => {
     const rights = await svc.trackerRights(db(), req.actor, rec.process_id);
-    if (!rights.organisationId) throw new HttpProblem(403, 'accountability.errors.notRepresenting');
+    if (!rights.organisationId) throw new HttpProblem(403, 'accountability.errors.notConfirmed');
     const slug = params(req).processSlug;
     return sendPage(
       reply,
@@ -169,11 +169,11 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
     const p = params(req);
     if (p.actionId) {
       const a = await svc.getAction(db(), processId, p.actionId);
-      if (!(await svc.mayReportOnAction(db(), req.actor, a))) throw new HttpProblem(403, 'accountability.errors.notOwner');
+      if (!svc.mayReportOnAction(req.actor, a)) throw new HttpProblem(403, 'accountability.errors.notConfirmed');
       return { about: pick(req.lang, a, 'title'), anchor: `#action-${a.id}`, path: `/actions/${a.id}/progress`, post: (body) => svc.reportOnAction(db(), req.actor!, processId, a.id, body) };
     }
     const pl = await svc.getPledge(db(), processId, p.pledgeId ?? '');
-    if (!(await svc.mayReportOnPledge(db(), req.actor, pl))) throw new HttpProblem(403, 'accountability.errors.notOwner');
+    if (!svc.mayReportOnPledge(req.actor, pl)) throw new HttpProblem(403, 'accountability.errors.notConfirmed');
     return { about: req.t('accountability.pledgeOf', { name: pl.organisation_name }), anchor: `#pledge-${pl.id}`, path: `/pledges/${pl.id}/progress`, post: (body) => svc.reportOnPledge(db(), req.actor!, processId, pl.id, body) };
   };
   const progressForm = (req: FastifyRequest, reply: FastifyReply, tg: { about: string; path: string }, values: FormValues, errors?: Record<string, string>, status = 200) => {

@@ -5,7 +5,17 @@ import { isOverdue, type Figures, type Tracker } from './tracker.service.js';
 
 /** A progress report as the API shows it. */
 export function presentReport(r: ReportRow) {
-  return { id: r.id, status: r.status, body: r.body, reason: r.reason, lang: r.lang, evidenceUrls: r.evidence_urls, author: r.author_name, reportedAt: r.reported_at.toISOString() };
+  return {
+    id: r.id,
+    status: r.status,
+    body: r.body,
+    reason: r.reason,
+    lang: r.lang,
+    evidenceUrls: r.evidence_urls,
+    author: r.author_name,
+    capacity: r.acting_as ? { as: r.acting_as, organisation: r.acting_organisation_id ? { id: r.acting_organisation_id, name: r.acting_organisation_name ?? '' } : null } : null,
+    reportedAt: r.reported_at.toISOString(),
+  };
 }
 
 /** An action as the API shows it; `today` (the process's) decides whether it is overdue. */
@@ -38,6 +48,7 @@ export function presentPledge(p: PledgeRow, today: string, reports?: ReportRow[]
     statusAt: p.status_at.toISOString(),
     overdue: isOverdue(p.due_on, p.status, today),
     signedBy: p.signer_name,
+    signedAs: p.signed_as,
     signedAt: p.signed_at.toISOString(),
     ...(reports ? { reports: reports.map(presentReport) } : {}),
   };

@@ -7,7 +7,8 @@ export type ActionRow = Selectable<ActionsTable> & { owner_name: string; contact
 /** A pledge with its organisation's and signer's names. */
 export type PledgeRow = Selectable<PledgesTable> & { organisation_name: string; signer_name: string };
 /** A progress report with its author's name. */
-export type ReportRow = Selectable<ProgressReportsTable> & { author_name: string | null };
+/** A report with its author's name and the name of the organisation they wrote for (if any). */
+export type ReportRow = Selectable<ProgressReportsTable> & { author_name: string | null; acting_organisation_name: string | null };
 /** What the tracker needs of a recommendation. */
 export interface RecommendationRef {
   id: string;
@@ -112,7 +113,13 @@ export const accountabilityRepository = {
 
   /** Reports of a process (optionally of some actions or pledges only, or since a time), oldest first. */
   reports(db: Kysely<DB>, processId: string, f: { actionIds?: string[]; pledgeIds?: string[]; since?: Date } = {}): Promise<ReportRow[]> {
-    let q = db.selectFrom('progress_reports as r').leftJoin('users as u', 'u.id', 'r.author_id').selectAll('r').select('u.name as author_name').where('r.process_id', '=', processId);
+    let q = db
+      .selectFrom('progress_reports as r')
+      .leftJoin('users as u', 'u.id', 'r.author_id')
+      .leftJoin('organisations as ao', 'ao.id', 'r.acting_organisation_id')
+      .selectAll('r')
+      .select(['u.name as author_name', 'ao.name as acting_organisation_name'])
+      .where('r.process_id', '=', processId);
     if (f.actionIds || f.pledgeIds) {
       const a = f.actionIds ?? [];
       const p = f.pledgeIds ?? [];

@@ -59,7 +59,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { process } = await getProcess(db(), req.params.processSlug);
       const row = await svc.reportOnAction(db(), req.actor!, process.id, req.params.actionId, req.body);
-      return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name }));
+      return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name, acting_organisation_name: row.acting_organisation_id ? await svc.organisationName(db(), row.acting_organisation_id) : null }));
     },
   );
 
@@ -88,7 +88,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { process } = await getProcess(db(), req.params.processSlug);
       const row = await svc.reportOnPledge(db(), req.actor!, process.id, req.params.pledgeId, req.body);
-      return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name }));
+      return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name, acting_organisation_name: row.acting_organisation_id ? await svc.organisationName(db(), row.acting_organisation_id) : null }));
     },
   );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateField } from '../../platform/time/time-fields.js';
+import { displayText } from '../../platform/lib/display-text.js';
 import { httpUrl } from '../../platform/lib/http-url.js';
 import { Slug } from '../processes/index.js';
 import type { ProgressStatus } from './accountability.tables.js';
@@ -23,8 +24,8 @@ export const TEXT_LIMITS = { measure: 2000, pledge: 5000, body: 10_000, reason: 
 /** An action, as the action committee writes it (creation and edit take the same fields). */
 export const ActionBody = z.object({
   recommendationId: z.uuid({ error: 'accountability.errors.recommendation' }).describe('The recommendation this action carries out'),
-  titleEn: Text(300),
-  titleFr: Text(300),
+  titleEn: displayText(300),
+  titleFr: displayText(300),
   ownerOrganisationId: z.uuid({ error: 'accountability.errors.organisation' }).describe('The organisation that owns the action'),
   contactUserId: z.preprocess(blankToUndefined, z.uuid({ error: 'accountability.errors.contact' }).optional()).describe('The person who answers for it: a member representing the owner organisation'),
   dueOn: DateOnly.describe('Due date, YYYY-MM-DD, read in the process’s time zone'),
@@ -81,6 +82,10 @@ export const ReportOut = z.object({
   lang: z.enum(['en', 'fr']),
   evidenceUrls: z.array(z.string()),
   author: z.string().nullable(),
+  capacity: z
+    .object({ as: z.string(), organisation: z.object({ id: z.uuid(), name: z.string() }).nullable() })
+    .nullable()
+    .describe('In what capacity the author wrote: a role for the organisation (owner, representative…), or action_committee, convener, admin; null in reports from before capacities were kept'),
   reportedAt: z.iso.datetime(),
 });
 
@@ -111,6 +116,7 @@ export const PledgeOut = z.object({
   statusAt: z.iso.datetime(),
   overdue: z.boolean(),
   signedBy: z.string(),
+  signedAs: z.string().nullable().describe('The role the signer held for the organisation (owner, representative…), or admin'),
   signedAt: z.iso.datetime(),
   reports: z.array(ReportOut).optional(),
 });

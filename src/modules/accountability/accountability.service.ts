@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import type { Actor } from '../../platform/auth/roles.js';
+import { ORGANISATION_ROLES, type Actor } from '../../platform/auth/roles.js';
 import { authorize } from '../../platform/auth/policies.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { membership } from '../participants/index.js';
+import { membership, organisationRolesOf } from '../participants/index.js';
 import { listRecommendations } from '../recommendations/index.js';
 import { NEEDS_REASON, type ActionBody, type PledgeBody, type ProgressBody } from './accountability.schema.js';
 import { accountabilityRepository as repo, type ActionRow, type PledgeRow, type RecommendationRef } from './accountability.repository.js';
@@ -66,17 +66,59 @@ export async function listPledges(db: Kysely<DB>, processId: string, after: stri
 /** The progress history of some actions and pledges, oldest first. */
 export const reportsOf = (db: Kysely<DB>, processId: string, f: { actionIds?: string[]; pledgeIds?: string[] }) => repo.reports(db, processId, f);
 
-/** The organisation a process member represents there, if any. */
-async function representedBy(db: Kysely<DB>, processId: string, userId: string): Promise<string | null> {
+/**
+ * The organisation a process member named when joining, if any: an affiliation shown beside
+ * their name, and the default organisation of their pledges — never a right by itself.
+ */
+async function affiliationOf(db: Kysely<DB>, processId: string, userId: string): Promise<string | null> {
   return (await membership(db, processId, userId))?.organisation_id ?? null;
 }
 
-/** Check the owner organisation and the contact of an action: the contact must represent the owner. */
-async function checkOwner(db: Kysely<DB>, processId: string, input: ActionBody): Promise<void> {
+/**
+ * The capacity in which the actor acts for an organisation: the first confirmed role they hold
+ * for it (owner, representative, manufacturer, assessor), or 'admin' for site administrators;
+ * null when the policy refuses (no confirmed role — naming the organisation on joining is not one).
+ */
+export function capacityFor(actor: Actor | null, organisationId: string): string | null {
+  if (!authorize(actor, 'organisation.actFor', { organisationId }).allowed) return null;
+  const held = actor!.organisationRoles.get(organisationId);
+  return ORGANISATION_ROLES.find((r) => held?.has(r)) ?? 'admin';
+}
+
+/** The capacity in which the actor reports as the action committee (or a convener, or an administrator), or null. */
+function committeeCapacity(actor: Actor, processId: string): string | null {
+  if (!isCommittee(actor, processId)) return null;
+  if (actor.isAdmin) return 'admin';
+  return actor.processRoles.get(processId)?.has('action_committee') ? 'action_committee' : 'convener';
+}
+
+/** Who acted and as what on a report: for the organisation when they hold a confirmed role, else as the committee. */
+export interface Capacity {
+  acting_organisation_id: string | null;
+  acting_as: string;
+}
+
+/** The capacity of a report on something an organisation owns, or null when the actor may not write it. */
+function reportCapacity(actor: Actor | null, processId: string, organisationId: string): Capacity | null {
+  if (!actor) return null;
+  const forOrg = capacityFor(actor, organisationId);
+  if (forOrg && forOrg !== 'admin') return { acting_organisation_id: organisationId, acting_as: forOrg };
+  const committee = committeeCapacity(actor, processId);
+  return committee ? { acting_organisation_id: null, acting_as: committee } : null;
+}
+
+/** The refusal of a write for an organisation the actor holds no confirmed role for. */
+const notConfirmed = () => new HttpProblem(403, 'accountability.errors.notConfirmed', {}, { organisationId: 'accountability.errors.notConfirmed' });
+
+/**
+ * Check the owner organisation and the contact of an action: the contact must hold a confirmed
+ * role for the owner (they receive its reminders and answer for it).
+ */
+async function checkOwner(db: Kysely<DB>, input: ActionBody): Promise<void> {
   if (!(await repo.organisationName(db, input.ownerOrganisationId))) {
     throw new HttpProblem(422, 'accountability.errors.organisation', {}, { ownerOrganisationId: 'accountability.errors.organisation' });
   }
-  if (input.contactUserId && (await representedBy(db, processId, input.contactUserId)) !== input.ownerOrganisationId) {
+  if (input.contactUserId && !(await organisationRolesOf(db, input.ownerOrganisationId, input.contactUserId)).length) {
     throw new HttpProblem(422, 'accountability.errors.contactNotOwner', {}, { contactUserId: 'accountability.errors.contactNotOwner' });
   }
 }
@@ -101,7 +143,7 @@ export async function createAction(db: Kysely<DB>, actor: Actor, processId: stri
   const at = opts.at ?? new Date();
   const id = await inTransaction(db, async (trx) => {
     await recommendationIn(trx, processId, input.recommendationId);
-    await checkOwner(trx, processId, input);
+    await checkOwner(trx, input);
     const reminded = opts.remindersSent ? { reminded_due_at: at, reminded_overdue_at: at } : {};
     const row = await repo.insertAction(trx, { id: newId(at.getTime()), process_id: processId, ...actionColumns(input), ...reminded, status_at: at, created_by: actor.userId, created_at: at, updated_at: at });
     await recordAudit(trx, { actorId: actor.userId, action: 'action.create', entityType: 'action', entityId: row.id, processId, after: { ...row } });
@@ -120,7 +162,7 @@ export async function updateAction(db: Kysely<DB>, actor: Actor, processId: stri
     const before = isUuid(actionId) ? await repo.lockAction(trx, actionId) : undefined;
     if (!before || before.process_id !== processId) throw new HttpProblem(404, 'errors.notFound');
     await recommendationIn(trx, processId, input.recommendationId);
-    await checkOwner(trx, processId, input);
+    await checkOwner(trx, input);
     const moved = before.due_on !== input.dueOn;
     const after = await repo.updateAction(trx, actionId, { ...actionColumns(input), updated_at: new Date(), ...(moved ? { reminded_due_at: null, reminded_overdue_at: null } : {}) });
     await recordAudit(trx, { actorId: actor.userId, action: 'action.update', entityType: 'action', entityId: actionId, processId, before: { ...before }, after: { ...after } });
@@ -129,19 +171,22 @@ export async function updateAction(db: Kysely<DB>, actor: Actor, processId: stri
 }
 
 /**
- * Sign a pledge for the organisation the signer represents in this process. Someone who is not
- * a member representing that organisation is refused (403) with a message saying so.
+ * Sign a pledge in an organisation's name: the one given, or by default the one the signer named
+ * when joining. The policy ('organisation.actFor') is asked with that organisation: without a
+ * confirmed role for it the signer is refused (403) with a message saying how to get one. The
+ * pledge keeps the role they signed in.
  * @example await signPledge(db, actor, processId, { recommendationId, text: 'We will…', lang: 'en', dueOn: '2021-03-31' }, { at: new Date('2020-01-15T14:00:00Z') })
  */
 export async function signPledge(db: Kysely<DB>, actor: Actor, processId: string, input: PledgeBody, opts: WriteOptions = {}): Promise<PledgeRow> {
   const at = opts.at ?? new Date();
   const id = await inTransaction(db, async (trx) => {
     await recommendationIn(trx, processId, input.recommendationId);
-    const own = await representedBy(trx, processId, actor.userId);
+    const own = input.organisationId ?? (await affiliationOf(trx, processId, actor.userId));
     if (!own) throw new HttpProblem(403, 'accountability.errors.notRepresenting', {}, { organisationId: 'accountability.errors.notRepresenting' });
-    if (input.organisationId && input.organisationId !== own) {
-      throw new HttpProblem(403, 'accountability.errors.otherOrganisation', {}, { organisationId: 'accountability.errors.otherOrganisation' });
-    }
+    // An administrator passes the policy for any id: an unknown organisation is a field error, not a 500.
+    if (!(await repo.organisationName(trx, own))) throw new HttpProblem(422, 'accountability.errors.organisation', {}, { organisationId: 'accountability.errors.organisation' });
+    const as = capacityFor(actor, own);
+    if (!as) throw notConfirmed();
     const row = await repo.insertPledge(trx, {
       id: newId(at.getTime()),
       process_id: processId,
@@ -152,6 +197,7 @@ export async function signPledge(db: Kysely<DB>, actor: Actor, processId: string
       due_on: input.dueOn ?? null,
       status_at: at,
       signed_by: actor.userId,
+      signed_as: as,
       signed_at: at,
     });
     await recordAudit(trx, { actorId: actor.userId, action: 'pledge.sign', entityType: 'pledge', entityId: row.id, processId, after: { ...row } });
@@ -160,18 +206,17 @@ export async function signPledge(db: Kysely<DB>, actor: Actor, processId: string
   return getPledge(db, processId, id);
 }
 
-/** True when the actor may report on an action: its contact, a member representing its owner, or the committee. */
-export async function mayReportOnAction(db: Kysely<DB>, actor: Actor | null, a: { process_id: string; contact_user_id: string | null; owner_organisation_id: string }): Promise<boolean> {
-  if (!actor) return false;
-  if (isCommittee(actor, a.process_id) || a.contact_user_id === actor.userId) return true;
-  return (await representedBy(db, a.process_id, actor.userId)) === a.owner_organisation_id;
+/**
+ * True when the actor may report on an action: someone with a confirmed role for its owner
+ * organisation (its contact must hold one), or the committee.
+ */
+export function mayReportOnAction(actor: Actor | null, a: { process_id: string; owner_organisation_id: string }): boolean {
+  return reportCapacity(actor, a.process_id, a.owner_organisation_id) !== null;
 }
 
-/** True when the actor may report on a pledge: a member representing its organisation, or the committee. */
-export async function mayReportOnPledge(db: Kysely<DB>, actor: Actor | null, p: { process_id: string; organisation_id: string }): Promise<boolean> {
-  if (!actor) return false;
-  if (isCommittee(actor, p.process_id)) return true;
-  return (await representedBy(db, p.process_id, actor.userId)) === p.organisation_id;
+/** True when the actor may report on a pledge: someone with a confirmed role for its organisation, or the committee. */
+export function mayReportOnPledge(actor: Actor | null, p: { process_id: string; organisation_id: string }): boolean {
+  return reportCapacity(actor, p.process_id, p.organisation_id) !== null;
 }
 
 /** The checks every report passes, whatever its target: a reason when the status needs one. */
@@ -194,8 +239,9 @@ export async function reportOnAction(db: Kysely<DB>, actor: Actor, processId: st
   return inTransaction(db, async (trx) => {
     const a = isUuid(actionId) ? await repo.lockAction(trx, actionId) : undefined;
     if (!a || a.process_id !== processId) throw new HttpProblem(404, 'errors.notFound');
-    if (!(await mayReportOnAction(trx, actor, a))) throw new HttpProblem(403, 'accountability.errors.notOwner');
-    const row = await repo.insertReport(trx, { id: newId(at.getTime()), process_id: processId, action_id: a.id, pledge_id: null, ...reportColumns(input), author_id: actor.userId, reported_at: at });
+    const by = reportCapacity(actor, processId, a.owner_organisation_id);
+    if (!by) throw notConfirmed();
+    const row = await repo.insertReport(trx, { id: newId(at.getTime()), process_id: processId, action_id: a.id, pledge_id: null, ...reportColumns(input), ...by, author_id: actor.userId, reported_at: at });
     const latest = (await repo.latestReport(trx, { actionId: a.id }))!;
     await repo.setActionStatus(trx, a.id, latest.status, latest.reported_at);
     await recordAudit(trx, { actorId: actor.userId, action: 'progress.report', entityType: 'progress_report', entityId: row.id, processId, after: { ...row } });
@@ -210,8 +256,9 @@ export async function reportOnPledge(db: Kysely<DB>, actor: Actor, processId: st
   return inTransaction(db, async (trx) => {
     const p = isUuid(pledgeId) ? await repo.lockPledge(trx, pledgeId) : undefined;
     if (!p || p.process_id !== processId) throw new HttpProblem(404, 'errors.notFound');
-    if (!(await mayReportOnPledge(trx, actor, p))) throw new HttpProblem(403, 'accountability.errors.notOwner');
-    const row = await repo.insertReport(trx, { id: newId(at.getTime()), process_id: processId, action_id: null, pledge_id: p.id, ...reportColumns(input), author_id: actor.userId, reported_at: at });
+    const by = reportCapacity(actor, processId, p.organisation_id);
+    if (!by) throw notConfirmed();
+    const row = await repo.insertReport(trx, { id: newId(at.getTime()), process_id: processId, action_id: null, pledge_id: p.id, ...reportColumns(input), ...by, author_id: actor.userId, reported_at: at });
     const latest = (await repo.latestReport(trx, { pledgeId: p.id }))!;
     await repo.setPledgeStatus(trx, p.id, latest.status, latest.reported_at);
     await recordAudit(trx, { actorId: actor.userId, action: 'progress.report', entityType: 'progress_report', entityId: row.id, processId, after: { ...row } });
@@ -219,7 +266,7 @@ export async function reportOnPledge(db: Kysely<DB>, actor: Actor, processId: st
   });
 }
 
-/** What a reader may do on the tracker: act as the committee, and report or pledge for one organisation. */
+/** What a reader may do on the tracker: act as the committee, and pledge for the organisation they named on joining (when confirmed for it). */
 export interface TrackerRights {
   committee: boolean;
   userId: string | null;
@@ -229,7 +276,8 @@ export interface TrackerRights {
 /** The reader's rights on a process's tracker (one membership read, whatever the number of actions). */
 export async function trackerRights(db: Kysely<DB>, actor: Actor | null, processId: string): Promise<TrackerRights> {
   if (!actor) return { committee: false, userId: null, organisationId: null };
-  return { committee: isCommittee(actor, processId), userId: actor.userId, organisationId: await representedBy(db, processId, actor.userId) };
+  const own = await affiliationOf(db, processId, actor.userId);
+  return { committee: isCommittee(actor, processId), userId: actor.userId, organisationId: own && capacityFor(actor, own) ? own : null };
 }
 
 /** An organisation's name; 404 when there is none with that id. */

@@ -40,6 +40,8 @@ export interface PledgesTable {
   status: Defaulted<ProgressStatus>;
   status_at: Defaulted<Date>;
   signed_by: string;
+  /** The role the signer held for the organisation when signing (null before capacities were kept). */
+  signed_as: ColumnType<string | null, string | null | undefined, string | null>;
   signed_at: CreatedAt;
 }
 
@@ -55,6 +57,10 @@ export interface ProgressReportsTable {
   lang: 'en' | 'fr';
   evidence_urls: Defaulted<string[]>;
   author_id: string | null;
+  /** The organisation the author wrote for, when they wrote as one of its people. */
+  acting_organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The capacity: an organisation role, or action_committee, convener, admin (null in older rows). */
+  acting_as: ColumnType<string | null, string | null | undefined, string | null>;
   reported_at: CreatedAt;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayText } from '../../platform/lib/display-text.js';
 import { MAX_PASSWORD_LENGTH } from '../../platform/auth/passwords.js';
 
 // Messages are i18n keys (see src/http/validation.ts): one schema validates the API, the
@@ -22,7 +23,7 @@ export const NewPasswordSchema = z
 export const LangSchema = z.enum(['en', 'fr']);
 
 export const RegisterBody = z.object({
-  name: z.string({ error: 'errors.name.required' }).trim().min(1, 'errors.name.required').max(200, 'errors.name.tooLong'),
+  name: displayText(200, { required: 'errors.name.required', tooLong: 'errors.name.tooLong' }),
   email: EmailSchema,
   password: NewPasswordSchema,
   lang: LangSchema.optional().describe('Preferred language for emails; defaults to the request language'),

@@ -250,13 +250,17 @@ export async function grantRole(db: Kysely<DB>, g: { userId: string; role: strin
   });
 }
 
-/** Take a role away; audited. Does nothing when the person does not hold it. */
-export async function revokeRole(db: Kysely<DB>, g: { userId: string; role: string; processId: string | null; groupId?: string | null; revokedBy: string | null }): Promise<void> {
-  await inTransaction(db, async (trx) => {
+/**
+ * Take a role away; audited, with the reason when one is given (a convener's revocation). Does
+ * nothing when the person does not hold it. True when a role was taken away.
+ */
+export async function revokeRole(db: Kysely<DB>, g: { userId: string; role: string; processId: string | null; groupId?: string | null; revokedBy: string | null; reason?: string }): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
     const row = await repo.revokeRole(trx, { user_id: g.userId, role: g.role, process_id: g.processId, group_id: g.groupId ?? null });
     if (row) {
-      await recordAudit(trx, { actorId: g.revokedBy, action: 'role.revoke', entityType: 'role_assignment', entityId: row.id, processId: g.processId, before: { ...row } });
+      await recordAudit(trx, { actorId: g.revokedBy, action: 'role.revoke', entityType: 'role_assignment', entityId: row.id, processId: g.processId, before: { ...row }, after: g.reason ? { revoked: true, reason: g.reason } : null });
     }
+    return !!row;
   });
 }
 

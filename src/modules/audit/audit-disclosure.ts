@@ -52,6 +52,11 @@ export const DISCLOSURE: Record<KnownAction, Disclosure> = {
   'organisation.create': shown,
   'organisation.setRoles': shownPersonal,
   'organisation.removePerson': shownPersonal,
+  // Asking to act for an organisation is done in public, as joining is; the record holds the
+  // requester's account id, and a decision the convener's and the requester's.
+  'organisation.request': shownPersonal,
+  'organisation.request.approve': shownPersonal,
+  'organisation.request.refuse': shownPersonal,
   'installation.setRoles': shownPersonal,
   'pledge.sign': shown,
   'group.create': shown,

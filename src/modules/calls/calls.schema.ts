@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantField } from '../../platform/time/time-fields.js';
+import { displayText, optionalDisplayText } from '../../platform/lib/display-text.js';
 import { Bilingual, Slug } from '../processes/index.js';
 
 /** Where a call stands at a given instant. */
@@ -25,8 +26,8 @@ export const TEXT_LIMITS = { description: 20_000, text: 100_000, reason: 2000 } 
 /** Opening a call: texts in both languages (Markdown descriptions) and its window. */
 export const OpenCallBody = z
   .object({
-    titleEn: Text(200),
-    titleFr: Text(200),
+    titleEn: displayText(200),
+    titleFr: displayText(200),
     descriptionEn: Text(TEXT_LIMITS.description, false),
     descriptionFr: Text(TEXT_LIMITS.description, false),
     opensAt: Instant,
@@ -41,10 +42,10 @@ export type OpenCallBody = z.infer<typeof OpenCallBody>;
  * existing one by id, or free text; the content is text, a file, or both (checked with the file).
  */
 export const SubmissionFields = z.object({
-  title: Text(300),
+  title: displayText(300),
   lang: z.enum(['en', 'fr'], { error: 'calls.errors.lang' }),
   organisationId: z.uuid({ error: 'errors.organisation.pick' }).optional(),
-  organisationName: z.string().trim().max(200, 'errors.text.tooLong').optional(),
+  organisationName: optionalDisplayText(200),
   text: z.string().trim().max(TEXT_LIMITS.text, 'errors.text.tooLong').default(''),
 });
 /** Parsed SubmissionFields. */

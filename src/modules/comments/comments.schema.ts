@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantField } from '../../platform/time/time-fields.js';
+import { optionalDisplayText } from '../../platform/lib/display-text.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
 import { MAX_COMMENT_CHARS } from './comments.text.js';
@@ -73,7 +74,7 @@ export const CommentFields = z.object({
     .min(1, 'comments.errors.textRequired')
     .max(MAX_COMMENT_CHARS, 'comments.errors.textTooLong')
     .describe(`Plain text, ${MAX_COMMENT_CHARS} characters at most`),
-  displayName: z.string().trim().max(200, 'errors.name.tooLong').optional().describe('The name to show; the account’s when absent'),
+  displayName: optionalDisplayText(200, 'errors.name.tooLong').describe('The name to show; the account’s when absent'),
   organisation: z.string().trim().max(200, 'errors.text.tooLong').optional(),
   stakeholderGroupId: z.uuid({ error: 'comments.errors.stakeholderGroup' }).optional().describe('Self-declared, one of the process’s stakeholder groups'),
   lang: z.enum(['en', 'fr'], { error: 'comments.errors.lang' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayText } from '../../platform/lib/display-text.js';
 import { Slug } from '../processes/index.js';
 
 /** What a document is. */
@@ -31,7 +32,7 @@ export const CreateDocumentBody = z.object({
   slug: Slug,
   kind: z.enum(DOCUMENT_KINDS, { error: 'documents.errors.kind' }),
   lang: z.enum(['en', 'fr'], { error: 'documents.errors.lang' }),
-  title: Text(300),
+  title: displayText(300),
   membersOnly: z.boolean().default(false),
   translationOf: Slug.optional().describe('The short name of the document this one translates'),
   markdown: Markdown,
@@ -42,7 +43,7 @@ export type CreateDocumentBody = z.infer<typeof CreateDocumentBody>;
 
 /** Saving a new version. */
 export const SaveVersionBody = z.object({
-  title: Text(300),
+  title: displayText(300),
   markdown: Markdown,
   message: Text(500, false),
 });
@@ -54,7 +55,7 @@ export const PatchDocumentBody = z
   .object({
     status: z.enum(DOCUMENT_STATUSES, { error: 'documents.errors.status' }).optional(),
     membersOnly: z.boolean().optional(),
-    title: Text(300).optional(),
+    title: displayText(300).optional(),
   })
   .refine((b) => b.status !== undefined || b.membersOnly !== undefined || b.title !== undefined, { message: 'documents.errors.nothingToChange' });
 /** A parsed PatchDocumentBody. */

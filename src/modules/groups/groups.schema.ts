@@ -1,15 +1,15 @@
 import { z } from 'zod';
+import { displayText } from '../../platform/lib/display-text.js';
 import { Slug } from '../processes/index.js';
 
 export const GROUP_STATUSES = ['forming', 'active', 'concluded'] as const;
 
-const Text = (max: number) => z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong');
 
 /** The longest texts its forms take, in characters: checked here, stated and set as maxlength in the forms. */
 export const TEXT_LIMITS = { charter: 50_000 } as const;
 export const GroupFields = z.object({
-  nameEn: Text(120),
-  nameFr: Text(120),
+  nameEn: displayText(120),
+  nameFr: displayText(120),
   charterEn: z.string().trim().max(TEXT_LIMITS.charter, 'errors.text.tooLong').default(''),
   charterFr: z.string().trim().max(TEXT_LIMITS.charter, 'errors.text.tooLong').default(''),
   status: z.enum(GROUP_STATUSES).default('active'),
@@ -20,7 +20,7 @@ export type CreateGroupBody = z.infer<typeof CreateGroupBody>;
 export const UpdateGroupBody = GroupFields;
 export type UpdateGroupBody = z.infer<typeof UpdateGroupBody>;
 
-export const AnnouncementBody = z.object({ title: Text(200), body: z.string().trim().min(1, 'errors.text.required').max(10_000, 'errors.text.tooLong'), lang: z.enum(['en', 'fr']) });
+export const AnnouncementBody = z.object({ title: displayText(200), body: z.string().trim().min(1, 'errors.text.required').max(10_000, 'errors.text.tooLong'), lang: z.enum(['en', 'fr']) });
 export type AnnouncementBody = z.infer<typeof AnnouncementBody>;
 
 export const AddMemberBody = z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ error: 'errors.email.invalid' })), chair: z.boolean().default(false) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { wallOrInstantField } from '../../platform/time/time-fields.js';
+import { displayText } from '../../platform/lib/display-text.js';
 import { httpUrl, optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
@@ -20,7 +21,6 @@ export const TEXT_LIMITS = { description: 20_000, minutes: 100_000 } as const;
 /** How many recording links the form offers. */
 export const RECORDING_ROWS = 5;
 
-const Text = (max: number) => z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong');
 const OptionalText = (max: number) => z.string().trim().max(max, 'errors.text.tooLong').default('');
 
 /** An http(s) address, or nothing (an empty form field reads as nothing). */
@@ -40,8 +40,8 @@ const TimeZone = TimeZoneSchema;
 
 /** What a chair sets when scheduling or editing a meeting. */
 export const MeetingBody = z.object({
-  titleEn: Text(200),
-  titleFr: Text(200),
+  titleEn: displayText(200),
+  titleFr: displayText(200),
   descriptionEn: OptionalText(TEXT_LIMITS.description),
   descriptionFr: OptionalText(TEXT_LIMITS.description),
   format: z.enum(MEETING_FORMATS, { error: 'errors.field.invalid' }),
@@ -61,7 +61,7 @@ export type MeetingBody = z.infer<typeof MeetingBody>;
 
 /** One agenda item as a chair writes it. */
 export const AgendaItemInput = z.object({
-  title: Text(300),
+  title: displayText(300),
   presenter: OptionalText(200),
   durationMinutes: OptionalCount(1440, 'meetings.errors.duration'),
   documentUrl: OptionalUrl,

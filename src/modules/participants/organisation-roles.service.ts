@@ -35,6 +35,11 @@ export async function organisationPeople(db: Kysely<DB>, organisationId: string)
   return out;
 }
 
+/** The confirmed roles one person holds for an organisation (none: they do not act for it). */
+export function organisationRolesOf(db: Kysely<DB>, organisationId: string, userId: string): Promise<OrganisationRole[]> {
+  return repo.rolesOf(db, organisationId, userId);
+}
+
 /** Roles in the table's order (owner, manufacturer, assessor), so lists and audit digests agree. */
 function inOrder(roles: readonly OrganisationRole[]): OrganisationRole[] {
   return ORGANISATION_ROLES.filter((r) => roles.includes(r));

@@ -7,6 +7,7 @@ import { redirectWithNotice } from '../../platform/web/notice.js';
 import { nestForm, parseForm, problemToFormErrors, formFields, formRows } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
 import { HttpProblem } from '../../platform/http/problem.js';
+import { mayGrant } from '../../platform/auth/policies.js';
 import { getProcess, processFromParams, saveStakeholderGroups } from '../processes/index.js';
 import { listGroups, groupsByUser as loadGroupsByUser } from '../groups/index.js';
 import { InviteBody, JoinBody } from './participants.schema.js';
@@ -25,6 +26,9 @@ export function joinFormToBody(f: Flat): Record<string, unknown> {
     : undefined;
   return { organisationId: f.organisationId || undefined, newOrganisation: f.organisationId ? undefined : newOrg, stakeholderGroupId: f.stakeholderGroupId, preferredLang: f.preferredLang };
 }
+
+/** The roles the reader may give by invitation in this process: none above their own. */
+const grantable = (req: FastifyRequest, processId: string) => InviteBody.shape.role.options.filter((r) => mayGrant(req.actor, processId, r));
 
 /** Joining, leaving, the participant directory, organisations, invitations and stakeholder groups. */
 export const participantsPages: FastifyPluginAsync = async (app) => {
@@ -97,15 +101,21 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
 
   app.get('/processes/:processSlug/invitations/new', { config: { policy: 'process.invite', ...scoped }, schema: hide }, async (req, reply) => {
     const d = await getProcess(db(), slugOf(req));
-    return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} />);
+    return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} roles={grantable(req, d.process.id)} />);
   });
 
   app.post('/processes/:processSlug/invitations', { config: { policy: 'process.invite', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
     const d = await getProcess(db(), slugOf(req));
     const parsed = parseForm(InviteBody, flat, req.t);
-    if (!parsed.ok) return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} values={flat} errors={parsed.errors} />, 422);
-    await participants.invite(db(), req.actor!, d.process, parsed.data, app.deps.config.baseUrl);
+    if (!parsed.ok) return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} roles={grantable(req, d.process.id)} values={flat} errors={parsed.errors} />, 422);
+    try {
+      await participants.invite(db(), req.actor!, d.process, parsed.data, app.deps.config.baseUrl);
+    } catch (err) {
+      // A role above the inviter's own is refused beside the role field.
+      const { status, errors } = problemToFormErrors(err, req.t);
+      return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} roles={grantable(req, d.process.id)} values={flat} errors={errors} />, status);
+    }
     return redirectWithNotice(reply, localPath(req.lang, `/processes/${d.process.slug}/invitations/new`), 'participants.invited');
   });
 

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { displayText } from '../../platform/lib/display-text.js';
 import { optionalHttpUrl } from '../../platform/lib/http-url.js';
-import { DEFAULT_STAKEHOLDER_KEYS } from '../processes/index.js';
-import { ORGANISATION_ROLES } from '../../platform/auth/roles.js';
+import { DEFAULT_STAKEHOLDER_KEYS, Slug } from '../processes/index.js';
+import { ORGANISATION_ROLES, PROCESS_ROLES } from '../../platform/auth/roles.js';
 import { EmailSchema } from '../accounts/index.js';
 
 /** What kind of organisation this is; matches the default stakeholder group keys. */
 export const SECTORS = DEFAULT_STAKEHOLDER_KEYS;
 
 export const NewOrganisation = z.object({
-  name: z.string({ error: 'errors.organisation.name' }).trim().min(2, 'errors.organisation.name').max(200, 'errors.text.tooLong'),
+  name: displayText(200, { required: 'errors.organisation.name', min: 2 }),
   sector: z.enum(SECTORS, { error: 'errors.organisation.sector' }),
   website: optionalHttpUrl('errors.organisation.website')
     .transform((v) => v ?? undefined)
@@ -104,3 +105,41 @@ export const OrganisationPersonOut = z.object({
   roles: z.array(z.enum(ORGANISATION_ROLES)),
   since: z.iso.datetime(),
 });
+
+/** `:processSlug/organisation-requests/:requestId` in a URL. */
+export const OrganisationRequestParams = z.object({ processSlug: Slug, requestId: z.uuid({ error: 'errors.notFound' }) });
+
+/** A convener's decision on an "I act for this organisation" request. */
+export const RequestDecisionBody = z.object({
+  decision: z.enum(['approve', 'refuse'], { error: 'participants.errors.decision' }).describe('approve: the person becomes a representative of the organisation'),
+});
+/** A parsed RequestDecisionBody. */
+export type RequestDecisionBody = z.infer<typeof RequestDecisionBody>;
+
+/** A pending request as the API shows it to conveners. */
+export const OrganisationRequestOut = z.object({
+  id: z.uuid(),
+  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  person: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  requestedAt: z.iso.datetime(),
+});
+
+/** A convener taking a role away: whose, which (a chair's names the group), and why (required). */
+export const RevokeRoleBody = z.object({
+  userId: z.uuid({ error: 'participants.errors.revokePerson' }),
+  role: z.enum(PROCESS_ROLES, { error: 'participants.errors.revokeRole' }),
+  groupId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'participants.errors.revokeRole' }).optional()),
+  reason: z
+    .string({ error: 'participants.errors.revokeReason' })
+    .trim()
+    .min(1, 'participants.errors.revokeReason')
+    .max(2000, 'errors.text.tooLong')
+    .describe('Why: required, kept with the revocation and covered by the audit trail'),
+});
+/** A parsed RevokeRoleBody. */
+export type RevokeRoleBody = z.infer<typeof RevokeRoleBody>;
+
+/** A role held in a process, as the API shows it. */
+export const ProcessRoleOut = z.object({ userId: z.uuid(), name: z.string(), role: z.string(), groupId: z.uuid().nullable() });
+/** A revocation, as the API shows it. */
+export const RevocationOut = z.object({ userId: z.uuid(), name: z.string(), role: z.string(), reason: z.string(), revokedBy: z.string().nullable(), revokedAt: z.iso.datetime() });

@@ -1,20 +1,22 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../platform/db/tx.js';
 import type { DB } from '../../platform/db/schema.js';
-import type { Actor } from '../../platform/auth/roles.js';
+import { isProcessRole, type Actor, type ProcessRole } from '../../platform/auth/roles.js';
+import { mayGrant } from '../../platform/auth/policies.js';
 import { tFor, type Lang } from '../../platform/i18n/i18n.js';
 import { newId } from '../../platform/lib/ids.js';
 import { randomToken, sha256Hex } from '../../platform/lib/crypto.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { grantRole, revokeRole } from '../accounts/index.js';
+import { accountsRepository, grantRole, revokeRole } from '../accounts/index.js';
 import { queueMail } from '../mail/index.js';
 import type { Process, StakeholderGroup } from '../processes/index.js';
 import { processById } from '../processes/index.js';
 import { participantsRepository as repo, type MemberRow, type Organisation } from './participants.repository.js';
 import { MemberCursor, type InviteBody, type JoinBody, type NewOrganisation } from './participants.schema.js';
 import { indexParticipant } from './participants.search.js';
+import { requestToActFor } from './organisation-requests.service.js';
 import { removeFromSearch } from '../search/index.js';
 
 const INVITATION_TTL_MS = 30 * 86_400_000;
@@ -53,7 +55,8 @@ export async function createOrganisation(db: Kysely<DB>, actor: Actor, input: Ne
 }
 
 /**
- * Join a process as a member, representing an organisation in a stakeholder group. An
+ * Join a process as a member, naming an organisation (an affiliation, and a pending request to
+ * act for it — see requestToActFor) in a stakeholder group. An
  * invitation-only process accepts people who already hold a role in it (an accepted
  * invitation gives one).
  */
@@ -80,6 +83,8 @@ export async function joinProcess(db: Kysely<DB>, actor: Actor, process: Process
       preferred_lang: input.preferredLang,
     });
     await recordAudit(trx, { actorId: actor.userId, action: 'process.join', entityType: 'process_member', entityId: member.id, processId: process.id, after: { ...member } });
+    // The organisation named here is an affiliation: acting for it waits for its confirmation.
+    await requestToActFor(trx, actor, process.id, organisationId);
     await grantRole(trx, { userId: actor.userId, role: 'member', processId: process.id, grantedBy: actor.userId });
     const sg = groups.find((g) => g.id === input.stakeholderGroupId)!;
     await indexParticipant(trx, {
@@ -155,6 +160,8 @@ export async function listMembers(
 
 /** Invite someone by email to take part with a role; the link works for 30 days. */
 export async function invite(db: Kysely<DB>, actor: Actor, process: Process, input: InviteBody, baseUrl: string): Promise<void> {
+  // Nobody hands out more authority than they hold (an oversight member inviting a convener).
+  if (!mayGrant(actor, process.id, input.role)) throw new HttpProblem(403, 'errors.invitation.aboveOwnRole', {}, { role: 'errors.invitation.aboveOwnRole' });
   await inTransaction(db, async (trx) => {
     const token = randomToken();
     const id = newId();
@@ -180,6 +187,14 @@ export async function processSlugOf(db: Kysely<DB>, processId: string): Promise<
   return (await processById(db, processId)).slug;
 }
 
+/** Whether the sender of an invitation may give its role today (their roles as stored now). */
+async function inviterMayGrant(db: Kysely<DB>, inviterId: string, processId: string, role: ProcessRole): Promise<boolean> {
+  const held = await accountsRepository.roles(db, inviterId);
+  const isAdmin = held.some((r) => r.role === 'admin' && r.process_id === null);
+  const here = new Set(held.filter((r) => r.process_id === processId && isProcessRole(r.role)).map((r) => r.role as ProcessRole));
+  return mayGrant({ isAdmin, processRoles: new Map([[processId, here]]) }, processId, role);
+}
+
 /** Accept an invitation as the signed-in person: they receive its role, then choose how to join. */
 export async function acceptInvitation(db: Kysely<DB>, actor: Actor, token: string): Promise<{ processId: string; role: string }> {
   return inTransaction(db, async (trx) => {
@@ -187,6 +202,11 @@ export async function acceptInvitation(db: Kysely<DB>, actor: Actor, token: stri
     if (!inv) throw new HttpProblem(400, 'errors.token.invalid');
     // An invitation is for the address it was sent to: a leaked link gives nobody else the role.
     if (inv.email.toLowerCase() !== actor.email.toLowerCase()) throw new HttpProblem(403, 'errors.invitation.otherEmail', { email: inv.email });
+    // An invitation sent before the rank rule, or by someone who has since lost their role,
+    // gives no more than its sender holds now.
+    if (inv.invited_by && isProcessRole(inv.role) && !(await inviterMayGrant(trx, inv.invited_by, inv.process_id, inv.role))) {
+      throw new HttpProblem(403, 'errors.invitation.aboveOwnRole');
+    }
     await repo.acceptInvitation(trx, inv.id);
     await recordAudit(trx, { actorId: actor.userId, action: 'invitation.accept', entityType: 'invitation', entityId: inv.id, processId: inv.process_id, after: { accepted: true } });
     // Any role in the process opens an invitation-only process to the person; they still

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { CreatedAt, Timestamp } from '../../platform/db/columns.js';
 import type { OrganisationRole } from '../../platform/auth/roles.js';
 
@@ -34,6 +35,29 @@ export interface OrganisationRolesTable {
   created_at: CreatedAt;
 }
 
+/** "I act for this organisation", asked when joining a process; a convener of it decides. */
+export interface OrganisationRequestsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  process_id: string;
+  status: ColumnType<'pending' | 'approved' | 'refused', 'pending' | undefined, 'approved' | 'refused'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** A role taken away in a process, and why (the convener's reason). */
+export interface RoleRevocationsTable {
+  id: string;
+  process_id: string;
+  user_id: string;
+  role: string;
+  reason: string;
+  revoked_by: string | null;
+  revoked_at: CreatedAt;
+}
+
 /** An emailed invitation to join a process with a role. */
 export interface InvitationsTable {
   id: string;
@@ -54,5 +78,7 @@ declare module '../../platform/db/schema.js' {
     process_members: ProcessMembersTable;
     invitations: InvitationsTable;
     organisation_roles: OrganisationRolesTable;
+    organisation_requests: OrganisationRequestsTable;
+    role_revocations: RoleRevocationsTable;
   }
 }

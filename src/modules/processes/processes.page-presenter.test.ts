@@ -76,6 +76,8 @@ describe('processPage', () => {
       edit: '/en/processes/labels/edit',
       stakeholderGroups: '/en/processes/labels/stakeholder-groups',
       invite: '/en/processes/labels/invitations/new',
+      roles: '/en/processes/labels/roles',
+      organisationRequests: '/en/processes/labels/organisation-requests',
       createGroup: '/en/processes/labels/groups/new',
       copy: '/en/processes/labels/copy',
     });

@@ -82,7 +82,7 @@ export interface ProcessPageModel {
   leavePath: string;
   paths: Record<'participants' | 'organisations' | 'documents' | 'commentPeriods' | 'consensus' | 'report' | 'audit' | 'recommendations' | 'tracker', string>;
   /** Each management link, or null when the reader may not follow it. */
-  manage: Record<'edit' | 'stakeholderGroups' | 'invite' | 'createGroup' | 'copy', string | null>;
+  manage: Record<'edit' | 'stakeholderGroups' | 'invite' | 'roles' | 'organisationRequests' | 'createGroup' | 'copy', string | null>;
   /** Whether the management menu is shown at all (the reader may edit or copy the process). */
   canManage: boolean;
   phases: PhaseModel[];
@@ -134,6 +134,8 @@ export function processPage(r: ProcessPageRecords, ctx: ModelCtx): ProcessPageMo
       edit: link('process.update', '/edit'),
       stakeholderGroups: link('process.manageStakeholders', '/stakeholder-groups'),
       invite: link('process.invite', '/invitations/new'),
+      roles: link('process.revokeRole', '/roles'),
+      organisationRequests: link('organisation.decideRequest', '/organisation-requests'),
       createGroup: link('group.create', '/groups/new'),
       copy: link('process.copy', '/copy'),
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateField } from '../../platform/time/time-fields.js';
+import { displayText } from '../../platform/lib/display-text.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 
 /** The phases a process moves through; 'other' for anything a convener adds. */
@@ -21,7 +22,7 @@ const Text = (max: number, required = true) =>
   required ? z.string({ error: 'errors.text.required' }).trim().min(1, 'errors.text.required').max(max, 'errors.text.tooLong') : z.string().trim().max(max, 'errors.text.tooLong').default('');
 
 export const PhaseInput = z
-  .object({ kind: z.enum(PHASE_KINDS), nameEn: Text(120), nameFr: Text(120), startsOn: IsoDate, endsOn: IsoDate })
+  .object({ kind: z.enum(PHASE_KINDS), nameEn: displayText(120), nameFr: displayText(120), startsOn: IsoDate, endsOn: IsoDate })
   .refine((p) => p.endsOn >= p.startsOn, { message: 'errors.phase.order', path: ['endsOn'] });
 export type PhaseInput = z.infer<typeof PhaseInput>;
 
@@ -29,8 +30,8 @@ export type PhaseInput = z.infer<typeof PhaseInput>;
 export const TEXT_LIMITS = { summary: 600, description: 20_000 } as const;
 /** Fields a convener sets on a process, in both languages. */
 export const ProcessFields = z.object({
-  titleEn: Text(200),
-  titleFr: Text(200),
+  titleEn: displayText(200),
+  titleFr: displayText(200),
   summaryEn: Text(TEXT_LIMITS.summary, false),
   summaryFr: Text(TEXT_LIMITS.summary, false),
   descriptionEn: Text(TEXT_LIMITS.description, false),
@@ -51,8 +52,8 @@ export type UpdateProcessBody = z.infer<typeof UpdateProcessBody>;
 /** Start a process from another as a template: its shape, none of its people or content. */
 export const CopyProcessBody = z.object({
   slug: Slug,
-  titleEn: Text(200),
-  titleFr: Text(200),
+  titleEn: displayText(200),
+  titleFr: displayText(200),
   /** The new first phase starts on this date; the others keep their spacing. */
   startsOn: IsoDate.optional(),
 });

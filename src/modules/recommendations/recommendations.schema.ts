@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayText } from '../../platform/lib/display-text.js';
 import { Slug } from '../processes/index.js';
 import type { Priority } from './recommendations.tables.js';
 
@@ -19,7 +20,7 @@ const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v
 /** A form sends one value as a string and several as an array; the API sends an array. */
 const toArray = (v: unknown): unknown[] => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? (v as unknown[]).filter((x) => x !== '') : [v]);
 
-const Title = (key: string) => z.string({ error: key }).trim().min(1, key).max(300, 'errors.text.tooLong');
+const Title = (key: string) => displayText(300, { required: key });
 const Text = (key: string) => z.string({ error: key }).trim().min(1, key).max(MAX_TEXT, 'errors.text.tooLong');
 const Ids = (key: string) => z.preprocess(toArray, z.array(z.uuid({ error: key })).max(200, key));
 

@@ -1,4 +1,4 @@
-import type { Actor, GroupRole, InstallationRole, OrganisationRole, ProcessRole } from './roles.js';
+import { PROCESS_ROLE_RANK, type Actor, type GroupRole, type InstallationRole, type OrganisationRole, type ProcessRole } from './roles.js';
 
 /**
  * Who may do what, in one table. Every route names one of these actions in its config
@@ -77,13 +77,24 @@ export const POLICIES = {
   'process.update': roles(['convener', 'oversight']),
   'process.copy': roles(['convener', 'oversight']),
   'process.manageStakeholders': roles(['convener', 'oversight']),
+  /** Invite someone with a role: never a role above the inviter's own (see mayGrant). */
   'process.invite': roles(['convener', 'oversight']),
+  /** Take a role away from someone in the process, with a reason (audited). */
+  'process.revokeRole': roles(['convener']),
   'process.join': confirmed,
   'process.leave': roles(['member']),
   'invitation.accept': signedIn,
   'organisation.create': confirmed,
   /** Add and remove who acts for an organisation (owners, manufacturers, assessors): its owners. */
   'organisation.manageRoles': roles({ organisation: ['owner'] }),
+  /**
+   * Act in an organisation's name (sign its pledges, report on its actions and pledges): a
+   * confirmed role for it — added by an owner, or approved by a convener. Naming an
+   * organisation when joining a process confirms nothing. Asked with `organisationId`.
+   */
+  'organisation.actFor': roles({ organisation: ['owner', 'representative', 'manufacturer', 'assessor'] }),
+  /** Approve or refuse "I act for this organisation" requests made when joining the process. */
+  'organisation.decideRequest': roles(['convener']),
   /** Grant and take away installation roles (registrar, assessor): administrators only. */
   'installation.manageRoles': admin,
 
@@ -150,10 +161,10 @@ export const POLICIES = {
   'recommendation.update': roles(['convener', 'oversight']),
   'report.publish': roles(['convener', 'oversight']),
 
-  // Accountability: the action committee turns recommendations into actions; a member who
-  // represents an organisation pledges for it (checked by the service); owners (the action's
-  // contact, or a member of the owner organisation — checked by the service) and the action
-  // committee report progress.
+  // Accountability: the action committee turns recommendations into actions; a member with a
+  // confirmed role for an organisation ('organisation.actFor', asked by the service with the
+  // organisation) pledges for it and reports on its actions and pledges; the action committee
+  // reports on any.
   'action.create': roles(['convener', 'action_committee']),
   'action.update': roles(['convener', 'action_committee']),
   'pledge.sign': roles(['member']),
@@ -282,6 +293,19 @@ export interface ProcessRecord {
 export function canSee(actor: Actor | null, record: ProcessRecord): boolean {
   if (!record.membersOnly) return true;
   return !!actor && (actor.isAdmin || actor.processRoles.has(record.processId));
+}
+
+/**
+ * May the actor give this role in this process (by invitation)? Only a role at or below the
+ * highest they hold there (PROCESS_ROLE_RANK): an oversight member cannot make anyone — their
+ * own second address included — a convener. Site administrators may give any.
+ * @example mayGrant(oversightMember, processId, 'convener') // false
+ */
+export function mayGrant(actor: Pick<Actor, 'isAdmin' | 'processRoles'> | null, processId: string, role: ProcessRole): boolean {
+  if (!actor) return false;
+  if (actor.isAdmin) return true;
+  const held = [...(actor.processRoles.get(processId) ?? [])];
+  return held.some((r) => PROCESS_ROLE_RANK[r] >= PROCESS_ROLE_RANK[role]);
 }
 
 /** Shorthand for a yes/no answer, for views deciding whether to show a button. */

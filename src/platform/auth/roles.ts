@@ -17,17 +17,36 @@ export const PROCESS_ROLES = [
   'action_committee',
 ] as const;
 
+/**
+ * The order of authority in a process, lowest first; site administrators stand above all.
+ * Nobody grants a role ranked above the highest they hold (policies.ts's mayGrant):
+ * member = manufacturer < reviewer = moderator = chair = action_committee < oversight < convener < admin.
+ */
+export const PROCESS_ROLE_RANK: Readonly<Record<ProcessRole, number>> = {
+  member: 1,
+  manufacturer: 1,
+  reviewer: 2,
+  moderator: 2,
+  chair: 2,
+  action_committee: 2,
+  oversight: 3,
+  convener: 4,
+};
+
 /** Roles held within one working group: its chair, and its members (who edit its documents). */
 export const GROUP_ROLES = ['chair', 'member'] as const;
 
 /**
  * Roles held for one organisation (a manufacturer, a lab): who acts for it, and as what.
  * - `owner`: decides who acts for the organisation (adds and removes the people below);
+ * - `representative`: speaks for it in a process (signs its pledges, reports on its actions),
+ *   added by an owner or approved by a convener on request — joining a process "for" an
+ *   organisation grants nothing by itself;
  * - `manufacturer`: submits the organisation's device models, assessments and labels;
  * - `assessor`: reviews assessments as the organisation (a test lab's reviewer).
  * Held in `organisation_roles` (participants module), granted by an owner or an administrator.
  */
-export const ORGANISATION_ROLES = ['owner', 'manufacturer', 'assessor'] as const;
+export const ORGANISATION_ROLES = ['owner', 'representative', 'manufacturer', 'assessor'] as const;
 
 /**
  * Roles held across the whole installation, beside site administration (which stays `admin`):

@@ -29,6 +29,7 @@ export function History(props: { ctx: PageCtx; reports: ReportModel[] }) {
           <p>
             <Day day={r.reported} /> · <Status ctx={props.ctx} status={r.status} />
             {r.authorName ? ` · ${r.authorName}` : ''}
+            {r.capacity ? ` ${r.capacity}` : ''}
           </p>
           {r.reason && <p lang={r.lang}>{t('accountability.reasonLine', { reason: r.reason })}</p>}
           {r.body && <p lang={r.lang}>{r.body}</p>}

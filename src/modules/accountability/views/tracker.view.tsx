@@ -50,7 +50,8 @@ function PledgeItem({ ctx, p }: { ctx: PageCtx; p: PledgeModel }) {
       </h4>
       <blockquote lang={p.lang}>{p.text}</blockquote>
       <p>
-        {t('accountability.signedBy', { name: p.signerName })} · <Day day={p.signed} />
+        {t('accountability.signedBy', { name: p.signerName })}
+        {p.signedAs ? ` ${p.signedAs}` : ''} · <Day day={p.signed} />
         {p.due && (
           <>
             {' · '}

@@ -9,8 +9,8 @@ import { InviteBody } from '../participants.schema.js';
 type Values = Record<string, string | undefined>;
 const titleOf = (ctx: PageCtx, p: Process) => (pick(ctx.lang, p, 'title'));
 
-/** Invite someone to the process by email, with a role. */
-export function InviteView({ ctx, process, values = {}, errors = {} }: { ctx: PageCtx; process: Process; values?: Values; errors?: Record<string, string> }) {
+/** Invite someone to the process by email, with a role (only the roles the inviter may give are offered). */
+export function InviteView({ ctx, process, roles = InviteBody.shape.role.options, values = {}, errors = {} }: { ctx: PageCtx; process: Process; roles?: readonly string[]; values?: Values; errors?: Record<string, string> }) {
   const { t, lang } = ctx;
   const title = t('participants.inviteTitle', { title: titleOf(ctx, process) });
   return (
@@ -23,7 +23,7 @@ export function InviteView({ ctx, process, values = {}, errors = {} }: { ctx: Pa
         <div class="field">
           <label for="field-role">{t('participants.inviteRole')}</label>
           <select id="field-role" name="role">
-            {InviteBody.shape.role.options.map((r) => (
+            {roles.map((r) => (
               <option value={r} selected={(values.role ?? 'member') === r}>
                 {t(`roles.${r}`)}
               </option>

@@ -94,6 +94,16 @@ export function ProcessView(props: {
                 <a href={m.manage.invite}>{t('processes.invite')}</a>
               </li>
             )}
+            {m.manage.roles !== null && (
+              <li>
+                <a href={m.manage.roles}>{t('participants.roles.link')}</a>
+              </li>
+            )}
+            {m.manage.organisationRequests !== null && (
+              <li>
+                <a href={m.manage.organisationRequests}>{t('participants.requests.link')}</a>
+              </li>
+            )}
             {m.manage.createGroup !== null && (
               <li>
                 <a href={m.manage.createGroup}>{t('groups.create')}</a>
