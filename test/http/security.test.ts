@@ -217,7 +217,7 @@ describe('malformed addresses', () => {
     const form = { 'content-type': 'application/x-www-form-urlencoded', cookie };
     const cases = [
       { name: 'bad %-escape', req: { url: '/fr/processus/%E0%A4%A' }, status: 400, text: 'Cette adresse est mal formée' },
-      { name: 'body too large', req: { method: 'POST', url: '/fr/register', headers: form, payload: `_csrf=${c.csrf()}&name=${'y'.repeat(100 * 1024)}` }, status: 413, text: 'trop volumineux' },
+      { name: 'body too large', req: { method: 'POST', url: '/fr/register', headers: form, payload: `_csrf=${c.csrf()}&name=${'y'.repeat(3 * 1024 * 1024)}` }, status: 413, text: 'Mio que ce site accepte' },
       { name: 'unsupported media type', req: { method: 'POST', url: '/fr/register', headers: { ...form, 'content-type': 'application/x-unknown' }, payload: 'x' }, status: 415, text: 'Ce format n’est pas accepté ici.' },
       { name: 'bad JSON', req: { method: 'POST', url: '/fr/register', headers: { ...form, 'content-type': 'application/json' }, payload: '{"name":' }, status: 400, text: 'pas du JSON valide' },
     ] as const;
