@@ -34,7 +34,9 @@ async function overflow(page: Page): Promise<{ width: number; culprit: string } 
   }, WIDTH);
 }
 
-describe.skipIf(!hasChromium)('pages at 375 px wide', () => {
+// Widths are the stylesheet's doing, not the database's: the PostgreSQL pass skips this crawl
+// (about 100 s), the PGlite passes on Node 20 and 24 run it.
+describe.skipIf(!hasChromium || !!process.env.DATABASE_URL)('pages at 375 px wide', () => {
   let server: E2eServer;
   let browser: Browser;
 
