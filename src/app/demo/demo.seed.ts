@@ -33,7 +33,7 @@ export async function databaseIsEmpty(db: Kysely<DB>): Promise<boolean> {
  * seeded. Seeding is not one transaction: a run stopped half-way leaves a partial demo that
  * the next run does not complete, as before.
  */
-export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?: string | undefined } = {}): Promise<{ created: string[]; process: boolean }> {
+export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?: string | undefined; now?: Date } = {}): Promise<{ created: string[]; process: boolean }> {
   const seeders = demoSeedersInOrder(MODULES);
   const created: string[] = [];
   const accounts: User[] = [];
@@ -56,6 +56,7 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
     admin: demoActor(adminUser, { admin: true }),
     member,
     rand: seeded(2018),
+    now: opts.now ?? new Date(),
     ...demoRecords(),
   };
   for (const m of seeders) await m.demo.seed(ctx);

@@ -1,7 +1,7 @@
 import type { User } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import type { DemoSeeder } from '../../platform/demo/seeders.js';
-import { demoActor, emailLocal, frenchTypography } from '../../platform/demo/kit.js';
+import { daysAfter, demoActor, emailLocal, frenchTypography } from '../../platform/demo/kit.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { randomToken } from '../../platform/lib/crypto.js';
@@ -11,7 +11,7 @@ import { submitComment } from './comments.service.js';
 import { hideComment } from './moderation.service.js';
 import { recordDisposition } from './dispositions.service.js';
 import { openPeriod } from './periods.service.js';
-import { PERIOD } from './comments.demo.texts.js';
+import { LIVE_PERIOD, PERIOD } from './comments.demo.texts.js';
 import { planComments, torontoTime, type Commenter, type PlannedDisposition, type StakeholderKey } from './comments.demo.plan.js';
 
 /** Spread `n` moments evenly across a Toronto-time day range (the working groups' review). */
@@ -146,5 +146,48 @@ export const commentsDemo: DemoSeeder = {
     await later(2);
     await later(3);
     for (const lang of ['en', 'fr'] as const) await setDocumentStatus(db, editor, docs[lang].id, 'final');
+
+    // The live process: its draft guideline's comment period opened a week before the demo was
+    // loaded and closes three weeks after, with its first comments; anyone may add theirs.
+    const live = ctx.get('liveProcess');
+    const guideline = ctx.get('liveGuideline');
+    const liveGroups = new Map(ctx.get('liveStakeholderGroups').map((g) => [g.key, g.id]));
+    const livePeriod = await openPeriod(
+      db,
+      ctx.admin,
+      live.id,
+      {
+        document: guideline.en.slug,
+        version: 1,
+        includeTranslations: true,
+        opensAt: daysAfter(ctx.now, LIVE_PERIOD.opensAfterDays).toISOString(),
+        closesAt: daysAfter(ctx.now, LIVE_PERIOD.closesAfterDays).toISOString(),
+        timeZone: 'America/Toronto',
+        instructionsEn: LIVE_PERIOD.instructions.en,
+        instructionsFr: frenchTypography(LIVE_PERIOD.instructions.fr),
+        audience: 'confirmed',
+      },
+      baseUrl,
+    );
+    for (const [i, c] of LIVE_PERIOD.comments.entries()) {
+      const p = ctx.get('livePeople')[i * 3]!;
+      const lang = p.user.preferred_lang;
+      await submitComment(
+        db,
+        demoActor(p.user, { in: live.id, roles: ['member'] }),
+        livePeriod.id,
+        {
+          document: guideline[lang].slug,
+          anchor: null,
+          text: lang === 'fr' ? frenchTypography(c.fr) : c.en,
+          displayName: p.user.name,
+          organisation: p.org,
+          stakeholderGroupId: liveGroups.get(p.sector),
+          lang,
+        },
+        {},
+        { at: daysAfter(ctx.now, c.afterDays), skipMail: true, baseUrl },
+      );
+    }
   },
 };

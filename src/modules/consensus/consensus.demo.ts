@@ -1,9 +1,9 @@
 import type { User } from '../../platform/db/schema.js';
 import type { DemoSeeder } from '../../platform/demo/seeders.js';
-import { demoActor, seeded } from '../../platform/demo/kit.js';
+import { daysAfter, demoActor, frenchTypography, seeded } from '../../platform/demo/kit.js';
 import { openCall, statePosition } from './consensus.service.js';
 import { recordOutcome } from './outcomes.service.js';
-import { CONSENSUS } from './consensus.demo.texts.js';
+import { CONSENSUS, LIVE_CONSENSUS } from './consensus.demo.texts.js';
 
 declare module '../../platform/demo/seeders.js' {
   interface DemoRecords {
@@ -18,6 +18,8 @@ const STANCES = ['support', 'support', 'support', 'support', 'live_with', 'live_
  * The consensus call on version 2 of the outcomes report (May 2019), chaired by the oversight
  * committee, with positions from members of all six stakeholder groups — one member changes
  * their mind, one objects and is answered — and a rough-consensus outcome. Back-dated, no mail.
+ * Then the live process's call on its draft guideline, open until two weeks after the demo is
+ * loaded, with its first positions (the demo member has not stated one: theirs to try).
  */
 export const consensusDemo: DemoSeeder = {
   after: ['participants', 'documents', 'comments'],
@@ -77,5 +79,31 @@ export const consensusDemo: DemoSeeder = {
       { at: new Date(CONSENSUS.decided) },
     );
     ctx.put('consensusCall', call.call.id);
+
+    const live = ctx.get('liveProcess');
+    const liveOpened = daysAfter(ctx.now, LIVE_CONSENSUS.openedAfterDays);
+    const liveCall = await openCall(
+      db,
+      ctx.admin,
+      live.id,
+      {
+        target: 'document',
+        document: ctx.get('liveGuideline').en.slug,
+        version: 1,
+        anchor: null,
+        questionEn: LIVE_CONSENSUS.questionEn,
+        questionFr: frenchTypography(LIVE_CONSENSUS.questionFr),
+        options: [{ labelEn: LIVE_CONSENSUS.optionEn, labelFr: LIVE_CONSENSUS.optionFr }],
+        deadline: daysAfter(ctx.now, LIVE_CONSENSUS.deadlineAfterDays).toISOString(),
+        timeZone: 'America/Toronto',
+        appealDays: 14,
+      },
+      { at: liveOpened },
+    );
+    const liveOption = liveCall.options[0]!.id;
+    for (const [i, p] of ctx.get('livePeople').slice(0, 9).entries()) {
+      const stance = (['support', 'support', 'live_with', 'support', 'stand_aside', 'support', 'live_with', 'support', 'support'] as const)[i]!;
+      await statePosition(db, demoActor(p.user, { in: live.id, roles: ['member'] }), liveCall.call.id, { optionId: liveOption, stance, reason: null }, { at: new Date(liveOpened.getTime() + (i + 1) * 6 * 3_600_000) });
+    }
   },
 };

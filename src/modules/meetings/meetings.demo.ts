@@ -3,13 +3,15 @@ import { jobsSchemaFor } from '../../platform/jobs/queue.js';
 import { groupMemberIds } from '../groups/index.js';
 import { MeetingBody } from './meetings.schema.js';
 import { saveAgenda, saveMinutes, saveRecordings, scheduleMeeting } from './meetings.service.js';
-import { setAttendance } from './registrations.service.js';
-import { DEMO_MEETINGS, demoMinutes } from './meetings.demo.texts.js';
+import { register, setAttendance } from './registrations.service.js';
+import { dayOf, daysAfter, demoActor, frenchTypography } from '../../platform/demo/kit.js';
+import { DEMO_MEETINGS, demoMinutes, LIVE_MEETING } from './meetings.demo.texts.js';
 
 /**
  * The demo's meetings, 2018–April 2019: plenaries, workshops and the working groups' calls,
  * each with its agenda, attendance (drawn from the story's random sequence), recording and
- * minutes.
+ * minutes. Then the live process's next meeting, ten days after the demo is loaded, with the
+ * first registrations (the demo sign-ins may add theirs).
  */
 export const meetingsDemo: DemoSeeder = {
   after: ['participants', 'groups'],
@@ -45,5 +47,30 @@ export const meetingsDemo: DemoSeeder = {
       const minutes = demoMinutes(m, attended.length);
       await saveMinutes(deps, admin, process.id, meeting.id, { minutesEn: minutes.en, minutesFr: minutes.fr });
     }
+
+    const live = ctx.get('liveProcess');
+    const day = dayOf(daysAfter(ctx.now, LIVE_MEETING.inDays));
+    const next = await scheduleMeeting(
+      deps,
+      admin,
+      { processId: live.id },
+      MeetingBody.parse({
+        titleEn: LIVE_MEETING.titleEn,
+        titleFr: frenchTypography(LIVE_MEETING.titleFr),
+        format: 'hybrid',
+        venue: 'Ottawa Public Library, Main Branch',
+        address: '120 Metcalfe Street, Ottawa, ON',
+        joinUrl: 'https://meet.concord.example/iot-labels/1',
+        streamUrl: 'https://stream.concord.example/iot-labels/1',
+        startsAt: `${day}T${LIVE_MEETING.start}`,
+        endsAt: `${day}T${LIVE_MEETING.end}`,
+        timeZone: 'America/Toronto',
+        languages: 'both',
+        visibility: 'public',
+        capacity: 80,
+      }),
+    );
+    await saveAgenda(deps, admin, live.id, next.id, { items: LIVE_MEETING.agenda.map(([title, presenter, minutes]) => ({ title, presenter, durationMinutes: minutes, documentUrl: null })) });
+    for (const p of ctx.get('livePeople').slice(0, 12)) await register(db, ctx.baseUrl, demoActor(p.user, { in: live.id, roles: ['member'] }), next.id, { showName: p.user.preferred_lang === 'en' });
   },
 };

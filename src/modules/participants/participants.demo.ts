@@ -25,13 +25,16 @@ declare module '../../platform/demo/seeders.js' {
     people: DemoPerson[];
     /** The oversight committee: five representatives of partner organisations, in the order the role lists them (by name). */
     oversight: User[];
+    /** The representatives who also take part in the live process (the demo member does too). */
+    livePeople: DemoPerson[];
   }
 }
 
 /**
  * The demo's participants: the organisations of each stakeholder group, 110 fictional
  * representatives who join the process (names, languages and organisations drawn from the
- * story's random sequence), the demo member from a consumer group, and the oversight committee.
+ * story's random sequence), the demo member from a consumer group, and the oversight committee;
+ * then the members of the live process (the demo member among them).
  */
 export const participantsDemo: DemoSeeder = {
   after: ['processes'],
@@ -91,6 +94,26 @@ export const participantsDemo: DemoSeeder = {
       if (person) await grantRole(db, { userId: person.id, role: 'oversight', processId: process.id, grantedBy: admin.userId });
     }
     ctx.put('people', people);
+
+    // The live process: the demo member and one representative in four take part, so the
+    // newcomer finds company (and can comment and register as a member at once).
+    const live = ctx.get('liveProcess');
+    const liveGroups = ctx.get('liveStakeholderGroups');
+    const liveGroupsByKey = new Map(liveGroups.map((g) => [g.key, g]));
+    await joinProcess(db, demoActor(ctx.member), live, liveGroups, {
+      organisationId: orgs.get('civil_society')![2]!.id,
+      stakeholderGroupId: liveGroupsByKey.get('civil_society')!.id,
+      preferredLang: 'fr',
+    });
+    const livePeople = people.filter((_, i) => i % 4 === 0);
+    for (const p of livePeople) {
+      await joinProcess(db, demoActor(p.user, { in: live.id }), live, liveGroups, {
+        organisationId: p.orgId,
+        stakeholderGroupId: liveGroupsByKey.get(p.sector)!.id,
+        preferredLang: p.user.preferred_lang,
+      });
+    }
+    ctx.put('livePeople', livePeople);
     // As the role's holders are listed (by name): the first edits the report and chairs, the second moderates.
     const byId = new Map(people.map((p) => [p.user.id, p.user]));
     ctx.put(
