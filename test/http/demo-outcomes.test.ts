@@ -123,6 +123,16 @@ describe('the demo tracker', () => {
     expect(fr.body).toContain('Avertir les clients d’appareils infectés');
   });
 
+  it('reads the finished process as of its end (31 December 2021), not years overdue as of today', async () => {
+    const tracker = await api<TrackerJson & { asOf: string }>('/tracker');
+    expect(tracker.asOf).toBe('2021-12-31');
+    const actions = await api<{ items: { dueOn: string | null; overdue: boolean }[] }>('/actions');
+    // Nothing due on or after the end counts as overdue, whatever today is.
+    expect(actions.items.filter((a) => a.overdue && a.dueOn! >= '2021-12-31')).toEqual([]);
+    const page = await t.app.inject({ url: `/en/processes/${P}/tracker` });
+    expect(page.body).toMatch(/As of <time[^>]*datetime="2021-12-31"/);
+  });
+
   it('leaves the audit chain intact after the whole demo', async () => {
     expect((await verifyAudit(t.db)).ok).toBe(true);
   });
