@@ -4,6 +4,7 @@ import { demoRecords, demoSeedersInOrder, type DemoContext } from '../../platfor
 import { demoActor, seeded } from '../../platform/demo/kit.js';
 import { accountsRepository, createUser } from '../../modules/accounts/index.js';
 import { MODULES } from '../modules.js';
+import { setStoryTime, withStoryClock } from '../../platform/time/story-clock.js';
 
 /** The demo sign-ins printed at start; the passwords are public by design (evaluation only). */
 export const DEMO_ACCOUNTS = [
@@ -57,8 +58,12 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
     member,
     rand: seeded(2018),
     now: opts.now ?? new Date(),
+    storyAt: (at) => setStoryTime(at),
     ...demoRecords(),
   };
-  for (const m of seeders) await m.demo.seed(ctx);
+  // Each seeder dates its steps with ctx.storyAt; the clock stops with the seeding.
+  await withStoryClock(async () => {
+    for (const m of seeders) await m.demo.seed(ctx);
+  });
   return { created, process: true };
 }

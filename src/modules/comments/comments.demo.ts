@@ -44,7 +44,8 @@ export const commentsDemo: DemoSeeder = {
     const editor = demoActor(oversight[0]!, { in: process.id, roles: ['oversight'] });
     const moderator = demoActor(oversight[1]!, { in: process.id, roles: ['oversight'] });
 
-    // The period covers version 1 of both languages.
+    // The period covers version 1 of both languages; it was announced the week before it opened.
+    ctx.storyAt(new Date(new Date(PERIOD.opensAt).getTime() - 7 * 86_400_000));
     const period = await openPeriod(
       db,
       editor,
@@ -95,6 +96,7 @@ export const commentsDemo: DemoSeeder = {
     const campaignGroups = new Map<string, { lang: Lang; disposition: PlannedDisposition }>();
     const spam: string[] = [];
     for (const c of comments) {
+      ctx.storyAt(c.at);
       const { comment } = await submitComment(
         db,
         actors.get(c.author)!,
@@ -115,12 +117,14 @@ export const commentsDemo: DemoSeeder = {
       else if (c.kind === 'campaign') campaignGroups.set(comment.group_id, { lang: c.lang, disposition: c.disposition! });
       else singles.push({ commentId: comment.id, lang: c.lang, disposition: c.disposition! });
     }
+    ctx.storyAt(new Date(PERIOD.closesAt));
     for (const id of spam) await hideComment(db, moderator, process.id, id, { reason: 'spam', note: '' });
 
     // Responses that change nothing, through April; then version 2 and the responses pointing
     // to it; then version 3 and the responses pointing to it.
     const answer = async (target: { commentId: string } | { groupId: string }, lang: Lang, d: PlannedDisposition, at: Date, versions: Record<Lang, VersionRow>, anchors: Record<Lang, Map<string, string>>) => {
       const change = d.changed ? { versionId: versions[lang].id, anchor: anchors[lang].get(d.changed.key) ?? null } : {};
+      ctx.storyAt(at);
       await recordDisposition(db, editor, period.id, { ...target, outcome: d.outcome, rationale: d.rationale, lang, ...change }, { at });
     };
     const unchanged = singles.filter((s) => !s.disposition.changed);
@@ -133,6 +137,7 @@ export const commentsDemo: DemoSeeder = {
       const anchors = {} as Record<Lang, Map<string, string>>;
       for (const lang of ['en', 'fr'] as const) {
         const v = report.version(lang, version);
+        ctx.storyAt(v.at);
         versions[lang] = await saveVersion(db, editor, docs[lang].id, { title: v.title, markdown: v.markdown, message: v.message }, { at: v.at, baseUrl });
         anchors[lang] = await report.anchors(lang, version, versions[lang]);
       }
@@ -145,6 +150,7 @@ export const commentsDemo: DemoSeeder = {
     };
     await later(2);
     await later(3);
+    ctx.storyAt(new Date(report.version('en', 3).at.getTime() + 2 * 60 * 60_000));
     for (const lang of ['en', 'fr'] as const) await setDocumentStatus(db, editor, docs[lang].id, 'final');
 
     // The live process: its draft guideline's comment period opened a week before the demo was
@@ -152,6 +158,7 @@ export const commentsDemo: DemoSeeder = {
     const live = ctx.get('liveProcess');
     const guideline = ctx.get('liveGuideline');
     const liveGroups = new Map(ctx.get('liveStakeholderGroups').map((g) => [g.key, g.id]));
+    ctx.storyAt(daysAfter(ctx.now, LIVE_PERIOD.opensAfterDays - 1));
     const livePeriod = await openPeriod(
       db,
       ctx.admin,
@@ -172,6 +179,7 @@ export const commentsDemo: DemoSeeder = {
     for (const [i, c] of LIVE_PERIOD.comments.entries()) {
       const p = ctx.get('livePeople')[i * 3]!;
       const lang = p.user.preferred_lang;
+      ctx.storyAt(daysAfter(ctx.now, c.afterDays));
       await submitComment(
         db,
         demoActor(p.user, { in: live.id, roles: ['member'] }),

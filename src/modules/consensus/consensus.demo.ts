@@ -33,6 +33,7 @@ export const consensusDemo: DemoSeeder = {
     const member = (u: User) => demoActor(u, { in: process.id, roles: ['member'] });
 
     // The call on version 2 (which the comments' seeder saved), and positions from about two members in three.
+    ctx.storyAt(new Date(CONSENSUS.opened));
     const call = await openCall(
       db,
       chair,
@@ -62,8 +63,10 @@ export const consensusDemo: DemoSeeder = {
       const isChanger = p === changer;
       if (!isObjector && !isChanger && rand() > 0.66) continue;
       const at = new Date(opened + Math.floor(((i + 1) / (people.length + 1)) * span * 0.9));
+      ctx.storyAt(at);
       if (isChanger) {
         await statePosition(db, member(p.user), call.call.id, { optionId, stance: 'stand_aside', reason: 'I have not read the labelling sections closely enough.' }, { at });
+        ctx.storyAt(new Date(at.getTime() + 5 * 86_400_000));
         await statePosition(db, member(p.user), call.call.id, { optionId, stance: 'support', reason: CONSENSUS.changedMind }, { at: new Date(at.getTime() + 5 * 86_400_000) });
         continue;
       }
@@ -71,6 +74,7 @@ export const consensusDemo: DemoSeeder = {
       const stated = await statePosition(db, member(p.user), call.call.id, { optionId, stance, reason: isObjector ? CONSENSUS.objection : null }, { at });
       if (isObjector) objection = stated.id;
     }
+    ctx.storyAt(new Date(CONSENSUS.decided));
     await recordOutcome(
       db,
       chair,
@@ -82,6 +86,7 @@ export const consensusDemo: DemoSeeder = {
 
     const live = ctx.get('liveProcess');
     const liveOpened = daysAfter(ctx.now, LIVE_CONSENSUS.openedAfterDays);
+    ctx.storyAt(liveOpened);
     const liveCall = await openCall(
       db,
       ctx.admin,
@@ -103,7 +108,9 @@ export const consensusDemo: DemoSeeder = {
     const liveOption = liveCall.options[0]!.id;
     for (const [i, p] of ctx.get('livePeople').slice(0, 9).entries()) {
       const stance = (['support', 'support', 'live_with', 'support', 'stand_aside', 'support', 'live_with', 'support', 'support'] as const)[i]!;
-      await statePosition(db, demoActor(p.user, { in: live.id, roles: ['member'] }), liveCall.call.id, { optionId: liveOption, stance, reason: null }, { at: new Date(liveOpened.getTime() + (i + 1) * 6 * 3_600_000) });
+      const at = new Date(liveOpened.getTime() + (i + 1) * 6 * 3_600_000);
+      ctx.storyAt(at);
+      await statePosition(db, demoActor(p.user, { in: live.id, roles: ['member'] }), liveCall.call.id, { optionId: liveOption, stance, reason: null }, { at });
     }
   },
 };

@@ -66,6 +66,7 @@ export const documentsDemo: DemoSeeder = {
     };
     for (const lang of ['en', 'fr'] as const) {
       const v1 = report.version(lang, 1);
+      ctx.storyAt(v1.at);
       report.documents[lang] = await createDocument(
         db,
         editor,
@@ -91,6 +92,7 @@ export const documentsDemo: DemoSeeder = {
     const guideline = {} as Record<ReportLang, DocumentRow>;
     for (const lang of ['en', 'fr'] as const) {
       const g = LIVE_GUIDELINE[lang];
+      ctx.storyAt(daysAfter(ctx.now, lang === 'en' ? -10 : -9.9));
       guideline[lang] = await createDocument(
         db,
         ctx.admin,

@@ -4,6 +4,7 @@ import { groupMemberIds } from '../groups/index.js';
 import { MeetingBody } from './meetings.schema.js';
 import { saveAgenda, saveMinutes, saveRecordings, scheduleMeeting } from './meetings.service.js';
 import { register, setAttendance } from './registrations.service.js';
+import { toInstant } from '../../platform/time/zoned.js';
 import { dayOf, daysAfter, demoActor, frenchTypography } from '../../platform/demo/kit.js';
 import { DEMO_MEETINGS, demoMinutes, LIVE_MEETING } from './meetings.demo.texts.js';
 
@@ -23,6 +24,9 @@ export const meetingsDemo: DemoSeeder = {
     const allIds = ctx.get('people').map((p) => p.user.id);
     for (const [i, m] of DEMO_MEETINGS.entries()) {
       const groupId = m.group ? groupIds.get(m.group) : undefined;
+      // Announced with its agenda two weeks ahead; attendance, recording and minutes the day after.
+      const startsAt = toInstant(m.startsAt, m.timeZone);
+      ctx.storyAt(daysAfter(startsAt, -14));
       const body = MeetingBody.parse({
         titleEn: m.titleEn,
         titleFr: m.titleFr,
@@ -40,6 +44,7 @@ export const meetingsDemo: DemoSeeder = {
       });
       const meeting = await scheduleMeeting(deps, admin, { processId: process.id, groupId }, body);
       await saveAgenda(deps, admin, process.id, meeting.id, { items: m.agenda.map(([title, presenter, minutes]) => ({ title, presenter, durationMinutes: minutes, documentUrl: null })) });
+      ctx.storyAt(daysAfter(toInstant(m.endsAt, m.timeZone), 1));
       const candidates = groupId ? await groupMemberIds(db, groupId) : allIds;
       const attended = candidates.filter(() => ctx.rand() < 0.6);
       await setAttendance(db, admin, process.id, meeting.id, attended);
@@ -50,6 +55,7 @@ export const meetingsDemo: DemoSeeder = {
 
     const live = ctx.get('liveProcess');
     const day = dayOf(daysAfter(ctx.now, LIVE_MEETING.inDays));
+    ctx.storyAt(daysAfter(ctx.now, -6));
     const next = await scheduleMeeting(
       deps,
       admin,
@@ -71,6 +77,9 @@ export const meetingsDemo: DemoSeeder = {
       }),
     );
     await saveAgenda(deps, admin, live.id, next.id, { items: LIVE_MEETING.agenda.map(([title, presenter, minutes]) => ({ title, presenter, durationMinutes: minutes, documentUrl: null })) });
-    for (const p of ctx.get('livePeople').slice(0, 12)) await register(db, ctx.baseUrl, demoActor(p.user, { in: live.id, roles: ['member'] }), next.id, { showName: p.user.preferred_lang === 'en' });
+    for (const [i, p] of ctx.get('livePeople').slice(0, 12).entries()) {
+      ctx.storyAt(daysAfter(ctx.now, -5 + i * 0.4));
+      await register(db, ctx.baseUrl, demoActor(p.user, { in: live.id, roles: ['member'] }), next.id, { showName: p.user.preferred_lang === 'en' }, ctx.now);
+    }
   },
 };

@@ -15,6 +15,7 @@ import { participantsRepository as repo, type MemberRow, type Organisation } fro
 import type { InviteBody, JoinBody, NewOrganisation } from './participants.schema.js';
 import { indexParticipant } from './participants.search.js';
 import { removeFromSearch } from '../search/index.js';
+import { clockNow } from '../../platform/time/story-clock.js';
 
 const INVITATION_TTL_MS = 30 * 86_400_000;
 
@@ -70,8 +71,10 @@ export async function joinProcess(db: Kysely<DB>, actor: Actor, process: Process
       org = await findOrCreateOrganisation(trx, actor.userId, input.newOrganisation!);
     }
     const organisationId = org.id;
+    const joinedAt = clockNow();
     const member = await repo.insertMember(trx, {
-      id: newId(),
+      id: newId(joinedAt.getTime()),
+      joined_at: joinedAt,
       process_id: process.id,
       user_id: actor.userId,
       organisation_id: organisationId,

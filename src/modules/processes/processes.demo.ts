@@ -30,6 +30,7 @@ export const processesDemo: DemoSeeder = {
     ),
   async seed(ctx) {
     const { db, admin } = ctx;
+    ctx.storyAt(new Date(`${PHASES[0].startsOn}T09:00:00-04:00`));
     const process = await createProcess(db, admin, { ...PROCESS_TEXT, registration: 'open', timezone: 'America/Toronto', phases: [...PHASES] });
     const detail = await getProcess(db, process.slug);
     await saveStakeholderGroups(
@@ -42,6 +43,7 @@ export const processesDemo: DemoSeeder = {
     ctx.put('stakeholderGroups', (await getProcess(db, process.slug)).stakeholderGroups);
 
     const phases = LIVE_PHASES.map(({ from, to, ...p }) => ({ ...p, startsOn: dayOf(daysAfter(ctx.now, from)), endsOn: dayOf(daysAfter(ctx.now, to)) }));
+    ctx.storyAt(daysAfter(ctx.now, LIVE_PHASES[0].from));
     const live = await createProcess(db, admin, { ...LIVE_PROCESS_TEXT, registration: 'open', timezone: 'America/Toronto', phases });
     ctx.put('liveProcess', live);
     ctx.put('liveStakeholderGroups', (await getProcess(db, live.slug)).stakeholderGroups);
