@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, User } from '../../platform/db/schema.js';
 import { demoRecords, demoSeedersInOrder, type DemoContext } from '../../platform/demo/seeders.js';
 import { demoActor, seeded } from '../../platform/demo/kit.js';
+import { backdateToAuditTrail } from '../../platform/demo/backdate.repository.js';
 import { accountsRepository, createUser } from '../../modules/accounts/index.js';
 import { MODULES } from '../modules.js';
 import { setStoryTime, withStoryClock } from '../../platform/time/story-clock.js';
@@ -65,5 +66,7 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
   await withStoryClock(async () => {
     for (const m of seeders) await m.demo.seed(ctx);
   });
+  // Rows stamped at writing, which the clock does not reach, take their dates from their audit trail.
+  for (const p of [ctx.get('process'), ctx.get('liveProcess')]) await backdateToAuditTrail(db, p.id);
   return { created, process: true };
 }
