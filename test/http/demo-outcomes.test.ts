@@ -70,6 +70,18 @@ describe('the demo consensus call', () => {
   });
 });
 
+describe('the demo meetings', () => {
+  it('shows the registrations of every held meeting', async () => {
+    const { items } = await api<{ items: { id: string; endsAt: string }[] }>('/meetings?when=past');
+    const held = items.filter((m) => new Date(m.endsAt).getTime() < Date.now());
+    expect(held.length).toBeGreaterThan(5);
+    for (const m of held) {
+      const detail = await api<{ registered: number }>(`/meetings/${m.id}`);
+      expect(detail.registered, m.id).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('the demo recommendations and final report', () => {
   it('has twelve recommendations, each from a paragraph of the report and behind the consensus call', async () => {
     const { items } = await api<{ items: { number: string; section: { anchor: string | null; label: string | null } | null; consensusCall: { id: string; outcome: string | null } | null }[] }>('/recommendations');
