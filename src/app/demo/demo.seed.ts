@@ -19,8 +19,9 @@ export async function databaseIsEmpty(db: Kysely<DB>): Promise<boolean> {
 }
 
 /**
- * Load the demo: the two demo sign-ins, then the model process, one module's part after
- * another. Each module with a part declares its seeder in its manifest (`demo`); they run in
+ * Load the demo: the two demo sign-ins, then the model process (dated by its 2018–21 story
+ * through the story clock each seeder sets) and the live process (dated from `now`), one
+ * module's part after another. Each module with a part declares its seeder in its manifest (`demo`); they run in
  * the order their `after` gives, the list's order otherwise (platform/demo/seeders.ts):
  * today processes, participants, groups, meetings, calls, documents, comments, consensus,
  * recommendations, accountability.
