@@ -4,6 +4,7 @@ import { seedDemo, DEMO_ACCOUNTS } from '../../src/app/demo/demo.seed.js';
 import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 import { missingKeys } from '../../src/platform/i18n/i18n.js';
 import { Client } from '../helpers/client.js';
+import { sql } from 'kysely';
 
 /**
  * The demo's end of process, read back through the public API as a newcomer would meet it:
@@ -13,6 +14,8 @@ import { Client } from '../helpers/client.js';
  */
 
 const P = 'iot-security-2018';
+/** The story's end: the last day of the action committee's phase, in Toronto. */
+const STORY_END = new Date('2022-01-01T05:00:00Z');
 let t: TestApp;
 
 beforeAll(async () => {
@@ -64,6 +67,18 @@ describe('the demo consensus call', () => {
     expect(current.objectionAnswers[0]!.answer).toContain('two-year trigger');
     const history = await api<{ items: { supersededAt: string | null }[] }>(`/consensus-calls/${call.id}/positions`);
     expect(history.items.some((p) => p.supersededAt !== null)).toBe(true);
+  });
+});
+
+describe('the demo meetings', () => {
+  it('shows the registrations of every held meeting', async () => {
+    const { items } = await api<{ items: { id: string; endsAt: string }[] }>('/meetings?when=past');
+    const held = items.filter((m) => new Date(m.endsAt).getTime() < Date.now());
+    expect(held.length).toBeGreaterThan(5);
+    for (const m of held) {
+      const detail = await api<{ registered: number }>(`/meetings/${m.id}`);
+      expect(detail.registered, m.id).toBeGreaterThan(0);
+    }
   });
 });
 
@@ -144,6 +159,31 @@ describe('the demo tracker', () => {
       ['Textes et contributions', 3],
       ['Décisions et suivi', 4],
     ]);
+  });
+
+  it('reads the finished process as of its end (31 December 2021), not years overdue as of today', async () => {
+    const tracker = await api<TrackerJson & { asOf: string }>('/tracker');
+    expect(tracker.asOf).toBe('2021-12-31');
+    const actions = await api<{ items: { dueOn: string | null; overdue: boolean }[] }>('/actions');
+    // Nothing due on or after the end counts as overdue, whatever today is.
+    expect(actions.items.filter((a) => a.overdue && a.dueOn! >= '2021-12-31')).toEqual([]);
+    const page = await t.app.inject({ url: `/en/processes/${P}/tracker` });
+    expect(page.body).toMatch(/As of <time[^>]*datetime="2021-12-31"/);
+  });
+
+  it('dates the records of the 2018–21 process in its story, none after its end', async () => {
+    // Every timestamp column of every table that has a process_id, for the model process's rows.
+    const { rows: cols } = await sql<{ table_name: string; column_name: string }>`
+      select c.table_name, c.column_name from information_schema.columns c
+      join information_schema.columns p on p.table_schema = c.table_schema and p.table_name = c.table_name and p.column_name = 'process_id'
+      where c.table_schema = current_schema() and c.data_type = 'timestamp with time zone' order by 1, 2`.execute(t.db);
+    const late: string[] = [];
+    for (const { table_name, column_name } of cols) {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table_name)} x join processes p on p.id = x.process_id
+        where p.slug = ${P} and ${sql.ref(`x.${column_name}`)} > ${STORY_END}`.execute(t.db);
+      if (rows[0]!.n > 0) late.push(`${table_name}.${column_name}`);
+    }
+    expect(late).toEqual([]);
   });
 
   it('leaves the audit chain intact after the whole demo', async () => {

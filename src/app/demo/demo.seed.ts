@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB, User } from '../../platform/db/schema.js';
 import { demoRecords, demoSeedersInOrder, type DemoContext } from '../../platform/demo/seeders.js';
 import { demoActor, seeded } from '../../platform/demo/kit.js';
+import { backdateToAuditTrail } from '../../platform/demo/backdate.repository.js';
 import { accountsRepository, createUser } from '../../modules/accounts/index.js';
 import { MODULES } from '../modules.js';
+import { setStoryTime, withStoryClock } from '../../platform/time/story-clock.js';
 
 /** The demo sign-ins printed at start; the passwords are public by design (evaluation only). */
 export const DEMO_ACCOUNTS = [
@@ -17,8 +19,9 @@ export async function databaseIsEmpty(db: Kysely<DB>): Promise<boolean> {
 }
 
 /**
- * Load the demo: the two demo sign-ins, then the model process, one module's part after
- * another. Each module with a part declares its seeder in its manifest (`demo`); they run in
+ * Load the demo: the two demo sign-ins, then the model process (dated by its 2018–21 story
+ * through the story clock each seeder sets) and the live process (dated from `now`), one
+ * module's part after another. Each module with a part declares its seeder in its manifest (`demo`); they run in
  * the order their `after` gives, the list's order otherwise (platform/demo/seeders.ts):
  * today processes, participants, groups, meetings, calls, documents, comments, consensus,
  * recommendations, accountability.
@@ -33,7 +36,7 @@ export async function databaseIsEmpty(db: Kysely<DB>): Promise<boolean> {
  * seeded. Seeding is not one transaction: a run stopped half-way leaves a partial demo that
  * the next run does not complete, as before.
  */
-export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?: string | undefined } = {}): Promise<{ created: string[]; process: boolean }> {
+export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?: string | undefined; now?: Date } = {}): Promise<{ created: string[]; process: boolean }> {
   const seeders = demoSeedersInOrder(MODULES);
   const created: string[] = [];
   const accounts: User[] = [];
@@ -56,8 +59,15 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
     admin: demoActor(adminUser, { admin: true }),
     member,
     rand: seeded(2018),
+    now: opts.now ?? new Date(),
+    storyAt: (at) => setStoryTime(at),
     ...demoRecords(),
   };
-  for (const m of seeders) await m.demo.seed(ctx);
+  // Each seeder dates its steps with ctx.storyAt; the clock stops with the seeding.
+  await withStoryClock(async () => {
+    for (const m of seeders) await m.demo.seed(ctx);
+  });
+  // Rows stamped at writing, which the clock does not reach, take their dates from their audit trail.
+  for (const p of [ctx.get('process'), ctx.get('liveProcess')]) await backdateToAuditTrail(db, p.id);
   return { created, process: true };
 }

@@ -30,6 +30,8 @@ export const accountabilityDemo: DemoSeeder = {
       return actor;
     };
 
+    // The action committee forms as its phase opens (1 May 2019).
+    ctx.storyAt(new Date('2019-06-11T10:00:00-04:00'));
     const committee: User[] = [];
     for (const key of ['government', 'civil_society', 'technical', 'academia', 'private_sector']) {
       const p = people.find((x) => x.sector === key && !oversight.includes(x.user));
@@ -43,6 +45,7 @@ export const accountabilityDemo: DemoSeeder = {
     for (const a of ACTIONS) {
       const owner = people.find((p) => p.org === a.owner);
       if (!owner) throw new Error(`demo accountability: nobody represents ${a.owner}`);
+      ctx.storyAt(new Date(a.created));
       const ownerActor = await representative(owner.user, owner.orgId);
       const made = await createAction(
         db,
@@ -60,14 +63,21 @@ export const accountabilityDemo: DemoSeeder = {
         },
         { at: new Date(a.created), remindersSent: true },
       );
-      for (const d of a.progress) await reportOnAction(db, ownerActor, process.id, made.id, progress(d), { at: new Date(d.at) });
+      for (const d of a.progress) {
+        ctx.storyAt(new Date(d.at));
+        await reportOnAction(db, ownerActor, process.id, made.id, progress(d), { at: new Date(d.at) });
+      }
     }
     for (const pl of PLEDGES) {
       const signer = people.find((p) => p.org === pl.organisation);
       if (!signer) throw new Error(`demo accountability: nobody represents ${pl.organisation}`);
+      ctx.storyAt(new Date(pl.at));
       const signerActor = await representative(signer.user, signer.orgId);
       const made = await signPledge(db, signerActor, process.id, { recommendationId: recIds.get(pl.recommendation)!, text: pl.text, lang: pl.lang, dueOn: pl.due }, { at: new Date(pl.at) });
-      for (const d of pl.progress) await reportOnPledge(db, signerActor, process.id, made.id, progress(d), { at: new Date(d.at) });
+      for (const d of pl.progress) {
+        ctx.storyAt(new Date(d.at));
+        await reportOnPledge(db, signerActor, process.id, made.id, progress(d), { at: new Date(d.at) });
+      }
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { processFromParams, getProcess, todayIn } from '../processes/index.js';
+import { processFromParams, getProcess, processAsOfDay } from '../processes/index.js';
 import { ActionBody, ActionOut, ActionPage, ActionParams, AfterQuery, PledgeBody, PledgeOut, PledgePage, PledgeParams, ProcessParams, ProgressBody, ReportOut } from './accountability.schema.js';
 import * as svc from './accountability.service.js';
 import { buildTracker } from './tracker.service.js';
@@ -10,7 +10,8 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
   const tags = ['accountability'];
   const scoped = { scope: processFromParams };
-  const today = (p: { timezone: string }) => todayIn(p.timezone);
+  // Overdue as of today, or as of a finished process's end.
+  const today = (p: { id: string; timezone: string }) => processAsOfDay(db(), p);
 
   app.get(
     '/processes/:processSlug/actions',
@@ -18,7 +19,8 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { process } = await getProcess(db(), req.params.processSlug);
       const page = await svc.listActions(db(), process.id, req.query.after);
-      return { items: page.items.map((a) => presentAction(a, today(process))), next: page.next };
+      const asOf = await today(process);
+      return { items: page.items.map((a) => presentAction(a, asOf)), next: page.next };
     },
   );
 
@@ -27,7 +29,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     { config: { policy: 'action.create', ...scoped }, schema: { tags, summary: 'Turn a recommendation into an action: owner organisation, contact, due date, measure of done', params: ProcessParams, body: ActionBody, response: { 201: ActionOut } } },
     async (req, reply) => {
       const { process } = await getProcess(db(), req.params.processSlug);
-      return reply.code(201).send(presentAction(await svc.createAction(db(), req.actor!, process.id, req.body), today(process)));
+      return reply.code(201).send(presentAction(await svc.createAction(db(), req.actor!, process.id, req.body), await today(process)));
     },
   );
 
@@ -37,7 +39,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { process } = await getProcess(db(), req.params.processSlug);
       const a = await svc.getAction(db(), process.id, req.params.actionId);
-      return presentAction(a, today(process), await svc.reportsOf(db(), process.id, { actionIds: [a.id] }));
+      return presentAction(a, await today(process), await svc.reportsOf(db(), process.id, { actionIds: [a.id] }));
     },
   );
 
@@ -46,7 +48,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     { config: { policy: 'action.update', ...scoped }, schema: { tags, summary: 'Change an action (all its fields); its status changes only through progress reports', params: ActionParams, body: ActionBody, response: { 200: ActionOut } } },
     async (req) => {
       const { process } = await getProcess(db(), req.params.processSlug);
-      return presentAction(await svc.updateAction(db(), req.actor!, process.id, req.params.actionId, req.body), today(process));
+      return presentAction(await svc.updateAction(db(), req.actor!, process.id, req.params.actionId, req.body), await today(process));
     },
   );
 
@@ -69,7 +71,8 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { process } = await getProcess(db(), req.params.processSlug);
       const page = await svc.listPledges(db(), process.id, req.query.after);
-      return { items: page.items.map((p) => presentPledge(p, today(process))), next: page.next };
+      const asOf = await today(process);
+      return { items: page.items.map((p) => presentPledge(p, asOf)), next: page.next };
     },
   );
 
@@ -78,7 +81,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     { config: { policy: 'pledge.sign', ...scoped }, schema: { tags, summary: 'Pledge, for the organisation you represent in this process, to carry out a recommendation', params: ProcessParams, body: PledgeBody, response: { 201: PledgeOut } } },
     async (req, reply) => {
       const { process } = await getProcess(db(), req.params.processSlug);
-      return reply.code(201).send(presentPledge(await svc.signPledge(db(), req.actor!, process.id, req.body), today(process)));
+      return reply.code(201).send(presentPledge(await svc.signPledge(db(), req.actor!, process.id, req.body), await today(process)));
     },
   );
 

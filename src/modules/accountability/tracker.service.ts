@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Process, StakeholderGroup } from '../processes/index.js';
-import { todayIn } from '../processes/index.js';
+import { processAsOfDay } from '../processes/index.js';
 import { CLOSED } from './accountability.schema.js';
 import { recommendationsOf } from './accountability.service.js';
 import type { ProgressStatus } from './accountability.tables.js';
@@ -103,13 +103,14 @@ function byKey<T>(items: T[], key: (x: T) => string | null): Map<string, T[]> {
 }
 
 /**
- * The tracker of a process as of `now` (its date read in the process's zone): per
+ * The tracker of a process as of `now` (its date read in the process's zone; for a process
+ * whose last phase has ended, as of that phase's last day: see processAsOfDay): per
  * recommendation what was promised, by when, what was reported and what is overdue, with the
  * summary figures overall and by stakeholder group. With `organisationId`, only that
  * organisation's actions and pledges, and only the recommendations they concern.
  */
 export async function buildTracker(db: Kysely<DB>, process: Process, groups: StakeholderGroup[], opts: { now?: Date; organisationId?: string } = {}): Promise<Tracker> {
-  const today = todayIn(process.timezone, opts.now ?? new Date());
+  const today = await processAsOfDay(db, process, opts.now ?? new Date());
   const only = opts.organisationId ? { organisationId: opts.organisationId } : {};
   const [recs, actions, pledges, orgGroups] = await Promise.all([
     recommendationsOf(db, process.id),

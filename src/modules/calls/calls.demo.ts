@@ -10,11 +10,14 @@ export const callsDemo: DemoSeeder = {
     const { db, admin, baseUrl } = ctx;
     const process = ctx.get('process');
     const people = ctx.get('people');
+    ctx.storyAt(new Date(DEMO_CALL.opensAt));
     const call = await openCall(db, admin, process.id, DEMO_CALL, baseUrl);
     for (const r of DEMO_CALL.reports) {
       // Sent by someone who represents the organisation.
       const author = people.find((p) => p.org === r.organisation) ?? people[0]!;
+      ctx.storyAt(new Date(r.at));
       const submission = await submit(db, demoActor(author.user), process, call.id, { title: r.title, lang: r.lang, organisationName: r.organisation, text: r.text }, undefined, { now: new Date(r.at) });
+      ctx.storyAt(new Date(new Date(r.at).getTime() + 2 * 86_400_000));
       await moderate(db, admin, process, await getCall(db, process.id, call.id), submission.id, { decision: 'accept', reason: '' }, baseUrl);
     }
   },

@@ -727,3 +727,19 @@ export const SPAM: { lang: ReportLang; name: string; text: string; at: string }[
   { lang: 'en', name: 'Jenny Work', text: 'Earn $500 a day from home with no experience. Message me to find out how, limited places.', at: '2019-03-22' },
   { lang: 'fr', name: 'Crypto Gains', text: 'Gagnez des cryptomonnaies sans effort ! Inscrivez-vous aujourd’hui et doublez votre mise en une semaine.', at: '2019-04-01' },
 ];
+
+/** The live process's open comment period, in days from the day the demo is loaded, and its first comments. */
+export const LIVE_PERIOD = {
+  opensAfterDays: -7,
+  closesAfterDays: 21,
+  instructions: {
+    en: 'Comment on a paragraph with the link beside it, or on the guideline as a whole. Every comment will get a written response when the period closes.',
+    fr: 'Commentez un paragraphe au moyen du lien placé à côté de chacun, ou la ligne directrice dans son ensemble. Chaque commentaire recevra une réponse écrite à la fermeture de la consultation.',
+  },
+  /** What the first commenters said, days after the period opened (in the commenter's language). */
+  comments: [
+    { afterDays: -6.5, en: 'The update date should be a date, not "five years": buyers cannot tell when the five years started.', fr: 'La date des mises à jour devrait être une date, pas « cinq ans » : l’acheteur ne sait pas quand les cinq ans ont commencé.' },
+    { afterDays: -4.2, en: 'Please require a QR code on the label that links to the maker’s vulnerability reporting page.', fr: 'Exigez un code QR sur l’étiquette menant à la page de signalement des vulnérabilités du fabricant.' },
+    { afterDays: -1.3, en: 'Small devices have no room for a box label; the web page and settings should be enough for them.', fr: 'Les petits appareils n’ont pas de place pour une étiquette sur la boîte ; la page Web et les réglages devraient suffire.' },
+  ],
+} as const;

@@ -1,7 +1,7 @@
 import type { User } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import type { DemoSeeder } from '../../platform/demo/seeders.js';
-import { demoActor, emailLocal, frenchTypography } from '../../platform/demo/kit.js';
+import { daysAfter, demoActor, emailLocal, frenchTypography } from '../../platform/demo/kit.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { randomToken } from '../../platform/lib/crypto.js';
@@ -11,7 +11,7 @@ import { submitComment } from './comments.service.js';
 import { hideComment } from './moderation.service.js';
 import { recordDisposition } from './dispositions.service.js';
 import { openPeriod } from './periods.service.js';
-import { PERIOD } from './comments.demo.texts.js';
+import { LIVE_PERIOD, PERIOD } from './comments.demo.texts.js';
 import { planComments, torontoTime, type Commenter, type PlannedDisposition, type StakeholderKey } from './comments.demo.plan.js';
 
 /** Spread `n` moments evenly across a Toronto-time day range (the working groups' review). */
@@ -44,7 +44,8 @@ export const commentsDemo: DemoSeeder = {
     const editor = demoActor(oversight[0]!, { in: process.id, roles: ['oversight'] });
     const moderator = demoActor(oversight[1]!, { in: process.id, roles: ['oversight'] });
 
-    // The period covers version 1 of both languages.
+    // The period covers version 1 of both languages; it was announced the week before it opened.
+    ctx.storyAt(new Date(new Date(PERIOD.opensAt).getTime() - 7 * 86_400_000));
     const period = await openPeriod(
       db,
       editor,
@@ -95,6 +96,7 @@ export const commentsDemo: DemoSeeder = {
     const campaignGroups = new Map<string, { lang: Lang; disposition: PlannedDisposition }>();
     const spam: string[] = [];
     for (const c of comments) {
+      ctx.storyAt(c.at);
       const { comment } = await submitComment(
         db,
         actors.get(c.author)!,
@@ -115,12 +117,14 @@ export const commentsDemo: DemoSeeder = {
       else if (c.kind === 'campaign') campaignGroups.set(comment.group_id, { lang: c.lang, disposition: c.disposition! });
       else singles.push({ commentId: comment.id, lang: c.lang, disposition: c.disposition! });
     }
+    ctx.storyAt(new Date(PERIOD.closesAt));
     for (const id of spam) await hideComment(db, moderator, process.id, id, { reason: 'spam', note: '' });
 
     // Responses that change nothing, through April; then version 2 and the responses pointing
     // to it; then version 3 and the responses pointing to it.
     const answer = async (target: { commentId: string } | { groupId: string }, lang: Lang, d: PlannedDisposition, at: Date, versions: Record<Lang, VersionRow>, anchors: Record<Lang, Map<string, string>>) => {
       const change = d.changed ? { versionId: versions[lang].id, anchor: anchors[lang].get(d.changed.key) ?? null } : {};
+      ctx.storyAt(at);
       await recordDisposition(db, editor, period.id, { ...target, outcome: d.outcome, rationale: d.rationale, lang, ...change }, { at });
     };
     const unchanged = singles.filter((s) => !s.disposition.changed);
@@ -133,6 +137,7 @@ export const commentsDemo: DemoSeeder = {
       const anchors = {} as Record<Lang, Map<string, string>>;
       for (const lang of ['en', 'fr'] as const) {
         const v = report.version(lang, version);
+        ctx.storyAt(v.at);
         versions[lang] = await saveVersion(db, editor, docs[lang].id, { title: v.title, markdown: v.markdown, message: v.message }, { at: v.at, baseUrl });
         anchors[lang] = await report.anchors(lang, version, versions[lang]);
       }
@@ -145,6 +150,52 @@ export const commentsDemo: DemoSeeder = {
     };
     await later(2);
     await later(3);
+    ctx.storyAt(new Date(report.version('en', 3).at.getTime() + 2 * 60 * 60_000));
     for (const lang of ['en', 'fr'] as const) await setDocumentStatus(db, editor, docs[lang].id, 'final');
+
+    // The live process: its draft guideline's comment period opened a week before the demo was
+    // loaded and closes three weeks after, with its first comments; anyone may add theirs.
+    const live = ctx.get('liveProcess');
+    const guideline = ctx.get('liveGuideline');
+    const liveGroups = new Map(ctx.get('liveStakeholderGroups').map((g) => [g.key, g.id]));
+    ctx.storyAt(daysAfter(ctx.now, LIVE_PERIOD.opensAfterDays - 1));
+    const livePeriod = await openPeriod(
+      db,
+      ctx.admin,
+      live.id,
+      {
+        document: guideline.en.slug,
+        version: 1,
+        includeTranslations: true,
+        opensAt: daysAfter(ctx.now, LIVE_PERIOD.opensAfterDays).toISOString(),
+        closesAt: daysAfter(ctx.now, LIVE_PERIOD.closesAfterDays).toISOString(),
+        timeZone: 'America/Toronto',
+        instructionsEn: LIVE_PERIOD.instructions.en,
+        instructionsFr: frenchTypography(LIVE_PERIOD.instructions.fr),
+        audience: 'confirmed',
+      },
+      baseUrl,
+    );
+    for (const [i, c] of LIVE_PERIOD.comments.entries()) {
+      const p = ctx.get('livePeople')[i * 3]!;
+      const lang = p.user.preferred_lang;
+      ctx.storyAt(daysAfter(ctx.now, c.afterDays));
+      await submitComment(
+        db,
+        demoActor(p.user, { in: live.id, roles: ['member'] }),
+        livePeriod.id,
+        {
+          document: guideline[lang].slug,
+          anchor: null,
+          text: lang === 'fr' ? frenchTypography(c.fr) : c.en,
+          displayName: p.user.name,
+          organisation: p.org,
+          stakeholderGroupId: liveGroups.get(p.sector),
+          lang,
+        },
+        {},
+        { at: daysAfter(ctx.now, c.afterDays), skipMail: true, baseUrl },
+      );
+    }
   },
 };

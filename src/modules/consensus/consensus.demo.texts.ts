@@ -15,3 +15,13 @@ export const CONSENSUS = {
     'Members of all six stakeholder groups support the report or can live with it. One objection, from the private sector, on recommendation 4.2.2, was answered; it does not show that the recommendation cannot work. Rough consensus.',
   changedMind: 'I now support it after the answers given at the final meeting.',
 };
+
+/** The live process's consensus call on the draft guideline, in days from the day the demo is loaded. */
+export const LIVE_CONSENSUS = {
+  openedAfterDays: -3,
+  deadlineAfterDays: 14,
+  questionEn: 'Can you support sections 2 and 3 of the draft guideline (what the label shows and where) as the basis for the final text?',
+  questionFr: 'Pouvez-vous appuyer les sections 2 et 3 de l’ébauche (ce que montre l’étiquette et où) comme base du texte final ?',
+  optionEn: 'Sections 2 and 3 as drafted',
+  optionFr: 'Les sections 2 et 3 telles que rédigées',
+} as const;

@@ -130,3 +130,57 @@ export function normaliseForMatch(s: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
 }
+
+/** The live process's draft guideline, in English and French (version 1, ten days before the demo was loaded). */
+export const LIVE_GUIDELINE = {
+  en: {
+    slug: 'labelling-guideline',
+    title: 'Draft guideline: the security label for connected devices',
+    message: 'First draft for public comment',
+    markdown: `# The security label for connected devices
+
+## 1. Purpose
+
+This guideline says what the bilingual security label on a connected device shows, so that buyers can compare devices before they buy.
+
+## 2. What the label shows
+
+- Whether the device ships with a unique password or makes the buyer set one.
+- The date until which the maker promises security updates.
+- How to report a vulnerability to the maker.
+
+## 3. Where the label appears
+
+The label appears on the box, on the seller's web page and in the device's settings, in English and French.
+
+## 4. Review
+
+The guideline is reviewed two years after the label is introduced, with the share of devices that carry it.
+`,
+  },
+  fr: {
+    slug: 'ligne-directrice-etiquetage',
+    title: frenchTypography('Ébauche de ligne directrice : l’étiquette de sécurité des appareils connectés'),
+    message: 'Première ébauche soumise à la consultation',
+    markdown: frenchTypography(`# L’étiquette de sécurité des appareils connectés
+
+## 1. Objet
+
+Cette ligne directrice précise ce que montre l’étiquette de sécurité bilingue d’un appareil connecté, afin que les acheteurs puissent comparer les appareils avant l’achat.
+
+## 2. Ce que montre l’étiquette
+
+- Si l’appareil est livré avec un mot de passe unique ou fait choisir un mot de passe à l’acheteur.
+- La date jusqu’à laquelle le fabricant promet des mises à jour de sécurité.
+- Comment signaler une vulnérabilité au fabricant.
+
+## 3. Où figure l’étiquette
+
+L’étiquette figure sur la boîte, sur la page Web du vendeur et dans les réglages de l’appareil, en français et en anglais.
+
+## 4. Révision
+
+La ligne directrice est révisée deux ans après l’introduction de l’étiquette, selon la part des appareils qui la portent.
+`),
+  },
+} as const;

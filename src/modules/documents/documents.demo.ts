@@ -1,7 +1,7 @@
 import type { DemoSeeder } from '../../platform/demo/seeders.js';
-import { demoActor } from '../../platform/demo/kit.js';
+import { daysAfter, demoActor } from '../../platform/demo/kit.js';
 import { blocksOf, createDocument, type DocumentRow } from './documents.service.js';
-import { normaliseForMatch, plainOf, REPORT_DATES, REPORT_OUTLINE, keyOf, reportMarkdown, reportMeta, reportTitle, type ReportLang, type ReportVersion } from './documents.demo.texts.js';
+import { LIVE_GUIDELINE, normaliseForMatch, plainOf, REPORT_DATES, REPORT_OUTLINE, keyOf, reportMarkdown, reportMeta, reportTitle, type ReportLang, type ReportVersion } from './documents.demo.texts.js';
 
 /** The demo's outcomes report, as made by this seeder, and what later seeders need to revise and cite it. */
 export interface DemoReport {
@@ -22,13 +22,16 @@ declare module '../../platform/demo/seeders.js' {
   interface DemoRecords {
     /** The draft outcomes report (version 1 in both languages; the comments' seeder revises it). */
     report: DemoReport;
+    /** The live process's draft guideline, version 1 in English and its French translation. */
+    liveGuideline: Record<ReportLang, DocumentRow>;
   }
 }
 
 /**
  * The model process's draft outcomes report, version 1 in English and French (20 February
  * 2019), written by the first member of the oversight committee. Its revisions in answer to
- * the public comment period are the comments module's part of the story.
+ * the public comment period are the comments module's part of the story. Then the live
+ * process's draft guideline, the text its open comment period and consensus call are about.
  */
 export const documentsDemo: DemoSeeder = {
   after: ['processes', 'participants'],
@@ -63,6 +66,7 @@ export const documentsDemo: DemoSeeder = {
     };
     for (const lang of ['en', 'fr'] as const) {
       const v1 = report.version(lang, 1);
+      ctx.storyAt(v1.at);
       report.documents[lang] = await createDocument(
         db,
         editor,
@@ -82,5 +86,21 @@ export const documentsDemo: DemoSeeder = {
       );
     }
     ctx.put('report', report);
+
+    // The live process's draft guideline, written by the convener ten days before the demo was loaded.
+    const live = ctx.get('liveProcess');
+    const guideline = {} as Record<ReportLang, DocumentRow>;
+    for (const lang of ['en', 'fr'] as const) {
+      const g = LIVE_GUIDELINE[lang];
+      ctx.storyAt(daysAfter(ctx.now, lang === 'en' ? -10 : -9.9));
+      guideline[lang] = await createDocument(
+        db,
+        ctx.admin,
+        live.id,
+        { groupId: null, slug: g.slug, kind: 'guidance', lang, title: g.title, membersOnly: false, translationOf: lang === 'fr' ? guideline.en.id : null, markdown: g.markdown, message: g.message },
+        { at: daysAfter(ctx.now, lang === 'en' ? -10 : -9.9), baseUrl },
+      );
+    }
+    ctx.put('liveGuideline', guideline);
   },
 };

@@ -7,7 +7,7 @@ export type Follow = Selectable<FollowsTable>;
 
 /** SQL for activity and follows. */
 export const followsRepository = {
-  async insertActivity(db: Kysely<DB>, row: Omit<Activity, 'occurred_at'>): Promise<Activity> {
+  async insertActivity(db: Kysely<DB>, row: Activity): Promise<Activity> {
     return db.insertInto('activity').values(row).returningAll().executeTakeFirstOrThrow();
   },
 

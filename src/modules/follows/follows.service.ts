@@ -8,6 +8,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { accountsRepository } from '../accounts/index.js';
 import { queueMail } from '../mail/index.js';
 import { followsRepository as repo, type Activity, type Follow } from './follows.repository.js';
+import { clockNow } from '../../platform/time/story-clock.js';
 
 /** What a feature reports when something worth following happens. */
 export interface ActivityInput {
@@ -28,7 +29,8 @@ export interface ActivityInput {
  */
 export async function recordActivity(db: Kysely<DB>, a: ActivityInput, baseUrl: string): Promise<Activity> {
   return inTransaction(db, async (trx) => {
-    const row = await repo.insertActivity(trx, { id: newId(), process_id: a.processId, group_id: a.groupId ?? null, kind: a.kind, title_en: a.titleEn, title_fr: a.titleFr, path: a.path });
+    const at = clockNow();
+    const row = await repo.insertActivity(trx, { id: newId(at.getTime()), occurred_at: at, process_id: a.processId, group_id: a.groupId ?? null, kind: a.kind, title_en: a.titleEn, title_fr: a.titleFr, path: a.path });
     const followers = await repo.followersOf(trx, a.processId, a.groupId ?? null, 'immediate');
     const people = await accountsRepository.contactsOf(trx, [...new Set(followers.map((f) => f.user_id))]);
     for (const p of people) {

@@ -26,6 +26,8 @@ export const groupsDemo: DemoSeeder = {
     const groupIds = new Map<string, string>();
     const memberActor = (u: User) => demoActor(u, { in: process.id, roles: ['member'] });
     for (const [gi, g] of GROUPS.entries()) {
+      // The working groups phase opens on 1 October 2018.
+      ctx.storyAt(new Date(`2018-10-0${gi + 1}T10:00:00-04:00`));
       const group = await createGroup(db, admin, process.id, { ...g, status: 'active' });
       groupIds.set(g.slug, group.id);
       // Groups draw different shares of the participants, as self-selection does.

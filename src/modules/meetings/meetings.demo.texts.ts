@@ -140,3 +140,18 @@ export function demoMinutes(m: DemoMeeting, attended: number): { en: string; fr:
   const fr = [`## Présents`, ``, `${attended} participants (voir la présence par groupe d’intervenants).`, ``, `## Discussion`, ``, ...m.agenda.map(([t]) => `- **${t}** : discuté; les points d’accord sont consignés dans l’ébauche de travail.`), ``, `## Décisions`, ``, `- La présidence fera circuler un texte révisé avant la prochaine réunion.`].join('\n');
   return { en, fr };
 }
+
+/** The live process's next meeting, ten days after the demo is loaded (Toronto time), open to registration. */
+export const LIVE_MEETING = {
+  inDays: 10,
+  start: '13:00',
+  end: '15:00',
+  titleEn: 'Public consultation meeting: the security label',
+  titleFr: 'Réunion de consultation publique : l’étiquette de sécurité',
+  agenda: [
+    ['Welcome and purpose of the meeting', 'Convener', 10],
+    ['The draft guideline, section by section', 'Drafting team', 50],
+    ['Open discussion: what should the label show?', '', 50],
+    ['Next steps and the consensus call', 'Convener', 10],
+  ] as [string, string, number][],
+} as const;

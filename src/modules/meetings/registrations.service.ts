@@ -27,9 +27,10 @@ export async function registrationOf(db: Kysely<DB>, meetingId: string, userId: 
 
 /**
  * Register the signed-in person. Past capacity they join the waiting list. They get an email
- * (with the .ics when they hold a place). Registering again changes nothing.
+ * (with the .ics when they hold a place). Registering again changes nothing. `skipMail` is for
+ * seeding history (the demo's past meetings), never for people.
  */
-export async function register(db: Kysely<DB>, baseUrl: string, actor: Actor, meetingId: string, input: RegisterBody, now = new Date()): Promise<RegistrationState> {
+export async function register(db: Kysely<DB>, baseUrl: string, actor: Actor, meetingId: string, input: RegisterBody, now = new Date(), opts: { skipMail?: boolean } = {}): Promise<RegistrationState> {
   return inTransaction(db, async (trx) => {
     const m = await repo.lock(trx, meetingId);
     if (!m || !canSee(actor, { processId: m.process_id, membersOnly: m.visibility === 'members' })) throw new HttpProblem(404, 'errors.notFound');
@@ -41,6 +42,7 @@ export async function register(db: Kysely<DB>, baseUrl: string, actor: Actor, me
     const status = m.capacity === null || registered < m.capacity ? 'registered' : 'waitlisted';
     const registration = await repo.insertRegistration(trx, { id: newId(), meeting_id: meetingId, user_id: actor.userId, status, show_name: input.showName });
     await recordAudit(trx, { actorId: actor.userId, action: 'meeting.register', entityType: 'meeting_registration', entityId: registration.id, processId: m.process_id, after: { ...registration } });
+    if (opts.skipMail) return { registration, position: status === 'waitlisted' ? await repo.waitlistPosition(trx, meetingId, registration.id) : null };
     const row = (await repo.byId(trx, meetingId))!;
     const [me] = await repo.registrants(trx, meetingId, actor.userId);
     await mailAboutMeeting(trx, baseUrl, row, { email: me!.email, name: me!.name, lang: me!.preferred_lang, status }, status === 'registered' ? 'meetingConfirmation' : 'meetingWaitlisted');

@@ -64,7 +64,7 @@ export const participantsRepository = {
     return db.selectFrom('process_members').selectAll().where('process_id', '=', processId).where('user_id', '=', userId).executeTakeFirst();
   },
 
-  async insertMember(db: Kysely<DB>, row: Omit<ProcessMember, 'joined_at'>): Promise<ProcessMember> {
+  async insertMember(db: Kysely<DB>, row: ProcessMember): Promise<ProcessMember> {
     return db.insertInto('process_members').values(row).returningAll().executeTakeFirstOrThrow();
   },
 

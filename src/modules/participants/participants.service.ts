@@ -18,6 +18,7 @@ import { MemberCursor, type InviteBody, type JoinBody, type NewOrganisation } fr
 import { indexParticipant } from './participants.search.js';
 import { requestToActFor } from './organisation-requests.service.js';
 import { removeFromSearch } from '../search/index.js';
+import { clockNow } from '../../platform/time/story-clock.js';
 
 const INVITATION_TTL_MS = 30 * 86_400_000;
 
@@ -74,8 +75,10 @@ export async function joinProcess(db: Kysely<DB>, actor: Actor, process: Process
       org = await findOrCreateOrganisation(trx, actor.userId, input.newOrganisation!);
     }
     const organisationId = org.id;
+    const joinedAt = clockNow();
     const member = await repo.insertMember(trx, {
-      id: newId(),
+      id: newId(joinedAt.getTime()),
+      joined_at: joinedAt,
       process_id: process.id,
       user_id: actor.userId,
       organisation_id: organisationId,

@@ -6,7 +6,7 @@ export type { Process, StakeholderGroup } from './processes.repository.js';
 export { processFromParams } from './processes.routes.js';
 export { processCrumb } from './processes.presenter.js';
 export { Bilingual, CopyProcessBody, CreateProcessBody, DEFAULT_STAKEHOLDER_KEYS, Slug, SlugParams } from './processes.schema.js';
-export { createProcess, getProcess, listProcesses, processById, processBySlug, processScope, saveStakeholderGroups, stakeholderGroupsOf, todayIn } from './processes.service.js';
+export { createProcess, getProcess, listProcesses, processById, processBySlug, processScope, saveStakeholderGroups, stakeholderGroupsOf, todayIn, asOfDay, processAsOfDay } from './processes.service.js';
 export type { ProcessDetail } from './processes.service.js';
 export type { ProcessCopyInput, ProcessSectionInput } from './processes.slots.js';
 export { copyProcess } from './templates.service.js';

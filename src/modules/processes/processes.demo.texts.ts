@@ -48,3 +48,31 @@ export const TARGET_SHARES: Record<string, number | null> = {
   private_sector: 0.2,
   other: null,
 };
+
+/**
+ * The live process: a sequel on security labels whose dates are counted from the day the demo
+ * is loaded, so a newcomer finds a comment period open, a meeting ahead and a consensus call
+ * under way.
+ */
+export const LIVE_PROCESS_TEXT = {
+  slug: 'iot-labels-live',
+  titleEn: 'Security labels for connected devices (live demo)',
+  titleFr: 'Étiquettes de sécurité des appareils connectés (démo en direct)',
+  summaryEn: 'A follow-up to the 2018–2019 process, under way now: comment on the draft labelling guideline, register for the next meeting and state your position on the consensus call.',
+  summaryFr:
+    'Une suite du processus de 2018-2019, en cours : commentez l’ébauche de la ligne directrice sur l’étiquetage, inscrivez-vous à la prochaine réunion et prenez position dans l’appel au consensus.',
+  descriptionEn: `Recommendation 4.2.1 of *Enhancing IoT Security* called for a bilingual security label on connected devices. This process drafts the guideline that says what the label shows.
+
+Its dates follow the day this demonstration was loaded: everything here is open for you to try.`,
+  descriptionFr: `La recommandation 4.2.1 d’*Améliorer la sécurité de l’Internet des objets* demandait une étiquette de sécurité bilingue sur les appareils connectés. Ce processus rédige la ligne directrice qui précise ce que montre l’étiquette.
+
+Ses dates suivent le jour où cette démonstration a été chargée : tout y est ouvert pour que vous l’essayiez.`,
+};
+
+/** The live process's phases, in days from the day the demo is loaded: the public comment phase is on. */
+export const LIVE_PHASES = [
+  { kind: 'convening', nameEn: 'Convening', nameFr: 'Convocation', from: -60, to: -31 },
+  { kind: 'drafting', nameEn: 'Drafting the guideline', nameFr: 'Rédaction de la ligne directrice', from: -30, to: -8 },
+  { kind: 'public_comment', nameEn: 'Public comment', nameFr: 'Consultation publique', from: -7, to: 21 },
+  { kind: 'finalisation', nameEn: 'Final guideline', nameFr: 'Ligne directrice finale', from: 22, to: 60 },
+] as const;

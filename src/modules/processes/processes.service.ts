@@ -24,6 +24,22 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 }
 
 /**
+ * The day a process is read as of: today in its zone, or, once its last phase has ended, that
+ * phase's last day. A finished process's figures (what is overdue, what is late) then say what
+ * they said when it ended, not how many years have passed since.
+ */
+export function asOfDay(phases: readonly Pick<Phase, 'ends_on'>[], timeZone: string, now: Date = new Date()): string {
+  const today = todayIn(timeZone, now);
+  const end = phases.reduce<string | undefined>((max, p) => (max === undefined || p.ends_on > max ? p.ends_on : max), undefined);
+  return end !== undefined && end < today ? end : today;
+}
+
+/** asOfDay for a process, its phases read from the database. */
+export async function processAsOfDay(db: Kysely<DB>, process: Pick<Process, 'id' | 'timezone'>, now: Date = new Date()): Promise<string> {
+  return asOfDay(await repo.phases(db, process.id), process.timezone, now);
+}
+
+/**
  * The phase a process is in today (in the process's own time zone): the one whose dates
  * contain today, else none. Phases may overlap; the later-starting one wins.
  */

@@ -33,6 +33,8 @@ export const recommendationsDemo: DemoSeeder = {
     const recIds = new Map<string, string>();
     for (const [i, r] of RECOMMENDATIONS.entries()) {
       const orgIds = (r.organisations ?? []).map((name) => people.find((p) => p.org === name)?.orgId).filter((x): x is string => !!x);
+      const at = new Date(new Date('2019-06-10T12:00:00-04:00').getTime() + i * 60_000);
+      ctx.storyAt(at);
       const made = await createRecommendation(
         db,
         chair,
@@ -51,10 +53,11 @@ export const recommendationsDemo: DemoSeeder = {
           stakeholderGroupIds: r.addressees.map((k) => groupIds.get(k)!),
           organisationIds: orgIds,
         },
-        { at: new Date(new Date('2019-06-10T12:00:00-04:00').getTime() + i * 60_000) },
+        { at },
       );
       recIds.set(r.number, made.row.id);
     }
+    ctx.storyAt(new Date('2019-06-10T15:00:00-04:00'));
     await publishFinalReport(db, chair, process.id, { document: doc.slug }, { at: new Date('2019-06-10T15:00:00-04:00') });
     ctx.put('recommendations', recIds);
   },

@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../lib/crypto.js';
 import { recordDigestKey } from '../signing/index.js';
 import { auditRepository } from './audit.repository.js';
+import { clockNow } from '../time/story-clock.js';
 
 
 /** The hash the first event of a chain links back to (the installation chain links to the legacy head instead). */
@@ -94,7 +95,7 @@ export async function appendEvent(trx: Kysely<DB>, body: EventBody): Promise<{ c
   const head = await auditRepository.lockHead(trx, chain, body.process_id, GENESIS_HASH);
   if (head.closed) throw new Error(`audit chain ${chain} is closed`);
   const seq = String(head.seq + 1n);
-  const event = { ...body, chain, seq, occurred_at: new Date(), prev_hash: head.hash };
+  const event = { ...body, chain, seq, occurred_at: clockNow(), prev_hash: head.hash };
   const hash = hashEvent(event);
   await auditRepository.insert(trx, { ...event, hash });
   await auditRepository.setHead(trx, chain, seq, hash);

@@ -68,3 +68,13 @@ export function frenchTypography(s: string): string {
     .replace(/§ /g, '§\u00a0')
     .replace(/ ([;?!])/g, '\u202f$1');
 }
+
+/** The instant `days` days (may be fractional or negative) after `from`: the live process's dates. */
+export function daysAfter(from: Date, days: number): Date {
+  return new Date(from.getTime() + Math.round(days * 86_400_000));
+}
+
+/** The UTC day of an instant, 'YYYY-MM-DD' (phase dates of the live process). */
+export function dayOf(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}

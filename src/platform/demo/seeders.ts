@@ -33,6 +33,17 @@ export interface DemoContext {
    * seeder that only needs its own draws makes its own with `seeded()` instead.
    */
   readonly rand: () => number;
+  /**
+   * The moment the demo is seeded. The model process is dated by its story (2018–2021); the
+   * live process's dates are counted from this, so it is under way whenever the demo is loaded.
+   */
+  readonly now: Date;
+  /**
+   * Set the story's time for the steps that follow: their audit events, feed entries and joined
+   * dates are stamped with it (platform/time/story-clock.ts). Services that take `{ at }` are
+   * given the same time for their own rows.
+   */
+  storyAt(at: Date): void;
   /** Record what this seeder made for later ones; a name is recorded once. */
   put<K extends keyof DemoRecords>(name: K, value: DemoRecords[K]): void;
   /** A record an earlier seeder made; throws, naming it, when none has (a missing `after`). */
