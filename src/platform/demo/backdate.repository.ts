@@ -16,6 +16,7 @@ const STAMPED: readonly { table: string; created?: boolean; updated?: boolean }[
   { table: 'meetings', created: true, updated: true },
   { table: 'working_groups', created: true, updated: true },
   { table: 'role_assignments', created: true },
+  { table: 'organisation_requests', created: true },
 ];
 
 /** Date a seeded process's stamped rows, its search entries and its audit chain by the audit trail. */
