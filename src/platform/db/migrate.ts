@@ -15,7 +15,9 @@ export function allMigrations(): Record<string, Migration> {
       all[name] = migration;
     }
   }
-  return all;
+  // In name order, as the migrator applies them: modules list theirs module by module, so
+  // participants' 0019 and 0021 would otherwise come before accountability's 0020.
+  return Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
