@@ -15,7 +15,7 @@ const seededAt = new Date();
 
 beforeAll(async () => {
   t = await testApp();
-  await seedDemo(t.db, { now: seededAt });
+  await seedDemo(t.db, { now: seededAt, schema: t.config.databaseSchema });
 }, 240_000);
 afterAll(async () => t.close());
 

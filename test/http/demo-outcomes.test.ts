@@ -20,7 +20,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await testApp();
-  await seedDemo(t.db);
+  await seedDemo(t.db, { schema: t.config.databaseSchema });
 }, 180_000);
 afterAll(async () => t.close());
 

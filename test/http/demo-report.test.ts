@@ -17,7 +17,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
   // How long seeding takes is measured by the quick-start figures in docs/performance.md, not here.
-  await seedDemo(t.db);
+  await seedDemo(t.db, { schema: t.config.databaseSchema });
 }, 180_000);
 afterAll(async () => t.close());
 

@@ -80,7 +80,7 @@ function roots(form: FoundForm): string[] {
 
 beforeAll(async () => {
   t = await testApp();
-  await seedDemo(t.db);
+  await seedDemo(t.db, { schema: t.config.databaseSchema });
   const signIn = async (account: (typeof DEMO_ACCOUNTS)[number]): Promise<Who> => {
     const c = new Client(t.app);
     await c.get('/en/sign-in');
