@@ -88,38 +88,33 @@ export async function setOrganisationRoles(
   });
 }
 
-/** Add one role to those a person holds for an organisation (the CLI's `role grant --organisation`). */
-export async function grantOrganisationRole(
+/**
+ * Add one role to those a person holds for an organisation, or take one away: the roles are
+ * read under the lock the change takes, so two changes at once cannot drop each other's.
+ */
+async function changeOrganisationRole(
   db: Kysely<DB>,
   actor: Actor | 'console',
   organisationId: string,
   userId: string,
   role: OrganisationRole,
-): Promise<OrganisationRole[]> {
-  return inTransaction(db, async (trx) => {
-    await repo.lockOrganisation(trx, organisationId); // read the roles under the lock the change takes
-    return setOrganisationRoles(trx, actor, organisationId, userId, [...(await repo.rolesOf(trx, organisationId, userId)), role]);
-  });
-}
-
-/** Take one role away from a person for an organisation (the CLI's `role revoke --organisation`). */
-export async function revokeOrganisationRole(
-  db: Kysely<DB>,
-  actor: Actor | 'console',
-  organisationId: string,
-  userId: string,
-  role: OrganisationRole,
+  change: 'grant' | 'revoke',
 ): Promise<OrganisationRole[]> {
   return inTransaction(db, async (trx) => {
     await repo.lockOrganisation(trx, organisationId);
-    return setOrganisationRoles(
-      trx,
-      actor,
-      organisationId,
-      userId,
-      (await repo.rolesOf(trx, organisationId, userId)).filter((r) => r !== role),
-    );
+    const held = await repo.rolesOf(trx, organisationId, userId);
+    return setOrganisationRoles(trx, actor, organisationId, userId, change === 'grant' ? [...held, role] : held.filter((r) => r !== role));
   });
+}
+
+/** Add one role to those a person holds for an organisation (the CLI's `role grant --organisation`). */
+export function grantOrganisationRole(db: Kysely<DB>, actor: Actor | 'console', organisationId: string, userId: string, role: OrganisationRole): Promise<OrganisationRole[]> {
+  return changeOrganisationRole(db, actor, organisationId, userId, role, 'grant');
+}
+
+/** Take one role away from a person for an organisation (the CLI's `role revoke --organisation`). */
+export function revokeOrganisationRole(db: Kysely<DB>, actor: Actor | 'console', organisationId: string, userId: string, role: OrganisationRole): Promise<OrganisationRole[]> {
+  return changeOrganisationRole(db, actor, organisationId, userId, role, 'revoke');
 }
 
 /**
