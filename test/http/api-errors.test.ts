@@ -43,7 +43,10 @@ describe('the API refuses clearly', () => {
     const body = problemOf(res);
     expect(body.detail).toBe('Unknown query parameter: limt. This operation accepts: after, before, action, limit.');
     expect(Object.keys(body.errors ?? {})).toEqual(['limt']);
+    // No API-specific title for 400: the general one, not the message key it was looked up by.
+    expect(body.title).toBe('The request could not be used');
     const fr = await t.app.inject({ url: '/api/v1/processes/api-errors/audit?x=1&y=2', headers: { 'accept-language': 'fr' } });
+    expect(problemOf(fr).title).not.toMatch(/^errors\./);
     expect(problemOf(fr).detail).toMatch(/^Paramètres de requête inconnus : x, y\./);
     // A route without query parameters refuses any, and known ones still pass.
     expect((await t.app.inject({ url: '/api/v1/audit/head?verbose=1' })).statusCode).toBe(400);

@@ -62,7 +62,11 @@ await instance.init({
   interpolation: { escapeValue: false }, // Preact escapes on render; escaping twice would show &amp;
   returnNull: false,
   initAsync: false,
-  parseMissingKeyHandler: (key: string) => {
+  // A call that names its own fallback (`defaultValue`) is asking whether a more specific
+  // message exists: answering with the fallback is the intended outcome, not a missing key.
+  // (Without this, every API 400 was titled "errors.api.titles.400".)
+  parseMissingKeyHandler: (key: string, defaultValue?: string) => {
+    if (defaultValue !== undefined) return defaultValue;
     missing.add(key);
     return key;
   },
