@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * Three projects, run together by `npm test` or alone with `--project`:
  * - unit: the tests beside the code (src/), no database image;
- * - http: app, database and CLI tests, each file on a copy of the migrated image;
+ * - http: app, database and CLI tests, each file on a copy of the migrated image; several files
+ *   to a worker process, which imports the app once (test/setup/file-state.ts puts back what a
+ *   file changed in the process);
  * - e2e: browser journeys, each file on a copy of the demo image.
  * The images are built by each project's globalSetup (test/setup/, test/helpers/images.ts),
  * only when that project has files to run.
@@ -17,7 +19,7 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}', 'test/lint/**/*.test.ts'] } },
-      { extends: true, test: { name: 'http', include: ['test/http/**/*.test.{ts,tsx}', 'test/db/**/*.test.ts', 'test/cli/**/*.test.ts'], globalSetup: ['test/setup/migrated-image.ts'] } },
+      { extends: true, test: { name: 'http', isolate: false, setupFiles: ['test/setup/file-state.ts'], include: ['test/http/**/*.test.{ts,tsx}', 'test/db/**/*.test.ts', 'test/cli/**/*.test.ts'], globalSetup: ['test/setup/migrated-image.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.{ts,tsx}'], globalSetup: ['test/setup/demo-image.ts'] } },
     ],
   },

@@ -18,7 +18,11 @@ const P = 'iot-security-2018';
 const STORY_END = new Date('2022-01-01T05:00:00Z');
 let t: TestApp;
 
+/** Keys already asked for and missing when this file began (a worker runs several files). */
+let missingBefore = new Set<string>();
+
 beforeAll(async () => {
+  missingBefore = new Set(missingKeys());
   t = await testApp();
   await seedDemo(t.db, { schema: t.config.databaseSchema });
 }, 180_000);
@@ -246,6 +250,6 @@ describe('every page of the demo', () => {
     }
     expect(failures).toEqual([]);
     expect(visited).toBe(400);
-    expect(missingKeys()).toEqual([]);
+    expect(missingKeys().filter((k) => !missingBefore.has(k))).toEqual([]);
   });
 });
