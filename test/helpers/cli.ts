@@ -40,7 +40,21 @@ export class CliSandbox {
   async run(...args: string[]): Promise<{ out: string; code: number }> {
     const lines: string[] = [];
     process.exitCode = 0;
-    await main(['node', 'concord', ...args], (s) => lines.push(s));
+    // The CLI must end by setting the exit code, never by process.exit: run in-process it would
+    // end the test worker with whatever else it was running (commander exits on a usage error
+    // unless told otherwise).
+    let exited: number | undefined;
+    const exit = process.exit;
+    process.exit = ((code?: number) => {
+      exited = code ?? 0;
+      throw new Error(`process.exit(${exited})`);
+    }) as typeof process.exit;
+    try {
+      await main(['node', 'concord', ...args], (s) => lines.push(s));
+    } finally {
+      process.exit = exit;
+    }
+    if (exited !== undefined) throw new Error(`concord ${args.join(' ')} called process.exit(${exited})`);
     const code = Number(process.exitCode ?? 0);
     process.exitCode = 0;
     return { out: lines.join('\n'), code };

@@ -11,6 +11,13 @@ import path from 'node:path';
  */
 export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 
+/**
+ * True on CI's later passes (PostgreSQL, then Node 24), set by .ci/run: a test whose outcome
+ * neither the database engine nor the Node version can change (page widths are the stylesheet's
+ * and Chromium's) has already run on the first pass, and skips here.
+ */
+export const REPEAT_PASS = process.env.CI_REPEAT_PASS === '1';
+
 /** True when the tool is there; otherwise throws under CI, or warns and returns false. */
 export function toolPresent(tool: string, present: boolean, install: string): boolean {
   if (present) return true;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { loadConfig } from '../../platform/config.js';
 import { withDatabase } from './with-db.js';
 import { HttpProblem } from '../../platform/http/problem.js';
@@ -21,7 +21,10 @@ const GROUPS: Record<string, () => Promise<(cli: Command, out: (s: string) => vo
 
 /** Build the `concord` command; exported so tests can run it without a child process. */
 export async function program(out: (s: string) => void = (s) => process.stdout.write(`${s}\n`), argv: string[] = process.argv): Promise<Command> {
-  const cli = new Command('concord').description('Concord: multistakeholder policy processes for IoT security').showHelpAfterError();
+  // exitOverride: commander throws instead of calling process.exit on a usage error or --help,
+  // so `main` sets the exit code and returns — the same for the binary, and for tests that
+  // run the CLI in their own process (where process.exit would end the test worker).
+  const cli = new Command('concord').description('Concord: multistakeholder policy processes for IoT security').showHelpAfterError().exitOverride();
 
   cli
     .command('serve')
@@ -150,6 +153,11 @@ export async function main(argv: string[], out?: (s: string) => void): Promise<v
   try {
     await (await program(out, argv)).parseAsync(argv);
   } catch (err) {
+    // A usage error or --help: commander has already printed what it had to say.
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode;
+      return;
+    }
     if (err instanceof HttpProblem) {
       const { tFor } = await import('../../platform/i18n/i18n.js');
       const t = tFor('en');
