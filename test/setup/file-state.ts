@@ -1,7 +1,7 @@
 import { afterAll, vi } from 'vitest';
 
 /**
- * The HTTP project runs its files several to a worker process (`isolate: false`: importing
+ * Test files run several to a worker process (`isolate: false`: importing
  * the app once per worker instead of once per file saved ~1.5 s a file). What a file changes
  * in the process is put back when it ends, so the next file starts as if alone: environment
  * variables (the CLI tests set BASE_URL, CONCORD_DATA_DIR, DATABASE_SCHEMA), fake clocks,
