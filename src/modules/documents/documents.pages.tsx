@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '../../platform/auth/policies.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
@@ -14,6 +13,8 @@ import * as docs from './documents.service.js';
 import { compareVersions, documentPage, sideBySide, whereIsAnchor } from './documents.reading.js';
 import { createScope, documentFromParams, loadDocument } from './documents.routes.js';
 import { documentRecords } from './documents.scopes.js';
+import { documentListPage, documentPageModel, editDocumentPage, newDocumentPage } from './documents.page-presenter.js';
+import { anchorPage, comparePage, historyPage, printPage, sideBySidePage } from './documents.reading.page-presenter.js';
 import { DocumentListView } from './views/document-list.view.js';
 import { EditDocumentView, NewDocumentView } from './views/document-form.view.js';
 import { DocumentView } from './views/document.view.js';
@@ -61,28 +62,15 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
   const newForm = async (req: FastifyRequest, reply: FastifyReply, values: Flat, errors?: Record<string, string>, status = 200) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const [groups, originals] = await Promise.all([docs.processGroups(db(), process.id), docs.listDocuments(db(), process.id, req.actor)]);
-    const forProcess = can(req.actor, 'document.create', { processId: process.id });
-    const allowed = groups.filter((g) => forProcess || can(req.actor, 'document.create', { processId: process.id, groupId: g.id }));
-    return sendPage(
-      reply,
-      <NewDocumentView
-        ctx={pageCtx(req, reply)}
-        process={process}
-        action={localPath(req.lang, `/processes/${process.slug}/documents/new`)}
-        groups={allowed}
-        forProcess={forProcess}
-        originals={originals}
-        values={values}
-        errors={errors}
-      />,
-      status,
-    );
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <NewDocumentView ctx={ctx} model={newDocumentPage({ process, groups, originals }, ctx)} values={values} errors={errors} />, status);
   };
 
   app.get('/processes/:processSlug/documents', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const [list, groups] = await Promise.all([docs.listDocuments(db(), process.id, req.actor), docs.processGroups(db(), process.id)]);
-    return sendPage(reply, <DocumentListView ctx={pageCtx(req, reply)} process={process} docs={list} groups={groups} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <DocumentListView ctx={ctx} model={documentListPage({ process, docs: list, groups }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/documents/new', { config: create, schema: hide }, async (req, reply) => {
@@ -108,18 +96,21 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
 
   app.get('/processes/:processSlug/documents/:docSlug', { config: { policy: 'public.read', scope: documentRecords, anonymousCache: true }, schema: hide }, async (req, reply) => {
     const { process, doc } = documentRecords.of(req);
-    return sendPage(reply, <DocumentView ctx={pageCtx(req, reply)} process={process} page={await documentPage(db(), doc)} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <DocumentView ctx={ctx} model={documentPageModel({ process, page: await documentPage(db(), doc) }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/documents/:docSlug/versions', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process, doc } = await load(req);
-    return sendPage(reply, <HistoryView ctx={pageCtx(req, reply)} process={process} doc={doc} versions={await docs.listVersions(db(), doc.id)} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <HistoryView ctx={ctx} model={historyPage({ process, doc, versions: await docs.listVersions(db(), doc.id) }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/documents/:docSlug/versions/:n', { config: { policy: 'public.read', scope: documentRecords, anonymousCache: true }, schema: hide }, async (req, reply) => {
     const { process, doc } = documentRecords.of(req);
     const page = await documentPage(db(), doc, versionNumber(params(req).n));
-    return sendPage(reply, <DocumentView ctx={pageCtx(req, reply)} process={process} page={page} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <DocumentView ctx={ctx} model={documentPageModel({ process, page }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/documents/:docSlug/versions/:n/markdown', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
@@ -136,8 +127,8 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
     const { process, doc } = await load(req);
     const v = await docs.getVersion(db(), doc.id, versionNumber(params(req).n));
     const blocks = await docs.blocksOf(db(), v.id);
-    const url = `${app.deps.config.baseUrl}${localPath(req.lang, path(process, doc.slug, `/versions/${v.number}`))}`;
-    const html = renderPage(<PrintView ctx={pageCtx(req, reply)} process={process} doc={doc} version={v} blocks={blocks} url={url} />);
+    const ctx = pageCtx(req, reply);
+    const html = renderPage(<PrintView ctx={ctx} model={printPage({ process, doc, version: v, blocks, baseUrl: app.deps.config.baseUrl }, ctx)} />);
     return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   });
 
@@ -148,14 +139,16 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
     const parsed = CompareQuery.safeParse(wanted);
     if (!parsed.success) throw new HttpProblem(400, 'documents.errors.versionNumber');
     const comparison = await compareVersions(db(), doc, parsed.data.from, parsed.data.to);
-    return sendPage(reply, <CompareView ctx={pageCtx(req, reply)} process={process} doc={doc} comparison={comparison} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <CompareView ctx={ctx} model={comparePage({ process, doc, comparison }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/documents/:docSlug/anchors/:anchor', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process, doc } = await load(req);
     const where = await whereIsAnchor(db(), doc, params(req).anchor);
     if (where.state === 'current') return reply.redirect(localPath(req.lang, path(process, doc.slug, `#${where.block.anchor}`)), 303);
-    return sendPage(reply, <AnchorView ctx={pageCtx(req, reply)} process={process} doc={doc} where={where} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <AnchorView ctx={ctx} model={anchorPage({ process, doc, where }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/documents/:docSlug/side-by-side', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
@@ -166,7 +159,8 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
     const other = readable.find((d) => d.slug === q.with) ?? readable[0];
     const number = (raw: string | undefined) => (raw ? versionNumber(raw) : undefined);
     const side = other ? await sideBySide(db(), doc, other, { left: number(q.left), right: number(q.right) }) : null;
-    return sendPage(reply, <SideBySideView ctx={pageCtx(req, reply)} process={process} doc={doc} side={side} translations={readable} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <SideBySideView ctx={ctx} model={sideBySidePage({ process, doc, side, translations: readable }, ctx)} />);
   });
 
   /** The new-version form, prefilled from the current version unless values are given. */
@@ -174,11 +168,8 @@ export const documentsPages: FastifyPluginAsync = async (app) => {
     const { process, doc } = await load(req);
     const current = await docs.getVersion(db(), doc.id, doc.version_count);
     const v = values ?? { title: current.title, markdown: current.markdown, message: '' };
-    return sendPage(
-      reply,
-      <EditDocumentView ctx={pageCtx(req, reply)} doc={doc} action={localPath(req.lang, path(process, doc.slug, '/edit'))} values={v} errors={errors} />,
-      status,
-    );
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <EditDocumentView ctx={ctx} model={editDocumentPage({ process, doc }, ctx)} values={v} errors={errors} />, status);
   };
 
   app.get('/processes/:processSlug/documents/:docSlug/edit', { config: edit, schema: hide }, async (req, reply) => editForm(req, reply));

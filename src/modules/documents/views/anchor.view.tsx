@@ -1,37 +1,32 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import type { Process } from '../../processes/index.js';
-import type { DocumentRow } from '../documents.repository.js';
-import type { AnchorWhereabouts } from '../documents.reading.js';
-import { documentPath } from '../documents.service.js';
+import type { AnchorPageModel } from '../documents.reading.page-presenter.js';
 import { BlockHtml } from './blocks.js';
 
 /** Where a paragraph that is no longer in the current version went: removed in version N, perhaps into another block. */
-export function AnchorView(props: { ctx: PageCtx; process: Process; doc: DocumentRow; where: Extract<AnchorWhereabouts, { state: 'removed' }> }) {
-  const { ctx, process, doc, where } = props;
-  const { t, lang } = ctx;
-  const base = documentPath(process.slug, doc.slug);
+export function AnchorView(props: { ctx: PageCtx; model: AnchorPageModel }) {
+  const { ctx, model: m } = props;
+  const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('documents.anchorTitle')}>
-      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: doc.title }]} current={t('documents.anchorTitle')} />
+      <Breadcrumb ctx={ctx} trail={[{ href: m.docPath, label: m.docTitle }]} current={t('documents.anchorTitle')} />
       <h1>{t('documents.anchorTitle')}</h1>
-      <p class="lead">{t('documents.anchorRemoved', { label: where.last.label, n: where.removedIn })}</p>
-      {where.successor && (
+      <p class="lead">{t('documents.anchorRemoved', { label: m.last.label, n: m.removedIn })}</p>
+      {m.successor && (
         <p>
-          {t(where.merged ? 'documents.anchorMerged' : 'documents.anchorRewritten', { label: where.successor.label })}{' '}
-          <a class="button" href={localPath(lang, `${base}#${where.successor.anchor}`)}>
-            {t('documents.anchorGoTo', { label: where.successor.label })}
+          {t(m.successor.merged ? 'documents.anchorMerged' : 'documents.anchorRewritten', { label: m.successor.label })}{' '}
+          <a class="button" href={m.successor.path}>
+            {t('documents.anchorGoTo', { label: m.successor.label })}
           </a>
         </p>
       )}
-      <h2>{t('documents.anchorLastText', { n: where.last.number })}</h2>
+      <h2>{t('documents.anchorLastText', { n: m.last.number })}</h2>
       <blockquote class="doc-quote">
-        <BlockHtml html={where.last.html} lang={doc.lang} />
+        <BlockHtml html={m.last.html} lang={m.docLang} />
       </blockquote>
       <p>
-        <a href={localPath(lang, `${base}/versions/${where.last.number}#${where.last.anchor}`)}>{t('documents.anchorReadLast', { n: where.last.number })}</a>
+        <a href={m.last.path}>{t('documents.anchorReadLast', { n: m.last.number })}</a>
       </p>
     </Layout>
   );

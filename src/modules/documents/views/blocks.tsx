@@ -1,9 +1,6 @@
 import { h } from 'preact';
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
-import type { DocumentMargin } from '../documents.slots.js';
-import type { BlockRow } from '../documents.repository.js';
-import { documentPath } from '../documents.service.js';
+import type { BlockMarginModel, BlockModel } from '../documents.page-presenter.js';
 
 /**
  * A block's stored HTML. It was produced by documents.blocks.ts with web/markdown.ts's
@@ -15,31 +12,22 @@ export function BlockHtml(props: { html: string; lang?: string | undefined }) {
   return h('div', { class: 'doc-block__body', lang: props.lang, dangerouslySetInnerHTML: { __html: props.html } });
 }
 
-/** Where the comment links of a paragraph point (the comments feature's pages). */
-export function commentLinks(lang: PageCtx['lang'], processSlug: string, docSlug: string, periodId: string, anchor: string | null) {
-  const base = `/processes/${processSlug}/comment-periods/${periodId}/comments`;
-  const q = `document=${encodeURIComponent(docSlug)}${anchor ? `&anchor=${encodeURIComponent(anchor)}` : ''}`;
-  return { list: localPath(lang, `${base}?${q}`), create: localPath(lang, `${base}/new?${q}#comment-form`) };
-}
-
 /** The comments margin of one block: its count and, while the period is open, a link to comment. */
-function Margin(props: { ctx: PageCtx; processSlug: string; docSlug: string; margin: DocumentMargin; block: BlockRow }) {
-  const { ctx, margin, block } = props;
+function Margin(props: { ctx: PageCtx; label: string; anchor: string; margin: BlockMarginModel }) {
+  const { ctx, margin } = props;
   const { t } = ctx;
-  const count = margin.counts[block.anchor] ?? 0;
-  const links = commentLinks(ctx.lang, props.processSlug, props.docSlug, margin.periodId, block.anchor);
   return (
     <div class="doc-block__margin">
-      {count > 0 && (
-        <a class="doc-block__count" href={links.list}>
-          {t('documents.margin.count', { count })}
-          <span class="visually-hidden"> {t('documents.margin.countOn', { label: block.label })}</span>
+      {margin.count > 0 && (
+        <a class="doc-block__count" href={margin.listPath}>
+          {t('documents.margin.count', { count: margin.count })}
+          <span class="visually-hidden"> {t('documents.margin.countOn', { label: props.label })}</span>
         </a>
       )}
-      {margin.state === 'open' && (
-        <a class="doc-block__comment" href={links.create} data-comment-anchor={block.anchor}>
+      {margin.createPath !== null && (
+        <a class="doc-block__comment" href={margin.createPath} data-comment-anchor={props.anchor}>
           {t('documents.margin.commentOn')}
-          <span class="visually-hidden"> {t('documents.margin.commentOnWhat', { label: block.label })}</span>
+          <span class="visually-hidden"> {t('documents.margin.commentOnWhat', { label: props.label })}</span>
         </a>
       )}
     </div>
@@ -51,29 +39,21 @@ function Margin(props: { ctx: PageCtx; processSlug: string; docSlug: string; mar
  * permanent address (which follows the paragraph into later versions), and the comment
  * margin when a period covers this version.
  */
-export function Blocks(props: {
-  ctx: PageCtx;
-  processSlug: string;
-  docSlug: string;
-  docLang: 'en' | 'fr';
-  blocks: readonly BlockRow[];
-  margin?: DocumentMargin | null | undefined;
-}) {
-  const { ctx, processSlug, docSlug, margin } = props;
-  const { t, lang } = ctx;
-  const base = documentPath(processSlug, docSlug);
+export function Blocks(props: { ctx: PageCtx; docLang: string; blocks: readonly BlockModel[]; withMargin: boolean }) {
+  const { ctx } = props;
+  const { t } = ctx;
   return (
-    <div class={margin ? 'doc doc--margin' : 'doc'}>
+    <div class={props.withMargin ? 'doc doc--margin' : 'doc'}>
       {props.blocks.map((b) => {
         const permalink = t('documents.permalink', { label: b.label });
         return (
           <div key={b.anchor} id={b.anchor} class={`doc-block doc-block--${b.kind}`}>
-            <a class="doc-block__label" href={localPath(lang, `${base}/anchors/${b.anchor}`)} title={permalink}>
+            <a class="doc-block__label" href={b.permalinkPath} title={permalink}>
               <span aria-hidden="true">{b.label}</span>
               <span class="visually-hidden">{permalink}</span>
             </a>
             <BlockHtml html={b.html} lang={props.docLang} />
-            {margin && <Margin ctx={ctx} processSlug={processSlug} docSlug={docSlug} margin={margin} block={b} />}
+            {b.margin && <Margin ctx={ctx} label={b.label} anchor={b.anchor} margin={b.margin} />}
           </div>
         );
       })}

@@ -1,52 +1,41 @@
-import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { can } from '../../../platform/auth/policies.js';
-import type { Process } from '../../processes/index.js';
-import { processCrumb } from '../../processes/index.js';
-import type { WorkingGroup } from '../../groups/index.js';
-import type { DocumentRow } from '../documents.repository.js';
-import { documentPath } from '../documents.service.js';
-import { langName, ownerName } from './common.js';
+import type { DocumentListPageModel } from '../documents.page-presenter.js';
 
 /** The documents of a process and its groups, with kind, status, language and translations. */
-export function DocumentListView(props: { ctx: PageCtx; process: Process; docs: DocumentRow[]; groups: WorkingGroup[] }) {
-  const { ctx, process, docs, groups } = props;
-  const { t, lang } = ctx;
-  const title = pick(lang, process, 'title');
-  const newPath = `/processes/${process.slug}/documents/new`;
-  const forProcess = can(ctx.actor, 'document.create', { processId: process.id });
-  const forGroups = forProcess ? [] : groups.filter((g) => can(ctx.actor, 'document.create', { processId: process.id, groupId: g.id }));
+export function DocumentListView(props: { ctx: PageCtx; model: DocumentListPageModel }) {
+  const { ctx, model: m } = props;
+  const { t } = ctx;
+  const heading = t('documents.listHeading', { process: m.processTitle });
   return (
-    <Layout ctx={ctx} title={`${t('documents.listTitle')} · ${title}`}>
-      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={t('documents.listHeading', { process: title })} />
-      <h1>{t('documents.listHeading', { process: title })}</h1>
+    <Layout ctx={ctx} title={`${t('documents.listTitle')} · ${m.processTitle}`}>
+      <Breadcrumb ctx={ctx} trail={[m.processCrumb]} current={heading} />
+      <h1>{heading}</h1>
       <p>{t('documents.listIntro')}</p>
-      {(forProcess || forGroups.length > 0) && (
+      {(m.newPath !== null || m.newForGroups.length > 0) && (
         <ul class="inline-list actions">
-          {forProcess && (
+          {m.newPath !== null && (
             <li>
-              <a class="button" href={localPath(lang, newPath)}>
+              <a class="button" href={m.newPath}>
                 {t('documents.new')}
               </a>
             </li>
           )}
-          {forGroups.map((g) => (
+          {m.newForGroups.map((g) => (
             <li key={g.id}>
-              <a class="button" href={localPath(lang, `${newPath}?group=${encodeURIComponent(g.slug)}`)}>
-                {t('documents.newFor', { group: pick(lang, g, 'name') })}
+              <a class="button" href={g.path}>
+                {t('documents.newFor', { group: g.name })}
               </a>
             </li>
           ))}
         </ul>
       )}
-      {docs.length === 0 ? (
+      {m.docs.length === 0 ? (
         <p>{t('documents.none')}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">{t('documents.listHeading', { process: title })}</caption>
+          <caption class="visually-hidden">{heading}</caption>
           <thead>
             <tr>
               <th scope="col">{t('documents.columns.title')}</th>
@@ -61,31 +50,28 @@ export function DocumentListView(props: { ctx: PageCtx; process: Process; docs: 
             </tr>
           </thead>
           <tbody>
-            {docs.map((d) => {
-              const translations = docs.filter((x) => x.translation_key === d.translation_key && x.id !== d.id);
-              return (
-                <tr key={d.id}>
-                  <td>
-                    <a href={localPath(lang, documentPath(process.slug, d.slug))} lang={d.lang}>
-                      {d.title}
-                    </a>{' '}
-                    {d.members_only && <span class="badge">{t('documents.membersOnly')}</span>}
-                  </td>
-                  <td>{ownerName(ctx, d, groups)}</td>
-                  <td>{t(`documents.kinds.${d.kind}`)}</td>
-                  <td>{t(`documents.statuses.${d.status}`)}</td>
-                  <td>{langName(ctx, d.lang)}</td>
-                  <td class="num">{d.version_count}</td>
-                  <td>
-                    {translations.map((x) => (
-                      <a key={x.id} href={localPath(lang, documentPath(process.slug, x.slug))} hrefLang={x.lang}>
-                        {t('documents.translationLink', { lang: langName(ctx, x.lang) })}
-                      </a>
-                    ))}
-                  </td>
-                </tr>
-              );
-            })}
+            {m.docs.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <a href={d.path} lang={d.lang}>
+                    {d.title}
+                  </a>{' '}
+                  {d.membersOnly && <span class="badge">{t('documents.membersOnly')}</span>}
+                </td>
+                <td>{d.owner}</td>
+                <td>{d.kind}</td>
+                <td>{d.status}</td>
+                <td>{d.langName}</td>
+                <td class="num">{d.versionCount}</td>
+                <td>
+                  {d.translations.map((x) => (
+                    <a key={x.id} href={x.path} hrefLang={x.lang}>
+                      {t('documents.translationLink', { lang: x.langName })}
+                    </a>
+                  ))}
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}

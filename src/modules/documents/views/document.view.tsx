@@ -1,63 +1,38 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { FieldShell, Form, Submit } from '../../../platform/web/components/forms.js';
-import { can } from '../../../platform/auth/policies.js';
-import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { formatInstant } from '../../../platform/time/zoned.js';
-import { timeLeftWords } from '../../../platform/time/time-left.js';
-import type { Process } from '../../processes/index.js';
-import { processCrumb } from '../../processes/index.js';
-import type { DocumentPage } from '../documents.reading.js';
-import { STATUS_ORDER, documentPath } from '../documents.service.js';
-import { Blocks, commentLinks } from './blocks.js';
-import { langName, ownerName } from './common.js';
+import type { DocumentPageModel, PeriodBoxModel } from '../documents.page-presenter.js';
+import { Blocks } from './blocks.js';
 
 /** The comment period's box at the top: its state, and links to comment on the whole or read the comments. */
-function PeriodBox(props: { ctx: PageCtx; process: Process; page: DocumentPage; here: boolean }) {
-  const { ctx, process, page } = props;
-  const { t, lang } = ctx;
-  const m = page.margin!;
-  // In the period's own zone, named in the text ("… 5:00:00 p.m. EDT"), as the period page
-  // shows it: the process's zone can differ from the one the period was announced in.
-  const when = (d: Date) => formatInstant(lang, d, m.timeZone);
-  const left = m.left ? timeLeftWords(t, m.left) : '';
-  const links = commentLinks(lang, process.slug, page.doc.slug, m.periodId, null);
-  const state =
-    m.state === 'open'
-      ? t('documents.margin.open', { closes: when(m.closesAt), left })
-      : m.state === 'upcoming'
-        ? t('documents.margin.upcoming', { opens: when(m.opensAt), left })
-        : t('documents.margin.closed', { closes: when(m.closesAt) });
+function PeriodBox(props: { ctx: PageCtx; period: PeriodBoxModel }) {
+  const { ctx, period: p } = props;
+  const { t } = ctx;
   return (
     <aside class="period-box" aria-labelledby="period-box-title">
       <h2 id="period-box-title">{t('documents.margin.general')}</h2>
-      <p>{state}</p>
-      {props.here ? (
+      <p>{p.state}</p>
+      {p.here ? (
         <ul class="inline-list">
-          {m.state === 'open' && (
+          {p.commentPath !== null && (
             <li>
-              <a class="button" href={links.create} data-comment-anchor="">
+              <a class="button" href={p.commentPath} data-comment-anchor="">
                 {t('documents.margin.general')}
               </a>
             </li>
           )}
-          {m.total > 0 && (
+          {p.all && (
             <li>
-              <a href={localPath(lang, `/processes/${process.slug}/comment-periods/${m.periodId}/comments?document=${encodeURIComponent(page.doc.slug)}`)}>
-                {t('documents.margin.all', { count: m.total })}
-              </a>
+              <a href={p.all.path}>{t('documents.margin.all', { count: p.all.count })}</a>
             </li>
           )}
         </ul>
       ) : (
-        page.marginVersion !== null && (
+        p.otherVersion && (
           <p>
-            {t('documents.margin.otherVersion', { n: page.marginVersion })}{' '}
-            <a href={localPath(lang, `${documentPath(process.slug, page.doc.slug)}/versions/${page.marginVersion}`)}>
-              {t('documents.margin.otherVersionLink', { n: page.marginVersion })}
-            </a>
+            {t('documents.margin.otherVersion', { n: p.otherVersion.n })}{' '}
+            <a href={p.otherVersion.path}>{t('documents.margin.otherVersionLink', { n: p.otherVersion.n })}</a>
           </p>
         )
       )}
@@ -66,71 +41,59 @@ function PeriodBox(props: { ctx: PageCtx; process: Process; page: DocumentPage; 
 }
 
 /** A version of a document: its blocks with anchors and labels, links to its history, comparisons, translations and downloads. */
-export function DocumentView(props: { ctx: PageCtx; process: Process; page: DocumentPage }) {
-  const { ctx, process, page } = props;
-  const { t, lang } = ctx;
-  const { doc, version } = page;
-  const base = documentPath(process.slug, doc.slug);
-  const isCurrent = version.number === doc.version_count;
-  const scope = { processId: doc.process_id, groupId: doc.group_id ?? undefined };
-  const mayEdit = can(ctx.actor, 'document.edit', scope);
-  const marginHere = page.margin !== null && page.margin.versionId === version.id;
-  const nextStatuses = STATUS_ORDER.slice(STATUS_ORDER.indexOf(doc.status) + 1);
+export function DocumentView(props: { ctx: PageCtx; model: DocumentPageModel }) {
+  const { ctx, model: m } = props;
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={`${version.title} · v${version.number}`}>
-      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process), { href: localPath(lang, `/processes/${process.slug}/documents`), label: t('documents.listTitle') }]} current={version.title} currentLang={doc.lang} />
-      <h1 lang={doc.lang}>{version.title}</h1>
+    <Layout ctx={ctx} title={`${m.title} · v${m.number}`}>
+      <Breadcrumb ctx={ctx} trail={[m.processCrumb, { href: m.listPath, label: t('documents.listTitle') }]} current={m.title} currentLang={m.lang} />
+      <h1 lang={m.lang}>{m.title}</h1>
       <p class="meta">
-        {t('documents.versionLine', {
-          n: version.number,
-          count: doc.version_count,
-          date: formatDateTime(lang, version.created_at, process.timezone),
-          author: version.author_name ?? t('documents.unknownAuthor'),
-        })}{' '}
-        {t('documents.statusLine', { status: t(`documents.statuses.${doc.status}`) })} {t('documents.belongsTo', { owner: ownerName(ctx, doc, page.groups) })}{' '}
-        {doc.members_only && <span class="badge">{t('documents.membersOnly')}</span>}
+        {t('documents.versionLine', { n: m.number, count: m.count, date: m.date, author: m.author })}{' '}
+        {t('documents.statusLine', { status: m.status })} {t('documents.belongsTo', { owner: m.owner })}{' '}
+        {m.membersOnly && <span class="badge">{t('documents.membersOnly')}</span>}
       </p>
-      {!isCurrent && (
+      {m.currentPath !== null && (
         <div class="notice notice--warning" role="note">
           <p>
-            {t('documents.notCurrent', { n: version.number, current: doc.version_count })} <a href={localPath(lang, base)}>{t('documents.readCurrent')}</a>
+            {t('documents.notCurrent', { n: m.number, current: m.count })} <a href={m.currentPath}>{t('documents.readCurrent')}</a>
           </p>
         </div>
       )}
-      {page.margin && (isCurrent || marginHere) && <PeriodBox ctx={ctx} process={process} page={page} here={marginHere} />}
+      {m.period && <PeriodBox ctx={ctx} period={m.period} />}
       <nav class="doc-nav" aria-label={t('documents.history')}>
         <ul class="inline-list">
           <li>
-            <a href={localPath(lang, `${base}/versions`)}>{t('documents.history')}</a>
+            <a href={m.historyPath}>{t('documents.history')}</a>
           </li>
-          {version.number > 1 && (
+          {m.changeSincePath !== null && (
             <li>
-              <a href={localPath(lang, `${base}/compare?from=${version.number - 1}&to=${version.number}`)}>{t('documents.changeSince')}</a>
+              <a href={m.changeSincePath}>{t('documents.changeSince')}</a>
             </li>
           )}
-          {page.translations.map((tr) => (
+          {m.translations.map((tr) => (
             <li key={tr.id}>
-              <a href={localPath(lang, documentPath(process.slug, tr.slug))} hrefLang={tr.lang}>
-                {t('documents.translationLink', { lang: langName(ctx, tr.lang) })}
+              <a href={tr.path} hrefLang={tr.lang}>
+                {t('documents.translationLink', { lang: tr.langName })}
               </a>
             </li>
           ))}
-          {page.translations.length > 0 && (
+          {m.sideBySide && (
             <li>
-              <a href={localPath(lang, `${base}/side-by-side`)}>{t('documents.sideBySide', { lang: langName(ctx, page.translations[0]!.lang) })}</a>
+              <a href={m.sideBySide.path}>{t('documents.sideBySide', { lang: m.sideBySide.langName })}</a>
             </li>
           )}
           <li>
-            <a href={localPath(lang, `${base}/versions/${version.number}/markdown`)} download>
-              {t('documents.downloadMarkdown', { n: version.number })}
+            <a href={m.markdownPath} download>
+              {t('documents.downloadMarkdown', { n: m.number })}
             </a>
           </li>
           <li>
-            <a href={localPath(lang, `${base}/versions/${version.number}/print`)}>{t('documents.print', { n: version.number })}</a>
+            <a href={m.printPath}>{t('documents.print', { n: m.number })}</a>
           </li>
-          {mayEdit && isCurrent && doc.status !== 'superseded' && (
+          {m.editPath !== null && (
             <li>
-              <a class="button" href={localPath(lang, `${base}/edit`)}>
+              <a class="button" href={m.editPath}>
                 {t('documents.edit')}
               </a>
             </li>
@@ -138,19 +101,19 @@ export function DocumentView(props: { ctx: PageCtx; process: Process; page: Docu
         </ul>
       </nav>
       <section aria-label={t('documents.textOf')}>
-        <Blocks ctx={ctx} processSlug={process.slug} docSlug={doc.slug} docLang={doc.lang} blocks={page.blocks} margin={marginHere ? page.margin : null} />
+        <Blocks ctx={ctx} docLang={m.lang} blocks={m.blocks} withMargin={m.withMargin} />
       </section>
-      {mayEdit && isCurrent && nextStatuses.length > 0 && (
+      {m.statusForm && (
         <section aria-labelledby="status-title" class="manage">
           <h2 id="status-title">{t('documents.statusHeading')}</h2>
-          <p>{t('documents.statusLine', { status: t(`documents.statuses.${doc.status}`) })}</p>
-          <Form ctx={ctx} action={localPath(lang, `${base}/status`)} class="form">
+          <p>{t('documents.statusLine', { status: m.statusForm.current })}</p>
+          <Form ctx={ctx} action={m.statusForm.action} class="form">
             <FieldShell name="status" label={t('documents.statusLabel')} hint={t('documents.statusHint')}>
               {(w) => (
                 <select id={w.id} name="status" aria-describedby={w.describedBy}>
-                  {nextStatuses.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`documents.statuses.${s}`)}
+                  {m.statusForm!.options.map((s) => (
+                    <option key={s.value} value={s.value}>
+                      {s.label}
                     </option>
                   ))}
                 </select>
@@ -160,7 +123,7 @@ export function DocumentView(props: { ctx: PageCtx; process: Process; page: Docu
           </Form>
         </section>
       )}
-      {marginHere && page.margin!.state === 'open' && <script src="/static/comment-inline.js" defer />}
+      {m.inlineComments && <script src="/static/comment-inline.js" defer />}
     </Layout>
   );
 }
