@@ -47,7 +47,6 @@ const ALLOWED = new Set([
   'audit/views/audit-list.view.tsx',
   'audit/views/audit-verify.view.tsx',
   'audit/views/verify-box.tsx',
-  'search/views/search.view.tsx',
 ]);
 
 const MODULES = path.resolve('src/modules');
