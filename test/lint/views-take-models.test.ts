@@ -44,9 +44,6 @@ const ALLOWED = new Set([
   'participants/views/join.view.tsx',
   'participants/views/manage.views.tsx',
   // Not converted yet.
-  'audit/views/audit-list.view.tsx',
-  'audit/views/audit-verify.view.tsx',
-  'audit/views/verify-box.tsx',
 ]);
 
 const MODULES = path.resolve('src/modules');
