@@ -39,11 +39,6 @@ const ALLOWED = new Set([
   'documents/views/history.view.tsx',
   'documents/views/print.view.tsx',
   'documents/views/side-by-side.view.tsx',
-  'participants/views/balance-section.tsx',
-  'participants/views/directory.view.tsx',
-  'participants/views/join.view.tsx',
-  'participants/views/manage.views.tsx',
-  // Not converted yet.
 ]);
 
 const MODULES = path.resolve('src/modules');
