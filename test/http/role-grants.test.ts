@@ -84,6 +84,7 @@ describe('revoking a role', () => {
     expect((await oversight.client.json('POST', api('/invitations'), { email: 'before@example.org', role: 'member', lang: 'en' })).statusCode).toBe(202);
     const page = await convener.get(`/en/processes/${SLUG}/roles`);
     expect(page.body).toContain('Oversight committee');
+    expect(page.body).toMatch(new RegExp(`<nav class="breadcrumb" aria-label="[^"]+"><ol><li><a href="/en/processes/${SLUG}">`));
     const revoked = await convener.post(`/en/processes/${SLUG}/roles/revoke`, { userId: oversight.userId, role: 'oversight', groupId: '', reason: 'Invited a second address of their own.' });
     expect(revoked.statusCode).toBe(303);
 
