@@ -4,7 +4,7 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { nestForm, parseForm, problemToFormErrors, formFields, formRows } from '../../platform/web/forms.js';
+import { nestForm, problemToFormErrors, formFields, formRows } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { mayGrant } from '../../platform/auth/policies.js';
@@ -119,16 +119,15 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
       const ctx = pageCtx(req, reply);
       return sendPage(reply, <InviteView ctx={ctx} model={invitePage(d.process, grantable(req, d.process.id), flat, ctx)} values={flat} errors={errors} />, status);
     };
-    const parsed = parseForm(InviteBody, flat, req.t);
-    if (!parsed.ok) return again(parsed.errors, 422);
-    try {
-      await participants.invite(db(), req.actor!, d.process, parsed.data, app.deps.config.baseUrl);
-    } catch (err) {
-      // A role above the inviter's own is refused beside the role field.
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return again(errors, status);
-    }
-    return redirectWithNotice(reply, localPath(req.lang, `/processes/${d.process.slug}/invitations/new`), 'participants.invited');
+    // A role above the inviter's own is refused beside the role field (formAction shows the problem's field errors).
+    return formAction(req, reply, {
+      schema: InviteBody,
+      input: flat,
+      again,
+      run: (data) => participants.invite(db(), req.actor!, d.process, data, app.deps.config.baseUrl),
+      to: localPath(req.lang, `/processes/${d.process.slug}/invitations/new`),
+      notice: 'participants.invited',
+    });
   });
 
   app.get('/invitations/accept', { config: { policy: 'invitation.accept' }, schema: hide }, async (req, reply) =>
