@@ -130,6 +130,8 @@ describe('a request approved by a convener', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Demandes d’agir pour une organisation');
     expect(page.body).toContain(`request-${theirs.id}`);
+    // The shared conveners' table page: a breadcrumb back to the process, named in French.
+    expect(page.body).toMatch(new RegExp(`<nav class="breadcrumb" aria-label="[^"]+"><ol><li><a href="/fr/processes/${SLUG}">`));
     const refused = await convener.post(`/fr/processes/${SLUG}/organisation-requests/${theirs.id}`, { decision: 'refuse' });
     expect(refused.statusCode).toBe(303);
     expect((await stranger.client.json('POST', api(`/pledges/${f.betaPledge}/progress`), { status: 'dropped', reason: 'No.', lang: 'en' })).statusCode).toBe(403);

@@ -44,6 +44,13 @@ describe('invitations', () => {
     expect(posted.statusCode).toBe(403);
     expect(posted.body).toContain('You cannot invite someone with a role above your own');
     expect(await t.db.selectFrom('invitations').select('id').where('email', '=', 'second-address@example.org').execute()).toEqual([]);
+    // The form's other outcomes: an invalid address shown again (422), a role of one's own sent (303 back to the form).
+    const invalid = await oversight.client.post(`/en/processes/${SLUG}/invitations`, { email: 'not an address', role: 'member', lang: 'en' });
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.body).toContain('value="not an address"');
+    const sent = await oversight.client.post(`/en/processes/${SLUG}/invitations`, { email: 'form-invite@example.org', role: 'member', lang: 'en' });
+    expect(sent.statusCode).toBe(303);
+    expect(sent.headers.location).toBe(`/en/processes/${SLUG}/invitations/new`);
   });
 
   it('refuses to accept an invitation whose sender could not give its role (one sent before the rule)', async () => {
@@ -84,6 +91,7 @@ describe('revoking a role', () => {
     expect((await oversight.client.json('POST', api('/invitations'), { email: 'before@example.org', role: 'member', lang: 'en' })).statusCode).toBe(202);
     const page = await convener.get(`/en/processes/${SLUG}/roles`);
     expect(page.body).toContain('Oversight committee');
+    expect(page.body).toMatch(new RegExp(`<nav class="breadcrumb" aria-label="[^"]+"><ol><li><a href="/en/processes/${SLUG}">`));
     const revoked = await convener.post(`/en/processes/${SLUG}/roles/revoke`, { userId: oversight.userId, role: 'oversight', groupId: '', reason: 'Invited a second address of their own.' });
     expect(revoked.statusCode).toBe(303);
 

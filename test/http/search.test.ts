@@ -5,6 +5,7 @@ import { createUser } from '../../src/modules/accounts/accounts.service.js';
 import { indexForSearch, removeFromSearch } from '../../src/modules/search/search.index.js';
 import { reindexSearch } from '../../src/modules/search/search.reindex.js';
 import { newId } from '../../src/platform/lib/ids.js';
+import { adminActor, makeComment, makeCommentPeriod, makeDocument, makeProcess } from '../helpers/factories.js';
 
 /**
  * Full-text search on the engine under test (PGlite, or PostgreSQL with DATABASE_URL):
@@ -41,7 +42,7 @@ function meetingBody(over: Record<string, unknown> = {}) {
   };
 }
 
-type Hit = { kind: string; id: string; title: string; path: string; lang: string | null; status: string | null; membersOnly: boolean; excerpt: { text: string; match: boolean }[]; process: { slug: string } };
+type Hit = { kind: string; id: string; title: string; path: string; lang: string | null; status: string | null; membersOnly: boolean; copies: number; excerpt: { text: string; match: boolean }[]; process: { slug: string } };
 
 async function api(q: string, extra: Record<string, string> = {}, client?: Client, lang = 'en'): Promise<Hit[]> {
   const url = `/api/v1/search?${new URLSearchParams({ q, ...extra })}`;
@@ -252,6 +253,25 @@ describe('participants', () => {
     const left = await c.post('/en/processes/iot/leave');
     expect(left.statusCode).toBe(303);
     expect(await api('helene tremblay', { kind: 'participant' })).toEqual([]);
+  });
+});
+
+describe('comment campaigns', () => {
+  it('shows a campaign once, with how many copies matched, and a different comment on its own', async () => {
+    const admin = await adminActor(t.db);
+    const { process } = await makeProcess(t.db, admin, 'campaign', { titleEn: 'Campaigns', titleFr: 'Campagnes' });
+    await makeDocument(t.db, admin, process.id, { slug: 'draft', title: 'Draft', markdown: 'Devices get updates.' });
+    const period = await makeCommentPeriod(t.db, admin, process.id, { document: 'draft', version: 1 });
+    // Exact duplicates as the comments module groups them: case and punctuation do not count.
+    for (const text of ['Ban default bootloader passwords now!', 'ban default bootloader passwords now', 'Ban default bootloader passwords, now.']) await makeComment(t.db, period.id, { text });
+    await makeComment(t.db, period.id, { text: 'Bootloader should be signed.' });
+    const hits = await api('bootloader', { process: 'campaign' });
+    expect(hits.map((h) => h.copies).sort()).toEqual([1, 3]);
+    const page = await t.app.inject({ url: '/en/search?q=bootloader&process=campaign' });
+    expect(page.body.match(/class="search-result"/g)).toHaveLength(2);
+    expect(page.body).toContain('Sent 3 times: one text, from a campaign');
+    const fr = await t.app.inject({ url: '/fr/search?q=bootloader&process=campaign' });
+    expect(fr.body).toContain('Envoyé 3 fois');
   });
 });
 

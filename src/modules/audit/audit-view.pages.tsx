@@ -5,6 +5,7 @@ import { getProcess } from '../processes/index.js';
 import { ProcessAuditQuery } from './audit-view.schema.js';
 import { processAuditPage, publicEvents, verifyProcessAudit, whoOfEvents } from './audit-view.service.js';
 import { chainOf } from '../../platform/audit/audit.service.js';
+import { auditListPage, auditVerifyPage } from './audit.page-presenter.js';
 import { AuditListView } from './views/audit-list.view.js';
 import { AuditVerifyView } from './views/audit-verify.view.js';
 
@@ -24,12 +25,14 @@ export const auditViewPages: FastifyPluginAsync = async (app) => {
     const q = parsed.success ? parsed.data : ProcessAuditQuery.parse({});
     const page = await processAuditPage(db(), process.id, q);
     const [events, who] = await Promise.all([publicEvents(db(), chainOf(process.id), page.items), whoOfEvents(db(), page.items)]);
-    return sendPage(reply, <AuditListView ctx={pageCtx(req, reply)} process={process} page={{ ...page, items: events }} who={who} action={q.action} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <AuditListView ctx={ctx} model={auditListPage({ process, page: { ...page, items: events }, who, action: q.action }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/audit/verify', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process } = await getProcess(db(), slugOf(req.params));
     const result = await verifyProcessAudit(db(), process.id);
-    return sendPage(reply, <AuditVerifyView ctx={pageCtx(req, reply)} process={process} result={result} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <AuditVerifyView ctx={ctx} model={auditVerifyPage(process, result, ctx)} />);
   });
 };

@@ -232,6 +232,8 @@ export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow
     body: c.body,
     path: commentPath(process.slug, c.id),
     membersOnly: doc.members_only,
+    // Copies of one text (a campaign) are found once in search, with their count.
+    groupKey: c.group_id,
   }, opts);
 }
 

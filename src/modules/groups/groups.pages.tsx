@@ -7,7 +7,7 @@ import { redirectWithNotice } from '../../platform/web/notice.js';
 import { parseForm, formFields } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
 import { getProcess, processFromParams } from '../processes/index.js';
-import { balance, isProcessMember, BalanceSection } from '../participants/index.js';
+import { balance, balanceSection, isProcessMember, BalanceSection } from '../participants/index.js';
 import { AddMemberBody, AnnouncementBody, CreateGroupBody, UpdateGroupBody } from './groups.schema.js';
 import * as groups from './groups.service.js';
 import { GroupView } from './views/group.view.js';
@@ -74,7 +74,7 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
           },
           ctx,
         )}
-        balance={<BalanceSection ctx={ctx} rows={bal.rows} caption={req.t('groups.balanceCaption')} id="group-balance" />}
+        balance={<BalanceSection ctx={ctx} model={balanceSection(bal.rows, ctx)} caption={req.t('groups.balanceCaption')} id="group-balance" />}
         follow={
           <FollowBox
             ctx={ctx}

@@ -8,5 +8,7 @@ export type { Organisation } from './participants.repository.js';
 export { balance, createOrganisation, isProcessMember, joinProcess, listMembers, memberStakeholderGroups, membership, organisations, organisationsByIds, organisationsInProcess } from './participants.service.js';
 export type { BalanceRow } from './participants.service.js';
 export { BalanceSection } from './views/balance-section.js';
+export { balanceSection } from './participants.page-presenter.js';
+export type { BalanceModel } from './participants.page-presenter.js';
 export { grantOrganisationRole, organisationPeople, organisationRolesOf, revokeOrganisationRole, setOrganisationRoles } from './organisation-roles.service.js';
 export type { OrganisationPerson } from './organisation-roles.service.js';

@@ -4,7 +4,7 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
-import { nestForm, parseForm, problemToFormErrors, formFields, formRows } from '../../platform/web/forms.js';
+import { nestForm, problemToFormErrors, formFields, formRows } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { mayGrant } from '../../platform/auth/policies.js';
@@ -12,6 +12,7 @@ import { getProcess, processFromParams, saveStakeholderGroups } from '../process
 import { listGroups, groupsByUser as loadGroupsByUser } from '../groups/index.js';
 import { InviteBody, JoinBody } from './participants.schema.js';
 import * as participants from './participants.service.js';
+import { directoryPage, invitePage, joinPage, organisationsPage, stakeholderGroupsPage } from './participants.page-presenter.js';
 import { JoinView } from './views/join.view.js';
 import { DirectoryView, OrganisationsView } from './views/directory.view.js';
 import { AcceptInvitationView, InviteView, StakeholderGroupsView } from './views/manage.views.js';
@@ -38,14 +39,18 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
 
   app.get('/processes/:processSlug/join', { config: { policy: 'process.join', ...scoped }, schema: hide }, async (req, reply) => {
     const d = await getProcess(db(), slugOf(req));
-    return sendPage(reply, <JoinView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} organisations={await participants.organisations(db())} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <JoinView ctx={ctx} model={joinPage(d.process, d.stakeholderGroups, await participants.organisations(db()), {}, ctx)} />);
   });
 
   app.post('/processes/:processSlug/join', { config: { policy: 'process.join', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
     const d = await getProcess(db(), slugOf(req));
-    const again = async (errors: Record<string, string>, status: number) =>
-      sendPage(reply, <JoinView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} organisations={await participants.organisations(db())} values={flat} errors={errors} />, status);
+    const again = async (errors: Record<string, string>, status: number) => {
+      const ctx = pageCtx(req, reply);
+      const model = joinPage(d.process, d.stakeholderGroups, await participants.organisations(db()), flat, ctx);
+      return sendPage(reply, <JoinView ctx={ctx} model={model} values={flat} errors={errors} />, status);
+    };
     return formAction(req, reply, {
       schema: JoinBody,
       input: joinFormToBody(flat),
@@ -78,45 +83,51 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
     const groupsByUser = new Map([...memberGroups].map(([id, gs]) => [id, gs.map((g) => (pick(req.lang, g, 'name')))]));
     const params = new URLSearchParams(Object.entries({ stakeholderGroup: q.stakeholderGroup, group: q.group, organisation: q.organisation }).filter((e): e is [string, string] => !!e[1]));
     if (page.next) params.set('after', page.next);
-    return sendPage(
-      reply,
-      <DirectoryView
-        ctx={pageCtx(req, reply)}
-        process={d.process}
-        stakeholderGroups={d.stakeholderGroups}
-        workingGroups={groups.map((g) => ({ slug: g.group.slug, name: pick(req.lang, g.group, 'name') }))}
-        organisations={orgs}
-        filters={{ stakeholderGroup: q.stakeholderGroup, group: q.group, organisation: q.organisation }}
-        members={page.items}
-        groupsByUser={groupsByUser}
-        nextHref={page.next ? localPath(req.lang, `/processes/${d.process.slug}/participants?${params}`) : undefined}
-      />,
+    const ctx = pageCtx(req, reply);
+    const model = directoryPage(
+      {
+        process: d.process,
+        stakeholderGroups: d.stakeholderGroups,
+        workingGroups: groups.map((g) => ({ slug: g.group.slug, name: pick(req.lang, g.group, 'name') })),
+        organisations: orgs,
+        filters: { stakeholderGroup: q.stakeholderGroup, group: q.group, organisation: q.organisation },
+        members: page.items,
+        groupsByUser,
+        nextHref: page.next ? localPath(req.lang, `/processes/${d.process.slug}/participants?${params}`) : undefined,
+      },
+      ctx,
     );
+    return sendPage(reply, <DirectoryView ctx={ctx} model={model} />);
   });
 
   app.get('/processes/:processSlug/organisations', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const d = await getProcess(db(), slugOf(req));
-    return sendPage(reply, <OrganisationsView ctx={pageCtx(req, reply)} process={d.process} organisations={await participants.organisationsInProcess(db(), d.process.id)} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <OrganisationsView ctx={ctx} model={organisationsPage(d.process, await participants.organisationsInProcess(db(), d.process.id), ctx)} />);
   });
 
   app.get('/processes/:processSlug/invitations/new', { config: { policy: 'process.invite', ...scoped }, schema: hide }, async (req, reply) => {
     const d = await getProcess(db(), slugOf(req));
-    return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} roles={grantable(req, d.process.id)} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <InviteView ctx={ctx} model={invitePage(d.process, grantable(req, d.process.id), {}, ctx)} />);
   });
 
   app.post('/processes/:processSlug/invitations', { config: { policy: 'process.invite', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
     const d = await getProcess(db(), slugOf(req));
-    const parsed = parseForm(InviteBody, flat, req.t);
-    if (!parsed.ok) return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} roles={grantable(req, d.process.id)} values={flat} errors={parsed.errors} />, 422);
-    try {
-      await participants.invite(db(), req.actor!, d.process, parsed.data, app.deps.config.baseUrl);
-    } catch (err) {
-      // A role above the inviter's own is refused beside the role field.
-      const { status, errors } = problemToFormErrors(err, req.t);
-      return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} roles={grantable(req, d.process.id)} values={flat} errors={errors} />, status);
-    }
-    return redirectWithNotice(reply, localPath(req.lang, `/processes/${d.process.slug}/invitations/new`), 'participants.invited');
+    const again = (errors: Record<string, string>, status: number) => {
+      const ctx = pageCtx(req, reply);
+      return sendPage(reply, <InviteView ctx={ctx} model={invitePage(d.process, grantable(req, d.process.id), flat, ctx)} values={flat} errors={errors} />, status);
+    };
+    // A role above the inviter's own is refused beside the role field (formAction shows the problem's field errors).
+    return formAction(req, reply, {
+      schema: InviteBody,
+      input: flat,
+      again,
+      run: (data) => participants.invite(db(), req.actor!, d.process, data, app.deps.config.baseUrl),
+      to: localPath(req.lang, `/processes/${d.process.slug}/invitations/new`),
+      notice: 'participants.invited',
+    });
   });
 
   app.get('/invitations/accept', { config: { policy: 'invitation.accept' }, schema: hide }, async (req, reply) =>
@@ -137,7 +148,8 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
 
   app.get('/processes/:processSlug/stakeholder-groups', { config: { policy: 'process.manageStakeholders', ...scoped }, schema: hide }, async (req, reply) => {
     const d = await getProcess(db(), slugOf(req));
-    return sendPage(reply, <StakeholderGroupsView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <StakeholderGroupsView ctx={ctx} model={stakeholderGroupsPage(d.process, d.stakeholderGroups, ctx)} />);
   });
 
   app.post('/processes/:processSlug/stakeholder-groups', { config: { policy: 'process.manageStakeholders', ...scoped }, schema: hide }, async (req, reply) => {
@@ -155,7 +167,8 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
       await saveStakeholderGroups(db(), req.actor!, d.process.id, groups);
     } catch (err) {
       const fromProblem = Object.keys(errors).length ? { status: 422, errors } : problemToFormErrors(err, req.t);
-      return sendPage(reply, <StakeholderGroupsView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} errors={fromProblem.errors} />, fromProblem.status);
+      const ctx = pageCtx(req, reply);
+      return sendPage(reply, <StakeholderGroupsView ctx={ctx} model={stakeholderGroupsPage(d.process, d.stakeholderGroups, ctx)} errors={fromProblem.errors} />, fromProblem.status);
     }
     return redirectWithNotice(reply, localPath(req.lang, `/processes/${d.process.slug}`), 'participants.stakeholderGroupsSaved');
   });

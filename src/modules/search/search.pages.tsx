@@ -7,7 +7,8 @@ import { listProcesses } from '../processes/index.js';
 import { SearchPageQuery, PAGE_SIZE } from './search.schema.js';
 import { searchSite, type SearchOutcome } from './search.service.js';
 import { searchRate } from './search.query.js';
-import { SearchView, type SearchFormValues } from './views/search.view.js';
+import { searchPage, type SearchFormValues } from './search.page-presenter.js';
+import { SearchView } from './views/search.view.js';
 
 const FIELDS = new Set(['q', 'process', 'kind', 'subkind', 'lang']);
 
@@ -43,23 +44,20 @@ export const searchPages: FastifyPluginAsync = async (app) => {
       return localPath(req.lang, `/search?${p}`);
     };
     const processes = outcome?.processes ?? (await listProcesses(db()));
-    return sendPage(
-      reply,
-      <SearchView
-        ctx={pageCtx(req, reply)}
-        values={values}
-        errors={errors}
-        processes={processes}
-        results={
-          outcome && {
-            items: outcome.items,
-            from: (outcome.page - 1) * PAGE_SIZE + 1,
-            prevHref: outcome.page > 1 ? href(outcome.page - 1) : undefined,
-            nextHref: outcome.next ? href(outcome.next) : undefined,
-          }
-        }
-      />,
-      status,
+    const ctx = pageCtx(req, reply);
+    const model = searchPage(
+      {
+        values,
+        processes,
+        outcome: outcome && {
+          items: outcome.items,
+          from: (outcome.page - 1) * PAGE_SIZE + 1,
+          prevHref: outcome.page > 1 ? href(outcome.page - 1) : undefined,
+          nextHref: outcome.next ? href(outcome.next) : undefined,
+        },
+      },
+      ctx,
     );
+    return sendPage(reply, <SearchView ctx={ctx} model={model} errors={errors} />, status);
   });
 };

@@ -46,6 +46,7 @@ export function presentHit(h: SearchHit, lang: Lang, processes: Map<string, Proc
     subkind: h.subkind,
     status: h.status,
     membersOnly: h.members_only,
+    copies: h.copies,
     process: { slug: p?.slug ?? '', title: { en: p?.title_en ?? '', fr: p?.title_fr ?? '' } },
   };
 }

@@ -36,6 +36,8 @@ export interface SearchHit {
   title: string;
   path: string;
   members_only: boolean;
+  /** How many copies of the text matched: above 1 for a comment campaign, shown once. */
+  copies: number;
   rank: number;
   title_marked: string;
   excerpt_marked: string;
@@ -55,6 +57,8 @@ const TITLE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_END}", Highligh
 const entryConfig = sql`(case e.lang when 'en' then 'concord_english'::regconfig when 'fr' then 'concord_french'::regconfig else 'concord_simple'::regconfig end)`;
 /** The query in the entry's language, over the `q` row of the statement. */
 const entryQuery = sql`(case e.lang when 'en' then q.en when 'fr' then q.fr else q.si end)`;
+/** What one result stands for: the record, or the group of copies it belongs to (each copy is one entry in one language). */
+const entryRecord = sql`coalesce(e.group_key, e.ref_id::text)`;
 /** The words to mark in the entry's language, as alternatives. */
 const entryMarks = sql`(case e.lang when 'en' then q.hen when 'fr' then q.hfr else q.hsi end)`;
 
@@ -92,6 +96,7 @@ export const searchRepository = {
         body: e.body,
         path: e.path,
         members_only: e.membersOnly ?? false,
+        group_key: e.groupKey ?? null,
         tsv,
         updated_at: new Date(),
       })
@@ -104,6 +109,7 @@ export const searchRepository = {
           body: eb.ref('excluded.body'),
           path: eb.ref('excluded.path'),
           members_only: eb.ref('excluded.members_only'),
+          group_key: eb.ref('excluded.group_key'),
           tsv: eb.ref('excluded.tsv'),
           updated_at: eb.ref('excluded.updated_at'),
         })),
@@ -151,7 +157,9 @@ export const searchRepository = {
 
   /**
    * One page of results, best first. A record indexed in both languages appears once: its
-   * entry in the reader's language when that one matches, else the best one that does.
+   * entry in the reader's language when that one matches, else the best one that does. So
+   * does a campaign (entries sharing a group key, one per copy), with the number of its
+   * copies that matched: a hundred copies of one text would otherwise fill five pages.
    * Excerpts are made for the page's rows only, after the limit.
    */
   async search(db: Kysely<DB>, f: SearchFilter): Promise<SearchHit[]> {
@@ -167,14 +175,15 @@ export const searchRepository = {
       ),
       hits as (
         select e.id, ts_rank_cd(e.tsv, ${entryQuery}) as rank,
-               row_number() over (partition by e.kind, e.ref_id order by (e.lang is not distinct from ${f.viewerLang}) desc, ts_rank_cd(e.tsv, ${entryQuery}) desc, e.id) as nth
+               row_number() over (partition by e.kind, ${entryRecord} order by (e.lang is not distinct from ${f.viewerLang}) desc, ts_rank_cd(e.tsv, ${entryQuery}) desc, e.id) as nth,
+               case when e.group_key is null then 1 else count(*) over (partition by e.kind, ${entryRecord}) end as copies
         from search_entries e cross join q
         where ${where}
       ),
       page as (
-        select id, rank from hits where nth = 1 order by rank desc, id limit ${f.limit} offset ${f.offset}
+        select id, rank, copies from hits where nth = 1 order by rank desc, id limit ${f.limit} offset ${f.offset}
       )
-      select e.id, e.kind, e.ref_id, e.process_id, e.lang, e.subkind, e.status, e.title, e.path, e.members_only, page.rank::float8 as rank,
+      select e.id, e.kind, e.ref_id, e.process_id, e.lang, e.subkind, e.status, e.title, e.path, e.members_only, page.copies::int as copies, page.rank::float8 as rank,
              ts_headline(${entryConfig}, e.title, ${entryMarks}, ${TITLE_OPTIONS}) as title_marked,
              ts_headline(${entryConfig}, left(e.body, ${HEADLINE_SOURCE}), ${entryMarks}, ${HEADLINE_OPTIONS}) as excerpt_marked
       from page join search_entries e on e.id = page.id cross join q

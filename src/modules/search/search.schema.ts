@@ -67,6 +67,7 @@ export const SearchResultOut = z.object({
   subkind: z.string().nullable().describe('A document’s kind'),
   status: z.string().nullable().describe('A state worth knowing, such as "cancelled" for a meeting'),
   membersOnly: z.boolean(),
+  copies: z.number().int().describe('How many copies of this text matched: a comment campaign (exact duplicates) is one result; 1 for anything else'),
   process: z.object({ slug: z.string(), title: z.object({ en: z.string(), fr: z.string() }) }),
 });
 /** One result. */

@@ -18,6 +18,8 @@ export interface SearchEntriesTable {
   body: string;
   path: string;
   members_only: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Entries sharing a key are copies of one text (a comment campaign): found once (0022). */
+  group_key: ColumnType<string | null, string | null | undefined, string | null>;
   /** Computed on write by search.index.ts; read only by the search repository. */
   tsv: string;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -41,6 +43,8 @@ export interface SearchEntryInput {
   /** The page, without the language prefix. */
   path: string;
   membersOnly?: boolean;
+  /** Records that are copies of one text (a comment's duplicate group) share a key, so a search shows them once. */
+  groupKey?: string | null;
 }
 
 /** The search module's tables, added to the database's type (see platform/db/schema.ts). */

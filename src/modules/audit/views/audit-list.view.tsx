@@ -1,36 +1,8 @@
-import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/index.js';
-import type { ProcessAuditPage, Who } from '../audit-view.service.js';
-import type { PublicEvent } from '../audit-disclosure.js';
-import { ACTION_PREFIXES, actionKey } from '../audit-actions.js';
-import { entityPath, shortHash } from '../audit-view.presenter.js';
+import type { AuditEventModel, AuditListPageModel } from '../audit.page-presenter.js';
 import { VerifyBox } from './verify-box.js';
-
-/** The query string of the filter plus a cursor. */
-function query(action: string | undefined, cursor: Record<string, string>): string {
-  const q = new URLSearchParams();
-  if (action) q.set('action', action);
-  for (const [k, v] of Object.entries(cursor)) q.set(k, v);
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
-
-/** "Who" in words: a name, or why there is none. */
-export function whoText(ctx: PageCtx, who: Who | undefined): string {
-  if (who?.kind === 'name') return who.name;
-  return ctx.t(who?.kind === 'none' ? 'audit.who.none' : 'audit.who.withheld');
-}
-
-/** "What" as a sentence, or the generic one naming the raw action. */
-export function whatText(ctx: PageCtx, action: string): string {
-  const key = actionKey(action);
-  return key ? ctx.t(key) : ctx.t('audit.actions.generic', { action });
-}
 
 /** A hash as published, or why it is not. */
 function HashValue(props: { ctx: PageCtx; hash: string | null }) {
@@ -38,11 +10,11 @@ function HashValue(props: { ctx: PageCtx; hash: string | null }) {
 }
 
 /** One event's hash and previous hash: shortened, the full values behind a disclosure. */
-function Hashes(props: { ctx: PageCtx; e: PublicEvent }) {
+function Hashes(props: { ctx: PageCtx; e: AuditEventModel }) {
   const { t } = props.ctx;
   return (
     <details>
-      <summary>{props.e.hash === null ? t('audit.recordWithheld') : <code>{shortHash(props.e.hash)}</code>}</summary>
+      <summary>{props.e.shortHash === null ? t('audit.recordWithheld') : <code>{props.e.shortHash}</code>}</summary>
       <dl class="facts">
         <dt>{t('audit.hash')}</dt>
         <dd>
@@ -57,42 +29,47 @@ function Hashes(props: { ctx: PageCtx; e: PublicEvent }) {
   );
 }
 
+/** Which record an event is about: a link to its page, its id, or why it is withheld. */
+function Record(props: { ctx: PageCtx; r: AuditEventModel['record'] }) {
+  const { r } = props;
+  if (r.href) return <a href={r.href}>{r.label}</a>;
+  if (r.withheld)
+    return (
+      <>
+        {r.label} <span class="meta">({props.ctx.t('audit.recordWithheld')})</span>
+      </>
+    );
+  return (
+    <>
+      {r.label} <code title={r.fullId ?? undefined}>{r.shortId}</code>
+    </>
+  );
+}
+
 /**
  * A process's public audit trail: every change newest first with who, what, which record and
  * its place in the hash chain; an action filter in a GET form, keyset Newer / Older links, and
  * a Verify form (server-side; audit-verify.js does it in the browser when JavaScript runs).
  */
-export function AuditListView(props: {
-  ctx: PageCtx;
-  process: Process;
-  page: Omit<ProcessAuditPage, 'items'> & { items: PublicEvent[] };
-  who: Map<string, Who>;
-  action: string | undefined;
-}) {
-  const { ctx, process, page, action } = props;
-  const { t, lang } = ctx;
-  const base = `/processes/${process.slug}`;
-  const here = localPath(lang, `${base}/audit`);
-  const title = t('audit.title');
-  const processTitle = pick(lang, process, 'title');
+export function AuditListView(props: { ctx: PageCtx; model: AuditListPageModel }) {
+  const { ctx, model } = props;
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={`${title} — ${processTitle}`}>
-      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: processTitle }]} current={title} />
-      <h1>{title}</h1>
+    <Layout ctx={ctx} title={`${model.title} — ${model.processTitle}`}>
+      <Breadcrumb ctx={ctx} trail={[model.processCrumb]} current={model.title} />
+      <h1>{model.title}</h1>
       <p class="lead">{t('audit.intro')}</p>
       <p>
-        {t('audit.apiIntro')} <a href={`/api/v1/processes/${process.slug}/audit`}>{t('audit.apiLink')}</a> ·{' '}
-        <code>{`concord audit verify --process ${process.slug}`}</code>
+        {t('audit.apiIntro')} <a href={model.apiPath}>{t('audit.apiLink')}</a> · <code>{model.cliCommand}</code>
       </p>
-      <VerifyBox ctx={ctx} process={process} />
-      <form method="get" action={here} class="filters" role="search" aria-label={t('audit.filters')}>
+      <VerifyBox ctx={ctx} model={model.verify} />
+      <form method="get" action={model.filterAction} class="filters" role="search" aria-label={t('audit.filters')}>
         <div class="field">
           <label for="audit-action">{t('audit.filterAction')}</label>
           <select id="audit-action" name="action">
-            <option value="">{t('audit.allActions')}</option>
-            {ACTION_PREFIXES.map((p) => (
-              <option key={p} value={p} selected={action === p}>
-                {t(`audit.prefixes.${p.slice(0, -1)}`)}
+            {model.actionOptions.map((o) => (
+              <option key={o.value} value={o.value} selected={o.selected}>
+                {o.label}
               </option>
             ))}
           </select>
@@ -101,11 +78,11 @@ export function AuditListView(props: {
           {t('audit.filter')}
         </button>
       </form>
-      {page.items.length === 0 ? (
+      {model.events.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
         <table class="table audit-table">
-          <caption>{t('audit.caption', { timezone: process.timezone })}</caption>
+          <caption>{model.caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t('audit.col.seq')}</th>
@@ -117,58 +94,42 @@ export function AuditListView(props: {
             </tr>
           </thead>
           <tbody>
-            {page.items.map((e) => {
-              const seq = e.seq;
-              const at = new Date(e.occurredAt);
-              const path = entityPath(process.slug, { entity_type: e.entityType, entity_id: e.entityId });
-              const record = t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType });
-              return (
-                <tr key={seq} id={`event-${seq}`}>
-                  <td class="num">{seq}</td>
-                  <td>
-                    <time dateTime={at.toISOString()}>{formatDateTime(lang, at, process.timezone)}</time>
-                  </td>
-                  <td>{whoText(ctx, props.who.get(seq))}</td>
-                  <td>
-                    {whatText(ctx, e.action)} <code class="meta">{e.action}</code>
-                  </td>
-                  <td>
-                    {path ? (
-                      <a href={localPath(lang, path)}>{record}</a>
-                    ) : e.entityId === null ? (
-                      <>
-                        {record} <span class="meta">({t('audit.recordWithheld')})</span>
-                      </>
-                    ) : (
-                      <>
-                        {record} <code title={e.entityId}>{e.entityId.length > 13 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</code>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <Hashes ctx={ctx} e={e} />
-                  </td>
-                </tr>
-              );
-            })}
+            {model.events.map((e) => (
+              <tr key={e.seq} id={`event-${e.seq}`}>
+                <td class="num">{e.seq}</td>
+                <td>
+                  <time dateTime={e.at}>{e.when}</time>
+                </td>
+                <td>{e.who}</td>
+                <td>
+                  {e.what} <code class="meta">{e.action}</code>
+                </td>
+                <td>
+                  <Record ctx={ctx} r={e.record} />
+                </td>
+                <td>
+                  <Hashes ctx={ctx} e={e} />
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
       <nav aria-label={t('audit.pages')} class="pager">
         <ul class="inline-list">
           <li>
-            <a href={`${here}${query(action, {})}`}>{t('audit.newest')}</a>
+            <a href={model.newestPath}>{t('audit.newest')}</a>
           </li>
-          {page.previous && (
+          {model.newerPath && (
             <li>
-              <a href={`${here}${query(action, { before: page.previous })}`} rel="prev">
+              <a href={model.newerPath} rel="prev">
                 {t('audit.newer')}
               </a>
             </li>
           )}
-          {page.next && (
+          {model.olderPath && (
             <li>
-              <a href={`${here}${query(action, { after: page.next })}`} rel="next">
+              <a href={model.olderPath} rel="next">
                 {t('audit.older')}
               </a>
             </li>

@@ -1,14 +1,13 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
-import type { Process } from '../../processes/index.js';
+import type { VerifyBoxModel } from '../audit.page-presenter.js';
 
 /**
  * The Verify form. Without JavaScript it GETs the server-side check; audit-verify.js takes
  * over its submit to recompute the chain in the browser, reading its messages from data-*
  * attributes (already in the page's language) and writing the result in the live region.
  */
-export function VerifyBox(props: { ctx: PageCtx; process: Process }) {
-  const { t, lang } = props.ctx;
+export function VerifyBox(props: { ctx: PageCtx; model: VerifyBoxModel }) {
+  const { t } = props.ctx;
   const reason = (r: string) => t(`audit.reasons.${r}`);
   return (
     <section
@@ -16,8 +15,8 @@ export function VerifyBox(props: { ctx: PageCtx; process: Process }) {
       aria-labelledby="audit-verify-title"
       class="card"
       data-chain-url="/api/v1/audit/chain"
-      data-chain={`process:${props.process.id}`}
-      data-process-id={props.process.id}
+      data-chain={props.model.chain}
+      data-process-id={props.model.processId}
       data-msg-working={t('audit.js.working')}
       data-msg-progress={t('audit.js.progress')}
       data-msg-ok={t('audit.js.ok')}
@@ -29,7 +28,7 @@ export function VerifyBox(props: { ctx: PageCtx; process: Process }) {
     >
       <h2 id="audit-verify-title">{t('audit.verifyTitle')}</h2>
       <p>{t('audit.verifyIntro')}</p>
-      <form method="get" action={localPath(lang, `/processes/${props.process.slug}/audit/verify`)}>
+      <form method="get" action={props.model.action}>
         <button type="submit" class="button">
           {t('audit.verify')}
         </button>

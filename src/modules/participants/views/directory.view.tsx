@@ -1,67 +1,52 @@
-import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { formatDate } from '../../../platform/i18n/i18n.js';
-import type { Process, StakeholderGroup } from '../../processes/index.js';
-import { processCrumb } from '../../processes/index.js';
-import type { MemberRow, Organisation } from '../participants.repository.js';
+import type { DirectoryPageModel, OptionModel, OrganisationsPageModel } from '../participants.page-presenter.js';
+
+/** The options of a filter, after its "any" choice. */
+function Options({ options }: { options: OptionModel[] }) {
+  return (
+    <>
+      {options.map((o) => (
+        <option value={o.value} selected={o.selected}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
 
 /** Participants of a process with filters (a GET form, so filtered lists can be linked). */
-export function DirectoryView(props: {
-  ctx: PageCtx;
-  process: Process;
-  stakeholderGroups: StakeholderGroup[];
-  workingGroups: { slug: string; name: string }[];
-  organisations: Organisation[];
-  filters: { stakeholderGroup?: string | undefined; group?: string | undefined; organisation?: string | undefined };
-  members: MemberRow[];
-  groupsByUser: Map<string, string[]>;
-  nextHref: string | undefined;
-}) {
-  const { ctx, process, filters } = props;
-  const { t, lang } = ctx;
-  const title = pick(lang, process, 'title');
-  const base = `/processes/${process.slug}`;
+export function DirectoryView(props: { ctx: PageCtx; model: DirectoryPageModel }) {
+  const { ctx, model } = props;
+  const { t } = ctx;
+  const title = model.title;
   return (
-    <Layout ctx={ctx} title={t('participants.directoryTitle', { title })}>
-      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, base), label: title }]} current={t('participants.directoryTitle', { title })} />
-      <h1>{t('participants.directoryTitle', { title })}</h1>
-      <form method="get" action={localPath(lang, `${base}/participants`)} class="filters">
+    <Layout ctx={ctx} title={title}>
+      <Breadcrumb ctx={ctx} trail={[model.processCrumb]} current={title} />
+      <h1>{title}</h1>
+      <form method="get" action={model.filterAction} class="filters">
         <fieldset>
           <legend>{t('participants.filter')}</legend>
           <div class="field">
             <label for="f-sg">{t('participants.stakeholderGroup')}</label>
             <select id="f-sg" name="stakeholderGroup">
               <option value="">{t('participants.anyStakeholderGroup')}</option>
-              {props.stakeholderGroups.map((g) => (
-                <option value={g.key} selected={filters.stakeholderGroup === g.key}>
-                  {pick(lang, g, 'name')}
-                </option>
-              ))}
+              <Options options={model.stakeholderGroupOptions} />
             </select>
           </div>
           <div class="field">
             <label for="f-wg">{t('participants.workingGroup')}</label>
             <select id="f-wg" name="group">
               <option value="">{t('participants.anyWorkingGroup')}</option>
-              {props.workingGroups.map((g) => (
-                <option value={g.slug} selected={filters.group === g.slug}>
-                  {g.name}
-                </option>
-              ))}
+              <Options options={model.workingGroupOptions} />
             </select>
           </div>
           <div class="field">
             <label for="f-org">{t('participants.organisation')}</label>
             <select id="f-org" name="organisation">
               <option value="">{t('participants.anyOrganisation')}</option>
-              {props.organisations.map((o) => (
-                <option value={o.id} selected={filters.organisation === o.id}>
-                  {o.name}
-                </option>
-              ))}
+              <Options options={model.organisationOptions} />
             </select>
           </div>
           <button type="submit" class="button">
@@ -70,14 +55,14 @@ export function DirectoryView(props: {
         </fieldset>
       </form>
       <p>
-        {t('participants.download')}: <a href={`/api/v1/processes/${process.slug}/participants.csv`}>{t('participants.csv')}</a> ·{' '}
-        <a href={`/api/v1/processes/${process.slug}/popolo.json`}>{t('participants.popolo')}</a>
+        {t('participants.download')}: <a href={model.csvPath}>{t('participants.csv')}</a> ·{' '}
+        <a href={model.popoloPath}>{t('participants.popolo')}</a>
       </p>
-      {props.members.length === 0 ? (
+      {model.members.length === 0 ? (
         <p>{t('participants.noMembers')}</p>
       ) : (
         <table>
-          <caption>{t('participants.directoryTitle', { title })}</caption>
+          <caption>{title}</caption>
           <thead>
             <tr>
               <th scope="col">{t('participants.name')}</th>
@@ -88,21 +73,21 @@ export function DirectoryView(props: {
             </tr>
           </thead>
           <tbody>
-            {props.members.map((m) => (
-              <tr key={m.user_id}>
+            {model.members.map((m) => (
+              <tr key={m.id}>
                 <td>{m.name}</td>
-                <td>{m.organisation_name ?? ''}</td>
-                <td>{pick(lang, m, 'stakeholder_name')}</td>
-                <td>{(props.groupsByUser.get(m.user_id) ?? []).join(', ')}</td>
-                <td>{formatDate(lang, m.joined_at)}</td>
+                <td>{m.organisation}</td>
+                <td>{m.stakeholderGroup}</td>
+                <td>{m.workingGroups}</td>
+                <td>{m.joinedOn}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {props.nextHref && (
+      {model.nextHref && (
         <p>
-          <a href={props.nextHref} rel="next">
+          <a href={model.nextHref} rel="next">
             {t('participants.next')}
           </a>
         </p>
@@ -112,15 +97,14 @@ export function DirectoryView(props: {
 }
 
 /** Organisations with members in a process. */
-export function OrganisationsView({ ctx, process, organisations }: { ctx: PageCtx; process: Process; organisations: (Organisation & { members: number })[] }) {
-  const { t, lang } = ctx;
-  const title = pick(lang, process, 'title');
+export function OrganisationsView({ ctx, model }: { ctx: PageCtx; model: OrganisationsPageModel }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('participants.organisationsTitle', { title })}>
-      <Breadcrumb ctx={ctx} trail={[processCrumb(lang, process)]} current={t('participants.organisationsTitle', { title })} />
-      <h1>{t('participants.organisationsTitle', { title })}</h1>
+    <Layout ctx={ctx} title={model.title}>
+      <Breadcrumb ctx={ctx} trail={[model.processCrumb]} current={model.title} />
+      <h1>{model.title}</h1>
       <table>
-        <caption>{t('participants.organisationsTitle', { title })}</caption>
+        <caption>{model.title}</caption>
         <thead>
           <tr>
             <th scope="col">{t('participants.orgName')}</th>
@@ -132,10 +116,10 @@ export function OrganisationsView({ ctx, process, organisations }: { ctx: PageCt
           </tr>
         </thead>
         <tbody>
-          {organisations.map((o) => (
+          {model.organisations.map((o) => (
             <tr key={o.id}>
               <td>
-                <a href={localPath(lang, `/organisations/${o.id}`)}>{o.name}</a>
+                <a href={o.path}>{o.name}</a>
                 {o.website && (
                   <>
                     {' '}
@@ -143,10 +127,10 @@ export function OrganisationsView({ ctx, process, organisations }: { ctx: PageCt
                   </>
                 )}
               </td>
-              <td>{t(`processes.stakeholders.${o.sector}`)}</td>
-              <td>{[o.province, o.country].filter(Boolean).join(', ')}</td>
+              <td>{o.sector}</td>
+              <td>{o.region}</td>
               <td class="num">
-                <a href={localPath(lang, `/processes/${process.slug}/participants?organisation=${o.id}`)} aria-label={t('participants.membersOf', { count: o.members, name: o.name })}>
+                <a href={o.membersPath} aria-label={o.membersLabel}>
                   {o.members}
                 </a>
               </td>

@@ -1,31 +1,26 @@
-import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
 import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, Field, Form, Submit } from '../../../platform/web/components/forms.js';
-import type { Process, StakeholderGroup } from '../../processes/index.js';
-import { InviteBody } from '../participants.schema.js';
-
-type Values = Record<string, string | undefined>;
-const titleOf = (ctx: PageCtx, p: Process) => (pick(ctx.lang, p, 'title'));
+import type { FormValues, InvitePageModel, StakeholderGroupsPageModel } from '../participants.page-presenter.js';
 
 /** Invite someone to the process by email, with a role (only the roles the inviter may give are offered). */
-export function InviteView({ ctx, process, roles = InviteBody.shape.role.options, values = {}, errors = {} }: { ctx: PageCtx; process: Process; roles?: readonly string[]; values?: Values; errors?: Record<string, string> }) {
-  const { t, lang } = ctx;
-  const title = t('participants.inviteTitle', { title: titleOf(ctx, process) });
+export function InviteView({ ctx, model, values = {}, errors = {} }: { ctx: PageCtx; model: InvitePageModel; values?: FormValues; errors?: Record<string, string> }) {
+  const { t } = ctx;
+  const title = model.title;
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>{t('participants.inviteIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={localPath(lang, `/processes/${process.slug}/invitations`)}>
+      <Form ctx={ctx} action={model.action}>
         <Field name="email" type="email" label={t('participants.inviteEmail')} value={values.email} error={errors.email} required />
         <div class="field">
           <label for="field-role">{t('participants.inviteRole')}</label>
           <select id="field-role" name="role">
-            {roles.map((r) => (
-              <option value={r} selected={(values.role ?? 'member') === r}>
-                {t(`roles.${r}`)}
+            {model.roleOptions.map((o) => (
+              <option value={o.value} selected={o.selected}>
+                {o.label}
               </option>
             ))}
           </select>
@@ -33,12 +28,11 @@ export function InviteView({ ctx, process, roles = InviteBody.shape.role.options
         <div class="field">
           <label for="field-lang">{t('participants.inviteLang')}</label>
           <select id="field-lang" name="lang">
-            <option value="en" selected={(values.lang ?? lang) === 'en'}>
-              English
-            </option>
-            <option value="fr" selected={(values.lang ?? lang) === 'fr'}>
-              Français
-            </option>
+            {model.langOptions.map((o) => (
+              <option value={o.value} selected={o.selected}>
+                {o.label}
+              </option>
+            ))}
           </select>
         </div>
         <Submit>{t('participants.inviteSubmit')}</Submit>
@@ -64,16 +58,15 @@ export function AcceptInvitationView({ ctx, token, errors = {} }: { ctx: PageCtx
 }
 
 /** Names and target shares of the stakeholder groups, with one empty row to add a group. */
-export function StakeholderGroupsView({ ctx, process, groups, errors = {} }: { ctx: PageCtx; process: Process; groups: StakeholderGroup[]; errors?: Record<string, string> }) {
-  const { t, lang } = ctx;
-  const title = t('participants.stakeholderGroupsTitle', { title: titleOf(ctx, process) });
-  const rows = [...groups.map((g) => ({ id: g.id, en: g.name_en, fr: g.name_fr, target: g.target_share === null ? '' : String(Math.round(Number(g.target_share) * 1000) / 10) })), { id: '', en: '', fr: '', target: '' }];
+export function StakeholderGroupsView({ ctx, model, errors = {} }: { ctx: PageCtx; model: StakeholderGroupsPageModel; errors?: Record<string, string> }) {
+  const { t } = ctx;
+  const { title, rows } = model;
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>{t('participants.stakeholderGroupsIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={localPath(lang, `/processes/${process.slug}/stakeholder-groups`)} class="form form--wide">
+      <Form ctx={ctx} action={model.action} class="form form--wide">
         <table class="form-table">
           <caption class="visually-hidden">{title}</caption>
           <thead>

@@ -1,6 +1,6 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { Layout } from '../../../platform/web/layout.js';
-import { ErrorSummary, Form } from '../../../platform/web/components/forms.js';
+import { Form } from '../../../platform/web/components/forms.js';
+import { ConvenerTablePage } from './convener-table.js';
 
 /** One role someone holds, with what the revoke form sends back. */
 export interface HolderModel {
@@ -38,56 +38,49 @@ export function ProcessRolesView({ ctx, model, values = {}, errors = {} }: { ctx
   // The form sent back with an error shows its reason again, beside the row it belongs to.
   const failed = `${values.userId ?? ''}:${values.role ?? ''}:${values.groupId ?? ''}`;
   return (
-    <Layout ctx={ctx} title={title}>
-      <p>
-        <a href={model.processPath}>{model.processTitle}</a>
-      </p>
-      <h1>{title}</h1>
-      <p>{t('participants.roles.intro')}</p>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <table>
-        <caption class="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('participants.roles.person')}</th>
-            <th scope="col">{t('participants.roles.role')}</th>
-            <th scope="col">{t('participants.roles.revoke')}</th>
+    <ConvenerTablePage
+      ctx={ctx}
+      title={title}
+      process={{ title: model.processTitle, path: model.processPath }}
+      intro={t('participants.roles.intro')}
+      errors={errors}
+      columns={[t('participants.roles.person'), t('participants.roles.role'), t('participants.roles.revoke')]}
+      after={
+        <>
+          <h2>{t('participants.roles.revokedTitle')}</h2>
+          {model.revocations.length === 0 ? (
+            <p class="muted">{t('participants.roles.noneRevoked')}</p>
+          ) : (
+            <ul>
+              {model.revocations.map((v) => (
+                <li key={v.id}>{t('participants.roles.revokedLine', { name: v.name, role: v.roleName, by: v.by, at: v.at, reason: v.reason })}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      }
+    >
+      {model.holders.map((h) => {
+        const id = `reason-${h.key.replaceAll(':', '-')}`;
+        const error = h.key === failed ? errors.reason : undefined;
+        return (
+          <tr key={h.key}>
+            <td>{h.name}</td>
+            <td>{h.roleName}</td>
+            <td>
+              <Form ctx={ctx} action={model.revokePath} class="form form--inline">
+                <input type="hidden" name="userId" value={h.userId} />
+                <input type="hidden" name="role" value={h.role} />
+                <input type="hidden" name="groupId" value={h.groupId} />
+                <label for={id}>{t('participants.roles.reason')}</label>{' '}
+                <input id={id} name="reason" required maxLength={2000} value={h.key === failed ? values.reason : undefined} aria-invalid={error ? 'true' : undefined} />
+                {error && <span class="error">{error}</span>}{' '}
+                <button type="submit">{t('participants.roles.revoke')}</button>
+              </Form>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {model.holders.map((h) => {
-            const id = `reason-${h.key.replaceAll(':', '-')}`;
-            const error = h.key === failed ? errors.reason : undefined;
-            return (
-              <tr key={h.key}>
-                <td>{h.name}</td>
-                <td>{h.roleName}</td>
-                <td>
-                  <Form ctx={ctx} action={model.revokePath} class="form form--inline">
-                    <input type="hidden" name="userId" value={h.userId} />
-                    <input type="hidden" name="role" value={h.role} />
-                    <input type="hidden" name="groupId" value={h.groupId} />
-                    <label for={id}>{t('participants.roles.reason')}</label>{' '}
-                    <input id={id} name="reason" required maxLength={2000} value={h.key === failed ? values.reason : undefined} aria-invalid={error ? 'true' : undefined} />
-                    {error && <span class="error">{error}</span>}{' '}
-                    <button type="submit">{t('participants.roles.revoke')}</button>
-                  </Form>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <h2>{t('participants.roles.revokedTitle')}</h2>
-      {model.revocations.length === 0 ? (
-        <p class="muted">{t('participants.roles.noneRevoked')}</p>
-      ) : (
-        <ul>
-          {model.revocations.map((v) => (
-            <li key={v.id}>{t('participants.roles.revokedLine', { name: v.name, role: v.roleName, by: v.by, at: v.at, reason: v.reason })}</li>
-          ))}
-        </ul>
-      )}
-    </Layout>
+        );
+      })}
+    </ConvenerTablePage>
   );
 }

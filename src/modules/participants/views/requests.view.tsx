@@ -1,6 +1,6 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { Layout } from '../../../platform/web/layout.js';
-import { ErrorSummary, Form } from '../../../platform/web/components/forms.js';
+import { Form } from '../../../platform/web/components/forms.js';
+import { ConvenerTablePage } from './convener-table.js';
 
 /** One pending request, as the conveners' page lays it out. */
 export interface RequestModel {
@@ -25,51 +25,36 @@ export function OrganisationRequestsView({ ctx, model, errors = {} }: { ctx: Pag
   const { t } = ctx;
   const title = t('participants.requests.title', { title: model.processTitle });
   return (
-    <Layout ctx={ctx} title={title}>
-      <p>
-        <a href={model.processPath}>{model.processTitle}</a>
-      </p>
-      <h1>{title}</h1>
-      <p>{t('participants.requests.intro')}</p>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      {model.requests.length === 0 ? (
-        <p class="muted">{t('participants.requests.none')}</p>
-      ) : (
-        <table>
-          <caption class="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('participants.requests.person')}</th>
-              <th scope="col">{t('participants.requests.organisation')}</th>
-              <th scope="col">{t('participants.requests.requested')}</th>
-              <th scope="col">{t('participants.requests.decision')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.requests.map((r) => (
-              <tr key={r.id} id={`request-${r.id}`}>
-                <td>
-                  {r.name} <span class="hint">({r.email})</span>
-                </td>
-                <td>
-                  <a href={r.organisationPath}>{r.organisationName}</a>
-                </td>
-                <td>{r.requested}</td>
-                <td>
-                  <Form ctx={ctx} action={r.decidePath} class="form form--inline">
-                    <button type="submit" name="decision" value="approve">
-                      {t('participants.requests.approve')}
-                    </button>{' '}
-                    <button type="submit" name="decision" value="refuse" class="button--secondary">
-                      {t('participants.requests.refuse')}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Layout>
+    <ConvenerTablePage
+      ctx={ctx}
+      title={title}
+      process={{ title: model.processTitle, path: model.processPath }}
+      intro={t('participants.requests.intro')}
+      errors={errors}
+      columns={[t('participants.requests.person'), t('participants.requests.organisation'), t('participants.requests.requested'), t('participants.requests.decision')]}
+      empty={model.requests.length === 0 ? t('participants.requests.none') : undefined}
+    >
+      {model.requests.map((r) => (
+        <tr key={r.id} id={`request-${r.id}`}>
+          <td>
+            {r.name} <span class="hint">({r.email})</span>
+          </td>
+          <td>
+            <a href={r.organisationPath}>{r.organisationName}</a>
+          </td>
+          <td>{r.requested}</td>
+          <td>
+            <Form ctx={ctx} action={r.decidePath} class="form form--inline">
+              <button type="submit" name="decision" value="approve">
+                {t('participants.requests.approve')}
+              </button>{' '}
+              <button type="submit" name="decision" value="refuse" class="button--secondary">
+                {t('participants.requests.refuse')}
+              </button>
+            </Form>
+          </td>
+        </tr>
+      ))}
+    </ConvenerTablePage>
   );
 }

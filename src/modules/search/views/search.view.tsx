@@ -1,43 +1,21 @@
-import { pick } from '../../../platform/i18n/pick.js';
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, FieldShell } from '../../../platform/web/components/forms.js';
-import { formatNumber } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/index.js';
-import { DOCUMENT_KINDS, MAX_QUERY, type SearchResultOut, type TextPart } from '../search.schema.js';
-import { SEARCH_KINDS } from '../search.tables.js';
+import { MAX_QUERY, type TextPart } from '../search.schema.js';
+import type { OptionModel, SearchPageModel, SearchResultModel } from '../search.page-presenter.js';
 
 /** Highlighted text: each stretch rendered as text (escaped by Preact), the matches inside <mark>. */
 export function Highlighted({ parts }: { parts: TextPart[] }) {
   return <>{parts.map((p) => (p.match ? <mark>{p.text}</mark> : p.text))}</>;
 }
 
-/** The values the form shows again, as the reader typed them. */
-export interface SearchFormValues {
-  q: string;
-  process: string;
-  kind: string;
-  subkind: string;
-  lang: string;
-}
-
-/** What the page shows under the form once a query ran. */
-export interface SearchResultsData {
-  items: SearchResultOut[];
-  /** The position of the first result of this page, from 1. */
-  from: number;
-  prevHref: string | undefined;
-  nextHref: string | undefined;
-}
-
-function Select(props: { name: string; label: string; value: string; error?: string | undefined; options: { value: string; label: string }[] }) {
+function Select(props: { name: string; label: string; error?: string | undefined; options: OptionModel[] }) {
   return (
     <FieldShell name={props.name} label={props.label} error={props.error}>
       {(w) => (
         <select id={w.id} name={props.name} aria-invalid={w.invalid} aria-describedby={w.describedBy}>
           {props.options.map((o) => (
-            <option value={o.value} selected={o.value === props.value}>
+            <option value={o.value} selected={o.selected}>
               {o.label}
             </option>
           ))}
@@ -47,23 +25,22 @@ function Select(props: { name: string; label: string; value: string; error?: str
   );
 }
 
-function Result({ ctx, r }: { ctx: PageCtx; r: SearchResultOut }) {
-  const { t, lang } = ctx;
-  const processTitle = r.process.title[lang];
+function Result({ ctx, r }: { ctx: PageCtx; r: SearchResultModel }) {
+  const { t } = ctx;
   return (
     <li class="search-result">
-      <h3 lang={r.lang && r.lang !== lang ? r.lang : undefined}>
+      <h3 lang={r.textLang}>
         <a href={r.path}>
           <Highlighted parts={r.titleParts} />
         </a>
       </h3>
       <p class="meta">
-        <span class="badge">{t(`search.kinds.${r.kind}`)}</span>
-        {r.subkind && <> {t(`search.subkinds.${r.subkind}`, { defaultValue: r.subkind })}</>}
-        {r.status && (
+        <span class="badge">{r.kindLabel}</span>
+        {r.subkindLabel && <> {r.subkindLabel}</>}
+        {r.statusLabel && (
           <>
             {' '}
-            <span class="badge badge--status">{t(`search.status.${r.status}`, { defaultValue: r.status })}</span>
+            <span class="badge badge--status">{r.statusLabel}</span>
           </>
         )}
         {r.membersOnly && (
@@ -73,11 +50,12 @@ function Result({ ctx, r }: { ctx: PageCtx; r: SearchResultOut }) {
           </>
         )}
         {' · '}
-        {processTitle}
-        {r.lang && <> · {t(`search.langs.${r.lang}`)}</>}
+        {r.processTitle}
+        {r.langLabel && <> · {r.langLabel}</>}
+        {r.copiesLabel && <> · {r.copiesLabel}</>}
       </p>
       {r.excerpt.length > 0 && (
-        <p class="search-excerpt" lang={r.lang && r.lang !== lang ? r.lang : undefined}>
+        <p class="search-excerpt" lang={r.textLang}>
           <Highlighted parts={r.excerpt} />
         </p>
       )}
@@ -86,38 +64,25 @@ function Result({ ctx, r }: { ctx: PageCtx; r: SearchResultOut }) {
 }
 
 /** The search page: a GET form (so a search can be linked and needs no script), then the results. */
-export function SearchView(props: { ctx: PageCtx; values: SearchFormValues; errors: Record<string, string>; processes: Process[]; results: SearchResultsData | undefined }) {
-  const { ctx, values, errors, results } = props;
-  const { t, lang } = ctx;
-  const any = (label: string) => ({ value: '', label });
-  const title = values.q && results ? t('search.titleFor', { q: values.q }) : t('search.title');
+export function SearchView(props: { ctx: PageCtx; model: SearchPageModel; errors: Record<string, string> }) {
+  const { ctx, model, errors } = props;
+  const { t } = ctx;
+  const { values, results } = model;
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={model.title}>
       <h1>{t('search.title')}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="get" action={localPath(lang, '/search')} class="search-form" noValidate>
+      <form method="get" action={model.action} class="search-form" noValidate>
         <FieldShell name="q" label={t('search.q')} hint={t('search.hint', { max: MAX_QUERY })} error={errors.q}>
           {(w) => <input id={w.id} name="q" type="search" value={values.q} aria-invalid={w.invalid} aria-describedby={w.describedBy} />}
         </FieldShell>
         <div class="filters">
           <fieldset>
             <legend>{t('search.filters')}</legend>
-            <Select
-              name="process"
-              label={t('search.process')}
-              value={values.process}
-              error={errors.process}
-              options={[any(t('search.anyProcess')), ...props.processes.map((p) => ({ value: p.slug, label: pick(lang, p, 'title') }))]}
-            />
-            <Select name="kind" label={t('search.kind')} value={values.kind} error={errors.kind} options={[any(t('search.anyKind')), ...SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kinds.${k}`) }))]} />
-            <Select
-              name="subkind"
-              label={t('search.subkind')}
-              value={values.subkind}
-              error={errors.subkind}
-              options={[any(t('search.anySubkind')), ...DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`search.subkinds.${k}`) }))]}
-            />
-            <Select name="lang" label={t('search.lang')} value={values.lang} error={errors.lang} options={[any(t('search.anyLang')), { value: 'en', label: t('search.langs.en') }, { value: 'fr', label: t('search.langs.fr') }]} />
+            <Select name="process" label={t('search.process')} error={errors.process} options={model.processOptions} />
+            <Select name="kind" label={t('search.kind')} error={errors.kind} options={model.kindOptions} />
+            <Select name="subkind" label={t('search.subkind')} error={errors.subkind} options={model.subkindOptions} />
+            <Select name="lang" label={t('search.lang')} error={errors.lang} options={model.langOptions} />
           </fieldset>
         </div>
         <button type="submit" class="button">
@@ -127,13 +92,7 @@ export function SearchView(props: { ctx: PageCtx; values: SearchFormValues; erro
       {results && (
         <section aria-labelledby="search-results-title">
           <h2 id="search-results-title">{t('search.results')}</h2>
-          <p role="status">
-            {results.items.length
-              ? t('search.showing', { from: formatNumber(lang, results.from), to: formatNumber(lang, results.from + results.items.length - 1) })
-              : results.from > 1
-                ? t('search.noMore')
-                : t('search.none', { q: values.q })}
-          </p>
+          <p role="status">{results.status}</p>
           {results.items.length > 0 && (
             <ol class="search-results" start={results.from}>
               {results.items.map((r) => (
