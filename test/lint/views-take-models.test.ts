@@ -18,17 +18,6 @@ import { describe, expect, it } from 'vitest';
  */
 const ALLOWED = new Set([
   // Being changed by others (documents, comments, participants): converted after they land.
-  'comments/views/comment-form.view.tsx',
-  'comments/views/comment.view.tsx',
-  'comments/views/comments-list.view.tsx',
-  'comments/views/dispositions/parts.tsx',
-  'comments/views/dispositions/queue.view.tsx',
-  'comments/views/moderation.view.tsx',
-  'comments/views/parts.tsx',
-  'comments/views/period-form.view.tsx',
-  'comments/views/period-picker.view.tsx',
-  'comments/views/period.view.tsx',
-  'comments/views/periods.view.tsx',
   'documents/views/anchor.view.tsx',
   'documents/views/blocks.tsx',
   'documents/views/common.tsx',
