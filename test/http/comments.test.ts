@@ -239,6 +239,22 @@ describe('submitting', () => {
     ]);
     expect((await new Client(t.app).json('GET', `${API}/${period.id}`)).json().commentCount).toBe(3);
   });
+  it('shows the start of each commented paragraph’s text beside its count on the period page, escaped', async () => {
+    const actor: Actor = { userId: admin.userId, name: 'Admin', email: admin.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
+    const long = `Devices must <script>alert(1)</script> show a label & a date. ${'The label lists the support period in plain words. '.repeat(4)}TAIL-NOT-SHOWN`;
+    const doc = await createDocument(t.db, actor, processId, { groupId: null, slug: 'label-rules', kind: 'report', lang: 'en', title: 'Label rules', membersOnly: false, markdown: `# Labels\n\n${long}\n`, message: 'First' });
+    const anchor = (await blocksOf(t.db, doc.current_version_id!)).find((b) => b.plain.startsWith('Devices must'))!.anchor;
+    const period = await openPeriod({ document: 'label-rules' });
+    expect((await comment(commenter, period.id, { text: 'Yes.', anchor })).statusCode).toBe(201);
+    const page = (await new Client(t.app).get(`/en/processes/${SLUG}/comment-periods/${period.id}`)).body;
+    const row = /<tr>(?:(?!<\/tr>).)*label-rules&amp;anchor=[^"]*"[^>]*>(?:(?!<\/tr>).)*<\/tr>/s.exec(page)?.[0] ?? '';
+    // Preact escapes < and & in text (a > alone opens nothing).
+    expect(row).toContain('Devices must &lt;script>alert(1)&lt;/script> show a label &amp; a date.');
+    expect(row).toMatch(/<td class="num">1<\/td>/);
+    expect(row).toContain('…');
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).not.toContain('TAIL-NOT-SHOWN');
+  });
 });
 
 describe('the comment form', () => {

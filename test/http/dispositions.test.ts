@@ -245,6 +245,22 @@ describe('the disposition-of-comments report', () => {
     expect(fr.body).toContain('Traitement des commentaires');
   });
 
+  it('opens with a table of contents: a plain link to each document and paragraph section, every one landing on an id', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const html = (await t.app.inject({ url: page(lang, '/report') })).body;
+      const nav = /<nav class="toc"[^>]*>.*?<\/nav>/s.exec(html)?.[0];
+      expect(nav, 'the report has a table of contents').toBeDefined();
+      expect(nav).toContain(lang === 'en' ? 'Contents' : 'Sommaire');
+      const targets = [...nav!.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+      expect(targets).toEqual(expect.arrayContaining([`d-${f.docId}`, `p-${f.docId}-${f.scope}`, `p-${f.docId}-${f.labels}`, `p-${f.docId}-general`]));
+      for (const id of targets) expect(html, `#${id} leads somewhere`).toContain(`id="${id}"`);
+      // Sections in the order the contents list them: the reader finds what the link says.
+      const at = targets.map((id) => html.indexOf(`id="${id}"`));
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      expect(html.indexOf('<nav class="toc"')).toBeLessThan(at[0]!);
+    }
+  });
+
   it('exports every comment with its response as JSON, hidden ones as tombstones', async () => {
     const { comment_count } = await period();
     for (const url of [page('en', '/report.json'), api('/report')]) {

@@ -17,6 +17,7 @@ import { getPeriod, periodPath } from './periods.service.js';
 import { cursorOf, groupMembers, listComments, resolveFilter } from './listing.service.js';
 import { decideReport, hideComment, reportComment, reportsOn, restoreComment } from './moderation.service.js';
 import { paragraphMaps } from './periods.pages.js';
+import { commentFormPage, commentPage, commentsListPage, duplicatesPage, reportFormPage } from './comments.page-presenter.js';
 import { CommentsListView } from './views/comments-list.view.js';
 import { CommentFormView } from './views/comment-form.view.js';
 import { CommentView, ReportFormView } from './views/comment.view.js';
@@ -67,10 +68,9 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
     if (!q.success) throw new HttpProblem(400, q.error.issues.some((i) => ['after', 'before'].includes(String(i.path[0]))) ? 'errors.cursor' : 'comments.errors.filter');
     const [page, paragraphs] = await Promise.all([listComments(db(), resolveFilter(d, stakeholderGroups, q.data), cursorOf(q.data)), paragraphMaps(db(), d)]);
     const filters = { document: q.data.document, anchor: q.data.anchor, stakeholderGroup: q.data.stakeholderGroup, lang: q.data.lang, status: q.data.status };
-    return sendPage(
-      reply,
-      <CommentsListView ctx={pageCtx(req, reply)} process={process} d={d} page={page} filters={filters} groups={stakeholderGroups} paragraphs={paragraphs} now={new Date()} />,
-    );
+    const ctx = pageCtx(req, reply);
+    const model = commentsListPage({ process, d, page, filters, groups: stakeholderGroups, paragraphs, now: new Date() }, ctx);
+    return sendPage(reply, <CommentsListView ctx={ctx} model={model} />);
   });
 
   /** The comment form for `?document=&anchor=` (or the posted values when shown again). */
@@ -86,23 +86,9 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
     const now = new Date();
     const refusal = await commentRefusal(db(), req.actor, d.period, now);
     const v = { displayName: req.actor?.name, idempotencyKey: randomUUID(), ...values };
-    return sendPage(
-      reply,
-      <CommentFormView
-        ctx={pageCtx(req, reply)}
-        process={process}
-        d={d}
-        covered={covered}
-        anchor={values.anchor || null}
-        paragraph={paragraph}
-        groups={stakeholderGroups}
-        now={now}
-        refusal={refusal ? req.t(refusal) : undefined}
-        values={v}
-        errors={errors}
-      />,
-      status,
-    );
+    const ctx = pageCtx(req, reply);
+    const model = commentFormPage({ process, d, covered, anchor: values.anchor || null, paragraph, groups: stakeholderGroups, now, refusal, values: v }, ctx);
+    return sendPage(reply, <CommentFormView ctx={ctx} model={model} errors={errors} />, status);
   };
 
   app.get('/processes/:processSlug/comment-periods/:periodId/comments/new', { config: { policy: 'comment.submit', scope: periodScope }, schema: hide }, async (req, reply) => {
@@ -135,11 +121,9 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
       moderator ? reportsOn(db(), c.id) : Promise.resolve([]),
       c.file_id && c.status === 'visible' ? fileMeta(db(), c.file_id) : Promise.resolve(undefined),
     ]);
-    return sendPage(
-      reply,
-      <CommentView ctx={pageCtx(req, reply)} process={process} d={d} c={c} groups={stakeholderGroups} paragraphs={paragraphs} reports={reports} file={file} values={values} errors={errors} />,
-      status,
-    );
+    const ctx = pageCtx(req, reply);
+    const model = commentPage({ process, d, c, groups: stakeholderGroups, paragraphs, reports, file }, ctx);
+    return sendPage(reply, <CommentView ctx={ctx} model={model} values={values} errors={errors} />, status);
   };
 
   app.get('/processes/:processSlug/comments/:commentId', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => showComment(req, reply));
@@ -149,7 +133,8 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
     const after = formFields(req.query).after;
     const { rows, next } = await groupMembers(db(), c.group_id, after);
     const path = `${commentPath(process.slug, c.id)}/duplicates`;
-    return sendPage(reply, <DuplicatesView ctx={pageCtx(req, reply)} process={process} d={d} receipt={c.receipt} size={c.group_size} rows={rows} next={next} path={path} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <DuplicatesView ctx={ctx} model={duplicatesPage({ process, d, receipt: c.receipt, size: c.group_size, rows, next, path }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/comments/:commentId/file', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
@@ -158,18 +143,26 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
     return sendFile(reply, file, { publicCache: isPublic });
   });
 
-  app.get('/processes/:processSlug/comments/:commentId/report', { config: { policy: 'comment.report' }, schema: hide }, async (req, reply) => {
+  /** The consent report form, with what was typed and the problems when it is shown again. */
+  const showReportForm = async (req: FastifyRequest, reply: FastifyReply, values?: Flat, errors?: Record<string, string>, status = 200) => {
     const { process, c, d } = await loadComment(req);
-    return sendPage(reply, <ReportFormView ctx={pageCtx(req, reply)} process={process} d={d} c={c} />);
-  });
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <ReportFormView ctx={ctx} model={reportFormPage({ process, d, c }, ctx)} values={values} errors={errors} />, status);
+  };
+
+  app.get('/processes/:processSlug/comments/:commentId/report', { config: { policy: 'comment.report' }, schema: hide }, async (req, reply) => showReportForm(req, reply));
 
   app.post('/processes/:processSlug/comments/:commentId/report', { config: { policy: 'comment.report' }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const { process, c, d } = await loadComment(req);
-    const parsed = parseForm(ReportBody, flat, req.t);
-    if (!parsed.ok) return sendPage(reply, <ReportFormView ctx={pageCtx(req, reply)} process={process} d={d} c={c} values={flat} errors={parsed.errors} />, 422);
-    await reportComment(db(), req.actor!, process.id, c.id, parsed.data.statement, base());
-    return redirectWithNotice(reply, localPath(req.lang, commentPath(process.slug, c.id)), 'comments.reported');
+    const { process, c } = await loadComment(req);
+    return formAction(req, reply, {
+      schema: ReportBody,
+      input: flat,
+      again: (errors, status) => showReportForm(req, reply, flat, errors, status),
+      run: (data) => reportComment(db(), req.actor!, process.id, c.id, data.statement, base()),
+      to: localPath(req.lang, commentPath(process.slug, c.id)),
+      notice: 'comments.reported',
+    });
   });
 
   app.post('/processes/:processSlug/comments/:commentId/hide', { config: { policy: 'comment.moderate', ...scoped }, schema: hide }, async (req, reply) => {

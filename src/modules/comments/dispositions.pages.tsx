@@ -13,6 +13,7 @@ import { dispositionScope, recordDisposition } from './dispositions.service.js';
 import { buildReport, exportContext, labelsOf, queuePage, versionRefs, type QueueStatus } from './dispositions.report.js';
 import { periodBase } from './dispositions.presenter.js';
 import { sendCsvReport, sendJsonReport } from './dispositions.export.js';
+import { queuePageModel, reportPage } from './dispositions.page-presenter.js';
 import { QueueView } from './views/dispositions/queue.view.js';
 import { ReportView } from './views/dispositions/report.view.js';
 
@@ -46,22 +47,12 @@ export const dispositionsPages: FastifyPluginAsync = async (app) => {
     const [page, versions] = await Promise.all([queuePage(db(), detail.period.id, docs.map((d) => d.id), state), versionRefs(db(), docs)]);
     const byVersion = await labelsOf(db(), detail.documents.map((d) => d.version.id));
     const labels = new Map(detail.documents.map((d) => [d.document.id, byVersion.get(d.version.id) ?? new Map<string, string>()]));
-    return sendPage(
-      reply,
-      <QueueView
-        ctx={pageCtx(req, reply)}
-        process={process}
-        period={detail.period}
-        documents={detail.documents}
-        status={state.status}
-        page={page}
-        cursor={{ after: state.after, before: state.before }}
-        versions={versions}
-        labels={labels}
-        failed={failed}
-      />,
-      failed?.status ?? 200,
+    const ctx = pageCtx(req, reply);
+    const model = queuePageModel(
+      { process, period: detail.period, documents: detail.documents, status: state.status, page, cursor: { after: state.after, before: state.before }, versions, labels, failed },
+      ctx,
     );
+    return sendPage(reply, <QueueView ctx={ctx} model={model} />, failed?.status ?? 200);
   };
 
   app.get('/processes/:processSlug/comment-periods/:periodId/responses', { config: { policy: 'comment.dispose', ...scoped }, schema: hide }, async (req, reply) =>
@@ -91,7 +82,8 @@ export const dispositionsPages: FastifyPluginAsync = async (app) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const report = await buildReport(db(), process.id, params(req).periodId, req.actor);
     const canRespond = !!req.actor && can(req.actor, 'comment.dispose', await dispositionScope(db(), process.slug, report.period.id));
-    return sendPage(reply, <ReportView ctx={pageCtx(req, reply)} process={process} report={report} canRespond={canRespond} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <ReportView ctx={ctx} model={reportPage({ process, report, canRespond }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/comment-periods/:periodId/report.csv', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {

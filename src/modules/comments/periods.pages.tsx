@@ -24,7 +24,8 @@ import { PeriodsView } from './views/periods.view.js';
 import { PeriodFormView } from './views/period-form.view.js';
 import { PeriodPickerView } from './views/period-picker.view.js';
 import { ModerationView } from './views/moderation.view.js';
-import type { ParagraphMaps } from './views/parts.js';
+import { moderationPage, type ParagraphMaps } from './comments.page-presenter.js';
+import { periodFormPage, periodPage, periodPickerPage, periodsPage } from './periods.page-presenter.js';
 
 type Flat = Record<string, string | undefined>;
 type Params = { processSlug: string; periodId: string };
@@ -62,7 +63,8 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/comment-periods', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     const [periods, documents] = await Promise.all([listPeriods(db(), process.id, req.actor), listDocuments(db(), process.id, req.actor)]);
-    return sendPage(reply, <PeriodsView ctx={pageCtx(req, reply)} process={process} periods={periods} documents={documents} now={new Date()} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <PeriodsView ctx={ctx} model={periodsPage({ process, periods, documents, now: new Date() }, ctx)} />);
   });
 
   /** The open-period form for the document named in `?document=`. */
@@ -71,14 +73,16 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
     const slug = formFields(req.query).document ?? values.document ?? '';
     const document = await getDocument(db(), process.id, slug, req.actor);
     const translations = await translationsOf(db(), document);
-    return sendPage(reply, <PeriodFormView ctx={pageCtx(req, reply)} process={process} document={document} translations={translations} values={values} errors={errors} />, status);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <PeriodFormView ctx={ctx} model={periodFormPage({ process, document, translations, values }, ctx)} values={values} errors={errors} />, status);
   };
 
   app.get('/processes/:processSlug/comment-periods/new', { config: { policy: 'commentPeriod.open', ...scoped }, schema: hide }, async (req, reply) => {
     const { process } = await getProcess(db(), params(req).processSlug);
     // Without a document (a typed or bookmarked address), offer the documents to choose from.
     if (!formFields(req.query).document) {
-      return sendPage(reply, <PeriodPickerView ctx={pageCtx(req, reply)} process={process} documents={await listDocuments(db(), process.id, req.actor)} />);
+      const ctx = pageCtx(req, reply);
+      return sendPage(reply, <PeriodPickerView ctx={ctx} model={periodPickerPage({ process, documents: await listDocuments(db(), process.id, req.actor) }, ctx)} />);
     }
     // A suggestion to edit: open now, close six weeks later (the model process's period).
     const now = toSecond(new Date());
@@ -109,13 +113,15 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
     ]);
     // The same rule and scope as the queue's route (the owning group's members may respond).
     const canRespond = !!req.actor && can(req.actor, 'comment.dispose', await dispositionScope(db(), process.slug, d.period.id));
-    return sendPage(reply, <PeriodView ctx={pageCtx(req, reply)} process={process} d={d} counts={counts} paragraphs={paragraphs} now={new Date()} canRespond={canRespond} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <PeriodView ctx={ctx} model={periodPage({ process, d, counts, paragraphs, now: new Date(), canRespond }, ctx)} />);
   });
 
   app.get('/processes/:processSlug/comment-periods/:periodId/moderation', { config: { policy: 'comment.moderate', ...scoped }, schema: hide }, async (req, reply) => {
     const { process, d } = await load(req);
     const [reports, hidden] = await Promise.all([openReports(db(), d.period.id), recentlyHidden(db(), d.period.id)]);
-    return sendPage(reply, <ModerationView ctx={pageCtx(req, reply)} process={process} d={d} reports={reports} hidden={hidden} />);
+    const ctx = pageCtx(req, reply);
+    return sendPage(reply, <ModerationView ctx={ctx} model={moderationPage({ process, d, reports, hidden }, ctx)} />);
   });
 
   // Exports: every comment in arrival order, hidden ones as tombstones, streamed a batch at a time.

@@ -1,30 +1,23 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Form } from '../../../platform/web/components/forms.js';
-import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import type { Process } from '../../processes/index.js';
-import type { Comment, CommentReport } from '../comments.repository.js';
-import { commentPath } from '../comments.service.js';
-import type { PeriodDetail } from '../periods.service.js';
-import { PeriodCrumb, periodTitle } from './parts.js';
+import type { DuplicatesPageModel, ModerationPageModel } from '../comments.page-presenter.js';
 
 /** One open consent report with its two answers (uphold hides the comment as not consented). */
-function ReportItem({ ctx, process, r, zone }: { ctx: PageCtx; process: Process; r: CommentReport & { receipt: string }; zone: string }) {
-  const { t, lang } = ctx;
-  const action = localPath(lang, `/processes/${process.slug}/comment-reports/${r.id}`);
+function ReportItem({ ctx, r }: { ctx: PageCtx; r: ModerationPageModel['reports'][number] }) {
+  const { t } = ctx;
   return (
     <li class="card">
       <p>
-        <a href={localPath(lang, commentPath(process.slug, r.comment_id))}>{t('comments.commentTitle', { receipt: r.receipt })}</a> —{' '}
-        {formatDateTime(lang, r.created_at, zone)}
+        <a href={r.commentPath}>{r.commentTitle}</a> — {r.when}
       </p>
       <blockquote>
         <p>{r.statement}</p>
       </blockquote>
-      <Form ctx={ctx} action={action} class="form">
+      <Form ctx={ctx} action={r.action} class="form">
         <div class="field">
-          <label for={`resolution-${r.id}`}>{t('comments.fields.resolution', { receipt: r.receipt })}</label>
+          <label for={`resolution-${r.id}`}>{r.resolutionLabel}</label>
           <input id={`resolution-${r.id}`} name="resolution" type="text" />
         </div>
         <div class="actions">
@@ -41,28 +34,25 @@ function ReportItem({ ctx, process, r, zone }: { ctx: PageCtx; process: Process;
 }
 
 /** A period's moderation page: open consent reports, then the comments hidden lately. */
-export function ModerationView(props: { ctx: PageCtx; process: Process; d: PeriodDetail; reports: (CommentReport & { receipt: string })[]; hidden: (Comment & { hidden_by_name: string | null })[] }) {
-  const { ctx, process, d } = props;
-  const { t, lang } = ctx;
-  const zone = d.period.time_zone;
-  const title = t('comments.moderationTitle', { title: periodTitle(ctx, d) });
+export function ModerationView({ ctx, model: m }: { ctx: PageCtx; model: ModerationPageModel }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={title}>
-      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} current={title} />
-      <h1>{title}</h1>
+    <Layout ctx={ctx} title={m.title}>
+      <Breadcrumb ctx={ctx} trail={m.trail} current={m.title} />
+      <h1>{m.title}</h1>
       <p>{t('comments.moderationIntro')}</p>
-      <h2>{t('comments.openReports', { count: props.reports.length })}</h2>
-      {props.reports.length === 0 ? (
+      <h2>{t('comments.openReports', { count: m.reports.length })}</h2>
+      {m.reports.length === 0 ? (
         <p>{t('comments.noReports')}</p>
       ) : (
         <ul class="cards">
-          {props.reports.map((r) => (
-            <ReportItem key={r.id} ctx={ctx} process={process} r={r} zone={zone} />
+          {m.reports.map((r) => (
+            <ReportItem key={r.id} ctx={ctx} r={r} />
           ))}
         </ul>
       )}
       <h2>{t('comments.recentlyHidden')}</h2>
-      {props.hidden.length === 0 ? (
+      {m.hidden.length === 0 ? (
         <p>{t('comments.noneHidden')}</p>
       ) : (
         <table class="table">
@@ -76,14 +66,14 @@ export function ModerationView(props: { ctx: PageCtx; process: Process; d: Perio
             </tr>
           </thead>
           <tbody>
-            {props.hidden.map((c) => (
+            {m.hidden.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <a href={localPath(lang, commentPath(process.slug, c.id))}>{c.receipt}</a>
+                  <a href={c.path}>{c.receipt}</a>
                 </td>
-                <td>{t(`comments.reasons.${c.hidden_reason ?? 'spam'}`)}</td>
-                <td>{c.hidden_at ? formatDateTime(lang, c.hidden_at, zone) : ''}</td>
-                <td>{c.hidden_by_name ?? ''}</td>
+                <td>{c.reason}</td>
+                <td>{c.when}</td>
+                <td>{c.by}</td>
               </tr>
             ))}
           </tbody>
@@ -94,28 +84,24 @@ export function ModerationView(props: { ctx: PageCtx; process: Process; d: Perio
 }
 
 /** The people who sent one text (a duplicate group), a page at a time; hidden ones as tombstones. */
-export function DuplicatesView(props: { ctx: PageCtx; process: Process; d: PeriodDetail; receipt: string; size: number; rows: Comment[]; next: string | null; path: string }) {
-  const { ctx, process, d } = props;
-  const { t, lang } = ctx;
-  const title = t('comments.duplicatesTitle', { receipt: props.receipt });
+export function DuplicatesView({ ctx, model: m }: { ctx: PageCtx; model: DuplicatesPageModel }) {
+  const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={title}>
-      <PeriodCrumb ctx={ctx} slug={process.slug} d={d} current={title} />
-      <h1>{title}</h1>
-      <p>{t('comments.sameText', { count: props.size, n: String(props.size) })}</p>
+    <Layout ctx={ctx} title={m.title}>
+      <Breadcrumb ctx={ctx} trail={m.trail} current={m.title} />
+      <h1>{m.title}</h1>
+      <p>{m.sameText}</p>
       <ol>
-        {props.rows.map((c) => (
+        {m.people.map((c) => (
           <li key={c.id}>
-            <a href={localPath(lang, commentPath(process.slug, c.id))}>
-              {c.status === 'hidden' ? t('comments.hiddenTitle', { receipt: c.receipt }) : c.display_name}
-            </a>
-            {c.status === 'visible' && c.organisation ? ` — ${c.organisation}` : ''} · {formatDateTime(lang, c.created_at, d.period.time_zone)}
+            <a href={c.path}>{c.label}</a>
+            {c.organisation ? ` — ${c.organisation}` : ''} · {c.when}
           </li>
         ))}
       </ol>
-      {props.next && (
+      {m.nextPath && (
         <p>
-          <a href={localPath(lang, `${props.path}?after=${props.next}`)} rel="next">
+          <a href={m.nextPath} rel="next">
             {t('comments.nextPage')}
           </a>
         </p>

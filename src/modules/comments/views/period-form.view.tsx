@@ -1,11 +1,9 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
 import { TEXT_LIMITS } from '../comments.schema.js';
-import type { Process } from '../../processes/index.js';
-import type { DocumentRow } from '../../documents/index.js';
+import type { PeriodFormPageModel } from '../periods.page-presenter.js';
 
 type Values = Record<string, string | undefined>;
 
@@ -23,37 +21,35 @@ function When({ name, label, hint, value, error }: { name: string; label: string
  * too, the window as local times in a named zone, instructions in both languages, and who may
  * comment. Conveners and the oversight committee only.
  */
-export function PeriodFormView(props: { ctx: PageCtx; process: Process; document: DocumentRow; translations: DocumentRow[]; values: Values; errors?: Record<string, string> }) {
-  const { ctx, process, document: doc } = props;
-  const { t, lang } = ctx;
+export function PeriodFormView(props: { ctx: PageCtx; model: PeriodFormPageModel; values: Values; errors?: Record<string, string> | undefined }) {
+  const { ctx, model: m } = props;
+  const { t } = ctx;
   const v = props.values;
   const errors = props.errors ?? {};
-  const title = t('comments.openTitle', { title: doc.title });
-  const versions = Array.from({ length: doc.version_count }, (_, i) => doc.version_count - i);
-  const zone = v.timeZone ?? process.timezone;
+  const zone = m.zone;
   return (
-    <Layout ctx={ctx} title={title}>
-      <Breadcrumb ctx={ctx} trail={[{ href: localPath(lang, `/processes/${process.slug}/comment-periods`), label: t('comments.periodsTitle') }]} current={title} />
-      <h1>{title}</h1>
+    <Layout ctx={ctx} title={m.title}>
+      <Breadcrumb ctx={ctx} trail={m.trail} current={m.title} />
+      <h1>{m.title}</h1>
       <p>{t('comments.openIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <Form ctx={ctx} action={localPath(lang, `/processes/${process.slug}/comment-periods/new?document=${encodeURIComponent(doc.slug)}`)} class="form form--wide">
-        <input type="hidden" name="document" value={doc.slug} />
+      <Form ctx={ctx} action={m.action} class="form form--wide">
+        <input type="hidden" name="document" value={m.document} />
         <FieldShell name="version" label={t('comments.fields.version')} error={errors.version}>
           {(w) => (
             <select id={w.id} name="version" aria-invalid={w.invalid} aria-describedby={w.describedBy}>
-              {versions.map((n) => (
-                <option key={n} value={String(n)} selected={(v.version ?? String(doc.version_count)) === String(n)}>
-                  {n === doc.version_count ? t('comments.fields.versionCurrent', { n }) : t('comments.fields.versionN', { n })}
+              {m.versions.map((o) => (
+                <option key={o.value} value={o.value} selected={o.selected}>
+                  {o.label}
                 </option>
               ))}
             </select>
           )}
         </FieldShell>
-        {props.translations.length > 0 && (
+        {m.translations && (
           <div class="field choice">
             <input type="checkbox" id="field-includeTranslations" name="includeTranslations" value="on" checked={v.includeTranslations === 'on'} />
-            <label for="field-includeTranslations">{t('comments.fields.includeTranslations', { titles: props.translations.map((d) => d.title).join(', ') })}</label>
+            <label for="field-includeTranslations">{m.translations}</label>
           </div>
         )}
         <When name="opensAt" label={t('comments.fields.opensAt')} hint={`${t('comments.fields.whenHint', { zone })} ${t('time.repeated')}`} value={v.opensAt} error={errors.opensAt} />
