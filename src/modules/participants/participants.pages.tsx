@@ -8,7 +8,7 @@ import { nestForm, parseForm, problemToFormErrors, formFields, formRows } from '
 import { formAction } from '../../platform/web/form-action.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { mayGrant } from '../../platform/auth/policies.js';
-import { getProcess, processFromParams, saveStakeholderGroups } from '../processes/index.js';
+import { getProcess, processRecords, saveStakeholderGroups } from '../processes/index.js';
 import { listGroups, groupsByUser as loadGroupsByUser } from '../groups/index.js';
 import { InviteBody, JoinBody } from './participants.schema.js';
 import * as participants from './participants.service.js';
@@ -34,16 +34,16 @@ const grantable = (req: FastifyRequest, processId: string) => InviteBody.shape.r
 export const participantsPages: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.db;
   const slugOf = (req: FastifyRequest) => (req.params as { processSlug: string }).processSlug;
-  const scoped = { scope: processFromParams };
+  const scoped = { scope: processRecords };
 
   app.get('/processes/:processSlug/join', { config: { policy: 'process.join', ...scoped }, schema: hide }, async (req, reply) => {
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     return sendPage(reply, <JoinView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} organisations={await participants.organisations(db())} />);
   });
 
   app.post('/processes/:processSlug/join', { config: { policy: 'process.join', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     const again = async (errors: Record<string, string>, status: number) =>
       sendPage(reply, <JoinView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} organisations={await participants.organisations(db())} values={flat} errors={errors} />, status);
     return formAction(req, reply, {
@@ -100,13 +100,13 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/processes/:processSlug/invitations/new', { config: { policy: 'process.invite', ...scoped }, schema: hide }, async (req, reply) => {
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} roles={grantable(req, d.process.id)} />);
   });
 
   app.post('/processes/:processSlug/invitations', { config: { policy: 'process.invite', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     const parsed = parseForm(InviteBody, flat, req.t);
     if (!parsed.ok) return sendPage(reply, <InviteView ctx={pageCtx(req, reply)} process={d.process} roles={grantable(req, d.process.id)} values={flat} errors={parsed.errors} />, 422);
     try {
@@ -136,12 +136,12 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/processes/:processSlug/stakeholder-groups', { config: { policy: 'process.manageStakeholders', ...scoped }, schema: hide }, async (req, reply) => {
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     return sendPage(reply, <StakeholderGroupsView ctx={pageCtx(req, reply)} process={d.process} groups={d.stakeholderGroups} />);
   });
 
   app.post('/processes/:processSlug/stakeholder-groups', { config: { policy: 'process.manageStakeholders', ...scoped }, schema: hide }, async (req, reply) => {
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     const rows = formRows(nestForm(formFields(req.body)), 'groups').filter((r): r is Flat => r !== undefined && Boolean(r.id || r.nameEn?.trim()));
     const errors: Record<string, string> = {};
     const groups = rows.map((r) => {
