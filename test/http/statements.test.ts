@@ -114,7 +114,7 @@ describe('statements per request', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Default passwords must be unique per device.');
     console.log(`document page, signed in: ${sql.length} statements (${all.length} with begin and commit)\n${listing(all)}`);
-    expect(sql.length, listing(sql)).toBeLessThanOrEqual(8);
+    expect(sql.length, listing(sql)).toBeLessThanOrEqual(6);
   });
 
   it('a signed-in member’s comment list', async () => {
@@ -122,6 +122,29 @@ describe('statements per request', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Unique passwords are a must.');
     console.log(`comment list, signed in: ${sql.length} statements (${all.length} with begin and commit)\n${listing(all)}`);
-    expect(sql.length, listing(sql)).toBeLessThanOrEqual(9);
+    expect(sql.length, listing(sql)).toBeLessThanOrEqual(5);
+  });
+
+  it('a signed-in member’s process page', async () => {
+    const { res, sql, all } = await counted(() => member.get(`/en/processes/${SLUG}`));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Enhancing IoT Security');
+    console.log(`process page, signed in: ${sql.length} statements (${all.length} with begin and commit)\n${listing(all)}`);
+    expect(sql.length, listing(sql)).toBeLessThanOrEqual(12);
+  });
+
+  it('a signed-in member’s comment form', async () => {
+    const { res, sql, all } = await counted(() => member.get(`/en/processes/${SLUG}/comment-periods/${periodId}/comments/new?document=draft-report&anchor=${anchor}`));
+    expect(res.statusCode).toBe(200);
+    console.log(`comment form, signed in: ${sql.length} statements (${all.length} with begin and commit)\n${listing(all)}`);
+    expect(sql.length, listing(sql)).toBeLessThanOrEqual(5);
+  });
+
+  it('a signed-in member’s consensus call page', async () => {
+    const { res, sql, all } = await counted(() => member.get(`/en/processes/${SLUG}/consensus/${callId}`));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Can you accept the report as written?');
+    console.log(`consensus call page, signed in: ${sql.length} statements (${all.length} with begin and commit)\n${listing(all)}`);
+    expect(sql.length, listing(sql)).toBeLessThanOrEqual(17);
   });
 });

@@ -5,7 +5,7 @@ import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { formFields } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
-import { processFromParams, getProcess } from '../processes/index.js';
+import { processRecords, getProcess } from '../processes/index.js';
 import { listMembers, organisations } from '../participants/index.js';
 import { ActionBody, PledgeBody, ProgressBody } from './accountability.schema.js';
 import * as svc from './accountability.service.js';
@@ -32,7 +32,7 @@ export const accountabilityPages: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.db;
   const params = (req: FastifyRequest) => req.params as Params;
   const flat = (req: FastifyRequest) => formFields(req.body);
-  const scoped = { scope: processFromParams };
+  const scoped = { scope: processRecords };
   const recTitle = (req: FastifyRequest, r: RecommendationRef) => `${r.number} ${pick(req.lang, r, 'title')}`;
   const backTo = (req: FastifyRequest, slug: string, anchor = '') => ({ href: trackerPath(req.lang, slug, anchor), label: req.t('accountability.title') });
 

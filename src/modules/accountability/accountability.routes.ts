@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { processFromParams, getProcess, processAsOfDay } from '../processes/index.js';
+import { processRecords, getProcess, processAsOfDay } from '../processes/index.js';
 import { ActionBody, ActionOut, ActionPage, ActionParams, AfterQuery, PledgeBody, PledgeOut, PledgePage, PledgeParams, ProcessParams, ProgressBody, ReportOut } from './accountability.schema.js';
 import * as svc from './accountability.service.js';
 import { buildTracker } from './tracker.service.js';
@@ -9,7 +9,7 @@ import { presentAction, presentPledge, presentReport, presentTracker, trackerCsv
 export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
   const tags = ['accountability'];
-  const scoped = { scope: processFromParams };
+  const scoped = { scope: processRecords };
   // Overdue as of today, or as of a finished process's end.
   const today = (p: { id: string; timezone: string }) => processAsOfDay(db(), p);
 
@@ -28,7 +28,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     '/processes/:processSlug/actions',
     { config: { policy: 'action.create', ...scoped }, schema: { tags, summary: 'Turn a recommendation into an action: owner organisation, contact, due date, measure of done', params: ProcessParams, body: ActionBody, response: { 201: ActionOut } } },
     async (req, reply) => {
-      const { process } = await getProcess(db(), req.params.processSlug);
+      const { process } = processRecords.of(req);
       return reply.code(201).send(presentAction(await svc.createAction(db(), req.actor!, process.id, req.body), await today(process)));
     },
   );
@@ -47,7 +47,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     '/processes/:processSlug/actions/:actionId',
     { config: { policy: 'action.update', ...scoped }, schema: { tags, summary: 'Change an action (all its fields); its status changes only through progress reports', params: ActionParams, body: ActionBody, response: { 200: ActionOut } } },
     async (req) => {
-      const { process } = await getProcess(db(), req.params.processSlug);
+      const { process } = processRecords.of(req);
       return presentAction(await svc.updateAction(db(), req.actor!, process.id, req.params.actionId, req.body), await today(process));
     },
   );
@@ -59,7 +59,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Report progress on an action (its contact, a member representing its owner, or the action committee); at_risk, late and dropped need a reason', params: ActionParams, body: ProgressBody, response: { 201: ReportOut } },
     },
     async (req, reply) => {
-      const { process } = await getProcess(db(), req.params.processSlug);
+      const { process } = processRecords.of(req);
       const row = await svc.reportOnAction(db(), req.actor!, process.id, req.params.actionId, req.body);
       return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name, acting_organisation_name: row.acting_organisation_id ? await svc.organisationName(db(), row.acting_organisation_id) : null }));
     },
@@ -80,7 +80,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     '/processes/:processSlug/pledges',
     { config: { policy: 'pledge.sign', ...scoped }, schema: { tags, summary: 'Pledge, for the organisation you represent in this process, to carry out a recommendation', params: ProcessParams, body: PledgeBody, response: { 201: PledgeOut } } },
     async (req, reply) => {
-      const { process } = await getProcess(db(), req.params.processSlug);
+      const { process } = processRecords.of(req);
       return reply.code(201).send(presentPledge(await svc.signPledge(db(), req.actor!, process.id, req.body), await today(process)));
     },
   );
@@ -89,7 +89,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     '/processes/:processSlug/pledges/:pledgeId/progress',
     { config: { policy: 'progress.report', ...scoped }, schema: { tags, summary: 'Report progress on a pledge (a member representing its organisation, or the action committee)', params: PledgeParams, body: ProgressBody, response: { 201: ReportOut } } },
     async (req, reply) => {
-      const { process } = await getProcess(db(), req.params.processSlug);
+      const { process } = processRecords.of(req);
       const row = await svc.reportOnPledge(db(), req.actor!, process.id, req.params.pledgeId, req.body);
       return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name, acting_organisation_name: row.acting_organisation_id ? await svc.organisationName(db(), row.acting_organisation_id) : null }));
     },

@@ -5,7 +5,7 @@ import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { parseForm, formFields } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
-import { getProcess, processFromParams } from '../processes/index.js';
+import { getProcess, processRecords } from '../processes/index.js';
 import { organisations } from '../participants/index.js';
 import { sendFile, acceptMultipart, uploadedFiles } from '../files/index.js';
 import { ModerateBody, OpenCallBody, SubmissionFields } from './calls.schema.js';
@@ -41,7 +41,7 @@ export const callsPages: FastifyPluginAsync = async (app) => {
   acceptMultipart(app);
   const db = () => app.deps.db;
   const params = (req: FastifyRequest) => req.params as Params;
-  const scoped = { scope: processFromParams };
+  const scoped = { scope: processRecords };
   /** The process and the call named in the URL (404 when either is absent). */
   const load = async (req: FastifyRequest) => {
     const { process } = await getProcess(db(), params(req).processSlug);
@@ -49,7 +49,7 @@ export const callsPages: FastifyPluginAsync = async (app) => {
   };
 
   app.get('/processes/:processSlug/calls/new', { config: { policy: 'call.open', ...scoped }, schema: hide }, async (req, reply) => {
-    const { process } = await getProcess(db(), params(req).processSlug);
+    const { process } = processRecords.of(req);
     // A suggestion to edit: open now, close six weeks later (the model process's comment period).
     const now = toSecond(new Date());
     const values = { opensAt: instantToLocal(now, process.timezone), closesAt: instantToLocal(new Date(now.getTime() + 42 * 86_400_000), process.timezone) };
@@ -59,7 +59,7 @@ export const callsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/calls/new', { config: { policy: 'call.open', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const { process } = await getProcess(db(), params(req).processSlug);
+    const { process } = processRecords.of(req);
     const again = (errors: Record<string, string>, status: number) => {
       const ctx = pageCtx(req, reply);
       return sendPage(reply, <OpenCallView ctx={ctx} model={openCallPage(process, ctx)} values={flat} errors={errors} />, status);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MAX_FILE_BYTES, sendFile, explainOversizedUploads } from '../files/index.js';
-import { getProcess, processFromParams, SlugParams } from '../processes/index.js';
+import { getProcess, processRecords, SlugParams } from '../processes/index.js';
 import {
   CallListOut,
   CallOut,
@@ -27,7 +27,7 @@ export const callsApi: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
   const base = () => app.deps.config.baseUrl;
   const tags = ['calls for input'];
-  const scoped = { scope: processFromParams };
+  const scoped = { scope: processRecords };
   explainOversizedUploads(app);
 
   /** The process and the call named in the URL (404 when either is absent). */

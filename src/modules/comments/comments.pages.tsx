@@ -8,7 +8,7 @@ import { parseForm, problemToFormErrors, formFields } from '../../platform/web/f
 import { formAction } from '../../platform/web/form-action.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { can } from '../../platform/auth/policies.js';
-import { getProcess, processFromParams, stakeholderGroupsOf } from '../processes/index.js';
+import { getProcess, processRecords, stakeholderGroupsOf } from '../processes/index.js';
 import { sendFile, acceptMultipart, uploadedFiles } from '../files/index.js';
 import { CommentFields, HideBody, ListQuery, ReportBody, ReportDecisionBody } from './comments.schema.js';
 import { commentFile, commentPath, commentRefusal, fileMeta, getComment, receiptPath, submitToPeriod } from './comments.service.js';
@@ -47,7 +47,7 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.db;
   const base = () => app.deps.config.baseUrl;
   const params = (req: FastifyRequest) => req.params as Params;
-  const scoped = { scope: processFromParams };
+  const scoped = { scope: processRecords };
 
   /** The process and period named in the URL. */
   const loadPeriod = async (req: FastifyRequest) => {
@@ -191,7 +191,7 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
     const parsed = parseForm(ReportDecisionBody, req.body, req.t);
     if (!parsed.ok) throw new HttpProblem(422, 'comments.errors.decision');
     const report = await decideReport(db(), req.actor!, req.policyContext.processId!, params(req).reportId, parsed.data);
-    const { process } = await getProcess(db(), params(req).processSlug);
+    const { process } = processRecords.of(req);
     const { period } = await getComment(db(), process.id, report.comment_id, req.actor);
     return redirectWithNotice(reply, localPath(req.lang, `${periodPath(process.slug, period.id)}/moderation`), parsed.data.decision === 'uphold' ? 'comments.upheld' : 'comments.dismissed');
   });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MAX_FILE_BYTES, sendFile, explainOversizedUploads } from '../files/index.js';
-import { getProcess, processFromParams, SlugParams } from '../processes/index.js';
+import { getProcess, processRecords, SlugParams } from '../processes/index.js';
 import {
   CommentOut,
   CommentPageOut,
@@ -34,7 +34,7 @@ export const commentsApi: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
   const base = () => app.deps.config.baseUrl;
   const tags = ['comments'];
-  const scoped = { scope: processFromParams };
+  const scoped = { scope: processRecords };
   explainOversizedUploads(app);
 
   /** The process and period named in the URL, as this caller may see them (404 otherwise). */

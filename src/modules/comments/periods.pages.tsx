@@ -8,7 +8,7 @@ import { sendPage } from '../../platform/web/render.js';
 import { formFields } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
 import { can } from '../../platform/auth/policies.js';
-import { getProcess, processFromParams } from '../processes/index.js';
+import { getProcess, processRecords } from '../processes/index.js';
 import { getDocument, listDocuments, translationsOf } from '../documents/index.js';
 import { wallGapErrors } from '../../platform/time/time-fields.js';
 import { instantToLocal, localToInstant, toSecond } from '../../platform/time/zoned.js';
@@ -53,7 +53,7 @@ function periodFormToBody(flat: Flat): Record<string, unknown> {
 export const periodsPages: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.db;
   const params = (req: FastifyRequest) => req.params as Params;
-  const scoped = { scope: processFromParams };
+  const scoped = { scope: processRecords };
   /** The process and the period named in the URL, as this visitor may see them. */
   const load = async (req: FastifyRequest) => {
     const detail = await getProcess(db(), params(req).processSlug);
@@ -78,7 +78,7 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
   };
 
   app.get('/processes/:processSlug/comment-periods/new', { config: { policy: 'commentPeriod.open', ...scoped }, schema: hide }, async (req, reply) => {
-    const { process } = await getProcess(db(), params(req).processSlug);
+    const { process } = processRecords.of(req);
     // Without a document (a typed or bookmarked address), offer the documents to choose from.
     if (!formFields(req.query).document) {
       const ctx = pageCtx(req, reply);

@@ -7,7 +7,7 @@ import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { nestForm, formFields, formRows } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
-import { getProcess } from '../processes/index.js';
+import { getProcess, type Process } from '../processes/index.js';
 import { getDocument, listDocuments } from '../documents/index.js';
 import { recommendationsOf } from './consensus.slots.js';
 import { wallGapErrors } from '../../platform/time/time-fields.js';
@@ -69,8 +69,9 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
   });
 
   /** The open-call form: on the document in `?document=`, else on a recommendation. */
-  const showForm = async (req: FastifyRequest, reply: FastifyReply, values: Flat, errors?: Record<string, string>, status = 200) => {
-    const { process } = await getProcess(db(), params(req).processSlug);
+  const showForm = async (req: FastifyRequest, reply: FastifyReply, values: Flat, errors?: Record<string, string>, status = 200, read?: Process) => {
+    // The empty form's handler has read the process already (for its zone); it hands it over.
+    const process = read ?? (await getProcess(db(), params(req).processSlug)).process;
     const slug = docOf(req);
     const document = typeof slug === 'string' && slug ? await getDocument(db(), process.id, slug, req.actor) : null;
     const recommendations = document ? [] : await recommendationsOf(db(), process.id);
@@ -89,7 +90,7 @@ export const consensusPages: FastifyPluginAsync = async (app) => {
       appealDays: '14',
       'options[0][labelEn]': tFor('en')('consensus.form.asWritten'),
       'options[0][labelFr]': tFor('fr')('consensus.form.asWritten'),
-    });
+    }, undefined, 200, process);
   });
 
   app.post('/processes/:processSlug/consensus/new', { config: { policy: 'consensus.open', ...openScoped }, schema: hide }, async (req, reply) => {

@@ -7,7 +7,7 @@ import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { recordActivity } from '../follows/index.js';
-import { getProcess, processById, processScope } from '../processes/index.js';
+import { processById, processScope, stakeholderGroupsOf } from '../processes/index.js';
 import { balance, memberStakeholderGroups } from '../participants/index.js';
 import { groupMemberIds, isGroupMember } from '../groups/index.js';
 import { blocksOf, documentById, documentScope, getDocument, versionById, versionByNumber, type DocumentRow, type VersionRow } from '../documents/index.js';
@@ -262,15 +262,16 @@ export async function positionHistory(db: Kysely<DB>, callId: string, after: str
 export async function resultsByGroup(db: Kysely<DB>, callId: string): Promise<OptionResults[]> {
   const call = isUuid(callId) ? await repo.call(db, callId) : undefined;
   if (!call) throw new HttpProblem(404, 'errors.notFound');
-  const process = await processById(db, call.process_id);
-  const [{ stakeholderGroups: groups }, options, positions] = await Promise.all([getProcess(db, process.slug), repo.options(db, [call.id]), repo.currentPositions(db, call.id)]);
+  // The call names its process: its stakeholder groups are read by that id, not the process again.
+  const processId = call.process_id;
+  const [groups, options, positions] = await Promise.all([stakeholderGroupsOf(db, processId), repo.options(db, [call.id]), repo.currentPositions(db, call.id)]);
   const idByKey = new Map(groups.map((g) => [g.key, g.id]));
   const eligible = call.group_id ? await groupMemberIds(db, call.group_id) : undefined;
   const responderIds = [...new Set(positions.map((p) => p.user_id))];
   // One read of who is in which group, then every option is counted from it (not a query per option).
   const [everyone, groupOf] = await Promise.all([
-    eligible ? undefined : balance(db, process.id, groups).then((b) => new Map(b.rows.map((r) => [idByKey.get(r.key) ?? r.key, r.count]))),
-    memberStakeholderGroups(db, process.id, eligible ? [...new Set([...eligible, ...responderIds])] : responderIds),
+    eligible ? undefined : balance(db, processId, groups).then((b) => new Map(b.rows.map((r) => [idByKey.get(r.key) ?? r.key, r.count]))),
+    memberStakeholderGroups(db, processId, eligible ? [...new Set([...eligible, ...responderIds])] : responderIds),
   ]);
   const countByGroup = (userIds: Iterable<string>) => {
     const counts = new Map<string, number>();

@@ -5,7 +5,7 @@ import { localPath } from '../../platform/web/context.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { atomFeed } from '../../platform/lib/atom.js';
-import { getProcess, processFromParams } from '../processes/index.js';
+import { getProcess, processRecords } from '../processes/index.js';
 import { groupFromParams } from '../groups/index.js';
 import * as follows from './follows.service.js';
 
@@ -22,7 +22,7 @@ export const followsPages: FastifyPluginAsync = async (app) => {
   };
 
   for (const [prefix, scope] of [
-    ['/processes/:processSlug', processFromParams],
+    ['/processes/:processSlug', processRecords],
     ['/processes/:processSlug/groups/:groupSlug', groupFromParams],
   ] as const) {
     app.post(`${prefix}/follow`, { config: { policy: 'follow.set', scope }, schema: hide }, async (req, reply) => {

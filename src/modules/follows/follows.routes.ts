@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { processFromParams, SlugParams } from '../processes/index.js';
+import { processRecords, SlugParams } from '../processes/index.js';
 import { GroupParams, groupFromParams } from '../groups/index.js';
 import * as follows from './follows.service.js';
 
@@ -14,7 +14,7 @@ export const followsApi: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/processes/:processSlug/follow',
-    { config: { policy: 'follow.set', scope: processFromParams }, schema: { tags, summary: 'Follow a process', params: SlugParams, body: FollowBody, response: { 200: FollowOut } } },
+    { config: { policy: 'follow.set', scope: processRecords }, schema: { tags, summary: 'Follow a process', params: SlugParams, body: FollowBody, response: { 200: FollowOut } } },
     async (req) => {
       await follows.follow(db(), req.actor!, { processId: req.policyContext.processId!, groupId: null }, req.body.mode);
       return { following: true, mode: req.body.mode };
@@ -22,7 +22,7 @@ export const followsApi: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/processes/:processSlug/follow',
-    { config: { policy: 'follow.remove', scope: processFromParams }, schema: { tags, summary: 'Stop following a process', params: SlugParams, response: { 200: FollowOut } } },
+    { config: { policy: 'follow.remove', scope: processRecords }, schema: { tags, summary: 'Stop following a process', params: SlugParams, response: { 200: FollowOut } } },
     async (req) => {
       await follows.unfollow(db(), req.actor!, { processId: req.policyContext.processId!, groupId: null });
       return { following: false, mode: null };

@@ -6,7 +6,7 @@ import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { parseForm, formFields } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
-import { getProcess, processFromParams } from '../processes/index.js';
+import { getProcess, processRecords } from '../processes/index.js';
 import { balance, balanceSection, isProcessMember, BalanceSection } from '../participants/index.js';
 import { AddMemberBody, AnnouncementBody, CreateGroupBody, UpdateGroupBody } from './groups.schema.js';
 import * as groups from './groups.service.js';
@@ -31,11 +31,11 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
   const scoped = { scope: groupFromParams };
   const groupPath = (req: FastifyRequest) => localPath(req.lang, `/processes/${params(req).processSlug}/groups/${params(req).groupSlug}`);
 
-  app.get('/processes/:processSlug/groups/new', { config: { policy: 'group.create', scope: processFromParams }, schema: hide }, async (req, reply) =>
+  app.get('/processes/:processSlug/groups/new', { config: { policy: 'group.create', scope: processRecords }, schema: hide }, async (req, reply) =>
     sendPage(reply, <GroupFormView ctx={pageCtx(req, reply)} action={localPath(req.lang, `/processes/${params(req).processSlug}/groups/new`)} creating title={req.t('groups.createTitle')} />),
   );
 
-  app.post('/processes/:processSlug/groups/new', { config: { policy: 'group.create', scope: processFromParams }, schema: hide }, async (req, reply) => {
+  app.post('/processes/:processSlug/groups/new', { config: { policy: 'group.create', scope: processRecords }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
     const action = localPath(req.lang, `/processes/${params(req).processSlug}/groups/new`);
     const again = (errors: Record<string, string>, status: number) =>

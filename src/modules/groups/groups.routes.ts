@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getProcess, processFromParams, SlugParams } from '../processes/index.js';
+import { getProcess, processRecords, SlugParams } from '../processes/index.js';
 import { AddMemberBody, AnnouncementBody, CreateGroupBody, GroupOut, GroupParams, UpdateGroupBody } from './groups.schema.js';
 import * as groups from './groups.service.js';
 import { groupFromParams } from './groups.pages.js';
@@ -27,7 +27,7 @@ export const groupsApi: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/processes/:processSlug/groups',
-    { config: { policy: 'group.create', scope: processFromParams }, schema: { tags, summary: 'Create a working group', params: SlugParams, body: CreateGroupBody, response: { 201: GroupOut } } },
+    { config: { policy: 'group.create', scope: processRecords }, schema: { tags, summary: 'Create a working group', params: SlugParams, body: CreateGroupBody, response: { 201: GroupOut } } },
     async (req, reply) => {
       const g = await groups.createGroup(db(), req.actor!, req.policyContext.processId!, req.body);
       return reply.status(201).send(presentGroup(await groups.getGroup(db(), g.process_id, g.slug), req.params.processSlug, base()));

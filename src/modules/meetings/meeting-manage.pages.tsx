@@ -6,7 +6,7 @@ import { sendPage } from '../../platform/web/render.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { formFields, parseForm } from '../../platform/web/forms.js';
 import { formAction } from '../../platform/web/form-action.js';
-import { getProcess, processFromParams } from '../processes/index.js';
+import { getProcess, processRecords, type ProcessDetail } from '../processes/index.js';
 import { groupById, groupFromParams } from '../groups/index.js';
 import { AgendaBody, AttendanceBody, MeetingBody, MinutesBody, RecordingsBody } from './meetings.schema.js';
 import * as meetings from './meetings.service.js';
@@ -37,8 +37,9 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
   const back = (req: FastifyRequest, m: MeetingRow): Back => ({ href: page(req, m), label: pick(req.lang, m, 'title') });
 
   // Scheduling: the same form for a process's meeting and a group's.
-  const newForm = async (req: FastifyRequest, reply: FastifyReply, values: MeetingFormValues, errors?: Record<string, string>, status = 200) => {
-    const d = await getProcess(db(), slugs(req).processSlug);
+  const newForm = async (req: FastifyRequest, reply: FastifyReply, values: MeetingFormValues, errors?: Record<string, string>, status = 200, read?: ProcessDetail) => {
+    // The empty form's handler has read the process already (for its zone); it hands it over.
+    const d = read ?? (await getProcess(db(), slugs(req).processSlug));
     const g = req.policyContext.groupId ? await groupById(db(), req.policyContext.groupId) : undefined;
       const backTo = g ? { href: localPath(req.lang, `/processes/${d.process.slug}/groups/${g.slug}`), label: pick(req.lang, g, 'name') } : { href: localPath(req.lang, `/processes/${d.process.slug}`), label: pick(req.lang, d.process, 'title') };
     const title = g ? req.t('meetings.scheduleForGroup', { name: backTo.label }) : req.t('meetings.scheduleForProcess');
@@ -57,10 +58,13 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
     });
   };
   for (const [path, scope] of [
-    ['/processes/:processSlug/meetings/new', processFromParams],
+    ['/processes/:processSlug/meetings/new', processRecords],
     ['/processes/:processSlug/groups/:groupSlug/meetings/new', groupFromParams],
   ] as const) {
-    app.get(path, { config: { policy: 'meeting.schedule', scope }, schema: hide }, async (req, reply) => newForm(req, reply, { timeZone: (await getProcess(db(), slugs(req).processSlug)).process.timezone }));
+    app.get(path, { config: { policy: 'meeting.schedule', scope }, schema: hide }, async (req, reply) => {
+      const d = await getProcess(db(), slugs(req).processSlug);
+      return newForm(req, reply, { timeZone: d.process.timezone }, undefined, 200, d);
+    });
     app.post(path, { config: { policy: 'meeting.schedule', scope }, schema: hide }, schedule);
   }
 

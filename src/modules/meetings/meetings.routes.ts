@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { processScope, processFromParams } from '../processes/index.js';
+import { processScope, processRecords } from '../processes/index.js';
 import { getGroup, groupFromParams } from '../groups/index.js';
 import { AgendaBody, GroupParams, ListQuery, MeetingBody, MeetingOut, MeetingPage, MeetingParams, MinutesBody, ProcessParams, RecordingsBody } from './meetings.schema.js';
 import * as meetings from './meetings.service.js';
@@ -43,7 +43,7 @@ export const meetingsApi: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/processes/:processSlug/meetings',
     {
-      config: { policy: 'meeting.schedule', scope: processFromParams },
+      config: { policy: 'meeting.schedule', scope: processRecords },
       schema: { tags, summary: 'Schedule a meeting of the process (conveners, oversight)', params: ProcessParams, body: MeetingBody, response: { 201: MeetingOut } },
     },
     async (req, reply) => {

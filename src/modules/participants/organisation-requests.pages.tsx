@@ -6,7 +6,7 @@ import { formAction, type FormErrors } from '../../platform/web/form-action.js';
 import { formFields } from '../../platform/web/forms.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
-import { getProcess, processFromParams } from '../processes/index.js';
+import { processRecords } from '../processes/index.js';
 import { RequestDecisionBody } from './participants.schema.js';
 import { decideRequest, pendingRequests } from './organisation-requests.service.js';
 import { OrganisationRequestsView, type RequestsPageModel } from './views/requests.view.js';
@@ -16,11 +16,11 @@ const hide = { hide: true };
 /** The conveners' page of "I act for this organisation" requests, with approve and refuse forms. */
 export const organisationRequestsPages: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.db;
-  const config = { policy: 'organisation.decideRequest', scope: processFromParams } as const;
+  const config = { policy: 'organisation.decideRequest', scope: processRecords } as const;
   const slugOf = (req: FastifyRequest) => (req.params as { processSlug: string }).processSlug;
 
   async function show(req: FastifyRequest, reply: FastifyReply, errors: FormErrors = {}, status = 200) {
-    const { process } = await getProcess(db(), slugOf(req));
+    const { process } = processRecords.of(req);
     const base = `/processes/${process.slug}/organisation-requests`;
     const model: RequestsPageModel = {
       processTitle: pick(req.lang, process, 'title'),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getProcess, processFromParams, SlugParams } from '../processes/index.js';
+import { processRecords, SlugParams } from '../processes/index.js';
 import { OrganisationRequestOut, OrganisationRequestParams, RequestDecisionBody } from './participants.schema.js';
 import { decideRequest, pendingRequests, type PendingRequestRow } from './organisation-requests.service.js';
 
@@ -15,13 +15,13 @@ const present = (r: PendingRequestRow) => ({
 export const organisationRequestsApi: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
   const tags = ['participants'];
-  const config = { policy: 'organisation.decideRequest', scope: processFromParams } as const;
+  const config = { policy: 'organisation.decideRequest', scope: processRecords } as const;
 
   app.get(
     '/processes/:processSlug/organisation-requests',
     { config, schema: { tags, summary: 'Pending requests to act for an organisation, made when joining this process (conveners)', params: SlugParams, response: { 200: z.object({ items: z.array(OrganisationRequestOut) }) } } },
     async (req) => {
-      const { process } = await getProcess(db(), req.params.processSlug);
+      const { process } = processRecords.of(req);
       return { items: (await pendingRequests(db(), process.id)).map(present) };
     },
   );
@@ -33,7 +33,7 @@ export const organisationRequestsApi: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Approve (the person becomes a representative of the organisation) or refuse a request (conveners)', params: OrganisationRequestParams, body: RequestDecisionBody, response: { 204: z.null() } },
     },
     async (req, reply) => {
-      const { process } = await getProcess(db(), req.params.processSlug);
+      const { process } = processRecords.of(req);
       await decideRequest(db(), req.actor!, process.id, req.params.requestId, req.body.decision);
       return reply.status(204).send(null);
     },

@@ -8,7 +8,7 @@ import { nestForm, problemToFormErrors, formFields, formRows } from '../../platf
 import { formAction } from '../../platform/web/form-action.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { mayGrant } from '../../platform/auth/policies.js';
-import { getProcess, processFromParams, saveStakeholderGroups } from '../processes/index.js';
+import { getProcess, processRecords, saveStakeholderGroups } from '../processes/index.js';
 import { listGroups, groupsByUser as loadGroupsByUser } from '../groups/index.js';
 import { InviteBody, JoinBody } from './participants.schema.js';
 import * as participants from './participants.service.js';
@@ -35,17 +35,17 @@ const grantable = (req: FastifyRequest, processId: string) => InviteBody.shape.r
 export const participantsPages: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.db;
   const slugOf = (req: FastifyRequest) => (req.params as { processSlug: string }).processSlug;
-  const scoped = { scope: processFromParams };
+  const scoped = { scope: processRecords };
 
   app.get('/processes/:processSlug/join', { config: { policy: 'process.join', ...scoped }, schema: hide }, async (req, reply) => {
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     const ctx = pageCtx(req, reply);
     return sendPage(reply, <JoinView ctx={ctx} model={joinPage(d.process, d.stakeholderGroups, await participants.organisations(db()), {}, ctx)} />);
   });
 
   app.post('/processes/:processSlug/join', { config: { policy: 'process.join', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     const again = async (errors: Record<string, string>, status: number) => {
       const ctx = pageCtx(req, reply);
       const model = joinPage(d.process, d.stakeholderGroups, await participants.organisations(db()), flat, ctx);
@@ -107,14 +107,14 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/processes/:processSlug/invitations/new', { config: { policy: 'process.invite', ...scoped }, schema: hide }, async (req, reply) => {
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     const ctx = pageCtx(req, reply);
     return sendPage(reply, <InviteView ctx={ctx} model={invitePage(d.process, grantable(req, d.process.id), {}, ctx)} />);
   });
 
   app.post('/processes/:processSlug/invitations', { config: { policy: 'process.invite', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     const again = (errors: Record<string, string>, status: number) => {
       const ctx = pageCtx(req, reply);
       return sendPage(reply, <InviteView ctx={ctx} model={invitePage(d.process, grantable(req, d.process.id), flat, ctx)} values={flat} errors={errors} />, status);
@@ -147,13 +147,13 @@ export const participantsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/processes/:processSlug/stakeholder-groups', { config: { policy: 'process.manageStakeholders', ...scoped }, schema: hide }, async (req, reply) => {
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     const ctx = pageCtx(req, reply);
     return sendPage(reply, <StakeholderGroupsView ctx={ctx} model={stakeholderGroupsPage(d.process, d.stakeholderGroups, ctx)} />);
   });
 
   app.post('/processes/:processSlug/stakeholder-groups', { config: { policy: 'process.manageStakeholders', ...scoped }, schema: hide }, async (req, reply) => {
-    const d = await getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     const rows = formRows(nestForm(formFields(req.body)), 'groups').filter((r): r is Flat => r !== undefined && Boolean(r.id || r.nameEn?.trim()));
     const errors: Record<string, string> = {};
     const groups = rows.map((r) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getProcess, processFromParams, SlugParams } from '../processes/index.js';
+import { getProcess, processRecords, SlugParams } from '../processes/index.js';
 import { groupMemberIds, groupsByUser, listGroups } from '../groups/index.js';
 import { BalanceOut, InviteBody, JoinBody, MemberFilters, MemberOut, NewOrganisation, OrganisationOut } from './participants.schema.js';
 import * as participants from './participants.service.js';
@@ -60,9 +60,9 @@ export const participantsApi: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/processes/:processSlug/members',
-    { config: { policy: 'process.join', scope: processFromParams }, schema: { tags, summary: 'Join the process as the signed-in person', params: SlugParams, body: JoinBody, response: { 201: Message } } },
+    { config: { policy: 'process.join', scope: processRecords }, schema: { tags, summary: 'Join the process as the signed-in person', params: SlugParams, body: JoinBody, response: { 201: Message } } },
     async (req, reply) => {
-      const d = await getProcess(db(), req.params.processSlug);
+      const d = processRecords.of(req);
       await participants.joinProcess(db(), req.actor!, d.process, d.stakeholderGroups, req.body);
       return reply.status(201).send({ message: req.t('participants.joined') });
     },
@@ -70,7 +70,7 @@ export const participantsApi: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/processes/:processSlug/members/me',
-    { config: { policy: 'process.leave', scope: processFromParams }, schema: { tags, summary: 'Leave the process', params: SlugParams, response: { 200: Message } } },
+    { config: { policy: 'process.leave', scope: processRecords }, schema: { tags, summary: 'Leave the process', params: SlugParams, response: { 200: Message } } },
     async (req) => {
       await participants.leaveProcess(db(), req.actor!, req.policyContext.processId!);
       return { message: req.t('participants.left') };
@@ -96,9 +96,9 @@ export const participantsApi: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/processes/:processSlug/invitations',
-    { config: { policy: 'process.invite', scope: processFromParams }, schema: { tags, summary: 'Invite someone by email with a role', params: SlugParams, body: InviteBody, response: { 202: Message } } },
+    { config: { policy: 'process.invite', scope: processRecords }, schema: { tags, summary: 'Invite someone by email with a role', params: SlugParams, body: InviteBody, response: { 202: Message } } },
     async (req, reply) => {
-      const d = await getProcess(db(), req.params.processSlug);
+      const d = processRecords.of(req);
       await participants.invite(db(), req.actor!, d.process, req.body, app.deps.config.baseUrl);
       return reply.status(202).send({ message: req.t('participants.invited') });
     },

@@ -6,7 +6,7 @@ import { formAction, type FormErrors } from '../../platform/web/form-action.js';
 import { formFields } from '../../platform/web/forms.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
-import { getProcess, processFromParams } from '../processes/index.js';
+import { processRecords } from '../processes/index.js';
 import { RevokeRoleBody } from './participants.schema.js';
 import { processRevocations, processRoleHolders, revokeProcessRole } from './process-roles.service.js';
 import { ProcessRolesView, type ProcessRolesModel } from './views/process-roles.view.js';
@@ -16,11 +16,11 @@ const hide = { hide: true };
 /** The conveners' roles page: who holds what, a revoke form (with its reason) per role, and past revocations. */
 export const processRolesPages: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.db;
-  const config = { policy: 'process.revokeRole', scope: processFromParams } as const;
+  const config = { policy: 'process.revokeRole', scope: processRecords } as const;
   const slugOf = (req: FastifyRequest) => (req.params as { processSlug: string }).processSlug;
 
   async function show(req: FastifyRequest, reply: FastifyReply, values: Record<string, string | undefined> = {}, errors: FormErrors = {}, status = 200) {
-    const { process } = await getProcess(db(), slugOf(req));
+    const { process } = processRecords.of(req);
     const [holders, revoked] = await Promise.all([processRoleHolders(db(), process.id), processRevocations(db(), process.id)]);
     const model: ProcessRolesModel = {
       processTitle: pick(req.lang, process, 'title'),

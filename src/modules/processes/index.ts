@@ -3,7 +3,7 @@
  * of the module is importable from outside it (the module-boundaries lint rule).
  */
 export type { Process, StakeholderGroup } from './processes.repository.js';
-export { processFromParams } from './processes.routes.js';
+export { processRecords } from './processes.scopes.js';
 export { processCrumb } from './processes.presenter.js';
 export { Bilingual, CopyProcessBody, CreateProcessBody, DEFAULT_STAKEHOLDER_KEYS, Slug, SlugParams } from './processes.schema.js';
 export { createProcess, getProcess, listProcesses, processById, processBySlug, processScope, saveStakeholderGroups, stakeholderGroupsOf, todayIn, asOfDay, processAsOfDay } from './processes.service.js';

@@ -11,7 +11,7 @@ import './processes.slots.js';
 import { CopyProcessBody, CreateProcessBody, UpdateProcessBody } from './processes.schema.js';
 import * as processes from './processes.service.js';
 import { copyProcess } from './templates.service.js';
-import { processFromParams } from './processes.routes.js';
+import { processRecords } from './processes.scopes.js';
 import { ProcessListView } from './views/process-list.view.js';
 import { ProcessView } from './views/process.view.js';
 import { ProcessFormView, type PhaseRowValues, type ProcessFormValues } from './views/process-form.view.js';
@@ -70,12 +70,13 @@ export const processesPages: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get('/processes/:processSlug', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
-    const detail = await processes.getProcess(db(), slugOf(req));
+  app.get('/processes/:processSlug', { config: { policy: 'public.read', scope: processRecords }, schema: hide }, async (req, reply) => {
+    const detail = processRecords.of(req);
     const p = detail.process;
     const ctx = pageCtx(req, reply);
     // Working groups, meetings, calls and balance come from their modules through the
-    // 'process.sections' slot; this page imports none of them.
+    // 'process.sections' slot; this page imports none of them. They are given the process the
+    // scope loaded, so none reads it again.
     const input = { db: db(), ctx, process: p, detail };
     const [oversight, conveners, sections, follow] = await Promise.all([
       roleHolders(db(), { role: 'oversight', processId: p.id }),
@@ -99,12 +100,12 @@ export const processesPages: FastifyPluginAsync = async (app) => {
     phases: blankPhases(d.phases.map((p) => ({ kind: p.kind, nameEn: p.name_en, nameFr: p.name_fr, startsOn: p.starts_on, endsOn: p.ends_on }))),
   });
 
-  app.get('/processes/:processSlug/edit', { config: { policy: 'process.update', scope: processFromParams }, schema: hide }, async (req, reply) => {
-    const d = await processes.getProcess(db(), slugOf(req));
+  app.get('/processes/:processSlug/edit', { config: { policy: 'process.update', scope: processRecords }, schema: hide }, async (req, reply) => {
+    const d = processRecords.of(req);
     return sendPage(reply, <ProcessFormView ctx={pageCtx(req, reply)} action={localPath(req.lang, `/processes/${d.process.slug}/edit`)} creating={false} values={editValues(d)} />);
   });
 
-  app.post('/processes/:processSlug/edit', { config: { policy: 'process.update', scope: processFromParams }, schema: hide }, async (req, reply) => {
+  app.post('/processes/:processSlug/edit', { config: { policy: 'process.update', scope: processRecords }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
     const action = localPath(req.lang, `/processes/${slugOf(req)}/edit`);
     const again = (errors: Record<string, string>, status: number) =>
@@ -115,15 +116,15 @@ export const processesPages: FastifyPluginAsync = async (app) => {
     return redirectWithNotice(reply, localPath(req.lang, `/processes/${slugOf(req)}`), 'notices.saved');
   });
 
-  app.get('/processes/:processSlug/copy', { config: { policy: 'process.copy', scope: processFromParams }, schema: hide }, async (req, reply) => {
-    const d = await processes.getProcess(db(), slugOf(req));
+  app.get('/processes/:processSlug/copy', { config: { policy: 'process.copy', scope: processRecords }, schema: hide }, async (req, reply) => {
+    const d = processRecords.of(req);
     const ctx = pageCtx(req, reply);
     return sendPage(reply, <CopyProcessView ctx={ctx} model={copyProcessPage(d.process, ctx)} />);
   });
 
-  app.post('/processes/:processSlug/copy', { config: { policy: 'process.copy', scope: processFromParams }, schema: hide }, async (req, reply) => {
+  app.post('/processes/:processSlug/copy', { config: { policy: 'process.copy', scope: processRecords }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
-    const d = await processes.getProcess(db(), slugOf(req));
+    const d = processRecords.of(req);
     const again = (errors: Record<string, string>, status: number) => {
       const ctx = pageCtx(req, reply);
       return sendPage(reply, <CopyProcessView ctx={ctx} model={copyProcessPage(d.process, ctx)} values={flat} errors={errors} />, status);

@@ -5,10 +5,8 @@ import { CopyProcessBody, CreateProcessBody, ProcessListOut, ProcessOut, SlugPar
 import * as processes from './processes.service.js';
 import { copyProcess } from './templates.service.js';
 import { presentProcess } from './processes.presenter.js';
-import type { FastifyRequest } from 'fastify';
+import { processRecords } from './processes.scopes.js';
 
-/** Resolve `:processSlug` for the policy hook. */
-export const processFromParams = (req: FastifyRequest) => processes.processScope(req.server.deps.db, (req.params as { processSlug: string }).processSlug);
 
 const StakeholderGroupsBody = z.object({
   groups: z
@@ -47,14 +45,14 @@ export const processesApi: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/processes/:processSlug',
-    { config: { policy: 'public.read' }, schema: { tags, summary: 'One process with its phases and stakeholder groups', params: SlugParams, response: { 200: ProcessOut } } },
-    async (req) => presentProcess(await processes.getProcess(db(), req.params.processSlug), base()),
+    { config: { policy: 'public.read', scope: processRecords }, schema: { tags, summary: 'One process with its phases and stakeholder groups', params: SlugParams, response: { 200: ProcessOut } } },
+    async (req) => presentProcess(processRecords.of(req), base()),
   );
 
   app.put(
     '/processes/:processSlug',
     {
-      config: { policy: 'process.update', scope: processFromParams },
+      config: { policy: 'process.update', scope: processRecords },
       schema: { tags, summary: 'Change a process’s texts, settings and phases', params: SlugParams, body: UpdateProcessBody, response: { 200: ProcessOut } },
     },
     async (req) => {
@@ -66,7 +64,7 @@ export const processesApi: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/processes/:processSlug/copies',
     {
-      config: { policy: 'process.copy', scope: processFromParams },
+      config: { policy: 'process.copy', scope: processRecords },
       schema: { tags, summary: 'Start a new process from this one as a template', params: SlugParams, body: CopyProcessBody, response: { 201: ProcessOut } },
     },
     async (req, reply) => {
@@ -78,7 +76,7 @@ export const processesApi: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/processes/:processSlug/stakeholder-groups',
     {
-      config: { policy: 'process.manageStakeholders', scope: processFromParams },
+      config: { policy: 'process.manageStakeholders', scope: processRecords },
       schema: { tags, summary: 'Set stakeholder group names and target shares (0–1); groups without an id are added', params: SlugParams, body: StakeholderGroupsBody, response: { 200: ProcessOut } },
     },
     async (req) => {

@@ -8,7 +8,6 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { grantRole } from '../accounts/index.js';
 import { DEFAULT_STAKEHOLDER_KEYS, PHASE_KINDS, type CreateProcessBody, type PhaseInput, type UpdateProcessBody } from './processes.schema.js';
-import { memoized } from '../../platform/lib/read-memo.js';
 import { processesRepository as repo, type Phase, type Process, type StakeholderGroup } from './processes.repository.js';
 
 /** A process with what its page and the API show alongside it. */
@@ -71,23 +70,22 @@ function phaseRows(phases: PhaseInput[]): Omit<Phase, 'process_id'>[] {
   return phases.map((p, i) => ({ id: newId(), position: i, kind: p.kind, name_en: p.nameEn, name_fr: p.nameFr, starts_on: p.startsOn, ends_on: p.endsOn }));
 }
 
-/** Load a process by slug with its phases and stakeholder groups; 404 when absent. */
+/**
+ * Load a process by slug with its phases and stakeholder groups; 404 when absent. Each call
+ * reads: a route gets it once through its scope (processRecords) and hands the record on.
+ */
 export async function getProcess(db: Kysely<DB>, slug: string): Promise<ProcessDetail> {
-  return memoized(`process:${slug}`, async () => {
-    const row = await repo.detailBySlug(db, slug);
-    if (!row) throw new HttpProblem(404, 'errors.notFound');
-    const { phases, stakeholder_groups: stakeholderGroups, ...process } = row;
-    return { process, phases, stakeholderGroups };
-  });
+  const row = await repo.detailBySlug(db, slug);
+  if (!row) throw new HttpProblem(404, 'errors.notFound');
+  const { phases, stakeholder_groups: stakeholderGroups, ...process } = row;
+  return { process, phases, stakeholderGroups };
 }
 
 /** A process by id; 404 when absent. */
 export async function processById(db: Kysely<DB>, id: string): Promise<Process> {
-  return memoized(`process-id:${id}`, async () => {
-    const p = await repo.byId(db, id);
-    if (!p) throw new HttpProblem(404, 'errors.notFound');
-    return p;
-  });
+  const p = await repo.byId(db, id);
+  if (!p) throw new HttpProblem(404, 'errors.notFound');
+  return p;
 }
 
 /** Just the ids a policy needs, for route scope resolvers. */
@@ -99,12 +97,10 @@ export async function processScope(db: Kysely<DB>, slug: string): Promise<{ proc
 export const stakeholderGroupsOf = (db: Kysely<DB>, processId: string): Promise<StakeholderGroup[]> => repo.stakeholderGroups(db, processId);
 
 /** The process row alone, for route scopes that load what they act on; 404 when absent. */
-export function processBySlug(db: Kysely<DB>, slug: string): Promise<Process> {
-  return memoized(`process-row:${slug}`, async () => {
-    const process = await repo.bySlug(db, slug);
-    if (!process) throw new HttpProblem(404, 'errors.notFound');
-    return process;
-  });
+export async function processBySlug(db: Kysely<DB>, slug: string): Promise<Process> {
+  const process = await repo.bySlug(db, slug);
+  if (!process) throw new HttpProblem(404, 'errors.notFound');
+  return process;
 }
 
 export function listProcesses(db: Kysely<DB>): Promise<Process[]> {

@@ -3,7 +3,7 @@ import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
 import { formAction } from '../../platform/web/form-action.js';
-import { getProcess, type ProcessDetail } from '../processes/index.js';
+import { getProcess, processRecords, type ProcessDetail } from '../processes/index.js';
 import { listGroups } from '../groups/index.js';
 import { listDocuments } from '../documents/index.js';
 import { organisations } from '../participants/index.js';
@@ -14,7 +14,6 @@ import {
   getRecommendation,
   listRecommendations,
   recommendationPath,
-  recommendationScope,
   updateRecommendation,
   type RecommendationDetail,
 } from './recommendations.service.js';
@@ -49,9 +48,9 @@ function valuesOf(d: RecommendationDetail): RecommendationFormValues {
 export const recommendationsPages: FastifyPluginAsync = async (app) => {
   const db = () => app.deps.db;
   const params = (req: FastifyRequest) => req.params as Params;
-  const scope = (req: FastifyRequest) => recommendationScope(db(), params(req).processSlug);
-  const create = { policy: 'recommendation.create' as const, scope };
-  const update = { policy: 'recommendation.update' as const, scope };
+  // The forms' routes load the process once in their scope; the handlers and the form take it from there.
+  const create = { policy: 'recommendation.create' as const, scope: processRecords };
+  const update = { policy: 'recommendation.update' as const, scope: processRecords };
 
   /** What the form offers: the process's working groups, documents, stakeholder groups and organisations. */
   const choices = async (req: FastifyRequest, detail: ProcessDetail): Promise<FormChoiceRecords> => {
@@ -72,7 +71,7 @@ export const recommendationsPages: FastifyPluginAsync = async (app) => {
     errors?: Record<string, string>,
     status = 200,
   ) => {
-    const detail = await getProcess(db(), params(req).processSlug);
+    const detail = processRecords.of(req);
     const ctx = pageCtx(req, reply);
     const model = recommendationFormPage({ process: detail.process, number, choices: await choices(req, detail) }, ctx);
     return sendPage(reply, <RecommendationFormView ctx={ctx} model={model} values={values} errors={errors} />, status);
@@ -91,7 +90,7 @@ export const recommendationsPages: FastifyPluginAsync = async (app) => {
 
   app.post('/processes/:processSlug/recommendations', { config: create, schema: hide }, async (req, reply) => {
     const values = (req.body ?? {}) as RecommendationFormValues;
-    const { process } = await getProcess(db(), params(req).processSlug);
+    const { process } = processRecords.of(req);
     return formAction(req, reply, {
       schema: CreateRecommendationBody,
       input: values,
@@ -111,13 +110,13 @@ export const recommendationsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/processes/:processSlug/recommendations/:number/edit', { config: update, schema: hide }, async (req, reply) => {
-    const { process } = await getProcess(db(), params(req).processSlug);
+    const { process } = processRecords.of(req);
     const d = await getRecommendation(db(), process.id, params(req).number);
     return showForm(req, reply, d.row.number, valuesOf(d));
   });
 
   app.post('/processes/:processSlug/recommendations/:number', { config: update, schema: hide }, async (req, reply) => {
-    const { process } = await getProcess(db(), params(req).processSlug);
+    const { process } = processRecords.of(req);
     const d = await getRecommendation(db(), process.id, params(req).number);
     const values = (req.body ?? {}) as RecommendationFormValues;
     return formAction(req, reply, {

@@ -6,7 +6,7 @@ import { inTransaction } from '../../platform/db/tx.js';
 import { newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { getProcess, processById, processScope } from '../processes/index.js';
+import { processScope, stakeholderGroupsOf } from '../processes/index.js';
 import { listGroups } from '../groups/index.js';
 import { organisations, organisationsByIds } from '../participants/index.js';
 import { blocksOf, documentById, getDocument, type DocumentRow } from '../documents/index.js';
@@ -56,11 +56,10 @@ async function detailsOf(db: Kysely<DB>, processId: string, rows: Recommendation
     db,
     rows.map((r) => r.id),
   );
-  const process = await processById(db, processId);
   const orgIds = addressees.flatMap((a) => a.organisation_id ?? []);
-  const [groups, { stakeholderGroups }, orgs] = await Promise.all([
+  const [groups, stakeholderGroups, orgs] = await Promise.all([
     listGroups(db, processId),
-    getProcess(db, process.slug),
+    stakeholderGroupsOf(db, processId),
     organisationsByIds(db, orgIds),
   ]);
   const docIds = [...new Set(rows.map((r) => r.document_id).filter((d): d is string => d !== null))];
@@ -173,8 +172,7 @@ async function resolveFields(trx: Kysely<DB>, actor: Actor, processId: string, i
     if (summary?.call.process_id !== processId)
       throw new HttpProblem(422, 'recommendations.errors.consensusCall', {}, { consensusCallId: 'recommendations.errors.consensusCall' });
   }
-  const process = await processById(trx, processId);
-  const { stakeholderGroups } = await getProcess(trx, process.slug);
+  const stakeholderGroups = await stakeholderGroupsOf(trx, processId);
   const sgIds = [...new Set(input.stakeholderGroupIds)];
   if (sgIds.some((id) => !stakeholderGroups.some((s) => s.id === id)))
     throw new HttpProblem(422, 'recommendations.errors.stakeholderGroup', {}, { stakeholderGroupIds: 'recommendations.errors.stakeholderGroup' });

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, resolveSession } from '../auth/sessions.js';
 import { sessionCookieOptions } from '../auth/session-cookie.js';
 import { isLang, pickLang, tFor, type Lang } from '../i18n/i18n.js';
-import { withReadMemo } from '../lib/read-memo.js';
 
 /** The language a request is in: the URL's prefix for pages, else `?lang=`, else Accept-Language. */
 export function requestLang(req: FastifyRequest): Lang {
@@ -23,12 +22,6 @@ export function registerRequestContext(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('policyContext', null as never);
-
-  // A request that changes nothing reads a process once however many parts of it ask (src/lib/read-memo.ts).
-  app.addHook('onRequest', (req, _reply, done) => {
-    if (req.method === 'GET' || req.method === 'HEAD') withReadMemo(done);
-    else done();
-  });
 
   app.addHook('onRequest', async (req, reply) => {
     req.lang = requestLang(req);
