@@ -110,6 +110,31 @@ describe('a held meeting’s record', () => {
     api = (await t.app.inject(`/api/v1/processes/iot/meetings/${m.id}`)).json();
     expect(api.minutes.en).toBe('');
   });
+
+  it('is not erased through the API either: an empty agenda or emptied minutes are a 409 until confirmClear says so', async () => {
+    const m = (await convener.json('POST', '/api/v1/processes/iot/meetings', meetingBody({ titleEn: 'Held, by API' }))).json();
+    const base = `/api/v1/processes/iot/meetings/${m.id}`;
+    await convener.json('PUT', `${base}/agenda`, { items: [{ title: 'Welcome', presenter: '', durationMinutes: null, documentUrl: null }] });
+    await convener.json('PUT', `${base}/minutes`, { minutesEn: 'We agreed on labels.', minutesFr: 'Nous avons convenu des étiquettes.' });
+
+    const agenda = await convener.json('PUT', `${base}/agenda`, { items: [] });
+    expect(agenda.statusCode).toBe(409);
+    expect(agenda.json().detail).toBe('An empty agenda would erase the agenda already saved. Send it again with "confirmClear": true to erase it.');
+    const minutes = await convener.json('PUT', `${base}/minutes`, { minutesEn: 'We agreed on labels.', minutesFr: '' }, { 'accept-language': 'fr' });
+    expect(minutes.statusCode).toBe(409);
+    expect(minutes.json().detail).toMatch(/^Un compte rendu vide effacerait/);
+    let api = (await t.app.inject(base)).json();
+    expect(api.agenda.map((i: { title: string }) => i.title)).toEqual(['Welcome']);
+    expect(api.minutes).toEqual({ en: 'We agreed on labels.', fr: 'Nous avons convenu des étiquettes.' });
+
+    // Changing text is no erasure; saying so erases.
+    expect((await convener.json('PUT', `${base}/minutes`, { minutesEn: 'We agreed on labels, and on QR codes.', minutesFr: 'Nous avons convenu des étiquettes.' })).statusCode).toBe(200);
+    expect((await convener.json('PUT', `${base}/agenda`, { items: [], confirmClear: true })).statusCode).toBe(200);
+    expect((await convener.json('PUT', `${base}/minutes`, { minutesEn: '', minutesFr: '', confirmClear: true })).statusCode).toBe(200);
+    api = (await t.app.inject(base)).json();
+    expect(api.agenda).toEqual([]);
+    expect(api.minutes).toEqual({ en: '', fr: '' });
+  });
 });
 
 describe('long texts', () => {

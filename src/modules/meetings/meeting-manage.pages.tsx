@@ -113,7 +113,7 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
       const stored = await meetings.agendaOf(db(), m.id);
       if (stored.length > 0) return confirmClear(req, reply, m, 'agenda', [req.t('meetings.clear.agenda', { count: stored.length })], {});
     }
-    await meetings.saveAgenda(deps(), req.actor!, m.process_id, m.id, parsed.data);
+    await meetings.saveAgenda(deps(), req.actor!, m.process_id, m.id, { ...parsed.data, confirmClear: forms.clearConfirmed(flat(req)) });
     return redirectWithNotice(reply, page(req, m), 'meetings.agendaSaved');
   });
 
@@ -136,7 +136,8 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/meetings/:meetingId/minutes', { config: { policy: 'meeting.record', ...scoped }, schema: hide }, async (req, reply) => minutesForm(req, reply, await target(req)));
   app.post('/processes/:processSlug/meetings/:meetingId/minutes', { config: { policy: 'meeting.record', ...scoped }, schema: hide }, async (req, reply) => {
     const m = await target(req);
-    const values = forms.meetingFormValues(flat(req));
+    // The confirmation is the form's yes/no field, read by clearConfirmed below, not the API's boolean.
+    const { confirmClear: _yes, ...values } = forms.meetingFormValues(flat(req));
     const parsed = parseForm(MinutesBody, values, req.t);
     if (!parsed.ok) return minutesForm(req, reply, m, values, parsed.errors, 422);
     // Emptying minutes already posted would erase the meeting's record: ask first.
@@ -145,7 +146,7 @@ export const meetingManagePages: FastifyPluginAsync = async (app) => {
       const losses = cleared.map((lang) => req.t(`meetings.clear.minutes_${lang}`));
       return confirmClear(req, reply, m, 'minutes', losses, { minutesEn: parsed.data.minutesEn, minutesFr: parsed.data.minutesFr });
     }
-    await meetings.saveMinutes(deps(), req.actor!, m.process_id, m.id, parsed.data);
+    await meetings.saveMinutes(deps(), req.actor!, m.process_id, m.id, { ...parsed.data, confirmClear: forms.clearConfirmed(flat(req)) });
     return redirectWithNotice(reply, page(req, m), 'meetings.minutesSaved');
   });
   app.post('/processes/:processSlug/meetings/:meetingId/recordings', { config: { policy: 'meeting.record', ...scoped }, schema: hide }, async (req, reply) => {

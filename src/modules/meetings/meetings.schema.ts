@@ -70,12 +70,14 @@ export const AgendaItemInput = z.object({
 export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
 
 /** The whole agenda, in order; it replaces the one before. */
-export const AgendaBody = z.object({ items: z.array(AgendaItemInput).max(50) });
+/** Saying yes to erasing what is stored (an empty agenda, or minutes emptied in a language); without it that is a 409. */
+const ConfirmClear = z.boolean().optional().describe('Erase the agenda or minutes already stored (an empty agenda, or minutes emptied in a language); without it, that is refused with 409');
+export const AgendaBody = z.object({ items: z.array(AgendaItemInput).max(50), confirmClear: ConfirmClear });
 /** The whole agenda, in order. */
 export type AgendaBody = z.infer<typeof AgendaBody>;
 
 /** The minutes in both languages (Markdown). */
-export const MinutesBody = z.object({ minutesEn: OptionalText(TEXT_LIMITS.minutes), minutesFr: OptionalText(TEXT_LIMITS.minutes) });
+export const MinutesBody = z.object({ minutesEn: OptionalText(TEXT_LIMITS.minutes), minutesFr: OptionalText(TEXT_LIMITS.minutes), confirmClear: ConfirmClear });
 /** The minutes in both languages (Markdown). */
 export type MinutesBody = z.infer<typeof MinutesBody>;
 

@@ -212,6 +212,9 @@ export async function saveAgenda(deps: MeetingsDeps, actor: Actor, processId: st
   await inTransaction(deps.db, async (trx) => {
     await lockForChange(trx, processId, meetingId);
     const before = await repo.agenda(trx, meetingId);
+    // Never lose a held meeting's record by accident: erasing what is stored must be said (the
+    // form asks first; the API gets a 409). Checked under the lock, so it holds for a race too.
+    if (input.items.length === 0 && before.length > 0 && !input.confirmClear) throw new HttpProblem(409, 'meetings.errors.clearAgendaUnconfirmed');
     const items = input.items.map((i, position) => ({ id: newId(), position, title: i.title, presenter: i.presenter, duration_minutes: i.durationMinutes, document_url: i.documentUrl }));
     await repo.replaceAgenda(trx, meetingId, items);
     await repo.update(trx, meetingId, {});
@@ -224,6 +227,8 @@ export async function saveAgenda(deps: MeetingsDeps, actor: Actor, processId: st
 export async function saveMinutes(deps: MeetingsDeps, actor: Actor, processId: string, meetingId: string, input: MinutesBody): Promise<void> {
   await inTransaction(deps.db, async (trx) => {
     const before = await lockForChange(trx, processId, meetingId, { allowCancelled: true });
+    const emptied = (was: string, next: string) => was.trim() !== '' && next.trim() === '';
+    if ((emptied(before.minutes_en, input.minutesEn) || emptied(before.minutes_fr, input.minutesFr)) && !input.confirmClear) throw new HttpProblem(409, 'meetings.errors.clearMinutesUnconfirmed');
     const after = await repo.update(trx, meetingId, { minutes_en: input.minutesEn, minutes_fr: input.minutesFr });
     await recordAudit(trx, { actorId: actor.userId, action: 'meeting.minutes', entityType: 'meeting', entityId: meetingId, processId, before: { ...before }, after: { ...after } });
     // Followers hear when minutes first appear, not about every correction.
