@@ -109,3 +109,22 @@ describe('revoking a role', () => {
     expect((await convener.json('POST', api('/roles/revoke'), { userId: oversight.userId, role: 'oversight', reason: 'Again.' })).statusCode).toBe(404);
   });
 });
+
+describe('the last convener', () => {
+  it('stays: taking the role from the only convener is a 409 in the reader’s language, and the role is kept', async () => {
+    const slug = 'last-convener';
+    const pid = (await makeProcess(t.db, admin, slug)).process.id;
+    const last = await signedInClient(t, { processRoles: [{ role: 'convener', processId: pid }] });
+    const conveners = () => t.db.selectFrom('role_assignments').select('user_id').where('process_id', '=', pid).where('role', '=', 'convener').where('group_id', 'is', null).execute();
+    // Whoever else convenes (the process's creator, if made one) goes first: while two remain, one may go.
+    for (const { user_id } of (await conveners()).filter((c) => c.user_id !== last.userId)) {
+      const res = await last.client.json('POST', `/api/v1/processes/${slug}/roles/revoke`, { userId: user_id, role: 'convener', reason: 'Handing over.' });
+      expect(res.statusCode).toBeLessThan(300);
+    }
+    expect((await conveners()).map((c) => c.user_id)).toEqual([last.userId]);
+    const refused = await last.client.json('POST', `/api/v1/processes/${slug}/roles/revoke`, { userId: last.userId, role: 'convener', reason: 'Leaving.' }, { 'accept-language': 'fr' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/^C’est la dernière personne responsable de ce processus/);
+    expect((await conveners()).map((c) => c.user_id)).toEqual([last.userId]);
+  });
+});

@@ -56,6 +56,12 @@ export const accountsRepository = {
     return d.returningAll().executeTakeFirst();
   },
 
+  /** The holders of a process-wide role, their rows locked until the transaction ends. */
+  async lockRoleHolders(db: Kysely<DB>, q: { role: string; processId: string }) {
+    const rows = await db.selectFrom('role_assignments').select('user_id').where('role', '=', q.role).where('process_id', '=', q.processId).where('group_id', 'is', null).forUpdate().execute();
+    return rows.map((r) => r.user_id);
+  },
+
   async roleHolders(db: Kysely<DB>, q: { role: string; processId: string; groupId?: string | undefined }) {
     let s = db
       .selectFrom('role_assignments as r')

@@ -264,6 +264,14 @@ export async function revokeRole(db: Kysely<DB>, g: { userId: string; role: stri
   });
 }
 
+/**
+ * The ids of those holding a process-wide role, locked for the calling transaction: a check
+ * such as "not the last convener" holds against a second revocation racing this one.
+ */
+export function lockRoleHolders(db: Kysely<DB>, q: { role: string; processId: string }): Promise<string[]> {
+  return repo.lockRoleHolders(db, q);
+}
+
 /** People holding a role in a process (or a group), with their names, for lists of chairs and committees. */
 export function roleHolders(db: Kysely<DB>, q: { role: string; processId: string; groupId?: string }) {
   return repo.roleHolders(db, q);

@@ -4,6 +4,6 @@
  */
 export { accountsRepository } from './accounts.repository.js';
 export { EmailSchema } from './accounts.schema.js';
-export { createUser, grantRole, revokeRole, roleHolders } from './accounts.service.js';
+export { createUser, grantRole, lockRoleHolders, revokeRole, roleHolders } from './accounts.service.js';
 export { grantInstallationRole, installationRoleHolders, revokeInstallationRole, setInstallationRoles } from './installation-roles.service.js';
 export type { InstallationRoleHolder } from './installation-roles.service.js';
