@@ -14,6 +14,8 @@ describe('French spacing', () => {
     expect(frenchSpacing('à 10:30, https://exemple.org/?page=2&x=1;y')).toBe('à 10:30, https://exemple.org/?page=2&x=1;y');
     expect(frenchSpacing('<a href="https://x.org/a?b=1">lien</a> : voir')).toBe('<a href="https://x.org/a?b=1">lien</a>\u00a0: voir');
     expect(frenchSpacingFaults('Note : « oui»')).toHaveLength(3);
+    expect(frenchSpacing('Mot de passe oublié? Complète; donc')).toBe('Mot de passe oublié\u00a0? Complète\u00a0; donc');
+    expect(frenchSpacingFaults('Oublié? Oui!')).toHaveLength(2);
   });
 
   it('holds in every French message as the translators read it', () => {

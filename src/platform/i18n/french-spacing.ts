@@ -5,8 +5,9 @@
  * ordinary spaces, which stay readable when editing; this makes them unbreakable where they
  * are read: loadMessages applies it to every French message, the demo seeders to their texts.
  *
- * Only a space already written before a sign is changed (so "10:30", "https://" and "?page="
- * are left alone); guillemets get the space when it is missing («mot» → « mot »).
+ * A space written before a sign is made unbreakable; a missing one is added before ; ? ! that
+ * end a clause and inside guillemets («mot» → « mot »), never before ":" or within an address,
+ * so "10:30", "https://" and "?page=" are left alone.
  */
 const NBSP = '\u00a0';
 
@@ -16,6 +17,9 @@ const NBSP = '\u00a0';
 export function frenchSpacing(s: string): string {
   return s
     .replace(/[ \u202f\u00a0]+([:;?!])/g, `${NBSP}$1`)
+    // "position; le", "oublié?": the space was left out. Not before ":" (10:30, https:) nor
+    // inside a word or address ("?page=2"): only a sign that ends a clause.
+    .replace(/([\p{L}\d)»*])([;?!])(?=\s|$|[)"’»<])/gu, `$1${NBSP}$2`)
     .replace(/«[ \u202f\u00a0]*/g, `«${NBSP}`)
     .replace(/[ \u202f\u00a0]*»/g, `${NBSP}»`)
     .replace(/§ /g, `§${NBSP}`);
@@ -26,6 +30,7 @@ export function frenchSpacingFaults(s: string): string[] {
   const faults: string[] = [];
   const at = (i: number) => s.slice(Math.max(0, i - 20), i + 20);
   for (const m of s.matchAll(/[ \t\u202f][:;?!]/g)) faults.push(`ordinary space before "${m[0].slice(-1)}": …${at(m.index)}…`);
+  for (const m of s.matchAll(/[\p{L}\d)»*][;?!](?=\s|$|[)"’»<])/gu)) faults.push(`no space before "${m[0].slice(-1)}": …${at(m.index)}…`);
   for (const m of s.matchAll(/«(?!\u00a0)/g)) faults.push(`no no-break space after «: …${at(m.index)}…`);
   for (const m of s.matchAll(/(?<!\u00a0)»/g)) faults.push(`no no-break space before »: …${at(m.index)}…`);
   return faults;
