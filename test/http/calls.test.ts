@@ -202,7 +202,7 @@ describe('moderation and visibility', () => {
 
     const mail = await mailRepository.list(t.db, { to: submitter.email, limit: 5 });
     expect(mail[0]?.kind).toBe('callSubmissionAccepted');
-    expect(mail[0]?.subject).toBe('Votre rapport « Pending first » est publié');
+    expect(mail[0]?.subject).toBe('Votre rapport «\u00a0Pending first\u00a0» est publié');
     expect(mail[0]?.body_text).toContain(`/fr/processes/${SLUG}/calls/${call.id}/submissions/${s.id}`);
   });
 

@@ -302,7 +302,7 @@ describe('opening a period without naming a document', () => {
     expect(en.body).toContain('latest version: 1');
     const fr = await admin.client.get(`/fr/processes/${SLUG}/comment-periods/new`);
     expect(fr.statusCode).toBe(200);
-    expect(fr.body).toContain('Ouvrir une période de commentaires : choisir un document');
+    expect(fr.body).toContain('Ouvrir une période de commentaires\u00a0: choisir un document');
     // The link leads to the form.
     const form = await admin.client.get(`/en/processes/${SLUG}/comment-periods/new?document=public-report`);
     expect(form.statusCode).toBe(200);

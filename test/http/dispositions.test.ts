@@ -104,7 +104,7 @@ describe('recording a response', () => {
     expect(en.json().errors.rationale).toBe('Write the rationale for this response: every outcome needs one.');
     const fr = await convener.json('POST', api('/dispositions'), { commentId: id, outcome: 'noted', rationale: '' }, { 'accept-language': 'fr' });
     expect(fr.statusCode).toBe(400);
-    expect(fr.json().errors.rationale).toBe('Rédigez la justification de cette réponse : chaque décision en demande une.');
+    expect(fr.json().errors.rationale).toBe('Rédigez la justification de cette réponse\u00a0: chaque décision en demande une.');
     // The service refuses it too, for callers that skip the schema (demo data).
     await expect(recordDisposition(t.db, admin, f.periodId, { commentId: id, outcome: 'noted', rationale: ' ' })).rejects.toMatchObject({ status: 422 });
   });
@@ -200,7 +200,7 @@ describe('the editors’ queue page', () => {
     const group = await t.db.selectFrom('comments').select('group_id').where('id', '=', id).executeTakeFirstOrThrow();
     const res = await convener.post(page('fr', '/responses'), { groupId: group.group_id, entry: id, status: 'awaiting', outcome: 'noted', rationale: '' });
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('Rédigez la justification de cette réponse : chaque décision en demande une.');
+    expect(res.body).toContain('Rédigez la justification de cette réponse\u00a0: chaque décision en demande une.');
     expect(res.body).toContain(`href="#field-rationale-${id}"`);
   });
 

@@ -52,7 +52,7 @@ describe('meeting times that do not exist', () => {
     const form = await convener.post('/fr/processes/iot/meetings/new', gap);
     expect(form.statusCode).toBe(422);
     expect(form.body).toContain('02:30 n’existe pas le 2027-03-14 dans le fuseau America/Toronto');
-    expect(form.body).toContain('Vouliez-vous dire 2027-03-14 03:30 ?');
+    expect(form.body).toContain('Vouliez-vous dire 2027-03-14 03:30\u00a0?');
     // What was typed is kept.
     expect(form.body).toContain('value="2027-03-14T02:30"');
     expect(await stored('In the gap')).toEqual([]);
@@ -156,7 +156,7 @@ describe('long texts', () => {
     const description = 'd'.repeat(20_001);
     const fr = await convener.post('/fr/processes/iot/meetings/new', meetingBody({ titleEn: 'Long description', descriptionEn: description }));
     expect(fr.statusCode).toBe(422);
-    expect(fr.body).toContain('Ce texte est trop long : il peut compter au plus 20');
+    expect(fr.body).toContain('Ce texte est trop long\u00a0: il peut compter au plus 20');
     expect(fr.body).toContain(description);
     expect(await stored('Long description')).toEqual([]);
   });

@@ -172,7 +172,7 @@ describe('registration', () => {
     expect((ev!.getFirstPropertyValue('dtstart') as ICAL.Time).toUnixTime() * 1000).toBe(Date.parse(m.startsAt));
     expect(cal.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual(['America/Toronto']);
     const [confirmB] = await outboxTo(b.email);
-    expect(confirmB!.subject).toBe('Inscription confirmée : Étiquetage des appareils, séance 3');
+    expect(confirmB!.subject).toBe('Inscription confirmée\u00a0: Étiquetage des appareils, séance 3');
     expect(events(confirmB!.ics!)[0]!.getFirstPropertyValue('summary')).toBe('Étiquetage des appareils, séance 3');
     const [waitC] = await outboxTo(c.email);
     expect(waitC).toMatchObject({ kind: 'meetingWaitlisted', ics: null });
@@ -212,7 +212,7 @@ describe('registration', () => {
     expect(await handleMeetingReminder(deps, { meetingId: m.id, startsAt: m.startsAt })).toEqual({ sent: 1 });
     const reminder = (await outboxTo(a.email)).at(-1)!;
     expect(reminder.kind).toBe('meetingReminder');
-    expect(reminder.subject).toBe('Demain : Étiquetage des appareils, séance 3');
+    expect(reminder.subject).toBe('Demain\u00a0: Étiquetage des appareils, séance 3');
     expect(reminder.ics).toContain(`UID:meeting-${m.id}@concord`);
     expect((await outboxTo(b.email)).map((x) => x.kind)).toEqual(['meetingWaitlisted']);
     // A retried job sends nothing twice; a job for an old time sends nothing at all.

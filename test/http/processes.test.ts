@@ -62,7 +62,7 @@ describe('processes', () => {
     });
     const page = await t.app.inject('/fr/processes/now-process');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Phase en cours : Rédaction en cours');
+    expect(page.body).toContain('Phase en cours\u00a0: Rédaction en cours');
     expect(page.body).toMatch(/aria-current="step"[^>]*>.*Rédaction en cours/s);
     const api = (await t.app.inject('/api/v1/processes/now-process')).json();
     expect(api.phases.map((p: { current: boolean }) => p.current)).toEqual([false, true]);

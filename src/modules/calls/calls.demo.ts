@@ -1,5 +1,5 @@
 import type { DemoSeeder } from '../../platform/demo/seeders.js';
-import { demoActor } from '../../platform/demo/kit.js';
+import { demoActor, frenchTypography } from '../../platform/demo/kit.js';
 import { getCall, moderate, openCall, submit } from './calls.service.js';
 import { DEMO_CALL } from './calls.demo.texts.js';
 
@@ -16,7 +16,7 @@ export const callsDemo: DemoSeeder = {
       // Sent by someone who represents the organisation.
       const author = people.find((p) => p.org === r.organisation) ?? people[0]!;
       ctx.storyAt(new Date(r.at));
-      const submission = await submit(db, demoActor(author.user), process, call.id, { title: r.title, lang: r.lang, organisationName: r.organisation, text: r.text }, undefined, { now: new Date(r.at) });
+      const submission = await submit(db, demoActor(author.user), process, call.id, { title: r.lang === 'fr' ? frenchTypography(r.title) : r.title, lang: r.lang, organisationName: r.organisation, text: r.lang === 'fr' ? frenchTypography(r.text) : r.text }, undefined, { now: new Date(r.at) });
       ctx.storyAt(new Date(new Date(r.at).getTime() + 2 * 86_400_000));
       await moderate(db, admin, process, await getCall(db, process.id, call.id), submission.id, { decision: 'accept', reason: '' }, baseUrl);
     }

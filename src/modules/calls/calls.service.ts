@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { can } from '../../platform/auth/policies.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
+import { tFor } from '../../platform/i18n/i18n.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { accountsRepository } from '../accounts/index.js';
 import { queueMail } from '../mail/index.js';
@@ -65,7 +66,7 @@ export async function openCall(db: Kysely<DB>, actor: Actor, processId: string, 
     const process = await processById(trx, processId);
     await recordActivity(
       trx,
-      { processId, kind: 'call.opened', titleEn: `Call for input: ${call.title_en}`, titleFr: `Appel de contributions : ${call.title_fr}`, path: `/processes/${process.slug}/calls/${call.id}` },
+      { processId, kind: 'call.opened', titleEn: tFor('en')('calls.activityOpened', { title: call.title_en }), titleFr: tFor('fr')('calls.activityOpened', { title: call.title_fr }), path: `/processes/${process.slug}/calls/${call.id}` },
       baseUrl,
     );
     return call;

@@ -215,7 +215,8 @@ export function planComments(participants: Commenter[]): { commenters: Commenter
         at: momentOn(rand, days),
         lang: c.lang,
         key: c.key,
-        body: campaignVariant(fix(c.lang, c.text), rand),
+        // Spaced again after: a copy may end with "!" as typed; French still reads « ! » unbroken.
+        body: fix(c.lang, campaignVariant(fix(c.lang, c.text), rand)),
         author,
         displayName: commenters[author]!.name,
         organisation: null,

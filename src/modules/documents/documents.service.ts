@@ -6,6 +6,7 @@ import { inTransaction } from '../../platform/db/tx.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { ImmutableCache } from '../../platform/lib/immutable-cache.js';
 import { HttpProblem } from '../../platform/http/problem.js';
+import { tFor } from '../../platform/i18n/i18n.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { recordActivity } from '../follows/index.js';
 import { followDocumentVisibility, indexForSearch } from '../search/index.js';
@@ -247,8 +248,8 @@ export async function createDocument(
           processId,
           groupId: doc.group_id,
           kind: 'document.created',
-          titleEn: `New document: ${doc.title}`,
-          titleFr: `Nouveau document : ${doc.title}`,
+          titleEn: tFor('en')('documents.activityCreated', { title: doc.title }),
+          titleFr: tFor('fr')('documents.activityCreated', { title: doc.title }),
           path: documentPath(process.slug, doc.slug),
         },
         opts.baseUrl ?? '',
@@ -327,8 +328,8 @@ export async function saveVersion(db: Kysely<DB>, actor: Actor, documentId: stri
           processId: doc.process_id,
           groupId: doc.group_id,
           kind: 'document.version',
-          titleEn: `${updated.title}: version ${number}`,
-          titleFr: `${updated.title} : version ${number}`,
+          titleEn: tFor('en')('documents.activityVersion', { title: updated.title, number }),
+          titleFr: tFor('fr')('documents.activityVersion', { title: updated.title, number }),
           path: `${documentPath(process.slug, doc.slug)}/versions/${number}`,
         },
         opts.baseUrl ?? '',

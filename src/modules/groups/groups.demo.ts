@@ -1,6 +1,6 @@
 import type { User } from '../../platform/db/schema.js';
 import type { DemoSeeder } from '../../platform/demo/seeders.js';
-import { demoActor } from '../../platform/demo/kit.js';
+import { demoActor, frenchTypography } from '../../platform/demo/kit.js';
 import { grantRole } from '../accounts/index.js';
 import { createGroup, joinGroup, postAnnouncement } from './groups.service.js';
 import { ANNOUNCEMENTS, GROUPS } from './groups.demo.texts.js';
@@ -28,7 +28,7 @@ export const groupsDemo: DemoSeeder = {
     for (const [gi, g] of GROUPS.entries()) {
       // The working groups phase opens on 1 October 2018.
       ctx.storyAt(new Date(`2018-10-0${gi + 1}T10:00:00-04:00`));
-      const group = await createGroup(db, admin, process.id, { ...g, status: 'active' });
+      const group = await createGroup(db, admin, process.id, { ...g, charterFr: frenchTypography(g.charterFr), status: 'active' });
       groupIds.set(g.slug, group.id);
       // Groups draw different shares of the participants, as self-selection does.
       const share = [0.42, 0.33, 0.27][gi]!;

@@ -137,7 +137,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
 /** Minutes written for every past demo meeting, from its agenda. */
 export function demoMinutes(m: DemoMeeting, attended: number): { en: string; fr: string } {
   const en = [`## Present`, ``, `${attended} participants (see the attendance by stakeholder group).`, ``, `## Discussion`, ``, ...m.agenda.map(([t]) => `- **${t}**: discussed; points of agreement recorded in the working draft.`), ``, `## Decisions`, ``, `- The chairs will circulate revised text before the next meeting.`].join('\n');
-  const fr = [`## Présents`, ``, `${attended} participants (voir la présence par groupe d’intervenants).`, ``, `## Discussion`, ``, ...m.agenda.map(([t]) => `- **${t}** : discuté; les points d’accord sont consignés dans l’ébauche de travail.`), ``, `## Décisions`, ``, `- La présidence fera circuler un texte révisé avant la prochaine réunion.`].join('\n');
+  const fr = [`## Présents`, ``, `${attended} participants (voir la présence par groupe d’intervenants).`, ``, `## Discussion`, ``, ...m.agenda.map(([t]) => `- **${t}** : discuté ; les points d’accord sont consignés dans l’ébauche de travail.`), ``, `## Décisions`, ``, `- La présidence fera circuler un texte révisé avant la prochaine réunion.`].join('\n');
   return { en, fr };
 }
 

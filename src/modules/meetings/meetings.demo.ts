@@ -34,7 +34,7 @@ export const meetingsDemo: DemoSeeder = {
       ctx.storyAt(daysAfter(startsAt, -14));
       const body = MeetingBody.parse({
         titleEn: m.titleEn,
-        titleFr: m.titleFr,
+        titleFr: frenchTypography(m.titleFr),
         format: m.format,
         venue: m.venue,
         address: m.address,
@@ -62,7 +62,7 @@ export const meetingsDemo: DemoSeeder = {
       await setAttendance(db, admin, process.id, meeting.id, attended);
       await saveRecordings(deps, admin, process.id, meeting.id, [`https://video.concord.example/iot-2018/meeting-${i + 1}`]);
       const minutes = demoMinutes(m, attended.length);
-      await saveMinutes(deps, admin, process.id, meeting.id, { minutesEn: minutes.en, minutesFr: minutes.fr });
+      await saveMinutes(deps, admin, process.id, meeting.id, { minutesEn: minutes.en, minutesFr: frenchTypography(minutes.fr) });
     }
 
     const live = ctx.get('liveProcess');

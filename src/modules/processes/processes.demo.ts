@@ -1,7 +1,7 @@
 import type { DemoSeeder } from '../../platform/demo/seeders.js';
 import type { Process, StakeholderGroup } from './processes.repository.js';
 import { createProcess, getProcess, saveStakeholderGroups } from './processes.service.js';
-import { dayOf, daysAfter } from '../../platform/demo/kit.js';
+import { dayOf, daysAfter, frenchTypography } from '../../platform/demo/kit.js';
 import { LIVE_PHASES, LIVE_PROCESS_TEXT, PHASES, PROCESS_TEXT, TARGET_SHARES } from './processes.demo.texts.js';
 
 declare module '../../platform/demo/seeders.js' {
@@ -15,6 +15,11 @@ declare module '../../platform/demo/seeders.js' {
     /** Its stakeholder groups (the same six keys). */
     liveStakeholderGroups: StakeholderGroup[];
   }
+}
+
+/** A process's French texts with French spacing (the texts write ordinary spaces). */
+function frenchTexts(p: { titleFr: string; summaryFr: string; descriptionFr: string }) {
+  return { titleFr: frenchTypography(p.titleFr), summaryFr: frenchTypography(p.summaryFr), descriptionFr: frenchTypography(p.descriptionFr) };
 }
 
 /**
@@ -31,7 +36,7 @@ export const processesDemo: DemoSeeder = {
   async seed(ctx) {
     const { db, admin } = ctx;
     ctx.storyAt(new Date(`${PHASES[0].startsOn}T09:00:00-04:00`));
-    const process = await createProcess(db, admin, { ...PROCESS_TEXT, registration: 'open', timezone: 'America/Toronto', phases: [...PHASES] });
+    const process = await createProcess(db, admin, { ...PROCESS_TEXT, ...frenchTexts(PROCESS_TEXT), registration: 'open', timezone: 'America/Toronto', phases: [...PHASES] });
     const detail = await getProcess(db, process.slug);
     await saveStakeholderGroups(
       db,
@@ -44,7 +49,7 @@ export const processesDemo: DemoSeeder = {
 
     const phases = LIVE_PHASES.map(({ from, to, ...p }) => ({ ...p, startsOn: dayOf(daysAfter(ctx.now, from)), endsOn: dayOf(daysAfter(ctx.now, to)) }));
     ctx.storyAt(daysAfter(ctx.now, LIVE_PHASES[0].from));
-    const live = await createProcess(db, admin, { ...LIVE_PROCESS_TEXT, registration: 'open', timezone: 'America/Toronto', phases });
+    const live = await createProcess(db, admin, { ...LIVE_PROCESS_TEXT, ...frenchTexts(LIVE_PROCESS_TEXT), registration: 'open', timezone: 'America/Toronto', phases });
     ctx.put('liveProcess', live);
     ctx.put('liveStakeholderGroups', (await getProcess(db, live.slug)).stakeholderGroups);
   },

@@ -4,6 +4,7 @@
  */
 import type { User } from '../db/schema.js';
 import type { Actor, ProcessRole } from '../auth/roles.js';
+import { frenchSpacing } from '../i18n/french-spacing.js';
 
 /** A deterministic pseudo-random sequence, so the demo is the same on every install. */
 export function seeded(seed: number): () => number {
@@ -56,18 +57,10 @@ export function emailLocal(first: string, last: string, n: number): string {
 }
 
 /**
- * French spacing: a no-break space before a colon, inside « » and after §, a narrow no-break
- * space before ; ? and !. The French demo texts write ordinary spaces there, so they stay
- * readable; this makes them unbreakable, so a line never starts with a colon or a ».
+ * French spacing for the demo texts, which write ordinary spaces before : ; ? ! and inside « »
+ * so they stay readable: the same rule as the French messages (i18n/french-spacing.ts).
  */
-export function frenchTypography(s: string): string {
-  return s
-    .replace(/ :/g, '\u00a0:')
-    .replace(/« /g, '«\u00a0')
-    .replace(/ »/g, '\u00a0»')
-    .replace(/§ /g, '§\u00a0')
-    .replace(/ ([;?!])/g, '\u202f$1');
-}
+export const frenchTypography = frenchSpacing;
 
 /** The instant `days` days (may be fractional or negative) after `from`: the live process's dates. */
 export function daysAfter(from: Date, days: number): Date {

@@ -5,6 +5,7 @@ import i18next, { type TFunction } from 'i18next';
 import { fastTranslator } from './fast-t.js';
 import { contractValues } from './elision.js';
 import { dropDoubledStops } from './full-stop.js';
+import { frenchSpacingDeep } from './french-spacing.js';
 
 /** The languages Concord speaks; every URL of a page starts with one of them. */
 export const LANGS = ['en', 'fr'] as const;
@@ -31,7 +32,8 @@ export function loadMessages(lang: Lang): Record<string, unknown> {
       messages[name] = JSON.parse(fs.readFileSync(path.join(featureDir, file), 'utf8'));
     }
   }
-  return messages;
+  // The files write ordinary spaces before : ; ? ! and inside « »; French reads no-break ones.
+  return lang === 'fr' ? frenchSpacingDeep(messages) : messages;
 }
 
 // Keys asked for that no message file has: shown as the key itself (so a page still renders),

@@ -16,4 +16,9 @@ describe('names and titles', () => {
     expect(Name.safeParse('\u200B\u200D\uFEFF').error?.issues[0]?.message).toBe('errors.name.required');
     expect(Name.parse('  Site\u2066 Administrator\u2069 ')).toBe('Site Administrator');
   });
+
+  it('keep French no-break spaces before : ; ? ! » and after «, and no other', () => {
+    expect(cleanDisplayText('Séance\u00a0: «\u202frédaction\u00a0» ?')).toBe('Séance\u00a0: «\u00a0rédaction\u00a0» ?');
+    expect(cleanDisplayText('Site\u00a0Administrator')).toBe('Site Administrator');
+  });
 });

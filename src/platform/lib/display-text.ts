@@ -13,11 +13,16 @@ export const HIDDEN_CHARACTERS = /\u034F|[\u00AD\u061C\u115F\u1160\u180E\u200B-\
 
 /**
  * A name or title as it should be stored: Unicode NFC (so "é" typed two ways is one name),
- * without hidden characters, with runs of whitespace as one space.
+ * without hidden characters, with runs of whitespace as one space — except French's no-break
+ * space before : ; ? ! » and after « (« Séance plénière : rédaction »), which stays one
+ * no-break space (U+00A0, as i18n/french-spacing.ts writes it) so the sign never starts a line.
  * @example cleanDisplayText('Ad\u200Bmin\u202E') // 'Admin'
  */
 export function cleanDisplayText(s: string): string {
-  return s.normalize('NFC').replace(HIDDEN_CHARACTERS, '').replace(/\s+/g, ' ');
+  return s
+    .normalize('NFC')
+    .replace(HIDDEN_CHARACTERS, '')
+    .replace(/\s+/g, (run: string, at: number, all: string) => (/^[\u00a0\u202f]$/.test(run) && (/[:;?!»]/.test(all[at + 1] ?? '') || all[at - 1] === '«') ? '\u00a0' : ' '));
 }
 
 /** Messages and bounds of a name or title field. */

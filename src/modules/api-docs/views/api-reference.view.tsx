@@ -16,6 +16,9 @@ interface Operation {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
+/** A tag as an anchor and a message key: tags are the code's English words ("working groups"). */
+const tagId = (tag: string) => tag.replace(/\s+/g, '-');
+
 /**
  * The API reference, rendered on the server from the same document as /api/openapi.json:
  * readable without JavaScript, and nothing loaded from elsewhere.
@@ -37,14 +40,14 @@ export function ApiReferenceView({ ctx, doc }: { ctx: PageCtx; doc: OpenApiDoc }
         <ul>
           {tags.map((tag) => (
             <li>
-              <a href={`#tag-${tag}`}>{tag}</a>
+              <a href={`#tag-${tagId(tag)}`}>{t(`api.tags.${tagId(tag)}`)}</a>
             </li>
           ))}
         </ul>
       </nav>
       {tags.map((tag) => (
-        <section aria-labelledby={`tag-${tag}`}>
-          <h2 id={`tag-${tag}`}>{tag}</h2>
+        <section aria-labelledby={`tag-${tagId(tag)}`}>
+          <h2 id={`tag-${tagId(tag)}`}>{t(`api.tags.${tagId(tag)}`)}</h2>
           {ops
             .filter((o) => (o.op.tags?.[0] ?? 'other') === tag)
             .map(({ path, method, op }) => (
@@ -71,7 +74,7 @@ export function ApiReferenceView({ ctx, doc }: { ctx: PageCtx; doc: OpenApiDoc }
                           <td>
                             <code>{p.name}</code>
                           </td>
-                          <td>{p.in}</td>
+                          <td>{t(`api.locations.${p.in}`)}</td>
                           <td>{p.required ? t('api.yes') : t('api.no')}</td>
                           <td lang="en">{p.description ?? ''}</td>
                         </tr>

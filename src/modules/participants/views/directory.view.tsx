@@ -29,7 +29,7 @@ export function DirectoryView(props: { ctx: PageCtx; model: DirectoryPageModel }
         <fieldset>
           <legend>{t('participants.filter')}</legend>
           <div class="field">
-            <label for="f-sg">{t('participants.stakeholderGroup')}</label>
+            <label for="f-sg">{t('participants.columns.stakeholderGroup')}</label>
             <select id="f-sg" name="stakeholderGroup">
               <option value="">{t('participants.anyStakeholderGroup')}</option>
               <Options options={model.stakeholderGroupOptions} />
@@ -43,7 +43,7 @@ export function DirectoryView(props: { ctx: PageCtx; model: DirectoryPageModel }
             </select>
           </div>
           <div class="field">
-            <label for="f-org">{t('participants.organisation')}</label>
+            <label for="f-org">{t('participants.columns.organisation')}</label>
             <select id="f-org" name="organisation">
               <option value="">{t('participants.anyOrganisation')}</option>
               <Options options={model.organisationOptions} />
@@ -65,11 +65,12 @@ export function DirectoryView(props: { ctx: PageCtx; model: DirectoryPageModel }
           <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('participants.name')}</th>
-              <th scope="col">{t('participants.organisation')}</th>
-              <th scope="col">{t('participants.stakeholderGroup')}</th>
-              <th scope="col">{t('participants.workingGroup')}</th>
-              <th scope="col">{t('participants.joinedOn')}</th>
+              {/* Column names, not the join form's labels ("Your organisation"): this is a list of others. */}
+              <th scope="col">{t('participants.columns.name')}</th>
+              <th scope="col">{t('participants.columns.organisation')}</th>
+              <th scope="col">{t('participants.columns.stakeholderGroup')}</th>
+              <th scope="col">{t('participants.columns.workingGroups')}</th>
+              <th scope="col">{t('participants.columns.joined')}</th>
             </tr>
           </thead>
           <tbody>
