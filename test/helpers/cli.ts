@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { vi } from 'vitest';
 import { main } from '../../src/app/cli/index.js';
 
 /**
@@ -44,15 +45,14 @@ export class CliSandbox {
     // end the test worker with whatever else it was running (commander exits on a usage error
     // unless told otherwise).
     let exited: number | undefined;
-    const exit = process.exit;
-    process.exit = ((code?: number) => {
-      exited = code ?? 0;
+    const exit = vi.spyOn(process, 'exit').mockImplementation((code) => {
+      exited = Number(code ?? 0);
       throw new Error(`process.exit(${exited})`);
-    }) as typeof process.exit;
+    });
     try {
       await main(['node', 'concord', ...args], (s) => lines.push(s));
     } finally {
-      process.exit = exit;
+      exit.mockRestore();
     }
     if (exited !== undefined) throw new Error(`concord ${args.join(' ')} called process.exit(${exited})`);
     const code = Number(process.exitCode ?? 0);
