@@ -195,7 +195,8 @@ export function BalanceChart(props: { caption: string; lang: Lang; t: T; rows: B
           );
         })}
       </svg>
-      <table class="balance-table">
+      {/* Focusable: on a small screen the table scrolls inside itself, and a keyboard must reach it. */}
+      <table class="balance-table" tabindex={0}>
         <caption>{caption}</caption>
         <thead>
           <tr>
