@@ -16,7 +16,21 @@ import type { PGlite } from '@electric-sql/pglite';
  * (the cookie secret), which a loaded copy drops (settingsRepository.forgetSecrets).
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/**
+ * The project's folder: the nearest above this file that holds a package.json. Not a fixed
+ * number of levels up, because `concord` runs a compiled copy from dist/<fingerprint>/src
+ * (bin/compiled.js), and the key must cover the sources and the lockfile either way.
+ */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('no package.json above the demo image module');
+    dir = up;
+  }
+  return dir;
+}
+const ROOT = projectRoot();
 
 function hashFiles(hash: ReturnType<typeof createHash>, dir: string): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
