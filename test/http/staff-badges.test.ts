@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { makeComment, makeCommentPeriod, makeDocument, makeProcess, makeUser } from '../helpers/factories.js';
+import { makeComment, makeCommentPeriod, makeDocument, makeMember, makeOrganisation, makeProcess, makeUser } from '../helpers/factories.js';
+import { newId } from '../../src/platform/lib/ids.js';
 
 /**
  * Issue 10: staff are marked where their names appear, from role facts and never from the name.
@@ -43,5 +44,43 @@ describe('staff badges on comments', () => {
     expect(heading(res.body, ids.convener)).toContain(`<span class="staff-badge staff-badge--convener">${convenerLabel}</span>`);
     expect(heading(res.body, ids.imitator)).not.toContain('class="staff-badge');
     expect(heading(res.body, ids.imitator)).toContain('Site Admin');
+  });
+});
+
+describe('staff badges in the participants directory', () => {
+  const rows = { admin: '', imitator: '', convener: '' };
+  beforeAll(async () => {
+    const admin = await makeUser(t.db, { admin: true, name: 'Directory Admin' });
+    const org = await makeOrganisation(t.db, admin.actor, 'Badge Org');
+    const joined = {
+      admin: await makeMember(t, SLUG, org, 'government'),
+      imitator: await makeMember(t, SLUG, org, 'government'),
+      convener: await makeMember(t, SLUG, org, 'government', { role: 'convener' }),
+    };
+    // Three members named the same way (the last word tells the rows apart); one of them is made administrator.
+    await t.db.insertInto('role_assignments').values({ id: newId(), user_id: joined.admin.userId, role: 'admin', process_id: null, group_id: null, granted_by: null }).execute();
+    for (const [k, m] of Object.entries(joined)) {
+      const name = `Root Admin ${k}`;
+      await t.db.updateTable('users').set({ name }).where('id', '=', m.userId).execute();
+      rows[k as keyof typeof rows] = name;
+    }
+  });
+
+  /** The directory's table cell holding a name. */
+  const cell = (html: string, name: string) => {
+    const m = new RegExp(`<td><span class="person-name">${name}</span>(.*?)</td>`).exec(html);
+    expect(m, `${name} listed`).not.toBeNull();
+    return m![1]!;
+  };
+
+  it.each([
+    ['en', 'Administrator', 'Convener'],
+    ['fr', 'Administrateur', 'Organisateur'],
+  ] as const)('marks the administrator and the convener among members (%s)', async (lang, adminLabel, convenerLabel) => {
+    const res = await t.app.inject({ url: `/${lang}/processes/${SLUG}/participants` });
+    expect(res.statusCode).toBe(200);
+    expect(cell(res.body, rows.admin)).toContain(`<span class="staff-badge staff-badge--admin">${adminLabel}</span>`);
+    expect(cell(res.body, rows.convener)).toContain(`<span class="staff-badge staff-badge--convener">${convenerLabel}</span>`);
+    expect(cell(res.body, rows.imitator)).not.toContain('class="staff-badge');
   });
 });
