@@ -5,6 +5,7 @@ import { formatInstant } from '../../platform/time/zoned.js';
 import { timeLeft, timeLeftWords } from '../../platform/time/time-left.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
+import { personName, type PersonNameModel } from '../../platform/web/components/person-name.js';
 import type { Process, StakeholderGroup } from '../processes/index.js';
 import { maxFileMiB } from '../files/index.js';
 import type { Comment, CommentReport, CommentRow } from './comments.repository.js';
@@ -62,6 +63,8 @@ export interface CommentEntryModel {
   id: string;
   /** The sender's name, or "Hidden comment <receipt>". */
   title: string;
+  /** The sender's name with its staff badge; null when hidden. */
+  author: PersonNameModel | null;
   path: string;
   organisation: string | null;
   stakeholderGroup: string | null;
@@ -104,6 +107,7 @@ export function commentEntry(ctx: ModelCtx, r: { slug: string; d: PeriodDetail; 
   return {
     id: c.id,
     title: hidden ? t('comments.hiddenTitle', { receipt: c.receipt }) : c.display_name,
+    author: hidden ? null : personName(t, c.display_name, c.author_staff),
     path,
     organisation: hidden ? null : c.organisation || null,
     stakeholderGroup: group ? pick(lang, group, 'name') : null,

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
 import type { DB } from '../../platform/db/schema.js';
 import type {
   CommentGroupsTable,
@@ -28,6 +29,8 @@ export interface CommentRow extends Comment {
   outcome: string | null;
   rationale: string | null;
   response_lang: 'en' | 'fr' | null;
+  /** The author's staff role in the comment's process, loaded with the row (null for anyone else, or no account). */
+  author_staff: StaffRole | null;
 }
 
 /** The listing's filters, resolved to ids. */
@@ -55,6 +58,8 @@ function listSelect(db: Kysely<DB>) {
   return db
     .selectFrom('comments as c')
     .innerJoin('comment_groups as g', 'g.id', 'c.group_id')
+    // The period says which process the comment belongs to, hence whose convener its author is.
+    .innerJoin('comment_periods as cp', 'cp.id', 'c.period_id')
     .leftJoin('comment_dispositions as d1', 'd1.comment_id', 'c.id')
     .leftJoin('comment_dispositions as d2', 'd2.group_id', 'c.group_id')
     .selectAll('c')
@@ -64,6 +69,7 @@ function listSelect(db: Kysely<DB>) {
       eb.fn.coalesce('d1.outcome', 'd2.outcome').as('outcome'),
       eb.fn.coalesce('d1.rationale', 'd2.rationale').as('rationale'),
       eb.fn.coalesce('d1.lang', 'd2.lang').as('response_lang'),
+      staffOf('c.author_id', { column: 'cp.process_id' }).as('author_staff'),
     ]);
 }
 

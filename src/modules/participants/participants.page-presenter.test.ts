@@ -36,7 +36,7 @@ describe('directoryPage', () => {
     const m = directoryPage(directory(), modelCtx('fr'));
     expect(m.processCrumb).toEqual({ href: '/fr/processes/labels', label: 'Étiquettes des appareils' });
     expect(m.filterAction).toBe('/fr/processes/labels/participants');
-    expect(m.members).toEqual([{ id: 'u1', name: 'Ada', organisation: 'Acme', stakeholderGroup: 'Milieu universitaire', workingGroups: 'Essais, Étiquettes', joinedOn: '2 mai 2024' }]);
+    expect(m.members).toEqual([{ id: 'u1', name: 'Ada', person: { name: 'Ada', badge: null }, organisation: 'Acme', stakeholderGroup: 'Milieu universitaire', workingGroups: 'Essais, Étiquettes', joinedOn: '2 mai 2024' }]);
     expect(m.stakeholderGroupOptions).toEqual([{ value: 'academia', label: 'Milieu universitaire', selected: true }]);
     expect(m.organisationOptions[0]!.selected).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { formatDate } from '../../platform/i18n/i18n.js';
+import { personName, type PersonNameModel } from '../../platform/web/components/person-name.js';
 import { pick } from '../../platform/i18n/pick.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
@@ -51,7 +52,7 @@ export interface DirectoryPageModel {
   organisationOptions: OptionModel[];
   csvPath: string;
   popoloPath: string;
-  members: { id: string; name: string; organisation: string; stakeholderGroup: string; workingGroups: string; joinedOn: string }[];
+  members: { id: string; name: string; /** The name with its staff badge. */ person: PersonNameModel; organisation: string; stakeholderGroup: string; workingGroups: string; joinedOn: string }[];
   nextHref: string | undefined;
 }
 
@@ -85,6 +86,7 @@ export function directoryPage(r: DirectoryRecords, ctx: ModelCtx): DirectoryPage
     members: r.members.map((m) => ({
       id: m.user_id,
       name: m.name,
+      person: personName(t, m.name, m.staff),
       organisation: m.organisation_name ?? '',
       stakeholderGroup: pick(lang, m, 'stakeholder_name'),
       workingGroups: (r.groupsByUser.get(m.user_id) ?? []).join(', '),

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { InvitationsTable, OrganisationsTable, ProcessMembersTable } from './participants.tables.js';
 
@@ -19,6 +20,8 @@ export interface MemberRow {
   stakeholder_key: string;
   stakeholder_name_en: string;
   stakeholder_name_fr: string;
+  /** Administrator of the installation or convener of the process, loaded with the row (absent where a query does not ask). */
+  staff?: StaffRole | null;
 }
 
 /** SQL for organisations, process members and invitations. */
@@ -93,6 +96,7 @@ export const participantsRepository = {
         's.key as stakeholder_key',
         's.name_en as stakeholder_name_en',
         's.name_fr as stakeholder_name_fr',
+        staffOf('u.id', { column: 'm.process_id' }).as('staff'),
       ])
       .where('m.process_id', '=', processId);
     if (f.stakeholderKey) q = q.where('s.key', '=', f.stakeholderKey);

@@ -1,4 +1,5 @@
 import type { PageCtx } from '../../../platform/web/context.js';
+import { StaffBadge } from '../../../platform/web/components/person-name.js';
 import type { CommentEntryModel, WindowModel } from '../comments.page-presenter.js';
 
 /** Where a period stands, in words (never by colour alone), as the presenter computed it at the request's time. */
@@ -43,6 +44,7 @@ export function CommentEntry(props: { ctx: PageCtx; c: CommentEntryModel; headin
     <article class="card comment" id={`comment-${c.id}`} aria-labelledby={`comment-${c.id}-title`}>
       <H id={`comment-${c.id}-title`} class="comment__title">
         {props.permalink === false ? c.title : <a href={c.path}>{c.title}</a>}
+        {c.author && <StaffBadge p={c.author} />}
       </H>
       <p class="meta">
         {c.organisation && <>{c.organisation} · </>}

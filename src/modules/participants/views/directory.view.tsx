@@ -1,4 +1,5 @@
 import type { PageCtx } from '../../../platform/web/context.js';
+import { PersonName } from '../../../platform/web/components/person-name.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { DirectoryPageModel, OptionModel, OrganisationsPageModel } from '../participants.page-presenter.js';
@@ -76,7 +77,9 @@ export function DirectoryView(props: { ctx: PageCtx; model: DirectoryPageModel }
           <tbody>
             {model.members.map((m) => (
               <tr key={m.id}>
-                <td>{m.name}</td>
+                <td>
+                  <PersonName p={m.person} />
+                </td>
                 <td>{m.organisation}</td>
                 <td>{m.stakeholderGroup}</td>
                 <td>{m.workingGroups}</td>
