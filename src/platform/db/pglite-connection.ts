@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { PGlite } from '@electric-sql/pglite';
+import type { EmbeddedEngine } from './engine-thread.js';
 import { parse, serialize } from 'pg-protocol';
 import { parseComplete, type BackendMessage } from 'pg-protocol/dist/messages.js';
 import { endsTurn, readyStatus, type EngineGate } from './engine-gate.js';
@@ -49,7 +49,7 @@ const KEEPS_PREPARED = /^\s*(begin|commit|rollback|end|abort|savepoint|release|s
  * as PostgreSQL does for any prepared statement (`plan_cache_mode` auto).
  */
 export class PgliteConnection extends EventEmitter {
-  readonly #lite: PGlite;
+  readonly #lite: EmbeddedEngine;
   readonly #gate: EngineGate | undefined;
   /** Answers are handled in the order the messages were sent, one engine call at a time. */
   #queue: Promise<void>;
@@ -76,7 +76,7 @@ export class PgliteConnection extends EventEmitter {
   /** node-postgres's Client.end() destroys the stream when a query is still active. */
   readonly stream = { destroy: () => this.end() };
 
-  constructor(lite: PGlite, gate?: EngineGate) {
+  constructor(lite: EmbeddedEngine, gate?: EngineGate) {
     super();
     this.#lite = lite;
     this.#gate = gate;
@@ -110,10 +110,11 @@ export class PgliteConnection extends EventEmitter {
         const chunks: Buffer[] = [];
         let tail: Uint8Array = new Uint8Array(0);
         await this.#gate?.enter(this);
-        // The engine hands out views of its own memory: copy them before the next call.
+        // PGlite hands out views of its own memory: copy them before the next call (a worker's
+        // answer is ours already).
         await this.#lite.execProtocolRawStream(message, {
           onRawData: (bytes) => {
-            if (!internal) chunks.push(Buffer.from(bytes));
+            if (!internal) chunks.push(this.#lite.ownsAnswers ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(bytes));
             if (this.#gate) tail = Buffer.concat([tail, bytes.subarray(-6)]).subarray(-6);
           },
         });
@@ -150,7 +151,7 @@ export class PgliteConnection extends EventEmitter {
     process.nextTick(() => this.emit('readyForQuery'));
   }
 
-  // No network, no authentication: PGlite accepts the one local user.
+  // No network, no authentication: EmbeddedEngine accepts the one local user.
   requestSsl(): void {}
   startup(_config: unknown): void {}
   cancel(_processID: unknown, _secretKey: unknown): void {}
@@ -232,6 +233,6 @@ export class PgliteConnection extends EventEmitter {
  * What to give `new pg.Pool()` for a PGlite instance: one connection (the engine has one), the
  * connection above, and the placeholders node-postgres expects.
  */
-export function pglitePoolConfig(lite: PGlite, gate?: EngineGate) {
+export function pglitePoolConfig(lite: EmbeddedEngine, gate?: EngineGate) {
   return { connection: new PgliteConnection(lite, gate), max: 1, user: 'postgres', password: 'unused', database: 'postgres', host: 'localhost', port: 5432 };
 }
