@@ -33,7 +33,8 @@ export interface Running {
 export async function startServer(config: Config, out: (line: string) => void = console.log): Promise<Running> {
   const imageFile = config.loadDemo && !config.databaseUrl && dataDirIsNew(config.dataDir) ? demoImageFile(config.cacheDir, demoImageKey(config.baseUrl)) : undefined;
   const image = imageFile ? readDemoImage(imageFile) : undefined;
-  const database = await openDatabase(config, image ? { startFrom: image } : {});
+  // The engine in its own thread, so that a slow statement does not hold every request (engine-thread.ts).
+  const database = await openDatabase(config, { engineThread: true, ...(image ? { startFrom: image } : {}) });
   try {
     // The dump carries the cookie secret of the start that made it: this install makes its own.
     if (image) await settingsRepository.forgetSecrets(database.db);

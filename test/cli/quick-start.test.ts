@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type Running } from '../../src/app/main.js';
 import { demoImageFile, demoImageKey } from '../../src/app/demo/demo-image.js';
+import { EngineThread } from '../../src/platform/db/engine-thread.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import { ENGINE, testConfig } from '../helpers/db.js';
 
@@ -45,6 +46,8 @@ describe.skipIf(ENGINE === 'postgres')('a newcomer’s first start', { timeout: 
   it('serves the "demo is being loaded" page while it seeds, then the demo, and writes the image', async () => {
     const first = await startServer(config('one'), quiet);
     running.push(first);
+    // The server's engine runs in its own thread (issue 10; test/db/engine-thread.test.ts).
+    expect(first.database.lite).toBeInstanceOf(EngineThread);
     const loadingEn = await first.app.inject({ url: '/en/' });
     expect(loadingEn.statusCode).toBe(503);
     expect(loadingEn.headers['retry-after']).toBe('3');

@@ -80,4 +80,24 @@ describe.skipIf(ENGINE !== 'pglite')('the PGlite connection', () => {
     const rows = await Promise.all(ids.map((id) => byId(id)));
     expect(rows.map((r) => r[0]!.id)).toEqual(ids);
   });
+
+  it('hands a query\'s messages to the engine in one call (one round trip to a worker thread)', async () => {
+    const { database, drop } = await freshDatabase();
+    try {
+      const lite = database.lite!;
+      let calls = 0;
+      const run = lite.execProtocolRawStream.bind(lite);
+      lite.execProtocolRawStream = (message, options) => {
+        calls++;
+        return run(message, options);
+      };
+      const query = () => sql<{ x: number }>`select ${7}::int as x`.execute(database.db);
+      await query();
+      calls = 0;
+      expect((await query()).rows).toEqual([{ x: 7 }]);
+      expect(calls).toBe(1);
+    } finally {
+      await drop();
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PGlite } from '@electric-sql/pglite';
+import type { EmbeddedEngine } from '../../platform/db/engine-thread.js';
 
 /**
  * The prepared demo: a PGlite data folder dump (`dumpDataDir`) of a migrated database with the
@@ -76,7 +76,7 @@ export function readDemoImage(file: string): Blob | undefined {
  * Dump the database into the cache as the image for `file`, replacing images of older keys
  * (they can never match again). Written aside and renamed, so no start reads half a file.
  */
-export async function writeDemoImage(lite: PGlite, file: string): Promise<void> {
+export async function writeDemoImage(lite: EmbeddedEngine, file: string): Promise<void> {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const blob = await lite.dumpDataDir('gzip');

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { acquireDataDirLock } from './lock.js';
 import { EngineGate } from './engine-gate.js';
+import { EngineThread, type EmbeddedEngine } from './engine-thread.js';
 import { pglitePoolConfig } from './pglite-connection.js';
 import type { DB } from './schema.js';
 
@@ -18,14 +18,14 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
  * see copy.ts): the pooled node-postgres client, or in embedded mode the PGlite instance,
  * whose single session the transaction holds.
  */
-export type RawConnection = { engine: 'postgres'; client: pg.PoolClient } | { engine: 'pglite'; lite: PGlite };
+export type RawConnection = { engine: 'postgres'; client: pg.PoolClient } | { engine: 'pglite'; lite: EmbeddedEngine };
 
 /** A connected database, whichever engine is behind it. */
 export interface Database {
   db: Kysely<DB>;
   engine: 'pglite' | 'postgres';
-  /** The PGlite instance in embedded mode (for dumps), otherwise undefined. */
-  lite: PGlite | undefined;
+  /** The embedded engine (PGlite here or in its worker thread; for dumps), otherwise undefined. */
+  lite: EmbeddedEngine | undefined;
   /** In a data folder: the turns at the engine's one session, shared with the CLI's socket (pglite-socket.ts). */
   gate?: EngineGate | undefined;
   /**
@@ -47,6 +47,12 @@ export interface DatabaseOptions {
    * demo, src/app/demo/demo-image.ts). A folder that has one is opened as it is.
    */
   startFrom?: Blob;
+  /**
+   * Embedded mode: run PGlite in a worker thread (engine-thread.ts) rather than this one. The
+   * server does, so that a slow statement does not hold every request; tests and short CLI
+   * commands keep it here, which starts faster and answers a lone caller as quickly.
+   */
+  engineThread?: boolean;
 }
 
 /** Whether a PGlite data folder holds no database yet (the first start on it). */
@@ -78,15 +84,10 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     // Decided under the lock, so two starts cannot both fill one folder. A folder half-filled by
     // a start that died is left to PGlite, as before: a dump is never loaded over files.
     const startFrom = opts.startFrom && dataDirIsNew(config.dataDir) ? opts.startFrom : undefined;
-    // Imported here: a CLI command that reaches a running server's socket never loads PGlite.
-    const [{ PGlite }, { pg_trgm }, { unaccent }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm'), import('@electric-sql/pglite/contrib/unaccent')]);
-    const lite = await PGlite.create({
-      ...(inMemory ? {} : { dataDir: `${config.dataDir}/pg` }),
-      // A prepared image is for in-memory test databases only: never overwrite a data folder.
-      ...(inMemory && config.pgliteImage ? { loadDataDir: config.pgliteImage } : {}),
-      ...(startFrom ? { loadDataDir: startFrom } : {}),
-      extensions: { unaccent, pg_trgm },
-    });
+    const dataDir = inMemory ? undefined : `${config.dataDir}/pg`;
+    // A prepared image is for in-memory test databases only: never overwrite a data folder.
+    const loadDataDir = startFrom ?? (inMemory ? config.pgliteImage : undefined);
+    const lite = opts.engineThread ? await EngineThread.open({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) }) : await openInThread(dataDir, loadDataDir);
     return wrapPglite(lite, release, opts, inMemory ? undefined : new EngineGate());
   } catch (err) {
     release();
@@ -94,8 +95,15 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   }
 }
 
+/** PGlite in this thread, with the extensions the migrations create. */
+async function openInThread(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<EmbeddedEngine> {
+  // Imported here: a CLI command that reaches a running server's socket never loads PGlite.
+  const [{ PGlite }, { pg_trgm }, { unaccent }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm'), import('@electric-sql/pglite/contrib/unaccent')]);
+  return PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), extensions: { unaccent, pg_trgm } });
+}
+
 /** Put Kysely over an existing PGlite instance (used by tests that load a prepared image). */
-export function wrapPglite(lite: PGlite, release: () => void = () => {}, opts: DatabaseOptions = {}, gate?: EngineGate): Database {
+export function wrapPglite(lite: EmbeddedEngine, release: () => void = () => {}, opts: DatabaseOptions = {}, gate?: EngineGate): Database {
   const pool = new pg.Pool(pglitePoolConfig(lite, gate));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(opts.log ? { log: opts.log } : {}) });
   return {

@@ -8,7 +8,7 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { PGlite } from '@electric-sql/pglite';
+import type { EmbeddedEngine } from './engine-thread.js';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, RawConnection } from './client.js';
@@ -99,7 +99,7 @@ async function* lettingIoIn(chunks: AsyncIterable<string>): AsyncGenerator<strin
  * the other in the caller's transaction. With no rows, one empty blob is still sent, so a
  * wrong table or column fails on both engines alike.
  */
-async function copyToPglite(lite: PGlite, statement: string, encoded: EncodedRows, blobBytes: number): Promise<number> {
+async function copyToPglite(lite: EmbeddedEngine, statement: string, encoded: EncodedRows, blobBytes: number): Promise<number> {
   let copied = 0;
   let parts: string[] = [];
   let size = 0;

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { PGlite } from '@electric-sql/pglite';
+import type { EmbeddedEngine } from './engine-thread.js';
 import { parse, serialize } from 'pg-protocol';
 import { parseComplete, type BackendMessage } from 'pg-protocol/dist/messages.js';
 import { endsTurn, readyStatus, type EngineGate } from './engine-gate.js';
@@ -49,7 +49,7 @@ const KEEPS_PREPARED = /^\s*(begin|commit|rollback|end|abort|savepoint|release|s
  * as PostgreSQL does for any prepared statement (`plan_cache_mode` auto).
  */
 export class PgliteConnection extends EventEmitter {
-  readonly #lite: PGlite;
+  readonly #lite: EmbeddedEngine;
   readonly #gate: EngineGate | undefined;
   /** Answers are handled in the order the messages were sent, one engine call at a time. */
   #queue: Promise<void>;
@@ -66,6 +66,8 @@ export class PgliteConnection extends EventEmitter {
   /** A Parse sent under one of our names, until the engine answers it. */
   #pending: { text: string; name: string } | null = null;
   #names = 0;
+  /** Messages sent in this turn of the event loop, not yet handed to the engine (see #send). */
+  #batch: { parts: Uint8Array[]; internal: boolean } | null = null;
 
   /** Read by node-postgres's Client.end(), which skips connection.end() without it. */
   _connecting = false;
@@ -76,7 +78,7 @@ export class PgliteConnection extends EventEmitter {
   /** node-postgres's Client.end() destroys the stream when a query is still active. */
   readonly stream = { destroy: () => this.end() };
 
-  constructor(lite: PGlite, gate?: EngineGate) {
+  constructor(lite: EmbeddedEngine, gate?: EngineGate) {
     super();
     this.#lite = lite;
     this.#gate = gate;
@@ -105,19 +107,30 @@ export class PgliteConnection extends EventEmitter {
    * gate (the CLI's socket may share the engine), each turn lasts until the engine is idle again.
    */
   #send(message: Uint8Array, internal = false): void {
+    // node-postgres sends a query's Parse, Bind, Describe, Execute and Sync in one go: they go
+    // to the engine in one call, which in a worker thread is one round trip instead of five.
+    if (this.#batch && this.#batch.internal === internal) {
+      this.#batch.parts.push(message);
+      return;
+    }
+    const batch = { parts: [message], internal };
+    this.#batch = batch;
     this.#queue = this.#queue
       .then(async () => {
+        if (this.#batch === batch) this.#batch = null;
+        const bytes = batch.parts.length === 1 ? batch.parts[0]! : Buffer.concat(batch.parts);
         const chunks: Buffer[] = [];
         let tail: Uint8Array = new Uint8Array(0);
         await this.#gate?.enter(this);
-        // The engine hands out views of its own memory: copy them before the next call.
-        await this.#lite.execProtocolRawStream(message, {
-          onRawData: (bytes) => {
-            if (!internal) chunks.push(Buffer.from(bytes));
-            if (this.#gate) tail = Buffer.concat([tail, bytes.subarray(-6)]).subarray(-6);
+        // PGlite hands out views of its own memory: copy them before the next call (a worker's
+        // answer is ours already).
+        await this.#lite.execProtocolRawStream(bytes, {
+          onRawData: (data) => {
+            if (!internal) chunks.push(this.#lite.ownsAnswers ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data));
+            if (this.#gate) tail = Buffer.concat([tail, data.subarray(-6)]).subarray(-6);
           },
         });
-        if (this.#gate && endsTurn(message) && readyStatus(tail) === 'I') this.#gate.leave(this);
+        if (this.#gate && endsTurn(batch.parts[batch.parts.length - 1]!) && readyStatus(tail) === 'I') this.#gate.leave(this);
         if (chunks.length) this.#bytes.emit('data', chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
       })
       .catch((err: unknown) => {
@@ -128,6 +141,7 @@ export class PgliteConnection extends EventEmitter {
 
   /** Answer node-postgres as the engine would have, in order with the engine's answers. */
   #answer(msg: BackendMessage): void {
+    this.#batch = null;
     this.#queue = this.#queue.then(() => this.#dispatch(msg));
   }
 
@@ -150,7 +164,7 @@ export class PgliteConnection extends EventEmitter {
     process.nextTick(() => this.emit('readyForQuery'));
   }
 
-  // No network, no authentication: PGlite accepts the one local user.
+  // No network, no authentication: EmbeddedEngine accepts the one local user.
   requestSsl(): void {}
   startup(_config: unknown): void {}
   cancel(_processID: unknown, _secretKey: unknown): void {}
@@ -217,6 +231,7 @@ export class PgliteConnection extends EventEmitter {
    * client, so the ended client's listeners go.
    */
   end(): void {
+    this.#batch = null;
     this.#queue = this.#queue.then(() => {
       this.emit('end');
     });
@@ -232,6 +247,6 @@ export class PgliteConnection extends EventEmitter {
  * What to give `new pg.Pool()` for a PGlite instance: one connection (the engine has one), the
  * connection above, and the placeholders node-postgres expects.
  */
-export function pglitePoolConfig(lite: PGlite, gate?: EngineGate) {
+export function pglitePoolConfig(lite: EmbeddedEngine, gate?: EngineGate) {
   return { connection: new PgliteConnection(lite, gate), max: 1, user: 'postgres', password: 'unused', database: 'postgres', host: 'localhost', port: 5432 };
 }

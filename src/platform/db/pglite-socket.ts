@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import type { EmbeddedEngine } from './engine-thread.js';
 import { endsTurn, readyStatus, type EngineGate } from './engine-gate.js';
 
 /**
  * The running server's embedded database, reachable by the CLI as a PostgreSQL server on a
- * Unix socket in the data folder: PGlite allows one process per folder, so without it every
+ * Unix socket in the data folder: EmbeddedEngine allows one process per folder, so without it every
  * CLI command was refused while the server ran.
  *
  * The socket is `<dataDir>/run/.s.PGSQL.5432` (the name libpq and node-postgres look for when
@@ -62,7 +62,7 @@ class SocketSession {
 
   constructor(
     readonly socket: net.Socket,
-    readonly lite: PGlite,
+    readonly lite: EmbeddedEngine,
     readonly gate: EngineGate,
   ) {
     socket.on('data', (data) => this.#receive(data));
@@ -139,7 +139,7 @@ class SocketSession {
  * Listen on the data folder's socket; returns how to stop. A socket file left by a server
  * that died is replaced (the data-folder lock, taken before, says no other server runs).
  */
-export async function serveSocket(lite: PGlite, gate: EngineGate, dataDir: string): Promise<() => Promise<void>> {
+export async function serveSocket(lite: EmbeddedEngine, gate: EngineGate, dataDir: string): Promise<() => Promise<void>> {
   const dir = socketDir(dataDir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   // mkdir leaves an existing folder's mode alone.
