@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { checkA11y, hasChromium, serverAndBrowser } from '../helpers/browser.js';
 import { DEMO_ADMIN as ADMIN, DEMO_MEMBER as MEMBER, newContext as freshContext, signIn as signInAs, submit } from '../helpers/pages.js';
 
 /**
@@ -12,21 +12,11 @@ import { DEMO_ADMIN as ADMIN, DEMO_MEMBER as MEMBER, newContext as freshContext,
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
 describe.skipIf(!hasChromium)('meetings in a browser', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const e2e = serverAndBrowser();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const at = (path: string) => `${server.url}${path}`;
-  const newContext = (): Promise<BrowserContext> => freshContext(browser);
-  const signIn = (page: Page, who: typeof ADMIN) => signInAs(page, who, { baseUrl: server.url });
+  const at = (path: string) => `${e2e.server.url}${path}`;
+  const newContext = (): Promise<BrowserContext> => freshContext(e2e.browser);
+  const signIn = (page: Page, who: typeof ADMIN) => signInAs(page, who, { baseUrl: e2e.server.url });
 
 
   it('a convener opens the schedule form; a member registers and sees their place', { timeout: 90_000 }, async () => {

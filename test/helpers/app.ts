@@ -5,6 +5,7 @@ import type { Config } from '../../src/platform/config.js';
 import type { DatabaseOptions } from '../../src/platform/db/client.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
+import { hashPassword } from '../../src/platform/auth/passwords.js';
 import { freshDatabase, testConfig } from './db.js';
 import { Client } from './client.js';
 
@@ -41,13 +42,26 @@ export function uniqueEmail(prefix = 'person'): string {
 /** A strong password that passes the policy. */
 export const GOOD_PASSWORD = 'violet harbour kettle 42';
 
+const hashes = new Map<string, Promise<string>>();
+/**
+ * A real argon2id hash of the password, made once per worker process and shared by the test
+ * people who use it: each hash costs 25–60 ms of a core (19 MiB, 2 passes), and helpers create
+ * hundreds of people. Signing in still runs argon2's verify against it; the tests of hashing
+ * itself go through the services, which hash every password afresh.
+ */
+export function testPasswordHash(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) hashes.set(password, (hash = hashPassword(password)));
+  return hash;
+}
+
 /** Create a confirmed person (optionally with roles) and return a client signed in as them. */
 export async function signedInClient(
   t: TestApp,
   opts: { admin?: boolean; processRoles?: { role: string; processId: string }[]; lang?: 'en' | 'fr' } = {},
 ): Promise<{ client: Client; userId: string; email: string }> {
   const email = uniqueEmail(opts.admin ? 'admin' : 'member');
-  const user = await createUser(t.db, { email, name: 'Test Person', password: GOOD_PASSWORD, admin: opts.admin ?? false });
+  const user = await createUser(t.db, { email, name: 'Test Person', password: GOOD_PASSWORD, passwordHash: await testPasswordHash(GOOD_PASSWORD), admin: opts.admin ?? false });
   for (const r of opts.processRoles ?? []) await grantRole(t.db, { userId: user.id, role: r.role, processId: r.processId, grantedBy: null });
   const client = new Client(t.app);
   const lang = opts.lang ?? 'en';

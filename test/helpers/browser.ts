@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -246,4 +247,49 @@ async function adminQuery(connectionString: string, text: string): Promise<void>
   } finally {
     await client.end();
   }
+}
+
+/** The demo server and the browser of one browser file, readable once its beforeAll has run. */
+export interface ServerAndBrowser {
+  readonly server: E2eServer;
+  readonly browser: Browser;
+}
+
+/**
+ * What every browser file set up the same way: in a beforeAll, the demo server and Chromium
+ * started together (neither waits on the other); in an afterAll, the browser closed and the
+ * server stopped. When one of the two fails to start, the other is closed before the hook fails,
+ * so no Chromium or server outlives the file. Call it in the describe block, before the file's
+ * own hooks: vitest runs beforeAll hooks in order and afterAll hooks in reverse, so the file's
+ * set-up sees both started and its clean-up runs before they close.
+ */
+export function serverAndBrowser(): ServerAndBrowser {
+  let started: { server: E2eServer; browser: Browser } | undefined;
+  beforeAll(async () => {
+    const [server, browser] = await Promise.allSettled([startE2eServer(), launchBrowser()]);
+    if (server.status === 'fulfilled' && browser.status === 'fulfilled') {
+      started = { server: server.value, browser: browser.value };
+      return;
+    }
+    if (browser.status === 'fulfilled') await browser.value.close();
+    if (server.status === 'fulfilled') await server.value.stop();
+    throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.server.stop();
+    started = undefined;
+  });
+  const get = (): { server: E2eServer; browser: Browser } => {
+    if (!started) throw new Error('serverAndBrowser: read before its beforeAll ran, or after its afterAll');
+    return started;
+  };
+  return {
+    get server() {
+      return get().server;
+    },
+    get browser() {
+      return get().browser;
+    },
+  };
 }

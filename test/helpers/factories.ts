@@ -13,7 +13,7 @@ import { createOrganisation, joinProcess } from '../../src/modules/participants/
 import { grantOrganisationRole } from '../../src/modules/participants/organisation-roles.service.js';
 import type { CreateProcessBody } from '../../src/modules/processes/processes.schema.js';
 import { createProcess, getProcess } from '../../src/modules/processes/processes.service.js';
-import { signedInClient, uniqueEmail, type TestApp } from './app.js';
+import { signedInClient, testPasswordHash, uniqueEmail, type TestApp } from './app.js';
 
 /**
  * Test records, one function each, made through the services (so they are as the app makes
@@ -58,7 +58,7 @@ export async function makeUser(
   opts: { name?: string; admin?: boolean; lang?: 'en' | 'fr'; roles?: { role: ProcessRole; processId: string; groupId?: string }[] } = {},
 ) {
   const name = opts.name ?? (opts.admin ? 'Admin' : 'Test Person');
-  const user = await createUser(db, { email: uniqueEmail(opts.admin ? 'admin' : 'person'), name, password: PASSWORD, admin: opts.admin ?? false, skipStrengthCheck: true });
+  const user = await createUser(db, { email: uniqueEmail(opts.admin ? 'admin' : 'person'), name, password: PASSWORD, passwordHash: await testPasswordHash(PASSWORD), admin: opts.admin ?? false, skipStrengthCheck: true });
   const processRoles: Actor['processRoles'] = new Map();
   const groupRoles: Actor['groupRoles'] = new Map();
   for (const r of opts.roles ?? []) {
