@@ -4,6 +4,7 @@ import type { Lang } from '../../platform/i18n/i18n.js';
 import { pick } from '../../platform/i18n/pick.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
+import { personName, type PersonNameModel } from '../../platform/web/components/person-name.js';
 import { processCrumb, type Process } from '../processes/index.js';
 import type { ReportRow } from './accountability.repository.js';
 import type { ProgressStatus } from './accountability.tables.js';
@@ -34,7 +35,8 @@ export interface ReportModel {
   id: string;
   reported: DayModel;
   status: ProgressStatus;
-  authorName: string | null;
+  /** Who reported, with the staff badge for the administrator or the process's convener; null when the account is gone. */
+  author: PersonNameModel | null;
   /** In what capacity the author wrote, in words ("for Acme (Representative)"), or null in older reports. */
   capacity: string | null;
   reason: string | null;
@@ -140,7 +142,7 @@ function capacityOf(t: ModelCtx['t'], r: ReportRow): string | null {
 
 function reportsOf(ctx: ModelCtx, reports: ReportRow[]): ReportModel[] {
   const { lang, t } = ctx;
-  return reports.map((r) => ({ id: r.id, reported: dayOf(lang, r.reported_at), status: r.status, authorName: r.author_name, capacity: capacityOf(t, r), reason: r.reason, body: r.body, lang: r.lang, evidenceUrls: r.evidence_urls }));
+  return reports.map((r) => ({ id: r.id, reported: dayOf(lang, r.reported_at), status: r.status, author: r.author_name === null ? null : personName(t, r.author_name, r.author_staff), capacity: capacityOf(t, r), reason: r.reason, body: r.body, lang: r.lang, evidenceUrls: r.evidence_urls }));
 }
 
 export function trackerPage(r: TrackerPageRecords, ctx: ModelCtx): TrackerPageModel {

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { ActionsTable, PledgesTable, ProgressReportsTable, ProgressStatus } from './accountability.tables.js';
 
@@ -8,7 +9,12 @@ export type ActionRow = Selectable<ActionsTable> & { owner_name: string; contact
 export type PledgeRow = Selectable<PledgesTable> & { organisation_name: string; signer_name: string };
 /** A progress report with its author's name. */
 /** A report with its author's name and the name of the organisation they wrote for (if any). */
-export type ReportRow = Selectable<ProgressReportsTable> & { author_name: string | null; acting_organisation_name: string | null };
+export type ReportRow = Selectable<ProgressReportsTable> & {
+  author_name: string | null;
+  acting_organisation_name: string | null;
+  /** The author's staff role in the process, loaded by `reports` (issue 10: staff marked where names appear). */
+  author_staff?: StaffRole | null;
+};
 /** What the tracker needs of a recommendation. */
 export interface RecommendationRef {
   id: string;
@@ -118,7 +124,7 @@ export const accountabilityRepository = {
       .leftJoin('users as u', 'u.id', 'r.author_id')
       .leftJoin('organisations as ao', 'ao.id', 'r.acting_organisation_id')
       .selectAll('r')
-      .select(['u.name as author_name', 'ao.name as acting_organisation_name'])
+      .select(['u.name as author_name', 'ao.name as acting_organisation_name', staffOf('r.author_id', { column: 'r.process_id' }).as('author_staff')])
       .where('r.process_id', '=', processId);
     if (f.actionIds || f.pledgeIds) {
       const a = f.actionIds ?? [];

@@ -41,6 +41,7 @@ const objection: NamedPosition = {
   created_at: new Date('2024-05-02T14:00:00Z'),
   superseded_at: null,
   name: 'Bea',
+  staff: null,
 };
 const record: CallRecord = {
   detail: { call, options: [option] },
@@ -60,7 +61,7 @@ describe('callPage', () => {
     expect(m.target).toEqual({ membersOnly: false, text: 'Recommandation 4.1.2\u00a0: Étiqueter les appareils', path: '/fr/processes/labels/recommendations/4.1.2' });
     expect(m.options).toEqual([{ id: 'o1', label: 'Tel que rédigé' }]);
     expect(m.deadline).toEqual({ state: 'open', deadline: '10 mai 2024 à 12 h 00 min 00 s HAE', zone: 'America/Toronto', left: 'dans 3 jours' });
-    expect(m.history.rows).toEqual([{ id: 'pos1', when: '2 mai 2024 à 10 h 00 min 00 s HAE', name: 'Bea', option: 'Tel que rédigé', stance: 'object', superseded: false, reason: 'Too vague' }]);
+    expect(m.history.rows).toEqual([{ id: 'pos1', when: '2 mai 2024 à 10 h 00 min 00 s HAE', person: { name: 'Bea', badge: null }, option: 'Tel que rédigé', stance: 'object', superseded: false, reason: 'Too vague' }]);
   });
   it('offers the position forms to eligible members, and says why not to others', () => {
     expect(callPage(records(), modelCtx('en')).position).toEqual({ kind: 'signIn' });

@@ -4,6 +4,7 @@ import { pick } from '../../platform/i18n/pick.js';
 import { formatInstant } from '../../platform/time/zoned.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
+import { personName, type PersonNameModel } from '../../platform/web/components/person-name.js';
 import { canRead, type DocumentRow } from '../documents/index.js';
 import { processCrumb, type Process } from '../processes/index.js';
 import type { Appeal, Call, CallOption, NamedPosition } from './consensus.repository.js';
@@ -162,7 +163,8 @@ export interface AppealModel {
 export interface HistoryRowModel {
   id: string;
   when: string;
-  name: string;
+  /** Who stated it, with the staff badge when they are the administrator or the process's convener. */
+  person: PersonNameModel;
   option: string | null;
   stance: Stance;
   superseded: boolean;
@@ -278,7 +280,7 @@ export function callPage(r: CallPageRecords, ctx: ModelCtx): CallPageModel {
     }),
     appealPath: viewer.canAppeal ? localPath(lang, `${base}/appeal`) : null,
     history: {
-      rows: r.history.items.map((p) => ({ id: p.id, when: at(p.created_at), name: p.name, option: label(p.option_id), stance: p.stance, superseded: !!p.superseded_at, reason: p.reason })),
+      rows: r.history.items.map((p) => ({ id: p.id, when: at(p.created_at), person: personName(ctx.t, p.name, p.staff), option: label(p.option_id), stance: p.stance, superseded: !!p.superseded_at, reason: p.reason })),
       olderPath: r.history.next ? `${localPath(lang, base)}?after=${r.history.next}#history` : null,
     },
   };

@@ -61,7 +61,7 @@ export function presentResults(r: OptionResults): z.infer<typeof OptionResultsOu
 }
 
 /** A position as the API shows it. */
-export function presentPosition(p: NamedPosition): z.infer<typeof PositionOut> {
+export function presentPosition(p: Omit<NamedPosition, 'staff'>): z.infer<typeof PositionOut> {
   return {
     id: p.id,
     optionId: p.option_id,

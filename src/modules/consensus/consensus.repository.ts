@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
 import type { DB } from '../../platform/db/schema.js';
 import type {
   ConsensusAppealsTable,
@@ -16,7 +17,11 @@ export type CallOption = Selectable<ConsensusOptionsTable>;
 /** A position row. */
 export type Position = Selectable<ConsensusPositionsTable>;
 /** A position with the name of who stated it (members are public). */
-export type NamedPosition = Position & { name: string };
+export type NamedPosition = Position & {
+  name: string;
+  /** The author's staff role in the call's process, loaded with the row (issue 10: staff marked where names appear). */
+  staff: StaffRole | null;
+};
 /** An outcome row. */
 export type Outcome = Selectable<ConsensusOutcomesTable>;
 /** An answer to an objection, with the objection it answers and its author's name. */
@@ -101,8 +106,9 @@ export const consensusRepository = {
     return db
       .selectFrom('consensus_positions as p')
       .innerJoin('users as u', 'u.id', 'p.user_id')
+      .innerJoin('consensus_calls as c', 'c.id', 'p.call_id')
       .selectAll('p')
-      .select('u.name')
+      .select(['u.name', staffOf('p.user_id', { column: 'c.process_id' }).as('staff')])
       .where('p.call_id', '=', callId)
       .where('p.superseded_at', 'is', null)
       .orderBy('p.id')
@@ -136,7 +142,13 @@ export const consensusRepository = {
 
   /** Every position of a call ever stated, newest first, a page at a time (keyset on id). */
   async history(db: Kysely<DB>, callId: string, before: string | undefined, limit: number): Promise<NamedPosition[]> {
-    let q = db.selectFrom('consensus_positions as p').innerJoin('users as u', 'u.id', 'p.user_id').selectAll('p').select('u.name').where('p.call_id', '=', callId);
+    let q = db
+      .selectFrom('consensus_positions as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .innerJoin('consensus_calls as c', 'c.id', 'p.call_id')
+      .selectAll('p')
+      .select(['u.name', staffOf('p.user_id', { column: 'c.process_id' }).as('staff')])
+      .where('p.call_id', '=', callId);
     if (before) q = q.where('p.id', '<', before);
     return q.orderBy('p.id', 'desc').limit(limit).execute();
   },

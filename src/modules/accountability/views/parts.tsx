@@ -1,4 +1,5 @@
 import type { PageCtx } from '../../../platform/web/context.js';
+import { PersonName } from '../../../platform/web/components/person-name.js';
 import type { ProgressStatus } from '../accountability.tables.js';
 import type { DayModel, ReportModel } from '../accountability.page-presenter.js';
 
@@ -28,7 +29,12 @@ export function History(props: { ctx: PageCtx; reports: ReportModel[] }) {
         <li key={r.id} id={`report-${r.id}`}>
           <p>
             <Day day={r.reported} /> · <Status ctx={props.ctx} status={r.status} />
-            {r.authorName ? ` · ${r.authorName}` : ''}
+            {r.author && (
+              <>
+                {' · '}
+                <PersonName p={r.author} />
+              </>
+            )}
             {r.capacity ? ` ${r.capacity}` : ''}
           </p>
           {r.reason && <p lang={r.lang}>{t('accountability.reasonLine', { reason: r.reason })}</p>}

@@ -1,4 +1,5 @@
 import type { PageCtx } from '../../../platform/web/context.js';
+import { PersonName } from '../../../platform/web/components/person-name.js';
 import type { AppealModel, HistoryRowModel, OutcomeModel } from '../consensus.page-presenter.js';
 
 /** One outcome: what was determined, why, and the answer to each objection. */
@@ -113,7 +114,9 @@ export function History({ ctx, rows, olderPath }: { ctx: PageCtx; rows: HistoryR
           {rows.map((p) => (
             <tr key={p.id}>
               <td>{p.when}</td>
-              <th scope="row">{p.name}</th>
+              <th scope="row">
+                <PersonName p={p.person} />
+              </th>
               <td>{p.option}</td>
               <td>
                 {t(`consensus.stances.${p.stance}`)}
