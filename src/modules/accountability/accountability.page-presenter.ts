@@ -115,7 +115,7 @@ export interface TrackerPageModel {
   today: DayModel;
   csvPath: string;
   jsonPath: string;
-  /** The figures by stakeholder group (the whole process only). */
+  /** The figures by stakeholder group (the whole process only, once it has recommendations). */
   figures: { total: number; rows: FigureRowModel[] } | null;
   overdue: { id: string; label: string; due: DayModel }[];
   sections: SectionModel[];
@@ -201,15 +201,17 @@ export function trackerPage(r: TrackerPageRecords, ctx: ModelCtx): TrackerPageMo
     today: dayOf(lang, tracker.today),
     csvPath: path('.csv'),
     jsonPath: path('.json'),
-    figures: organisation
-      ? null
-      : {
-          total: tracker.total,
-          rows: [
-            { key: 'all', label: t('accountability.figures.all'), ...tracker.overall },
-            ...tracker.byGroup.map((g) => ({ key: g.key, label: pick(lang, g, 'name'), withOwner: g.withOwner, done: g.done, late: g.late })),
-          ],
-        },
+    // Nothing to count yet: a table of zeros says less than the "no recommendations yet" below it.
+    figures:
+      organisation || tracker.total === 0
+        ? null
+        : {
+            total: tracker.total,
+            rows: [
+              { key: 'all', label: t('accountability.figures.all'), ...tracker.overall },
+              ...tracker.byGroup.map((g) => ({ key: g.key, label: pick(lang, g, 'name'), withOwner: g.withOwner, done: g.done, late: g.late })),
+            ],
+          },
     overdue: tracker.sections.flatMap((s) => [
       ...s.actions.filter((a) => a.overdue).map((a) => ({ id: `action-${a.id}`, label: `${s.recommendation.number} · ${pick(lang, a, 'title')} (${a.owner_name})`, due: dayOf(lang, a.due_on) })),
       ...s.pledges.filter((p) => p.overdue).map((p) => ({ id: `pledge-${p.id}`, label: `${s.recommendation.number} · ${t('accountability.pledgeOf', { name: p.organisation_name })}`, due: dayOf(lang, p.due_on ?? '') })),

@@ -64,6 +64,8 @@ export interface DirectoryRecords {
   workingGroups: { slug: string; name: string }[];
   organisations: Organisation[];
   filters: { stakeholderGroup?: string | undefined; group?: string | undefined; organisation?: string | undefined };
+  /** Whether a filter narrows the list (an empty list then means "no match", not "nobody yet"). */
+  filtered: boolean;
   members: MemberRow[];
   /** Each member's working groups, named. */
   groupsByUser: Map<string, string[]>;
@@ -75,6 +77,7 @@ export function directoryPage(r: DirectoryRecords, ctx: ModelCtx): DirectoryPage
   const crumb = processCrumb(lang, r.process);
   const f = r.filters;
   return {
+    filtered: !!(f.stakeholderGroup || f.group || f.organisation),
     title: t('participants.directoryTitle', { title: crumb.label }),
     processCrumb: crumb,
     filterAction: localPath(lang, `/processes/${r.process.slug}/participants`),

@@ -60,7 +60,7 @@ export function DirectoryView(props: { ctx: PageCtx; model: DirectoryPageModel }
         <a href={model.popoloPath}>{t('participants.popolo')}</a>
       </p>
       {model.members.length === 0 ? (
-        <p>{t('participants.noMembers')}</p>
+        <p>{t(model.filtered ? 'participants.noMembers' : 'participants.noMembersYet')}</p>
       ) : (
         <table>
           <caption>{title}</caption>
@@ -107,41 +107,45 @@ export function OrganisationsView({ ctx, model }: { ctx: PageCtx; model: Organis
     <Layout ctx={ctx} title={model.title}>
       <Breadcrumb ctx={ctx} trail={[model.processCrumb]} current={model.title} />
       <h1>{model.title}</h1>
-      <table>
-        <caption>{model.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('participants.orgName')}</th>
-            <th scope="col">{t('participants.orgSector')}</th>
-            <th scope="col">{t('participants.region')}</th>
-            <th scope="col" class="num">
-              {t('participants.members')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.organisations.map((o) => (
-            <tr key={o.id}>
-              <td>
-                <a href={o.path}>{o.name}</a>
-                {o.website && (
-                  <>
-                    {' '}
-                    (<a href={o.website}>{t('participants.website')}</a>)
-                  </>
-                )}
-              </td>
-              <td>{o.sector}</td>
-              <td>{o.region}</td>
-              <td class="num">
-                <a href={o.membersPath} aria-label={o.membersLabel}>
-                  {o.members}
-                </a>
-              </td>
+      {model.organisations.length === 0 ? (
+        <p>{t('participants.noOrganisations')}</p>
+      ) : (
+        <table>
+          <caption>{model.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('participants.orgName')}</th>
+              <th scope="col">{t('participants.orgSector')}</th>
+              <th scope="col">{t('participants.region')}</th>
+              <th scope="col" class="num">
+                {t('participants.members')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {model.organisations.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <a href={o.path}>{o.name}</a>
+                  {o.website && (
+                    <>
+                      {' '}
+                      (<a href={o.website}>{t('participants.website')}</a>)
+                    </>
+                  )}
+                </td>
+                <td>{o.sector}</td>
+                <td>{o.region}</td>
+                <td class="num">
+                  <a href={o.membersPath} aria-label={o.membersLabel}>
+                    {o.members}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </Layout>
   );
 }
