@@ -7,7 +7,8 @@ import { adminActor, makeMember, makeOrganisation, makeProcess, makeRecommendati
 
 /**
  * Reminders and the committee's digest, run as the jobs run them with a fixed "now": owners
- * hear once before the due date and once when overdue; the committee gets a weekly summary.
+ * (the named contact, else the organisation's confirmed representatives, never someone who only
+ * claimed it) hear once before the due date and once when overdue; the committee gets a weekly summary.
  */
 let t: TestApp;
 let admin: Actor;
@@ -35,6 +36,8 @@ beforeAll(async () => {
   await makeMember(t, SLUG, acme, 'private_sector');
   const g1 = await makeMember(t, SLUG, gov, 'government', { lang: 'fr' });
   const g2 = await makeMember(t, SLUG, gov, 'government');
+  // Claims the ministry on joining, unconfirmed: the ministry's reminders are none of their business.
+  await makeMember(t, SLUG, gov, 'government', { confirmed: false });
   f.contactEmail = contact.email;
   f.orgEmails = [g1.email, g2.email];
   f.withContact = (await createAction(t.db, admin, f.processId, input({ recommendationId: rec, ownerOrganisationId: acme, contactUserId: contact.userId, titleEn: 'Ship security updates' }))).id;

@@ -170,7 +170,11 @@ export const accountabilityRepository = {
     return db.selectFrom('users').select(['id as user_id', 'email', 'name', 'preferred_lang as lang']).where('id', '=', id).executeTakeFirst();
   },
 
-  /** The members of a process who represent an organisation, in the language they chose there. */
+  /**
+   * The members of a process who represent an organisation, in the language they chose there:
+   * confirmed to act for it (a row in `organisation_roles`), not merely naming it on joining,
+   * which anyone can (issue 10).
+   */
   organisationMembers(db: Kysely<DB>, processId: string, organisationId: string): Promise<MailTarget[]> {
     return db
       .selectFrom('process_members as m')
@@ -178,6 +182,7 @@ export const accountabilityRepository = {
       .select(['u.id as user_id', 'u.email', 'u.name', 'm.preferred_lang as lang'])
       .where('m.process_id', '=', processId)
       .where('m.organisation_id', '=', organisationId)
+      .where((eb) => eb.exists(eb.selectFrom('organisation_roles as r').select('r.user_id').whereRef('r.user_id', '=', 'm.user_id').where('r.organisation_id', '=', organisationId)))
       .orderBy('u.id')
       .execute();
   },

@@ -53,6 +53,8 @@ export interface DirectoryPageModel {
   csvPath: string;
   popoloPath: string;
   members: { id: string; name: string; /** The name with its staff badge. */ person: PersonNameModel; organisation: string; stakeholderGroup: string; workingGroups: string; joinedOn: string }[];
+  /** Whether a filter narrows the list (an empty list then means "no match", not "nobody yet"). */
+  filtered: boolean;
   nextHref: string | undefined;
 }
 
@@ -64,8 +66,6 @@ export interface DirectoryRecords {
   workingGroups: { slug: string; name: string }[];
   organisations: Organisation[];
   filters: { stakeholderGroup?: string | undefined; group?: string | undefined; organisation?: string | undefined };
-  /** Whether a filter narrows the list (an empty list then means "no match", not "nobody yet"). */
-  filtered: boolean;
   members: MemberRow[];
   /** Each member's working groups, named. */
   groupsByUser: Map<string, string[]>;
