@@ -81,8 +81,7 @@ function complaint(where: string, ms: number, below: number, twoBelow: number, b
   if (ms > budget) return `${where}: ${ms.toFixed(0)} ms, budget ${budget.toFixed(0)} ms (ordinary text of ${size}: ${base.toFixed(0)} ms)`;
   const step = ms / Math.max(GROWTH_FLOOR_MS, below);
   const twoSteps = twoBelow ? ms / Math.max(GROWTH_FLOOR_MS, twoBelow) : Infinity;
-  if (below && step > GROWTH && twoSteps > GROWTH_TWO)
-    return `${where}: ${ms.toFixed(0)} ms, ${step.toFixed(1)}× the rung below${twoBelow ? `, ${twoSteps.toFixed(1)}× the rung two below` : ''}`;
+  if (below && step > GROWTH && twoSteps > GROWTH_TWO) return `${where}: ${ms.toFixed(0)} ms, ${step.toFixed(1)}× the rung below${twoBelow ? `, ${twoSteps.toFixed(1)}× the rung two below` : ''}`;
   return null;
 }
 
@@ -125,10 +124,7 @@ async function expectProportional(size: number, ordinary: () => unknown, attacks
   expect(over).toEqual([]);
 }
 
-const VOCABULARY =
-  'device label security update network firmware consumer privacy baseline vendor support lifetime password encryption report comment group meeting standard profile access patch vulnerability disclosure manufacturer assessment registry'.split(
-    ' ',
-  );
+const VOCABULARY = 'device label security update network firmware consumer privacy baseline vendor support lifetime password encryption report comment group meeting standard profile access patch vulnerability disclosure manufacturer assessment registry'.split(' ');
 
 /** Ordinary prose of about `size` characters: headings, paragraphs and lists of varied words. */
 function prose(size: number, seed = 1): string {
@@ -227,26 +223,8 @@ describe('search stays bounded whatever is indexed and asked', () => {
     processId = (await makeProcess(t.db, await adminActor(t.db), 'bounds')).process.id;
     // A page of results on each side: ordinary prose, and texts dense in one short word.
     for (let i = 0; i < 20; i++) {
-      await indexForSearch(t.db, {
-        kind: 'document',
-        refId: newId(),
-        processId,
-        lang: 'en',
-        subkind: 'report',
-        title: `Ordinary ${i}`,
-        body: prose(MAX_BODY, i + 1),
-        path: `/o/${i}`,
-      });
-      await indexForSearch(t.db, {
-        kind: 'document',
-        refId: newId(),
-        processId,
-        lang: 'en',
-        subkind: 'report',
-        title: `Dense ${i}`,
-        body: fill('zq ', MAX_BODY),
-        path: `/d/${i}`,
-      });
+      await indexForSearch(t.db, { kind: 'document', refId: newId(), processId, lang: 'en', subkind: 'report', title: `Ordinary ${i}`, body: prose(MAX_BODY, i + 1), path: `/o/${i}` });
+      await indexForSearch(t.db, { kind: 'document', refId: newId(), processId, lang: 'en', subkind: 'report', title: `Dense ${i}`, body: fill('zq ', MAX_BODY), path: `/d/${i}` });
     }
   }, 240_000);
   afterAll(async () => t?.close());
@@ -257,9 +235,7 @@ describe('search stays bounded whatever is indexed and asked', () => {
   };
 
   it('answers a query that repeats a dense word as fast, within a budget, as an ordinary one', async () => {
-    const repeated = Array(Math.floor(MAX_QUERY / 3))
-      .fill('zq')
-      .join(' ');
+    const repeated = Array(Math.floor(MAX_QUERY / 3)).fill('zq').join(' ');
     await expectWithin(() => search('device label'), {
       'one dense word repeated to the length limit': () => search(repeated),
       'a phrase of the dense word at the word limit': () => search(`"${Array(MAX_TERMS).fill('zq').join(' ')}"`),
@@ -289,9 +265,7 @@ describe('search stays bounded whatever is indexed and asked', () => {
     const res = await t.app.inject({ url: `/api/v1/search?${new URLSearchParams({ q: Array.from({ length: MAX_TERMS + 1 }, (_, i) => `w${i}`).join(' ') })}` });
     expect(res.statusCode).toBe(400);
     expect(res.json().detail).toContain(`at most ${MAX_TERMS} words`);
-    const fr = await t.app.inject({
-      url: `/api/v1/search?${new URLSearchParams({ q: Array.from({ length: MAX_TERMS + 1 }, (_, i) => `w${i}`).join(' '), lang: 'fr' })}`,
-    });
+    const fr = await t.app.inject({ url: `/api/v1/search?${new URLSearchParams({ q: Array.from({ length: MAX_TERMS + 1 }, (_, i) => `w${i}`).join(' '), lang: 'fr' })}` });
     expect(fr.json().detail).toContain(`au plus ${MAX_TERMS} mots`);
   });
 });
