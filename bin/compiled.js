@@ -110,10 +110,7 @@ function prune(root, keep) {
  */
 export async function compiledCopy(root) {
   try {
-    const fp = fingerprint(root);
-    const dir = copyDir(root, fp);
-    if (fs.existsSync(doneMarker(dir))) return dir;
-    return await build(root, fp);
+    return await build(root);
   } catch (err) {
     if (process.env.CONCORD_DEBUG_BUILD) console.error(err);
     return undefined;
