@@ -11,7 +11,13 @@ export class Client {
   constructor(
     readonly app: FastifyInstance,
     readonly headers: Record<string, string> = {},
+    /** The address the requests come from (app.inject's default, 127.0.0.1, when not given). */
+    readonly remoteAddress?: string,
   ) {}
+
+  private from(): { remoteAddress?: string } {
+    return this.remoteAddress ? { remoteAddress: this.remoteAddress } : {};
+  }
 
   private remember(res: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of res.cookies) {
@@ -31,7 +37,7 @@ export class Client {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { ...this.headers, cookie: this.cookieHeader(), ...headers } }));
+    return this.remember(await this.app.inject({ ...this.from(), method: 'GET', url, headers: { ...this.headers, cookie: this.cookieHeader(), ...headers } }));
   }
 
   /** The CSRF token from the last page that had a form. */
@@ -50,6 +56,7 @@ export class Client {
     for (const [k, v] of Object.entries(withToken)) for (const one of v === null ? [] : Array.isArray(v) ? v : [v]) body.append(k, one);
     return this.remember(
       await this.app.inject({
+        ...this.from(),
         method: 'POST',
         url,
         payload: body.toString(),
@@ -61,6 +68,7 @@ export class Client {
   async json(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     return this.remember(
       await this.app.inject({
+        ...this.from(),
         method,
         url,
         ...(payload === undefined ? {} : { payload: payload as object }),

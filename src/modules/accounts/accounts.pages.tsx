@@ -9,17 +9,18 @@ import { redirectWithNotice } from '../../platform/web/notice.js';
 import { formFields, parseForm, problemToFormErrors } from '../../platform/web/forms.js';
 import { safeNext } from '../../platform/web/safe-next.js';
 import { formAction } from '../../platform/web/form-action.js';
-import { RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, TokenBody } from './accounts.schema.js';
+import { RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, SignInLinkBody, SignInLinkRequestBody, TokenBody } from './accounts.schema.js';
 import * as accounts from './accounts.service.js';
+import { SIGN_IN_LINK_REFUSALS, SIGN_IN_LINK_TTL_SECONDS, requestSignInLink, signInLinkProblem, signInWithLink } from './sign-in-link.service.js';
 import { sessionCookieOptions } from '../../platform/auth/session-cookie.js';
-import { ConfirmView, ForgotView, MessageView, RegisterView, ResetView, SignInView } from './views/auth.views.js';
+import { ConfirmView, ForgotView, MessageView, RegisterView, ResetView, SignInLinkView, SignInView } from './views/auth.views.js';
 import { AccountView } from './views/account.view.js';
 import { accountPage } from './accounts.page-presenter.js';
 
 const AUTH_RATE = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 const hide = { hide: true };
 
-/** Account pages: register, confirm, sign in and out, forgotten password, own account. */
+/** Account pages: register, confirm, sign in (password or emailed link) and out, forgotten password, own account. */
 export const accountsPages: FastifyPluginAsync = async (app) => {
   const deps = () => ({ db: app.deps.db, baseUrl: app.deps.config.baseUrl, sessionDays: app.deps.config.sessionDays });
   // One text per field: a repeated parameter (`token=a&token=b`) must not reach code expecting text.
@@ -85,6 +86,55 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     });
   });
 
+  app.post('/sign-in/link-request', { config: { policy: 'account.requestSignInLink', ...AUTH_RATE }, schema: hide }, async (req, reply) => {
+    const values = form(req);
+    const parsed = parseForm(SignInLinkRequestBody, { email: values.linkEmail }, req.t);
+    if (!parsed.ok) {
+      const errors = { linkEmail: parsed.errors.email ?? Object.values(parsed.errors)[0] ?? req.t('errors.email.invalid') };
+      return sendPage(reply, <SignInView ctx={pageCtx(req, reply)} values={{ linkEmail: values.linkEmail }} errors={errors} next={values.next} />, 422);
+    }
+    // Only a path of this site rides in the mail; anything else is dropped, not refused.
+    const next = safeNext(values.next, '') || undefined;
+    await requestSignInLink(deps(), parsed.data.email, { ip: req.ip, next });
+    return reply.redirect(to(req, '/sign-in/link-request/sent'), 303);
+  });
+
+  app.get('/sign-in/link-request/sent', { config: { policy: 'account.requestSignInLink' }, schema: hide }, async (req, reply) =>
+    sendPage(
+      reply,
+      <MessageView
+        ctx={pageCtx(req, reply)}
+        title={req.t('forgot.sentTitle')}
+        paragraphs={[req.t('notices.signInLinkSent', { minutes: SIGN_IN_LINK_TTL_SECONDS / 60 }), req.t('registered.spam')]}
+      />,
+    ),
+  );
+
+  app.get('/sign-in/link', { config: { policy: 'account.signInWithLink' }, schema: hide }, async (req, reply) => {
+    const { token, next } = query(req);
+    const problem = token ? await signInLinkProblem(deps(), token) : new HttpProblem(400, 'errors.token.invalid');
+    if (problem) return linkRefused(req, reply, problem);
+    return sendPage(reply, <SignInLinkView ctx={pageCtx(req, reply)} token={token!} next={next} />);
+  });
+
+  app.post('/sign-in/link', { config: { policy: 'account.signInWithLink', ...AUTH_RATE }, schema: hide }, async (req, reply) => {
+    const values = form(req);
+    return formAction(req, reply, {
+      schema: SignInLinkBody,
+      input: { token: values.token },
+      again: (errors, status) => sendPage(reply, <SignInLinkView ctx={pageCtx(req, reply)} token={values.token ?? ''} next={values.next} errors={errors} />, status),
+      run: async (data) => {
+        const { token } = await signInWithLink(deps(), data.token, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+        if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
+        reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.deps.config));
+        rotateCsrfSecret(reply);
+      },
+      elsewhere: (problem) => (SIGN_IN_LINK_REFUSALS.has(problem.key) ? linkRefused(req, reply, problem) : undefined),
+      to: safeNext(values.next, to(req, '/account')),
+      notice: 'notices.signedIn',
+    });
+  });
+
   app.post('/sign-out', { config: { policy: 'account.signOut' }, schema: hide }, async (req, reply) => {
     if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -141,6 +191,20 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     await accounts.resendConfirmation(deps(), req.actor!.userId);
     return redirectWithNotice(reply, to(req, '/account'), 'notices.confirmationSent');
   });
+
+  /** A sign-in link that does not work, saying why (used, expired, unknown) and how to get another. */
+  function linkRefused(req: FastifyRequest, reply: FastifyReply, problem: HttpProblem) {
+    return sendPage(
+      reply,
+      <MessageView
+        ctx={pageCtx(req, reply)}
+        title={req.t('reset.invalidTitle')}
+        paragraphs={[req.t(problem.key, problem.params)]}
+        link={{ href: to(req, '/sign-in'), text: req.t('signInLink.askAgain') }}
+      />,
+      400,
+    );
+  }
 
   function invalidLink(req: FastifyRequest, reply: FastifyReply) {
     return sendPage(

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, NewUser, User } from '../../platform/db/schema.js';
+import type { DB, EmailTokenPurpose, NewUser, User } from '../../platform/db/schema.js';
 
 /** SQL for people, their roles and their emailed tokens. */
 export const accountsRepository = {
@@ -32,7 +32,7 @@ export const accountsRepository = {
   },
 
   /** Mark every unused token of this purpose for this person as used. */
-  async endTokens(db: Kysely<DB>, userId: string, purpose: 'confirm_email' | 'reset_password'): Promise<void> {
+  async endTokens(db: Kysely<DB>, userId: string, purpose: EmailTokenPurpose): Promise<void> {
     await db.updateTable('email_tokens').set({ used_at: new Date() }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
   },
 
@@ -73,12 +73,12 @@ export const accountsRepository = {
     return s.orderBy('u.name').execute();
   },
 
-  async insertToken(db: Kysely<DB>, row: { id: string; user_id: string; purpose: 'confirm_email' | 'reset_password'; token_hash: string; expires_at: Date }) {
+  async insertToken(db: Kysely<DB>, row: { id: string; user_id: string; purpose: EmailTokenPurpose; token_hash: string; expires_at: Date }) {
     await db.insertInto('email_tokens').values(row).execute();
   },
 
   /** Take a token for use: returns it only if unused and unexpired, and marks it used in the same statement. */
-  async consumeToken(db: Kysely<DB>, tokenHash: string, purpose: 'confirm_email' | 'reset_password') {
+  async consumeToken(db: Kysely<DB>, tokenHash: string, purpose: EmailTokenPurpose) {
     return db
       .updateTable('email_tokens')
       .set({ used_at: new Date() })
@@ -90,7 +90,12 @@ export const accountsRepository = {
       .executeTakeFirst();
   },
 
-  async findLiveToken(db: Kysely<DB>, tokenHash: string, purpose: 'confirm_email' | 'reset_password') {
+  /** A token whatever its state, to say why it no longer works (used or expired). */
+  async findToken(db: Kysely<DB>, tokenHash: string, purpose: EmailTokenPurpose) {
+    return db.selectFrom('email_tokens').select(['user_id', 'used_at', 'expires_at']).where('token_hash', '=', tokenHash).where('purpose', '=', purpose).executeTakeFirst();
+  },
+
+  async findLiveToken(db: Kysely<DB>, tokenHash: string, purpose: EmailTokenPurpose) {
     return db
       .selectFrom('email_tokens')
       .select(['user_id'])

@@ -3,14 +3,15 @@ import { z } from 'zod';
 import { SESSION_COOKIE, destroySession } from '../../platform/auth/sessions.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { rotateCsrfSecret } from '../../platform/http/security.js';
-import { MessageOut, RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, TokenBody, UserOut } from './accounts.schema.js';
+import { MessageOut, RegisterBody, ResetPasswordBody, ResetRequestBody, SignInBody, SignInLinkBody, SignInLinkRequestBody, TokenBody, UserOut } from './accounts.schema.js';
 import * as accounts from './accounts.service.js';
+import { SIGN_IN_LINK_TTL_SECONDS, requestSignInLink, signInWithLink } from './sign-in-link.service.js';
 import { presentUser } from './accounts.presenter.js';
 import { sessionCookieOptions } from '../../platform/auth/session-cookie.js';
 
 const AUTH_RATE = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
-/** Accounts through the JSON API: register, confirm, sign in and out, reset, and /me. */
+/** Accounts through the JSON API: register, confirm, sign in (password or emailed link) and out, reset, and /me. */
 export const accountsApi: FastifyPluginAsyncZod = async (app) => {
   const deps = () => ({ db: app.deps.db, baseUrl: app.deps.config.baseUrl, sessionDays: app.deps.config.sessionDays });
   const tags = ['accounts'];
@@ -45,6 +46,39 @@ export const accountsApi: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { token, user } = await accounts.signIn(deps(), req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
       // Rotation: whatever session the caller had before is ended, and a new token issued.
+      if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.deps.config));
+      rotateCsrfSecret(reply);
+      const { roles } = await accounts.describeUser(app.deps.db, user.id);
+      return presentUser(user, roles);
+    },
+  );
+
+  app.post(
+    '/auth/sign-in-link-requests',
+    {
+      config: { policy: 'account.requestSignInLink', ...AUTH_RATE },
+      schema: {
+        tags,
+        summary: `Ask for a sign-in link by email; the link works once, for ${SIGN_IN_LINK_TTL_SECONDS / 60} minutes, even while failed sign-ins hold the account`,
+        body: SignInLinkRequestBody,
+        response: { 202: MessageOut },
+      },
+    },
+    async (req, reply) => {
+      await requestSignInLink(deps(), req.body.email, { ip: req.ip });
+      return reply.status(202).send({ message: req.t('notices.signInLinkSent', { minutes: SIGN_IN_LINK_TTL_SECONDS / 60 }) });
+    },
+  );
+
+  app.post(
+    '/auth/sign-in-links',
+    {
+      config: { policy: 'account.signInWithLink', ...AUTH_RATE },
+      schema: { tags, summary: 'Sign in with the token of an emailed sign-in link; sets the session cookie', body: SignInLinkBody, response: { 200: UserOut } },
+    },
+    async (req, reply) => {
+      const { token, user } = await signInWithLink(deps(), req.body.token, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
       if (req.sessionId) await destroySession(app.deps.db, req.sessionId);
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.deps.config));
       rotateCsrfSecret(reply);

@@ -42,6 +42,14 @@ export type TokenBody = z.infer<typeof TokenBody>;
 export const ResetRequestBody = z.object({ email: EmailSchema });
 export type ResetRequestBody = z.infer<typeof ResetRequestBody>;
 
+/** Ask for a sign-in link by email (the answer is the same whether the account exists). */
+export const SignInLinkRequestBody = z.object({ email: EmailSchema });
+export type SignInLinkRequestBody = z.infer<typeof SignInLinkRequestBody>;
+
+/** Sign in with the token of an emailed sign-in link. */
+export const SignInLinkBody = z.object({ token: TokenBody.shape.token });
+export type SignInLinkBody = z.infer<typeof SignInLinkBody>;
+
 export const ResetPasswordBody = z.object({ token: TokenBody.shape.token, password: NewPasswordSchema });
 export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>;
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, User } from '../../platform/db/schema.js';
+import type { DB, EmailTokenPurpose, User } from '../../platform/db/schema.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { newId } from '../../platform/lib/ids.js';
 import { inTransaction } from '../../platform/db/tx.js';
@@ -47,7 +47,8 @@ function auditable(u: User): Record<string, unknown> {
   return { ...u };
 }
 
-async function issueToken(db: Kysely<DB>, userId: string, purpose: 'confirm_email' | 'reset_password', ttlMs: number): Promise<string> {
+/** Store a new one-time token (only its hash) and return it for the emailed link. */
+export async function issueToken(db: Kysely<DB>, userId: string, purpose: EmailTokenPurpose, ttlMs: number): Promise<string> {
   const token = randomToken();
   await repo.insertToken(db, { id: newId(), user_id: userId, purpose, token_hash: sha256Hex(token), expires_at: new Date(Date.now() + ttlMs) });
   return token;
@@ -133,7 +134,7 @@ function throttled(seconds: number): HttpProblem {
 }
 
 /** The throttle keys of a sign-in or reset request. */
-function signInKeys(email: string, ip: string) {
+export function signInKeys(email: string, ip: string) {
   return { pair: `signin:pair:${ip}:${email}`, address: `signin:address:${ip}`, account: `signin:account:${email}` };
 }
 

@@ -7,6 +7,7 @@ export const KNOWN_ACTIONS = [
   'user.register',
   'user.confirmEmail',
   'user.resetPassword',
+  'user.signInByLink',
   'role.grant',
   'role.revoke',
   'process.create',

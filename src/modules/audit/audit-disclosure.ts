@@ -39,6 +39,9 @@ export const DISCLOSURE: Record<KnownAction, Disclosure> = {
   'user.register': shownPersonal,
   'user.confirmEmail': shownPersonal,
   'user.resetPassword': shownPersonal,
+  // When someone signs in is their own business: the public sees that an account signed in by
+  // link, not which one (the entity is the account too). The event digests nothing.
+  'user.signInByLink': { ...withheld, entityHidden: true },
   'role.grant': shownPersonal,
   'role.revoke': shownPersonal,
   'process.create': shown,

@@ -10,6 +10,7 @@ export type MailKind =
   | 'digest'
   | 'confirmEmail'
   | 'resetPassword'
+  | 'signInLink'
   | 'accountExists'
   | 'invitation'
   | 'callSubmissionAccepted'

@@ -64,6 +64,8 @@ export const POLICIES = {
   'account.confirmEmail': anyone,
   'account.resendConfirmation': anyone,
   'account.signIn': anyone,
+  'account.requestSignInLink': anyone,
+  'account.signInWithLink': anyone,
   'account.requestPasswordReset': anyone,
   'account.resetPassword': anyone,
   'account.signOut': signedIn,

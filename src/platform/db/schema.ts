@@ -49,11 +49,14 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-/** One-time tokens sent by email (confirmation, password reset); stored hashed. */
+/** What an emailed one-time token is for (`sign_in` since the accounts module's 0023). */
+export type EmailTokenPurpose = 'confirm_email' | 'reset_password' | 'sign_in';
+
+/** One-time tokens sent by email (confirmation, password reset, sign-in link); stored hashed. */
 export interface EmailTokensTable {
   id: string;
   user_id: string;
-  purpose: 'confirm_email' | 'reset_password';
+  purpose: EmailTokenPurpose;
   token_hash: string;
   expires_at: Timestamp;
   used_at: Timestamp | null;

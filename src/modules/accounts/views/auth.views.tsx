@@ -34,7 +34,7 @@ export function RegisterView({ ctx, values = {}, errors = {} }: { ctx: PageCtx; 
   );
 }
 
-/** Sign-in form. */
+/** Sign-in form, and the form asking for a sign-in link by email (its field named apart, so ids stay unique). */
 export function SignInView({ ctx, values = {}, errors = {}, next }: { ctx: PageCtx; values?: Values; errors?: Errors; next?: string | undefined }) {
   const { t, lang } = ctx;
   return (
@@ -50,9 +50,38 @@ export function SignInView({ ctx, values = {}, errors = {}, next }: { ctx: PageC
       <p>
         <a href={localPath(lang, '/password/forgot')}>{t('signIn.forgot')}</a>
       </p>
+      <section aria-labelledby="sign-in-link-title">
+        <h2 id="sign-in-link-title">{t('signIn.linkTitle')}</h2>
+        <p>{t('signIn.linkIntro')}</p>
+        <Form ctx={ctx} action={localPath(lang, '/sign-in/link-request')}>
+          {next && <input type="hidden" name="next" value={next} />}
+          <Field name="linkEmail" type="email" label={t('signIn.linkEmail')} value={values.linkEmail} error={errors.linkEmail} autocomplete="email" required />
+          <Submit>{t('signIn.linkSubmit')}</Submit>
+        </Form>
+      </section>
       <p>
         {t('signIn.noAccount')} <a href={localPath(lang, '/register')}>{t('layout.nav.register')}</a>
       </p>
+    </Layout>
+  );
+}
+
+/**
+ * An emailed sign-in link lands here; signing in is a POST so that mail scanners opening the
+ * link neither use it up nor sign anyone in.
+ */
+export function SignInLinkView({ ctx, token, next, errors = {} }: { ctx: PageCtx; token: string; next?: string | undefined; errors?: Errors }) {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('signInLink.title')}>
+      <h1>{t('signInLink.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <p>{t('signInLink.intro')}</p>
+      <Form ctx={ctx} action={localPath(lang, '/sign-in/link')}>
+        <input type="hidden" name="token" value={token} />
+        {next && <input type="hidden" name="next" value={next} />}
+        <Submit>{t('signInLink.submit')}</Submit>
+      </Form>
     </Layout>
   );
 }
