@@ -24,7 +24,7 @@ export const auditViewPages: FastifyPluginAsync = async (app) => {
     const parsed = ProcessAuditQuery.safeParse({ before: pick('before'), after: pick('after'), action: pick('action') });
     const q = parsed.success ? parsed.data : ProcessAuditQuery.parse({});
     const page = await processAuditPage(db(), process.id, q);
-    const [events, who] = await Promise.all([publicEvents(db(), chainOf(process.id), page.items), whoOfEvents(db(), page.items)]);
+    const [events, who] = await Promise.all([publicEvents(db(), chainOf(process.id), page.items), whoOfEvents(db(), process.id, page.items)]);
     const ctx = pageCtx(req, reply);
     return sendPage(reply, <AuditListView ctx={ctx} model={auditListPage({ process, page: { ...page, items: events }, who, action: q.action }, ctx)} />);
   });

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { AuditEvent, DB } from '../../platform/db/schema.js';
 import { isUuid } from '../../platform/lib/ids.js';
+import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
+
+/** A name the audit page may show, with the person's staff role in the process (issue 10). */
+export interface NamedActor {
+  name: string;
+  staff: StaffRole | null;
+}
 
 /** Where a page of a process's events starts: before or after a seq, or at the newest. */
 export interface ProcessCursor {
@@ -65,19 +72,32 @@ export const auditViewRepository = {
     return new Map(rows.map((r) => [r.id, r.slug]));
   },
 
-  /** Account names by id: the public name people chose, never their email. */
-  async actorNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+  /** Account names by id: the public name people chose, never their email; with each one's staff role in the process. */
+  async actorNames(db: Kysely<DB>, processId: string, ids: string[]): Promise<Map<string, NamedActor>> {
     const valid = [...new Set(ids)];
     if (!valid.length) return new Map();
-    const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', valid).execute();
-    return new Map(rows.map((r) => [r.id, r.name]));
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'name', staffOf('users.id', { id: processId }).as('staff')])
+      .where('id', 'in', valid)
+      .execute();
+    return new Map(rows.map((r) => [r.id, { name: r.name, staff: r.staff }]));
   },
 
-  /** The name each visible comment was published under (a commenter may choose one other than their account's). */
-  async commentNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+  /**
+   * The name each visible comment was published under (a commenter may choose one other than
+   * their account's), with the badge the comment itself shows in the listing: its author's staff
+   * role in the process, never the account's name.
+   */
+  async commentNames(db: Kysely<DB>, processId: string, ids: string[]): Promise<Map<string, NamedActor>> {
     const valid = [...new Set(ids.filter(isUuid))];
     if (!valid.length) return new Map();
-    const rows = await db.selectFrom('comments').select(['id', 'display_name']).where('id', 'in', valid).where('status', '=', 'visible').execute();
-    return new Map(rows.map((r) => [r.id, r.display_name]));
+    const rows = await db
+      .selectFrom('comments')
+      .select(['id', 'display_name', staffOf('comments.author_id', { id: processId }).as('staff')])
+      .where('id', 'in', valid)
+      .where('status', '=', 'visible')
+      .execute();
+    return new Map(rows.map((r) => [r.id, { name: r.display_name, staff: r.staff }]));
   },
 };

@@ -6,6 +6,7 @@ import { auditRepository } from '../../platform/audit/audit.repository.js';
 import type { HeadClaim } from '../../platform/audit/audit-verify.service.js';
 import { latestSignedHeads, type SignedHead } from '../../platform/audit/audit-heads.service.js';
 import { auditViewRepository as repo } from './audit-view.repository.js';
+import type { StaffRole } from '../../platform/auth/staff.repository.js';
 import { disclosureOf, isSealed, publicEvent, type PublicEvent } from './audit-disclosure.js';
 import type { ProcessAuditQuery } from './audit-view.schema.js';
 
@@ -37,8 +38,8 @@ export async function processAuditPage(db: Kysely<DB>, processId: string, q: Pro
   return { items, next: olderExists ? String(oldest.seq) : null, previous: newerExists ? String(newest.seq) : null };
 }
 
-/** Who made a change, as the public page may say it. */
-export type Who = { kind: 'name'; name: string } | { kind: 'withheld' } | { kind: 'none' };
+/** Who made a change, as the public page may say it: a name comes with the person's staff role in the process (issue 10). */
+export type Who = { kind: 'name'; name: string; staff: StaffRole | null } | { kind: 'withheld' } | { kind: 'none' };
 
 /**
  * The public view of events of one chain (any order), each event's predecessor read when it is
@@ -59,15 +60,17 @@ export async function publicEvents(db: Kysely<DB>, chain: string, events: AuditE
  * for a submitted comment the name it was published under (never the account's, which the
  * commenter may have kept private), or withheld. Emails are never read.
  */
-export async function whoOfEvents(db: Kysely<DB>, events: AuditEvent[]): Promise<Map<string, Who>> {
+export async function whoOfEvents(db: Kysely<DB>, processId: string, events: AuditEvent[]): Promise<Map<string, Who>> {
   const rule = (e: AuditEvent) => disclosureOf(e.action).actor;
   const [names, published] = await Promise.all([
     repo.actorNames(
       db,
+      processId,
       events.filter((e) => e.actor_id && rule(e) === 'shown').map((e) => e.actor_id!),
     ),
     repo.commentNames(
       db,
+      processId,
       events.filter((e) => rule(e) === 'published-name').map((e) => e.entity_id),
     ),
   ]);
@@ -76,13 +79,13 @@ export async function whoOfEvents(db: Kysely<DB>, events: AuditEvent[]): Promise
     const seq = String(e.seq);
     const r = rule(e);
     if (r === 'published-name') {
-      const name = published.get(e.entity_id);
-      out.set(seq, name ? { kind: 'name', name } : { kind: 'withheld' });
+      const named = published.get(e.entity_id);
+      out.set(seq, named ? { kind: 'name', ...named } : { kind: 'withheld' });
     } else if (r === 'withheld') out.set(seq, { kind: 'withheld' });
     else if (!e.actor_id) out.set(seq, { kind: 'none' });
     else {
-      const name = names.get(e.actor_id);
-      out.set(seq, name ? { kind: 'name', name } : { kind: 'withheld' });
+      const named = names.get(e.actor_id);
+      out.set(seq, named ? { kind: 'name', ...named } : { kind: 'withheld' });
     }
   }
   return out;

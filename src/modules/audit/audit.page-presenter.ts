@@ -1,6 +1,7 @@
 import { formatDateTime, formatNumber } from '../../platform/i18n/i18n.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
+import { personName, type PersonNameModel } from '../../platform/web/components/person-name.js';
 import { processCrumb, type Process } from '../processes/index.js';
 import type { PublicEvent } from './audit-disclosure.js';
 import { ACTION_PREFIXES, actionKey } from './audit-actions.js';
@@ -29,7 +30,8 @@ export interface AuditEventModel {
   at: string;
   /** The time in the process's zone, in the reader's language. */
   when: string;
-  who: string;
+  /** The person, with their staff badge; or, as text, why no name is shown. */
+  who: PersonNameModel | string;
   what: string;
   action: string;
   record: {
@@ -74,9 +76,9 @@ export interface AuditListRecords {
   action: string | undefined;
 }
 
-/** "Who" in words: a name, or why there is none. */
-export function whoText(ctx: ModelCtx, who: Who | undefined): string {
-  if (who?.kind === 'name') return who.name;
+/** "Who": a name with its staff badge, or in words why there is none (never a badge on a withheld actor). */
+export function whoModel(ctx: ModelCtx, who: Who | undefined): PersonNameModel | string {
+  if (who?.kind === 'name') return personName(ctx.t, who.name, who.staff);
   return ctx.t(who?.kind === 'none' ? 'audit.who.none' : 'audit.who.withheld');
 }
 
@@ -104,7 +106,7 @@ function eventModel(e: PublicEvent, r: AuditListRecords, ctx: ModelCtx): AuditEv
     seq: e.seq,
     at: at.toISOString(),
     when: formatDateTime(lang, at, r.process.timezone),
-    who: whoText(ctx, r.who.get(e.seq)),
+    who: whoModel(ctx, r.who.get(e.seq)),
     what: whatText(ctx, e.action),
     action: e.action,
     record: {

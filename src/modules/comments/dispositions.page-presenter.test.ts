@@ -32,6 +32,7 @@ const entry = (over: Partial<ReportEntry> = {}): ReportEntry =>
     d_version_id: null,
     d_anchor: null,
     at: 'a2',
+    author_staff: null,
     ...over,
   }) as ReportEntry;
 const versions = new Map<string, VersionRef>([
@@ -83,7 +84,7 @@ describe('reportPage', () => {
     const e = reportPage({ process, report: report([hidden]), canRespond: false }, modelCtx('fr')).documents[0]!.paragraphs[0]!.entries[0]!;
     expect(e.body).toEqual({ tombstone: expect.stringMatching(/3 mai 2024/) });
     expect(e.response).toBeNull();
-    expect(e.heading).not.toContain('Ada');
+    expect(e.heading).toEqual({ before: 'Commentaire R-1', person: { name: '', badge: null }, after: '' });
   });
 });
 

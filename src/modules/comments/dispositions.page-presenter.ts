@@ -1,9 +1,10 @@
 import { formatDate, formatNumber } from '../../platform/i18n/i18n.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
+import { namedSentence, personName, type NamedSentenceModel, type PersonNameModel } from '../../platform/web/components/person-name.js';
 import type { Process } from '../processes/index.js';
 import type { Period } from './comments.repository.js';
-import type { CommentEntry } from './dispositions.repository.js';
+import type { CommentEntry, GroupName } from './dispositions.repository.js';
 import type { QueuePage, QueueStatus, Report, VersionRef } from './dispositions.report.js';
 import { changedPath, periodBase } from './dispositions.presenter.js';
 import { OUTCOMES } from './dispositions.schema.js';
@@ -197,11 +198,25 @@ export function queuePageModel(r: QueueRecords, ctx: ModelCtx): QueuePageModel {
   };
 }
 
-/** Who sent a group's copies: the first names, then how many others. */
-function names(ctx: ModelCtx, list: string[], size: number): string {
-  const shown = list.join(', ');
+/** Who sent a group's copies, as the view lays it out: the sentence around the names, the first names with their badges, then how many others. */
+export interface DuplicatesModel {
+  before: string;
+  people: PersonNameModel[];
+  /** "and 3 others", or null when every sender is named. */
+  others: string | null;
+  after: string;
+}
+
+/** Who sent a group's copies: the first names (each with its staff badge), then how many others. */
+function duplicates(ctx: ModelCtx, list: GroupName[], size: number): DuplicatesModel {
+  const { t } = ctx;
   const others = size - list.length;
-  return others > 0 ? `${shown} ${ctx.t('dispositions.report.andOthers', { count: others })}` : shown;
+  const othersText = others > 0 ? t('dispositions.report.andOthers', { count: others }) : null;
+  const joined = list.map((n) => n.name).join(', ') + (othersText ? ` ${othersText}` : '');
+  const s = namedSentence(t, 'dispositions.report.duplicates', { count: size }, 'names', { name: joined, badge: null });
+  // A sentence the names could not be cut out of keeps them as text, without badges.
+  if (!s.person.name) return { before: s.before, people: [], others: null, after: s.after };
+  return { before: s.before, people: list.map((n) => personName(t, n.name, n.staff)), others: othersText, after: s.after };
 }
 
 /** One paragraph of the report (or the general comments): its heading, excerpt, counts and first comments. */
@@ -213,7 +228,8 @@ export interface ReportParagraphModel {
   total: string;
   /** "Accepted: 3"… per outcome with comments, then the awaiting ones. */
   counts: string[];
-  entries: { id: string; heading: string; duplicates: string | null; body: CommentBodyModel; response: ResponseModel }[];
+  /** Each entry's heading names its author with their staff badge (a hidden comment's names nobody). */
+  entries: { id: string; heading: NamedSentenceModel; duplicates: DuplicatesModel | null; body: CommentBodyModel; response: ResponseModel }[];
   seeAll: { path: string; label: string };
 }
 
@@ -256,8 +272,11 @@ export function reportPage(r: { process: Process; report: Report; canRespond: bo
       ],
       entries: p.entries.map((e) => ({
         id: e.id,
-        heading: e.status === 'hidden' ? t('dispositions.report.commentHidden', { receipt: e.receipt }) : t('dispositions.report.comment', { receipt: e.receipt, name: e.display_name }),
-        duplicates: e.group_size > 1 ? t('dispositions.report.duplicates', { count: e.group_size, names: names(ctx, report.names.get(e.group_id) ?? [], e.group_size) }) : null,
+        heading:
+          e.status === 'hidden'
+            ? { before: t('dispositions.report.commentHidden', { receipt: e.receipt }), person: { name: '', badge: null }, after: '' }
+            : namedSentence(t, 'dispositions.report.comment', { receipt: e.receipt }, 'name', personName(t, e.display_name, e.author_staff)),
+        duplicates: e.group_size > 1 ? duplicates(ctx, report.names.get(e.group_id) ?? [], e.group_size) : null,
         body: commentBody(ctx, e, report.period.time_zone),
         response: responseModel(ctx, e, { processSlug: process.slug, versions: report.versions, labels: report.labels }),
       })),

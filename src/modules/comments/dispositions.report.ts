@@ -5,7 +5,7 @@ import { blocksOf, listVersions, type BlockRow, type DocumentRow, type VersionRo
 import type { DispositionOutcome } from './comments.tables.js';
 import type { Period } from './comments.repository.js';
 import { getPeriod } from './periods.service.js';
-import { dispositionsRepository as repo, type CommentEntry, type ReportEntry } from './dispositions.repository.js';
+import { dispositionsRepository as repo, type CommentEntry, type GroupName, type ReportEntry } from './dispositions.repository.js';
 
 /** How many comments (or groups) the report page shows under each paragraph; the listing has the rest. */
 export const ENTRIES_PER_PARAGRAPH = 5;
@@ -46,7 +46,8 @@ export interface DocumentReport {
 export interface Report {
   period: Period;
   documents: DocumentReport[];
-  names: Map<string, string[]>;
+  /** The first names of each duplicate group, with their staff roles. */
+  names: Map<string, GroupName[]>;
   versions: Map<string, VersionRef>;
   /** Paragraph labels of the versions responses name as changed, by version id then anchor. */
   labels: Map<string, Map<string, string>>;
@@ -93,7 +94,7 @@ export async function buildReport(db: Kysely<DB>, processId: string, periodId: s
     const hidden = new Map(mine.map((r) => [r.anchor, r.hidden]));
     const counts = new Map<string, Partial<Record<DispositionOutcome, number>>>();
     for (const r of outcomeRows.filter((o) => o.document_id === document.id)) counts.set(r.anchor, { ...counts.get(r.anchor), [r.outcome]: r.count });
-    const entries = await repo.reportEntries(db, period.id, document.id, ENTRIES_PER_PARAGRAPH);
+    const entries = await repo.reportEntries(db, processId, period.id, document.id, ENTRIES_PER_PARAGRAPH);
     const paragraph = (anchor: string, label: string, text: string): ParagraphReport => {
       const c = counts.get(anchor) ?? {};
       const total = totals.get(anchor) ?? 0;
@@ -109,7 +110,7 @@ export async function buildReport(db: Kysely<DB>, processId: string, periodId: s
   const groups = out.flatMap((d) => d.paragraphs.flatMap((p) => p.entries.filter((e) => e.group_size > 1).map((e) => e.group_id)));
   const changed = out.flatMap((d) => d.paragraphs.flatMap((p) => p.entries.flatMap((e) => (e.d_version_id ? [e.d_version_id] : []))));
   const [names, versions, labels] = await Promise.all([
-    repo.groupNames(db, groups, NAMES_PER_GROUP),
+    repo.groupNames(db, processId, groups, NAMES_PER_GROUP),
     versionRefs(db, documents.map((d) => d.document)),
     labelsOf(db, changed),
   ]);

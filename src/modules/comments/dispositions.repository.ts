@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysel
 import type { DB } from '../../platform/db/schema.js';
 import type { CommentDispositionsTable, DispositionOutcome, HiddenReason } from './comments.tables.js';
 import { readable } from './comments.repository.js';
+import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
 
 /** A response row. */
 export type Disposition = Selectable<CommentDispositionsTable>;
@@ -42,8 +43,14 @@ export interface Recount {
   byOutcome: { document_id: string; anchor: string; outcome: DispositionOutcome; n: number }[];
 }
 
-/** A report entry is a comment entry at a paragraph ('' for general). */
-export type ReportEntry = CommentEntry & { at: string };
+/** A report entry is a comment entry at a paragraph ('' for general), with its author's staff role in the process (issue 10). */
+export type ReportEntry = CommentEntry & { at: string; author_staff: StaffRole | null };
+
+/** A name the report shows for a group's copies, with the sender's staff role in the process. */
+export interface GroupName {
+  name: string;
+  staff: StaffRole | null;
+}
 
 /** Paragraph key of a comment: its anchor, or '' for a general comment (as the count tables write it). */
 export const anchorKey = (anchor: string | null) => anchor ?? '';
@@ -223,7 +230,9 @@ export const dispositionsRepository = {
    * query: a lateral join walks the paragraph index for each anchor the count table names,
    * so the cost follows the number of paragraphs, not of comments.
    */
-  async reportEntries(db: Kysely<DB>, periodId: string, documentId: string, perAnchor: number): Promise<ReportEntry[]> {
+  async reportEntries(db: Kysely<DB>, processId: string, periodId: string, documentId: string, perAnchor: number): Promise<ReportEntry[]> {
+    // Whose convener: the period's process, which the caller checked the period belongs to.
+    const staff = staffOf('comments.author_id', { id: processId }).as('author_staff');
     const anchored = await db
       .selectFrom('comment_anchor_counts as a')
       .innerJoinLateral(
@@ -233,7 +242,7 @@ export const dispositionsRepository = {
             .innerJoin('comment_groups', 'comment_groups.id', 'comments.group_id')
             .leftJoin('comment_dispositions as od', 'od.comment_id', 'comments.id')
             .leftJoin('comment_dispositions as gd', 'gd.group_id', 'comments.group_id')
-            .select((e) => entryColumns(e))
+            .select((e) => [...entryColumns(e), staff])
             .whereRef('comments.period_id', '=', 'a.period_id')
             .whereRef('comments.document_id', '=', 'a.document_id')
             .whereRef('comments.anchor', '=', 'a.anchor')
@@ -252,7 +261,7 @@ export const dispositionsRepository = {
       .orderBy('e.id')
       .execute();
     const general = await entries(db)
-      .select(sql.lit('').as('at'))
+      .select([sql.lit('').as('at'), staff])
       .where('comments.period_id', '=', periodId)
       .where('comments.document_id', '=', documentId)
       .where('comments.anchor', 'is', null)
@@ -263,9 +272,9 @@ export const dispositionsRepository = {
     return [...anchored, ...general] as ReportEntry[];
   },
 
-  /** Up to `limit` names of the visible members of each group, earliest first. */
-  async groupNames(db: Kysely<DB>, groupIds: string[], limit: number): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
+  /** Up to `limit` names of the visible members of each group, earliest first, each with its sender's staff role in the process. */
+  async groupNames(db: Kysely<DB>, processId: string, groupIds: string[], limit: number): Promise<Map<string, GroupName[]>> {
+    const out = new Map<string, GroupName[]>();
     if (groupIds.length === 0) return out;
     const rows = await db
       .selectFrom('comment_groups as g')
@@ -273,7 +282,7 @@ export const dispositionsRepository = {
         (eb) =>
           eb
             .selectFrom('comments as c')
-            .select(['c.id', 'c.display_name'])
+            .select(['c.id', 'c.display_name', staffOf('c.author_id', { id: processId }).as('staff')])
             .whereRef('c.group_id', '=', 'g.id')
             .where('c.status', '=', 'visible')
             .orderBy('c.id')
@@ -281,11 +290,11 @@ export const dispositionsRepository = {
             .as('m'),
         (join) => join.onTrue(),
       )
-      .select(['g.id as group_id', 'm.display_name'])
+      .select(['g.id as group_id', 'm.display_name', 'm.staff'])
       .where('g.id', 'in', groupIds)
       .orderBy('m.id')
       .execute();
-    for (const r of rows) out.set(r.group_id, [...(out.get(r.group_id) ?? []), r.display_name]);
+    for (const r of rows) out.set(r.group_id, [...(out.get(r.group_id) ?? []), { name: r.display_name, staff: r.staff }]);
     return out;
   },
 

@@ -39,6 +39,7 @@ const version = (n: number, over: Partial<VersionListItem> = {}): VersionListIte
   author_id: 'u1',
   created_at: new Date('2024-05-02T16:30:00Z'),
   author_name: 'Bea',
+  author_staff: null,
   ...over,
 });
 const block = (anchor: string, label: string): BlockRow => ({
@@ -136,7 +137,8 @@ describe('documentPageModel', () => {
     const m = documentPageModel({ process, page: page({ version: version(3, { author_name: null }) }) }, modelCtx('fr'));
     expect([m.title, m.lang, m.number, m.count]).toEqual(['Security baseline 3', 'en', 3, 3]);
     expect(m.date).toBe('2 mai 2024 à 12 h 30');
-    expect([m.author, m.status, m.owner]).toEqual(['un ancien membre', 'Ébauche', 'Étiquetage']);
+    expect([m.status, m.owner]).toEqual(['Ébauche', 'Étiquetage']);
+    expect(m.versionLine).toEqual({ before: 'Version 3 sur 3, enregistrée le 2 mai 2024 à 12 h 30 par ', person: { name: 'un ancien membre', badge: null }, after: '.' });
     expect(m.translations).toEqual([{ id: 'd2', lang: 'fr', langName: 'français', path: '/fr/processes/labels/documents/referentiel' }]);
     expect(m.sideBySide).toEqual({ path: '/fr/processes/labels/documents/baseline/side-by-side', langName: 'français' });
     expect([m.currentPath, m.changeSincePath, m.markdownPath]).toEqual([null, '/fr/processes/labels/documents/baseline/compare?from=2&to=3', '/fr/processes/labels/documents/baseline/versions/3/markdown']);
@@ -191,8 +193,8 @@ describe('the reading pages', () => {
     const m = historyPage({ process, doc, versions: [version(1), version(2, { author_name: null })] }, modelCtx('fr'));
     expect([m.docTitle, m.docPath, m.listPath, m.comparePath]).toEqual(['Security baseline', '/fr/processes/labels/documents/baseline', '/fr/processes/labels/documents', '/fr/processes/labels/documents/baseline/compare?from=1&to=3']);
     expect(m.versions).toEqual([
-      { id: 'v1', number: 1, path: '/fr/processes/labels/documents/baseline/versions/1', author: 'Bea', date: '2 mai 2024 à 12 h 30', message: '—', previous: null },
-      { id: 'v2', number: 2, path: '/fr/processes/labels/documents/baseline/versions/2', author: 'un ancien membre', date: '2 mai 2024 à 12 h 30', message: 'Edit 2', previous: { n: 1, path: '/fr/processes/labels/documents/baseline/compare?from=1&to=2' } },
+      { id: 'v1', number: 1, path: '/fr/processes/labels/documents/baseline/versions/1', author: { name: 'Bea', badge: null }, date: '2 mai 2024 à 12 h 30', message: '—', previous: null },
+      { id: 'v2', number: 2, path: '/fr/processes/labels/documents/baseline/versions/2', author: { name: 'un ancien membre', badge: null }, date: '2 mai 2024 à 12 h 30', message: 'Edit 2', previous: { n: 1, path: '/fr/processes/labels/documents/baseline/compare?from=1&to=2' } },
     ]);
     expect(historyPage({ process, doc, versions: [version(1)] }, modelCtx('en')).comparePath).toBeNull();
   });

@@ -5,9 +5,10 @@ import { formatInstant } from '../../platform/time/zoned.js';
 import { timeLeftWords } from '../../platform/time/time-left.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
+import { namedSentence, personName, type NamedSentenceModel, type PersonNameModel } from '../../platform/web/components/person-name.js';
 import type { WorkingGroup } from '../groups/index.js';
 import { processCrumb, type Process } from '../processes/index.js';
-import type { BlockRow, DocumentRow } from './documents.repository.js';
+import type { BlockRow, DocumentRow, VersionListItem } from './documents.repository.js';
 import type { DocumentPage } from './documents.reading.js';
 import { DOCUMENT_KINDS } from './documents.schema.js';
 import type { DocumentStatus } from './documents.tables.js';
@@ -207,7 +208,8 @@ export interface DocumentPageModel {
   number: number;
   count: number;
   date: string;
-  author: string;
+  /** "Version n of count, saved on date by author.", cut around the author's name for its staff badge. */
+  versionLine: NamedSentenceModel;
   status: string;
   owner: string;
   membersOnly: boolean;
@@ -258,6 +260,11 @@ function periodBox(ctx: ModelCtx, process: Process, page: DocumentPage, here: bo
   };
 }
 
+/** A version's author with their staff badge, or "a former member" for an account since deleted. */
+export function versionAuthor(ctx: ModelCtx, v: Pick<VersionListItem, 'author_name' | 'author_staff'>): PersonNameModel {
+  return v.author_name === null ? personName(ctx.t, ctx.t('documents.unknownAuthor'), null) : personName(ctx.t, v.author_name, v.author_staff);
+}
+
 export function documentPageModel(r: { process: Process; page: DocumentPage }, ctx: ModelCtx): DocumentPageModel {
   const { lang, t } = ctx;
   const { process, page } = r;
@@ -275,7 +282,7 @@ export function documentPageModel(r: { process: Process; page: DocumentPage }, c
     number: version.number,
     count: doc.version_count,
     date: formatDateTime(lang, version.created_at, process.timezone),
-    author: version.author_name ?? t('documents.unknownAuthor'),
+    versionLine: namedSentence(t, 'documents.versionLine', { n: version.number, count: doc.version_count, date: formatDateTime(lang, version.created_at, process.timezone) }, 'author', versionAuthor(ctx, version)),
     status: status(doc.status),
     owner: ownerName(ctx, doc, page.groups),
     membersOnly: doc.members_only,

@@ -5,7 +5,8 @@ import type { BlockRow, DocumentRow, VersionListItem, VersionRow } from './docum
 import type { BlockDiff, DiffSummary, WordOp } from './documents.diff.js';
 import type { AnchorWhereabouts, Comparison, SideBySide } from './documents.reading.js';
 import { documentPath } from './documents.service.js';
-import { docBase, langName, type Choice } from './documents.page-presenter.js';
+import { docBase, langName, versionAuthor, type Choice } from './documents.page-presenter.js';
+import type { PersonNameModel } from '../../platform/web/components/person-name.js';
 
 /**
  * Page presenters of the pages around a document, as documents.reading.ts reads them: its
@@ -28,11 +29,11 @@ export interface HistoryPageModel extends DocumentHeader {
   listPath: string;
   /** First against last; null with one version. */
   comparePath: string | null;
-  versions: { id: string; number: number; path: string; author: string; date: string; message: string; previous: { n: number; path: string } | null }[];
+  versions: { id: string; number: number; path: string; /** The author with their staff badge. */ author: PersonNameModel; date: string; message: string; previous: { n: number; path: string } | null }[];
 }
 
 export function historyPage(r: { process: Process; doc: DocumentRow; versions: VersionListItem[] }, ctx: ModelCtx): HistoryPageModel {
-  const { lang, t } = ctx;
+  const { lang } = ctx;
   const { process, doc } = r;
   const base = docBase(process, doc);
   return {
@@ -43,7 +44,7 @@ export function historyPage(r: { process: Process; doc: DocumentRow; versions: V
       id: v.id,
       number: v.number,
       path: localPath(lang, `${base}/versions/${v.number}`),
-      author: v.author_name ?? t('documents.unknownAuthor'),
+      author: versionAuthor(ctx, v),
       date: formatDateTime(lang, v.created_at, process.timezone),
       message: v.message || '—',
       previous: v.number > 1 ? { n: v.number - 1, path: localPath(lang, `${base}/compare?from=${v.number - 1}&to=${v.number}`) } : null,

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
 import type { DocumentAnchorFatesTable, DocumentBlocksTable, DocumentsTable, DocumentVersionsTable } from './documents.tables.js';
 
 /** A document row. */
@@ -10,8 +11,8 @@ export type VersionRow = Selectable<DocumentVersionsTable>;
 export type BlockRow = Selectable<DocumentBlocksTable>;
 /** Where a dropped anchor went. */
 export type AnchorFateRow = Selectable<DocumentAnchorFatesTable>;
-/** A version listed in a history, with its author's name. */
-export type VersionListItem = VersionRow & { author_name: string | null };
+/** A version listed in a history, with its author's name and staff role in the document's process (issue 10). */
+export type VersionListItem = VersionRow & { author_name: string | null; author_staff: StaffRole | null };
 
 /** SQL for documents, their versions, blocks and anchor fates. */
 export const documentsRepository = {
@@ -80,25 +81,29 @@ export const documentsRepository = {
     return db.selectFrom('document_versions').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  /** Version n, with its author's name. */
+  /** Version n, with its author's name and staff role. */
   async versionByNumber(db: Kysely<DB>, documentId: string, n: number): Promise<VersionListItem | undefined> {
     return db
       .selectFrom('document_versions as v')
+      // The document says which process the version belongs to, hence whose convener its author is.
+      .innerJoin('documents as d', 'd.id', 'v.document_id')
       .leftJoin('users as u', 'u.id', 'v.author_id')
       .selectAll('v')
-      .select('u.name as author_name')
+      .select(['u.name as author_name', staffOf('v.author_id', { column: 'd.process_id' }).as('author_staff')])
       .where('v.document_id', '=', documentId)
       .where('v.number', '=', n)
       .executeTakeFirst();
   },
 
-  /** Every version, newest first, with the author's name (documents have tens of versions, not thousands). */
+  /** Every version, newest first, with the author's name and staff role (documents have tens of versions, not thousands). */
   async versions(db: Kysely<DB>, documentId: string): Promise<VersionListItem[]> {
     return db
       .selectFrom('document_versions as v')
+      // The document says which process the version belongs to, hence whose convener its author is.
+      .innerJoin('documents as d', 'd.id', 'v.document_id')
       .leftJoin('users as u', 'u.id', 'v.author_id')
       .selectAll('v')
-      .select('u.name as author_name')
+      .select(['u.name as author_name', staffOf('v.author_id', { column: 'd.process_id' }).as('author_staff')])
       .where('v.document_id', '=', documentId)
       .orderBy('v.number', 'desc')
       .execute();

@@ -4,6 +4,7 @@ import { otherLang, pick } from '../../platform/i18n/pick.js';
 import { formatSpan } from '../../platform/time/zoned.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
+import { personName, type PersonNameModel } from '../../platform/web/components/person-name.js';
 import type { Process } from '../processes/index.js';
 import type { AgendaItem, MeetingRow } from './meetings.repository.js';
 import type { AttendanceSummary, RegistrationState } from './registrations.service.js';
@@ -170,7 +171,7 @@ export interface AfterMeetingModel {
   recordingUrls: string[];
   /** The minutes in the reader's language, or else in the other one (`lang` set), or null. */
   minutes: { text: string; lang: Lang | null } | null;
-  attendance: { total: number; totalText: string; rows: { key: string; name: string; count: string }[]; names: string[] };
+  attendance: { total: number; totalText: string; rows: { key: string; name: string; count: string }[]; /** Those who agreed to be named, each with its staff badge. */ names: PersonNameModel[] };
 }
 
 /** A meeting's page. */
@@ -296,7 +297,7 @@ export function meetingPage(r: MeetingPageRecords, ctx: ModelCtx): MeetingPageMo
               total: a.total,
               totalText: formatNumber(lang, a.total),
               rows: a.rows.map((row) => ({ key: row.key, name: pick(lang, row, 'name'), count: formatNumber(lang, row.count) })),
-              names: a.names,
+              names: a.names.map((n) => personName(ctx.t, n.name, n.staff)),
             },
           }
         : null,

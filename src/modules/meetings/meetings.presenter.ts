@@ -52,5 +52,5 @@ export function presentRegistration(s: RegistrationState) {
 
 /** The API's view of attendance: counts by stakeholder group and the names people agreed to show. */
 export function presentAttendance(a: AttendanceSummary) {
-  return { total: a.total, groups: a.rows.map((r) => ({ key: r.key, name: { en: r.nameEn, fr: r.nameFr }, count: r.count })), names: a.names };
+  return { total: a.total, groups: a.rows.map((r) => ({ key: r.key, name: { en: r.nameEn, fr: r.nameFr }, count: r.count })), names: a.names.map((n) => n.name) };
 }

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
 import type { MeetingAgendaItemsTable, MeetingRegistrationsTable, MeetingsTable } from './meetings.tables.js';
 
 /** A meeting row. */
@@ -12,6 +13,12 @@ export type Registration = Selectable<MeetingRegistrationsTable>;
 export type MeetingRow = Meeting & { process_slug: string; group_slug: string | null };
 /** A registration with the person's name and how to write to them. */
 export type Registrant = Registration & { name: string; email: string; preferred_lang: 'en' | 'fr' };
+
+/** An attendee named in public, and whether they are staff of the meeting's process. */
+export interface NamedAttendee {
+  name: string;
+  staff: StaffRole | null;
+}
 
 /** Which meetings a list shows, and from where (a keyset cursor on start time then id). */
 export interface ListFilter {
@@ -185,18 +192,21 @@ export const meetingsRepository = {
     if (userIds.length) await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).where('user_id', 'in', userIds).execute();
   },
 
-  /** Names of attendees who agreed, at registration, to be named. */
-  async namedAttendees(db: Kysely<DB>, meetingId: string): Promise<string[]> {
-    const rows = await db
+  /**
+   * Attendees who agreed, at registration, to be named, with whether each is staff of the
+   * meeting's process (issue 10: the badge comes from role facts, in this same statement).
+   */
+  async namedAttendees(db: Kysely<DB>, meetingId: string): Promise<NamedAttendee[]> {
+    return db
       .selectFrom('meeting_attendance as a')
       .innerJoin('meeting_registrations as r', (j) => j.onRef('r.meeting_id', '=', 'a.meeting_id').onRef('r.user_id', '=', 'a.user_id'))
+      .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
       .innerJoin('users as u', 'u.id', 'a.user_id')
-      .select('u.name')
+      .select(['u.name', staffOf('a.user_id', { column: 'm.process_id' }).as('staff')])
       .where('a.meeting_id', '=', meetingId)
       .where('r.show_name', '=', true)
       .orderBy('u.name')
       .execute();
-    return rows.map((r) => r.name);
   },
 
   /**

@@ -7,7 +7,7 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { StakeholderGroup } from '../processes/index.js';
 import { balance, memberStakeholderGroups, type BalanceRow } from '../participants/index.js';
-import { meetingsRepository as repo, type Meeting, type Registrant, type Registration } from './meetings.repository.js';
+import { meetingsRepository as repo, type Meeting, type NamedAttendee, type Registrant, type Registration } from './meetings.repository.js';
 import type { RegisterBody } from './meetings.schema.js';
 import { mailAboutMeeting } from './meetings.mail.js';
 import { canSee } from '../../platform/auth/policies.js';
@@ -123,7 +123,8 @@ export async function setAttendance(db: Kysely<DB>, actor: Actor, processId: str
 export interface AttendanceSummary {
   total: number;
   rows: BalanceRow[];
-  names: string[];
+  /** Those who agreed to be named, with their staff role in the process (for the badge). */
+  names: NamedAttendee[];
 }
 
 /** Who attended, counted by stakeholder group (people outside the process count in the total only). */

@@ -2,6 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { AuditEventModel, AuditListPageModel } from '../audit.page-presenter.js';
+import { PersonName } from '../../../platform/web/components/person-name.js';
 import { VerifyBox } from './verify-box.js';
 
 /** A hash as published, or why it is not. */
@@ -100,7 +101,7 @@ export function AuditListView(props: { ctx: PageCtx; model: AuditListPageModel }
                 <td>
                   <time dateTime={e.at}>{e.when}</time>
                 </td>
-                <td>{e.who}</td>
+                <td>{typeof e.who === 'string' ? e.who : <PersonName p={e.who} />}</td>
                 <td>
                   {e.what} <code class="meta">{e.action}</code>
                 </td>

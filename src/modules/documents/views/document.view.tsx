@@ -3,6 +3,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { FieldShell, Form, Submit } from '../../../platform/web/components/forms.js';
 import type { DocumentPageModel, PeriodBoxModel } from '../documents.page-presenter.js';
+import { NamedSentence } from '../../../platform/web/components/person-name.js';
 import { Blocks } from './blocks.js';
 
 /** The comment period's box at the top: its state, and links to comment on the whole or read the comments. */
@@ -49,7 +50,7 @@ export function DocumentView(props: { ctx: PageCtx; model: DocumentPageModel }) 
       <Breadcrumb ctx={ctx} trail={[m.processCrumb, { href: m.listPath, label: t('documents.listTitle') }]} current={m.title} currentLang={m.lang} />
       <h1 lang={m.lang}>{m.title}</h1>
       <p class="meta">
-        {t('documents.versionLine', { n: m.number, count: m.count, date: m.date, author: m.author })}{' '}
+        <NamedSentence s={m.versionLine} />{' '}
         {t('documents.statusLine', { status: m.status })} {t('documents.belongsTo', { owner: m.owner })}{' '}
         {m.membersOnly && <span class="badge">{t('documents.membersOnly')}</span>}
       </p>

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
+import { PersonName } from '../../../platform/web/components/person-name.js';
 import type { HistoryPageModel } from '../documents.reading.page-presenter.js';
 
 /** Every version of a document: number, author, date, message, and a link to what changed. */
@@ -34,7 +35,9 @@ export function HistoryView(props: { ctx: PageCtx; model: HistoryPageModel }) {
               <th scope="row">
                 <a href={v.path}>{v.number}</a>
               </th>
-              <td>{v.author}</td>
+              <td>
+                <PersonName p={v.author} />
+              </td>
               <td>{v.date}</td>
               <td lang={m.docLang}>{v.message}</td>
               <td>{v.previous && <a href={v.previous.path}>{t('documents.compareWithPrevious', { n: v.previous.n })}</a>}</td>

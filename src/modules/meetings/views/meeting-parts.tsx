@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Form } from '../../../platform/web/components/forms.js';
 import { Markdown } from '../../../platform/web/markdown.js';
+import { PersonName } from '../../../platform/web/components/person-name.js';
 import type { AfterMeetingModel, AgendaItemModel, MeetingPageModel, RegistrationModel } from '../meetings.page-presenter.js';
 
 /** The facts of a meeting as label / value rows. */
@@ -197,7 +198,9 @@ export function AfterMeeting({ ctx, after }: { ctx: PageCtx; after: AfterMeeting
           <h3>{t('meetings.namedAttendees')}</h3>
           <ul>
             {attendance.names.map((n, i) => (
-              <li key={i}>{n}</li>
+              <li key={i}>
+                <PersonName p={n} />
+              </li>
             ))}
           </ul>
         </>

@@ -1,9 +1,28 @@
+import { Fragment } from 'preact';
 import type { PageCtx } from '../../../../platform/web/context.js';
 import { Layout } from '../../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../../platform/web/components/breadcrumb.js';
-import type { ReportPageModel, ReportParagraphModel } from '../../dispositions.page-presenter.js';
+import type { DuplicatesModel, ReportPageModel, ReportParagraphModel } from '../../dispositions.page-presenter.js';
+import { NamedSentence, PersonName } from '../../../../platform/web/components/person-name.js';
 import { DispositionProgress } from './progress.js';
 import { CommentBody, ResponseBlock } from './parts.js';
+
+/** "Sent 3 times, by A, B and 1 other", each name with its staff badge. */
+function Duplicates({ d }: { d: DuplicatesModel }) {
+  return (
+    <>
+      {d.before}
+      {d.people.map((p, i) => (
+        <Fragment key={i}>
+          {i > 0 && ', '}
+          <PersonName p={p} />
+        </Fragment>
+      ))}
+      {d.others && ` ${d.others}`}
+      {d.after}
+    </>
+  );
+}
 
 /** One paragraph: its label and excerpt, counts by outcome, its first comments with their responses. */
 function Paragraph({ ctx, p }: { ctx: PageCtx; p: ReportParagraphModel }) {
@@ -28,8 +47,14 @@ function Paragraph({ ctx, p }: { ctx: PageCtx; p: ReportParagraphModel }) {
         {p.entries.map((e) => (
           <li key={e.id}>
             <article aria-labelledby={`e-${e.id}`}>
-              <h4 id={`e-${e.id}`}>{e.heading}</h4>
-              {e.duplicates && <p class="meta">{e.duplicates}</p>}
+              <h4 id={`e-${e.id}`}>
+                <NamedSentence s={e.heading} />
+              </h4>
+              {e.duplicates && (
+                <p class="meta">
+                  <Duplicates d={e.duplicates} />
+                </p>
+              )}
               <CommentBody body={e.body} />
               <ResponseBlock ctx={ctx} response={e.response} />
             </article>
