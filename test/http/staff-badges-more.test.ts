@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { makeComment, makeCommentPeriod, makeDocument, makeProcess, makeUser } from '../helpers/factories.js';
+import { makeComment, makeCommentPeriod, makeDocument, makeGroup, makeMember, makeOrganisation, makeProcess, makeRecommendation, makeUser } from '../helpers/factories.js';
+import { openCall, statePosition } from '../../src/modules/consensus/consensus.service.js';
+import { fileAppeal, recordOutcome } from '../../src/modules/consensus/outcomes.service.js';
+import { postAnnouncement } from '../../src/modules/groups/groups.service.js';
+import { createAction, signPledge } from '../../src/modules/accountability/accountability.service.js';
 import { meetingsDeps, scheduleMeeting } from '../../src/modules/meetings/meetings.service.js';
 import { register, setAttendance } from '../../src/modules/meetings/registrations.service.js';
 import { saveVersion } from '../../src/modules/documents/documents.service.js';
@@ -9,7 +13,9 @@ import { newId } from '../../src/platform/lib/ids.js';
 /**
  * Issue 10, the pages added after the first four: a meeting's named attendees, a document's
  * version line and history, the disposition-of-comments report (each comment's heading and the
- * senders of a duplicate group) and the public audit trail. On each, the administrator and the
+ * senders of a duplicate group), the public audit trail, and where members act: objections
+ * answered and appeals on a call's record, a working group's announcements, pledge signers and
+ * action contacts in the tracker. On each, the administrator and the
  * process's convener carry their badge and an ordinary account named exactly like the
  * administrator carries none; on the audit trail, an event whose actor is withheld shows no
  * badge either.
@@ -180,5 +186,111 @@ describe('staff badges on the public audit trail', () => {
     // Scheduling is public: there the administrator is named, with the badge.
     const scheduled = events.find((r) => r.includes('<code class="meta">meeting.schedule</code>'));
     expect(scheduled).toContain(`<span class="person-name">Site Admin</span> ${badge(lang, 'admin')}`);
+  });
+});
+
+describe('staff badges where members act: objections answered, appeals, announcements, pledges and action contacts', () => {
+  type Key = 'admin' | 'imitator' | 'convener';
+  const KEYS: Key[] = ['admin', 'imitator', 'convener'];
+  const MEMBER = { admin: 'Member Admin', imitator: 'Member Admin', convener: 'Member Convener' } as const;
+  const call = { id: '' };
+  const positions = {} as Record<Key, string>;
+  const appeals = {} as Record<Key, string>;
+  const actions = {} as Record<Key, string>;
+  const announced = { admin: 'From the administrator', imitator: 'From a chair named like the administrator', convener: 'From the convener' } as const;
+
+  beforeAll(async () => {
+    const org = await makeOrganisation(t.db, people.admin.actor, 'Badge Org');
+    const joined = {} as Record<Key, Awaited<ReturnType<typeof makeMember>>>;
+    for (const k of KEYS) joined[k] = await makeMember(t, SLUG, org, 'government', k === 'convener' ? { role: 'convener' } : {});
+    await t.db.insertInto('role_assignments').values({ id: newId(), user_id: joined.admin.userId, role: 'admin', process_id: null, group_id: null, granted_by: null }).execute();
+    for (const k of KEYS) await t.db.updateTable('users').set({ name: MEMBER[k] }).where('id', '=', joined[k].userId).execute();
+
+    // Each objects on a call; the call is decided with an answer to each objection; each appeals.
+    const d = await openCall(t.db, people.admin.actor, ids.process, {
+      target: 'document',
+      document: 'draft',
+      questionEn: 'Can you accept the draft?',
+      questionFr: 'Pouvez-vous accepter le projet ?',
+      options: [{ labelEn: 'As written', labelFr: 'Tel quel' }],
+      deadline: new Date(Date.now() + 86_400_000).toISOString(),
+      timeZone: 'America/Toronto',
+      appealDays: 10,
+    } as never);
+    call.id = d.call.id;
+    for (const k of KEYS) positions[k] = (await statePosition(t.db, joined[k].actor, call.id, { optionId: d.options[0]!.id, stance: 'object', reason: `Objection of ${k}` })).id;
+    await recordOutcome(t.db, people.admin.actor, call.id, {
+      outcome: 'rough_consensus',
+      optionId: d.options[0]!.id,
+      rationale: 'Most can live with it.',
+      lang: 'en',
+      answers: KEYS.map((k) => ({ positionId: positions[k], answer: `Answer to ${k}` })),
+    });
+    for (const k of KEYS) appeals[k] = (await fileAppeal(t.db, joined[k].actor, call.id, { grounds: `Grounds of ${k}`, lang: 'en' })).id;
+
+    // A working group's announcements by the administrator, a chair named like them, and the convener.
+    const group = await makeGroup(t.db, people.admin.actor, ids.process, 'wg');
+    const chair = await makeUser(t.db, { name: NAME.admin, roles: [{ role: 'chair', processId: ids.process, groupId: group.id }] });
+    const by = { admin: people.admin.actor, imitator: chair.actor, convener: people.convener.actor };
+    for (const k of KEYS) await postAnnouncement(t.db, by[k], group, { title: announced[k], body: 'Text.', lang: 'en' });
+
+    // Pledges signed by each member, and actions with each of them as contact.
+    const recommendation = await makeRecommendation(t.db, ids.process, '2.1');
+    for (const k of KEYS) {
+      await signPledge(t.db, joined[k].actor, ids.process, { recommendationId: recommendation, organisationId: org, text: `Pledge of ${k}`, lang: 'en', dueOn: undefined });
+      actions[k] = (
+        await createAction(t.db, people.admin.actor, ids.process, {
+          recommendationId: recommendation,
+          titleEn: `Action of ${k}`,
+          titleFr: `Action de ${k}`,
+          ownerOrganisationId: org,
+          contactUserId: joined[k].userId,
+          dueOn: '2099-01-01',
+          measureEn: 'Done.',
+          measureFr: 'Fait.',
+        })
+      ).id;
+    }
+  });
+
+  /** The text of a pattern's first group, which must be there. */
+  const grab = (html: string, re: RegExp, what: string) => {
+    const m = re.exec(html);
+    expect(m, what).not.toBeNull();
+    return m![1]!;
+  };
+  const expectMarks = (lang: 'en' | 'fr', seen: Record<Key, string>) => {
+    expect(seen.admin).toContain(`<span class="person-name">${MEMBER.admin}</span> ${badge(lang, 'admin')}`);
+    expect(seen.convener).toContain(`<span class="person-name">${MEMBER.convener}</span> ${badge(lang, 'convener')}`);
+    expect(seen.imitator).toContain(`<span class="person-name">${MEMBER.imitator}</span>`);
+    expect(seen.imitator).not.toContain('class="staff-badge');
+  };
+
+  it.each(['en', 'fr'] as const)('marks objectors answered and appellants on the call’s record (%s)', async (lang) => {
+    const res = await t.app.inject({ url: `/${lang}/processes/${SLUG}/consensus/${call.id}` });
+    expect(res.statusCode).toBe(200);
+    const of = (re: (k: Key) => RegExp) => Object.fromEntries(KEYS.map((k) => [k, grab(res.body, re(k), k)])) as Record<Key, string>;
+    const objections = of((k) => new RegExp(`<li id="answer-${positions[k]}"><p><strong>(.*?)</strong>`, 's'));
+    expectMarks(lang, objections);
+    expect(objections.admin).toMatch(lang === 'en' ? /^Objection by / : /^Objection de /);
+    expectMarks(lang, of((k) => new RegExp(`<li id="appeal-${appeals[k]}"><p><strong>(.*?)</strong>`, 's')));
+  });
+
+  it.each(['en', 'fr'] as const)('marks the authors of a working group’s announcements (%s)', async (lang) => {
+    const res = await t.app.inject({ url: `/${lang}/processes/${SLUG}/groups/wg` });
+    expect(res.statusCode).toBe(200);
+    const byline = (k: Key) => grab(res.body, new RegExp(`<h3>${announced[k]}</h3><p class="meta">(.*?)</p>`, 's'), k);
+    expect(byline('admin')).toContain(`<span class="person-name">Site Admin</span> ${badge(lang, 'admin')}`);
+    expect(byline('convener')).toContain(`<span class="person-name">Connie Vener</span> ${badge(lang, 'convener')}`);
+    expect(byline('imitator')).toContain('<span class="person-name">Site Admin</span>');
+    expect(byline('imitator')).not.toContain('class="staff-badge');
+  });
+
+  it.each(['en', 'fr'] as const)('marks pledge signers and action contacts in the tracker (%s)', async (lang) => {
+    const res = await t.app.inject({ url: `/${lang}/processes/${SLUG}/tracker` });
+    expect(res.statusCode).toBe(200);
+    const of = (re: (k: Key) => RegExp) => Object.fromEntries(KEYS.map((k) => [k, grab(res.body, re(k), k)])) as Record<Key, string>;
+    expectMarks(lang, of((k) => new RegExp(`<blockquote lang="en">Pledge of ${k}</blockquote><p>(.*?)</p>`, 's')));
+    expectMarks(lang, of((k) => new RegExp(`<article class="card" id="action-${actions[k]}">.*?<dd>(.*?)</dd>`, 's')));
   });
 });

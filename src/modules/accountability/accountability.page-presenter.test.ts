@@ -15,6 +15,7 @@ const action: TrackedAction = {
   owner_name: 'Acme',
   contact_user_id: 'u7',
   contact_name: 'Bea',
+  contact_staff: null,
   due_on: '2020-06-30',
   measure_en: 'A label exists',
   measure_fr: 'Une étiquette existe',

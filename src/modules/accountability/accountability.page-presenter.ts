@@ -4,7 +4,7 @@ import type { Lang } from '../../platform/i18n/i18n.js';
 import { pick } from '../../platform/i18n/pick.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
-import { personName, type PersonNameModel } from '../../platform/web/components/person-name.js';
+import { namedSentence, personName, type NamedSentenceModel, type PersonNameModel } from '../../platform/web/components/person-name.js';
 import { processCrumb, type Process } from '../processes/index.js';
 import type { ReportRow } from './accountability.repository.js';
 import type { ProgressStatus } from './accountability.tables.js';
@@ -51,7 +51,8 @@ export interface ActionModel {
   title: string;
   ownerName: string;
   ownerPath: string;
-  contactName: string | null;
+  /** The action's contact, with the staff badge; null without one. */
+  contact: PersonNameModel | null;
   due: DayModel;
   measure: string;
   status: ProgressStatus;
@@ -71,7 +72,8 @@ export interface PledgeModel {
   /** The pledge's own language. */
   lang: Lang;
   text: string;
-  signerName: string;
+  /** "Signed by <name>", the name with its staff badge. */
+  signedBy: NamedSentenceModel;
   /** The role the signer held for the organisation, in words, or null in older pledges. */
   signedAs: string | null;
   signed: DayModel;
@@ -159,7 +161,7 @@ export function trackerPage(r: TrackerPageRecords, ctx: ModelCtx): TrackerPageMo
       title: pick(lang, a, 'title'),
       ownerName: a.owner_name,
       ownerPath: path(`/organisations/${a.owner_organisation_id}`),
-      contactName: a.contact_name,
+      contact: a.contact_name === null ? null : personName(t, a.contact_name, a.contact_staff),
       due: dayOf(lang, a.due_on),
       measure: pick(lang, a, 'measure'),
       status: a.status,
@@ -175,7 +177,7 @@ export function trackerPage(r: TrackerPageRecords, ctx: ModelCtx): TrackerPageMo
     organisationPath: path(`/organisations/${p.organisation_id}`),
     lang: p.lang,
     text: p.text,
-    signerName: p.signer_name,
+    signedBy: namedSentence(t, 'accountability.signedBy', {}, 'name', personName(t, p.signer_name, p.signer_staff)),
     signedAs: p.signed_as ? t('accountability.capacity.signedAs', { role: roleWords(t, p.signed_as) }) : null,
     signed: dayOf(lang, p.signed_at),
     due: p.due_on ? dayOf(lang, p.due_on) : null,

@@ -4,9 +4,9 @@ import type { DB } from '../../platform/db/schema.js';
 import type { ActionsTable, PledgesTable, ProgressReportsTable, ProgressStatus } from './accountability.tables.js';
 
 /** An action with the names the tracker shows beside it. */
-export type ActionRow = Selectable<ActionsTable> & { owner_name: string; contact_name: string | null };
+export type ActionRow = Selectable<ActionsTable> & { owner_name: string; contact_name: string | null; contact_staff: StaffRole | null };
 /** A pledge with its organisation's and signer's names. */
-export type PledgeRow = Selectable<PledgesTable> & { organisation_name: string; signer_name: string };
+export type PledgeRow = Selectable<PledgesTable> & { organisation_name: string; signer_name: string; signer_staff: StaffRole | null };
 /** A progress report with its author's name. */
 /** A report with its author's name and the name of the organisation they wrote for (if any). */
 export type ReportRow = Selectable<ProgressReportsTable> & {
@@ -51,7 +51,7 @@ export const accountabilityRepository = {
       .innerJoin('organisations as o', 'o.id', 'a.owner_organisation_id')
       .leftJoin('users as u', 'u.id', 'a.contact_user_id')
       .selectAll('a')
-      .select(['o.name as owner_name', 'u.name as contact_name'])
+      .select(['o.name as owner_name', 'u.name as contact_name', staffOf('a.contact_user_id', { column: 'a.process_id' }).as('contact_staff')])
       .where('a.process_id', '=', processId);
     if (f.id) q = q.where('a.id', '=', f.id);
     if (f.organisationId) q = q.where('a.owner_organisation_id', '=', f.organisationId);
@@ -80,7 +80,7 @@ export const accountabilityRepository = {
       .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
       .innerJoin('users as u', 'u.id', 'p.signed_by')
       .selectAll('p')
-      .select(['o.name as organisation_name', 'u.name as signer_name'])
+      .select(['o.name as organisation_name', 'u.name as signer_name', staffOf('p.signed_by', { column: 'p.process_id' }).as('signer_staff')])
       .where('p.process_id', '=', processId);
     if (f.id) q = q.where('p.id', '=', f.id);
     if (f.organisationId) q = q.where('p.organisation_id', '=', f.organisationId);

@@ -4,7 +4,7 @@ import { pick } from '../../platform/i18n/pick.js';
 import { formatInstant } from '../../platform/time/zoned.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
-import { personName, type PersonNameModel } from '../../platform/web/components/person-name.js';
+import { namedSentence, personName, type NamedSentenceModel, type PersonNameModel } from '../../platform/web/components/person-name.js';
 import { canRead, type DocumentRow } from '../documents/index.js';
 import { processCrumb, type Process } from '../processes/index.js';
 import type { Appeal, Call, CallOption, NamedPosition } from './consensus.repository.js';
@@ -137,13 +137,15 @@ export interface OutcomeModel {
   adopted: string | null;
   rationale: string;
   lang: Lang;
-  answers: { positionId: string; name: string; reason: string | null; answer: string }[];
+  /** Each answered objection: "Objection by <name>:" (with the staff badge), its reason and the answer. */
+  answers: { positionId: string; objectionBy: NamedSentenceModel; reason: string | null; answer: string }[];
 }
 
 /** An appeal with its answer. */
 export interface AppealModel {
   id: string;
-  appellant: string;
+  /** "Appeal by <name>, filed on <date>", the name with its staff badge. */
+  by: NamedSentenceModel;
   filedAt: string;
   /** The outcome appealed, when it is on the page. */
   appealed: { id: string; outcome: ConsensusOutcome } | null;
@@ -258,14 +260,14 @@ export function callPage(r: CallPageRecords, ctx: ModelCtx): CallPageModel {
       adopted: label(o.outcome.option_id),
       rationale: o.outcome.rationale,
       lang: o.outcome.lang,
-      answers: o.answers.map((a) => ({ positionId: a.position_id, name: a.name, reason: a.reason, answer: a.answer })),
+      answers: o.answers.map((a) => ({ positionId: a.position_id, objectionBy: namedSentence(ctx.t, 'consensus.outcome.objectionBy', {}, 'name', personName(ctx.t, a.name, a.staff)), reason: a.reason, answer: a.answer })),
     })),
     recordOutcomePath: viewer.canDecide && call.status === 'open' ? localPath(lang, `${base}/outcome`) : null,
     appeals: record.appeals.map((a) => {
       const appealed = record.outcomes.find((o) => o.outcome.id === a.outcome_id);
       return {
         id: a.id,
-        appellant: a.appellant,
+        by: namedSentence(ctx.t, 'consensus.appeal.by', { at: at(a.filed_at) }, 'name', personName(ctx.t, a.appellant, a.appellant_staff)),
         filedAt: at(a.filed_at),
         appealed: appealed ? { id: appealed.outcome.id, outcome: appealed.outcome.outcome } : null,
         grounds: a.grounds,

@@ -24,10 +24,10 @@ export type NamedPosition = Position & {
 };
 /** An outcome row. */
 export type Outcome = Selectable<ConsensusOutcomesTable>;
-/** An answer to an objection, with the objection it answers and its author's name. */
-export type ObjectionAnswer = Selectable<ConsensusObjectionAnswersTable> & { name: string; reason: string | null };
-/** An appeal row with the appellant's name. */
-export type Appeal = Selectable<ConsensusAppealsTable> & { appellant: string };
+/** An answer to an objection, with the objection it answers and its author's name and staff role in the process. */
+export type ObjectionAnswer = Selectable<ConsensusObjectionAnswersTable> & { name: string; reason: string | null; staff: StaffRole | null };
+/** An appeal row with the appellant's name and staff role in the process. */
+export type Appeal = Selectable<ConsensusAppealsTable> & { appellant: string; appellant_staff: StaffRole | null };
 
 /** SQL for consensus calls, their options, positions, outcomes and appeals. */
 export const consensusRepository = {
@@ -187,8 +187,9 @@ export const consensusRepository = {
       .selectFrom('consensus_objection_answers as a')
       .innerJoin('consensus_positions as p', 'p.id', 'a.position_id')
       .innerJoin('users as u', 'u.id', 'p.user_id')
+      .innerJoin('consensus_calls as c', 'c.id', 'p.call_id')
       .selectAll('a')
-      .select(['u.name', 'p.reason'])
+      .select(['u.name', 'p.reason', staffOf('p.user_id', { column: 'c.process_id' }).as('staff')])
       .where('a.outcome_id', 'in', outcomeIds)
       .orderBy('p.id')
       .execute();
@@ -196,7 +197,15 @@ export const consensusRepository = {
 
   /** The appeals of a call, oldest first. */
   async appeals(db: Kysely<DB>, callId: string): Promise<Appeal[]> {
-    return db.selectFrom('consensus_appeals as a').innerJoin('users as u', 'u.id', 'a.appellant_id').selectAll('a').select('u.name as appellant').where('a.call_id', '=', callId).orderBy('a.id').execute();
+    return db
+      .selectFrom('consensus_appeals as a')
+      .innerJoin('users as u', 'u.id', 'a.appellant_id')
+      .innerJoin('consensus_calls as c', 'c.id', 'a.call_id')
+      .selectAll('a')
+      .select(['u.name as appellant', staffOf('a.appellant_id', { column: 'c.process_id' }).as('appellant_staff')])
+      .where('a.call_id', '=', callId)
+      .orderBy('a.id')
+      .execute();
   },
 
   async lockAppeal(db: Kysely<DB>, id: string): Promise<Selectable<ConsensusAppealsTable> | undefined> {

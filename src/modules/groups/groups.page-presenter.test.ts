@@ -21,7 +21,7 @@ const group: WorkingGroup = {
 const records = (over: Partial<GroupPageRecords> = {}): GroupPageRecords => ({
   process,
   summary: { group, chairs: [{ user_id: 'u2', name: 'Bea' }], memberCount: 4 },
-  announcements: [{ id: 'a1', group_id: 'g1', author_id: 'u2', author_name: null, title: 'Hello', body: 'Text', lang: 'en', created_at: new Date('2024-05-02T16:00:00Z') }],
+  announcements: [{ id: 'a1', group_id: 'g1', author_id: 'u2', author_name: null, author_staff: null, title: 'Hello', body: 'Text', lang: 'en', created_at: new Date('2024-05-02T16:00:00Z') }],
   isGroupMember: false,
   isProcessMember: false,
   ...over,
@@ -33,11 +33,11 @@ describe('groupPage', () => {
     expect(m.name).toBe('Essais');
     expect(m.charter).toBe('Nous testons.');
     expect(m.processCrumb).toEqual({ href: '/fr/processes/labels', label: 'Étiquettes des appareils' });
-    expect(m.announcements).toEqual([{ id: 'a1', lang: 'en', title: 'Hello', body: 'Text', authorName: '—', postedOn: '2 mai 2024' }]);
+    expect(m.announcements).toEqual([{ id: 'a1', lang: 'en', title: 'Hello', body: 'Text', postedBy: { before: 'Publiée par ', person: { name: '—', badge: null }, after: ' le 2 mai 2024' } }]);
     expect(m.participantsPath).toBe('/fr/processes/labels/participants?group=testing');
   });
   it('formats dates in en-CA for an English reader', () => {
-    expect(groupPage(records(), modelCtx('en')).announcements[0]!.postedOn).toBe('May 2, 2024');
+    expect(groupPage(records(), modelCtx('en')).announcements[0]!.postedBy.after).toBe(' on May 2, 2024');
   });
   it('offers joining to process members while the group has not concluded', () => {
     expect(groupPage(records({ isProcessMember: true }), modelCtx('en')).canJoin).toBe(true);

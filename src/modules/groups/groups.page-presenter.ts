@@ -3,6 +3,8 @@ import { formatDate, type Lang } from '../../platform/i18n/i18n.js';
 import { pick } from '../../platform/i18n/pick.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
+import { namedSentence, personName, type NamedSentenceModel } from '../../platform/web/components/person-name.js';
+import type { StaffRole } from '../../platform/auth/staff.repository.js';
 import { processCrumb, type Process } from '../processes/index.js';
 import type { Announcement, WorkingGroup } from './groups.repository.js';
 import type { GroupSummary } from './groups.service.js';
@@ -19,8 +21,8 @@ export interface AnnouncementModel {
   title: string;
   /** Markdown. */
   body: string;
-  authorName: string;
-  postedOn: string;
+  /** "Posted by <name> on <date>", the name with its staff badge. */
+  postedBy: NamedSentenceModel;
 }
 
 /** A choice in a `<select>`. */
@@ -59,7 +61,7 @@ export interface GroupPageModel {
 export interface GroupPageRecords {
   process: Process;
   summary: GroupSummary;
-  announcements: (Announcement & { author_name: string | null })[];
+  announcements: (Announcement & { author_name: string | null; author_staff: StaffRole | null })[];
   isGroupMember: boolean;
   isProcessMember: boolean;
 }
@@ -84,7 +86,7 @@ export function groupPage(r: GroupPageRecords, ctx: ModelCtx): GroupPageModel {
     chairs: r.summary.chairs.map((c) => ({ id: c.user_id, name: c.name })),
     charter: pick(lang, g, 'charter'),
     participantsPath: localPath(lang, `/processes/${r.process.slug}/participants?group=${g.slug}`),
-    announcements: r.announcements.map((a) => ({ id: a.id, lang: a.lang, title: a.title, body: a.body, authorName: a.author_name ?? '—', postedOn: formatDate(lang, a.created_at) })),
+    announcements: r.announcements.map((a) => ({ id: a.id, lang: a.lang, title: a.title, body: a.body, postedBy: namedSentence(ctx.t, 'groups.postedBy', { date: formatDate(lang, a.created_at) }, 'name', personName(ctx.t, a.author_name ?? '—', a.author_staff)) })),
     announce: can(actor, 'group.announce', scope)
       ? { action: `${base}/announcements`, langs: (['en', 'fr'] as const).map((l) => ({ value: l, label: LANG_NAMES[l], selected: l === lang })) }
       : null,

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
 import type { AnnouncementsTable, WorkingGroupsTable } from './groups.tables.js';
 
 export type WorkingGroup = Selectable<WorkingGroupsTable>;
@@ -74,12 +75,14 @@ export const groupsRepository = {
     return db.insertInto('announcements').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
-  async announcements(db: Kysely<DB>, groupId: string, limit: number): Promise<(Announcement & { author_name: string | null })[]> {
+  /** A group's latest announcements, with each author's name and staff role in the group's process (issue 10). */
+  async announcements(db: Kysely<DB>, groupId: string, limit: number): Promise<(Announcement & { author_name: string | null; author_staff: StaffRole | null })[]> {
     return db
       .selectFrom('announcements as a')
+      .innerJoin('working_groups as g', 'g.id', 'a.group_id')
       .leftJoin('users as u', 'u.id', 'a.author_id')
       .selectAll('a')
-      .select('u.name as author_name')
+      .select(['u.name as author_name', staffOf('a.author_id', { column: 'g.process_id' }).as('author_staff')])
       .where('a.group_id', '=', groupId)
       .orderBy('a.id', 'desc')
       .limit(limit)

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
+import { NamedSentence, PersonName } from '../../../platform/web/components/person-name.js';
 import type { ActionModel, PledgeModel, SectionModel, TrackerPageModel } from '../accountability.page-presenter.js';
 import { FiguresChart } from './figures-chart.js';
 import { Day, History, Status } from './parts.js';
@@ -15,7 +16,12 @@ function ActionItem({ ctx, a }: { ctx: PageCtx; a: ActionModel }) {
         <dt>{t('accountability.fields.owner')}</dt>
         <dd>
           <a href={a.ownerPath}>{a.ownerName}</a>
-          {a.contactName ? ` · ${a.contactName}` : ''}
+          {a.contact && (
+            <>
+              {' · '}
+              <PersonName p={a.contact} />
+            </>
+          )}
         </dd>
         <dt>{t('accountability.fields.dueOn')}</dt>
         <dd>
@@ -50,7 +56,7 @@ function PledgeItem({ ctx, p }: { ctx: PageCtx; p: PledgeModel }) {
       </h4>
       <blockquote lang={p.lang}>{p.text}</blockquote>
       <p>
-        {t('accountability.signedBy', { name: p.signerName })}
+        <NamedSentence s={p.signedBy} />
         {p.signedAs ? ` ${p.signedAs}` : ''} · <Day day={p.signed} />
         {p.due && (
           <>

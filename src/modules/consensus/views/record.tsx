@@ -1,5 +1,5 @@
 import type { PageCtx } from '../../../platform/web/context.js';
-import { PersonName } from '../../../platform/web/components/person-name.js';
+import { NamedSentence, PersonName } from '../../../platform/web/components/person-name.js';
 import type { AppealModel, HistoryRowModel, OutcomeModel } from '../consensus.page-presenter.js';
 
 /** One outcome: what was determined, why, and the answer to each objection. */
@@ -32,7 +32,10 @@ function OutcomeBlock({ ctx, o }: { ctx: PageCtx; o: OutcomeModel }) {
             {o.answers.map((a) => (
               <li key={a.positionId} id={`answer-${a.positionId}`}>
                 <p>
-                  <strong>{t('consensus.outcome.objectionBy', { name: a.name })}</strong> {a.reason}
+                  <strong>
+                    <NamedSentence s={a.objectionBy} />
+                  </strong>{' '}
+                  {a.reason}
                 </p>
                 <p>
                   <strong>{t('consensus.outcome.answer')}</strong> {a.answer}
@@ -67,7 +70,9 @@ export function Appeals({ ctx, appeals }: { ctx: PageCtx; appeals: AppealModel[]
       {appeals.map((a) => (
         <li key={a.id} id={`appeal-${a.id}`}>
           <p>
-            <strong>{t('consensus.appeal.by', { name: a.appellant, at: a.filedAt })}</strong>{' '}
+            <strong>
+              <NamedSentence s={a.by} />
+            </strong>{' '}
             {a.appealed && <a href={`#outcome-${a.appealed.id}`}>{t('consensus.appeal.ofOutcome', { outcome: t(`consensus.outcomes.${a.appealed.outcome}`) })}</a>}
           </p>
           <p lang={a.lang}>{a.grounds}</p>

@@ -4,6 +4,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { Field, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { NamedSentence } from '../../../platform/web/components/person-name.js';
 import type { GroupPageModel } from '../groups.page-presenter.js';
 
 /** A working group's page: charter, chairs, balance, meetings, documents, announcements. */
@@ -77,7 +78,9 @@ export function GroupView(props: {
         m.announcements.map((a) => (
           <article class="announcement" key={a.id} lang={a.lang}>
             <h3>{a.title}</h3>
-            <p class="meta">{t('groups.postedBy', { name: a.authorName, date: a.postedOn })}</p>
+            <p class="meta">
+              <NamedSentence s={a.postedBy} />
+            </p>
             <Markdown source={a.body} />
           </article>
         ))
