@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { adminActor, makeProcess } from '../helpers/factories.js';
+import { adminActor, makeComment, makeCommentPeriod, makeDocument, makeProcess } from '../helpers/factories.js';
 import { renderMarkdown } from '../../src/platform/web/markdown.js';
 import { splitBlocks } from '../../src/modules/documents/documents.blocks.js';
 import { matchAnchors, type OldBlock } from '../../src/modules/documents/documents.anchors.js';
@@ -11,6 +11,22 @@ import { MAX_BODY, indexForSearch } from '../../src/modules/search/search.index.
 import { MAX_QUERY } from '../../src/modules/search/search.schema.js';
 import { MAX_TERMS } from '../../src/modules/search/search.query.js';
 import { newId } from '../../src/platform/lib/ids.js';
+import { MAX_COMMENT_CHARS } from '../../src/modules/comments/comments.text.js';
+import { MAX_RATIONALE } from '../../src/modules/comments/dispositions.schema.js';
+import { csvRow, type ExportRecord as CommentRecord } from '../../src/modules/comments/comments.export.js';
+import { csvRecord, type ExportRecord as ReportRecord } from '../../src/modules/comments/dispositions.presenter.js';
+import { trackerCsv } from '../../src/modules/accountability/accountability.presenter.js';
+import { TEXT_LIMITS as REPORT_LIMITS } from '../../src/modules/accountability/accountability.schema.js';
+import type { Tracker } from '../../src/modules/accountability/tracker.service.js';
+import { participantsCsv } from '../../src/modules/participants/participants.presenter.js';
+import type { MemberRow, Organisation } from '../../src/modules/participants/participants.repository.js';
+import { toPopolo } from '../../src/modules/participants/popolo.js';
+import { MAX_TEXT } from '../../src/modules/recommendations/recommendations.schema.js';
+import { createPdf, pdfBuffer } from '../../src/modules/recommendations/report.pdf.js';
+import { markdownToPdfBlocks } from '../../src/modules/recommendations/report.pdf-markdown.js';
+import { renderPdfBlocks } from '../../src/modules/recommendations/report.pdf-render.js';
+import type { PdfBlock } from '../../src/modules/recommendations/report.pdf.js';
+import { tableBlock } from '../../src/modules/process-report/process-report.pdf.js';
 
 /**
  * No single request may hold the server: every text path takes time in proportion to its
@@ -211,6 +227,264 @@ describe.skipIf(!!process.env.DATABASE_URL)('text paths take time in proportion 
       'alternating words swapped': (n) => () => diffWords(fill('a b ', n), fill('b a ', n)),
       'one word against another repeated': (n) => () => diffWords(fill('x ', n), fill('y x ', n)),
       'nothing in common': (n) => () => diffWords(fill('x ', n), fill('y ', n)),
+    });
+  }, 120_000);
+});
+
+/** The longest name a person or organisation may give. */
+const MAX_NAME = 200;
+/** The longest progress report on an action or pledge. */
+const MAX_REPORT = REPORT_LIMITS.body;
+/**
+ * How many cells at their field's limit an export ladder climbs to. An export has no limit of
+ * its own (a period may take 100,000 comments); its cells do. Cells grow to their limit across
+ * the ladder, then their number grows: a writer that rescans all it wrote for every cell fails.
+ * Quadratic work inside one cell stops at the cell's limit: a few milliseconds a cell at 10,000
+ * characters, which only the budget against ordinary cells can weigh.
+ */
+const CELLS = 100;
+/** The least cell text an export ladder climbs to, for fields with short limits (names). */
+const EXPORT_SIZE = 100_000;
+
+/** `size` characters of cells of `unit` repeated, each `size / CELLS` long up to `limit`, then more of them. */
+const cellsOf = (unit: string, limit: number, size: number): string[] => {
+  const length = Math.max(unit.length, Math.min(limit, Math.ceil(size / CELLS)));
+  return Array<string>(Math.floor(size / length)).fill(fill(unit, length));
+};
+
+/** Cells that spreadsheets would run as formulas, each guarded by the writers. */
+const FORMULAS = ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("x")'];
+
+/**
+ * Cell texts built to hit an export writer's worst cases, for a size, each cell within
+ * `limit` characters (its field's): every character a quote to double or a line break to
+ * quote, a formula guard on a long cell, cells as short as they come; for JSON, characters it
+ * escapes.
+ */
+const cellAttacks = (limit: number, json = false): Record<string, (size: number) => string[]> => ({
+  'quotes, commas and line breaks': (size) => cellsOf('",\r\n', limit, size),
+  'one long run of one character': (size) => cellsOf('a', limit, size),
+  'many short cells, each a formula': (size) => Array.from({ length: Math.floor(size / 5) }, (_, i) => FORMULAS[i % FORMULAS.length]!),
+  ...(json
+    ? { 'characters JSON escapes': (size: number) => cellsOf('\\"\u0001\u2028\ud800', limit, size) }
+    : { 'a formula guard on long cells': (size: number) => cellsOf('=-"', limit, size) }),
+});
+
+/** Ordinary cells: prose in pieces of 50 characters (names, titles, short comments). */
+const ordinaryCells = (size: number) => prose(size).match(/[^]{1,50}/g) ?? [];
+
+/** Records made from cells, each taking as many as it has text fields, in turn. */
+function pack<R>(cells: readonly string[], make: (next: () => string) => R): R[] {
+  let i = 0;
+  const next = () => cells[i++] ?? '';
+  const out: R[] = [];
+  while (i < cells.length) out.push(make(next));
+  return out;
+}
+
+// Pure functions again: the exports' writers, and the PDF renderer.
+describe.skipIf(!!process.env.DATABASE_URL)('exports take time in proportion to their input', () => {
+  /** Ladder the writer over every cell attack, against ordinary cells of the full size. */
+  const climb = (limit: number, writer: (cells: string[]) => () => unknown, json = false) => {
+    const size = Math.max(EXPORT_SIZE, CELLS * limit);
+    return expectProportional(
+      size,
+      writer(ordinaryCells(size)),
+      Object.fromEntries(Object.entries(cellAttacks(limit, json)).map(([name, make]) => [name, (n: number) => writer(make(n))])),
+    );
+  };
+  /** Run a writer over every record, adding up what it wrote (so nothing is skipped). */
+  const everyRecord =
+    <R,>(records: R[], write: (r: R) => string) =>
+    () => {
+      let n = 0;
+      for (const r of records) n += write(r).length;
+      return n;
+    };
+
+  it('writes the comments CSV (comments.csv)', async () => {
+    await climb(MAX_COMMENT_CHARS, (cells) =>
+      everyRecord(
+        pack<CommentRecord>(cells, (next) => ({
+          id: 'c',
+          receipt: 'r',
+          date: '2026-01-01T00:00:00.000Z',
+          document: 'report',
+          version: 1,
+          paragraph: next(),
+          anchor: 'p1',
+          name: next(),
+          organisation: next(),
+          stakeholderGroup: 'industry',
+          language: 'en',
+          text: next(),
+          status: 'visible',
+          hiddenReason: next(),
+          hiddenAt: '',
+          duplicateGroup: 'g',
+          duplicateGroupSize: 1,
+          response: next(),
+        })),
+        csvRow,
+      ),
+    );
+  }, 120_000);
+
+  it('writes the report of responses as CSV (report.csv)', async () => {
+    await climb(MAX_RATIONALE, (cells) =>
+      everyRecord(
+        pack<ReportRecord>(cells, (next) => ({
+          id: 'c',
+          receipt: 'r',
+          document: 'report',
+          documentLang: 'en',
+          anchor: 'p1',
+          paragraph: next(),
+          groupId: 'g',
+          groupSize: 1,
+          displayName: next(),
+          organisation: next(),
+          lang: 'en',
+          text: next(),
+          status: 'visible',
+          hiddenReason: next(),
+          hiddenAt: null,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          response: { scope: 'comment', outcome: 'accepted', rationale: next(), lang: 'en', decidedAt: '2026-01-02T00:00:00.000Z', changed: { version: 2, anchor: next(), url: 'https://example.org/x' } },
+        })),
+        csvRecord,
+      ),
+    );
+  }, 120_000);
+
+  it('writes the tracker CSV (tracker.csv)', async () => {
+    const report = (next: () => string) => [{ reported_at: new Date(0), body: next(), reason: next(), evidence_urls: [next(), next()] }];
+    await climb(MAX_REPORT, (cells) => {
+      const actions = pack(cells, (next) => ({ id: 'a', title_en: next(), title_fr: next(), owner_name: next(), due_on: '2026-01-01', status: 'on_track', overdue: false, reports: report(next) }));
+      const pledges = pack(cells, (next) => ({ id: 'p', lang: 'en', text: next(), organisation_name: next(), due_on: null, status: 'done', overdue: true, reports: report(next) }));
+      // Only what trackerCsv reads: ten recommendations sharing the actions and pledges.
+      const sections = Array.from({ length: 10 }, (_, i) => ({
+        recommendation: { number: String(i + 1), title_en: cells[i] ?? '' },
+        actions: actions.filter((_, j) => j % 10 === i),
+        pledges: pledges.filter((_, j) => j % 10 === i),
+      }));
+      const tracker = { sections } as unknown as Tracker;
+      return () => trackerCsv(tracker).length;
+    });
+  }, 120_000);
+
+  it('writes the participants CSV (participants.csv)', async () => {
+    await climb(MAX_NAME, (cells) => {
+      const members = pack(cells, (next) => ({ user_id: next(), name: next(), organisation_name: next(), stakeholder_name_en: next(), stakeholder_name_fr: next(), joined_at: new Date(0) }) as MemberRow);
+      const slugs = new Map(members.map((m) => [m.user_id, ['wg-1', 'wg-2']]));
+      return () => participantsCsv(members, slugs).length;
+    });
+  }, 120_000);
+
+  it('writes the Popolo JSON (popolo.json)', async () => {
+    await climb(MAX_NAME, (cells) => {
+      const members = pack(cells, (next) => ({ user_id: next(), name: next(), organisation_id: 'o', stakeholder_name_en: next(), joined_at: new Date(0) }) as MemberRow);
+      const organisations = pack(cells, (next) => ({ id: next(), name: next(), sector: 'academia', website: null, country: 'CA', province: null }) as Organisation);
+      const groups = [{ id: 'g', slug: 'wg', name_en: 'Group', name_fr: 'Groupe', memberIds: members.map((m) => m.user_id) }];
+      const input = { process: { id: 'p', slug: 'p', title_en: 'P', title_fr: 'P' }, members, organisations, groups, baseUrl: 'https://example.org' };
+      return () => JSON.stringify(toPopolo(input)).length;
+    }, true);
+  }, 120_000);
+});
+
+/**
+ * Long words of every kind PDFKit must break, for a size: PDFKit breaks a word wider than its
+ * line in time quadratic in the word (a 25,000-character word took 22 s). A word is what no
+ * line may end inside, not only letters: 'a ,a ,a' (no line may start with a comma), or text
+ * joined by no-break spaces.
+ */
+const LONG_WORD_ATTACKS: Record<string, (size: number) => string> = {
+  'one long word': (size) => 'a'.repeat(size),
+  'a long word in a heading': (size) => `# ${'a'.repeat(size - 2)}`,
+  'a long word in a table cell': (size) => `|a|b|\n|-|-|\n|${'x'.repeat(size - 16)}|b|`,
+  'a long text with no place to break': (size) => fill('a ,', size),
+  'words joined by no-break spaces': (size) => fill('a\u00a0', size),
+  'a long line of code': (size) => `\`\`\`\n${'a'.repeat(size - 8)}\n\`\`\``,
+  'a long inline code': (size) => `\`${'a'.repeat(size - 2)}\``,
+};
+
+/** Markdown dense in what PDFKit lays out one by one: table cells, headings, list items, styled runs. */
+const DENSE_PDF_ATTACKS: Record<string, (size: number) => string> = {
+  'table rows': MARKDOWN_ATTACKS['table rows']!,
+  'headings, list items and nested emphasis': (size) => fill('# a\n## b\n- ***a** _b_ `c`*\n- a\n\n***a** _b_ `c`* *a*a*a\n\n', size),
+};
+
+describe.skipIf(!!process.env.DATABASE_URL)('PDF reports take time in proportion to their text', () => {
+  const pdf = (blocks: () => PdfBlock[]) => async () => {
+    const doc = createPdf({ title: 'Bounds', lang: 'en' });
+    renderPdfBlocks(doc, blocks());
+    return (await pdfBuffer(doc)).length;
+  };
+  const fromMarkdown = (make: (size: number) => string) => (n: number) => {
+    const text = make(n);
+    return pdf(() => markdownToPdfBlocks(text));
+  };
+
+  it('breaks long words of every kind (final report)', async () => {
+    // A recommendation's longest text; the final report renders each document block the same way.
+    const ordinary = prose(MAX_TEXT);
+    await expectProportional(
+      MAX_TEXT,
+      pdf(() => markdownToPdfBlocks(ordinary)),
+      Object.fromEntries(Object.entries(LONG_WORD_ATTACKS).map(([name, make]) => [name, fromMarkdown(make)])),
+    );
+  }, 240_000);
+
+  it('lays out tables, headings, lists and emphasis (final report, process report)', async () => {
+    // A quarter of a recommendation's longest text: PDFKit lays a table out at about 0.5 ms a
+    // row, linearly (measured to 16,000 rows), so 3,300 rows would cost seconds a run.
+    const size = MAX_TEXT / 4;
+    const ordinary = prose(size);
+    await expectProportional(size, pdf(() => markdownToPdfBlocks(ordinary)), {
+      ...Object.fromEntries(Object.entries(DENSE_PDF_ATTACKS).map(([name, make]) => [name, fromMarkdown(make)])),
+      // The process report's tables: a meeting's title of 200 characters a row.
+      'a process report table of long titles': (n: number) => {
+        const rows = [['Date', 'State', 'Attendees', 'Meeting'], ...cellsOf('",\u00a0a', 200, n).map((title) => ['2026-01-01', 'held', '12', title])];
+        return pdf(() => [tableBlock(rows)]);
+      },
+    });
+  }, 240_000);
+});
+
+describe('exports through HTTP stay bounded at the limits of their cells', () => {
+  let t: TestApp;
+  const COMMENTS = 20;
+  const periods = { ordinary: '', adversarial: '' };
+  beforeAll(async () => {
+    t = await testApp();
+    const admin = await adminActor(t.db);
+    const { process } = await makeProcess(t.db, admin, 'export-bounds');
+    for (const kind of ['ordinary', 'adversarial'] as const) {
+      await makeDocument(t.db, admin, process.id, { slug: kind, markdown: '# Labels\n\nLabels should be clear.\n' });
+      periods[kind] = (await makeCommentPeriod(t.db, admin, process.id, { document: kind })).id;
+      for (let i = 0; i < COMMENTS; i++) {
+        const text = kind === 'ordinary' ? prose(MAX_COMMENT_CHARS, i + 1) : `=${i}${fill('",\r\n', MAX_COMMENT_CHARS - 8)}`;
+        await makeComment(t.db, periods[kind], { text, displayName: kind === 'ordinary' ? `Commenter ${i}` : `@${fill('"', 100)}${i}`, organisation: kind === 'ordinary' ? 'Acme' : `+${fill(',', 150)}` });
+      }
+    }
+  }, 240_000);
+  afterAll(async () => t?.close());
+
+  const get = (kind: keyof typeof periods, file: string) => async () => {
+    const res = await t.app.inject({ url: `/en/processes/export-bounds/comment-periods/${periods[kind]}/${file}` });
+    if (res.statusCode !== 200) throw new Error(`${file}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    return res.body.length;
+  };
+
+  it('sends comments at their length limit, full of quotes, commas and line breaks, as fast as ordinary ones within a budget', async () => {
+    // The adversarial comments did reach the export whole, guarded and quoted.
+    const csv = (await t.app.inject({ url: `/en/processes/export-bounds/comment-periods/${periods.adversarial}/comments.csv` })).body;
+    expect(csv).toContain(`"'=0""`);
+    await expectWithin(get('ordinary', 'comments.csv'), {
+      'comments.csv': get('adversarial', 'comments.csv'),
+      'comments.json': get('adversarial', 'comments.json'),
+      'report.csv': get('adversarial', 'report.csv'),
+      'report.json': get('adversarial', 'report.json'),
     });
   }, 120_000);
 });

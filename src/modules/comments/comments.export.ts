@@ -61,6 +61,11 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** An export record as a CSV line (CRLF), in EXPORT_COLUMNS order. */
+export function csvRow(r: ExportRecord): string {
+  return `${EXPORT_COLUMNS.map((k) => csvCell(r[k])).join(',')}\r\n`;
+}
+
 /** A comment as an export record. */
 export function toRecord(c: CommentRow, d: PeriodDetail, groups: StakeholderGroup[], paragraphs: Map<string, Map<string, Paragraph>>): ExportRecord {
   const hidden = c.status === 'hidden';
@@ -97,8 +102,7 @@ export function toRecord(c: CommentRow, d: PeriodDetail, groups: StakeholderGrou
 export async function* csvLines(db: Kysely<DB>, d: PeriodDetail, groups: StakeholderGroup[], paragraphs: Map<string, Map<string, Paragraph>>): AsyncGenerator<string> {
   yield `\ufeff${EXPORT_COLUMNS.join(',')}\r\n`;
   for await (const c of everyComment(db, d)) {
-    const r = toRecord(c, d, groups, paragraphs);
-    yield `${EXPORT_COLUMNS.map((k) => csvCell(r[k])).join(',')}\r\n`;
+    yield csvRow(toRecord(c, d, groups, paragraphs));
   }
 }
 

@@ -46,7 +46,9 @@ export async function groupsByUser(db: Kysely<DB>, processId: string, userIds: s
   const out = new Map<string, WorkingGroup[]>();
   for (const row of await repo.groupsOfMany(db, processId, userIds)) {
     const { user_id, ...group } = row;
-    out.set(user_id, [...(out.get(user_id) ?? []), group]);
+    const groups = out.get(user_id);
+    if (groups) groups.push(group);
+    else out.set(user_id, [group]);
   }
   return out;
 }

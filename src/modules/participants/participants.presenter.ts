@@ -39,3 +39,19 @@ export function csvField(value: string | null | undefined): string {
   if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
+
+/** The participants CSV's header line. */
+export const PARTICIPANTS_CSV_HEADER = 'name,organisation,stakeholder_group,stakeholder_group_fr,working_groups,joined_on';
+
+/**
+ * The participants of a process as CSV: one line per member with the short names of the
+ * working groups they sit in (`groupSlugs`, by user id). Every field goes through csvField.
+ */
+export function participantsCsv(members: readonly MemberRow[], groupSlugs: ReadonlyMap<string, readonly string[]>): string {
+  const lines = [PARTICIPANTS_CSV_HEADER];
+  for (const m of members) {
+    const groups = (groupSlugs.get(m.user_id) ?? []).join(' ');
+    lines.push([m.name, m.organisation_name, m.stakeholder_name_en, m.stakeholder_name_fr, groups, m.joined_at.toISOString().slice(0, 10)].map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

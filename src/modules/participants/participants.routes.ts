@@ -4,7 +4,7 @@ import { getProcess, processRecords, SlugParams } from '../processes/index.js';
 import { groupMemberIds, groupsByUser, listGroups } from '../groups/index.js';
 import { BalanceOut, InviteBody, JoinBody, MemberFilters, MemberOut, NewOrganisation, OrganisationOut } from './participants.schema.js';
 import * as participants from './participants.service.js';
-import { csvField, presentBalance, presentMember, presentOrganisation } from './participants.presenter.js';
+import { participantsCsv, presentBalance, presentMember, presentOrganisation } from './participants.presenter.js';
 import { toPopolo } from './popolo.js';
 import type { MemberRow } from './participants.repository.js';
 
@@ -123,15 +123,11 @@ export const participantsApi: FastifyPluginAsyncZod = async (app) => {
   app.get('/processes/:processSlug/participants.csv', { config: { policy: 'public.read' }, schema: { tags, summary: 'Participants as CSV', params: SlugParams } }, async (req, reply) => {
     const d = await getProcess(db(), req.params.processSlug);
     const members = await allMembers(d.process.id);
-    const lines = ['name,organisation,stakeholder_group,stakeholder_group_fr,working_groups,joined_on'];
     const memberGroups = await groupsByUser(db(), d.process.id, members.map((m) => m.user_id));
-    for (const m of members) {
-      const groups = (memberGroups.get(m.user_id) ?? []).map((g) => g.slug).join(' ');
-      lines.push([m.name, m.organisation_name, m.stakeholder_name_en, m.stakeholder_name_fr, groups, m.joined_at.toISOString().slice(0, 10)].map(csvField).join(','));
-    }
+    const slugs = new Map([...memberGroups].map(([userId, groups]) => [userId, groups.map((g) => g.slug)]));
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${d.process.slug}-participants.csv"`)
-      .send(`${lines.join('\r\n')}\r\n`);
+      .send(participantsCsv(members, slugs));
   });
 };
