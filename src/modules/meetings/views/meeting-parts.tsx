@@ -2,6 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { Form } from '../../../platform/web/components/forms.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import type { AfterMeetingModel, AgendaItemModel, MeetingPageModel, RegistrationModel } from '../meetings.page-presenter.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** The facts of a meeting as label / value rows. */
 export function MeetingFacts({ ctx, facts }: { ctx: PageCtx; facts: MeetingPageModel['facts'] }) {
@@ -103,7 +104,7 @@ export function AgendaTable({ ctx, items }: { ctx: PageCtx; items: AgendaItemMod
   const { t } = ctx;
   if (items.length === 0) return <p>{t('meetings.noAgenda')}</p>;
   return (
-    <table>
+    <ScrollTable label={t('meetings.agenda')}>
       <caption class="visually-hidden">{t('meetings.agenda')}</caption>
       <thead>
         <tr>
@@ -134,7 +135,7 @@ export function AgendaTable({ ctx, items }: { ctx: PageCtx; items: AgendaItemMod
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 
@@ -172,7 +173,7 @@ export function AfterMeeting({ ctx, after }: { ctx: PageCtx; after: AfterMeeting
       <h2>{t('meetings.attendance')}</h2>
       <p>{t('meetings.attendedTotal', { count: attendance.total, n: attendance.totalText })}</p>
       {attendance.total > 0 && (
-        <table>
+        <ScrollTable label={t('meetings.attendanceCaption')}>
           <caption>{t('meetings.attendanceCaption')}</caption>
           <thead>
             <tr>
@@ -190,7 +191,7 @@ export function AfterMeeting({ ctx, after }: { ctx: PageCtx; after: AfterMeeting
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       {attendance.names.length > 0 && (
         <>
