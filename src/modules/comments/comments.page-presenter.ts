@@ -6,6 +6,7 @@ import { timeLeft, timeLeftWords } from '../../platform/time/time-left.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
 import { personName, type PersonNameModel } from '../../platform/web/components/person-name.js';
+import { textLimit } from '../../platform/web/components/forms.js';
 import type { Process, StakeholderGroup } from '../processes/index.js';
 import { maxFileMiB } from '../files/index.js';
 import type { Comment, CommentReport, CommentRow } from './comments.repository.js';
@@ -215,6 +216,8 @@ export interface CommentFormPageModel {
   anchor: string;
   textLabel: string;
   textHint: string;
+  /** The text's limit, said after the hint and set as maxlength (the schema's number). */
+  textLimit: { max: number; hint: string };
   stakeholderGroups: { value: string; label: string }[];
   fileHint: string;
   values: Values;
@@ -248,7 +251,8 @@ export function commentFormPage(r: CommentFormRecords, ctx: ModelCtx): CommentFo
     document: covered.document.slug,
     anchor: r.anchor ?? '',
     textLabel: quoted ? t('comments.fields.textOn', { label: quoted.label }) : t('comments.fields.text'),
-    textHint: t('comments.fields.textHint', { max: formatNumber(lang, MAX_COMMENT_CHARS) }),
+    textHint: t('comments.fields.textHint'),
+    textLimit: textLimit(t, MAX_COMMENT_CHARS),
     stakeholderGroups: r.groups.map((g) => ({ value: g.id, label: pick(lang, g, 'name') })),
     fileHint: t('comments.fields.fileHint', { max: maxFileMiB() }),
     values: r.values,

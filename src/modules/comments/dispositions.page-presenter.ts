@@ -2,12 +2,13 @@ import { formatDate, formatNumber } from '../../platform/i18n/i18n.js';
 import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
 import { namedSentence, personName, type NamedSentenceModel, type PersonNameModel } from '../../platform/web/components/person-name.js';
+import { textLimit } from '../../platform/web/components/forms.js';
 import type { Process } from '../processes/index.js';
 import type { Period } from './comments.repository.js';
 import type { CommentEntry, GroupName } from './dispositions.repository.js';
 import type { QueuePage, QueueStatus, Report, VersionRef } from './dispositions.report.js';
 import { changedPath, periodBase } from './dispositions.presenter.js';
-import { OUTCOMES } from './dispositions.schema.js';
+import { MAX_RATIONALE, OUTCOMES } from './dispositions.schema.js';
 import type { CoveredDocument } from './periods.service.js';
 import { toAnswer } from './views/dispositions/progress.js';
 
@@ -95,6 +96,8 @@ export interface ResponseFormModel {
   /** The document's language: the rationale is written in it. */
   lang: string;
   rationaleHint: string;
+  /** The rationale's longest length (the schema's), set as maxlength; the hint says it. */
+  rationaleMax: number;
 }
 
 /** One listed comment in the queue. */
@@ -180,7 +183,8 @@ export function queuePageModel(r: QueueRecords, ctx: ModelCtx): QueuePageModel {
             .sort((a, b) => b - a)
             .map((n) => ({ value: String(n), label: t('dispositions.queue.version', { number: n }) })),
           lang: doc.lang,
-          rationaleHint: t('dispositions.queue.rationaleHint', { lang: t(`documents.langs.${doc.lang}`) }),
+          rationaleHint: `${t('dispositions.queue.rationaleHint', { lang: t(`documents.langs.${doc.lang}`) })} ${textLimit(t, MAX_RATIONALE).hint}`,
+          rationaleMax: MAX_RATIONALE,
         },
       },
     ];

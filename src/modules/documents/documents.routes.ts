@@ -8,6 +8,7 @@ import {
   CompareOut,
   CompareQuery,
   CreateDocumentBody,
+  DOCUMENT_FORM_BODY_LIMIT,
   DocumentDetailOut,
   DocumentListOut,
   DocumentOut,
@@ -87,6 +88,7 @@ export const documentsApi: FastifyPluginAsyncZod = async (app) => {
     '/processes/:processSlug/documents',
     {
       config: { policy: 'document.create', scope: createScope },
+      bodyLimit: DOCUMENT_FORM_BODY_LIMIT,
       schema: {
         tags,
         summary: 'Create a document with its version 1 (oversight committee and conveners for the process; a working group’s members for that group’s)',
@@ -149,6 +151,7 @@ export const documentsApi: FastifyPluginAsyncZod = async (app) => {
     '/processes/:processSlug/documents/:docSlug/versions',
     {
       config: { policy: 'document.edit', ...editScope },
+      bodyLimit: DOCUMENT_FORM_BODY_LIMIT,
       schema: {
         tags,
         summary: 'Save a new version; unchanged paragraphs keep their anchors, and a text identical to the current one is refused',

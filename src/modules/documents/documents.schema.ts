@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { displayText } from '../../platform/lib/display-text.js';
 import { Slug } from '../processes/index.js';
+import { FORM_ALLOWANCE, worstCaseBodyBytes } from '../../platform/http/limits.js';
 
 /** What a document is. */
 export const DOCUMENT_KINDS = ['report', 'charter', 'minutes', 'input', 'baseline', 'guidance', 'other'] as const;
@@ -11,8 +12,15 @@ export const BLOCK_KINDS = ['heading', 'paragraph', 'list_item', 'table', 'quote
 
 /** The longest Markdown a version may hold (a long report is ~150,000 characters). */
 export const MAX_MARKDOWN = 400_000;
-/** Form posts of a document carry the whole Markdown, URL-encoded: room for the longest. */
-export const DOCUMENT_FORM_BODY_LIMIT = 3 * 1024 * 1024;
+/** The longest title and change message, in characters. */
+export const TEXT_LIMITS = { title: 300, message: 500 } as const;
+/**
+ * The body limit of a document's form and API posts: room for the longest Markdown, title and
+ * message in the script that takes the most bytes (3.6 MB URL-encoded for 400,000 Chinese
+ * characters, where 3 MiB refused a document of 350,000 with a bare 413), so that the field
+ * limits, which keep the text and name the field, are what an author meets.
+ */
+export const DOCUMENT_FORM_BODY_LIMIT = worstCaseBodyBytes(MAX_MARKDOWN + TEXT_LIMITS.title + TEXT_LIMITS.message) + FORM_ALLOWANCE;
 
 const Text = (max: number, required = true) =>
   required
@@ -21,7 +29,7 @@ const Text = (max: number, required = true) =>
 
 const Markdown = z
   .string({ error: 'documents.errors.empty' })
-  .max(MAX_MARKDOWN, 'documents.errors.tooLong')
+  .max(MAX_MARKDOWN, 'errors.text.tooLong')
   .refine((s) => s.trim().length > 0, 'documents.errors.empty')
   .describe('The text, in Markdown (raw HTML is shown as text)');
 
@@ -32,20 +40,20 @@ export const CreateDocumentBody = z.object({
   slug: Slug,
   kind: z.enum(DOCUMENT_KINDS, { error: 'documents.errors.kind' }),
   lang: z.enum(['en', 'fr'], { error: 'documents.errors.lang' }),
-  title: displayText(300),
+  title: displayText(TEXT_LIMITS.title),
   membersOnly: z.boolean().default(false),
   translationOf: Slug.optional().describe('The short name of the document this one translates'),
   markdown: Markdown,
-  message: Text(500, false),
+  message: Text(TEXT_LIMITS.message, false),
 });
 /** A parsed CreateDocumentBody. */
 export type CreateDocumentBody = z.infer<typeof CreateDocumentBody>;
 
 /** Saving a new version. */
 export const SaveVersionBody = z.object({
-  title: displayText(300),
+  title: displayText(TEXT_LIMITS.title),
   markdown: Markdown,
-  message: Text(500, false),
+  message: Text(TEXT_LIMITS.message, false),
 });
 /** A parsed SaveVersionBody. */
 export type SaveVersionBody = z.infer<typeof SaveVersionBody>;
@@ -55,7 +63,7 @@ export const PatchDocumentBody = z
   .object({
     status: z.enum(DOCUMENT_STATUSES, { error: 'documents.errors.status' }).optional(),
     membersOnly: z.boolean().optional(),
-    title: displayText(300).optional(),
+    title: displayText(TEXT_LIMITS.title).optional(),
   })
   .refine((b) => b.status !== undefined || b.membersOnly !== undefined || b.title !== undefined, { message: 'documents.errors.nothingToChange' });
 /** A parsed PatchDocumentBody. */

@@ -58,6 +58,16 @@ describe('groupPage', () => {
         { value: 'en', label: 'English', selected: false },
         { value: 'fr', label: 'Français', selected: true },
       ],
+      values: { title: undefined, body: undefined },
+      errors: {},
+      bodyLimit: { max: 10_000, hint: 'Jusqu’à 10\u202f000 caractères.' },
     });
+  });
+
+  it('shows a refused announcement in its form: what was typed, its language and the errors', () => {
+    const failed = { values: { title: 'Next call', body: 'Thursday.', lang: 'en' }, errors: { body: 'Too long.' } };
+    const m = groupPage({ ...records(), failedAnnouncement: failed }, modelCtx('fr', anActor({ group: { g1: ['chair'] } })));
+    expect(m.announce).toMatchObject({ values: { title: 'Next call', body: 'Thursday.' }, errors: { body: 'Too long.' } });
+    expect(m.announce!.langs.find((l) => l.selected)!.value).toBe('en');
   });
 });

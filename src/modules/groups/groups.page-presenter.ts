@@ -5,6 +5,8 @@ import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import type { Crumb } from '../../platform/web/components/breadcrumb.js';
 import { namedSentence, personName, type NamedSentenceModel } from '../../platform/web/components/person-name.js';
 import type { StaffRole } from '../../platform/auth/staff.repository.js';
+import { textLimit } from '../../platform/web/components/forms.js';
+import { TEXT_LIMITS } from './groups.schema.js';
 import { processCrumb, type Process } from '../processes/index.js';
 import type { Announcement, WorkingGroup } from './groups.repository.js';
 import type { GroupSummary } from './groups.service.js';
@@ -52,9 +54,18 @@ export interface GroupPageModel {
   participantsPath: string;
   announcements: AnnouncementModel[];
   /** The announcement form (chairs and conveners), or null. */
-  announce: { action: string; langs: OptionModel[] } | null;
+  announce: AnnounceFormModel | null;
   /** The add-a-member form (chairs and conveners), or null. */
   addMemberAction: string | null;
+}
+
+/** The announcement form: what was typed and its problems when it comes back refused, and the body's stated limit. */
+export interface AnnounceFormModel {
+  action: string;
+  langs: OptionModel[];
+  values: { title?: string | undefined; body?: string | undefined };
+  errors: Record<string, string>;
+  bodyLimit: { max: number; hint: string };
 }
 
 /** What the group page is made from (its balance, meetings and follow box come from other modules). */
@@ -64,13 +75,17 @@ export interface GroupPageRecords {
   announcements: (Announcement & { author_name: string | null; author_staff: StaffRole | null })[];
   isGroupMember: boolean;
   isProcessMember: boolean;
+  /** A refused announcement: what was typed and why, shown in its form. */
+  failedAnnouncement?: { values: Record<string, string | undefined>; errors: Record<string, string> } | undefined;
 }
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', fr: 'Français' };
 
 export function groupPage(r: GroupPageRecords, ctx: ModelCtx): GroupPageModel {
-  const { lang, actor } = ctx;
+  const { lang, actor, t } = ctx;
   const g = r.summary.group;
+  const failed = r.failedAnnouncement;
+  const chosenLang = failed?.values.lang === 'en' || failed?.values.lang === 'fr' ? failed.values.lang : lang;
   const base = localPath(lang, `/processes/${r.process.slug}/groups/${g.slug}`);
   const scope = { processId: r.process.id, groupId: g.id };
   return {
@@ -88,7 +103,13 @@ export function groupPage(r: GroupPageRecords, ctx: ModelCtx): GroupPageModel {
     participantsPath: localPath(lang, `/processes/${r.process.slug}/participants?group=${g.slug}`),
     announcements: r.announcements.map((a) => ({ id: a.id, lang: a.lang, title: a.title, body: a.body, postedBy: namedSentence(ctx.t, 'groups.postedBy', { date: formatDate(lang, a.created_at) }, 'name', personName(ctx.t, a.author_name ?? '—', a.author_staff)) })),
     announce: can(actor, 'group.announce', scope)
-      ? { action: `${base}/announcements`, langs: (['en', 'fr'] as const).map((l) => ({ value: l, label: LANG_NAMES[l], selected: l === lang })) }
+      ? {
+          action: `${base}/announcements`,
+          langs: (['en', 'fr'] as const).map((l) => ({ value: l, label: LANG_NAMES[l], selected: l === chosenLang })),
+          values: { title: failed?.values.title, body: failed?.values.body },
+          errors: failed?.errors ?? {},
+          bodyLimit: textLimit(t, TEXT_LIMITS.announcement),
+        }
       : null,
     addMemberAction: can(actor, 'group.addMember', scope) ? `${base}/members` : null,
   };

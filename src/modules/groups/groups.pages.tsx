@@ -1,5 +1,5 @@
 import { pick } from '../../platform/i18n/pick.js';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { localPath } from '../../platform/web/context.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
@@ -50,7 +50,8 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get('/processes/:processSlug/groups/:groupSlug', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => {
+  /** The group's page; with a refused announcement, its form shows what was typed and why (422). */
+  const showGroup = async (req: FastifyRequest, reply: FastifyReply, failedAnnouncement?: { values: Record<string, string | undefined>; errors: Record<string, string> }) => {
     const d = await getProcess(db(), params(req).processSlug);
     const summary = await groups.getGroup(db(), d.process.id, params(req).groupSlug);
     const memberIds = await groups.groupMemberIds(db(), summary.group.id);
@@ -71,6 +72,7 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
             announcements: ann,
             isGroupMember: userId ? memberIds.includes(userId) : false,
             isProcessMember: userId ? await isProcessMember(db(), d.process.id, userId) : false,
+            failedAnnouncement,
           },
           ctx,
         )}
@@ -92,8 +94,11 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
           <GroupMeetingsSection ctx={ctx} model={groupMeetingsModel({ place: { process: d.process, group: summary.group }, upcoming: upcoming!.items, past: past!.items }, ctx)} />
         }
       />,
+      failedAnnouncement ? 422 : 200,
     );
-  });
+  };
+
+  app.get('/processes/:processSlug/groups/:groupSlug', { config: { policy: 'public.read' }, schema: hide }, async (req, reply) => showGroup(req, reply));
 
   app.get('/processes/:processSlug/groups/:groupSlug/edit', { config: { policy: 'group.update', ...scoped }, schema: hide }, async (req, reply) => {
     const g = await groups.groupById(db(), req.policyContext.groupId!);
@@ -131,8 +136,9 @@ export const groupsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/processes/:processSlug/groups/:groupSlug/announcements', { config: { policy: 'group.announce', ...scoped }, schema: hide }, async (req, reply) => {
-    const parsed = parseForm(AnnouncementBody, req.body, req.t);
-    if (!parsed.ok) throw Object.assign(new Error('invalid'), { statusCode: 422 });
+    const flat = formFields(req.body);
+    const parsed = parseForm(AnnouncementBody, flat, req.t);
+    if (!parsed.ok) return showGroup(req, reply, { values: flat, errors: parsed.errors });
     await groups.postAnnouncement(db(), req.actor!, await groups.groupById(db(), req.policyContext.groupId!), parsed.data);
     return redirectWithNotice(reply, groupPath(req), 'groups.announced');
   });

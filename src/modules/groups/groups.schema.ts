@@ -6,7 +6,7 @@ export const GROUP_STATUSES = ['forming', 'active', 'concluded'] as const;
 
 
 /** The longest texts its forms take, in characters: checked here, stated and set as maxlength in the forms. */
-export const TEXT_LIMITS = { charter: 50_000 } as const;
+export const TEXT_LIMITS = { charter: 50_000, announcement: 10_000 } as const;
 export const GroupFields = z.object({
   nameEn: displayText(120),
   nameFr: displayText(120),
@@ -20,7 +20,7 @@ export type CreateGroupBody = z.infer<typeof CreateGroupBody>;
 export const UpdateGroupBody = GroupFields;
 export type UpdateGroupBody = z.infer<typeof UpdateGroupBody>;
 
-export const AnnouncementBody = z.object({ title: displayText(200), body: z.string().trim().min(1, 'errors.text.required').max(10_000, 'errors.text.tooLong'), lang: z.enum(['en', 'fr']) });
+export const AnnouncementBody = z.object({ title: displayText(200), body: z.string().trim().min(1, 'errors.text.required').max(TEXT_LIMITS.announcement, 'errors.text.tooLong'), lang: z.enum(['en', 'fr']) });
 export type AnnouncementBody = z.infer<typeof AnnouncementBody>;
 
 export const AddMemberBody = z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ error: 'errors.email.invalid' })), chair: z.boolean().default(false) });

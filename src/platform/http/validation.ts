@@ -23,8 +23,10 @@ export function fieldErrors(issues: readonly IssueLike[], t: T): Record<string, 
         : issue.path.map(String).join('.') || '_';
     if (out[field]) continue;
     // Shared keys live under `errors.`, a feature's under `<feature>.errors.`.
-    if (issue.message === 'errors.text.tooLong' && typeof issue.maximum === 'number') out[field] = t('errors.text.tooLongMax', { max: issue.maximum });
-    else out[field] = /^(?:[a-z]+\.)?errors\./.test(issue.message) ? t(issue.message) : t('errors.field.invalid');
+    // A limit is said from the schema's own number ({{max}} in a feature's message), never written twice.
+    const max = typeof issue.maximum === 'number' ? { max: issue.maximum } : undefined;
+    if (issue.message === 'errors.text.tooLong' && max) out[field] = t('errors.text.tooLongMax', max);
+    else out[field] = /^(?:[a-z]+\.)?errors\./.test(issue.message) ? t(issue.message, max) : t('errors.field.invalid');
   }
   return out;
 }

@@ -68,7 +68,8 @@ export function FiguresChart(props: { id: string; caption: string; lang: Lang; t
           );
         })}
       </svg>
-      <table class="balance-table">
+      {/* Focusable: on a small screen the table scrolls inside itself, and a keyboard must reach it. */}
+      <table class="balance-table" tabindex={0}>
         <caption>{caption}</caption>
         <thead>
           <tr>

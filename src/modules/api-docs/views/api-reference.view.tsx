@@ -1,5 +1,6 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** The parts of an OpenAPI 3.1 document the reference page reads. */
 export interface OpenApiDoc {
@@ -58,7 +59,7 @@ export function ApiReferenceView({ ctx, doc }: { ctx: PageCtx; doc: OpenApiDoc }
                 {/* Summaries come from the code, in English: say so to screen readers on French pages. */}
                 {op.summary && <p lang="en">{op.summary}</p>}
                 {op.parameters && op.parameters.length > 0 && (
-                  <table>
+                  <ScrollTable label={t('api.parameters')}>
                     <caption>{t('api.parameters')}</caption>
                     <thead>
                       <tr>
@@ -80,7 +81,7 @@ export function ApiReferenceView({ ctx, doc }: { ctx: PageCtx; doc: OpenApiDoc }
                         </tr>
                       ))}
                     </tbody>
-                  </table>
+                  </ScrollTable>
                 )}
                 {op.requestBody?.content?.['application/json']?.schema !== undefined && (
                   <details>

@@ -4,6 +4,7 @@ import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { AuditEventModel, AuditListPageModel } from '../audit.page-presenter.js';
 import { PersonName } from '../../../platform/web/components/person-name.js';
 import { VerifyBox } from './verify-box.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** A hash as published, or why it is not. */
 function HashValue(props: { ctx: PageCtx; hash: string | null }) {
@@ -82,7 +83,7 @@ export function AuditListView(props: { ctx: PageCtx; model: AuditListPageModel }
       {model.events.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
-        <table class="table audit-table">
+        <ScrollTable class="table audit-table" label={model.caption}>
           <caption>{model.caption}</caption>
           <thead>
             <tr>
@@ -114,7 +115,7 @@ export function AuditListView(props: { ctx: PageCtx; model: AuditListPageModel }
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       <nav aria-label={t('audit.pages')} class="pager">
         <ul class="inline-list">

@@ -3,12 +3,13 @@ import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { ModerationPageModel, QueueRowModel } from '../calls.page-presenter.js';
 import { StatusBadge } from './parts.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** A table of submissions for moderators; the caption says which ones. */
 function SubmissionTable({ ctx, rows, caption }: { ctx: PageCtx; rows: QueueRowModel[]; caption: string }) {
   const { t } = ctx;
   return (
-    <table class="table">
+    <ScrollTable class="table" label={caption}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -37,7 +38,7 @@ function SubmissionTable({ ctx, rows, caption }: { ctx: PageCtx; rows: QueueRowM
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 

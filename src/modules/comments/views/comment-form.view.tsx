@@ -43,7 +43,7 @@ export function CommentFormView({ ctx, model: m, errors = {} }: { ctx: PageCtx; 
             <input type="hidden" name="idempotencyKey" value={v.idempotencyKey} />
             <input type="hidden" name="document" value={m.document} />
             <input type="hidden" name="anchor" value={m.anchor} />
-            <TextArea name="text" label={m.textLabel} hint={m.textHint} value={v.text} error={errors.text} rows={8} />
+            <TextArea name="text" label={m.textLabel} hint={m.textHint} value={v.text} error={errors.text} rows={8} limit={m.textLimit} />
             <Field name="displayName" label={t('comments.fields.displayName')} hint={t('comments.fields.displayNameHint')} value={v.displayName} error={errors.displayName} autocomplete="name" />
             <Field name="organisation" label={t('comments.fields.organisation')} hint={t('comments.fields.optional')} value={v.organisation} error={errors.organisation} autocomplete="organization" />
             <FieldShell name="stakeholderGroupId" label={t('comments.fields.stakeholderGroup')} hint={t('comments.fields.stakeholderGroupHint')} error={errors.stakeholderGroupId}>

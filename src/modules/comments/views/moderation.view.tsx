@@ -3,6 +3,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Form } from '../../../platform/web/components/forms.js';
 import type { DuplicatesPageModel, ModerationPageModel } from '../comments.page-presenter.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** One open consent report with its two answers (uphold hides the comment as not consented). */
 function ReportItem({ ctx, r }: { ctx: PageCtx; r: ModerationPageModel['reports'][number] }) {
@@ -55,7 +56,7 @@ export function ModerationView({ ctx, model: m }: { ctx: PageCtx; model: Moderat
       {m.hidden.length === 0 ? (
         <p>{t('comments.noneHidden')}</p>
       ) : (
-        <table class="table">
+        <ScrollTable class="table" label={t('comments.recentlyHiddenCaption')}>
           <caption>{t('comments.recentlyHiddenCaption')}</caption>
           <thead>
             <tr>
@@ -77,7 +78,7 @@ export function ModerationView({ ctx, model: m }: { ctx: PageCtx; model: Moderat
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </Layout>
   );

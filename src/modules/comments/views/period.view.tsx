@@ -4,6 +4,7 @@ import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import type { PeriodPageModel } from '../periods.page-presenter.js';
 import { WindowLine } from './parts.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /**
  * How many comments have a response: a native progress bar with the numbers in text beside it.
@@ -32,7 +33,7 @@ function Progress({ p }: { p: PeriodPageModel['progress'] }) {
 function PerParagraph({ ctx, doc }: { ctx: PageCtx; doc: PeriodPageModel['perParagraph'][number] }) {
   const { t } = ctx;
   return (
-    <table class="table">
+    <ScrollTable class="table" label={doc.caption}>
       <caption>{doc.caption}</caption>
       <thead>
         <tr>
@@ -56,7 +57,7 @@ function PerParagraph({ ctx, doc }: { ctx: PageCtx; doc: PeriodPageModel['perPar
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 

@@ -1,8 +1,8 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
-import { ErrorSummary, FieldShell, Form, Submit } from '../../../platform/web/components/forms.js';
-import { STANCES } from '../consensus.schema.js';
+import { ErrorSummary, FieldShell, Form, Submit, textLimit } from '../../../platform/web/components/forms.js';
+import { STANCES, TEXT_LIMITS } from '../consensus.schema.js';
 import type { CallPageModel, PositionFormModel } from '../consensus.page-presenter.js';
 import { ResultsChart } from './results-chart.js';
 import { DeadlineLine, TargetLink } from './parts.js';
@@ -13,6 +13,7 @@ function PositionForm({ ctx, action, form: f }: { ctx: PageCtx; action: string; 
   const { t } = ctx;
   const stanceKey = `stance-${f.optionId}`;
   const reasonKey = `reason-${f.optionId}`;
+  const limit = textLimit(t, TEXT_LIMITS.reason);
   return (
     <Form ctx={ctx} action={action} class="form">
       <input type="hidden" name="optionId" value={f.optionId} />
@@ -30,9 +31,9 @@ function PositionForm({ ctx, action, form: f }: { ctx: PageCtx; action: string; 
           );
         })}
       </fieldset>
-      <FieldShell name={reasonKey} label={t('consensus.position.reason')} hint={t('consensus.position.reasonHint')} error={f.errors[reasonKey]}>
+      <FieldShell name={reasonKey} label={t('consensus.position.reason')} hint={`${t('consensus.position.reasonHint')} ${limit.hint}`} error={f.errors[reasonKey]}>
         {(w) => (
-          <textarea id={w.id} name="reason" rows={4} aria-invalid={w.invalid} aria-describedby={w.describedBy}>
+          <textarea id={w.id} name="reason" rows={4} maxLength={limit.max} aria-invalid={w.invalid} aria-describedby={w.describedBy}>
             {f.reason}
           </textarea>
         )}

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { NamedSentence, PersonName } from '../../../platform/web/components/person-name.js';
 import type { AppealModel, HistoryRowModel, OutcomeModel } from '../consensus.page-presenter.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** One outcome: what was determined, why, and the answer to each objection. */
 function OutcomeBlock({ ctx, o }: { ctx: PageCtx; o: OutcomeModel }) {
@@ -104,7 +105,7 @@ export function History({ ctx, rows, olderPath }: { ctx: PageCtx; rows: HistoryR
   if (rows.length === 0) return <p>{t('consensus.history.none')}</p>;
   return (
     <>
-      <table>
+      <ScrollTable label={t('consensus.history.title')}>
         <caption class="visually-hidden">{t('consensus.history.title')}</caption>
         <thead>
           <tr>
@@ -131,7 +132,7 @@ export function History({ ctx, rows, olderPath }: { ctx: PageCtx; rows: HistoryR
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       {olderPath && (
         <p>
           <a href={olderPath}>{t('consensus.history.older')}</a>

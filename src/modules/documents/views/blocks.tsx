@@ -6,10 +6,12 @@ import type { BlockMarginModel, BlockModel } from '../documents.page-presenter.j
  * A block's stored HTML. It was produced by documents.blocks.ts with web/markdown.ts's
  * configured markdown-it (raw HTML off, vetted links) when the version was saved, and
  * versions never change, so this is the same trusted output the Markdown component inserts.
- * Nothing else may be passed here.
+ * Nothing else may be passed here. A table block given a `region` name scrolls inside its body,
+ * a focusable region with that name, when it is wider than the screen (app.css).
  */
-export function BlockHtml(props: { html: string; lang?: string | undefined }) {
-  return h('div', { class: 'doc-block__body', lang: props.lang, dangerouslySetInnerHTML: { __html: props.html } });
+export function BlockHtml(props: { html: string; lang?: string | undefined; region?: string | undefined }) {
+  const region = props.region ? { role: 'region', 'aria-label': props.region, tabIndex: 0 } : {};
+  return h('div', { class: 'doc-block__body', lang: props.lang, ...region, dangerouslySetInnerHTML: { __html: props.html } });
 }
 
 /** The comments margin of one block: its count and, while the period is open, a link to comment. */
@@ -52,7 +54,7 @@ export function Blocks(props: { ctx: PageCtx; docLang: string; blocks: readonly 
               <span aria-hidden="true">{b.label}</span>
               <span class="visually-hidden">{permalink}</span>
             </a>
-            <BlockHtml html={b.html} lang={props.docLang} />
+            <BlockHtml html={b.html} lang={props.docLang} region={b.kind === 'table' ? t('documents.tableRegion', { label: b.label }) : undefined} />
             {b.margin && <Margin ctx={ctx} label={b.label} anchor={b.anchor} margin={b.margin} />}
           </div>
         );

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
-import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, Field, FieldShell, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
+import { MAX_MARKDOWN } from '../documents.schema.js';
 import type { Choice, EditDocumentPageModel, NewDocumentPageModel } from '../documents.page-presenter.js';
 
 /** What the form shows: what was typed, or the current version's title and text. */
@@ -55,6 +56,7 @@ export function NewDocumentView(props: { ctx: PageCtx; model: NewDocumentPageMod
           value={v.markdown}
           error={errors.markdown}
           rows={24}
+          limit={textLimit(t, MAX_MARKDOWN)}
         />
         <Field name="message" label={t('documents.fields.message')} hint={t('documents.fields.messageHint')} value={v.message} error={errors.message} />
         <Submit>{t('documents.createSubmit')}</Submit>
@@ -83,6 +85,7 @@ export function EditDocumentView(props: { ctx: PageCtx; model: EditDocumentPageM
           value={v.markdown}
           error={errors.markdown}
           rows={30}
+          limit={textLimit(t, MAX_MARKDOWN)}
         />
         <Field name="message" label={t('documents.fields.message')} hint={t('documents.fields.messageHint')} value={v.message} error={errors.message} />
         <Submit>{t('documents.saveSubmit')}</Submit>

@@ -2,6 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { DocumentListPageModel } from '../documents.page-presenter.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** The documents of a process and its groups, with kind, status, language and translations. */
 export function DocumentListView(props: { ctx: PageCtx; model: DocumentListPageModel }) {
@@ -34,7 +35,7 @@ export function DocumentListView(props: { ctx: PageCtx; model: DocumentListPageM
       {m.docs.length === 0 ? (
         <p>{t('documents.none')}</p>
       ) : (
-        <table>
+        <ScrollTable label={heading}>
           <caption class="visually-hidden">{heading}</caption>
           <thead>
             <tr>
@@ -59,9 +60,9 @@ export function DocumentListView(props: { ctx: PageCtx; model: DocumentListPageM
                   {d.membersOnly && <span class="badge">{t('documents.membersOnly')}</span>}
                 </td>
                 <td>{d.owner}</td>
-                <td>{d.kind}</td>
-                <td>{d.status}</td>
-                <td>{d.langName}</td>
+                <td class="label">{d.kind}</td>
+                <td class="label">{d.status}</td>
+                <td class="label">{d.langName}</td>
                 <td class="num">{d.versionCount}</td>
                 <td>
                   {d.translations.map((x) => (
@@ -73,7 +74,7 @@ export function DocumentListView(props: { ctx: PageCtx; model: DocumentListPageM
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </Layout>
   );

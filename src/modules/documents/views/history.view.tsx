@@ -3,6 +3,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { PersonName } from '../../../platform/web/components/person-name.js';
 import type { HistoryPageModel } from '../documents.reading.page-presenter.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** Every version of a document: number, author, date, message, and a link to what changed. */
 export function HistoryView(props: { ctx: PageCtx; model: HistoryPageModel }) {
@@ -18,7 +19,7 @@ export function HistoryView(props: { ctx: PageCtx; model: HistoryPageModel }) {
           <a href={m.comparePath}>{t('documents.compare')}</a>
         </p>
       )}
-      <table>
+      <ScrollTable label={title}>
         <caption class="visually-hidden">{title}</caption>
         <thead>
           <tr>
@@ -44,7 +45,7 @@ export function HistoryView(props: { ctx: PageCtx; model: HistoryPageModel }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </Layout>
   );
 }

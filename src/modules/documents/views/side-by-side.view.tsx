@@ -3,6 +3,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { SideBySidePageModel, SideColumnModel } from '../documents.reading.page-presenter.js';
 import { BlockHtml } from './blocks.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 type Side = NonNullable<SideBySidePageModel['side']>;
 
@@ -79,7 +80,7 @@ export function SideBySideView(props: { ctx: PageCtx; model: SideBySidePageModel
           <p class={side.aligned ? '' : 'notice notice--warning'}>
             {side.aligned ? t('documents.sideAligned') : t('documents.sideNotAligned', { left: side.leftCount, right: side.rightCount })}
           </p>
-          <table class="side-by-side">
+          <ScrollTable class="side-by-side" label={t('documents.sideCaption', { left: side.leftTitle, right: side.rightTitle })}>
             <caption>{t('documents.sideCaption', { left: side.leftTitle, right: side.rightTitle })}</caption>
             <thead>
               <tr>
@@ -98,7 +99,7 @@ export function SideBySideView(props: { ctx: PageCtx; model: SideBySidePageModel
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         </>
       )}
     </Layout>

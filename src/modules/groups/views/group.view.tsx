@@ -3,7 +3,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { Markdown } from '../../../platform/web/markdown.js';
-import { Field, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
+import { ErrorSummary, Field, Form, Submit, TextArea } from '../../../platform/web/components/forms.js';
 import { NamedSentence } from '../../../platform/web/components/person-name.js';
 import type { GroupPageModel } from '../groups.page-presenter.js';
 
@@ -88,9 +88,10 @@ export function GroupView(props: {
       {m.announce !== null && (
         <section aria-labelledby="announce-heading">
           <h2 id="announce-heading">{t('groups.announce')}</h2>
+          <ErrorSummary ctx={ctx} errors={m.announce.errors} />
           <Form ctx={ctx} action={m.announce.action}>
-            <Field name="title" label={t('groups.announcementTitle')} required />
-            <TextArea name="body" label={t('groups.announcementBody')} rows={5} />
+            <Field name="title" label={t('groups.announcementTitle')} value={m.announce.values.title} error={m.announce.errors.title} required />
+            <TextArea name="body" label={t('groups.announcementBody')} value={m.announce.values.body} error={m.announce.errors.body} rows={5} limit={m.announce.bodyLimit} />
             <div class="field">
               <label for="field-lang">{t('groups.announcementLang')}</label>
               <select id="field-lang" name="lang">

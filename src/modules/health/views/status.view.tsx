@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import type { StatusPageModel } from '../health.page-presenter.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** The service status for people: one sentence on the whole, then each part in words. */
 export function StatusView({ ctx, model: m }: { ctx: PageCtx; model: StatusPageModel }) {
@@ -11,7 +12,7 @@ export function StatusView({ ctx, model: m }: { ctx: PageCtx; model: StatusPageM
       <p class={m.allWell ? 'notice' : 'notice notice--warning'} role="status">
         <strong>{m.allWell ? t('status.allWell') : t('status.trouble')}</strong>
       </p>
-      <table>
+      <ScrollTable label={t('status.title')}>
         <thead>
           <tr>
             <th scope="col">{t('status.part')}</th>
@@ -28,7 +29,7 @@ export function StatusView({ ctx, model: m }: { ctx: PageCtx; model: StatusPageM
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       <p class="meta">{t('status.checkedAt', { time: m.checkedAt })}</p>
       <p class="meta">{t('status.machine')}</p>
     </Layout>

@@ -3,6 +3,7 @@ import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { OutboxMessage } from '../mail.tables.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** The outbox list, newest first, with a link to the next page. */
 export function OutboxView({ ctx, messages, next }: { ctx: PageCtx; messages: OutboxMessage[]; next: string | undefined }) {
@@ -14,7 +15,7 @@ export function OutboxView({ ctx, messages, next }: { ctx: PageCtx; messages: Ou
       {messages.length === 0 ? (
         <p>{t('outbox.empty')}</p>
       ) : (
-        <table>
+        <ScrollTable label={t('outbox.caption')}>
           <caption>{t('outbox.caption')}</caption>
           <thead>
             <tr>
@@ -36,7 +37,7 @@ export function OutboxView({ ctx, messages, next }: { ctx: PageCtx; messages: Ou
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       {next && (
         <p>

@@ -4,6 +4,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
 import { TEXT_LIMITS } from '../meetings.schema.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** A link back to the meeting, above every management page. */
 export interface Back {
@@ -43,7 +44,7 @@ export function AgendaFormView(props: { ctx: PageCtx; title: string; back: Back;
     <Frame ctx={ctx} title={props.title} back={props.back} errors={e}>
       <Form ctx={ctx} action={props.action} class="form form--wide">
         <p class="hint">{t('meetings.agendaHint')}</p>
-        <table class="form-table">
+        <ScrollTable class="form-table" label={t('meetings.agenda')}>
           <caption class="visually-hidden">{t('meetings.agenda')}</caption>
           <thead>
             <tr>
@@ -78,7 +79,7 @@ export function AgendaFormView(props: { ctx: PageCtx; title: string; back: Back;
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
         <Submit>{t('meetings.saveAgenda')}</Submit>
       </Form>
     </Frame>

@@ -3,6 +3,7 @@ import { Form } from '../../../platform/web/components/forms.js';
 import { Markdown } from '../../../platform/web/markdown.js';
 import { PersonName } from '../../../platform/web/components/person-name.js';
 import type { AfterMeetingModel, AgendaItemModel, MeetingPageModel, RegistrationModel } from '../meetings.page-presenter.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** The facts of a meeting as label / value rows. */
 export function MeetingFacts({ ctx, facts }: { ctx: PageCtx; facts: MeetingPageModel['facts'] }) {
@@ -104,7 +105,7 @@ export function AgendaTable({ ctx, items }: { ctx: PageCtx; items: AgendaItemMod
   const { t } = ctx;
   if (items.length === 0) return <p>{t('meetings.noAgenda')}</p>;
   return (
-    <table>
+    <ScrollTable label={t('meetings.agenda')}>
       <caption class="visually-hidden">{t('meetings.agenda')}</caption>
       <thead>
         <tr>
@@ -135,7 +136,7 @@ export function AgendaTable({ ctx, items }: { ctx: PageCtx; items: AgendaItemMod
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 
@@ -173,7 +174,7 @@ export function AfterMeeting({ ctx, after }: { ctx: PageCtx; after: AfterMeeting
       <h2>{t('meetings.attendance')}</h2>
       <p>{t('meetings.attendedTotal', { count: attendance.total, n: attendance.totalText })}</p>
       {attendance.total > 0 && (
-        <table>
+        <ScrollTable label={t('meetings.attendanceCaption')}>
           <caption>{t('meetings.attendanceCaption')}</caption>
           <thead>
             <tr>
@@ -191,7 +192,7 @@ export function AfterMeeting({ ctx, after }: { ctx: PageCtx; after: AfterMeeting
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       {attendance.names.length > 0 && (
         <>

@@ -3,6 +3,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary } from '../../../platform/web/components/forms.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /**
  * The layout the conveners' list pages share (roles held, pending organisation requests): the
@@ -34,7 +35,7 @@ export function ConvenerTablePage(props: {
       {props.empty ? (
         <p class="muted">{props.empty}</p>
       ) : (
-        <table>
+        <ScrollTable label={title}>
           <caption class="visually-hidden">{title}</caption>
           <thead>
             <tr>
@@ -44,7 +45,7 @@ export function ConvenerTablePage(props: {
             </tr>
           </thead>
           <tbody>{props.children}</tbody>
-        </table>
+        </ScrollTable>
       )}
       {props.after}
     </Layout>

@@ -3,6 +3,7 @@ import { PersonName } from '../../../platform/web/components/person-name.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { DirectoryPageModel, OptionModel, OrganisationsPageModel } from '../participants.page-presenter.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** The options of a filter, after its "any" choice. */
 function Options({ options }: { options: OptionModel[] }) {
@@ -62,7 +63,7 @@ export function DirectoryView(props: { ctx: PageCtx; model: DirectoryPageModel }
       {model.members.length === 0 ? (
         <p>{t(model.filtered ? 'participants.noMembers' : 'participants.noMembersYet')}</p>
       ) : (
-        <table>
+        <ScrollTable label={title}>
           <caption>{title}</caption>
           <thead>
             <tr>
@@ -87,7 +88,7 @@ export function DirectoryView(props: { ctx: PageCtx; model: DirectoryPageModel }
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       {model.nextHref && (
         <p>
@@ -110,7 +111,7 @@ export function OrganisationsView({ ctx, model }: { ctx: PageCtx; model: Organis
       {model.organisations.length === 0 ? (
         <p>{t('participants.noOrganisations')}</p>
       ) : (
-        <table>
+        <ScrollTable label={model.title}>
           <caption>{model.title}</caption>
           <thead>
             <tr>
@@ -144,7 +145,7 @@ export function OrganisationsView({ ctx, model }: { ctx: PageCtx; model: Organis
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </Layout>
   );

@@ -3,6 +3,7 @@ import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, Field, Form, Submit } from '../../../platform/web/components/forms.js';
 import type { FormValues, InvitePageModel, StakeholderGroupsPageModel } from '../participants.page-presenter.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** Invite someone to the process by email, with a role (only the roles the inviter may give are offered). */
 export function InviteView({ ctx, model, values = {}, errors = {} }: { ctx: PageCtx; model: InvitePageModel; values?: FormValues; errors?: Record<string, string> }) {
@@ -67,7 +68,7 @@ export function StakeholderGroupsView({ ctx, model, errors = {} }: { ctx: PageCt
       <p>{t('participants.stakeholderGroupsIntro')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action={model.action} class="form form--wide">
-        <table class="form-table">
+        <ScrollTable class="form-table" label={title}>
           <caption class="visually-hidden">{title}</caption>
           <thead>
             <tr>
@@ -99,7 +100,7 @@ export function StakeholderGroupsView({ ctx, model, errors = {} }: { ctx: PageCt
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
         <Submit>{t('processes.save')}</Submit>
       </Form>
     </Layout>

@@ -3,6 +3,7 @@ import { localPath } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, Form, Submit } from '../../../platform/web/components/forms.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** An organisation as its page shows it: text already in the reader's language. */
 export interface OrganisationPageModel {
@@ -66,7 +67,7 @@ export function OrganisationView({
         {org.people.length === 0 ? (
           <p>{t('participants.org.nobody')}</p>
         ) : (
-          <table>
+          <ScrollTable label={t('participants.org.actingTitle')}>
             <caption class="visually-hidden">{t('participants.org.actingTitle')}</caption>
             <thead>
               <tr>
@@ -95,7 +96,7 @@ export function OrganisationView({
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         )}
         {org.canManage && (
           <>

@@ -2,6 +2,7 @@ import type { ReportCtx } from './report-ctx.js';
 import { formatDate, formatNumber } from '../../../platform/i18n/i18n.js';
 import type { ProcessReport } from '../process-report.schema.js';
 import { Fig, Figures, Section } from './sections.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 type P<K extends keyof ProcessReport> = { ctx: ReportCtx; r: ProcessReport[K]; tz: string };
 const STANCES = ['support', 'live_with', 'stand_aside', 'object'] as const;
@@ -59,7 +60,7 @@ export function ConsensusSection({ ctx, r, tz }: P<'consensus'>) {
             {t('processReport.consensus.deadline', { date: formatDate(lang, new Date(c.deadline), tz) })}
           </p>
           {c.options.map((o) => (
-            <table key={o.id}>
+            <ScrollTable key={o.id} label={t('processReport.consensus.option', { label: o.label })}>
               <caption>{t('processReport.consensus.option', { label: o.label })}</caption>
               <thead>
                 <tr>
@@ -83,7 +84,7 @@ export function ConsensusSection({ ctx, r, tz }: P<'consensus'>) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </ScrollTable>
           ))}
         </div>
       ))}
@@ -113,7 +114,7 @@ export function RecommendationsSection({ ctx, r }: P<'recommendations'>) {
         ]}
       />
       {r.items.length > 0 && (
-        <table>
+        <ScrollTable label={t('processReport.recommendations.title')}>
           <caption>{t('processReport.recommendations.title')}</caption>
           <thead>
             <tr>
@@ -139,7 +140,7 @@ export function RecommendationsSection({ ctx, r }: P<'recommendations'>) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </Section>
   );

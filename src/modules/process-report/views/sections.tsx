@@ -3,6 +3,7 @@ import type { ReportCtx } from './report-ctx.js';
 import { formatShare } from '../../../platform/web/components/balance-chart.js';
 import { formatDate, formatNumber } from '../../../platform/i18n/i18n.js';
 import type { Figure, ProcessReport } from '../process-report.schema.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 type P<K extends keyof ProcessReport> = { ctx: ReportCtx; r: ProcessReport[K]; tz: string };
 
@@ -28,7 +29,7 @@ export function Section(props: { id: string; title: string; children: ComponentC
 export function Figures(props: { ctx: ReportCtx; caption: string; rows: [string, Figure | string][] }) {
   const { ctx } = props;
   return (
-    <table>
+    <ScrollTable label={props.caption}>
       <caption>{props.caption}</caption>
       <tbody>
         {props.rows.map(([label, f]) => (
@@ -38,7 +39,7 @@ export function Figures(props: { ctx: ReportCtx; caption: string; rows: [string,
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 
@@ -51,7 +52,7 @@ export function ParticipationSection({ ctx, r }: P<'participation'>) {
         <Fig ctx={ctx} f={r.members} /> {t('processReport.participation.members')} · <Fig ctx={ctx} f={r.organisations} />{' '}
         {t('processReport.participation.organisations')}
       </p>
-      <table>
+      <ScrollTable label={t('processReport.participation.caption')}>
         <caption>{t('processReport.participation.caption')}</caption>
         <thead>
           <tr>
@@ -75,7 +76,7 @@ export function ParticipationSection({ ctx, r }: P<'participation'>) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </Section>
   );
 }
@@ -100,7 +101,7 @@ export function MeetingsSection({ ctx, r, tz }: P<'meetings'>) {
         rows={r.attendanceByGroup.map((g) => [g.name, formatNumber(lang, g.attendances)])}
       />
       {r.items.length > 0 && (
-        <table>
+        <ScrollTable label={t('processReport.meetings.listCaption')}>
           <caption>{t('processReport.meetings.listCaption')}</caption>
           <thead>
             <tr>
@@ -123,7 +124,7 @@ export function MeetingsSection({ ctx, r, tz }: P<'meetings'>) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </Section>
   );

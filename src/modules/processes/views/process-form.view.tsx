@@ -3,6 +3,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { ErrorSummary, Field, Form, Submit, TextArea, textLimit } from '../../../platform/web/components/forms.js';
 import { TEXT_LIMITS } from '../processes.schema.js';
 import { PHASE_KINDS } from '../processes.schema.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** One phase row as the form shows it. */
 export interface PhaseRowValues {
@@ -61,7 +62,7 @@ export function ProcessFormView(props: { ctx: PageCtx; action: string; creating:
         <fieldset>
           <legend>{t('processes.fields.phases')}</legend>
           <p class="hint">{t('processes.fields.phasesHint')}</p>
-          <table class="form-table">
+          <ScrollTable class="form-table" label={t('processes.fields.phases')}>
             <thead>
               <tr>
                 <th scope="col">{t('processes.fields.phaseKind')}</th>
@@ -109,7 +110,7 @@ export function ProcessFormView(props: { ctx: PageCtx; action: string; creating:
                 );
               })}
             </tbody>
-          </table>
+          </ScrollTable>
         </fieldset>
         <Submit>{t('processes.save')}</Submit>
       </Form>

@@ -2,6 +2,7 @@ import type { PageCtx } from '../../../platform/web/context.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import type { RecommendationListPageModel } from '../recommendations.page-presenter.js';
+import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
 
 /** The recommendations of a process, with their priority and addressees, and the final report when published. */
 export function RecommendationListView({ ctx, model: m }: { ctx: PageCtx; model: RecommendationListPageModel }) {
@@ -37,7 +38,7 @@ export function RecommendationListView({ ctx, model: m }: { ctx: PageCtx; model:
       {m.items.length === 0 ? (
         <p>{t('recommendations.noneYet')}</p>
       ) : (
-        <table>
+        <ScrollTable label={heading}>
           <caption class="visually-hidden">{heading}</caption>
           <thead>
             <tr>
@@ -50,7 +51,7 @@ export function RecommendationListView({ ctx, model: m }: { ctx: PageCtx; model:
           <tbody>
             {m.items.map((r) => (
               <tr key={r.id}>
-                <td>{r.number}</td>
+                <td class="label">{r.number}</td>
                 <td>
                   <a href={r.path}>{r.title}</a>
                 </td>
@@ -59,7 +60,7 @@ export function RecommendationListView({ ctx, model: m }: { ctx: PageCtx; model:
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </Layout>
   );

@@ -37,7 +37,7 @@ function ResponseForm({ ctx, id, f }: { ctx: PageCtx; id: string; f: QueueEntryM
       </fieldset>
       <FieldShell name={`rationale-${id}`} label={t('dispositions.queue.rationale')} hint={f.rationaleHint} error={err('rationale')}>
         {(w) => (
-          <textarea id={w.id} name="rationale" rows={5} lang={f.lang} aria-invalid={w.invalid} aria-describedby={w.describedBy}>
+          <textarea id={w.id} name="rationale" rows={5} lang={f.lang} maxLength={f.rationaleMax} aria-invalid={w.invalid} aria-describedby={w.describedBy}>
             {v.rationale ?? ''}
           </textarea>
         )}
