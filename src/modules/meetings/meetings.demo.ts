@@ -58,8 +58,9 @@ export const meetingsDemo: DemoSeeder = {
         ctx.storyAt(regAt);
         await register(db, ctx.baseUrl, demoActor(personById.get(id)!, { in: process.id, roles: ['member'] }), meeting.id, { showName: noShow() < 0.5 }, regAt, { skipMail: true });
       }
-      ctx.storyAt(daysAfter(toInstant(m.endsAt, m.timeZone), 1));
-      await setAttendance(db, admin, process.id, meeting.id, attended);
+      const markedAt = daysAfter(toInstant(m.endsAt, m.timeZone), 1);
+      ctx.storyAt(markedAt);
+      await setAttendance(db, admin, process.id, meeting.id, attended, markedAt);
       await saveRecordings(deps, admin, process.id, meeting.id, [`https://video.concord.example/iot-2018/meeting-${i + 1}`]);
       const minutes = demoMinutes(m, attended.length);
       await saveMinutes(deps, admin, process.id, meeting.id, { minutesEn: minutes.en, minutesFr: frenchTypography(minutes.fr) });
@@ -90,8 +91,9 @@ export const meetingsDemo: DemoSeeder = {
     );
     await saveAgenda(deps, admin, live.id, next.id, { items: LIVE_MEETING.agenda.map(([title, presenter, minutes]) => ({ title, presenter, durationMinutes: minutes, documentUrl: null })) });
     for (const [i, p] of ctx.get('livePeople').slice(0, 12).entries()) {
-      ctx.storyAt(daysAfter(ctx.now, -5 + i * 0.4));
-      await register(db, ctx.baseUrl, demoActor(p.user, { in: live.id, roles: ['member'] }), next.id, { showName: p.user.preferred_lang === 'en' }, ctx.now);
+      const regAt = daysAfter(ctx.now, -5 + i * 0.4);
+      ctx.storyAt(regAt);
+      await register(db, ctx.baseUrl, demoActor(p.user, { in: live.id, roles: ['member'] }), next.id, { showName: p.user.preferred_lang === 'en' }, regAt);
     }
   },
 };
