@@ -151,6 +151,21 @@ describe('the demo meetings', () => {
       expect(detail.registered, m.id).toBeGreaterThan(0);
     }
   });
+
+  it('gives the agenda in French on the French page, and in English on the English one', async () => {
+    const { items } = await api<{ items: { id: string; title: { en: string } }[] }>('/meetings?when=past');
+    const final = items.find((m) => m.title.en === 'Final meeting')!;
+    const fr = await t.app.inject({ url: `/fr/processes/${P}/meetings/${final.id}` });
+    expect(fr.statusCode).toBe(200);
+    for (const en of ['What the public comment period told us', 'Final report and consensus', 'Launching the action committee']) expect(fr.body).not.toContain(en);
+    expect(fr.body).toContain('<td>Ce que nous a appris la consultation publique</td>');
+    expect(fr.body).toContain('<td>Lancement du comité d’action</td>');
+    // The French minutes name the items in French too.
+    expect(fr.body).toMatch(/<strong>Rapport final et consensus<\/strong>\u00a0: discuté/);
+    const en = await t.app.inject({ url: `/en/processes/${P}/meetings/${final.id}` });
+    expect(en.body).toContain('<td>What the public comment period told us</td>');
+    expect(en.body).not.toContain('Ce que nous a appris');
+  });
 });
 
 describe('the demo recommendations and final report', () => {
