@@ -303,6 +303,7 @@ describe('pages without JavaScript', () => {
     await chair.client.get(`${path}/agenda`);
     const saved = await chair.client.post(`${path}/agenda`, {
       'items[0][title]': 'Welcome',
+      'items[0][titleFr]': 'Accueil',
       'items[0][presenter]': 'Chair',
       'items[0][durationMinutes]': '10',
       'items[0][documentUrl]': '',
@@ -315,9 +316,19 @@ describe('pages without JavaScript', () => {
     expect(saved.statusCode).toBe(303);
     const api = (await t.app.inject(`/api/v1/processes/iot/meetings/${m.id}`)).json();
     expect(api.agenda).toEqual([
-      { title: 'Welcome', presenter: 'Chair', durationMinutes: 10, documentUrl: null },
-      { title: 'Label criteria', presenter: '', durationMinutes: 45, documentUrl: 'https://docs.example/criteria' },
+      { title: 'Welcome', titleFr: 'Accueil', presenter: 'Chair', durationMinutes: 10, documentUrl: null },
+      { title: 'Label criteria', titleFr: null, presenter: '', durationMinutes: 45, documentUrl: 'https://docs.example/criteria' },
     ]);
+    // Each reader gets the title in their language; a French reader gets the English one, marked, where there is no French one.
+    const fr = (await t.app.inject(path.replace('/en/', '/fr/'))).body;
+    expect(fr).toContain('<td>Accueil</td>');
+    expect(fr).toContain('<td lang="en">Label criteria</td>');
+    expect(fr).not.toContain('Welcome');
+    const en = (await t.app.inject(path)).body;
+    expect(en).toContain('<td>Welcome</td>');
+    expect(en).not.toContain('Accueil');
+    // The form gives the French title back to edit.
+    expect((await chair.client.get(`${path}/agenda`)).body).toMatch(/name="items\[0\]\[titleFr\]"[^>]*value="Accueil"|value="Accueil"[^>]*name="items\[0\]\[titleFr\]"/);
     expect(api.sequence).toBe(1);
     expect(api.live).toBe(true);
   });

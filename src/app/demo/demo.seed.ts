@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, User } from '../../platform/db/schema.js';
 import { demoRecords, demoSeedersInOrder, type DemoContext } from '../../platform/demo/seeders.js';
 import { demoActor, seeded } from '../../platform/demo/kit.js';
-import { backdateToAuditTrail } from '../../platform/demo/backdate.repository.js';
+import { backdateInstallationChain, backdateToAuditTrail } from '../../platform/demo/backdate.repository.js';
 import { accountsRepository, createUser } from '../../modules/accounts/index.js';
 import { MODULES } from '../modules.js';
 import { setStoryTime, withStoryClock } from '../../platform/time/story-clock.js';
@@ -12,6 +12,13 @@ export const DEMO_ACCOUNTS = [
   { email: 'admin@concord.example', name: 'Alex Administrator', password: 'demo-passphrase-concord', admin: true, lang: 'en' as const },
   { email: 'membre@concord.example', name: 'Camille Tremblay', password: 'demo-phrase-de-passe-concord', admin: false, lang: 'fr' as const },
 ];
+
+/**
+ * When the demo sign-ins were made in the story: the morning the administrator convenes the
+ * model process (its first phase opens on 1 June 2018, processes.demo.texts.ts), before the
+ * organisations and representatives the participants seeder adds from 10:00 that day.
+ */
+const SIGN_INS_MADE = new Date('2018-06-01T08:00:00-04:00');
 
 /** True when nothing has been created yet, the moment `npm start` loads the demo. */
 export async function databaseIsEmpty(db: Kysely<DB>): Promise<boolean> {
@@ -40,15 +47,20 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
   const seeders = demoSeedersInOrder(MODULES);
   const created: string[] = [];
   const accounts: User[] = [];
-  for (const a of DEMO_ACCOUNTS) {
-    const existing = await accountsRepository.findByEmail(db, a.email);
-    if (existing) {
-      accounts.push(existing);
-      continue;
+  // Made in the story too: the administrator convened the 2018 process, so their account (its
+  // row, its admin role and their audit events) is dated before it, not on the day of loading.
+  await withStoryClock(async () => {
+    setStoryTime(SIGN_INS_MADE);
+    for (const a of DEMO_ACCOUNTS) {
+      const existing = await accountsRepository.findByEmail(db, a.email);
+      if (existing) {
+        accounts.push(existing);
+        continue;
+      }
+      accounts.push(await createUser(db, { ...a, actorId: null }));
+      created.push(a.email);
     }
-    accounts.push(await createUser(db, { ...a, actorId: null }));
-    created.push(a.email);
-  }
+  });
   const [adminUser, member] = accounts as [User, User];
   for (const m of seeders) if (await m.demo.loaded?.(db)) return { created, process: false };
 
@@ -69,5 +81,6 @@ export async function seedDemo(db: Kysely<DB>, opts: { baseUrl?: string; schema?
   });
   // Rows stamped at writing, which the clock does not reach, take their dates from their audit trail.
   for (const p of [ctx.get('process'), ctx.get('liveProcess')]) await backdateToAuditTrail(db, p.id);
+  await backdateInstallationChain(db);
   return { created, process: true };
 }

@@ -40,7 +40,7 @@ export const accountsRepository = {
     return db.selectFrom('role_assignments').select(['role', 'process_id']).where('user_id', '=', userId).orderBy('role').execute();
   },
 
-  async grantRole(db: Kysely<DB>, row: { id: string; user_id: string; role: string; process_id: string | null; group_id: string | null; granted_by: string | null }) {
+  async grantRole(db: Kysely<DB>, row: { id: string; user_id: string; role: string; process_id: string | null; group_id: string | null; granted_by: string | null; created_at: Date }) {
     return db
       .insertInto('role_assignments')
       .values(row)

@@ -12,6 +12,7 @@ import { queueMail } from '../mail/index.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { accountsRepository as repo } from './accounts.repository.js';
 import type { RegisterBody, ResetPasswordBody, SignInBody } from './accounts.schema.js';
+import { clockNow } from '../../platform/time/story-clock.js';
 
 /**
  * Failed sign-ins allowed in a window. The tight limit is per address and account together, so
@@ -226,14 +227,17 @@ export async function createUser(
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   return db.transaction().execute(async (trx) => {
     if (await repo.findByEmail(trx, email)) throw new HttpProblem(409, 'errors.email.taken', { email });
+    // The story's time when the demo loads its history (platform/time/story-clock.ts), now otherwise.
+    const at = clockNow();
     const user = await repo.insert(trx, {
       id: newId(),
       email,
       name: input.name.trim(),
       password_hash: passwordHash,
       preferred_lang: input.lang ?? 'en',
-      email_confirmed_at: new Date(),
-      updated_at: new Date(),
+      created_at: at,
+      email_confirmed_at: at,
+      updated_at: at,
     });
     await recordAudit(trx, { actorId: input.actorId ?? null, action: 'user.create', entityType: 'user', entityId: user.id, after: auditable(user) });
     if (input.admin) await grantRole(trx, { userId: user.id, role: 'admin', processId: null, grantedBy: input.actorId ?? null });
@@ -244,7 +248,7 @@ export async function createUser(
 /** Give someone a role, site-wide (admin), in a process, or (chair) in a working group; audited. */
 export async function grantRole(db: Kysely<DB>, g: { userId: string; role: string; processId: string | null; groupId?: string | null; grantedBy: string | null }): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const row = await repo.grantRole(trx, { id: newId(), user_id: g.userId, role: g.role, process_id: g.processId, group_id: g.groupId ?? null, granted_by: g.grantedBy });
+    const row = await repo.grantRole(trx, { id: newId(), user_id: g.userId, role: g.role, process_id: g.processId, group_id: g.groupId ?? null, granted_by: g.grantedBy, created_at: clockNow() });
     if (row) {
       await recordAudit(trx, { actorId: g.grantedBy, action: 'role.grant', entityType: 'role_assignment', entityId: row.id, processId: g.processId, after: { ...row } });
     }

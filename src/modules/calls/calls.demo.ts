@@ -17,8 +17,9 @@ export const callsDemo: DemoSeeder = {
       const author = people.find((p) => p.org === r.organisation) ?? people[0]!;
       ctx.storyAt(new Date(r.at));
       const submission = await submit(db, demoActor(author.user), process, call.id, { title: r.lang === 'fr' ? frenchTypography(r.title) : r.title, lang: r.lang, organisationName: r.organisation, text: r.lang === 'fr' ? frenchTypography(r.text) : r.text }, undefined, { now: new Date(r.at) });
-      ctx.storyAt(new Date(new Date(r.at).getTime() + 2 * 86_400_000));
-      await moderate(db, admin, process, await getCall(db, process.id, call.id), submission.id, { decision: 'accept', reason: '' }, baseUrl);
+      const acceptedAt = new Date(new Date(r.at).getTime() + 2 * 86_400_000);
+      ctx.storyAt(acceptedAt);
+      await moderate(db, admin, process, await getCall(db, process.id, call.id), submission.id, { decision: 'accept', reason: '' }, baseUrl, { at: acceptedAt });
     }
   },
 };

@@ -54,7 +54,7 @@ export const callsRepository = {
 
   async insertSubmission(
     db: Kysely<DB>,
-    row: Omit<Submission, 'created_at' | 'status' | 'moderation_reason' | 'moderated_by' | 'moderated_at'>,
+    row: Omit<Submission, 'status' | 'moderation_reason' | 'moderated_by' | 'moderated_at'>,
   ): Promise<Submission> {
     return db
       .insertInto('call_submissions')
@@ -69,10 +69,10 @@ export const callsRepository = {
     return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
   },
 
-  async moderate(db: Kysely<DB>, id: string, set: Pick<Submission, 'status' | 'moderation_reason' | 'moderated_by'>): Promise<Submission> {
+  async moderate(db: Kysely<DB>, id: string, set: Pick<Submission, 'status' | 'moderation_reason' | 'moderated_by' | 'moderated_at'>): Promise<Submission> {
     return db
       .updateTable('call_submissions')
-      .set({ ...set, moderated_at: new Date() })
+      .set(set)
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();

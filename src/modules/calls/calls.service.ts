@@ -95,7 +95,8 @@ export async function submit(
   opts: { now?: Date; storeFor?: StoreFor } = {},
 ): Promise<Submission> {
   const call = await getCall(db, process.id, callId);
-  ensureOpen(call, process, opts.now ?? new Date());
+  const now = opts.now ?? new Date();
+  ensureOpen(call, process, now);
   if (!input.text && !upload) throw new HttpProblem(422, 'calls.errors.textOrFile', {}, { text: 'calls.errors.textOrFile' });
   const checked = upload ? { ...checkUpload(upload), data: upload.data } : undefined;
   const storeFor = opts.storeFor ?? databaseFileStore;
@@ -118,6 +119,7 @@ export async function submit(
       organisation_name: input.organisationId ? null : input.organisationName || null,
       body: input.text,
       file_id: file?.id ?? null,
+      created_at: now,
     });
     await recordAudit(trx, {
       actorId: actor.userId,
@@ -165,12 +167,14 @@ export async function moderate(
   submissionId: string,
   input: ModerateBody,
   baseUrl: string,
+  /** `at`: when it was decided, for a history loaded after the fact (the demo's story); now otherwise. */
+  opts: { at?: Date } = {},
 ): Promise<Submission> {
   return inTransaction(db, async (trx) => {
     const before = isUuid(submissionId) ? await repo.submission(trx, submissionId, true) : undefined;
     if (!before || before.call_id !== call.id) throw new HttpProblem(404, 'errors.notFound');
     const status = input.decision === 'accept' ? 'accepted' : 'rejected';
-    const after = await repo.moderate(trx, before.id, { status, moderation_reason: input.reason || null, moderated_by: actor.userId });
+    const after = await repo.moderate(trx, before.id, { status, moderation_reason: input.reason || null, moderated_by: actor.userId, moderated_at: opts.at ?? new Date() });
     await recordAudit(trx, {
       actorId: actor.userId,
       action: `call.${input.decision}`,

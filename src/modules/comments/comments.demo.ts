@@ -117,8 +117,9 @@ export const commentsDemo: DemoSeeder = {
       else if (c.kind === 'campaign') campaignGroups.set(comment.group_id, { lang: c.lang, disposition: c.disposition! });
       else singles.push({ commentId: comment.id, lang: c.lang, disposition: c.disposition! });
     }
-    ctx.storyAt(new Date(PERIOD.closesAt));
-    for (const id of spam) await hideComment(db, moderator, process.id, id, { reason: 'spam', note: '' });
+    const hiddenAt = new Date(PERIOD.closesAt);
+    ctx.storyAt(hiddenAt);
+    for (const id of spam) await hideComment(db, moderator, process.id, id, { reason: 'spam', note: '' }, { at: hiddenAt });
 
     // Responses that change nothing, through April; then version 2 and the responses pointing
     // to it; then version 3 and the responses pointing to it.

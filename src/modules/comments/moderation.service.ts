@@ -39,12 +39,13 @@ export async function hideComment(
   processId: string,
   commentId: string,
   input: HideBody,
-  opts: { action?: string } = {},
+  /** `at`: when it was hidden, for a history loaded after the fact (the demo's story); now otherwise. */
+  opts: { action?: string; at?: Date } = {},
 ): Promise<Comment> {
   return inTransaction(db, async (trx) => {
     const { comment: before, group } = await lockForModeration(trx, processId, commentId);
     if (before.status === 'hidden') throw new HttpProblem(409, 'comments.errors.alreadyHidden');
-    const after = await repo.hide(trx, before.id, { reason: input.reason, note: input.note || null, by: actor.userId, at: new Date() });
+    const after = await repo.hide(trx, before.id, { reason: input.reason, note: input.note || null, by: actor.userId, at: opts.at ?? new Date() });
     await countOnModeration(trx, before, -1);
     if (group.primary_comment_id === before.id) {
       const next = await repo.earliestVisible(trx, group.id);

@@ -28,7 +28,7 @@ export const groupsRepository = {
     return db.updateTable('working_groups').set({ ...set, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   },
 
-  async addMember(db: Kysely<DB>, row: { id: string; group_id: string; user_id: string }) {
+  async addMember(db: Kysely<DB>, row: { id: string; group_id: string; user_id: string; joined_at?: Date }) {
     return db.insertInto('working_group_members').values(row).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
   },
 
@@ -71,7 +71,7 @@ export const groupsRepository = {
       .execute();
   },
 
-  async insertAnnouncement(db: Kysely<DB>, row: Omit<Announcement, 'created_at'>): Promise<Announcement> {
+  async insertAnnouncement(db: Kysely<DB>, row: Announcement): Promise<Announcement> {
     return db.insertInto('announcements').values(row).returningAll().executeTakeFirstOrThrow();
   },
 

@@ -10,6 +10,7 @@ import { processScope } from '../processes/index.js';
 import { isProcessMember } from '../participants/index.js';
 import { groupsRepository as repo, type WorkingGroup } from './groups.repository.js';
 import type { AnnouncementBody, CreateGroupBody, UpdateGroupBody } from './groups.schema.js';
+import { clockNow } from '../../platform/time/story-clock.js';
 
 /** A working group with its chairs and how many members it has. */
 export interface GroupSummary {
@@ -90,7 +91,7 @@ export async function updateGroup(db: Kysely<DB>, actor: Actor, groupId: string,
 async function addToGroup(trx: Kysely<DB>, group: WorkingGroup, userId: string, actorId: string): Promise<boolean> {
   if (group.status === 'concluded') throw new HttpProblem(409, 'errors.groups.concluded');
   if (!(await isProcessMember(trx, group.process_id, userId))) throw new HttpProblem(422, 'errors.groups.notProcessMember', {}, { email: 'errors.groups.notProcessMember' });
-  const row = await repo.addMember(trx, { id: newId(), group_id: group.id, user_id: userId });
+  const row = await repo.addMember(trx, { id: newId(), group_id: group.id, user_id: userId, joined_at: clockNow() });
   if (row) await recordAudit(trx, { actorId, action: 'group.join', entityType: 'working_group_member', entityId: row.id, processId: group.process_id, after: { ...row } });
   return row !== undefined;
 }
@@ -122,7 +123,7 @@ export async function addMemberByEmail(db: Kysely<DB>, actor: Actor, group: Work
 /** A chair posts an announcement to the group. */
 export async function postAnnouncement(db: Kysely<DB>, actor: Actor, group: WorkingGroup, input: AnnouncementBody): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const row = await repo.insertAnnouncement(trx, { id: newId(), group_id: group.id, author_id: actor.userId, title: input.title, body: input.body, lang: input.lang });
+    const row = await repo.insertAnnouncement(trx, { id: newId(), group_id: group.id, author_id: actor.userId, title: input.title, body: input.body, lang: input.lang, created_at: clockNow() });
     await recordAudit(trx, { actorId: actor.userId, action: 'group.announce', entityType: 'announcement', entityId: row.id, processId: group.process_id, after: { ...row } });
   });
 }

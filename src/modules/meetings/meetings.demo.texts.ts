@@ -12,7 +12,8 @@ export interface DemoMeeting {
   startsAt: string;
   endsAt: string;
   timeZone: string;
-  agenda: [string, string, number][];
+  /** Each item: its title in English and in French (ordinary spaces: the seeder applies French spacing), presenter, minutes. */
+  agenda: [string, string, string, number][];
 }
 
 const VIRTUAL = (group: string, n: number, date: string, en: string, fr: string): DemoMeeting => ({
@@ -24,9 +25,9 @@ const VIRTUAL = (group: string, n: number, date: string, en: string, fr: string)
   endsAt: `${date}T14:30`,
   timeZone: 'America/Toronto',
   agenda: [
-    ['Welcome and review of the last minutes', 'Chairs', 10],
-    ['Discussion of the draft text', 'All', 60],
-    ['Next steps', 'Chairs', 20],
+    ['Welcome and review of the last minutes', 'Accueil et revue du dernier compte rendu', 'Chairs', 10],
+    ['Discussion of the draft text', 'Discussion de l’ébauche', 'All', 60],
+    ['Next steps', 'Prochaines étapes', 'Chairs', 20],
   ],
 });
 
@@ -42,9 +43,9 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     endsAt: '2018-06-20T16:30',
     timeZone: 'America/Toronto',
     agenda: [
-      ['Why a multistakeholder process on IoT security', 'Oversight committee', 45],
-      ['Proposed working groups and how to join them', 'Conveners', 60],
-      ['Open discussion', 'All', 120],
+      ['Why a multistakeholder process on IoT security', 'Pourquoi un processus multipartite sur la sécurité de l’IdO', 'Oversight committee', 45],
+      ['Proposed working groups and how to join them', 'Les groupes de travail proposés et comment s’y joindre', 'Conveners', 60],
+      ['Open discussion', 'Discussion ouverte', 'All', 120],
     ],
   },
   {
@@ -58,8 +59,8 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     endsAt: '2018-10-15T16:00',
     timeZone: 'America/Toronto',
     agenda: [
-      ['Reports from the working groups', 'Chairs', 90],
-      ['Definitions and benchmarks: first draft', 'Network resilience', 60],
+      ['Reports from the working groups', 'Comptes rendus des groupes de travail', 'Chairs', 90],
+      ['Definitions and benchmarks: first draft', 'Définitions et repères : première ébauche', 'Network resilience', 60],
     ],
   },
   {
@@ -73,8 +74,8 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     endsAt: '2018-11-22T15:00',
     timeZone: 'America/Toronto',
     agenda: [
-      ['What buyers need to know on the box', 'Consumer Protection Alliance', 60],
-      ['Label criteria tied to the baseline', 'Chairs', 90],
+      ['What buyers need to know on the box', 'Ce que l’acheteur doit trouver sur la boîte', 'Consumer Protection Alliance', 60],
+      ['Label criteria tied to the baseline', 'Critères de l’étiquette liés au socle de sécurité', 'Chairs', 90],
     ],
   },
   {
@@ -88,8 +89,8 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     endsAt: '2018-12-05T15:30',
     timeZone: 'America/Vancouver',
     agenda: [
-      ['MUD profiles in practice', 'Home Router Working Party', 60],
-      ['Notifying customers of compromised devices', 'Northern Telecom Carriers', 60],
+      ['MUD profiles in practice', 'Les profils MUD en pratique', 'Home Router Working Party', 60],
+      ['Notifying customers of compromised devices', 'Avertir les clients d’appareils compromis', 'Northern Telecom Carriers', 60],
     ],
   },
   {
@@ -102,7 +103,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     startsAt: '2019-01-29T09:00',
     endsAt: '2019-01-29T16:00',
     timeZone: 'America/Toronto',
-    agenda: [['Assembling the draft outcomes report', 'Conveners', 240]],
+    agenda: [['Assembling the draft outcomes report', 'Assemblage de l’ébauche du rapport sur les résultats', 'Conveners', 240]],
   },
   {
     group: null,
@@ -115,9 +116,9 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     endsAt: '2019-04-18T17:00',
     timeZone: 'America/Toronto',
     agenda: [
-      ['What the public comment period told us', 'Oversight committee', 60],
-      ['Final report and consensus', 'Chairs', 150],
-      ['Launching the action committee', 'Conveners', 60],
+      ['What the public comment period told us', 'Ce que nous a appris la consultation publique', 'Oversight committee', 60],
+      ['Final report and consensus', 'Rapport final et consensus', 'Chairs', 150],
+      ['Launching the action committee', 'Lancement du comité d’action', 'Conveners', 60],
     ],
   },
   VIRTUAL('network-resilience', 1, '2018-10-04', 'Network resilience', 'Résilience des réseaux'),
@@ -137,7 +138,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
 /** Minutes written for every past demo meeting, from its agenda. */
 export function demoMinutes(m: DemoMeeting, attended: number): { en: string; fr: string } {
   const en = [`## Present`, ``, `${attended} participants (see the attendance by stakeholder group).`, ``, `## Discussion`, ``, ...m.agenda.map(([t]) => `- **${t}**: discussed; points of agreement recorded in the working draft.`), ``, `## Decisions`, ``, `- The chairs will circulate revised text before the next meeting.`].join('\n');
-  const fr = [`## Présents`, ``, `${attended} participants (voir la présence par groupe d’intervenants).`, ``, `## Discussion`, ``, ...m.agenda.map(([t]) => `- **${t}** : discuté ; les points d’accord sont consignés dans l’ébauche de travail.`), ``, `## Décisions`, ``, `- La présidence fera circuler un texte révisé avant la prochaine réunion.`].join('\n');
+  const fr = [`## Présents`, ``, `${attended} participants (voir la présence par groupe d’intervenants).`, ``, `## Discussion`, ``, ...m.agenda.map(([, t]) => `- **${t}** : discuté ; les points d’accord sont consignés dans l’ébauche de travail.`), ``, `## Décisions`, ``, `- La présidence fera circuler un texte révisé avant la prochaine réunion.`].join('\n');
   return { en, fr };
 }
 
@@ -149,9 +150,9 @@ export const LIVE_MEETING = {
   titleEn: 'Public consultation meeting: the security label',
   titleFr: 'Réunion de consultation publique : l’étiquette de sécurité',
   agenda: [
-    ['Welcome and purpose of the meeting', 'Convener', 10],
-    ['The draft guideline, section by section', 'Drafting team', 50],
-    ['Open discussion: what should the label show?', '', 50],
-    ['Next steps and the consensus call', 'Convener', 10],
-  ] as [string, string, number][],
+    ['Welcome and purpose of the meeting', 'Accueil et objet de la réunion', 'Convener', 10],
+    ['The draft guideline, section by section', 'L’ébauche de ligne directrice, section par section', 'Drafting team', 50],
+    ['Open discussion: what should the label show?', 'Discussion ouverte : que doit montrer l’étiquette ?', '', 50],
+    ['Next steps and the consensus call', 'Prochaines étapes et appel au consensus', 'Convener', 10],
+  ] as [string, string, string, number][],
 } as const;

@@ -8,6 +8,11 @@ import { toInstant } from '../../platform/time/zoned.js';
 import { dayOf, daysAfter, demoActor, frenchTypography, seeded } from '../../platform/demo/kit.js';
 import { DEMO_MEETINGS, demoMinutes, LIVE_MEETING } from './meetings.demo.texts.js';
 
+/** A demo agenda as the form gives it: each title in both languages, the French with French spacing. */
+function agendaItems(agenda: readonly (readonly [string, string, string, number])[]) {
+  return agenda.map(([title, titleFr, presenter, minutes]) => ({ title, titleFr: frenchTypography(titleFr), presenter, durationMinutes: minutes, documentUrl: null }));
+}
+
 /**
  * The demo's meetings, 2018–April 2019: plenaries, workshops and the working groups' calls,
  * each with its agenda, registrations in the week before, attendance (drawn from the story's
@@ -48,7 +53,7 @@ export const meetingsDemo: DemoSeeder = {
         capacity: m.format === 'virtual' ? null : 150,
       });
       const meeting = await scheduleMeeting(deps, admin, { processId: process.id, groupId }, body);
-      await saveAgenda(deps, admin, process.id, meeting.id, { items: m.agenda.map(([title, presenter, minutes]) => ({ title, presenter, durationMinutes: minutes, documentUrl: null })) });
+      await saveAgenda(deps, admin, process.id, meeting.id, { items: agendaItems(m.agenda) });
       const candidates = groupId ? await groupMemberIds(db, groupId) : allIds;
       const attended = candidates.filter(() => ctx.rand() < 0.6);
       // Everyone who came had registered in the week before, and a few more who did not come.
@@ -58,8 +63,9 @@ export const meetingsDemo: DemoSeeder = {
         ctx.storyAt(regAt);
         await register(db, ctx.baseUrl, demoActor(personById.get(id)!, { in: process.id, roles: ['member'] }), meeting.id, { showName: noShow() < 0.5 }, regAt, { skipMail: true });
       }
-      ctx.storyAt(daysAfter(toInstant(m.endsAt, m.timeZone), 1));
-      await setAttendance(db, admin, process.id, meeting.id, attended);
+      const markedAt = daysAfter(toInstant(m.endsAt, m.timeZone), 1);
+      ctx.storyAt(markedAt);
+      await setAttendance(db, admin, process.id, meeting.id, attended, markedAt);
       await saveRecordings(deps, admin, process.id, meeting.id, [`https://video.concord.example/iot-2018/meeting-${i + 1}`]);
       const minutes = demoMinutes(m, attended.length);
       await saveMinutes(deps, admin, process.id, meeting.id, { minutesEn: minutes.en, minutesFr: frenchTypography(minutes.fr) });
@@ -88,10 +94,11 @@ export const meetingsDemo: DemoSeeder = {
         capacity: 80,
       }),
     );
-    await saveAgenda(deps, admin, live.id, next.id, { items: LIVE_MEETING.agenda.map(([title, presenter, minutes]) => ({ title, presenter, durationMinutes: minutes, documentUrl: null })) });
+    await saveAgenda(deps, admin, live.id, next.id, { items: agendaItems(LIVE_MEETING.agenda) });
     for (const [i, p] of ctx.get('livePeople').slice(0, 12).entries()) {
-      ctx.storyAt(daysAfter(ctx.now, -5 + i * 0.4));
-      await register(db, ctx.baseUrl, demoActor(p.user, { in: live.id, roles: ['member'] }), next.id, { showName: p.user.preferred_lang === 'en' }, ctx.now);
+      const regAt = daysAfter(ctx.now, -5 + i * 0.4);
+      ctx.storyAt(regAt);
+      await register(db, ctx.baseUrl, demoActor(p.user, { in: live.id, roles: ['member'] }), next.id, { showName: p.user.preferred_lang === 'en' }, regAt);
     }
   },
 };

@@ -36,7 +36,7 @@ export function meetingToValues(m: Meeting): MeetingFormValues {
   };
 }
 
-const blankRow = (): AgendaRowValues => ({ title: '', presenter: '', durationMinutes: '', documentUrl: '' });
+const blankRow = (): AgendaRowValues => ({ title: '', titleFr: '', presenter: '', durationMinutes: '', documentUrl: '' });
 
 /** The agenda rows a form shows: the items, then blank rows up to the fixed number. */
 export function agendaRows(items: AgendaRowValues[]): AgendaRowValues[] {
@@ -47,13 +47,13 @@ export function agendaRows(items: AgendaRowValues[]): AgendaRowValues[] {
 
 /** Agenda items as rows. */
 export function agendaToRows(items: AgendaItem[]): AgendaRowValues[] {
-  return items.map((i) => ({ title: i.title, presenter: i.presenter, durationMinutes: i.duration_minutes === null ? '' : String(i.duration_minutes), documentUrl: i.document_url ?? '' }));
+  return items.map((i) => ({ title: i.title, titleFr: i.title_fr, presenter: i.presenter, durationMinutes: i.duration_minutes === null ? '' : String(i.duration_minutes), documentUrl: i.document_url ?? '' }));
 }
 
 /** The submitted agenda rows that say something (empty rows are dropped, so row k is item k). */
 export function submittedAgendaRows(flat: Flat): AgendaRowValues[] {
   return formRows(nestForm(flat), 'items')
-    .map((r): AgendaRowValues => ({ title: r?.title ?? '', presenter: r?.presenter ?? '', durationMinutes: r?.durationMinutes ?? '', documentUrl: r?.documentUrl ?? '' }))
+    .map((r): AgendaRowValues => ({ title: r?.title ?? '', titleFr: r?.titleFr ?? '', presenter: r?.presenter ?? '', durationMinutes: r?.durationMinutes ?? '', documentUrl: r?.documentUrl ?? '' }))
     .filter((r) => Object.values(r).some((v: string) => v.trim()));
 }
 

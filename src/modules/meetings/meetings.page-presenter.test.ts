@@ -44,7 +44,7 @@ const records = (over: Partial<MeetingPageRecords> = {}): MeetingPageRecords => 
   m: meeting,
   process,
   group,
-  agenda: [{ id: 'a1', meeting_id: 'm1', position: 0, title: 'Welcome', presenter: 'Ada', duration_minutes: 1500, document_url: null }],
+  agenda: [{ id: 'a1', meeting_id: 'm1', position: 0, title: 'Welcome', title_fr: '', presenter: 'Ada', duration_minutes: 1500, document_url: null }],
   counts: { registered: 1000, waitlisted: 0 },
   mine: undefined,
   attendance: { total: 3, rows: [{ key: 'gov', nameEn: 'Government', nameFr: 'Gouvernement', count: 3, share: 1, targetShare: null, status: 'noTarget' }], names: [] },
@@ -65,7 +65,7 @@ describe('meetingPage', () => {
     expect(m.facts.when).toBe('2 mai 2024, 9 h 00\u2009\u2013\u200911 h 00 (America/Toronto)');
     expect(m.facts.registeredText).toBe('1\u00a0000');
     expect(m.facts.capacityText).toBe('1\u00a0200');
-    expect(m.agenda[0]).toEqual({ id: 'a1', number: 1, title: 'Welcome', presenter: 'Ada', duration: '1\u00a0500', documentUrl: null });
+    expect(m.agenda[0]).toEqual({ id: 'a1', number: 1, title: 'Welcome', titleLang: 'en', presenter: 'Ada', duration: '1\u00a0500', documentUrl: null });
     // No French minutes: the English ones, marked as English.
     expect(m.after?.minutes).toEqual({ text: 'Notes.', lang: 'en' });
     expect(m.after?.attendance.rows).toEqual([{ key: 'gov', name: 'Gouvernement', count: '3' }]);

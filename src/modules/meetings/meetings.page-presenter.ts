@@ -159,7 +159,10 @@ export type RegistrationModel =
 export interface AgendaItemModel {
   id: string;
   number: number;
+  /** In the reader's language, or in English when there is no French title. */
   title: string;
+  /** The language the title is written in, for its `lang` when it is not the page's. */
+  titleLang: Lang;
   presenter: string;
   /** Minutes, formatted; empty when not given. */
   duration: string;
@@ -283,7 +286,7 @@ export function meetingPage(r: MeetingPageRecords, ctx: ModelCtx): MeetingPageMo
     agenda: r.agenda.map((i) => ({
       id: i.id,
       number: i.position + 1,
-      title: i.title,
+      ...(lang === 'fr' && i.title_fr ? { title: i.title_fr, titleLang: 'fr' as const } : { title: i.title, titleLang: 'en' as const }),
       presenter: i.presenter,
       duration: i.duration_minutes === null ? '' : formatNumber(lang, i.duration_minutes),
       documentUrl: i.document_url,

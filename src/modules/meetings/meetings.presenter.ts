@@ -39,7 +39,7 @@ export function presentMeetingSummary(m: MeetingRow, baseUrl: string, now: Date 
 export function presentMeeting(m: MeetingRow, agenda: AgendaItem[], counts: { registered: number; waitlisted: number }, baseUrl: string, now: Date = new Date()): MeetingOut {
   return {
     ...presentMeetingSummary(m, baseUrl, now),
-    agenda: agenda.map((i) => ({ title: i.title, presenter: i.presenter, durationMinutes: i.duration_minutes, documentUrl: i.document_url })),
+    agenda: agenda.map((i) => ({ title: i.title, titleFr: i.title_fr || null, presenter: i.presenter, durationMinutes: i.duration_minutes, documentUrl: i.document_url })),
     minutes: { en: m.minutes_en, fr: m.minutes_fr },
     ...counts,
   };

@@ -106,7 +106,7 @@ export const meetingsRepository = {
     return db.selectFrom('meeting_registrations').selectAll().where('meeting_id', '=', meetingId).where('user_id', '=', userId).executeTakeFirst();
   },
 
-  async insertRegistration(db: Kysely<DB>, row: Omit<Registration, 'created_at' | 'reminded_at'>): Promise<Registration> {
+  async insertRegistration(db: Kysely<DB>, row: Omit<Registration, 'reminded_at'>): Promise<Registration> {
     return db.insertInto('meeting_registrations').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
@@ -184,7 +184,7 @@ export const meetingsRepository = {
     return db.selectFrom('meeting_attendance').select(['meeting_id', 'user_id']).where('meeting_id', 'in', meetingIds).execute();
   },
 
-  async addAttendance(db: Kysely<DB>, rows: { id: string; meeting_id: string; user_id: string; marked_by: string | null }[]): Promise<void> {
+  async addAttendance(db: Kysely<DB>, rows: { id: string; meeting_id: string; user_id: string; marked_by: string | null; created_at: Date }[]): Promise<void> {
     if (rows.length) await db.insertInto('meeting_attendance').values(rows).onConflict((oc) => oc.doNothing()).execute();
   },
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { wallOrInstantField } from '../../platform/time/time-fields.js';
-import { displayText } from '../../platform/lib/display-text.js';
+import { displayText, optionalDisplayText } from '../../platform/lib/display-text.js';
 import { httpUrl, optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
@@ -61,7 +61,8 @@ export type MeetingBody = z.infer<typeof MeetingBody>;
 
 /** One agenda item as a chair writes it. */
 export const AgendaItemInput = z.object({
-  title: displayText(300),
+  title: displayText(300).describe('The title in English'),
+  titleFr: optionalDisplayText(300).describe('The title in French; French readers see the English one while there is none'),
   presenter: OptionalText(200),
   durationMinutes: OptionalCount(1440, 'meetings.errors.duration'),
   documentUrl: OptionalUrl,
@@ -118,7 +119,7 @@ export type ListQuery = z.infer<typeof ListQuery>;
 const Bilingual = z.object({ en: z.string(), fr: z.string() });
 
 /** One agenda item as the API shows it. */
-export const AgendaItemOut = z.object({ title: z.string(), presenter: z.string(), durationMinutes: z.number().int().nullable(), documentUrl: z.string().nullable() });
+export const AgendaItemOut = z.object({ title: z.string(), titleFr: z.string().nullable(), presenter: z.string(), durationMinutes: z.number().int().nullable(), documentUrl: z.string().nullable() });
 
 /** One meeting as the API shows it. */
 export const MeetingOut = z.object({

@@ -23,11 +23,12 @@ export function meetingSearchEntries(m: MeetingRow, agenda: AgendaItem[]): Searc
     membersOnly: m.visibility === 'members',
     status: m.status === 'cancelled' ? 'cancelled' : null,
   };
-  const shared = [...agenda.map((i) => [i.title, i.presenter].filter(Boolean).join(' — ')), m.venue].filter(Boolean);
-  const body = (description: string, minutes: string) => [plainText(description), ...shared, plainText(minutes)].filter(Boolean).join('\n');
+  // An item's French title in the French entry, its English one otherwise (and where there is no French one).
+  const items = (lang: 'en' | 'fr') => agenda.map((i) => [lang === 'fr' ? i.title_fr || i.title : i.title, i.presenter].filter(Boolean).join(' — '));
+  const body = (lang: 'en' | 'fr', description: string, minutes: string) => [plainText(description), ...items(lang), m.venue, plainText(minutes)].filter(Boolean).join('\n');
   return [
-    { ...common, lang: 'en', title: m.title_en, body: body(m.description_en, m.minutes_en) },
-    { ...common, lang: 'fr', title: m.title_fr, body: body(m.description_fr, m.minutes_fr) },
+    { ...common, lang: 'en', title: m.title_en, body: body('en', m.description_en, m.minutes_en) },
+    { ...common, lang: 'fr', title: m.title_fr, body: body('fr', m.description_fr, m.minutes_fr) },
   ];
 }
 

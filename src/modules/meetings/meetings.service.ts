@@ -215,7 +215,7 @@ export async function saveAgenda(deps: MeetingsDeps, actor: Actor, processId: st
     // Never lose a held meeting's record by accident: erasing what is stored must be said (the
     // form asks first; the API gets a 409). Checked under the lock, so it holds for a race too.
     if (input.items.length === 0 && before.length > 0 && !input.confirmClear) throw new HttpProblem(409, 'meetings.errors.clearAgendaUnconfirmed');
-    const items = input.items.map((i, position) => ({ id: newId(), position, title: i.title, presenter: i.presenter, duration_minutes: i.durationMinutes, document_url: i.documentUrl }));
+    const items = input.items.map((i, position) => ({ id: newId(), position, title: i.title, title_fr: i.titleFr ?? '', presenter: i.presenter, duration_minutes: i.durationMinutes, document_url: i.documentUrl }));
     await repo.replaceAgenda(trx, meetingId, items);
     await repo.update(trx, meetingId, {});
     await recordAudit(trx, { actorId: actor.userId, action: 'meeting.agenda', entityType: 'meeting', entityId: meetingId, processId, before: { items: before }, after: { items } });

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { CreatedAt, Timestamp } from '../../platform/db/columns.js';
 
 /** A meeting of a process, or of one of its working groups. */
@@ -39,7 +40,10 @@ export interface MeetingAgendaItemsTable {
   id: string;
   meeting_id: string;
   position: number;
+  /** The title in English (or in the one language the chair wrote it in). */
   title: string;
+  /** The title in French; '' when none was given (French readers then see the English one, marked). */
+  title_fr: ColumnType<string, string | undefined, string>;
   presenter: string;
   duration_minutes: number | null;
   document_url: string | null;

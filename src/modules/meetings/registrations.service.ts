@@ -40,7 +40,7 @@ export async function register(db: Kysely<DB>, baseUrl: string, actor: Actor, me
     if (existing) return existing;
     const { registered } = await repo.counts(trx, meetingId);
     const status = m.capacity === null || registered < m.capacity ? 'registered' : 'waitlisted';
-    const registration = await repo.insertRegistration(trx, { id: newId(), meeting_id: meetingId, user_id: actor.userId, status, show_name: input.showName });
+    const registration = await repo.insertRegistration(trx, { id: newId(), meeting_id: meetingId, user_id: actor.userId, status, show_name: input.showName, created_at: now });
     await recordAudit(trx, { actorId: actor.userId, action: 'meeting.register', entityType: 'meeting_registration', entityId: registration.id, processId: m.process_id, after: { ...registration } });
     if (opts.skipMail) return { registration, position: status === 'waitlisted' ? await repo.waitlistPosition(trx, meetingId, registration.id) : null };
     const row = (await repo.byId(trx, meetingId))!;
@@ -108,7 +108,7 @@ export async function setAttendance(db: Kysely<DB>, actor: Actor, processId: str
     const before = await repo.attendeeIds(trx, meetingId);
     await repo.addAttendance(
       trx,
-      wanted.filter((id) => !before.includes(id)).map((user_id) => ({ id: newId(), meeting_id: meetingId, user_id, marked_by: actor.userId })),
+      wanted.filter((id) => !before.includes(id)).map((user_id) => ({ id: newId(), meeting_id: meetingId, user_id, marked_by: actor.userId, created_at: now })),
     );
     await repo.removeAttendance(
       trx,

@@ -58,7 +58,7 @@ export const organisationRolesRepository = {
     return Number(r.n);
   },
 
-  async insert(db: Kysely<DB>, rows: { organisation_id: string; user_id: string; role: OrganisationRole; granted_by: string | null }[]): Promise<void> {
+  async insert(db: Kysely<DB>, rows: { organisation_id: string; user_id: string; role: OrganisationRole; granted_by: string | null; created_at: Date }[]): Promise<void> {
     if (!rows.length) return;
     await db
       .insertInto('organisation_roles')

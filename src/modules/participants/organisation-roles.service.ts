@@ -6,6 +6,7 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { accountsRepository } from '../accounts/index.js';
 import { organisationRolesRepository as repo } from './organisation-roles.repository.js';
+import { clockNow } from '../../platform/time/story-clock.js';
 
 /** Who made a change, for the row and the audit trail: nobody's account when it came from the console. */
 const byId = (actor: Actor | 'console'): string | null => (actor === 'console' ? null : actor.userId);
@@ -74,7 +75,7 @@ export async function setOrganisationRoles(
     await repo.delete(trx, organisationId, userId, removing);
     await repo.insert(
       trx,
-      adding.map((role) => ({ organisation_id: organisationId, user_id: userId, role, granted_by: byId(actor) })),
+      adding.map((role) => ({ organisation_id: organisationId, user_id: userId, role, granted_by: byId(actor), created_at: clockNow() })),
     );
     await recordAudit(trx, {
       actorId: byId(actor),

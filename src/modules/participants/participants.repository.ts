@@ -45,7 +45,7 @@ export const participantsRepository = {
     return db.selectFrom('organisations').selectAll().where('id', 'in', ids).orderBy('name').execute();
   },
 
-  async insertOrganisation(db: Kysely<DB>, row: Omit<Organisation, 'created_at'>): Promise<Organisation> {
+  async insertOrganisation(db: Kysely<DB>, row: Organisation): Promise<Organisation> {
     return db.insertInto('organisations').values(row).returningAll().executeTakeFirstOrThrow();
   },
 

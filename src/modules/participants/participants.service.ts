@@ -45,6 +45,7 @@ export async function findOrCreateOrganisation(db: Kysely<DB>, actorId: string |
     country: input.country,
     province: input.province || null,
     created_by: actorId,
+    created_at: clockNow(),
   });
   await recordAudit(db, { actorId, action: 'organisation.create', entityType: 'organisation', entityId: org.id, after: { ...org } });
   return org;

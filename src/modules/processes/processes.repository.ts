@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { ProcessPhasesTable, ProcessesTable, StakeholderGroupsTable } from './processes.tables.js';
+import { clockNow } from '../../platform/time/story-clock.js';
 
 export type Process = Selectable<ProcessesTable>;
 export type Phase = Selectable<ProcessPhasesTable>;
@@ -44,12 +45,14 @@ export const processesRepository = {
     return db.selectFrom('processes').selectAll().orderBy('created_at', 'desc').execute();
   },
 
+  /** Stamped with clockNow(): the story's time when the demo loads its history, now otherwise. */
   async insert(db: Kysely<DB>, row: Omit<Process, 'created_at' | 'updated_at'>): Promise<Process> {
-    return db.insertInto('processes').values({ ...row, updated_at: new Date() }).returningAll().executeTakeFirstOrThrow();
+    const at = clockNow();
+    return db.insertInto('processes').values({ ...row, created_at: at, updated_at: at }).returningAll().executeTakeFirstOrThrow();
   },
 
   async update(db: Kysely<DB>, id: string, set: Partial<Omit<Process, 'id' | 'created_at'>>): Promise<Process> {
-    return db.updateTable('processes').set({ ...set, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return db.updateTable('processes').set({ ...set, updated_at: clockNow() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   },
 
   async phases(db: Kysely<DB>, processId: string): Promise<Phase[]> {

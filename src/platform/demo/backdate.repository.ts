@@ -29,3 +29,11 @@ export async function backdateToAuditTrail(db: Kysely<DB>, processId: string): P
   await sql`update search_entries x set updated_at = e.last_at from ${trail} e where e.entity_id = x.ref_id::text and x.process_id = ${processId}`.execute(db);
   await sql`update audit_chains c set created_at = (select min(occurred_at) from audit_events where chain = c.id) where c.process_id = ${processId}`.execute(db);
 }
+
+/**
+ * Date the installation's audit chain from its first event: the chain row is made (stamped now)
+ * by the first event recorded on it, which the demo dates in its story. Not hashed either.
+ */
+export async function backdateInstallationChain(db: Kysely<DB>): Promise<void> {
+  await sql`update audit_chains c set created_at = least(c.created_at, (select min(occurred_at) from audit_events where chain = c.id)) where c.id = 'installation'`.execute(db);
+}

@@ -26,6 +26,7 @@ function Frame(props: { ctx: PageCtx; title: string; back: Back; errors?: Record
 /** One agenda row as the form shows it. */
 export interface AgendaRowValues {
   title: string;
+  titleFr: string;
   presenter: string;
   durationMinutes: string;
   documentUrl: string;
@@ -39,7 +40,7 @@ export function AgendaFormView(props: { ctx: PageCtx; title: string; back: Back;
   const { ctx } = props;
   const { t } = ctx;
   const e = props.errors ?? {};
-  const cols = ['title', 'presenter', 'durationMinutes', 'documentUrl'] as const;
+  const cols = ['title', 'titleFr', 'presenter', 'durationMinutes', 'documentUrl'] as const;
   return (
     <Frame ctx={ctx} title={props.title} back={props.back} errors={e}>
       <Form ctx={ctx} action={props.action} class="form form--wide">

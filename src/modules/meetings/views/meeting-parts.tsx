@@ -122,14 +122,16 @@ export function AgendaTable({ ctx, items }: { ctx: PageCtx; items: AgendaItemMod
         {items.map((i) => (
           <tr key={i.id}>
             <td>{i.number}</td>
-            <td>{i.title}</td>
+            <td lang={i.titleLang !== ctx.lang ? i.titleLang : undefined}>{i.title}</td>
             <td>{i.presenter}</td>
             <td class="num">{i.duration}</td>
             <td>
               {i.documentUrl && (
                 <a href={i.documentUrl} rel="nofollow noopener">
                   {t('meetings.document')}
-                  <span class="visually-hidden">: {i.title}</span>
+                  <span class="visually-hidden">
+                    : <span lang={i.titleLang !== ctx.lang ? i.titleLang : undefined}>{i.title}</span>
+                  </span>
                 </a>
               )}
             </td>
