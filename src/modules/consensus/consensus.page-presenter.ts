@@ -12,7 +12,7 @@ import type { OptionResults } from './consensus.results.js';
 import type { AppealStatus, ConsensusOutcome, Stance } from './consensus.tables.js';
 import { targetPath } from './consensus.presenter.js';
 import { acceptingPositions, callPath, type CallDetail, type CallRecord, type CallTarget } from './consensus.service.js';
-import { answerField, appealDeadline } from './outcomes.service.js';
+import { answerField, answerTranslationField, appealDeadline } from './outcomes.service.js';
 import type { Viewer } from './viewer.service.js';
 
 /**
@@ -125,6 +125,23 @@ export interface FailedPosition {
   errors: Record<string, string>;
 }
 
+/** A text as a page shows it, and the language it is in (its `lang` when that is not the page's). */
+export interface TextInLang {
+  text: string;
+  lang: Lang;
+}
+
+/**
+ * A text written in one language, with its translation into the other (or ''), as a reader of
+ * `reader` sees it: in their language when it is there, otherwise the original, in its own.
+ * @example inReaderLang('fr', 'Agreed.', 'en', 'Adopté.') // { text: 'Adopté.', lang: 'fr' }
+ * @example inReaderLang('fr', 'Agreed.', 'en', '') // { text: 'Agreed.', lang: 'en' }
+ */
+export function inReaderLang(reader: Lang, original: string, originalLang: Lang, translation: string): TextInLang {
+  if (reader !== originalLang && translation) return { text: translation, lang: reader };
+  return { text: original, lang: originalLang };
+}
+
 /** One outcome: what was determined, why, and the answer to each objection. */
 export interface OutcomeModel {
   id: string;
@@ -135,10 +152,10 @@ export interface OutcomeModel {
   appealId: string | null;
   /** The option adopted, in the reader's language, or null. */
   adopted: string | null;
-  rationale: string;
-  lang: Lang;
-  /** Each answered objection: "Objection by <name>:" (with the staff badge), its reason and the answer. */
-  answers: { positionId: string; objectionBy: NamedSentenceModel; reason: string | null; answer: string }[];
+  /** The rationale in the reader's language when it was written or translated into it, else in the original's. */
+  rationale: TextInLang;
+  /** Each answered objection: "Objection by <name>:" (with the staff badge), its reason and the answer (chosen as the rationale is). */
+  answers: { positionId: string; objectionBy: NamedSentenceModel; reason: string | null; answer: TextInLang }[];
 }
 
 /** An appeal with its answer. */
@@ -258,9 +275,13 @@ export function callPage(r: CallPageRecords, ctx: ModelCtx): CallPageModel {
       decidedAt: at(o.outcome.decided_at),
       appealId: o.outcome.appeal_id,
       adopted: label(o.outcome.option_id),
-      rationale: o.outcome.rationale,
-      lang: o.outcome.lang,
-      answers: o.answers.map((a) => ({ positionId: a.position_id, objectionBy: namedSentence(ctx.t, 'consensus.outcome.objectionBy', {}, 'name', personName(ctx.t, a.name, a.staff)), reason: a.reason, answer: a.answer })),
+      rationale: inReaderLang(lang, o.outcome.rationale, o.outcome.lang, o.outcome.rationale_translation),
+      answers: o.answers.map((a) => ({
+        positionId: a.position_id,
+        objectionBy: namedSentence(ctx.t, 'consensus.outcome.objectionBy', {}, 'name', personName(ctx.t, a.name, a.staff)),
+        reason: a.reason,
+        answer: inReaderLang(lang, a.answer, o.outcome.lang, a.translation),
+      })),
     })),
     recordOutcomePath: viewer.canDecide && call.status === 'open' ? localPath(lang, `${base}/outcome`) : null,
     appeals: record.appeals.map((a) => {
@@ -324,7 +345,7 @@ interface DecisionFormBase {
 export interface OutcomeFormPageModel extends DecisionFormBase {
   options: { id: string; label: string }[];
   /** Every current objection, with the field its answer goes in. */
-  objections: { id: string; name: string; option: string; reason: string | null; field: string }[];
+  objections: { id: string; name: string; option: string; reason: string | null; field: string; translationField: string }[];
 }
 
 function decisionBase(ctx: ModelCtx, process: Process, detail: CallDetail, rest: string): DecisionFormBase {
@@ -337,7 +358,7 @@ export function outcomeFormPage(r: { process: Process; detail: CallDetail; objec
   return {
     ...decisionBase(ctx, r.process, r.detail, '/outcome'),
     options: r.detail.options.map((o) => ({ id: o.id, label: pick(ctx.lang, o, 'label') })),
-    objections: r.objections.map((o) => ({ id: o.id, name: o.name, option: label(o.option_id) ?? '', reason: o.reason, field: answerField(o.id) })),
+    objections: r.objections.map((o) => ({ id: o.id, name: o.name, option: label(o.option_id) ?? '', reason: o.reason, field: answerField(o.id), translationField: answerTranslationField(o.id) })),
   };
 }
 

@@ -84,10 +84,11 @@ export function presentOutcome(o: OutcomeDetail): z.infer<typeof OutcomeOut> {
     outcome: o.outcome.outcome,
     rationale: o.outcome.rationale,
     lang: o.outcome.lang,
+    rationaleTranslation: o.outcome.rationale_translation || null,
     current: o.outcome.current,
     appealId: o.outcome.appeal_id,
     decidedAt: o.outcome.decided_at.toISOString(),
-    objectionAnswers: o.answers.map((a) => ({ positionId: a.position_id, name: a.name, reason: a.reason, answer: a.answer })),
+    objectionAnswers: o.answers.map((a) => ({ positionId: a.position_id, name: a.name, reason: a.reason, answer: a.answer, translation: a.translation || null })),
   };
 }
 

@@ -29,6 +29,14 @@ const OptionalText = (max: number) =>
     .max(max, 'errors.text.tooLong')
     .nullish()
     .transform((v) => v || null);
+/** A text's version in the other language: optional, '' when absent (readers of that language then see the original, marked). */
+const Translation = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'errors.text.tooLong')
+    .nullish()
+    .transform((v) => v ?? '');
 
 /** One option of a call, labelled in both languages. */
 export const OptionInput = z.object({ labelEn: Text(500), labelFr: Text(500) });
@@ -66,10 +74,17 @@ export type PositionBody = z.infer<typeof PositionBody>;
 export const OutcomeBody = z.object({
   outcome: z.enum(OUTCOMES, { error: 'consensus.errors.outcome' }),
   optionId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'consensus.errors.option' }).optional()).describe('The option the determination adopts, if any'),
-  rationale: Text(TEXT_LIMITS.decision),
-  lang: Lang.optional().describe('The rationale’s language; the request’s by default'),
+  rationale: Text(TEXT_LIMITS.decision).describe('Why: in `lang`, as are the answers'),
+  lang: Lang.optional().describe('The language the rationale and the answers are written in; the request’s by default'),
+  rationaleTranslation: Translation(TEXT_LIMITS.decision).describe('The rationale in the other language than `lang` (optional: its readers see the original, marked, while there is none)'),
   answers: z
-    .array(z.object({ positionId: z.uuid({ error: 'errors.notFound' }), answer: z.string().trim().max(TEXT_LIMITS.reason, 'errors.text.tooLong') }))
+    .array(
+      z.object({
+        positionId: z.uuid({ error: 'errors.notFound' }),
+        answer: z.string().trim().max(TEXT_LIMITS.reason, 'errors.text.tooLong').describe('The answer, in `lang`'),
+        translation: Translation(TEXT_LIMITS.reason).describe('The answer in the other language than `lang` (optional)'),
+      }),
+    )
     .max(5000)
     .default([])
     .describe('One answer per current objection'),
@@ -95,7 +110,8 @@ export const AppealAnswerBody = z.object({
     .object({
       outcome: z.enum(OUTCOMES, { error: 'consensus.errors.outcome' }),
       optionId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'consensus.errors.option' }).optional()),
-      rationale: Text(TEXT_LIMITS.decision),
+      rationale: Text(TEXT_LIMITS.decision).describe('Why, in `lang` (the answer’s language)'),
+      rationaleTranslation: Translation(TEXT_LIMITS.decision).describe('The rationale in the other language than `lang` (optional)'),
     })
     .optional()
     .describe('Only with status upheld: the outcome that replaces the appealed one'),
@@ -171,12 +187,21 @@ export const OutcomeOut = z.object({
   id: z.uuid(),
   optionId: z.uuid().nullable(),
   outcome: z.enum(OUTCOMES),
-  rationale: z.string(),
-  lang: z.enum(['en', 'fr']),
+  rationale: z.string().describe('In `lang`, the language it was written in'),
+  lang: z.enum(['en', 'fr']).describe('The language of the rationale and of the answers'),
+  rationaleTranslation: z.string().nullable().describe('The rationale in the other language than `lang`; null when there is none'),
   current: z.boolean(),
   appealId: z.uuid().nullable(),
   decidedAt: Stamp,
-  objectionAnswers: z.array(z.object({ positionId: z.uuid(), name: z.string(), reason: z.string().nullable(), answer: z.string() })),
+  objectionAnswers: z.array(
+    z.object({
+      positionId: z.uuid(),
+      name: z.string(),
+      reason: z.string().nullable(),
+      answer: z.string().describe('In the outcome’s `lang`'),
+      translation: z.string().nullable().describe('The answer in the other language than the outcome’s `lang`; null when there is none'),
+    }),
+  ),
 });
 
 /** An appeal and, once given, its answer. */

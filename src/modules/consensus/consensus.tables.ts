@@ -55,8 +55,11 @@ export interface ConsensusOutcomesTable {
   call_id: string;
   option_id: string | null;
   outcome: ConsensusOutcome;
+  /** The rationale in `lang`, the language it was written in (the answers to objections are in it too). */
   rationale: string;
   lang: 'en' | 'fr';
+  /** The rationale in the other language than `lang`; '' when none was given (its readers then see the original, marked). */
+  rationale_translation: Defaulted<string>;
   current: Defaulted<boolean>;
   appeal_id: string | null;
   decided_by: string | null;
@@ -66,7 +69,10 @@ export interface ConsensusOutcomesTable {
 export interface ConsensusObjectionAnswersTable {
   outcome_id: string;
   position_id: string;
+  /** The answer, in its outcome's `lang`. */
   answer: string;
+  /** The answer in the other language than its outcome's `lang`; '' when none was given. */
+  translation: Defaulted<string>;
 }
 
 export interface ConsensusAppealsTable {

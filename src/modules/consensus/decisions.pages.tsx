@@ -9,7 +9,7 @@ import { formAction } from '../../platform/web/form-action.js';
 import { getProcess } from '../processes/index.js';
 import { AppealAnswerBody, AppealBody, OutcomeBody } from './consensus.schema.js';
 import { callPath, callScope, currentPositions, getCall } from './consensus.service.js';
-import { answerAppeal, appealsOf, fileAppeal, recordOutcome } from './outcomes.service.js';
+import { answerAppeal, answerField, answerTranslationField, appealsOf, fileAppeal, recordOutcome } from './outcomes.service.js';
 import { AnswerFormView, AppealFormView, OutcomeFormView } from './views/decision-forms.view.js';
 import { answerFormPage, appealFormPage, outcomeFormPage } from './consensus.page-presenter.js';
 
@@ -18,18 +18,40 @@ type Params = { processSlug: string; callId: string; appealId?: string };
 const hide = { hide: true };
 const lang = (v: string | undefined) => (v === 'fr' || v === 'en' ? v : undefined);
 
-/** The outcome form as the API's body: one answer per `answer-<positionId>` field. */
-export function outcomeFormToBody(flat: Flat): Record<string, unknown> {
+/** The outcome form as the API's body: one answer per `answer-<positionId>` field, with its `answerTranslation-<positionId>`. */
+export function outcomeFormToBody(flat: Flat): { outcome: unknown; optionId: unknown; rationale: string; lang: 'en' | 'fr' | undefined; rationaleTranslation: string; answers: { positionId: string; answer: string; translation: string }[] } {
   const answers = Object.entries(flat)
     .filter(([k]) => k.startsWith('answer-') && isUuid(k.slice('answer-'.length)))
-    .map(([k, v]) => ({ positionId: k.slice('answer-'.length), answer: v ?? '' }));
-  return { outcome: flat.outcome, optionId: flat.optionId, rationale: flat.rationale ?? '', lang: lang(flat.lang), answers };
+    .map(([k, v]) => {
+      const positionId = k.slice('answer-'.length);
+      return { positionId, answer: v ?? '', translation: flat[answerTranslationField(positionId)] ?? '' };
+    });
+  return { outcome: flat.outcome, optionId: flat.optionId, rationale: flat.rationale ?? '', lang: lang(flat.lang), rationaleTranslation: flat.rationaleTranslation ?? '', answers };
+}
+
+/**
+ * The body's errors on the answers (`answers.<i>.answer`, `answers.<i>.translation`) under the
+ * form's fields for them, so each is said beside its own text area and linked from the summary.
+ */
+export function outcomeErrorsToFields(errors: Record<string, string>, answers: { positionId: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(errors)) {
+    const m = /^answers\.(\d+)\.(answer|translation)$/.exec(k);
+    const positionId = m ? answers[Number(m[1])]?.positionId : undefined;
+    out[positionId ? (m![2] === 'answer' ? answerField(positionId) : answerTranslationField(positionId)) : k] = v;
+  }
+  return out;
 }
 
 /** The answer form as the API's body: a changed outcome only when one was chosen. */
 export function answerFormToBody(flat: Flat): Record<string, unknown> {
   const changed = flat['changedOutcome.outcome']
-    ? { outcome: flat['changedOutcome.outcome'], optionId: flat['changedOutcome.optionId'], rationale: flat['changedOutcome.rationale'] ?? '' }
+    ? {
+        outcome: flat['changedOutcome.outcome'],
+        optionId: flat['changedOutcome.optionId'],
+        rationale: flat['changedOutcome.rationale'] ?? '',
+        rationaleTranslation: flat['changedOutcome.rationaleTranslation'] ?? '',
+      }
     : undefined;
   return { status: flat.status, answer: flat.answer ?? '', lang: lang(flat.lang), changedOutcome: changed };
 }
@@ -55,13 +77,14 @@ export const decisionPages: FastifyPluginAsync = async (app) => {
   app.get('/processes/:processSlug/consensus/:callId/outcome', { config: { policy: 'consensus.decide', ...scoped }, schema: hide }, async (req, reply) => showOutcome(req, reply, {}));
   app.post('/processes/:processSlug/consensus/:callId/outcome', { config: { policy: 'consensus.decide', ...scoped }, schema: hide }, async (req, reply) => {
     const flat = formFields(req.body);
+    const input = outcomeFormToBody(flat);
     return formAction(req, reply, {
       schema: OutcomeBody,
-      input: outcomeFormToBody(flat),
+      input,
       again: (errors, status, problem) => {
         // "Every objection needs an answer" is said at the top too, so the count is not lost.
         const top: Record<string, string> = problem?.key === 'consensus.errors.objectionsUnanswered' ? { _: req.t(problem.key, problem.params) } : {};
-        return showOutcome(req, reply, flat, { ...top, ...errors }, status);
+        return showOutcome(req, reply, flat, { ...top, ...outcomeErrorsToFields(errors, input.answers) }, status);
       },
       run: async (data) => {
         const { process, detail } = await load(req);

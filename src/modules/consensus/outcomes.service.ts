@@ -28,8 +28,20 @@ export function appealOpen(call: Pick<Call, 'appeal_days'>, outcome: Pick<Outcom
   return now.getTime() < appealDeadline(call, outcome).getTime();
 }
 
+/**
+ * What recordOutcome takes: the API's body with its language settled; the translations may be
+ * left out by callers other than the API (the demo, tests), as the API lets its clients do.
+ */
+export type OutcomeInput = Omit<OutcomeBody, 'rationaleTranslation' | 'answers'> & {
+  lang: 'en' | 'fr';
+  rationaleTranslation?: string;
+  answers: { positionId: string; answer: string; translation?: string }[];
+};
+
 /** The form field (and API error key) of the answer to one objection. */
 export const answerField = (positionId: string) => `answer-${positionId}`;
+/** The form field of the answer's translation into the other language. */
+export const answerTranslationField = (positionId: string) => `answerTranslation-${positionId}`;
 
 /** A call of a known id, locked; 404 otherwise. */
 async function lockedCall(trx: Kysely<DB>, callId: string): Promise<Call> {
@@ -51,9 +63,10 @@ async function checkOption(trx: Kysely<DB>, callId: string, optionId: string | u
  * the call. Every objection standing (current positions that object) needs an answer; one
  * missing refuses the whole outcome (422), so the record never has a silent objection.
  * Recording may happen before the deadline: closing the call stops positions.
- * @example await recordOutcome(db, chair, callId, { outcome: 'rough_consensus', rationale: '…', lang: 'en', answers: [{ positionId, answer: 'Medical devices are out of scope (see §1).' }] })
+ * The rationale and the answers are in `lang`; each may carry its version in the other language.
+ * @example await recordOutcome(db, chair, callId, { outcome: 'rough_consensus', rationale: '…', lang: 'en', rationaleTranslation: '…', answers: [{ positionId, answer: 'Medical devices are out of scope (see §1).', translation: 'Les dispositifs médicaux sont hors du champ (voir §1).' }] })
  */
-export async function recordOutcome(db: Kysely<DB>, actor: Actor, callId: string, input: OutcomeBody & { lang: 'en' | 'fr' }, opts: { at?: Date } = {}): Promise<OutcomeDetail> {
+export async function recordOutcome(db: Kysely<DB>, actor: Actor, callId: string, input: OutcomeInput, opts: { at?: Date } = {}): Promise<OutcomeDetail> {
   const at = opts.at ?? new Date();
   return inTransaction(db, async (trx) => {
     const call = await lockedCall(trx, callId);
@@ -62,6 +75,7 @@ export async function recordOutcome(db: Kysely<DB>, actor: Actor, callId: string
     const optionId = await checkOption(trx, call.id, input.optionId, 'optionId');
     const objections = (await repo.currentPositions(trx, call.id)).filter((p) => p.stance === 'object');
     const given = new Map(input.answers.map((a) => [a.positionId, a.answer.trim()]));
+    const translations = new Map(input.answers.map((a) => [a.positionId, (a.translation ?? '').trim()]));
     const strays = [...given.keys()].filter((id) => !objections.some((o) => o.id === id));
     if (strays.length) throw new HttpProblem(422, 'consensus.errors.notAnObjection', {}, { answers: 'consensus.errors.notAnObjection' });
     const missing = objections.filter((o) => !given.get(o.id));
@@ -80,6 +94,7 @@ export async function recordOutcome(db: Kysely<DB>, actor: Actor, callId: string
       outcome: input.outcome,
       rationale: input.rationale,
       lang: input.lang,
+      rationale_translation: input.rationaleTranslation ?? '',
       current: true,
       appeal_id: null,
       decided_by: actor.userId,
@@ -87,7 +102,7 @@ export async function recordOutcome(db: Kysely<DB>, actor: Actor, callId: string
     });
     await repo.insertAnswers(
       trx,
-      objections.map((o) => ({ outcome_id: outcome.id, position_id: o.id, answer: given.get(o.id)! })),
+      objections.map((o) => ({ outcome_id: outcome.id, position_id: o.id, answer: given.get(o.id)!, translation: translations.get(o.id) ?? '' })),
     );
     await repo.closeCall(trx, call.id);
     await recordAudit(trx, {
@@ -97,7 +112,7 @@ export async function recordOutcome(db: Kysely<DB>, actor: Actor, callId: string
       entityId: outcome.id,
       processId: call.process_id,
       before: { ...call },
-      after: { ...outcome, answers: objections.map((o) => ({ positionId: o.id, answer: given.get(o.id)! })) },
+      after: { ...outcome, answers: objections.map((o) => ({ positionId: o.id, answer: given.get(o.id)!, translation: translations.get(o.id) ?? '' })) },
     });
     return { outcome, answers: await repo.answers(trx, [outcome.id]) };
   });
@@ -170,6 +185,7 @@ export async function answerAppeal(
         outcome: input.changedOutcome.outcome,
         rationale: input.changedOutcome.rationale,
         lang: input.lang,
+        rationale_translation: input.changedOutcome.rationaleTranslation ?? '',
         current: true,
         appeal_id: before.id,
         decided_by: actor.userId,

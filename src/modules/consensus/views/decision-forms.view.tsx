@@ -48,10 +48,10 @@ function OptionSelect(props: { ctx: PageCtx; name: string; options: { id: string
 }
 
 /** The language a text is written in (the page's by default). */
-function LangSelect(props: { ctx: PageCtx; value: string | undefined; defaultLang: Lang }) {
+function LangSelect(props: { ctx: PageCtx; value: string | undefined; defaultLang: Lang; hint?: string }) {
   const { t } = props.ctx;
   return (
-    <FieldShell name="lang" label={t('consensus.form.textLang')}>
+    <FieldShell name="lang" label={t('consensus.form.textLang')} hint={props.hint}>
       {(w) => (
         <select id={w.id} name="lang">
           {(['en', 'fr'] as const).map((l) => (
@@ -83,7 +83,15 @@ export function OutcomeFormView(props: { ctx: PageCtx; model: OutcomeFormPageMod
         <Radios name="outcome" legend={t('consensus.outcome.legend')} choices={outcomeChoices(ctx)} value={v.outcome} error={errors.outcome} />
         <OptionSelect ctx={ctx} name="optionId" options={m.options} value={v.optionId} error={errors.optionId} />
         <TextArea name="rationale" label={t('consensus.outcome.rationale')} value={v.rationale} error={errors.rationale} limit={textLimit(t, TEXT_LIMITS.decision)} />
-        <LangSelect ctx={ctx} value={v.lang} defaultLang={m.defaultLang} />
+        <LangSelect ctx={ctx} value={v.lang} defaultLang={m.defaultLang} hint={t('consensus.outcome.textLangHint')} />
+        <TextArea
+          name="rationaleTranslation"
+          label={t('consensus.outcome.rationaleTranslation')}
+          hint={t('consensus.outcome.rationaleTranslationHint')}
+          value={v.rationaleTranslation}
+          error={errors.rationaleTranslation}
+          limit={textLimit(t, TEXT_LIMITS.decision)}
+        />
         <h2>{t('consensus.outcome.answers')}</h2>
         {m.objections.length === 0 ? (
           <p>{t('consensus.outcome.noObjections')}</p>
@@ -97,6 +105,14 @@ export function OutcomeFormView(props: { ctx: PageCtx; model: OutcomeFormPageMod
                 <p>{o.reason}</p>
               </blockquote>
               <TextArea name={o.field} label={t('consensus.outcome.answerTo', { name: o.name })} value={v[o.field]} error={errors[o.field]} rows={4} limit={textLimit(t, TEXT_LIMITS.reason)} />
+              <TextArea
+                name={o.translationField}
+                label={t('consensus.outcome.answerTranslation', { name: o.name })}
+                value={v[o.translationField]}
+                error={errors[o.translationField]}
+                rows={4}
+                limit={textLimit(t, TEXT_LIMITS.reason)}
+              />
             </div>
           ))
         )}
@@ -160,6 +176,15 @@ export function AnswerFormView(props: { ctx: PageCtx; model: AnswerFormPageModel
           />
           <OptionSelect ctx={ctx} name="changedOutcome.optionId" options={m.options} value={v['changedOutcome.optionId']} error={errors['changedOutcome.optionId']} />
           <TextArea name="changedOutcome.rationale" label={t('consensus.answer.newRationale')} value={v['changedOutcome.rationale']} error={errors['changedOutcome.rationale']} rows={4} limit={textLimit(t, TEXT_LIMITS.decision)} />
+          <TextArea
+            name="changedOutcome.rationaleTranslation"
+            label={t('consensus.answer.newRationaleTranslation')}
+            hint={t('consensus.answer.newRationaleTranslationHint')}
+            value={v['changedOutcome.rationaleTranslation']}
+            error={errors['changedOutcome.rationaleTranslation']}
+            rows={4}
+            limit={textLimit(t, TEXT_LIMITS.decision)}
+          />
         </fieldset>
         <Submit>{t('consensus.answer.submit')}</Submit>
       </Form>

@@ -23,8 +23,8 @@ function OutcomeBlock({ ctx, o }: { ctx: PageCtx; o: OutcomeModel }) {
       </p>
       {o.adopted && <p>{t('consensus.outcome.adopted', { option: o.adopted })}</p>}
       <h4>{t('consensus.outcome.rationale')}</h4>
-      <p lang={o.lang} class="prose">
-        {o.rationale}
+      <p lang={o.rationale.lang !== ctx.lang ? o.rationale.lang : undefined} class="prose">
+        {o.rationale.text}
       </p>
       {o.answers.length > 0 && (
         <>
@@ -39,7 +39,7 @@ function OutcomeBlock({ ctx, o }: { ctx: PageCtx; o: OutcomeModel }) {
                   {a.reason}
                 </p>
                 <p>
-                  <strong>{t('consensus.outcome.answer')}</strong> {a.answer}
+                  <strong>{t('consensus.outcome.answer')}</strong> <span lang={a.answer.lang !== ctx.lang ? a.answer.lang : undefined}>{a.answer.text}</span>
                 </p>
               </li>
             ))}
