@@ -1,4 +1,8 @@
-/** The consensus call on the final report: its question and the one objection, answered. */
+/**
+ * The consensus call on the final report: its question and the one objection, answered. The
+ * chair's texts (the rationale and the answer) are written in English and translated into French
+ * (ordinary spaces: the seeder applies French spacing).
+ */
 export const CONSENSUS = {
   opened: '2019-05-01T09:00:00-04:00',
   deadline: '2019-05-31T17:00:00-04:00',
@@ -11,8 +15,12 @@ export const CONSENSUS = {
     'Recommendation 4.2.2 would make the label mandatory on a fixed date, whatever the reasons for a slow uptake. A voluntary label should be given time to work.',
   answer:
     'The two-year trigger only applies if fewer than half of the devices sold carry the label; the action committee will report uptake twice a year, and any mandatory scheme would still be designed by governments with a public consultation.',
+  answerFr:
+    'La clause des deux ans ne s’applique que si moins de la moitié des appareils vendus portent l’étiquette ; le comité d’action fera état de l’adoption de l’étiquette deux fois par an, et tout régime obligatoire serait de toute façon conçu par les gouvernements, après une consultation publique.',
   rationaleEn:
     'Members of all six stakeholder groups support the report or can live with it. One objection, from the private sector, on recommendation 4.2.2, was answered; it does not show that the recommendation cannot work. Rough consensus.',
+  rationaleFr:
+    'Des membres des six groupes d’intervenants appuient le rapport ou peuvent s’en accommoder. Une objection du secteur privé, portant sur la recommandation 4.2.2, a reçu une réponse ; elle ne démontre pas que la recommandation soit irréalisable. Consensus approximatif.',
   changedMind: 'I now support it after the answers given at the final meeting.',
 };
 

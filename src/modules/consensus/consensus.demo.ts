@@ -17,7 +17,8 @@ const STANCES = ['support', 'support', 'support', 'support', 'live_with', 'live_
 /**
  * The consensus call on version 2 of the outcomes report (May 2019), chaired by the oversight
  * committee, with positions from members of all six stakeholder groups — one member changes
- * their mind, one objects and is answered — and a rough-consensus outcome. Back-dated, no mail.
+ * their mind, one objects and is answered — and a rough-consensus outcome, its rationale and
+ * answer written in English and French. Back-dated, no mail.
  * Then the live process's call on its draft guideline, open until two weeks after the demo is
  * loaded, with its first positions (the demo member has not stated one: theirs to try).
  */
@@ -79,7 +80,14 @@ export const consensusDemo: DemoSeeder = {
       db,
       chair,
       call.call.id,
-      { outcome: 'rough_consensus', optionId, rationale: CONSENSUS.rationaleEn, lang: 'en', answers: [{ positionId: objection!, answer: CONSENSUS.answer }] },
+      {
+        outcome: 'rough_consensus',
+        optionId,
+        rationale: CONSENSUS.rationaleEn,
+        lang: 'en',
+        rationaleTranslation: frenchTypography(CONSENSUS.rationaleFr),
+        answers: [{ positionId: objection!, answer: CONSENSUS.answer, translation: frenchTypography(CONSENSUS.answerFr) }],
+      },
       { at: new Date(CONSENSUS.decided) },
     );
     ctx.put('consensusCall', call.call.id);
