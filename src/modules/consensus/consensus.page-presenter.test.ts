@@ -4,9 +4,9 @@ import { anActor, modelCtx } from '../../../test/helpers/actors.js';
 import '../../app/modules.js';
 import type { DocumentRow } from '../documents/index.js';
 import type { Process } from '../processes/index.js';
-import type { Call, CallOption, NamedPosition } from './consensus.repository.js';
+import type { Call, CallOption, NamedPosition, ObjectionAnswer, Outcome } from './consensus.repository.js';
 import type { CallRecord } from './consensus.service.js';
-import { callPage, callsPage, outcomeFormPage, timeLeft, type CallPageRecords } from './consensus.page-presenter.js';
+import { callPage, callsPage, inReaderLang, outcomeFormPage, timeLeft, type CallPageRecords } from './consensus.page-presenter.js';
 
 const process = { id: 'p1', slug: 'labels', title_en: 'Device labels', title_fr: 'Étiquettes des appareils', timezone: 'America/Toronto' } as Process;
 const call: Call = {
@@ -84,6 +84,44 @@ describe('callPage', () => {
   });
 });
 
+describe('an outcome’s texts in the reader’s language', () => {
+  const outcome = (over: Partial<Outcome> = {}): Outcome => ({
+    id: 'out1',
+    call_id: 'c1',
+    option_id: 'o1',
+    outcome: 'rough_consensus',
+    rationale: 'All groups can live with it.',
+    lang: 'en',
+    rationale_translation: 'Tous les groupes peuvent s’en accommoder.',
+    current: true,
+    appeal_id: null,
+    decided_by: null,
+    decided_at: new Date('2024-05-11T14:00:00Z'),
+    ...over,
+  });
+  const answer = (over: Partial<ObjectionAnswer> = {}): ObjectionAnswer => ({ outcome_id: 'out1', position_id: 'pos1', answer: 'See §4.2.', translation: 'Voir le §4.2.', name: 'Bea', reason: 'Too vague', staff: null, ...over });
+  const shown = (lang: 'en' | 'fr', o: Outcome, a: ObjectionAnswer) => {
+    const m = callPage(records({ record: { ...record, outcomes: [{ outcome: o, answers: [a] }] } }), modelCtx(lang)).outcomes[0]!;
+    return { rationale: m.rationale, answer: m.answers[0]!.answer };
+  };
+  it('gives each reader the translation into their language', () => {
+    expect(shown('fr', outcome(), answer())).toEqual({ rationale: { text: 'Tous les groupes peuvent s’en accommoder.', lang: 'fr' }, answer: { text: 'Voir le §4.2.', lang: 'fr' } });
+    expect(shown('en', outcome(), answer())).toEqual({ rationale: { text: 'All groups can live with it.', lang: 'en' }, answer: { text: 'See §4.2.', lang: 'en' } });
+  });
+  it('gives the original, in its own language, where there is no translation', () => {
+    expect(shown('fr', outcome({ rationale_translation: '' }), answer({ translation: '' }))).toEqual({ rationale: { text: 'All groups can live with it.', lang: 'en' }, answer: { text: 'See §4.2.', lang: 'en' } });
+    // Written in French: the English reader gets the English version, or the French marked as such.
+    const fr = outcome({ rationale: 'Adopté.', lang: 'fr', rationale_translation: 'Adopted.' });
+    expect(shown('en', fr, answer({ answer: 'Voir.', translation: '' }))).toEqual({ rationale: { text: 'Adopted.', lang: 'en' }, answer: { text: 'Voir.', lang: 'fr' } });
+    expect(shown('fr', fr, answer({ answer: 'Voir.', translation: 'See.' }))).toEqual({ rationale: { text: 'Adopté.', lang: 'fr' }, answer: { text: 'Voir.', lang: 'fr' } });
+  });
+  it('chooses as its examples say', () => {
+    expect(inReaderLang('fr', 'Agreed.', 'en', 'Adopté.')).toEqual({ text: 'Adopté.', lang: 'fr' });
+    expect(inReaderLang('fr', 'Agreed.', 'en', '')).toEqual({ text: 'Agreed.', lang: 'en' });
+    expect(inReaderLang('en', 'Agreed.', 'en', 'Adopté.')).toEqual({ text: 'Agreed.', lang: 'en' });
+  });
+});
+
 describe('callsPage', () => {
   const doc = { id: 'd1', slug: 'draft', title: 'Draft report', group_id: 'g1', process_id: 'p1' } as DocumentRow;
   it('offers opening a call on a group’s document to its chair, and on recommendations to conveners only', () => {
@@ -102,7 +140,7 @@ describe('callsPage', () => {
 describe('outcomeFormPage and timeLeft', () => {
   it('names each objection’s option in the reader’s language with the field its answer goes in', () => {
     expect(outcomeFormPage({ process, detail: { call, options: [option] }, objections: [objection] }, modelCtx('fr')).objections).toEqual([
-      { id: 'pos1', name: 'Bea', option: 'Tel que rédigé', reason: 'Too vague', field: 'answer-pos1' },
+      { id: 'pos1', name: 'Bea', option: 'Tel que rédigé', reason: 'Too vague', field: 'answer-pos1', translationField: 'answerTranslation-pos1' },
     ]);
   });
   it('says the time left in the largest whole unit', () => {
