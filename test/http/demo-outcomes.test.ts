@@ -5,6 +5,8 @@ import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 import { missingKeys } from '../../src/platform/i18n/i18n.js';
 import { Client } from '../helpers/client.js';
 import { sql } from 'kysely';
+import { CONSENSUS } from '../../src/modules/consensus/consensus.demo.texts.js';
+import { frenchSpacingFaults } from '../../src/platform/i18n/french-spacing.js';
 
 /**
  * The demo's end of process, read back through the public API as a newcomer would meet it:
@@ -138,6 +140,48 @@ describe('the demo consensus call', () => {
     expect(current.objectionAnswers[0]!.answer).toContain('two-year trigger');
     const history = await api<{ items: { supersededAt: string | null }[] }>(`/consensus-calls/${call.id}/positions`);
     expect(history.items.some((p) => p.supersededAt !== null)).toBe(true);
+  });
+});
+
+describe('the demo consensus pages in French', () => {
+  // The chair's English sentences, from the demo's own texts (data, not the code under test).
+  const english = [CONSENSUS.rationaleEn, CONSENSUS.answer].flatMap((s) => s.split(/(?<=[.;])\s+/)).map((s) => s.replace(/[.;]$/, ''));
+
+  it('give the rationale and the answer to the objection in French, and the English pages in English', async () => {
+    expect(english.length).toBeGreaterThan(4);
+    let calls = 0;
+    for (const slug of [P, LIVE]) {
+      const list = await t.app.inject({ url: `/api/v1/processes/${slug}/consensus-calls` });
+      const pages = [`/fr/processes/${slug}/consensus`];
+      for (const c of (list.json() as { items: { id: string }[] }).items) pages.push(`/fr/processes/${slug}/consensus/${c.id}`);
+      calls += pages.length - 1;
+      for (const url of pages) {
+        const res = await t.app.inject({ url });
+        expect(res.statusCode, url).toBe(200);
+        for (const sentence of english) expect(res.body, `${url}: ${sentence}`).not.toContain(sentence);
+      }
+    }
+    expect(calls).toBe(2);
+    const { items } = await api<{ items: { id: string }[] }>('/consensus-calls');
+    const fr = (await t.app.inject({ url: `/fr/processes/${P}/consensus/${items[0]!.id}` })).body;
+    expect(fr).toContain('Consensus approximatif.</p>');
+    expect(fr).toContain('La clause des deux ans ne s’applique que si');
+    const en = (await t.app.inject({ url: `/en/processes/${P}/consensus/${items[0]!.id}` })).body;
+    expect(en).toContain(`<p class="prose">${CONSENSUS.rationaleEn}</p>`);
+    expect(en).toContain(CONSENSUS.answer);
+  });
+
+  it('store the French versions with French spacing', async () => {
+    const rows = await t.db
+      .selectFrom('consensus_outcomes as o')
+      .innerJoin('consensus_objection_answers as a', 'a.outcome_id', 'o.id')
+      .select(['o.rationale_translation', 'a.translation'])
+      .where('o.lang', '=', 'en')
+      .execute();
+    expect(rows).toHaveLength(1);
+    const texts = rows.flatMap((r) => [r.rationale_translation, r.translation]);
+    for (const text of texts) expect(text).not.toBe('');
+    expect(texts.flatMap((s) => frenchSpacingFaults(s))).toEqual([]);
   });
 });
 
