@@ -153,7 +153,7 @@ describe('the demo consensus pages in French', () => {
     for (const slug of [P, LIVE]) {
       const list = await t.app.inject({ url: `/api/v1/processes/${slug}/consensus-calls` });
       const pages = [`/fr/processes/${slug}/consensus`];
-      for (const c of (list.json() as { items: { id: string }[] }).items) pages.push(`/fr/processes/${slug}/consensus/${c.id}`);
+      for (const c of list.json<{ items: { id: string }[] }>().items) pages.push(`/fr/processes/${slug}/consensus/${c.id}`);
       calls += pages.length - 1;
       for (const url of pages) {
         const res = await t.app.inject({ url });
