@@ -1,6 +1,7 @@
 import { BODY_LIMIT } from '../platform/http/limits.js';
 import { AnonymousPageCache, registerAnonymousCache } from '../platform/web/page-cache.js';
 import { registerDemoLoadingGate } from '../platform/web/demo-loading.js';
+import { formBodyParser } from '../platform/web/forms.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -70,7 +71,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   useKeySecret(deps.config);
   const cookieSecret = deps.config.cookieSecret ?? (await settingsRepository.secret(deps.db, 'cookie_secret'));
   await app.register(cookie, { secret: cookieSecret });
-  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  // Line breaks counted as the browser counted them toward maxlength (see formBodyParser).
+  await app.register(formbody, { bodyLimit: BODY_LIMIT, parser: formBodyParser });
   registerRequestContext(app);
   // Its own key for binding CSRF tokens to sessions, derived so the cookie key is not reused as is.
   await registerSecurity(app, { csrfHmacKey: sha256Hex(`csrf-user-info:${cookieSecret}`) });

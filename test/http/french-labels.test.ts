@@ -4,13 +4,15 @@ import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 /**
  * Pages whose labels once showed English, or the wrong words, to French readers: the
  * participants directory (its columns read the join form's "Your organisation") and the API
- * reference (its sections were the code's English tags, and parameter places "path", "query").
+ * reference (its sections were the code's English tags, and parameter places "path", "query"),
+ * and a meeting's agenda, whose presenters named by role ("Chairs", "Conveners") stayed English.
  */
 let t: TestApp;
+let admin: Awaited<ReturnType<typeof signedInClient>>['client'];
 
 beforeAll(async () => {
   t = await testApp();
-  const admin = (await signedInClient(t, { admin: true })).client;
+  admin = (await signedInClient(t, { admin: true })).client;
   const created = await admin.json('POST', '/api/v1/processes', { slug: 'iot', titleEn: 'IoT', titleFr: 'IdO', phases: [] });
   const sg = created.json().stakeholderGroups as { id: string }[];
   const m = await signedInClient(t);
@@ -52,5 +54,30 @@ describe('French labels', () => {
     expect(fr.body).toContain('href="#tag-working-groups"');
     const en = await t.app.inject({ url: '/en/api' });
     expect(sections(en.body)).toContain('Working groups');
+  });
+
+  it('a meeting’s agenda names presenters by role in the reader’s language, and a person’s name as written', async () => {
+    const created = await admin.json('POST', '/api/v1/processes/iot/meetings', {
+      titleEn: 'Plenary',
+      titleFr: 'Plénière',
+      format: 'virtual',
+      startsAt: '2027-04-18T09:00',
+      endsAt: '2027-04-18T11:00',
+      timeZone: 'America/Toronto',
+      capacity: '',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const presenters = ['Chairs', 'conveners', 'Oversight committee', 'Drafting team', 'Convener', 'Ada Lovelace'];
+    const saved = await admin.json('PUT', `/api/v1/processes/iot/meetings/${id}/agenda`, {
+      items: presenters.map((presenter, i) => ({ title: `Item ${i + 1}`, presenter, durationMinutes: 10, documentUrl: null })),
+    });
+    expect(saved.statusCode, saved.body).toBeLessThan(300);
+    const cells = (html: string) => [...html.matchAll(/<tr><td>\d+<\/td><td[^>]*>Item \d+<\/td><td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    const fr = await t.app.inject({ url: `/fr/processes/iot/meetings/${id}` });
+    expect(fr.statusCode).toBe(200);
+    expect(cells(fr.body)).toEqual(['Présidence', 'Organisateurs', 'Comité de surveillance', 'Équipe de rédaction', 'Organisateur', 'Ada Lovelace']);
+    const en = await t.app.inject({ url: `/en/processes/iot/meetings/${id}` });
+    expect(cells(en.body)).toEqual(['Chairs', 'Conveners', 'Oversight committee', 'Drafting team', 'Convener', 'Ada Lovelace']);
   });
 });

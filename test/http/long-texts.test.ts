@@ -166,3 +166,32 @@ describe('other long texts', () => {
     expect(await t.db.selectFrom('announcements').select('id').execute()).toEqual([]);
   });
 });
+
+describe('line breaks count as the browser counts them', () => {
+  // A browser counts a line break as one character toward maxlength and sends it as CRLF (two):
+  // 49 lines of 99 letters, each ended by a line break, then 100 letters, are 5,000 characters
+  // in the textarea and 5,049 on the wire.
+  const lines = (n: number, width: number) => Array.from({ length: n }, (_, i) => `${String.fromCharCode(97 + (i % 26)).repeat(width)}\r\n`).join('');
+
+  it('a comment of exactly 5,000 characters with CRLF line breaks is accepted through the form, stored with LF', async () => {
+    const path = `/comment-periods/${f.periodId}/comments/new`;
+    await member.get(page('en', `${path}?document=report`));
+    const text = `${lines(49, 99)}${'z'.repeat(100)}`;
+    expect(text).toHaveLength(5049);
+    const res = await member.post(page('en', path), { document: 'report', anchor: '', text, lang: 'en', idempotencyKey: 'crlf-1' });
+    expect(res.statusCode, fieldError(res.body, 'text') ?? '').toBe(303);
+    const stored = await t.db.selectFrom('comments').select('body').where('body', 'like', 'aaa%').executeTakeFirstOrThrow();
+    expect(stored.body).toBe(text.replaceAll('\r\n', '\n'));
+    expect(stored.body).toHaveLength(5000);
+  });
+
+  it('one character more is still refused with a 422, the text kept, in French too', async () => {
+    const path = `/comment-periods/${f.periodId}/comments/new`;
+    await member.get(page('fr', `${path}?document=report`));
+    const text = `${lines(49, 99)}${'z'.repeat(101)}`;
+    const res = await member.post(page('fr', path), { document: 'report', anchor: '', text, lang: 'fr', idempotencyKey: 'crlf-2' });
+    expect(res.statusCode).toBe(422);
+    expect(fieldError(res.body, 'text')).toMatch(/^Votre commentaire doit compter au plus 5\s000 caractères\.$/u);
+    expect(res.body).toContain(text.replaceAll('\r\n', '\n'));
+  });
+});

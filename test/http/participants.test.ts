@@ -144,7 +144,7 @@ describe('directory and exports', () => {
     const csv = await t.app.inject('/api/v1/processes/iot/participants.csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]).toBe('name,organisation,stakeholder_group,stakeholder_group_fr,working_groups,joined_on');
+    expect(lines[0]).toBe('name,organisation,stakeholder_group,stakeholder_group_fr,working_groups,joined_on,staff_role');
     expect(csv.body).toContain("'=cmd|calc");
     expect(csv.body).not.toMatch(/(^|,)=cmd/m);
   });

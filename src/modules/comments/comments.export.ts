@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { staffRoleOut, type StaffRoleOut } from '../../platform/auth/staff.presenter.js';
 import type { StakeholderGroup } from '../processes/index.js';
 import type { CommentRow } from './comments.repository.js';
 import { everyComment } from './listing.service.js';
@@ -25,9 +26,11 @@ export interface ExportRecord {
   duplicateGroup: string;
   duplicateGroupSize: number;
   response: string;
+  /** "administrator", "convener" or null: the staff badge the page shows beside the name (issue 10); null when hidden. */
+  staffRole: StaffRoleOut | null;
 }
 
-/** The CSV header, in the order of ExportRecord's fields. */
+/** The CSV header, in the order of ExportRecord's fields; new columns are appended, never inserted. */
 export const EXPORT_COLUMNS: (keyof ExportRecord)[] = [
   'id',
   'receipt',
@@ -47,6 +50,7 @@ export const EXPORT_COLUMNS: (keyof ExportRecord)[] = [
   'duplicateGroup',
   'duplicateGroupSize',
   'response',
+  'staffRole',
 ];
 
 /**
@@ -90,6 +94,7 @@ export function toRecord(c: CommentRow, d: PeriodDetail, groups: StakeholderGrou
     duplicateGroup: c.group_id,
     duplicateGroupSize: c.group_size,
     response: c.outcome ?? '',
+    staffRole: hidden ? null : staffRoleOut(c.author_staff),
   };
 }
 

@@ -2,6 +2,7 @@ import type { CommentRow, CommentReport } from './comments.repository.js';
 import type { CommentOut, PeriodOut, ReportOut } from './comments.schema.js';
 import { commentPath } from './comments.service.js';
 import { documentPath } from '../documents/index.js';
+import { staffRoleOut } from '../../platform/auth/staff.presenter.js';
 import { periodPath, periodState, type PeriodDetail } from './periods.service.js';
 
 /** The API's view of a period: its documents and versions, window, audience and maintained counts. */
@@ -56,6 +57,7 @@ export function presentComment(c: CommentRow, d: PeriodDetail, processSlug: stri
     response: c.outcome && c.rationale && c.response_lang ? { outcome: c.outcome, rationale: c.rationale, lang: c.response_lang } : null,
     createdAt: c.created_at.toISOString(),
     url: `${baseUrl}/${c.lang}${commentPath(processSlug, c.id)}`,
+    staffRole: hidden ? null : staffRoleOut(c.author_staff),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { instantField } from '../../platform/time/time-fields.js';
 import { optionalDisplayText } from '../../platform/lib/display-text.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
+import { StaffRoleOutSchema } from '../../platform/auth/staff.presenter.js';
 import { Slug } from '../processes/index.js';
 import { MAX_COMMENT_CHARS } from './comments.text.js';
 
@@ -185,6 +186,7 @@ export const CommentOut = z.object({
   response: z.object({ outcome: z.string(), rationale: z.string(), lang: z.enum(['en', 'fr']) }).nullable(),
   createdAt: Stamp,
   url: z.string(),
+  staffRole: StaffRoleOutSchema,
 });
 /** The API's view of a comment. */
 export type CommentOut = z.infer<typeof CommentOut>;

@@ -2,6 +2,8 @@ import type { Disposition, CommentEntry } from './dispositions.repository.js';
 import type { DispositionOut } from './dispositions.schema.js';
 import type { ExportContext, VersionRef } from './dispositions.report.js';
 import { documentPath } from '../documents/index.js';
+import { staffRoleOut, type StaffRoleOut } from '../../platform/auth/staff.presenter.js';
+import type { StaffRole } from '../../platform/auth/staff.repository.js';
 
 /** The page of a changed paragraph, without the language prefix. */
 export function changedPath(processSlug: string, ref: VersionRef, anchor: string | null): string {
@@ -54,10 +56,12 @@ export interface ExportRecord {
     decidedAt: string;
     changed: { version: number; anchor: string | null; url: string } | null;
   } | null;
+  /** "administrator", "convener" or null: the staff badge the report shows beside the name (issue 10); null when hidden. Last, as its CSV column. */
+  staffRole: StaffRoleOut | null;
 }
 
 /** A comment and its response as an export record. */
-export function exportRecord(e: CommentEntry, ctx: ExportContext, processSlug: string, baseUrl: string): ExportRecord {
+export function exportRecord(e: CommentEntry & { author_staff: StaffRole | null }, ctx: ExportContext, processSlug: string, baseUrl: string): ExportRecord {
   const doc = ctx.documents.get(e.document_id)!;
   const hidden = e.status === 'hidden';
   const ref = e.d_version_id ? ctx.versions.get(e.d_version_id) : undefined;
@@ -89,6 +93,7 @@ export function exportRecord(e: CommentEntry, ctx: ExportContext, processSlug: s
             changed: ref ? { version: ref.number, anchor: e.d_anchor, url: `${baseUrl}/${doc.document.lang}${changedPath(processSlug, ref, e.d_anchor)}` } : null,
           }
         : null,
+    staffRole: hidden ? null : staffRoleOut(e.author_staff),
   };
 }
 
@@ -117,6 +122,7 @@ export const CSV_COLUMNS = [
   'changed_version',
   'changed_anchor',
   'changed_url',
+  'staff_role',
 ] as const;
 
 /**
@@ -161,5 +167,6 @@ export function csvRecord(r: ExportRecord): string {
     d?.changed?.version,
     d?.changed?.anchor,
     d?.changed?.url,
+    r.staffRole,
   ]);
 }

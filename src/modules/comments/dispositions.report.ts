@@ -5,7 +5,7 @@ import { blocksOf, listVersions, type BlockRow, type DocumentRow, type VersionRo
 import type { DispositionOutcome } from './comments.tables.js';
 import type { Period } from './comments.repository.js';
 import { getPeriod } from './periods.service.js';
-import { dispositionsRepository as repo, type CommentEntry, type GroupName, type ReportEntry } from './dispositions.repository.js';
+import { dispositionsRepository as repo, type CommentEntry, type ExportEntry, type GroupName, type ReportEntry } from './dispositions.repository.js';
 
 /** How many comments (or groups) the report page shows under each paragraph; the listing has the rest. */
 export const ENTRIES_PER_PARAGRAPH = 5;
@@ -139,10 +139,10 @@ export async function exportContext(db: Kysely<DB>, processId: string, periodId:
  * of 100,000 comments never sits in memory. Comments on documents the viewer may not read
  * are left out.
  */
-export async function* exportEntries(db: Kysely<DB>, ctx: ExportContext): AsyncGenerator<CommentEntry> {
+export async function* exportEntries(db: Kysely<DB>, ctx: ExportContext): AsyncGenerator<ExportEntry> {
   let after: string | undefined;
   for (;;) {
-    const rows = await repo.exportBatch(db, ctx.period.id, after, EXPORT_BATCH);
+    const rows = await repo.exportBatch(db, ctx.period.process_id, ctx.period.id, after, EXPORT_BATCH);
     for (const r of rows) if (ctx.documents.has(r.document_id)) yield r;
     if (rows.length < EXPORT_BATCH) return;
     after = rows.at(-1)!.id;

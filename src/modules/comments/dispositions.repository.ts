@@ -46,6 +46,9 @@ export interface Recount {
 /** A report entry is a comment entry at a paragraph ('' for general), with its author's staff role in the process (issue 10). */
 export type ReportEntry = CommentEntry & { at: string; author_staff: StaffRole | null };
 
+/** An exported comment entry, with its author's staff role in the process (issue 10). */
+export type ExportEntry = CommentEntry & { author_staff: StaffRole | null };
+
 /** A name the report shows for a group's copies, with the sender's staff role in the process. */
 export interface GroupName {
   name: string;
@@ -299,10 +302,13 @@ export const dispositionsRepository = {
   },
 
   /** A batch of every comment of a period (listed or not), by id, for the exports. */
-  async exportBatch(db: Kysely<DB>, periodId: string, after: string | undefined, limit: number): Promise<CommentEntry[]> {
-    let q = entries(db).where('comments.period_id', '=', periodId);
+  async exportBatch(db: Kysely<DB>, processId: string, periodId: string, after: string | undefined, limit: number): Promise<ExportEntry[]> {
+    // Whose convener: the period's process, which the caller checked the period belongs to.
+    let q = entries(db)
+      .select(staffOf('comments.author_id', { id: processId }).as('author_staff'))
+      .where('comments.period_id', '=', periodId);
     if (after) q = q.where('comments.id', '>', after);
-    return (await q.orderBy('comments.id').limit(limit).execute()) as CommentEntry[];
+    return (await q.orderBy('comments.id').limit(limit).execute()) as ExportEntry[];
   },
 
   /**

@@ -68,6 +68,8 @@ export const dispositionsApi: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'The disposition-of-comments report as JSON (streamed): the period, then every comment with its response; hidden comments are tombstones with their reason. Same as the page’s report.json',
+        description:
+          'Each comment’s `staffRole` says whether its sender is staff: "administrator" (the installation’s) or "convener" (of the process), from their roles, never from the name it was sent under; null for anyone else and for a hidden comment. The report’s page shows the same as a badge, and report.csv has it as its last column, `staff_role`.',
         params: PeriodParams,
       },
     },

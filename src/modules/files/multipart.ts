@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { authorize } from '../../platform/auth/policies.js';
 import { HttpProblem } from '../../platform/http/problem.js';
+import { normaliseLineBreaks } from '../../platform/web/forms.js';
 import { MAX_FILE_BYTES, maxFileMiB, type Upload } from './files.service.js';
 
 /** Room for the text fields beside the file (a report's Markdown text can be long). */
@@ -49,7 +50,7 @@ export function acceptMultipart(app: FastifyInstance): void {
       const fields = Object.create(null) as Record<string, string>;
       const files: FormUpload[] = [];
       for (const [field, value] of form) {
-        if (typeof value === 'string') fields[field] ??= value;
+        if (typeof value === 'string') fields[field] ??= normaliseLineBreaks(value);
         // A file input left empty still sends a part, with no name and no bytes.
         else if (value.name || value.size > 0) files.push({ field, name: value.name, data: Buffer.from(await value.arrayBuffer()) });
       }

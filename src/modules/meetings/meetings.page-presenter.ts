@@ -10,6 +10,7 @@ import type { AgendaItem, MeetingRow } from './meetings.repository.js';
 import type { AttendanceSummary, RegistrationState } from './registrations.service.js';
 import { feedPath, meetingIcsPath, meetingPath } from './links.js';
 import { isLive } from './time.js';
+import { presenterLabel } from './presenter-roles.js';
 
 /**
  * Page presenters: records in, the model a view lays out (in the reader's language, with the
@@ -287,7 +288,7 @@ export function meetingPage(r: MeetingPageRecords, ctx: ModelCtx): MeetingPageMo
       id: i.id,
       number: i.position + 1,
       ...(lang === 'fr' && i.title_fr ? { title: i.title_fr, titleLang: 'fr' as const } : { title: i.title, titleLang: 'en' as const }),
-      presenter: i.presenter,
+      presenter: presenterLabel(ctx.t, i.presenter),
       duration: i.duration_minutes === null ? '' : formatNumber(lang, i.duration_minutes),
       documentUrl: i.document_url,
     })),

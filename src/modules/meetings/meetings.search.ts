@@ -3,6 +3,8 @@ import type { DB } from '../../platform/db/schema.js';
 import { indexTranslationsForSearch, type SearchEntryInput, plainText } from '../search/index.js';
 import { meetingsRepository as repo, type AgendaItem, type MeetingRow } from './meetings.repository.js';
 import { meetingPath } from './links.js';
+import { presenterLabel } from './presenter-roles.js';
+import { tFor } from '../../platform/i18n/i18n.js';
 
 /**
  * A meeting's search entries: one in English and one in French. A meeting carries its title,
@@ -23,8 +25,9 @@ export function meetingSearchEntries(m: MeetingRow, agenda: AgendaItem[]): Searc
     membersOnly: m.visibility === 'members',
     status: m.status === 'cancelled' ? 'cancelled' : null,
   };
-  // An item's French title in the French entry, its English one otherwise (and where there is no French one).
-  const items = (lang: 'en' | 'fr') => agenda.map((i) => [lang === 'fr' ? i.title_fr || i.title : i.title, i.presenter].filter(Boolean).join(' — '));
+  // An item's French title in the French entry, its English one otherwise (and where there is no
+  // French one); a presenter named by role, in the entry's language.
+  const items = (lang: 'en' | 'fr') => agenda.map((i) => [lang === 'fr' ? i.title_fr || i.title : i.title, presenterLabel(tFor(lang), i.presenter)].filter(Boolean).join(' — '));
   const body = (lang: 'en' | 'fr', description: string, minutes: string) => [plainText(description), ...items(lang), m.venue, plainText(minutes)].filter(Boolean).join('\n');
   return [
     { ...common, lang: 'en', title: m.title_en, body: body('en', m.description_en, m.minutes_en) },

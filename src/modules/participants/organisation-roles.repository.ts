@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { OrganisationRole } from '../../platform/auth/roles.js';
+import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
 
 /** One role someone holds for an organisation, with their name, as lists show it. */
 export interface OrganisationRoleRow {
@@ -8,6 +9,8 @@ export interface OrganisationRoleRow {
   name: string;
   role: OrganisationRole;
   created_at: Date;
+  /** Whether the person is staff (the administrator, or a convener of any process: the page belongs to no process), for the badge beside the name (issue 10). */
+  staff: StaffRole | null;
 }
 
 /** SQL for who acts for an organisation (`organisation_roles`). */
@@ -17,7 +20,7 @@ export const organisationRolesRepository = {
     return db
       .selectFrom('organisation_roles as r')
       .innerJoin('users as u', 'u.id', 'r.user_id')
-      .select(['r.user_id', 'u.name', 'r.role', 'r.created_at'])
+      .select(['r.user_id', 'u.name', 'r.role', 'r.created_at', staffOf('r.user_id', 'any').as('staff')])
       .where('r.organisation_id', '=', organisationId)
       .orderBy('u.name')
       .orderBy('r.user_id')

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { ORGANISATION_ROLES, type Actor, type OrganisationRole } from '../../platform/auth/roles.js';
+import type { StaffRole } from '../../platform/auth/staff.repository.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
@@ -18,6 +19,8 @@ export interface OrganisationPerson {
   roles: OrganisationRole[];
   /** When they first took a role for it. */
   since: Date;
+  /** Their staff role on the installation (administrator, or convener of a process), from role facts, never the name. */
+  staff: StaffRole | null;
 }
 
 /** Who acts for an organisation, one entry per person, by name. */
@@ -29,7 +32,7 @@ export async function organisationPeople(db: Kysely<DB>, organisationId: string)
       last.roles.push(r.role);
       if (r.created_at < last.since) last.since = r.created_at;
     } else {
-      out.push({ userId: r.user_id, name: r.name, roles: [r.role], since: r.created_at });
+      out.push({ userId: r.user_id, name: r.name, roles: [r.role], since: r.created_at, staff: r.staff });
     }
   }
   for (const p of out) p.roles = inOrder(p.roles);

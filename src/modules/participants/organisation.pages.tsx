@@ -9,6 +9,7 @@ import { formAction, type FormErrors } from '../../platform/web/form-action.js';
 import { formFields } from '../../platform/web/forms.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
+import { personName } from '../../platform/web/components/person-name.js';
 import { OrganisationRolesForm } from './participants.schema.js';
 import { organisationScope } from './participants.scopes.js';
 import { organisationPeople, setOrganisationRoles, setOrganisationRolesByEmail } from './organisation-roles.service.js';
@@ -34,7 +35,7 @@ export const organisationPages: FastifyPluginAsync = async (app) => {
       website: org.website,
       people: people.map((p) => ({
         userId: p.userId,
-        name: p.name,
+        person: personName(req.t, p.name, p.staff),
         roles: p.roles.map((r) => req.t(`participants.orgRoles.${r}`)).join(', '),
         since: formatDate(req.lang, p.since),
       })),

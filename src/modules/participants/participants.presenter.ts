@@ -1,15 +1,16 @@
 import type { MemberRow, Organisation } from './participants.repository.js';
 import type { BalanceRow } from './participants.service.js';
 import type { OrganisationPerson } from './organisation-roles.service.js';
+import { staffRoleOut } from '../../platform/auth/staff.presenter.js';
 
 /** The API's view of an organisation. */
 export function presentOrganisation(o: Organisation) {
   return { id: o.id, name: o.name, sector: o.sector, website: o.website, country: o.country, province: o.province };
 }
 
-/** The API's view of someone who acts for an organisation (their name and roles; never their email). */
+/** The API's view of someone who acts for an organisation (their name, roles and staff role; never their email). */
 export function presentOrganisationPerson(p: OrganisationPerson) {
-  return { userId: p.userId, name: p.name, roles: p.roles, since: p.since.toISOString() };
+  return { userId: p.userId, name: p.name, roles: p.roles, since: p.since.toISOString(), staffRole: staffRoleOut(p.staff) };
 }
 
 /** The API's view of a member of a process. */
@@ -21,6 +22,7 @@ export function presentMember(m: MemberRow, workingGroups: string[]) {
     stakeholderGroup: { key: m.stakeholder_key, name: { en: m.stakeholder_name_en, fr: m.stakeholder_name_fr } },
     workingGroups,
     joinedAt: m.joined_at.toISOString(),
+    staffRole: staffRoleOut(m.staff),
   };
 }
 
@@ -40,8 +42,12 @@ export function csvField(value: string | null | undefined): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** The participants CSV's header line. */
-export const PARTICIPANTS_CSV_HEADER = 'name,organisation,stakeholder_group,stakeholder_group_fr,working_groups,joined_on';
+/**
+ * The participants CSV's header line. Columns are only ever appended, so readers that count
+ * them keep working: `staff_role` (issue 10) is "administrator", "convener" or empty, as the
+ * page's badge beside the name.
+ */
+export const PARTICIPANTS_CSV_HEADER = 'name,organisation,stakeholder_group,stakeholder_group_fr,working_groups,joined_on,staff_role';
 
 /**
  * The participants of a process as CSV: one line per member with the short names of the
@@ -51,7 +57,7 @@ export function participantsCsv(members: readonly MemberRow[], groupSlugs: Reado
   const lines = [PARTICIPANTS_CSV_HEADER];
   for (const m of members) {
     const groups = (groupSlugs.get(m.user_id) ?? []).join(' ');
-    lines.push([m.name, m.organisation_name, m.stakeholder_name_en, m.stakeholder_name_fr, groups, m.joined_at.toISOString().slice(0, 10)].map(csvField).join(','));
+    lines.push([m.name, m.organisation_name, m.stakeholder_name_en, m.stakeholder_name_fr, groups, m.joined_at.toISOString().slice(0, 10), staffRoleOut(m.staff)].map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -10,6 +10,10 @@ import type { MemberRow } from './participants.repository.js';
 
 const Message = z.object({ message: z.string() });
 
+/** What an export says of staff beside each name (issue 10), as the pages' badge does. */
+const STAFF_NOTE = (where: string) =>
+  `Whether each person is staff is in ${where}: "administrator" (the installation’s) or "convener" (of the process), from their roles, never from the name; the pages show the same as a badge beside the name.`;
+
 /** Organisations, members, balance, invitations and open-data exports through the JSON API. */
 export const participantsApi: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
@@ -113,14 +117,14 @@ export const participantsApi: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/processes/:processSlug/popolo.json', { config: { policy: 'public.read' }, schema: { tags, summary: 'Participants, organisations and memberships as Popolo JSON', params: SlugParams } }, async (req, reply) => {
+  app.get('/processes/:processSlug/popolo.json', { config: { policy: 'public.read' }, schema: { tags, summary: 'Participants, organisations and memberships as Popolo JSON', description: STAFF_NOTE('each person’s `+staff_role` (a property Popolo does not define, flagged with its `+`)'), params: SlugParams } }, async (req, reply) => {
     const d = await getProcess(db(), req.params.processSlug);
     const [members, orgs, groups] = await Promise.all([allMembers(d.process.id), participants.organisationsInProcess(db(), d.process.id), listGroups(db(), d.process.id)]);
     const withIds = await Promise.all(groups.map(async (g) => ({ ...g.group, memberIds: await groupMemberIds(db(), g.group.id) })));
     return reply.type('application/json; charset=utf-8').send(toPopolo({ process: d.process, members, organisations: orgs, groups: withIds, baseUrl: app.deps.config.baseUrl }));
   });
 
-  app.get('/processes/:processSlug/participants.csv', { config: { policy: 'public.read' }, schema: { tags, summary: 'Participants as CSV', params: SlugParams } }, async (req, reply) => {
+  app.get('/processes/:processSlug/participants.csv', { config: { policy: 'public.read' }, schema: { tags, summary: 'Participants as CSV', description: STAFF_NOTE('the last column, `staff_role`, empty for anyone else'), params: SlugParams } }, async (req, reply) => {
     const d = await getProcess(db(), req.params.processSlug);
     const members = await allMembers(d.process.id);
     const memberGroups = await groupsByUser(db(), d.process.id, members.map((m) => m.user_id));

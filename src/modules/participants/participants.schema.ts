@@ -3,6 +3,7 @@ import { displayText } from '../../platform/lib/display-text.js';
 import { optionalHttpUrl } from '../../platform/lib/http-url.js';
 import { DEFAULT_STAKEHOLDER_KEYS, Slug } from '../processes/index.js';
 import { ORGANISATION_ROLES, PROCESS_ROLES } from '../../platform/auth/roles.js';
+import { StaffRoleOutSchema } from '../../platform/auth/staff.presenter.js';
 import { EmailSchema } from '../accounts/index.js';
 
 /** What kind of organisation this is; matches the default stakeholder group keys. */
@@ -67,6 +68,7 @@ export const MemberOut = z.object({
   stakeholderGroup: z.object({ key: z.string(), name: z.object({ en: z.string(), fr: z.string() }) }),
   workingGroups: z.array(z.string()),
   joinedAt: z.iso.datetime(),
+  staffRole: StaffRoleOutSchema,
 });
 
 export const BalanceOut = z.object({
@@ -104,6 +106,7 @@ export const OrganisationPersonOut = z.object({
   name: z.string(),
   roles: z.array(z.enum(ORGANISATION_ROLES)),
   since: z.iso.datetime(),
+  staffRole: StaffRoleOutSchema,
 });
 
 /** `:processSlug/organisation-requests/:requestId` in a URL. */

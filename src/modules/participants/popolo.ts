@@ -1,4 +1,5 @@
 import type { MemberRow, Organisation } from './participants.repository.js';
+import { staffRoleOut } from '../../platform/auth/staff.presenter.js';
 
 /** A working group as the export needs it. */
 export interface ExportGroup {
@@ -18,7 +19,9 @@ export function toPopolo(input: { process: { id: string; slug: string; title_en:
   const { process, members, organisations, groups, baseUrl } = input;
   const processOrgId = `process-${process.id}`;
   return {
-    persons: members.map((m) => ({ id: m.user_id, name: m.name })),
+    // "+staff_role": Popolo's way of flagging a property its specification does not define
+    // (issue 10: whether the name is the administrator's or a convener's, from role facts).
+    persons: members.map((m) => ({ id: m.user_id, name: m.name, '+staff_role': staffRoleOut(m.staff) })),
     organizations: [
       { id: processOrgId, name: process.title_en, other_names: [{ name: process.title_fr, note: 'fr' }], classification: 'process', links: [{ url: `${baseUrl}/en/processes/${process.slug}`, note: 'web page' }] },
       ...groups.map((g) => ({ id: `group-${g.id}`, name: g.name_en, other_names: [{ name: g.name_fr, note: 'fr' }], classification: 'working group', parent_id: processOrgId })),

@@ -1,6 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadMessages, slowTFor, tFor } from './i18n.js';
-import { frenchSpacing, frenchSpacingFaults } from './french-spacing.js';
+import { frenchSourceFaults, frenchSpacing, frenchSpacingFaults } from './french-spacing.js';
+
+/** Every French message file as written: fr.json and each feature's fr/<name>.json. */
+function frenchFiles(): string[] {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'locales');
+  const features = fs.readdirSync(path.join(dir, 'fr')).filter((f) => f.endsWith('.json'));
+  return [path.join(dir, 'fr.json'), ...features.map((f) => path.join(dir, 'fr', f))];
+}
 
 /** Every leaf of a message tree, with its key. */
 function* leaves(tree: unknown, prefix = ''): Generator<[string, string]> {
@@ -21,6 +31,23 @@ describe('French spacing', () => {
   it('holds in every French message as the translators read it', () => {
     const faults = [...leaves(loadMessages('fr'))].flatMap(([key, text]) => frenchSpacingFaults(text).map((f) => `${key}: ${f}`));
     expect(faults).toEqual([]);
+  });
+
+  it('is written in every French message file, not only patched on load (a space before : ; ? ! and inside « »)', () => {
+    const files = frenchFiles();
+    expect(files.length).toBeGreaterThan(15);
+    const faults = files.flatMap((file) =>
+      [...leaves(JSON.parse(fs.readFileSync(file, 'utf8')))].flatMap(([key, text]) => frenchSourceFaults(text).map((f) => `${path.basename(file)} ${key}: ${f}`)),
+    );
+    expect(faults).toEqual([]);
+  });
+
+  it('finds in a text as written what the patch on load would hide or miss', () => {
+    expect(frenchSourceFaults('Mot de passe oublié?')).toHaveLength(1);
+    expect(frenchSourceFaults('Les lignes vides sont ignorées; enregistrez')).toHaveLength(1);
+    expect(frenchSourceFaults('en français: sinon')).toHaveLength(1);
+    expect(frenchSourceFaults('«oui»')).toHaveLength(2);
+    expect(frenchSourceFaults('Oublié ? Voir : à 10:30, https://x.org/?a=1;b « oui » ; javascript: non')).toEqual([]);
   });
 
   it('reaches the page through both translators, and not the values put into a message', () => {

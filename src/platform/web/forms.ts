@@ -1,3 +1,4 @@
+import { parse as parseQuery } from 'node:querystring';
 import type { z } from 'zod';
 import type { T } from '../i18n/i18n.js';
 import { HttpProblem } from '../http/problem.js';
@@ -13,6 +14,33 @@ export type Parsed<D> = { ok: true; data: D } | { ok: false; errors: Record<stri
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown, t: T): Parsed<z.infer<S>> {
   const r = schema.safeParse(body ?? {});
   return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrors(r.error.issues, t) };
+}
+
+/**
+ * A submitted text with its line breaks as the form counted them: browsers count a line break
+ * as one character toward `maxlength` but send it as CRLF (two), so a text the browser let
+ * through at the stated limit would be refused by the schema's `max` (issue 10). Every form
+ * text is read this way, before any schema counts it; a lone CR (old Mac) becomes LF too.
+ * @example normaliseLineBreaks('a\r\nb\rc') // 'a\nb\nc'
+ */
+export function normaliseLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * The parser of URL-encoded form bodies (given to @fastify/formbody): the query-string parse
+ * (an object without prototype; a repeated name gives a list), with every text's line breaks
+ * normalised, so each form's fields reach their schema already counted as the browser did.
+ * @example formBodyParser('text=a%0D%0Ab') // { text: 'a\nb' }
+ */
+export function formBodyParser(body: string): Record<string, string | string[]> {
+  // No cap on names (Node's default of 1,000 would cut an agenda of 200 rows short): the body limit bounds them.
+  const parsed = parseQuery(body, '&', '=', { maxKeys: 0 });
+  const out = Object.create(null) as Record<string, string | string[]>;
+  for (const [k, v] of Object.entries(parsed)) {
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.map(normaliseLineBreaks) : normaliseLineBreaks(v);
+  }
+  return out;
 }
 
 /** A form or query string as pages read it: one text per field. */

@@ -4,6 +4,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Field, Form, Submit } from '../../../platform/web/components/forms.js';
 import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
+import { PersonName, type PersonNameModel } from '../../../platform/web/components/person-name.js';
 
 /** An organisation as its page shows it: text already in the reader's language. */
 export interface OrganisationPageModel {
@@ -12,7 +13,8 @@ export interface OrganisationPageModel {
   sector: string;
   region: string;
   website: string | null;
-  people: { userId: string; name: string; roles: string; since: string }[];
+  /** Who acts for it: each name with its staff badge (issue 10), their roles and since when. */
+  people: { userId: string; person: PersonNameModel; roles: string; since: string }[];
   /** True when the reader may add and remove who acts for it (its owners, administrators). */
   canManage: boolean;
   /** The roles one may hold in an organisation, in the order the form offers them. */
@@ -80,7 +82,9 @@ export function OrganisationView({
             <tbody>
               {org.people.map((p) => (
                 <tr key={p.userId}>
-                  <td>{p.name}</td>
+                  <td>
+                    <PersonName p={p.person} />
+                  </td>
                   <td>{p.roles}</td>
                   <td>{p.since}</td>
                   {org.canManage && (
@@ -88,7 +92,7 @@ export function OrganisationView({
                       <Form ctx={ctx} action={localPath(lang, `${base}/roles/${p.userId}/remove`)} class="inline-form">
                         <button type="submit" class="link-button">
                           {t('participants.org.remove')}
-                          <span class="visually-hidden"> {p.name}</span>
+                          <span class="visually-hidden"> {p.person.name}</span>
                         </button>
                       </Form>
                     </td>
