@@ -172,27 +172,33 @@ export async function importComments(
     opts.onProgress?.(read, total);
   };
 
-  for await (const row of parseImport(open(), opts.format)) {
-    read++;
-    if (!firstLine) firstLine = row.line;
-    lastLine = row.line;
-    if ('refused' in row) refuse(row.line, '', t(`commentImport.rows.${row.refused}`, row.params));
-    else {
-      const checked = await checkRow(row.values, { documents, groups, paragraphs, period, now, t });
-      if ('reason' in checked) refuse(row.line, checked.key, checked.reason);
+  try {
+    for await (const row of parseImport(open(), opts.format)) {
+      read++;
+      if (!firstLine) firstLine = row.line;
+      lastLine = row.line;
+      if ('refused' in row) refuse(row.line, '', t(`commentImport.rows.${row.refused}`, row.params));
       else {
-        const earlier = seen.get(checked.key);
-        if (earlier && earlier.hash !== checked.hash) refuse(row.line, checked.key, t('commentImport.rows.keyTwice', { key: checked.key, line: earlier.line }));
-        else if (earlier) {
-          skipped++;
-          chunkSkipped++;
-        } else {
-          seen.set(checked.key, { line: row.line, hash: checked.hash });
-          chunk.push({ line: row.line, values: [record.id, row.line, ...checked.values] });
+        const checked = await checkRow(row.values, { documents, groups, paragraphs, period, now, t });
+        if ('reason' in checked) refuse(row.line, checked.key, checked.reason);
+        else {
+          const earlier = seen.get(checked.key);
+          if (earlier && earlier.hash !== checked.hash) refuse(row.line, checked.key, t('commentImport.rows.keyTwice', { key: checked.key, line: earlier.line }));
+          else if (earlier) {
+            skipped++;
+            chunkSkipped++;
+          } else {
+            seen.set(checked.key, { line: row.line, hash: checked.hash });
+            chunk.push({ line: row.line, values: [record.id, row.line, ...checked.values] });
+          }
         }
       }
+      if (read % (opts.chunkRows ?? IMPORT_CHUNK_ROWS) === 0) await land();
     }
-    if (read % (opts.chunkRows ?? IMPORT_CHUNK_ROWS) === 0) await land();
+  } catch (err) {
+    // The file changed between the two readings (it was checked whole before).
+    if (err instanceof ImportFileError) throw new HttpProblem(422, `commentImport.errors.${err.key}`, err.params);
+    throw err;
   }
   await land();
   const finished = await repo.finishImport(db, record.id, read);
