@@ -101,6 +101,14 @@ describe('comments import', () => {
     for (const text of ['Default passwords must go.', 'two lines, with', 'Updates for five years.']) expect(page.body).toContain(text);
     expect(page.body).not.toContain('Default  PASSWORDS must go!');
 
+    // Search finds them, each copy of a text once (its group).
+    const search = await t.app.inject({ url: `/api/v1/search?${new URLSearchParams({ q: 'years updates' })}` });
+    expect(search.statusCode).toBe(200);
+    expect(search.body).toContain(`/comments/${rows[3]!.id}`);
+    const campaign = await t.app.inject({ url: `/api/v1/search?${new URLSearchParams({ q: 'default passwords' })}` });
+    expect(campaign.body).toContain(`/comments/${rows[0]!.id}`);
+    expect(campaign.body).not.toContain(`/comments/${rows[1]!.id}`);
+
     // One batch event for the chunk; each comment, read back, is proved to belong to it.
     const [batch] = await commentImportRepository.batchesOf(t.db, r.import.id);
     expect(batch).toMatchObject({ chunk: 1, first_line: 2, last_line: 6, rows_added: 4, rows_skipped: 0, rows_refused: 0 });

@@ -10,7 +10,9 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { fieldErrors } from '../../platform/http/validation.js';
 import { tFor } from '../../platform/i18n/i18n.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
-import { stakeholderGroupsOf } from '../processes/index.js';
+import { processById, stakeholderGroupsOf } from '../processes/index.js';
+import { indexManyForSearch } from '../search/index.js';
+import { commentSearchEntry } from './comments.service.js';
 import { commentsRepository } from './comments.repository.js';
 import { CommentFields } from './comments.schema.js';
 import { newReceipt } from './comments.text.js';
@@ -102,7 +104,7 @@ export async function importComments(
   if (!can(actor, 'comment.import', { processId: period.process_id })) throw new HttpProblem(403, 'commentImport.errors.forbidden');
   ensureOpen(period, now);
   const { documents } = await getPeriod(db, period.process_id, period.id, actor);
-  const groups = await stakeholderGroupsOf(db, period.process_id);
+  const [groups, process] = await Promise.all([stakeholderGroupsOf(db, period.process_id), processById(db, period.process_id)]);
 
   // First pass: the whole file must be readable before anything is written.
   let total = 0;
@@ -141,7 +143,7 @@ export async function importComments(
 
   const land = async () => {
     if (!chunk.length && !chunkRefused && !chunkSkipped) return;
-    const context = { importId: record.id, periodId: period.id, processId: period.process_id, actorId: actor?.userId ?? null };
+    const context = { importId: record.id, periodId: period.id, process, documents, actorId: actor?.userId ?? null };
     const landed = await landChunk(database, context, chunk, async (trx, l) => {
       // The chunk's record commits with its comments: a chunk recorded is a chunk landed.
       await repo.recordChunk(trx, {
@@ -284,11 +286,11 @@ interface Landed {
 /**
  * Land one chunk in one transaction: COPY into the staging table, take out the keys the
  * period already has, join the duplicate groups, write the comments, count them, record one
- * audit batch event over every row written, and empty the staging table.
+ * audit batch event over every row written, index them for search, and empty the staging table.
  */
 async function landChunk(
   database: Database,
-  ctx: { importId: string; periodId: string; processId: string; actorId: string | null },
+  ctx: { importId: string; periodId: string; process: { id: string; slug: string }; documents: CoveredDocument[]; actorId: string | null },
   rows: StagedRow[],
   after: (trx: Kysely<DB>, landed: Landed) => Promise<void>,
 ): Promise<Landed> {
@@ -304,8 +306,10 @@ async function landChunk(
     const newTexts = await repo.joinGroups(trx, ctx.importId, ctx.periodId);
     const comments = await repo.insertComments(trx, ctx.importId, ctx.periodId);
     await repo.countChunk(trx, ctx.importId, ctx.periodId, comments.length, newTexts);
+    const documentOf = new Map(ctx.documents.map((d) => [d.document.id, d.document]));
+    await indexManyForSearch(trx, comments.map((c) => commentSearchEntry(c, documentOf.get(c.document_id)!, ctx.process)));
     const audit = comments.length
-      ? await recordAuditBatch(trx, { actorId: ctx.actorId, action: 'comment.import', entityType: 'comment_import', entityId: ctx.importId, processId: ctx.processId, rows: comments.map((c) => ({ ...c })) })
+      ? await recordAuditBatch(trx, { actorId: ctx.actorId, action: 'comment.import', entityType: 'comment_import', entityId: ctx.importId, processId: ctx.process.id, rows: comments.map((c) => ({ ...c })) })
       : undefined;
     await repo.clearStaging(trx, ctx.importId);
     const conflicts = known.filter((k) => !k.same).sort((a, b) => a.line - b.line);

@@ -7,7 +7,7 @@ import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { queueMail } from '../mail/index.js';
-import { indexForSearch } from '../search/index.js';
+import { indexForSearch, type SearchEntryInput } from '../search/index.js';
 import { processById, stakeholderGroupsOf } from '../processes/index.js';
 import type { Process } from '../processes/index.js';
 import type { DocumentRow } from '../documents/index.js';
@@ -194,9 +194,9 @@ async function mailReceipt(trx: Kysely<DB>, actor: Actor, c: Comment, doc: Docum
   });
 }
 
-/** A visible comment in the search index (its title names the receipt and the document). */
-export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow, process: Process, opts: { fresh?: boolean } = {}): Promise<void> {
-  await indexForSearch(trx, {
+/** A visible comment's search entry (its title names the receipt and the document); both comment paths index this. */
+export function commentSearchEntry(c: Comment, doc: DocumentRow, process: Pick<Process, 'id' | 'slug'>): SearchEntryInput {
+  return {
     kind: 'comment',
     refId: c.id,
     processId: process.id,
@@ -207,7 +207,12 @@ export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow
     membersOnly: doc.members_only,
     // Copies of one text (a campaign) are found once in search, with their count.
     groupKey: c.group_id,
-  }, opts);
+  };
+}
+
+/** A visible comment in the search index. */
+export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow, process: Process, opts: { fresh?: boolean } = {}): Promise<void> {
+  await indexForSearch(trx, commentSearchEntry(c, doc, process), opts);
 }
 
 /** A comment of this process with its group size and response; 404 when absent or elsewhere. */
