@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp, type BuildOptions } from '../../src/app/app.js';
 import type { Config } from '../../src/platform/config.js';
-import type { DatabaseOptions } from '../../src/platform/db/client.js';
+import type { Database, DatabaseOptions } from '../../src/platform/db/client.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
 import { hashPassword } from '../../src/platform/auth/passwords.js';
@@ -13,6 +13,8 @@ import { Client } from './client.js';
 export interface TestApp {
   app: FastifyInstance;
   db: Kysely<DB>;
+  /** The same database with its transaction-with-raw-connection (COPY needs it). */
+  database: Database;
   config: Config;
   close(): Promise<void>;
 }
@@ -24,6 +26,7 @@ export async function testApp(over: Partial<Config> = {}, opts: BuildOptions = {
   return {
     app,
     db: database.db,
+    database,
     config,
     close: async () => {
       await app.close();

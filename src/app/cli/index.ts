@@ -14,6 +14,7 @@ import { HttpProblem } from '../../platform/http/problem.js';
 const GROUPS: Record<string, () => Promise<(cli: Command, out: (s: string) => void) => void>> = {
   process: async () => (await import('./processes.js')).registerProcessCommands,
   meetings: async () => (await import('./meetings.js')).registerMeetingsCommand,
+  comments: async () => (await import('./comments.js')).registerCommentsCommand,
   search: async () => (await import('./search.js')).registerSearchCommand,
   keys: async () => (await import('./keys.js')).registerKeysCommand,
   role: async () => (await import('./roles.js')).registerRoleCommands,

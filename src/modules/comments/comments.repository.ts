@@ -224,7 +224,7 @@ export const commentsRepository = {
     return r?.id;
   },
 
-  async insertComment(db: Kysely<DB>, row: Omit<Comment, 'status' | 'hidden_reason' | 'hidden_note' | 'hidden_by' | 'hidden_at'>): Promise<Comment> {
+  async insertComment(db: Kysely<DB>, row: Omit<Comment, 'status' | 'hidden_reason' | 'hidden_note' | 'hidden_by' | 'hidden_at' | 'import_key' | 'import_id' | 'import_line'>): Promise<Comment> {
     return db.insertInto('comments').values(row).returningAll().executeTakeFirstOrThrow();
   },
 

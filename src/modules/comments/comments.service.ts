@@ -7,16 +7,16 @@ import { isUuid, newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { queueMail } from '../mail/index.js';
-import { indexForSearch } from '../search/index.js';
+import { indexForSearch, type SearchEntryInput } from '../search/index.js';
 import { processById, stakeholderGroupsOf } from '../processes/index.js';
 import type { Process } from '../processes/index.js';
 import type { DocumentRow } from '../documents/index.js';
 import { checkUpload, type Upload, databaseFileStore, type FileStore, type StoredFile } from '../files/index.js';
 import { can, canSee } from '../../platform/auth/policies.js';
-import { bothLangs } from '../../platform/time/zoned.js';
 import { commentsRepository as repo, type Comment, type CommentRow, type Period } from './comments.repository.js';
 import type { CommentFields } from './comments.schema.js';
-import { bodyHash, groupKey, isReceipt, newReceipt } from './comments.text.js';
+import { isReceipt, newReceipt } from './comments.text.js';
+import { duplicateKeys, ensureAnchor, ensureDisplayName, ensureOpen, ensureStakeholderGroup, pickDocument } from './comments.rules.js';
 import { getPeriod, paragraphsOf, periodState, type CoveredDocument } from './periods.service.js';
 
 /** The address of a comment's page (its permalink), without the language prefix. */
@@ -48,29 +48,6 @@ export interface SubmitExtras {
 export interface Submitted {
   comment: Comment;
   replayed: boolean;
-}
-
-/**
- * Which covered document a comment is about: the one named; else the one whose version has
- * the anchor; else the one in the comment's language; else the first.
- */
-async function pickDocument(db: Kysely<DB>, documents: CoveredDocument[], slug: string | undefined, anchor: string | null, lang: 'en' | 'fr'): Promise<CoveredDocument> {
-  if (slug) {
-    const named = documents.find((d) => d.document.slug === slug);
-    if (!named) throw new HttpProblem(422, 'comments.errors.document', {}, { document: 'comments.errors.document' });
-    return named;
-  }
-  if (anchor) {
-    for (const d of documents) if ((await paragraphsOf(db, d.version.id)).has(anchor)) return d;
-  }
-  return documents.find((d) => d.document.lang === lang) ?? documents[0]!;
-}
-
-/** Refuse unless the period is open at `now`, saying when it opens or when it closed (in its zone). */
-function ensureOpen(period: Period, now: Date): void {
-  const state = periodState(period, now);
-  if (state === 'upcoming') throw new HttpProblem(409, 'comments.errors.notYetOpen', { when: bothLangs(period.opens_at, period.time_zone) });
-  if (state === 'closed') throw new HttpProblem(409, 'comments.errors.closed', { when: bothLangs(period.closes_at, period.time_zone) });
 }
 
 /** True when an error is PostgreSQL's unique violation on the named constraint or index. */
@@ -131,7 +108,8 @@ export async function submitToPeriod(
   opts: SubmitOptions = {},
 ): Promise<Submitted> {
   const anchor = input.anchor ?? null;
-  const target = await pickDocument(db, documents, input.document, anchor, input.lang);
+  const paragraphs = (versionId: string) => paragraphsOf(db, versionId);
+  const target = await pickDocument(documents, input.document, anchor, input.lang, paragraphs);
   const key = actor ? extras.idempotencyKey : undefined;
   const earlier = async () => (key && actor ? repo.commentByIdempotencyKey(db, actor.userId, key) : undefined);
   const at = opts.at ?? new Date();
@@ -140,14 +118,9 @@ export async function submitToPeriod(
   try {
     if (!opts.skipWindow) ensureOpen(period, at);
     if (outsideAudience(actor, period)) throw new HttpProblem(403, 'comments.errors.membersOnly');
-    if (anchor !== null && !(await paragraphsOf(db, target.version.id)).has(anchor)) {
-      throw new HttpProblem(422, 'comments.errors.anchor', {}, { anchor: 'comments.errors.anchor' });
-    }
-    if (input.stakeholderGroupId && !(await stakeholderGroupsOf(db, process.id)).some((g) => g.id === input.stakeholderGroupId)) {
-      throw new HttpProblem(422, 'comments.errors.stakeholderGroup', {}, { stakeholderGroupId: 'comments.errors.stakeholderGroup' });
-    }
-    displayName = input.displayName || actor?.name;
-    if (!displayName) throw new HttpProblem(422, 'comments.errors.displayName', {}, { displayName: 'comments.errors.displayName' });
+    if (anchor !== null) ensureAnchor(anchor, await paragraphs(target.version.id));
+    if (input.stakeholderGroupId) ensureStakeholderGroup(input.stakeholderGroupId, await stakeholderGroupsOf(db, process.id));
+    displayName = ensureDisplayName(input.displayName || actor?.name);
     checked = extras.upload ? { ...checkUpload(extras.upload), data: extras.upload.data } : undefined;
   } catch (err) {
     // A replay of a comment that was taken is answered with it, whatever changed since.
@@ -159,9 +132,9 @@ export async function submitToPeriod(
   const write = () =>
     inTransaction(db, async (trx) => {
       const file = checked ? await (opts.storeFor ?? databaseFileStore)(trx).put({ ...checked, createdBy: actor?.userId ?? null }) : undefined;
-      const hash = bodyHash(input.text);
+      const { hash, group: textGroup } = duplicateKeys(input.text, target.document.id, anchor);
       const id = newId(at.getTime());
-      const group = await repo.joinGroup(trx, newId(at.getTime()), period.id, groupKey(hash, target.document.id, anchor), id);
+      const group = await repo.joinGroup(trx, newId(at.getTime()), period.id, textGroup, id);
       // The first visible comment of a group is listed and is its primary; later exact
       // duplicates are counted on it.
       const listed = group.primary_comment_id === id;
@@ -221,9 +194,9 @@ async function mailReceipt(trx: Kysely<DB>, actor: Actor, c: Comment, doc: Docum
   });
 }
 
-/** A visible comment in the search index (its title names the receipt and the document). */
-export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow, process: Process, opts: { fresh?: boolean } = {}): Promise<void> {
-  await indexForSearch(trx, {
+/** A visible comment's search entry (its title names the receipt and the document); both comment paths index this. */
+export function commentSearchEntry(c: Comment, doc: DocumentRow, process: Pick<Process, 'id' | 'slug'>): SearchEntryInput {
+  return {
     kind: 'comment',
     refId: c.id,
     processId: process.id,
@@ -234,7 +207,12 @@ export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow
     membersOnly: doc.members_only,
     // Copies of one text (a campaign) are found once in search, with their count.
     groupKey: c.group_id,
-  }, opts);
+  };
+}
+
+/** A visible comment in the search index. */
+export async function indexComment(trx: Kysely<DB>, c: Comment, doc: DocumentRow, process: Process, opts: { fresh?: boolean } = {}): Promise<void> {
+  await indexForSearch(trx, commentSearchEntry(c, doc, process), opts);
 }
 
 /** A comment of this process with its group size and response; 404 when absent or elsewhere. */

@@ -61,6 +61,11 @@ export interface CommentsTable {
   file_id: string | null;
   receipt: string;
   idempotency_key: string | null;
+  /** Bulk imports (0027): the row's idempotency key, unique in its period; null for comments sent one at a time. */
+  import_key: ColumnType<string | null, string | null | undefined, never>;
+  /** The import and the file's line the comment came from (its channel); null when sent one at a time. */
+  import_id: ColumnType<string | null, string | null | undefined, never>;
+  import_line: ColumnType<number | null, number | null | undefined, never>;
   status: ColumnType<'visible' | 'hidden', 'visible' | 'hidden' | undefined, 'visible' | 'hidden'>;
   hidden_reason: HiddenReason | null;
   hidden_note: string | null;
@@ -115,6 +120,56 @@ export interface CommentReportsTable {
   created_at: CreatedAt;
 }
 
+/** A bulk import of comments from a file (0027): who, when, and what became of its rows. */
+export interface CommentImportsTable {
+  id: string;
+  period_id: string;
+  file_name: string;
+  actor_id: string | null;
+  started_at: CreatedAt;
+  finished_at: Timestamp | null;
+  rows_read: Generated<number>;
+  rows_added: Generated<number>;
+  rows_skipped: Generated<number>;
+  rows_refused: Generated<number>;
+}
+
+/** One chunk of an import, landed in one transaction with its audit batch event. */
+export interface CommentImportBatchesTable {
+  import_id: string;
+  chunk: number;
+  first_line: number;
+  last_line: number;
+  rows_added: number;
+  rows_skipped: number;
+  rows_refused: number;
+  audit_chain: string | null;
+  audit_seq: string | null;
+  batch_root: string | null;
+  created_at: CreatedAt;
+}
+
+/** The unlogged staging table a chunk is copied into (emptied in the same transaction). */
+export interface CommentImportRowsTable {
+  import_id: string;
+  line: number;
+  id: string;
+  document_id: string;
+  version_id: string;
+  anchor: string | null;
+  display_name: string;
+  organisation: string | null;
+  stakeholder_group_id: string | null;
+  lang: 'en' | 'fr';
+  body: string;
+  body_hash: string;
+  group_key: string;
+  group_id: string;
+  receipt: string;
+  import_key: string;
+  created_at: Timestamp;
+}
+
 /** The comments module's tables, added to the database's type (see platform/db/schema.ts). */
 declare module '../../platform/db/schema.js' {
   interface DB {
@@ -126,5 +181,8 @@ declare module '../../platform/db/schema.js' {
     comment_dispositions: CommentDispositionsTable;
     comment_outcome_counts: CommentOutcomeCountsTable;
     comment_reports: CommentReportsTable;
+    comment_imports: CommentImportsTable;
+    comment_import_batches: CommentImportBatchesTable;
+    comment_import_rows: CommentImportRowsTable;
   }
 }

@@ -8,3 +8,5 @@ export { OUTCOMES } from './dispositions.schema.js';
 export { recordDisposition } from './dispositions.service.js';
 export { hideComment } from './moderation.service.js';
 export { openPeriod, periodPath } from './periods.service.js';
+export { importComments, type ImportResult, type RefusedRow } from './comments.import.js';
+export { formatOf, type ImportFormat } from './comments.import-parse.js';

@@ -6,6 +6,7 @@ import { dispositionsApi } from './dispositions.routes.js';
 import { periodsPages } from './periods.pages.js';
 import { commentsPages } from './comments.pages.js';
 import { dispositionsPages } from './dispositions.pages.js';
+import * as m0027 from './migrations/0027_comment_imports.js';
 
 /** Comment periods, comments, moderation, and a response to every comment. */
 export default defineModule({
@@ -14,4 +15,5 @@ export default defineModule({
   pages: [periodsPages, commentsPages, dispositionsPages],
   hooks: [{ hook: 'document.margin', run: (db, documentId) => commentMargin(db, documentId) }],
   demo: commentsDemo,
+  migrations: { '0027_comment_imports': m0027 },
 });

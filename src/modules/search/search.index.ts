@@ -42,6 +42,26 @@ export async function indexForSearch(db: Kysely<DB>, e: SearchEntryInput, opts: 
   await indexTranslationsForSearch(db, [e], opts);
 }
 
+/** Rows per INSERT statement in indexManyForSearch (each row binds 13 parameters; PostgreSQL takes at most 65,535). */
+const MANY_PER_STATEMENT = 1000;
+
+/**
+ * Index many records created in this transaction at once (a bulk import of comments): one
+ * entry each, inserted a thousand per statement rather than one by one.
+ * @example await indexManyForSearch(trx, comments.map((c) => entryOf(c)))
+ */
+export async function indexManyForSearch(db: Kysely<DB>, entries: SearchEntryInput[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += MANY_PER_STATEMENT) {
+    await repo.insertMany(
+      db,
+      entries.slice(i, i + MANY_PER_STATEMENT).map((e) => {
+        const n = normalise(e);
+        return { e: n, config: searchConfig(n.lang) };
+      }),
+    );
+  }
+}
+
 /** `fresh`: the record was created in this transaction, so it has no entries to clear (one statement less). */
 export interface IndexOptions {
   fresh?: boolean;

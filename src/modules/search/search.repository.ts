@@ -117,6 +117,39 @@ export const searchRepository = {
       .execute();
   },
 
+  /**
+   * Insert entries of records created in this transaction (no entry to replace), many per
+   * statement: each row's tsvector is computed in its own language's configuration.
+   */
+  async insertMany(db: Kysely<DB>, entries: { e: SearchEntryInput; config: string }[]): Promise<void> {
+    if (!entries.length) return;
+    const now = new Date();
+    await db
+      .insertInto('search_entries')
+      .values(
+        entries.map(({ e, config }) => {
+          const cfg = sql.lit(config);
+          return {
+            id: newId(),
+            kind: e.kind,
+            ref_id: e.refId,
+            process_id: e.processId,
+            lang: e.lang,
+            subkind: e.subkind ?? null,
+            status: e.status ?? null,
+            title: e.title,
+            body: e.body,
+            path: e.path,
+            members_only: e.membersOnly ?? false,
+            group_key: e.groupKey ?? null,
+            tsv: sql<string>`setweight(to_tsvector(${cfg}::regconfig, ${e.title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${e.body}), 'B')`,
+            updated_at: now,
+          };
+        }),
+      )
+      .execute();
+  },
+
   /** Remove a record's entries in languages other than these (null: the no-language entry). */
   async removeOtherLanguages(db: Kysely<DB>, kind: SearchKind, refId: string, keep: ('en' | 'fr' | null)[]): Promise<void> {
     let q = db.deleteFrom('search_entries').where('kind', '=', kind).where('ref_id', '=', refId);

@@ -94,6 +94,30 @@ describe('organisation and installation scopes', () => {
   });
 });
 
+describe('comment.import', () => {
+  // Written out, role by role: who may import a file of comments into a process's period.
+  const expected: Record<ProcessRole, boolean> = {
+    convener: true,
+    oversight: false,
+    chair: false,
+    member: false,
+    moderator: true,
+    reviewer: false,
+    manufacturer: false,
+    action_committee: false,
+  };
+  it('lets the process’s conveners and moderators import, in their own process only', () => {
+    for (const [role, allowed] of Object.entries(expected) as [ProcessRole, boolean][]) {
+      const a = actor({ processRoles: new Map([['p1', new Set([role])]]) });
+      expect([role, can(a, 'comment.import', { processId: 'p1' })]).toEqual([role, allowed]);
+      expect([role, can(a, 'comment.import', { processId: 'p2' })]).toEqual([role, false]);
+    }
+    expect(authorize(null, 'comment.import', { processId: 'p1' })).toEqual({ allowed: false, reason: 'signInRequired' });
+    expect(can(actor(), 'comment.import', { processId: 'p1' })).toBe(false);
+    expect(can(actor({ isAdmin: true }), 'comment.import', { processId: 'p1' })).toBe(true);
+  });
+});
+
 describe('authorizeAll', () => {
   const owner = actor({ organisationRoles: orgRoles([['o1', ['owner', 'manufacturer']]]) });
 

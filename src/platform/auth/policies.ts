@@ -145,6 +145,8 @@ export const POLICIES = {
   'comment.report': confirmed,
   /** Hide or restore comments, handle consent reports, see who sent what. */
   'comment.moderate': roles(['moderator', 'oversight']),
+  /** Import comments from a file (CSV, JSON Lines) collected elsewhere: the process's conveners and moderators. */
+  'comment.import': roles(['convener', 'moderator']),
   /** Record a response to a comment: the document's editors. */
   'comment.dispose': roles(['convener', 'oversight'], ['chair', 'member']),
 

@@ -21,6 +21,19 @@ export interface SessionRow {
   installation_roles: string[];
 }
 
+/** The user's roles of every kind, as columns of a query over `users`. */
+const roleColumns = () => [
+  sql<SessionRow['roles']>`coalesce((select json_agg(json_build_object('role', r.role, 'process_id', r.process_id, 'group_id', r.group_id))
+    from role_assignments r where r.user_id = users.id), '[]'::json)`.as('roles'),
+  sql<string[]>`coalesce((select json_agg(m.group_id) from working_group_members m where m.user_id = users.id), '[]'::json)`.as('group_ids'),
+  sql<SessionRow['organisation_roles']>`coalesce((select json_agg(json_build_object('organisation_id', o.organisation_id, 'role', o.role))
+    from organisation_roles o where o.user_id = users.id), '[]'::json)`.as('organisation_roles'),
+  sql<string[]>`coalesce((select json_agg(i.role) from installation_roles i where i.user_id = users.id), '[]'::json)`.as('installation_roles'),
+];
+
+/** A user and every role they hold (what an actor is made of), without a session. */
+export type UserWithRoles = Omit<SessionRow, 'session_id' | 'expires_at' | 'last_seen_at'>;
+
 /** SQL for sessions and the roles loaded with them. */
 export const sessionsRepository = {
   async insert(db: Kysely<DB>, row: { id: string; token_hash: string; user_id: string; expires_at: Date; user_agent: string | null }) {
@@ -48,14 +61,18 @@ export const sessionsRepository = {
         'users.email',
         'users.preferred_lang',
         'users.email_confirmed_at',
-        sql<SessionRow['roles']>`coalesce((select json_agg(json_build_object('role', r.role, 'process_id', r.process_id, 'group_id', r.group_id))
-          from role_assignments r where r.user_id = users.id), '[]'::json)`.as('roles'),
-        sql<string[]>`coalesce((select json_agg(m.group_id) from working_group_members m where m.user_id = users.id), '[]'::json)`.as('group_ids'),
-        sql<SessionRow['organisation_roles']>`coalesce((select json_agg(json_build_object('organisation_id', o.organisation_id, 'role', o.role))
-          from organisation_roles o where o.user_id = users.id), '[]'::json)`.as('organisation_roles'),
-        sql<string[]>`coalesce((select json_agg(i.role) from installation_roles i where i.user_id = users.id), '[]'::json)`.as('installation_roles'),
+        ...roleColumns(),
       ])
       .where('sessions.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+  },
+
+  /** A user with their roles, for acting as them outside a request (the CLI). */
+  async userWithRoles(db: Kysely<DB>, userId: string): Promise<UserWithRoles | undefined> {
+    return db
+      .selectFrom('users')
+      .select(['users.id as user_id', 'users.name', 'users.email', 'users.preferred_lang', 'users.email_confirmed_at', ...roleColumns()])
+      .where('users.id', '=', userId)
       .executeTakeFirst();
   },
 

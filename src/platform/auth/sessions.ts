@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
 import { isInstallationRole, isOrganisationRole, isProcessRole, type Actor, type GroupRole, type InstallationRole, type OrganisationRole, type ProcessRole } from './roles.js';
-import { sessionsRepository } from './sessions.repository.js';
+import { sessionsRepository, type UserWithRoles } from './sessions.repository.js';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'concord_session';
@@ -39,6 +39,20 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
   }
   const renewed = now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS;
   if (renewed) await sessionsRepository.touch(db, row.session_id, new Date(now + days * 86_400_000));
+  return { sessionId: row.session_id, renewed, actor: actorOf(row) };
+}
+
+/**
+ * The actor a user is, with every role they hold, for acting as them outside a request (the
+ * CLI's `--as`); undefined when there is no such user.
+ */
+export async function actorForUser(db: Kysely<DB>, userId: string): Promise<Actor | undefined> {
+  const row = await sessionsRepository.userWithRoles(db, userId);
+  return row ? actorOf(row) : undefined;
+}
+
+/** A user's row and roles as the actor the policy module takes. */
+function actorOf(row: UserWithRoles): Actor {
   const { roles, group_ids: groups } = row;
   const processRoles = new Map<string, Set<ProcessRole>>();
   const groupRoles = new Map<string, Set<GroupRole>>();
@@ -71,20 +85,16 @@ export async function resolveSession(db: Kysely<DB>, token: string, days: number
   }
   const installationRoles = new Set<InstallationRole>(row.installation_roles.filter(isInstallationRole));
   return {
-    sessionId: row.session_id,
-    renewed,
-    actor: {
-      userId: row.user_id,
-      name: row.name,
-      email: row.email,
-      lang: row.preferred_lang,
-      emailConfirmed: row.email_confirmed_at !== null,
-      isAdmin,
-      processRoles,
-      groupRoles,
-      organisationRoles,
-      installationRoles,
-    },
+    userId: row.user_id,
+    name: row.name,
+    email: row.email,
+    lang: row.preferred_lang,
+    emailConfirmed: row.email_confirmed_at !== null,
+    isAdmin,
+    processRoles,
+    groupRoles,
+    organisationRoles,
+    installationRoles,
   };
 }
 

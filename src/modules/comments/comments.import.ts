@@ -1,0 +1,322 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/client.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import { can } from '../../platform/auth/policies.js';
+import { copyInto } from '../../platform/db/copy.js';
+import { recordAuditBatch } from '../../platform/audit/audit-batch.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+import { fieldErrors } from '../../platform/http/validation.js';
+import { tFor } from '../../platform/i18n/i18n.js';
+import { isUuid, newId } from '../../platform/lib/ids.js';
+import { processById, stakeholderGroupsOf } from '../processes/index.js';
+import { indexManyForSearch } from '../search/index.js';
+import { commentSearchEntry } from './comments.service.js';
+import { commentsRepository } from './comments.repository.js';
+import { CommentFields } from './comments.schema.js';
+import { newReceipt } from './comments.text.js';
+import { duplicateKeys, ensureAnchor, ensureDisplayName, ensureOpen, ensureStakeholderGroup, pickDocument } from './comments.rules.js';
+import { getPeriod, paragraphsOf, type CoveredDocument } from './periods.service.js';
+import { commentImportRepository as repo, STAGING_COLUMNS, type CommentImport, type KnownKey } from './comments.import.repository.js';
+import { ImportFileError, parseImport, type ImportColumn, type ImportFormat } from './comments.import-parse.js';
+
+/** Rows landed per transaction (and per audit batch event). */
+export const IMPORT_CHUNK_ROWS = 5000;
+/** The longest idempotency key a row may give. */
+export const MAX_KEY_CHARS = 200;
+
+/** A row the import did not take: its line, its key when it has one, and why, in the import's language. */
+export interface RefusedRow {
+  line: number;
+  key: string;
+  reason: string;
+}
+
+/** How to import. */
+export interface ImportOptions {
+  fileName: string;
+  format: ImportFormat;
+  /** The language of the refusals. */
+  lang: 'en' | 'fr';
+  /** Told each refused row, in file order (the CLI writes them to the errors file). */
+  onRefused?: (row: RefusedRow) => void;
+  /** Told after each chunk lands: rows read so far, of how many. */
+  onProgress?: (read: number, total: number) => void;
+  chunkRows?: number;
+  /** The clock (tests). */
+  now?: Date;
+}
+
+/** What an import did. */
+export interface ImportResult {
+  import: CommentImport;
+  read: number;
+  added: number;
+  skipped: number;
+  refused: number;
+}
+
+/** The form fields each column feeds, to name the column in a refusal. */
+const FIELD_COLUMN: Record<string, ImportColumn> = { text: 'text', displayName: 'name', anchor: 'paragraph', organisation: 'organisation', stakeholderGroupId: 'stakeholder_group', lang: 'lang', document: 'document' };
+
+/** A good row, ready to stage. */
+interface StagedRow {
+  line: number;
+  values: unknown[];
+}
+
+/**
+ * A row's idempotency key: the `key` column when given; otherwise a hash of the normalised
+ * text (its duplicate hash), the author's email (lower case) and the time it was submitted, so
+ * the same row read again gets the same key.
+ * @example importKey({ text: 'Ban them', email: 'A@x.org', submitted_at: '2019-03-01T10:00:00Z' }, hash) // 'sha256:…'
+ */
+export function importKey(values: Partial<Record<ImportColumn, string>>, textHash: string): string {
+  const given = values.key?.trim();
+  if (given) return given;
+  const at = values.submitted_at?.trim() ? new Date(values.submitted_at.trim()).toISOString() : '';
+  return `sha256:${createHash('sha256').update(`${textHash}\n${(values.email ?? '').trim().toLowerCase()}\n${at}`).digest('hex')}`;
+}
+
+/**
+ * Import comments from a file into a period, on its own path: the file is read twice as a
+ * stream (once to refuse an unreadable file before anything is written, once to import);
+ * each row is checked by the rules a single submission meets (comments.rules.ts and the
+ * CommentFields schema); good rows are copied into a staging table and landed in chunks of
+ * IMPORT_CHUNK_ROWS, each in one transaction with one audit batch event covering its rows.
+ * A row whose key the period already has adds nothing, so a re-run, or a run after a crash,
+ * completes without doubles.
+ * @example await importComments(database, actor, periodId, () => fs.createReadStream(file), { fileName: 'c.csv', format: 'csv', lang: 'en' })
+ */
+export async function importComments(
+  database: Database,
+  actor: Actor | null,
+  periodId: string,
+  open: () => AsyncIterable<Uint8Array>,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  const db = database.db;
+  const t = tFor(opts.lang);
+  const now = opts.now ?? new Date();
+  const period = isUuid(periodId) ? await commentsRepository.periodById(db, periodId) : undefined;
+  if (!period) throw new HttpProblem(404, 'commentImport.errors.period', { id: periodId });
+  if (!can(actor, 'comment.import', { processId: period.process_id })) throw new HttpProblem(403, 'commentImport.errors.forbidden');
+  ensureOpen(period, now);
+  const { documents } = await getPeriod(db, period.process_id, period.id, actor);
+  const [groups, process] = await Promise.all([stakeholderGroupsOf(db, period.process_id), processById(db, period.process_id)]);
+
+  // First pass: the whole file must be readable before anything is written.
+  let total = 0;
+  try {
+    for await (const _ of parseImport(open(), opts.format)) total++;
+  } catch (err) {
+    if (err instanceof ImportFileError) throw new HttpProblem(422, `commentImport.errors.${err.key}`, err.params);
+    throw err;
+  }
+
+  const record = await repo.insertImport(db, { id: newId(now.getTime()), period_id: period.id, file_name: opts.fileName, actor_id: actor?.userId ?? null });
+  const paragraphCache = new Map<string, Promise<Map<string, unknown>>>();
+  const paragraphs = (versionId: string) => {
+    let p = paragraphCache.get(versionId);
+    if (!p) paragraphCache.set(versionId, (p = paragraphsOf(db, versionId)));
+    return p;
+  };
+  // Each key seen in this chunk: the line it was first on and its text's hash. Keys of earlier
+  // chunks are in the database by then, and landing finds them there: memory stays bounded.
+  const seen = new Map<string, { line: number; hash: string }>();
+  let read = 0;
+  let added = 0;
+  let skipped = 0;
+  let refused = 0;
+  let chunkNo = 0;
+  let chunk: StagedRow[] = [];
+  let chunkRefused = 0;
+  let chunkSkipped = 0;
+  let firstLine = 0;
+  let lastLine = 0;
+  const refuse = (line: number, key: string, reason: string) => {
+    refused++;
+    chunkRefused++;
+    opts.onRefused?.({ line, key, reason });
+  };
+
+  const land = async () => {
+    if (!chunk.length && !chunkRefused && !chunkSkipped) return;
+    const context = { importId: record.id, periodId: period.id, process, documents, actorId: actor?.userId ?? null };
+    const landed = await landChunk(database, context, chunk, async (trx, l) => {
+      // The chunk's record commits with its comments: a chunk recorded is a chunk landed.
+      await repo.recordChunk(trx, {
+        import_id: record.id,
+        chunk: chunkNo + 1,
+        first_line: firstLine,
+        last_line: lastLine,
+        rows_added: l.added,
+        rows_skipped: chunkSkipped + l.skipped,
+        rows_refused: chunkRefused + l.conflicts.length,
+        audit_chain: l.audit?.chain ?? null,
+        audit_seq: l.audit?.seq ?? null,
+        batch_root: l.audit?.root ?? null,
+      });
+    });
+    chunkNo++;
+    for (const k of landed.conflicts) {
+      const reason = k.earlier_line === null ? t('commentImport.rows.keyUsedEarlier', { key: k.import_key }) : t('commentImport.rows.keyTwice', { key: k.import_key, line: k.earlier_line });
+      refuse(k.line, k.import_key, reason);
+    }
+    added += landed.added;
+    skipped += landed.skipped;
+    chunk = [];
+    seen.clear();
+    chunkRefused = 0;
+    chunkSkipped = 0;
+    firstLine = 0;
+    opts.onProgress?.(read, total);
+  };
+
+  try {
+    for await (const row of parseImport(open(), opts.format)) {
+      read++;
+      if (!firstLine) firstLine = row.line;
+      lastLine = row.line;
+      if ('refused' in row) refuse(row.line, '', t(`commentImport.rows.${row.refused}`, row.params));
+      else {
+        const checked = await checkRow(row.values, { documents, groups, paragraphs, period, now, t });
+        if ('reason' in checked) refuse(row.line, checked.key, checked.reason);
+        else {
+          const earlier = seen.get(checked.key);
+          if (earlier && earlier.hash !== checked.hash) refuse(row.line, checked.key, t('commentImport.rows.keyTwice', { key: checked.key, line: earlier.line }));
+          else if (earlier) {
+            skipped++;
+            chunkSkipped++;
+          } else {
+            seen.set(checked.key, { line: row.line, hash: checked.hash });
+            chunk.push({ line: row.line, values: [record.id, row.line, ...checked.values] });
+          }
+        }
+      }
+      if (read % (opts.chunkRows ?? IMPORT_CHUNK_ROWS) === 0) await land();
+    }
+  } catch (err) {
+    // The file changed between the two readings (it was checked whole before).
+    if (err instanceof ImportFileError) throw new HttpProblem(422, `commentImport.errors.${err.key}`, err.params);
+    throw err;
+  }
+  await land();
+  const finished = await repo.finishImport(db, record.id, read);
+  return { import: finished, read, added, skipped, refused };
+}
+
+/** What checkRow needs besides the row. */
+interface RowContext {
+  documents: CoveredDocument[];
+  groups: { id: string; key: string; name_en: string; name_fr: string }[];
+  paragraphs: (versionId: string) => Promise<{ has(anchor: string): boolean }>;
+  period: { opens_at: Date; closes_at: Date; time_zone: string } & Parameters<typeof ensureOpen>[0];
+  now: Date;
+  t: ReturnType<typeof tFor>;
+}
+
+/**
+ * One row through the rules a single submission meets: the CommentFields schema (text
+ * trimmed, 1 to 5,000 characters, name, language…), the document and paragraph, the
+ * stakeholder group, and the window at the time it was submitted. Its staged values, or why not.
+ */
+async function checkRow(
+  v: Partial<Record<ImportColumn, string>>,
+  ctx: RowContext,
+): Promise<{ key: string; hash: string; values: unknown[] } | { key: string; reason: string }> {
+  const { t } = ctx;
+  const givenKey = v.key?.trim() ?? '';
+  if (givenKey.length > MAX_KEY_CHARS) return { key: givenKey.slice(0, 40), reason: t('commentImport.rows.keyTooLong', { max: MAX_KEY_CHARS }) };
+  const groupValue = v.stakeholder_group?.trim();
+  const group = groupValue ? ctx.groups.find((g) => g.id === groupValue || [g.key, g.name_en, g.name_fr].some((n) => n.toLowerCase() === groupValue.toLowerCase())) : undefined;
+  const parsed = CommentFields.safeParse({
+    document: v.document?.trim() || undefined,
+    anchor: v.paragraph ?? null,
+    text: v.text,
+    displayName: v.name,
+    organisation: v.organisation ?? undefined,
+    stakeholderGroupId: groupValue ? (group?.id ?? 'unknown') : undefined,
+    lang: v.lang?.trim() || (ctx.documents[0]?.document.lang ?? 'en'),
+  });
+  if (!parsed.success) {
+    const [field, message] = Object.entries(fieldErrors(parsed.error.issues, t))[0]!;
+    return { key: givenKey, reason: t('commentImport.rows.column', { column: FIELD_COLUMN[field] ?? field, message }) };
+  }
+  const input = parsed.data;
+  let at = ctx.now;
+  if (v.submitted_at?.trim()) {
+    const d = new Date(v.submitted_at.trim());
+    if (Number.isNaN(d.getTime())) return { key: givenKey, reason: t('commentImport.rows.badDate', { value: v.submitted_at.trim().slice(0, 40) }) };
+    if (d.getTime() > ctx.now.getTime()) return { key: givenKey, reason: t('commentImport.rows.future') };
+    at = d;
+  }
+  try {
+    ensureOpen(ctx.period, at);
+    const target = await pickDocument(ctx.documents, input.document, input.anchor ?? null, input.lang, ctx.paragraphs);
+    if (input.anchor) ensureAnchor(input.anchor, await ctx.paragraphs(target.version.id));
+    ensureStakeholderGroup(input.stakeholderGroupId, ctx.groups);
+    const name = ensureDisplayName(input.displayName);
+    const { hash, group: groupKey } = duplicateKeys(input.text, target.document.id, input.anchor ?? null);
+    const key = importKey(v, hash);
+    const id = newId(at.getTime());
+    return {
+      key,
+      hash: `${hash}\n${target.document.id}\n${input.anchor ?? ''}`,
+      values: [id, target.document.id, target.version.id, input.anchor ?? null, name, input.organisation || null, input.stakeholderGroupId ?? null, input.lang, input.text, hash, groupKey, newId(at.getTime()), newReceipt(), key, at],
+    };
+  } catch (err) {
+    if (!(err instanceof HttpProblem)) throw err;
+    const column = Object.keys(err.fields)[0];
+    const message = t(err.key, err.params);
+    return { key: givenKey, reason: column ? t('commentImport.rows.column', { column: FIELD_COLUMN[column] ?? column, message }) : message };
+  }
+}
+
+/** What landing a chunk did. */
+interface Landed {
+  added: number;
+  skipped: number;
+  /** Rows whose key the period already has for another text. */
+  conflicts: KnownKey[];
+  audit?: { chain: string; seq: string; root: string };
+}
+
+/**
+ * Land one chunk in one transaction: COPY into the staging table, take out the keys the
+ * period already has, join the duplicate groups, write the comments, count them, record one
+ * audit batch event over every row written, index them for search, and empty the staging table.
+ */
+async function landChunk(
+  database: Database,
+  ctx: { importId: string; periodId: string; process: { id: string; slug: string }; documents: CoveredDocument[]; actorId: string | null },
+  rows: StagedRow[],
+  after: (trx: Kysely<DB>, landed: Landed) => Promise<void>,
+): Promise<Landed> {
+  return database.transaction(async (trx, raw) => {
+    if (!rows.length) {
+      const none = { added: 0, skipped: 0, conflicts: [] };
+      await after(trx, none);
+      return none;
+    }
+    await repo.lockPeriod(trx, ctx.periodId);
+    await copyInto(raw, 'comment_import_rows', STAGING_COLUMNS, rows.map((r) => r.values));
+    const known = await repo.takeOutKnownKeys(trx, ctx.importId, ctx.periodId);
+    const newTexts = await repo.joinGroups(trx, ctx.importId, ctx.periodId);
+    const comments = await repo.insertComments(trx, ctx.importId, ctx.periodId);
+    await repo.countChunk(trx, ctx.importId, ctx.periodId, comments.length, newTexts);
+    const documentOf = new Map(ctx.documents.map((d) => [d.document.id, d.document]));
+    await indexManyForSearch(trx, comments.map((c) => commentSearchEntry(c, documentOf.get(c.document_id)!, ctx.process)));
+    const audit = comments.length
+      ? await recordAuditBatch(trx, { actorId: ctx.actorId, action: 'comment.import', entityType: 'comment_import', entityId: ctx.importId, processId: ctx.process.id, rows: comments.map((c) => ({ ...c })) })
+      : undefined;
+    await repo.clearStaging(trx, ctx.importId);
+    const conflicts = known.filter((k) => !k.same).sort((a, b) => a.line - b.line);
+    const landed: Landed = { added: comments.length, skipped: known.length - conflicts.length, conflicts, ...(audit ? { audit } : {}) };
+    await after(trx, landed);
+    return landed;
+  });
+}
+
+export { ImportFileError };
