@@ -188,6 +188,23 @@ const FRAMES: readonly Frame[] = [
   ['The {deadline|timeline|schedule} in', SECTIONS, 'is {too short|unrealistic|too tight} for', SUBJECTS, '.'],
 ];
 
+/**
+ * Each writer's own turns of phrase, added when a sentence is first written (a letter's author
+ * writes them once; its copies keep them): they make free-written comments differ in structure,
+ * as people's writing does, and not only in words.
+ */
+const STYLE_PREFIXES: readonly string[] = (
+  'In fact,|Of course,|To be honest,|As far as I can tell,|At the very least,|For what it is worth,|On top of that,|What is more,|' +
+  'In any case,|All the same,|By the way,|Above all,|First of all,|In the end,|At this point,|For this reason,|On the other hand,|' +
+  'In practice,|If anything,|As it stands,|To my mind,|In short,|Even so,|Just as important,|Most of all,|Again,|Still,|Sadly,|' +
+  'Clearly,|Worse,|Time and again,|In the meantime,|At the same time,|For the record,|As a rule,|In other words,|By and large,|To sum up,'
+).split('|');
+const STYLE_SUFFIXES: readonly string[] = (
+  'if you ask me|in my experience|as things stand|as far as I know|to say the least|at least in my house|for all of us|' +
+  'in the long run|once and for all|without any doubt|for the time being|in the real world|to be fair|by any measure|' +
+  'as soon as possible|at all costs|in my own town|for most of my neighbours|like everyone else|more than ever'
+).split('|');
+
 /** One chosen sentence: each part fixed to a group (and, for a unique text, to a member). */
 type Chosen = readonly (string | readonly string[])[];
 
@@ -198,6 +215,7 @@ function pick<T>(rng: Rng, xs: readonly T[]): T {
 /** Choose a frame's optional parts and groups; slots stay open (a list of synonyms). */
 function chooseSentence(rng: Rng, frame: Frame): Chosen {
   const out: (string | readonly string[])[] = [];
+  if (unitFloat(rng) < 0.45) out.push(pick(rng, STYLE_PREFIXES));
   for (const p of frame) {
     let part: Part;
     if (Array.isArray(p) && p.length === 2 && typeof p[1] === 'number') {
@@ -212,6 +230,7 @@ function chooseSentence(rng: Rng, frame: Frame): Chosen {
       out.push(t.startsWith('{') ? t.slice(1, -1).split('|') : t);
     }
   }
+  if (unitFloat(rng) < 0.35) out.splice(out.length - 1, 0, pick(rng, STYLE_SUFFIXES));
   return out;
 }
 

@@ -14,13 +14,15 @@ export interface Sentence {
 }
 
 /**
- * A comment cut into sentences: after `.`, `!`, `?` or `;` followed by white space, and at every
- * line break. Sentences with no letter or digit are dropped.
+ * A comment cut into sentences: after `.`, `!` or `?` followed by white space, and at every line
+ * break. A semicolon joins two clauses of one sentence, so it does not cut (a mail-merge slot
+ * "and found" / "; we found" must not shift every later sentence). Sentences with no letter or
+ * digit are dropped.
  * @example sentences('Ban them. Now!\nThanks').map((s) => s.text) // ['Ban them.', 'Now!', 'Thanks']
  */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const part of text.split(/(?<=[.!?;])\s+|\s*\n\s*/u)) {
+  for (const part of text.split(/(?<=[.!?])\s+|\s*\n\s*/u)) {
     const t = part.trim();
     const normal = normaliseForDuplicates(t);
     if (normal !== '') out.push({ text: t, hash: murmur32(normal, 0x5e7e1ce5) });
