@@ -128,7 +128,7 @@ export function detectCampaigns(texts: readonly string[], options: DetectOptions
 
 /**
  * Mark the distinct texts that carry a group's core plus sentences of their own (`personal`),
- * and join to a group the texts no detector grouped that carry its core (`groups`, `groupOf`).
+ * and join to a group the other groups whose every text carries its core (`groups`, `groupOf`).
  */
 function findPersonalised(
   texts: readonly string[],
@@ -162,16 +162,28 @@ function findPersonalised(
       if (note !== null) personal.set(d, note);
     }
   }
+  // A group (often one text) whose every text carries another group's core and adds a note
+  // of its own is that campaign's letter with personal notes: it joins the campaign.
   const index = new CoreIndex(cores);
+  const moves: [number, number, string[]][] = [];
   for (const [g, ds] of groups) {
-    if (ds.length !== 1) continue;
-    const d = ds[0]!;
-    const target = index.bestGroup(ss(d));
+    const target = index.bestGroup(ss(ds[0]!));
     if (target < 0 || target === g) continue;
-    const note = personalPart(ss(d), cores.get(target)!, coreText.get(target)!);
-    if (note === null) continue;
-    personal.set(d, note);
-    groupOf[d] = target;
-    groups.get(target)!.push(d);
+    const notes: string[] = [];
+    for (const d of ds) {
+      const note = index.bestGroup(ss(d)) === target ? personalPart(ss(d), cores.get(target)!, coreText.get(target)!) : null;
+      if (note === null) break;
+      notes.push(note);
+    }
+    if (notes.length === ds.length) moves.push([g, target, notes]);
+  }
+  for (const [g, target, notes] of moves) {
+    const ds = groups.get(g)!;
+    ds.forEach((d, i) => {
+      personal.set(d, notes[i]!);
+      groupOf[d] = target;
+    });
+    groups.get(target)!.push(...ds);
+    groups.set(g, []);
   }
 }
