@@ -12,7 +12,7 @@
 import { combine32, murmur32 } from './campaigns.hash.js';
 import { bandAndLink, type UnionFind } from './campaigns.lsh.js';
 import { SEEDS, SIGNATURE_LENGTH, signatureInto } from './campaigns.minhash.js';
-import { sentences, skeleton } from './campaigns.text.js';
+import { sentenceTexts, skeleton } from './campaigns.text.js';
 
 /** Two texts follow one template when their skeleton features' Jaccard similarity reaches this. */
 export const TEMPLATE_THRESHOLD = 0.6;
@@ -25,6 +25,14 @@ const TEMPLATE_ROWS = 2;
 export const TEMPLATE_SEEDS: Uint32Array = SEEDS.subarray(SIGNATURE_LENGTH, SIGNATURE_LENGTH + TEMPLATE_BANDS * TEMPLATE_ROWS);
 const SKELETON_SEED = 0x5ce1e70e;
 
+/** Skeleton tokens are function words and one placeholder: few enough to hash each once. */
+const tokenHashes = new Map<string, number>();
+function tokenHash(token: string): number {
+  let h = tokenHashes.get(token);
+  if (h === undefined) tokenHashes.set(token, (h = murmur32(token, SKELETON_SEED)));
+  return h;
+}
+
 /**
  * The template features of a text, sorted and distinct: each bigram of each sentence's
  * skeleton (with a start and an end mark), hashed with the sentence's position.
@@ -32,13 +40,15 @@ const SKELETON_SEED = 0x5ce1e70e;
  */
 export function templateFeatures(text: string): Uint32Array {
   const out: number[] = [];
-  const ss = sentences(text);
-  for (let i = 0; i < ss.length; i++) {
-    const sk = ['^', ...skeleton(ss[i]!.text), '$'];
-    let prev = murmur32(sk[0]!, SKELETON_SEED);
-    for (let j = 1; j < sk.length; j++) {
-      const h = murmur32(sk[j]!, SKELETON_SEED);
-      out.push(combine32(combine32(i + 1, prev), h));
+  let position = 0;
+  for (const sentence of sentenceTexts(text)) {
+    const sk = skeleton(sentence);
+    if (sk.length === 0) continue;
+    position++;
+    let prev = tokenHash('^');
+    for (let j = 0; j <= sk.length; j++) {
+      const h = tokenHash(j < sk.length ? sk[j]! : '$');
+      out.push(combine32(combine32(position, prev), h));
       prev = h;
     }
   }

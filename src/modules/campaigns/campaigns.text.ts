@@ -22,10 +22,19 @@ export interface Sentence {
  */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const part of text.split(/(?<=[.!?])\s+|\s*\n\s*/u)) {
-    const t = part.trim();
+  for (const t of sentenceTexts(text)) {
     const normal = normaliseForDuplicates(t);
     if (normal !== '') out.push({ text: t, hash: murmur32(normal, 0x5e7e1ce5) });
+  }
+  return out;
+}
+
+/** The sentences of `sentences`, as trimmed strings, without their hashes (empty pieces dropped). */
+export function sentenceTexts(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/(?<=[.!?])\s+|\s*\n\s*/u)) {
+    const t = part.trim();
+    if (t !== '') out.push(t);
   }
   return out;
 }
