@@ -95,8 +95,10 @@ describe('form letter plus personal note', () => {
   });
 
   it('does not call a typo a personal note', () => {
-    const typo = LETTER.replace('outright', 'outrigth');
-    const { campaigns } = detectCampaigns([LETTER, LETTER, typo]);
+    // Six sentences, so the copy with a typo still carries five of them (≥ 80% of the letter).
+    const letter = `${LETTER} Labels should say whom to call about a vulnerability. Retailers should refuse devices without one.`;
+    const typo = letter.replace('outright', 'outrigth');
+    const { campaigns } = detectCampaigns([letter, letter, typo]);
     expect(campaigns[0]).toMatchObject({ members: [0, 1, 2], personalised: [] });
   });
 });
