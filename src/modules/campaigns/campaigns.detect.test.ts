@@ -40,6 +40,13 @@ describe('exact groups', () => {
     expect(campaigns).toEqual([{ members: [0, 1], kind: 'exact', representative: 0, personalised: [] }]);
   });
 
+  it('takes an empty batch and texts without a word (no shingle, no skeleton) without failing', () => {
+    expect(detectCampaigns([])).toEqual({ campaigns: [], distinct: 0 });
+    const { campaigns, distinct } = detectCampaigns(['???', '!!!', '???', 'ok']);
+    expect(distinct).toBe(3);
+    expect(campaigns).toEqual([{ members: [0, 2], kind: 'exact', representative: 0, personalised: [] }]);
+  });
+
   it('keeps two unrelated texts apart (no campaign at all)', () => {
     expect(jaccard(LETTER, UNRELATED)).toBeLessThan(NEAR_THRESHOLD);
     expect(detectCampaigns([LETTER, UNRELATED]).campaigns).toEqual([]);
