@@ -16,6 +16,7 @@ import documents from '../modules/documents/module.js';
 import follows from '../modules/follows/module.js';
 import search from '../modules/search/module.js';
 import comments from '../modules/comments/module.js';
+import campaigns from '../modules/campaigns/module.js';
 import consensus from '../modules/consensus/module.js';
 import accountability from '../modules/accountability/module.js';
 import recommendations from '../modules/recommendations/module.js';
@@ -44,6 +45,7 @@ export const MODULES: readonly ModuleManifest[] = [
   follows,
   search,
   comments,
+  campaigns,
   consensus,
   accountability,
   recommendations,

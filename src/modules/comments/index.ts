@@ -4,6 +4,7 @@
  */
 export { commentPath, submitComment } from './comments.service.js';
 export { periodSummaries } from './comments.summary.js';
+export { bodyHash, normaliseForDuplicates } from './comments.text.js';
 export { OUTCOMES } from './dispositions.schema.js';
 export { recordDisposition } from './dispositions.service.js';
 export { hideComment } from './moderation.service.js';
