@@ -33,15 +33,43 @@ beforeAll(async () => {
 afterAll(() => cli.tearDown());
 
 describe('concord comments import', () => {
-  it('imports a file, prints refused rows with their line and writes them to the errors file; a re-run adds nothing', async () => {
+  it('imports a file, prints refused rows with their line and writes them to the errors file, exiting with 3; a re-run adds nothing', async () => {
     const csv = file('partner.csv', 'text,name,key\nFirst comment.,Ana,a-1\n,Bo,a-2\n"Second, with a comma.",Cy,a-3\n');
     const errors = path.join(cli.dir, 'errors.csv');
     const first = await cli.run('comments', 'import', csv, '--period', periodId, '--as', convenerEmail, '--errors', errors);
-    expect(first.code).toBe(0);
+    // Some rows refused: exit code 3, so a script can tell.
+    expect(first.code).toBe(3);
     expect(first.out).toMatch(/^line 3: text: Write your comment\.\npartner\.csv: 3 rows read, 2 added, 0 already present, 1 refused \(import [0-9a-f-]{36}\)\.\nRefused rows written to .*errors\.csv\.$/);
     expect(fs.readFileSync(errors, 'utf8')).toBe('line,key,reason\n3,a-2,text: Write your comment.\n');
     const again = await cli.run('comments', 'import', csv, '--period', periodId, '--as', convenerEmail);
     expect(again.out).toMatch(/3 rows read, 0 added, 2 already present, 1 refused/);
+    expect(again.code).toBe(3);
+  });
+
+  it('exits with 0, printing one summary line, when every row was added or already there', async () => {
+    const csv = file('clean.csv', 'text,name,key\nClean one.,Di,c-1\nClean two.,Ed,c-2\n');
+    const first = await cli.run('comments', 'import', csv, '--period', periodId, '--as', convenerEmail);
+    expect(first).toEqual({ code: 0, out: expect.stringMatching(/^clean\.csv: 2 rows read, 2 added, 0 already present, 0 refused \(import [0-9a-f-]{36}\)\.$/) });
+    const again = await cli.run('comments', 'import', csv, '--period', periodId, '--as', convenerEmail, '--lang', 'fr');
+    expect(again).toEqual({ code: 0, out: expect.stringMatching(/^clean\.csv\s: 2 lignes lues, 0 ajoutées, 2 déjà présentes, 0 refusées \(import [0-9a-f-]{36}\)\.$/) });
+  });
+
+  it('takes its chunk size from CONCORD_IMPORT_CHUNK, and refuses one that is not a positive whole number', async () => {
+    process.env.CONCORD_IMPORT_CHUNK = '1';
+    try {
+      const r = await cli.run('comments', 'import', file('one-by-one.csv', 'text,name,key\nOne.,Fi,o-1\nTwo.,Fi,o-2\n'), '--period', periodId, '--as', convenerEmail);
+      expect(r.code).toBe(0);
+      const id = /\(import ([0-9a-f-]{36})\)/.exec(r.out)![1]!;
+      const chunks = await withDatabase(({ db }) => db.selectFrom('comment_import_batches').select('chunk').where('import_id', '=', id).execute());
+      expect(chunks).toEqual([{ chunk: 1 }, { chunk: 2 }]);
+      process.env.CONCORD_IMPORT_CHUNK = '0';
+      expect(await cli.run('comments', 'import', file('any.csv', 'text,name\nx,y\n'), '--period', periodId, '--as', convenerEmail)).toEqual({
+        code: 1,
+        out: 'concord: CONCORD_IMPORT_CHUNK must be a positive whole number, not “0”',
+      });
+    } finally {
+      delete process.env.CONCORD_IMPORT_CHUNK;
+    }
   });
 
   it('refuses a Latin-1 file in the chosen language, saying how to convert it, and a participant who is not staff', async () => {

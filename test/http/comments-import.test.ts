@@ -5,7 +5,7 @@ import type { Actor } from '../../src/platform/auth/roles.js';
 import { blocksOf } from '../../src/modules/documents/documents.service.js';
 import { submitComment } from '../../src/modules/comments/comments.service.js';
 import { CommentFields } from '../../src/modules/comments/comments.schema.js';
-import { importComments, type RefusedRow } from '../../src/modules/comments/comments.import.js';
+import { importComments, type ImportStep, type RefusedRow } from '../../src/modules/comments/comments.import.js';
 import { commentImportRepository } from '../../src/modules/comments/comments.import.repository.js';
 import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 import { batchProof, rowDigest, rowInBatch } from '../../src/platform/audit/audit-batch.js';
@@ -196,6 +196,62 @@ describe('comments import', () => {
     // And a key an earlier import used for another text.
     const later = await run('text,name,key\nNot the first text.,Mo,c100-1\n');
     expect(later.refusedRows.map((x) => x.reason)).toEqual(['key: “c100-1” was already imported into this period for a different comment']);
+  });
+
+  it('lands a chunk all or nothing: a statement failing midway in chunk 2 leaves none of it (comments, counts, index, audit event, batch row), chunk 1 stays, and a re-run completes it', async () => {
+    // Rows 1–3 are chunk 1, rows 4–6 chunk 2, row 7 chunk 3; texts repeat across chunks, some on a paragraph.
+    const file = ['text,name,paragraph,key', ...[1, 2, 3, 4, 5, 6, 7].map((i) => `Chunked text ${i % 4}.,Row ${i},${i % 2 ? anchors[1]! : ''},ch-${i}`)].join('\n');
+    const steps: ImportStep[] = ['staged', 'comments', 'counted', 'indexed', 'audited', 'recorded'];
+    for (const step of steps) {
+      const pid = (await makeCommentPeriod(t.db, admin, processId, { document: 'draft' })).id;
+      const of = (table: 'comments' | 'comment_groups' | 'comment_anchor_counts') => t.db.selectFrom(table).selectAll().where('period_id', '=', pid).execute();
+      const snapshot = async () => ({
+        period: await t.db.selectFrom('comment_periods').select(['comment_count', 'text_count']).where('id', '=', pid).executeTakeFirstOrThrow(),
+        keys: (await of('comments')).map((c) => c.import_key).sort(),
+        groups: (await of('comment_groups')).map((g) => [g.body_hash, g.size]).sort(),
+        anchors: (await of('comment_anchor_counts')).filter((a) => a.count).map((a) => [a.anchor, a.count]).sort(),
+        search: (await t.db.selectFrom('search_entries').select('ref_id').execute()).length,
+        events: (await t.db.selectFrom('audit_events').select('seq').where('action', '=', 'comment.import').execute()).length,
+        staged: (await t.db.selectFrom('comment_import_rows').select('line').execute()).length,
+      });
+      const importOf = (onStep?: (s: ImportStep, chunk: number) => void) =>
+        importComments(t.database, convener, pid, () => bytes(file), { fileName: 'chunks.csv', format: 'csv', lang: 'en', chunkRows: 3, ...(onStep ? { onStep } : {}) });
+
+      const before = await snapshot();
+      const calls: string[] = [];
+      const failing = importOf((s, chunk) => {
+        calls.push(`${chunk}:${s}`);
+        if (chunk === 2 && s === step) throw new Error(`injected failure after ${s}`);
+      });
+      await expect(failing, step).rejects.toThrow(`injected failure after ${step}`);
+      expect(calls.at(-1)).toBe(`2:${step}`);
+      const broken = await snapshot();
+      expect(broken.keys, step).toEqual(['ch-1', 'ch-2', 'ch-3']);
+      // Chunk 1's texts: "Chunked text 1." (rows 1) , "2." (row 2), "3." (row 3); rows 1 and 3 on the paragraph.
+      expect(broken.period, step).toEqual({ comment_count: 3, text_count: 3 });
+      expect(broken.groups.map((g) => g[1]), step).toEqual([1, 1, 1]);
+      expect(broken.anchors, step).toEqual([['', 1], [anchors[1]!, 2]].sort());
+      // Chunk 1's three texts are indexed, nothing of chunk 2's.
+      expect(broken.search - before.search, step).toBe(3);
+      expect(broken.staged, step).toBe(0);
+      const [record] = await t.db.selectFrom('comment_imports').selectAll().where('period_id', '=', pid).execute();
+      expect(await commentImportRepository.batchesOf(t.db, record!.id), step).toMatchObject([{ chunk: 1, first_line: 2, last_line: 4, rows_added: 3 }]);
+      expect(record, step).toMatchObject({ rows_added: 3, finished_at: null });
+      expect(await t.db.selectFrom('audit_events').select('seq').where('action', '=', 'comment.import').where('entity_id', '=', record!.id).execute(), step).toHaveLength(1);
+
+      const again = await importOf();
+      expect(again, step).toMatchObject({ read: 7, added: 4, skipped: 3, refused: 0 });
+      const done = await snapshot();
+      expect(done.keys, step).toEqual(['ch-1', 'ch-2', 'ch-3', 'ch-4', 'ch-5', 'ch-6', 'ch-7']);
+      // Texts 1, 2, 3, 0 (row 4), 1 (row 5), 2 (row 6), 3 (row 7): four groups, of 2, 2, 2, 1.
+      expect(done.period, step).toEqual({ comment_count: 7, text_count: 4 });
+      expect(done.groups.map((g) => g[1]).sort(), step).toEqual([1, 2, 2, 2]);
+      // Rows 1, 3, 5, 7 on the paragraph; 2, 4, 6 general.
+      expect(done.anchors, step).toEqual([['', 3], [anchors[1]!, 4]].sort());
+      expect(broken.events - before.events, step).toBe(1);
+      expect(done.events - broken.events, step).toBe(2);
+      expect(await verifyAudit(t.db), step).toMatchObject({ ok: true });
+    }
   });
 
   it('refuses a whole file it cannot read before writing anything', async () => {

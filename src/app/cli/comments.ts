@@ -17,6 +17,33 @@ const csvField = (s: string | number) => (/[",\r\n]/.test(String(s)) ? `"${Strin
 /** How many refused rows are printed; the rest are in the errors file. */
 const PRINTED_REFUSALS = 20;
 
+/** The exit code when the import ran but refused some rows (1 is for a file or import refused whole). */
+export const EXIT_ROWS_REFUSED = 3;
+
+/** A positive whole number from the environment, or undefined. */
+function envCount(name: string): number | undefined {
+  const v = process.env[name];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, not “${v}”`);
+  return n;
+}
+
+/**
+ * CONCORD_IMPORT_STALL_AT=CHUNK:STEP (crash tests only): stop for ever after that statement of
+ * that chunk, inside its transaction, saying so on stderr, so a test can kill the process there.
+ */
+function stallAt(): ((step: string, chunk: number) => Promise<void>) | undefined {
+  const v = process.env.CONCORD_IMPORT_STALL_AT;
+  if (!v) return undefined;
+  const [chunk, step] = v.split(':');
+  return async (s, n) => {
+    if (s !== step || n !== Number(chunk)) return;
+    process.stderr.write(`stalled at chunk ${n}, after ${s}\n`);
+    await new Promise(() => {});
+  };
+}
+
 /**
  * `concord comments import FILE --period ID --as EMAIL [--format csv|jsonl] [--errors FILE]
  * [--lang en|fr]`: bulk-import comments collected elsewhere (a partner's form, a mailbox) into
@@ -56,6 +83,8 @@ export function registerCommentsCommand(cli: Command, out: (s: string) => void):
         const actor = user ? await actorForUser(database.db, user.id) : undefined;
         if (!actor) throw new Error(`No account uses ${o.as}; create it first with \`concord user create\``);
 
+        const chunkRows = envCount('CONCORD_IMPORT_CHUNK');
+        const stall = stallAt();
         const errors = o.errors ? fs.createWriteStream(o.errors) : undefined;
         errors?.write('line,key,reason\n');
         let printed = 0;
@@ -68,14 +97,17 @@ export function registerCommentsCommand(cli: Command, out: (s: string) => void):
               errors?.write(`${row.line},${csvField(row.key)},${csvField(row.reason)}\n`);
               if (printed++ < PRINTED_REFUSALS) out(t('commentImport.refusedLine', { line: row.line, reason: row.reason }));
             },
-            onProgress: (read, total) => {
-              if (process.stderr.isTTY) process.stderr.write(`\r${t('commentImport.progress', { read, total })}`);
-            },
+            // After each chunk has committed: a line rewritten in place on a terminal, one line each otherwise (logs).
+            onProgress: (read, total) => process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${t('commentImport.progress', { read, total })}${process.stderr.isTTY ? '' : '\n'}`),
+            ...(chunkRows ? { chunkRows } : {}),
+            ...(stall ? { onStep: stall } : {}),
           });
           if (process.stderr.isTTY) process.stderr.write('\n');
           if (printed > PRINTED_REFUSALS) out(t('commentImport.moreRefused', { n: printed - PRINTED_REFUSALS }));
           out(t('commentImport.summary', { file: path.basename(file), read: r.read, added: r.added, skipped: r.skipped, refused: r.refused, id: r.import.id }));
           if (o.errors && r.refused) out(t('commentImport.errorsWritten', { file: o.errors }));
+          // Scripts can tell a clean import from one that left rows behind.
+          if (r.refused) process.exitCode = EXIT_ROWS_REFUSED;
         } catch (err) {
           if (err instanceof HttpProblem) throw new Error(t(err.key, err.params));
           throw err;

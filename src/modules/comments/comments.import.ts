@@ -43,10 +43,19 @@ export interface ImportOptions {
   onRefused?: (row: RefusedRow) => void;
   /** Told after each chunk lands: rows read so far, of how many. */
   onProgress?: (read: number, total: number) => void;
+  /** Rows per chunk (IMPORT_CHUNK_ROWS when absent). */
   chunkRows?: number;
+  /**
+   * Told after each statement of a chunk's transaction, inside it (tests: throw to fail the
+   * chunk midway, or wait to be killed there). `chunk` counts from 1.
+   */
+  onStep?: (step: ImportStep, chunk: number) => Promise<void> | void;
   /** The clock (tests). */
   now?: Date;
 }
+
+/** The statements of a chunk's transaction, in order. */
+export type ImportStep = 'staged' | 'comments' | 'counted' | 'indexed' | 'audited' | 'recorded';
 
 /** What an import did. */
 export interface ImportResult {
@@ -143,7 +152,8 @@ export async function importComments(
 
   const land = async () => {
     if (!chunk.length && !chunkRefused && !chunkSkipped) return;
-    const context = { importId: record.id, periodId: period.id, process, documents, actorId: actor?.userId ?? null };
+    const chunkNumber = chunkNo + 1;
+    const context = { importId: record.id, periodId: period.id, process, documents, actorId: actor?.userId ?? null, step: (s: ImportStep) => opts.onStep?.(s, chunkNumber) };
     const landed = await landChunk(database, context, chunk, async (trx, l) => {
       // The chunk's record commits with its comments: a chunk recorded is a chunk landed.
       await repo.recordChunk(trx, {
@@ -158,6 +168,7 @@ export async function importComments(
         audit_seq: l.audit?.seq ?? null,
         batch_root: l.audit?.root ?? null,
       });
+      await context.step('recorded');
     });
     chunkNo++;
     for (const k of landed.conflicts) {
@@ -290,7 +301,14 @@ interface Landed {
  */
 async function landChunk(
   database: Database,
-  ctx: { importId: string; periodId: string; process: { id: string; slug: string }; documents: CoveredDocument[]; actorId: string | null },
+  ctx: {
+    importId: string;
+    periodId: string;
+    process: { id: string; slug: string };
+    documents: CoveredDocument[];
+    actorId: string | null;
+    step: (s: ImportStep) => Promise<void> | void;
+  },
   rows: StagedRow[],
   after: (trx: Kysely<DB>, landed: Landed) => Promise<void>,
 ): Promise<Landed> {
@@ -302,15 +320,20 @@ async function landChunk(
     }
     await repo.lockPeriod(trx, ctx.periodId);
     await copyInto(raw, 'comment_import_rows', STAGING_COLUMNS, rows.map((r) => r.values));
+    await ctx.step('staged');
     const known = await repo.takeOutKnownKeys(trx, ctx.importId, ctx.periodId);
     const newTexts = await repo.joinGroups(trx, ctx.importId, ctx.periodId);
     const comments = await repo.insertComments(trx, ctx.importId, ctx.periodId);
+    await ctx.step('comments');
     await repo.countChunk(trx, ctx.importId, ctx.periodId, comments.length, newTexts);
+    await ctx.step('counted');
     const documentOf = new Map(ctx.documents.map((d) => [d.document.id, d.document]));
     await indexManyForSearch(trx, comments.map((c) => commentSearchEntry(c, documentOf.get(c.document_id)!, ctx.process)));
+    await ctx.step('indexed');
     const audit = comments.length
       ? await recordAuditBatch(trx, { actorId: ctx.actorId, action: 'comment.import', entityType: 'comment_import', entityId: ctx.importId, processId: ctx.process.id, rows: comments.map((c) => ({ ...c })) })
       : undefined;
+    await ctx.step('audited');
     await repo.clearStaging(trx, ctx.importId);
     const conflicts = known.filter((k) => !k.same).sort((a, b) => a.line - b.line);
     const landed: Landed = { added: comments.length, skipped: known.length - conflicts.length, conflicts, ...(audit ? { audit } : {}) };
