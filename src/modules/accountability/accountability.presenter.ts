@@ -1,3 +1,4 @@
+import { staffRoleOut } from '../../platform/auth/staff.presenter.js';
 import { csvField } from '../participants/index.js';
 import type { Process } from '../processes/index.js';
 import type { ActionRow, PledgeRow, ReportRow } from './accountability.repository.js';
@@ -13,6 +14,7 @@ export function presentReport(r: ReportRow) {
     lang: r.lang,
     evidenceUrls: r.evidence_urls,
     author: r.author_name,
+    authorStaffRole: staffRoleOut(r.author_staff),
     capacity: r.acting_as ? { as: r.acting_as, organisation: r.acting_organisation_id ? { id: r.acting_organisation_id, name: r.acting_organisation_name ?? '' } : null } : null,
     reportedAt: r.reported_at.toISOString(),
   };
@@ -25,7 +27,7 @@ export function presentAction(a: ActionRow, today: string, reports?: ReportRow[]
     recommendationId: a.recommendation_id,
     title: { en: a.title_en, fr: a.title_fr },
     owner: { id: a.owner_organisation_id, name: a.owner_name },
-    contact: a.contact_user_id ? { id: a.contact_user_id, name: a.contact_name ?? '' } : null,
+    contact: a.contact_user_id ? { id: a.contact_user_id, name: a.contact_name ?? '', staffRole: staffRoleOut(a.contact_staff) } : null,
     dueOn: a.due_on,
     measure: { en: a.measure_en, fr: a.measure_fr },
     status: a.status,
@@ -48,6 +50,7 @@ export function presentPledge(p: PledgeRow, today: string, reports?: ReportRow[]
     statusAt: p.status_at.toISOString(),
     overdue: isOverdue(p.due_on, p.status, today),
     signedBy: p.signer_name,
+    signedByStaffRole: staffRoleOut(p.signer_staff),
     signedAs: p.signed_as,
     signedAt: p.signed_at.toISOString(),
     ...(reports ? { reports: reports.map(presentReport) } : {}),

@@ -13,7 +13,7 @@ export type ReportRow = Selectable<ProgressReportsTable> & {
   author_name: string | null;
   acting_organisation_name: string | null;
   /** The author's staff role in the process, loaded by `reports` (issue 10: staff marked where names appear). */
-  author_staff?: StaffRole | null;
+  author_staff: StaffRole | null;
 };
 /** What the tracker needs of a recommendation. */
 export interface RecommendationRef {

@@ -1,3 +1,4 @@
+import { actorStaff } from '../../platform/auth/staff.presenter.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { processRecords, getProcess, processAsOfDay } from '../processes/index.js';
 import { ActionBody, ActionOut, ActionPage, ActionParams, AfterQuery, PledgeBody, PledgeOut, PledgePage, PledgeParams, ProcessParams, ProgressBody, ReportOut } from './accountability.schema.js';
@@ -61,7 +62,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { process } = processRecords.of(req);
       const row = await svc.reportOnAction(db(), req.actor!, process.id, req.params.actionId, req.body);
-      return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name, acting_organisation_name: row.acting_organisation_id ? await svc.organisationName(db(), row.acting_organisation_id) : null }));
+      return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name, author_staff: actorStaff(req.actor!, process.id), acting_organisation_name: row.acting_organisation_id ? await svc.organisationName(db(), row.acting_organisation_id) : null }));
     },
   );
 
@@ -91,7 +92,7 @@ export const accountabilityApi: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { process } = processRecords.of(req);
       const row = await svc.reportOnPledge(db(), req.actor!, process.id, req.params.pledgeId, req.body);
-      return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name, acting_organisation_name: row.acting_organisation_id ? await svc.organisationName(db(), row.acting_organisation_id) : null }));
+      return reply.code(201).send(presentReport({ ...row, author_name: req.actor!.name, author_staff: actorStaff(req.actor!, process.id), acting_organisation_name: row.acting_organisation_id ? await svc.organisationName(db(), row.acting_organisation_id) : null }));
     },
   );
 

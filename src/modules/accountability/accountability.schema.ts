@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StaffRoleOutSchema } from '../../platform/auth/staff.presenter.js';
 import { dateField } from '../../platform/time/time-fields.js';
 import { displayText } from '../../platform/lib/display-text.js';
 import { httpUrl } from '../../platform/lib/http-url.js';
@@ -82,6 +83,7 @@ export const ReportOut = z.object({
   lang: z.enum(['en', 'fr']),
   evidenceUrls: z.array(z.string()),
   author: z.string().nullable(),
+  authorStaffRole: StaffRoleOutSchema,
   capacity: z
     .object({ as: z.string(), organisation: z.object({ id: z.uuid(), name: z.string() }).nullable() })
     .nullable()
@@ -95,7 +97,7 @@ export const ActionOut = z.object({
   recommendationId: z.uuid(),
   title: Bilingual,
   owner: z.object({ id: z.uuid(), name: z.string() }),
-  contact: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  contact: z.object({ id: z.uuid(), name: z.string(), staffRole: StaffRoleOutSchema }).nullable(),
   dueOn: z.string(),
   measure: Bilingual,
   status: z.enum(STATUSES),
@@ -116,6 +118,7 @@ export const PledgeOut = z.object({
   statusAt: z.iso.datetime(),
   overdue: z.boolean(),
   signedBy: z.string(),
+  signedByStaffRole: StaffRoleOutSchema,
   signedAs: z.string().nullable().describe('The role the signer held for the organisation (owner, representative…), or admin'),
   signedAt: z.iso.datetime(),
   reports: z.array(ReportOut).optional(),

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { staffOf } from '../../platform/auth/staff.repository.js';
 import type { DB, EmailTokenPurpose, NewUser, User } from '../../platform/db/schema.js';
 
 /** SQL for people, their roles and their emailed tokens. */
@@ -62,11 +63,12 @@ export const accountsRepository = {
     return rows.map((r) => r.user_id);
   },
 
+  /** The holders of a role in a process (or one of its groups), with names and whether each is staff of the process (issue 10, selected here, not per row). */
   async roleHolders(db: Kysely<DB>, q: { role: string; processId: string; groupId?: string | undefined }) {
     let s = db
       .selectFrom('role_assignments as r')
       .innerJoin('users as u', 'u.id', 'r.user_id')
-      .select(['u.id as user_id', 'u.name', 'r.group_id', 'r.created_at'])
+      .select(['u.id as user_id', 'u.name', 'r.group_id', 'r.created_at', staffOf('r.user_id', { id: q.processId }).as('staff')])
       .where('r.role', '=', q.role)
       .where('r.process_id', '=', q.processId);
     if (q.groupId) s = s.where('r.group_id', '=', q.groupId);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { staffRoleOut } from '../../platform/auth/staff.presenter.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { documentPath } from '../documents/index.js';
 import { recommendationHref } from './consensus.slots.js';
@@ -61,12 +62,13 @@ export function presentResults(r: OptionResults): z.infer<typeof OptionResultsOu
 }
 
 /** A position as the API shows it. */
-export function presentPosition(p: Omit<NamedPosition, 'staff'>): z.infer<typeof PositionOut> {
+export function presentPosition(p: NamedPosition): z.infer<typeof PositionOut> {
   return {
     id: p.id,
     optionId: p.option_id,
     userId: p.user_id,
     name: p.name,
+    staffRole: staffRoleOut(p.staff),
     stakeholderGroupId: p.stakeholder_group_id,
     organisationId: p.organisation_id,
     stance: p.stance,
@@ -88,7 +90,7 @@ export function presentOutcome(o: OutcomeDetail): z.infer<typeof OutcomeOut> {
     current: o.outcome.current,
     appealId: o.outcome.appeal_id,
     decidedAt: o.outcome.decided_at.toISOString(),
-    objectionAnswers: o.answers.map((a) => ({ positionId: a.position_id, name: a.name, reason: a.reason, answer: a.answer, translation: a.translation || null })),
+    objectionAnswers: o.answers.map((a) => ({ positionId: a.position_id, name: a.name, staffRole: staffRoleOut(a.staff), reason: a.reason, answer: a.answer, translation: a.translation || null })),
   };
 }
 
@@ -100,6 +102,7 @@ export function presentAppeal(a: Appeal, call: CallDetail['call'], outcomes: Out
     outcomeId: a.outcome_id,
     positionId: a.position_id,
     appellant: a.appellant,
+    appellantStaffRole: staffRoleOut(a.appellant_staff),
     grounds: a.grounds,
     lang: a.lang,
     filedAt: a.filed_at.toISOString(),

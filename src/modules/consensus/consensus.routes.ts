@@ -19,6 +19,7 @@ import {
   PositionPage,
   ProcessParams,
 } from './consensus.schema.js';
+import { actorStaff } from '../../platform/auth/staff.presenter.js';
 import { callRecord, callScope, getCall, listCalls, openCall, openScope, positionHistory, statePositionOn } from './consensus.service.js';
 import { callRecordsScope } from './consensus.scopes.js';
 import { answerAppeal, appealsOf, fileAppeal, outcomesOf, recordOutcome } from './outcomes.service.js';
@@ -118,8 +119,9 @@ export const consensusApi: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const p = await statePositionOn(db(), req.actor!, callRecordsScope.of(req), req.body);
-      return presentPosition({ ...p, name: req.actor!.name });
+      const detail = callRecordsScope.of(req);
+      const p = await statePositionOn(db(), req.actor!, detail, req.body);
+      return presentPosition({ ...p, name: req.actor!.name, staff: actorStaff(req.actor!, detail.call.process_id) });
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StaffRoleOutSchema } from '../../platform/auth/staff.presenter.js';
 import { instantField } from '../../platform/time/time-fields.js';
 import { TimeZoneSchema } from '../../platform/lib/time-zone.js';
 import { Slug } from '../processes/index.js';
@@ -172,6 +173,7 @@ export const PositionOut = z.object({
   optionId: z.uuid(),
   userId: z.uuid(),
   name: z.string(),
+  staffRole: StaffRoleOutSchema,
   stakeholderGroupId: z.uuid(),
   organisationId: z.uuid().nullable(),
   stance: z.enum(STANCES),
@@ -196,7 +198,8 @@ export const OutcomeOut = z.object({
   objectionAnswers: z.array(
     z.object({
       positionId: z.uuid(),
-      name: z.string(),
+      name: z.string().describe('Who stated the objection answered'),
+      staffRole: StaffRoleOutSchema,
       reason: z.string().nullable(),
       answer: z.string().describe('In the outcome’s `lang`'),
       translation: z.string().nullable().describe('The answer in the other language than the outcome’s `lang`; null when there is none'),
@@ -210,6 +213,7 @@ export const AppealOut = z.object({
   outcomeId: z.uuid(),
   positionId: z.uuid(),
   appellant: z.string(),
+  appellantStaffRole: StaffRoleOutSchema,
   grounds: z.string(),
   lang: z.enum(['en', 'fr']),
   filedAt: Stamp,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { BlockRow, DocumentRow, VersionListItem, VersionRow } from './documents.repository.js';
+import { staffRoleOut } from '../../platform/auth/staff.presenter.js';
+import type { BlockRow, DocumentRow, VersionListItem } from './documents.repository.js';
 import type { BlockOut, CompareOut, DocumentOut, VersionDetailOut, VersionOut } from './documents.schema.js';
 import type { Comparison } from './documents.reading.js';
 import { documentPath } from './documents.service.js';
@@ -48,17 +49,14 @@ export function presentBlock(b: BlockRow): z.infer<typeof BlockOut> {
   };
 }
 
-/** The API's view of a version in a history. */
-export function presentVersion(
-  v: VersionRow | VersionListItem,
-  authorName: string | null = 'author_name' in v ? v.author_name : null,
-): z.infer<typeof VersionOut> {
-  return { number: v.number, title: v.title, message: v.message, author: authorName, createdAt: v.created_at.toISOString() };
+/** The API's view of a version in a history: its author's name and staff role come with the row (issue 10). */
+export function presentVersion(v: VersionListItem): z.infer<typeof VersionOut> {
+  return { number: v.number, title: v.title, message: v.message, author: v.author_name, authorStaffRole: staffRoleOut(v.author_staff), createdAt: v.created_at.toISOString() };
 }
 
 /** A version with its Markdown and blocks. */
-export function presentVersionDetail(v: VersionRow, blocks: readonly BlockRow[], authorName: string | null): z.infer<typeof VersionDetailOut> {
-  return { ...presentVersion(v, authorName), markdown: v.markdown, blocks: blocks.map(presentBlock) };
+export function presentVersionDetail(v: VersionListItem, blocks: readonly BlockRow[]): z.infer<typeof VersionDetailOut> {
+  return { ...presentVersion(v), markdown: v.markdown, blocks: blocks.map(presentBlock) };
 }
 
 /** The API's view of a comparison. */

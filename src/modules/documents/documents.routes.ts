@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
+import { actorStaff } from '../../platform/auth/staff.presenter.js';
 import { getProcess, SlugParams } from '../processes/index.js';
 import {
   CompareOut,
@@ -61,7 +62,7 @@ export const documentsApi: FastifyPluginAsyncZod = async (app) => {
     const blocks = version ? await docs.blocksOf(db(), version.id) : [];
     return {
       ...presentDocument(doc, await context(processId, processSlug, doc)),
-      version: version ? presentVersionDetail(version, blocks, version.author_name) : null,
+      version: version ? presentVersionDetail(version, blocks) : null,
     };
   };
 
@@ -163,7 +164,7 @@ export const documentsApi: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { doc } = await loadDocument(db(), req.params.processSlug, req.params.docSlug, req.actor);
       const v = await docs.saveVersion(db(), req.actor!, doc.id, req.body, { baseUrl: app.deps.config.baseUrl });
-      return reply.status(201).send(presentVersionDetail(v, await docs.blocksOf(db(), v.id), req.actor!.name));
+      return reply.status(201).send(presentVersionDetail({ ...v, author_name: req.actor!.name, author_staff: actorStaff(req.actor!, doc.process_id) }, await docs.blocksOf(db(), v.id)));
     },
   );
 
@@ -176,7 +177,7 @@ export const documentsApi: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { doc } = await loadDocument(db(), req.params.processSlug, req.params.docSlug, req.actor);
       const v = await docs.getVersion(db(), doc.id, req.params.n);
-      return presentVersionDetail(v, await docs.blocksOf(db(), v.id), v.author_name);
+      return presentVersionDetail(v, await docs.blocksOf(db(), v.id));
     },
   );
 

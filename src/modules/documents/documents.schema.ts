@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StaffRoleOutSchema } from '../../platform/auth/staff.presenter.js';
 import { displayText } from '../../platform/lib/display-text.js';
 import { Slug } from '../processes/index.js';
 import { FORM_ALLOWANCE, worstCaseBodyBytes } from '../../platform/http/limits.js';
@@ -122,6 +123,7 @@ export const VersionOut = z.object({
   title: z.string(),
   message: z.string(),
   author: z.string().nullable(),
+  authorStaffRole: StaffRoleOutSchema,
   createdAt: z.iso.datetime(),
 });
 

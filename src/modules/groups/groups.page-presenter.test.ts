@@ -20,7 +20,7 @@ const group: WorkingGroup = {
 };
 const records = (over: Partial<GroupPageRecords> = {}): GroupPageRecords => ({
   process,
-  summary: { group, chairs: [{ user_id: 'u2', name: 'Bea' }], memberCount: 4 },
+  summary: { group, chairs: [{ user_id: 'u2', name: 'Bea', staff: null }], memberCount: 4 },
   announcements: [{ id: 'a1', group_id: 'g1', author_id: 'u2', author_name: null, author_staff: null, title: 'Hello', body: 'Text', lang: 'en', created_at: new Date('2024-05-02T16:00:00Z') }],
   isGroupMember: false,
   isProcessMember: false,

@@ -1,3 +1,4 @@
+import { staffRoleOut } from '../../platform/auth/staff.presenter.js';
 import type { GroupSummary } from './groups.service.js';
 import type { GroupOut } from './groups.schema.js';
 import type { Announcement } from './groups.repository.js';
@@ -11,7 +12,7 @@ export function presentGroup(s: GroupSummary, processSlug: string, baseUrl: stri
     name: { en: g.name_en, fr: g.name_fr },
     charter: { en: g.charter_en, fr: g.charter_fr },
     status: g.status,
-    chairs: s.chairs.map((c) => ({ id: c.user_id, name: c.name })),
+    chairs: s.chairs.map((c) => ({ id: c.user_id, name: c.name, staffRole: staffRoleOut(c.staff) })),
     memberCount: s.memberCount,
     url: `${baseUrl}/en/processes/${processSlug}/groups/${g.slug}`,
   };

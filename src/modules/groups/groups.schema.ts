@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StaffRoleOutSchema } from '../../platform/auth/staff.presenter.js';
 import { displayText } from '../../platform/lib/display-text.js';
 import { Slug } from '../processes/index.js';
 
@@ -33,7 +34,7 @@ export const GroupOut = z.object({
   name: z.object({ en: z.string(), fr: z.string() }),
   charter: z.object({ en: z.string(), fr: z.string() }),
   status: z.enum(GROUP_STATUSES),
-  chairs: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  chairs: z.array(z.object({ id: z.uuid(), name: z.string(), staffRole: StaffRoleOutSchema })),
   memberCount: z.number().int(),
   url: z.string(),
 });

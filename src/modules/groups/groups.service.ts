@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { inTransaction } from '../../platform/db/tx.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/roles.js';
+import type { StaffRole } from '../../platform/auth/staff.repository.js';
 import { newId } from '../../platform/lib/ids.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
@@ -15,7 +16,7 @@ import { clockNow } from '../../platform/time/story-clock.js';
 /** A working group with its chairs and how many members it has. */
 export interface GroupSummary {
   group: WorkingGroup;
-  chairs: { user_id: string; name: string }[];
+  chairs: { user_id: string; name: string; staff: StaffRole | null }[];
   memberCount: number;
 }
 

@@ -1,3 +1,4 @@
+import { staffRoleOut } from '../../platform/auth/staff.presenter.js';
 import type { AgendaItem, MeetingRow } from './meetings.repository.js';
 import type { MeetingOut } from './meetings.schema.js';
 import type { AttendanceSummary, RegistrationState } from './registrations.service.js';
@@ -52,5 +53,5 @@ export function presentRegistration(s: RegistrationState) {
 
 /** The API's view of attendance: counts by stakeholder group and the names people agreed to show. */
 export function presentAttendance(a: AttendanceSummary) {
-  return { total: a.total, groups: a.rows.map((r) => ({ key: r.key, name: { en: r.nameEn, fr: r.nameFr }, count: r.count })), names: a.names.map((n) => n.name) };
+  return { total: a.total, groups: a.rows.map((r) => ({ key: r.key, name: { en: r.nameEn, fr: r.nameFr }, count: r.count })), names: a.names.map((n) => n.name), people: a.names.map((n) => ({ name: n.name, staffRole: staffRoleOut(n.staff) })) };
 }

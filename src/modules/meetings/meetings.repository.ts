@@ -12,7 +12,8 @@ export type Registration = Selectable<MeetingRegistrationsTable>;
 /** A meeting with the slugs its addresses need. */
 export type MeetingRow = Meeting & { process_slug: string; group_slug: string | null };
 /** A registration with the person's name and how to write to them. */
-export type Registrant = Registration & { name: string; email: string; preferred_lang: 'en' | 'fr' };
+/** A registration with the person's name, address, language and staff role in the meeting's process (issue 10). */
+export type Registrant = Registration & { name: string; email: string; preferred_lang: 'en' | 'fr'; staff: StaffRole | null };
 
 /** An attendee named in public, and whether they are staff of the meeting's process. */
 export interface NamedAttendee {
@@ -159,7 +160,7 @@ export const meetingsRepository = {
       .innerJoin('users as u', 'u.id', 'r.user_id')
       .leftJoin('process_members as pm', (j) => j.onRef('pm.process_id', '=', 'm.process_id').onRef('pm.user_id', '=', 'r.user_id'))
       .selectAll('r')
-      .select(['u.name', 'u.email', sql<'en' | 'fr'>`coalesce(pm.preferred_lang, u.preferred_lang)`.as('preferred_lang')])
+      .select(['u.name', 'u.email', sql<'en' | 'fr'>`coalesce(pm.preferred_lang, u.preferred_lang)`.as('preferred_lang'), staffOf('r.user_id', { column: 'm.process_id' }).as('staff')])
       .where('r.meeting_id', '=', meetingId);
     if (userId) q = q.where('r.user_id', '=', userId);
     return q.orderBy('r.id').execute();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StaffRoleOutSchema } from '../../platform/auth/staff.presenter.js';
 import { wallOrInstantField } from '../../platform/time/time-fields.js';
 import { displayText, optionalDisplayText } from '../../platform/lib/display-text.js';
 import { httpUrl, optionalHttpUrl } from '../../platform/lib/http-url.js';
@@ -163,14 +164,17 @@ export const RegistrationOut = z.object({ status: z.enum(['registered', 'waitlis
 
 /** Registrants as chairs see them. */
 export const RegistrantsOut = z.object({
-  items: z.array(z.object({ userId: z.uuid(), name: z.string(), status: z.enum(['registered', 'waitlisted']), showName: z.boolean(), attended: z.boolean() })),
+  items: z.array(z.object({ userId: z.uuid(), name: z.string(), staffRole: StaffRoleOutSchema, status: z.enum(['registered', 'waitlisted']), showName: z.boolean(), attended: z.boolean() })),
 });
 
 /** Attendance as the public sees it. */
 export const AttendanceOut = z.object({
   total: z.number().int(),
   groups: z.array(z.object({ key: z.string(), name: Bilingual, count: z.number().int() })),
-  names: z.array(z.string()).describe('Attendees who agreed to be named'),
+  names: z.array(z.string()).describe('Attendees who agreed to be named; `people` gives the same names, in the same order, each with its staff role'),
+  people: z
+    .array(z.object({ name: z.string(), staffRole: StaffRoleOutSchema }))
+    .describe('The attendees of `names`, in the same order, each with whether they are staff of the process (beside `names`, which stays a list of strings)'),
 });
 
 /** An answer that is a sentence in the request's language. */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getProcess, processScope } from '../processes/index.js';
+import { staffRoleOut } from '../../platform/auth/staff.presenter.js';
 import { AttendanceBody, AttendanceOut, Message, MeetingParams, RegisterBody, RegistrantsOut, RegistrationOut } from './meetings.schema.js';
 import { getMeeting } from './meetings.service.js';
 import * as registrations from './registrations.service.js';
@@ -41,7 +42,7 @@ export const registrationsApi: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const m = await getMeeting(db(), req.policyContext.processId!, req.params.meetingId, req.actor);
       const [people, attended] = await Promise.all([registrations.registrantsOf(db(), m.id), registrations.attendeeIds(db(), m.id)]);
-      return { items: people.map((r) => ({ userId: r.user_id, name: r.name, status: r.status, showName: r.show_name, attended: attended.includes(r.user_id) })) };
+      return { items: people.map((r) => ({ userId: r.user_id, name: r.name, staffRole: staffRoleOut(r.staff), status: r.status, showName: r.show_name, attended: attended.includes(r.user_id) })) };
     },
   );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { StaffRole } from './staff.repository.js';
+import type { Actor } from './roles.js';
 
 /**
  * Staff as exports and the API write it, beside a person's name (issue 10): the same role facts
@@ -25,4 +26,15 @@ export function staffRoleOut(staff: StaffRole | null | undefined): StaffRoleOut 
   if (staff === 'admin') return 'administrator';
   if (staff === 'convener') return 'convener';
   return null;
+}
+
+/**
+ * The staff role of the person making a request, from the role facts loaded with their session
+ * (the same `role_assignments` rows `staffOf` reads), for an answer that names them right after
+ * they acted (a position stated, a version saved) without reading the row back.
+ * @example actorStaff(req.actor!, process.id) // 'convener'
+ */
+export function actorStaff(actor: Pick<Actor, 'isAdmin' | 'processRoles'>, processId: string): StaffRole | null {
+  if (actor.isAdmin) return 'admin';
+  return actor.processRoles.get(processId)?.has('convener') ? 'convener' : null;
 }
