@@ -156,10 +156,10 @@ describe.skipIf(!hasChromium)('from consensus to action in a browser', () => {
       await chair.getByRole('link', { name: 'Record the outcome' }).click();
       await checkA11y(chair, 'outcome form', { javaScriptDisabled: true });
       await chair.getByLabel('Rough consensus', { exact: true }).check();
-      await chair.getByLabel('Rationale').fill('Every group supports or can live with the report; the one objection is answered.');
+      await chair.getByLabel('Rationale', { exact: true }).fill('Every group supports or can live with the report; the one objection is answered.');
       await submit(chair, chair.getByRole('button', { name: 'Record the outcome and close the call' }), 422);
       await expect(chair.getByRole('alert').innerText()).resolves.toContain('objection has no answer');
-      await chair.getByLabel('Your answer to Bob Brown').fill('Section 3 already requires a published way to report flaws, and the label links to it.');
+      await chair.getByLabel('Your answer to Bob Brown', { exact: true }).fill('Section 3 already requires a published way to report flaws, and the label links to it.');
       await submit(chair, chair.getByRole('button', { name: 'Record the outcome and close the call' }));
       const record = await chair.getByRole('main').innerText();
       expect(record).toContain('The outcome is recorded and the call is closed.');
