@@ -77,29 +77,37 @@ function conditions(f: SearchFilter): RawBuilder<unknown>[] {
   return where;
 }
 
+/**
+ * One search_entries row for an entry: its tsvector computed by the server in the entry's own
+ * text search configuration (title weighted A, body B). Shared by the single upsert and the
+ * import's many-row insert, so both index a text the same way.
+ */
+function entryRow(e: SearchEntryInput, config: string, at: Date) {
+  const cfg = sql.lit(config);
+  return {
+    id: newId(),
+    kind: e.kind,
+    ref_id: e.refId,
+    process_id: e.processId,
+    lang: e.lang,
+    subkind: e.subkind ?? null,
+    status: e.status ?? null,
+    title: e.title,
+    body: e.body,
+    path: e.path,
+    members_only: e.membersOnly ?? false,
+    group_key: e.groupKey ?? null,
+    tsv: sql<string>`setweight(to_tsvector(${cfg}::regconfig, ${e.title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${e.body}), 'B')`,
+    updated_at: at,
+  };
+}
+
 /** SQL of the search index: writes for search.index.ts, and the ranked query. */
 export const searchRepository = {
   async upsert(db: Kysely<DB>, e: SearchEntryInput, config: string): Promise<void> {
-    const cfg = sql.lit(config);
-    const tsv = sql<string>`setweight(to_tsvector(${cfg}::regconfig, ${e.title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${e.body}), 'B')`;
     await db
       .insertInto('search_entries')
-      .values({
-        id: newId(),
-        kind: e.kind,
-        ref_id: e.refId,
-        process_id: e.processId,
-        lang: e.lang,
-        subkind: e.subkind ?? null,
-        status: e.status ?? null,
-        title: e.title,
-        body: e.body,
-        path: e.path,
-        members_only: e.membersOnly ?? false,
-        group_key: e.groupKey ?? null,
-        tsv,
-        updated_at: new Date(),
-      })
+      .values(entryRow(e, config, new Date()))
       .onConflict((oc) =>
         oc.columns(['kind', 'ref_id', 'lang']).doUpdateSet((eb) => ({
           process_id: eb.ref('excluded.process_id'),
@@ -126,27 +134,7 @@ export const searchRepository = {
     const now = new Date();
     await db
       .insertInto('search_entries')
-      .values(
-        entries.map(({ e, config }) => {
-          const cfg = sql.lit(config);
-          return {
-            id: newId(),
-            kind: e.kind,
-            ref_id: e.refId,
-            process_id: e.processId,
-            lang: e.lang,
-            subkind: e.subkind ?? null,
-            status: e.status ?? null,
-            title: e.title,
-            body: e.body,
-            path: e.path,
-            members_only: e.membersOnly ?? false,
-            group_key: e.groupKey ?? null,
-            tsv: sql<string>`setweight(to_tsvector(${cfg}::regconfig, ${e.title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${e.body}), 'B')`,
-            updated_at: now,
-          };
-        }),
-      )
+      .values(entries.map(({ e, config }) => entryRow(e, config, now)))
       .execute();
   },
 
