@@ -325,6 +325,8 @@ describe.skipIf(!!process.env.DATABASE_URL)('exports take time in proportion to 
           duplicateGroupSize: 1,
           response: next(),
           staffRole: 'administrator',
+          channel: 'bulk',
+          receivedAt: '2026-01-02T00:00:00.000Z',
         })),
         csvRow,
       ),

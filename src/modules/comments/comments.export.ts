@@ -4,6 +4,7 @@ import { staffRoleOut, type StaffRoleOut } from '../../platform/auth/staff.prese
 import type { StakeholderGroup } from '../processes/index.js';
 import type { CommentRow } from './comments.repository.js';
 import { everyComment } from './listing.service.js';
+import { receivedAt } from './comments.presenter.js';
 import type { Paragraph, PeriodDetail } from './periods.service.js';
 
 /** One exported comment; a hidden one keeps its place, reason and date but none of its text or name. */
@@ -28,6 +29,10 @@ export interface ExportRecord {
   response: string;
   /** "administrator", "convener" or null: the staff badge the page shows beside the name (issue 10); null when hidden. */
   staffRole: StaffRoleOut | null;
+  /** How it arrived: web, api or bulk (issue 11). */
+  channel: string;
+  /** When Concord received it; `date` is when it was submitted (they differ for imported comments). */
+  receivedAt: string;
 }
 
 /** The CSV header, in the order of ExportRecord's fields; new columns are appended, never inserted. */
@@ -51,6 +56,8 @@ export const EXPORT_COLUMNS: (keyof ExportRecord)[] = [
   'duplicateGroupSize',
   'response',
   'staffRole',
+  'channel',
+  'receivedAt',
 ];
 
 /**
@@ -95,6 +102,8 @@ export function toRecord(c: CommentRow, d: PeriodDetail, groups: StakeholderGrou
     duplicateGroupSize: c.group_size,
     response: c.outcome ?? '',
     staffRole: hidden ? null : staffRoleOut(c.author_staff),
+    channel: c.channel,
+    receivedAt: receivedAt(c).toISOString(),
   };
 }
 

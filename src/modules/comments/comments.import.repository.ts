@@ -34,6 +34,8 @@ export const STAGING_COLUMNS = [
   'receipt',
   'import_key',
   'created_at',
+  'sender_domain',
+  'sender_hash',
 ] as const;
 
 /**
@@ -109,14 +111,17 @@ export const commentImportRepository = {
 
   /**
    * Write the staged rows as comments in their groups (the group's primary is listed), and
-   * return them as stored. A key already in the period is passed over.
+   * return them as stored. A key already in the period is passed over. Their channel is
+   * `bulk`, received now (the chunk's transaction time); `created_at` is the file's time.
    */
   async insertComments(db: Kysely<DB>, importId: string, periodId: string): Promise<Comment[]> {
     const r = await sql<Comment>`
       insert into comments (id, period_id, document_id, version_id, anchor, author_id, display_name, organisation, stakeholder_group_id,
-        lang, body, body_hash, group_id, listed, file_id, receipt, idempotency_key, import_key, import_id, import_line, created_at)
+        lang, body, body_hash, group_id, listed, file_id, receipt, idempotency_key, import_key, import_id, import_line, created_at,
+        channel, received_at, sender_domain, sender_hash)
       select s.id, ${periodId}, s.document_id, s.version_id, s.anchor, null, s.display_name, s.organisation, s.stakeholder_group_id,
-        s.lang, s.body, s.body_hash, g.id, g.primary_comment_id = s.id, null, s.receipt, null, s.import_key, s.import_id, s.line, s.created_at
+        s.lang, s.body, s.body_hash, g.id, g.primary_comment_id = s.id, null, s.receipt, null, s.import_key, s.import_id, s.line, s.created_at,
+        'bulk', now(), s.sender_domain, s.sender_hash
       from comment_import_rows s
       join comment_groups g on g.period_id = ${periodId} and g.body_hash = s.group_key
       where s.import_id = ${importId}

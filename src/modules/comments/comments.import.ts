@@ -16,6 +16,7 @@ import { commentSearchEntry } from './comments.service.js';
 import { commentsRepository } from './comments.repository.js';
 import { CommentFields } from './comments.schema.js';
 import { newReceipt } from './comments.text.js';
+import { senderSignals } from './comments.sender.js';
 import { duplicateKeys, ensureAnchor, ensureDisplayName, ensureOpen, ensureStakeholderGroup, pickDocument } from './comments.rules.js';
 import { getPeriod, paragraphsOf, type CoveredDocument } from './periods.service.js';
 import { commentImportRepository as repo, STAGING_COLUMNS, type CommentImport, type KnownKey } from './comments.import.repository.js';
@@ -275,7 +276,7 @@ async function checkRow(
     return {
       key,
       hash: `${hash}\n${target.document.id}\n${input.anchor ?? ''}`,
-      values: [id, target.document.id, target.version.id, input.anchor ?? null, name, input.organisation || null, input.stakeholderGroupId ?? null, input.lang, input.text, hash, groupKey, newId(at.getTime()), newReceipt(), key, at],
+      values: [id, target.document.id, target.version.id, input.anchor ?? null, name, input.organisation || null, input.stakeholderGroupId ?? null, input.lang, input.text, hash, groupKey, newId(at.getTime()), newReceipt(), key, at, ...senderValues(v.email)],
     };
   } catch (err) {
     if (!(err instanceof HttpProblem)) throw err;
@@ -283,6 +284,12 @@ async function checkRow(
     const message = t(err.key, err.params);
     return { key: givenKey, reason: column ? t('commentImport.rows.column', { column: FIELD_COLUMN[column] ?? column, message }) : message };
   }
+}
+
+/** The row's email as the staged sender columns: its domain and keyed hash, never the address. */
+function senderValues(email: string | undefined): [string | null, string | null] {
+  const s = senderSignals(email);
+  return [s.sender_domain, s.sender_hash];
 }
 
 /** What landing a chunk did. */

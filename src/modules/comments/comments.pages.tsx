@@ -106,7 +106,7 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
       schema: CommentFields,
       input: commentFormToBody(flat),
       again: (errors, status) => showForm(req, reply, flat, errors, status),
-      run: (data) => submitToPeriod(db(), req.actor, records, data, { idempotencyKey: key, upload }, { baseUrl: base() }),
+      run: (data) => submitToPeriod(db(), req.actor, records, data, { idempotencyKey: key, upload }, { baseUrl: base(), channel: 'web' }),
       to: ({ comment }) => localPath(req.lang, commentPath(records.process.slug, comment.id)),
       notice: 'comments.submitted',
     });

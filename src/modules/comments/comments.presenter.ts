@@ -31,6 +31,9 @@ export function presentPeriod(d: PeriodDetail, processSlug: string, baseUrl: str
   };
 }
 
+/** When Concord received a comment; comments written before arrival times were kept (0028) arrived when they were created. */
+export const receivedAt = (c: Pick<CommentRow, 'received_at' | 'created_at'>): Date => c.received_at ?? c.created_at;
+
 /**
  * The API's view of a comment. A hidden comment is a tombstone: its reason and date, never
  * its text, its name or its file.
@@ -56,6 +59,8 @@ export function presentComment(c: CommentRow, d: PeriodDetail, processSlug: stri
     file: !hidden && c.file_id ? { url: `${baseUrl}/api/v1${commentPath(processSlug, c.id)}/file` } : null,
     response: c.outcome && c.rationale && c.response_lang ? { outcome: c.outcome, rationale: c.rationale, lang: c.response_lang } : null,
     createdAt: c.created_at.toISOString(),
+    channel: c.channel,
+    receivedAt: receivedAt(c).toISOString(),
     url: `${baseUrl}/${c.lang}${commentPath(processSlug, c.id)}`,
     staffRole: hidden ? null : staffRoleOut(c.author_staff),
   };

@@ -137,7 +137,7 @@ export const commentsApi: FastifyPluginAsyncZod = async (app) => {
       const { process, period } = await loadPeriod(req.params, req.actor);
       const { file, ...fields } = req.body;
       const upload = file ? { name: file.name, data: Buffer.from(file.contentBase64, 'base64') } : undefined;
-      const { comment, replayed } = await submitComment(db(), req.actor, period.period.id, fields, { idempotencyKey: req.headers['idempotency-key'], upload }, { baseUrl: base() });
+      const { comment, replayed } = await submitComment(db(), req.actor, period.period.id, fields, { idempotencyKey: req.headers['idempotency-key'], upload }, { baseUrl: base(), channel: 'api' });
       return reply.status(replayed ? 200 : 201).send(await presentOne(process.slug, comment.id, req.actor));
     },
   );

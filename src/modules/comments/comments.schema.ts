@@ -15,6 +15,9 @@ export type PeriodState = (typeof PERIOD_STATES)[number];
 export const AUDIENCES = ['confirmed', 'members'] as const;
 
 /** Why a moderator hides a comment. */
+/** How a comment arrived. */
+export const COMMENT_CHANNELS = ['web', 'api', 'bulk'] as const;
+
 export const HIDDEN_REASONS = ['spam', 'abuse', 'off_topic', 'personal_information', 'not_consented'] as const;
 
 /** The listing's status filter: answered (a disposition exists), awaiting one, or hidden. */
@@ -184,7 +187,9 @@ export const CommentOut = z.object({
   duplicates: z.object({ groupId: z.uuid(), size: z.number().int(), primaryId: z.uuid().nullable() }),
   file: z.object({ url: z.string() }).nullable(),
   response: z.object({ outcome: z.string(), rationale: z.string(), lang: z.enum(['en', 'fr']) }).nullable(),
-  createdAt: Stamp,
+  createdAt: Stamp.describe('When it was submitted: for an imported comment, the time its file gives'),
+  channel: z.enum(COMMENT_CHANNELS).describe('How it arrived: web (the HTML form), api (this API) or bulk (a file import)'),
+  receivedAt: Stamp.describe('When Concord received it (for an imported comment, when its import landed it)'),
   url: z.string(),
   staffRole: StaffRoleOutSchema,
 });

@@ -16,6 +16,7 @@ import { can, canSee } from '../../platform/auth/policies.js';
 import { commentsRepository as repo, type Comment, type CommentRow, type Period } from './comments.repository.js';
 import type { CommentFields } from './comments.schema.js';
 import { isReceipt, newReceipt } from './comments.text.js';
+import { senderSignals } from './comments.sender.js';
 import { duplicateKeys, ensureAnchor, ensureDisplayName, ensureOpen, ensureStakeholderGroup, pickDocument } from './comments.rules.js';
 import { getPeriod, paragraphsOf, periodState, type CoveredDocument } from './periods.service.js';
 
@@ -24,6 +25,8 @@ export const commentPath = (processSlug: string, commentId: string) => `/process
 
 /** Options for submitComment; the skips are for seeding demo data and benchmarks, never for people. */
 export interface SubmitOptions {
+  /** How it arrived: the HTML form (the default) or the single-comment API. */
+  channel?: 'web' | 'api';
   /** The comment's time (back-dating demo comments); the window is checked against it. Default: now. */
   at?: Date;
   /** Take the comment whatever the window (demo data in a closed period). */
@@ -157,6 +160,10 @@ export async function submitToPeriod(
         receipt: newReceipt(),
         idempotency_key: key ?? null,
         created_at: at,
+        channel: opts.channel ?? 'web',
+        received_at: at,
+        // The signed-in account's email, kept only as its domain and a keyed hash.
+        ...senderSignals(actor?.email),
       });
       await repo.countComment(trx, period.id, target.document.id, anchor ?? '', group.size === 1);
       await indexComment(trx, comment, target.document, process, { fresh: true });

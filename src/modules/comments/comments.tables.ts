@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp } from '../../platform/db/columns.js';
 
 
+/** How a comment arrived (0028). */
+export type CommentChannel = 'web' | 'api' | 'bulk';
 export type CommentAudience = 'confirmed' | 'members';
 export type HiddenReason = 'spam' | 'abuse' | 'off_topic' | 'personal_information' | 'not_consented';
 export type DispositionOutcome = 'accepted' | 'partly_accepted' | 'not_accepted' | 'noted' | 'out_of_scope';
@@ -66,6 +68,14 @@ export interface CommentsTable {
   /** The import and the file's line the comment came from (its channel); null when sent one at a time. */
   import_id: ColumnType<string | null, string | null | undefined, never>;
   import_line: ColumnType<number | null, number | null | undefined, never>;
+  /** How it arrived (0028): the HTML form, the single-comment API or an import. */
+  channel: ColumnType<CommentChannel, CommentChannel | undefined, never>;
+  /** When Concord received it (0028); null for comments written before then (their created_at was their arrival). */
+  received_at: ColumnType<Date | null, Date | string | null | undefined, never>;
+  /** The sender's email domain, lower case (0028); null when unknown. Never shown to the public. */
+  sender_domain: ColumnType<string | null, string | null | undefined, never>;
+  /** A keyed hash (HMAC) of the sender's normalised email (0028), never the email; null when unknown. */
+  sender_hash: ColumnType<string | null, string | null | undefined, never>;
   status: ColumnType<'visible' | 'hidden', 'visible' | 'hidden' | undefined, 'visible' | 'hidden'>;
   hidden_reason: HiddenReason | null;
   hidden_note: string | null;
@@ -168,6 +178,9 @@ export interface CommentImportRowsTable {
   receipt: string;
   import_key: string;
   created_at: Timestamp;
+  /** The row's email as domain and keyed hash (0028). */
+  sender_domain: string | null;
+  sender_hash: string | null;
 }
 
 /** The comments module's tables, added to the database's type (see platform/db/schema.ts). */

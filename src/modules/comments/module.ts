@@ -7,6 +7,7 @@ import { periodsPages } from './periods.pages.js';
 import { commentsPages } from './comments.pages.js';
 import { dispositionsPages } from './dispositions.pages.js';
 import * as m0027 from './migrations/0027_comment_imports.js';
+import * as m0028 from './migrations/0028_comment_channels.js';
 
 /** Comment periods, comments, moderation, and a response to every comment. */
 export default defineModule({
@@ -15,5 +16,5 @@ export default defineModule({
   pages: [periodsPages, commentsPages, dispositionsPages],
   hooks: [{ hook: 'document.margin', run: (db, documentId) => commentMargin(db, documentId) }],
   demo: commentsDemo,
-  migrations: { '0027_comment_imports': m0027 },
+  migrations: { '0027_comment_imports': m0027, '0028_comment_channels': m0028 },
 });

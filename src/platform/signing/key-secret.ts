@@ -13,7 +13,7 @@ export const KEY_FILE = 'signing-key.secret';
 let memorySecret: string | undefined;
 
 /** The AES key currently in use; set by useKeySecret at start-up. */
-let current: { key: Buffer; digestKey: Buffer; source: KeySecretSource } | undefined;
+let current: { key: Buffer; digestKey: Buffer; senderKey: Buffer; source: KeySecretSource } | undefined;
 
 /** Derive the AES-256 key from the secret text, so any long random string will do. */
 function deriveKey(secret: string): Buffer {
@@ -23,6 +23,11 @@ function deriveKey(secret: string): Buffer {
 /** The HMAC key of personal-data digests: from the same secret, a different HKDF label, so neither key tells the other. */
 function deriveDigestKey(secret: string): Buffer {
   return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'concord', 'record-digests v1', 32));
+}
+
+/** The HMAC key of comment senders' email hashes (issue 11): same secret, its own HKDF label. */
+function deriveSenderKey(secret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'concord', 'sender-digests v1', 32));
 }
 
 /** Read the data folder's key file, creating it (mode 0600, never overwritten) on first use. */
@@ -64,7 +69,7 @@ export function useKeySecret(config: Pick<Config, 'keySecret' | 'dataDir'>): Key
     secret = f.secret;
     source = { kind: 'file', path: f.path, created: f.created };
   }
-  current = { key: deriveKey(secret), digestKey: deriveDigestKey(secret), source };
+  current = { key: deriveKey(secret), digestKey: deriveDigestKey(secret), senderKey: deriveSenderKey(secret), source };
   return source;
 }
 
@@ -78,6 +83,18 @@ export function recordDigestKey(): Buffer {
   if (current) return current.digestKey;
   memorySecret ??= randomBytes(32).toString('base64url');
   return deriveDigestKey(memorySecret);
+}
+
+/**
+ * The installation's key for hashes of comment senders' emails (HMAC-SHA-256): every app
+ * server and the CLI sharing the key secret compute the same hash for one address, and
+ * nobody without it can test a guessed address against a stored hash. Before useKeySecret
+ * runs, a per-process random key (as recordDigestKey). Never logged.
+ */
+export function senderDigestKey(): Buffer {
+  if (current) return current.senderKey;
+  memorySecret ??= randomBytes(32).toString('base64url');
+  return deriveSenderKey(memorySecret);
 }
 
 /** A sentence for the start-up lines: where private keys' encryption key comes from. */
