@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anActor, modelCtx } from '../../../test/helpers/actors.js';
 import { commentEntry, commentPage, commentsListPage, moderationPage } from './comments.page-presenter.js';
 import { comment, detail, groups, paragraphs, process } from '../../../test/helpers/comment-records.js';
+import { summariseSignals } from './comments.signals.js';
 
 const during = new Date('2024-05-10T12:00:00Z');
 
@@ -77,7 +78,7 @@ describe('commentPage and moderationPage', () => {
 
   it('lists recently hidden comments with the reason translated and the time in fr-CA', () => {
     const hidden = [{ ...comment({ status: 'hidden', hidden_reason: 'spam', hidden_at: new Date('2024-05-03T12:00:00Z') }), hidden_by_name: 'Mod' }];
-    const m = moderationPage({ process, d: detail, reports: [], hidden }, modelCtx('fr'));
+    const m = moderationPage({ process, d: detail, reports: [], hidden, signals: summariseSignals({ seconds: [], channels: [], domains: [], withSender: 0, disposable: 0, senders: [], sendersWithManyNames: 0 }) }, modelCtx('fr'));
     expect(m.hidden[0]).toMatchObject({ path: '/fr/processes/labels/comments/c1', receipt: 'R-1', by: 'Mod' });
     expect(m.hidden[0]!.when).toMatch(/3 mai 2024/);
     expect(m.hidden[0]!.reason).not.toBe('spam');

@@ -1,5 +1,5 @@
 import { can } from '../../platform/auth/policies.js';
-import { formatDate, formatDateTime, formatNumber } from '../../platform/i18n/i18n.js';
+import { formatDate, formatDateTime, formatDateTimeSeconds, formatNumber, formatPercent } from '../../platform/i18n/i18n.js';
 import { pick } from '../../platform/i18n/pick.js';
 import { formatInstant } from '../../platform/time/zoned.js';
 import { timeLeft, timeLeftWords } from '../../platform/time/time-left.js';
@@ -13,6 +13,8 @@ import type { Comment, CommentReport, CommentRow } from './comments.repository.j
 import { HIDDEN_REASONS, type ListQuery } from './comments.schema.js';
 import { commentPath } from './comments.service.js';
 import { MAX_COMMENT_CHARS } from './comments.text.js';
+import { receivedAt } from './comments.presenter.js';
+import { BURST_MIN, type Signals } from './comments.signals.js';
 import type { CommentPage } from './listing.service.js';
 import { paragraphPath, periodPath, periodState, type CoveredDocument, type Paragraph, type PeriodDetail } from './periods.service.js';
 
@@ -276,6 +278,8 @@ export interface CommentPageModel {
     /** The restore form's address while it is hidden, else null. */
     restorePath: string | null;
     hiddenNote: string | null;
+    /** How and when it arrived (its channel, its import line, when received). */
+    arrival: string;
     reasons: { value: string; label: string }[];
     reports: { id: string; line: string }[];
   } | null;
@@ -308,11 +312,22 @@ export function commentPage(r: CommentRecords, ctx: ModelCtx): CommentPageModel 
           hidePath: visible ? localPath(lang, `${path}/hide`) : null,
           restorePath: visible ? null : localPath(lang, `${path}/restore`),
           hiddenNote: !visible && c.hidden_note ? t('comments.hiddenNote', { note: c.hidden_note }) : null,
+          arrival: arrivalLine(ctx, c, d.period.time_zone),
           reasons: HIDDEN_REASONS.map((x) => ({ value: x, label: t(`comments.reasons.${x}`) })),
           reports: r.reports.map((x) => ({ id: x.id, line: `${formatDateTime(lang, x.created_at, d.period.time_zone)} — ${t(`comments.reportStatus.${x.status}`)}: ${x.statement}` })),
         }
       : null,
   };
+}
+
+/** A comment's channel and arrival, to the second, for its moderators. */
+export function arrivalLine(ctx: ModelCtx, c: Pick<CommentRow, 'channel' | 'import_line' | 'received_at' | 'created_at'>, zone: string): string {
+  const { t, lang } = ctx;
+  const when = formatDateTimeSeconds(lang, receivedAt(c), zone);
+  const channel = t(`comments.channels.${c.channel}`);
+  return c.channel === 'bulk' && c.import_line !== null
+    ? t('comments.arrivalImported', { channel, line: c.import_line, when, submitted: formatDateTimeSeconds(lang, c.created_at, zone) })
+    : t('comments.arrival', { channel, when });
 }
 
 /** "This was sent in my name without my consent": the statement form. */
@@ -367,10 +382,48 @@ export interface ModerationPageModel {
   trail: Crumb[];
   reports: { id: string; commentPath: string; commentTitle: string; when: string; statement: string; action: string; resolutionLabel: string }[];
   hidden: { id: string; path: string; receipt: string; reason: string; when: string; by: string }[];
+  signals: SignalsModel;
+}
+
+/** The period's flood signals as the moderation page shows them (no email, no sender hash). */
+export interface SignalsModel {
+  /** False when the period has no comment yet. */
+  any: boolean;
+  burstsCaption: string;
+  noBursts: string;
+  bursts: { second: string; count: string; share: string }[];
+  channels: { label: string; count: string; share: string }[];
+  domains: { domain: string; count: string; senders: string; disposable: string }[];
+  disposableLine: string | null;
+  sendersLine: string;
+  senders: { label: string; names: string; comments: string }[];
+}
+
+/** Signals as lines and table cells in the reader's language. */
+export function signalsModel(s: Signals, ctx: ModelCtx, zone: string): SignalsModel {
+  const { t, lang } = ctx;
+  const n = (x: number) => formatNumber(lang, x);
+  const pct = (x: number) => formatPercent(lang, x);
+  return {
+    any: s.total > 0,
+    burstsCaption: t('comments.signals.burstsCaption', { min: BURST_MIN }),
+    noBursts: t('comments.signals.noBursts', { min: BURST_MIN }),
+    bursts: s.bursts.map((b) => ({ second: formatDateTimeSeconds(lang, b.second, zone), count: n(b.count), share: pct(b.share) })),
+    channels: s.channels.map((c) => ({ label: t(`comments.channels.${c.channel}`), count: n(c.count), share: pct(c.share) })),
+    domains: s.domains.map((d) => ({
+      domain: d.domain,
+      count: n(d.count),
+      senders: n(d.senders),
+      disposable: t(d.disposable ? 'comments.signals.disposableYes' : 'comments.signals.disposableNo'),
+    })),
+    disposableLine: s.withSender > 0 ? t('comments.signals.disposableShare', { known: n(s.withSender), count: n(s.disposable.count), share: pct(s.disposable.share) }) : null,
+    sendersLine: s.senders.withManyNames > 0 ? t('comments.signals.sendersCount', { n: n(s.senders.withManyNames) }) : t('comments.signals.noSenders'),
+    senders: s.senders.largest.map((x, i) => ({ label: t('comments.signals.senderLabel', { n: i + 1 }), names: n(x.names), comments: n(x.comments) })),
+  };
 }
 
 export function moderationPage(
-  r: { process: Process; d: PeriodDetail; reports: (CommentReport & { receipt: string })[]; hidden: (Comment & { hidden_by_name: string | null })[] },
+  r: { process: Process; d: PeriodDetail; reports: (CommentReport & { receipt: string })[]; hidden: (Comment & { hidden_by_name: string | null })[]; signals: Signals },
   ctx: ModelCtx,
 ): ModerationPageModel {
   const { t, lang } = ctx;
@@ -396,5 +449,6 @@ export function moderationPage(
       when: c.hidden_at ? formatDateTime(lang, c.hidden_at, zone) : '',
       by: c.hidden_by_name ?? '',
     })),
+    signals: signalsModel(r.signals, ctx, zone),
   };
 }

@@ -15,6 +15,8 @@ import type { HideBody, ReportDecisionBody } from './comments.schema.js';
 import { indexComment } from './comments.service.js';
 import { countOnModeration } from './dispositions.service.js';
 import { periodPath } from './periods.service.js';
+import { signalsRepository, type SignalScope } from './signals.repository.js';
+import { BURST_MIN, DISPOSABLE_DOMAINS, SIGNALS_TOP, summariseSignals, type Signals } from './comments.signals.js';
 
 /** A comment and its group locked, group first (the order every writer takes them in). */
 async function lockForModeration(trx: Kysely<DB>, processId: string, commentId: string) {
@@ -147,3 +149,12 @@ export const openReports = (db: Kysely<DB>, periodId: string) => repo.openReport
 export const recentlyHidden = (db: Kysely<DB>, periodId: string) => repo.recentlyHidden(db, periodId, 50);
 /** The reports on one comment (for its moderators). */
 export const reportsOn = (db: Kysely<DB>, commentId: string) => repo.reportsOn(db, commentId);
+
+/**
+ * The flood signals of a set of comments (a period's, or some of its duplicate groups: one
+ * campaign's distinct texts). They inform moderators; they never hide a comment.
+ */
+export async function floodSignals(db: Kysely<DB>, scope: SignalScope): Promise<Signals> {
+  const counts = await signalsRepository.counts(db, scope, { burstMin: BURST_MIN, limit: SIGNALS_TOP, disposable: DISPOSABLE_DOMAINS });
+  return summariseSignals(counts);
+}

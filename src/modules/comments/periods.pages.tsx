@@ -15,7 +15,7 @@ import { instantToLocal, localToInstant, toSecond } from '../../platform/time/zo
 import { isTimeZone } from '../../platform/lib/time-zone.js';
 import { OpenPeriodBody } from './comments.schema.js';
 import { anchorCounts, getPeriod, listPeriods, openPeriod, paragraphsOf, periodPath, type PeriodDetail } from './periods.service.js';
-import { openReports, recentlyHidden } from './moderation.service.js';
+import { floodSignals, openReports, recentlyHidden } from './moderation.service.js';
 import { dispositionScope } from './dispositions.service.js';
 import { csvLines, jsonChunks } from './comments.export.js';
 import { presentPeriod } from './comments.presenter.js';
@@ -119,9 +119,9 @@ export const periodsPages: FastifyPluginAsync = async (app) => {
 
   app.get('/processes/:processSlug/comment-periods/:periodId/moderation', { config: { policy: 'comment.moderate', ...scoped }, schema: hide }, async (req, reply) => {
     const { process, d } = await load(req);
-    const [reports, hidden] = await Promise.all([openReports(db(), d.period.id), recentlyHidden(db(), d.period.id)]);
+    const [reports, hidden, signals] = await Promise.all([openReports(db(), d.period.id), recentlyHidden(db(), d.period.id), floodSignals(db(), { periodId: d.period.id })]);
     const ctx = pageCtx(req, reply);
-    return sendPage(reply, <ModerationView ctx={ctx} model={moderationPage({ process, d, reports, hidden }, ctx)} />);
+    return sendPage(reply, <ModerationView ctx={ctx} model={moderationPage({ process, d, reports, hidden, signals }, ctx)} />);
   });
 
   // Exports: every comment in arrival order, hidden ones as tombstones, streamed a batch at a time.

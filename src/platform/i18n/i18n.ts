@@ -146,6 +146,16 @@ export function formatDateTime(lang: Lang, date: Date, timeZone = 'America/Toron
   return frenchFirst(lang, cached(`dt|${lang}|${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short', timeZone })).format(date));
 }
 
+/** Format a date and time to the second (a burst of arrivals is told by its second). */
+export function formatDateTimeSeconds(lang: Lang, date: Date, timeZone = 'America/Toronto'): string {
+  return frenchFirst(lang, cached(`dts|${lang}|${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'medium', timeZone })).format(date));
+}
+
+/** Format a share (0 to 1) as a percentage, to a tenth of a percent at most. */
+export function formatPercent(lang: Lang, share: number): string {
+  return cached(`p|${lang}`, () => new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 })).format(share);
+}
+
 /** Format a date for a language. */
 export function formatDate(lang: Lang, date: Date, timeZone = 'America/Toronto'): string {
   return frenchFirst(lang, cached(`d|${lang}|${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone })).format(date));

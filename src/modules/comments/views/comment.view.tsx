@@ -62,6 +62,7 @@ export function CommentView(props: { ctx: PageCtx; model: CommentPageModel; valu
       {mod && (
         <section aria-labelledby="moderate-heading">
           <h2 id="moderate-heading">{t('comments.moderateHeading')}</h2>
+          <p class="arrival">{mod.arrival}</p>
           <ErrorSummary ctx={ctx} errors={props.errors ?? {}} />
           {mod.hidePath && <HideForm ctx={ctx} action={mod.hidePath} reasons={mod.reasons} values={props.values ?? {}} errors={props.errors ?? {}} />}
           {mod.restorePath && (
