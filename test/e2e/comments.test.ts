@@ -113,6 +113,14 @@ describe.skipIf(!hasChromium)('public comment in a browser', () => {
       await admin.goto(`${periodUrl}/moderation`);
       await checkA11y(admin, 'moderation page', { javaScriptDisabled: true });
       expect(await admin.getByRole('main').innerText()).toContain('Recently hidden comments');
+      // The flood signals (issue 11): their tables pass axe, in English and in French.
+      const signals = await admin.getByRole('region', { name: 'Signals' }).innerText();
+      expect(signals).toContain('They inform; they never hide a comment by themselves.');
+      expect(signals).toContain('web form');
+      expect(signals).not.toContain(VISITOR.email);
+      await admin.goto(`${periodUrl.replace('/en/', '/fr/')}/moderation`);
+      await checkA11y(admin, 'moderation page with signals (fr)', { javaScriptDisabled: true });
+      expect(await admin.getByRole('region', { name: 'Signaux' }).innerText()).toContain('ils ne masquent jamais un commentaire à eux seuls');
       await listShowsTombstone(plain, `${periodUrl}/comments`);
       await checkA11y(plain, 'comment list', { javaScriptDisabled: true });
     } finally {
