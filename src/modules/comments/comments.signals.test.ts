@@ -106,6 +106,7 @@ describe('sender signals', () => {
     expect(normaliseEmail('a@localhost')).toBeNull();
     expect(normaliseEmail('')).toBeNull();
     expect(normaliseEmail(undefined)).toBeNull();
+    expect(normaliseEmail(`a@${'x'.repeat(3000)}.org`)).toBeNull();
   });
 
   it('keeps the domain and a keyed hash that is the same for one mailbox, differs per key, and holds no part of the address', () => {
