@@ -6,7 +6,7 @@ const none: SignalCounts = { seconds: [], channels: [], domains: [], withSender:
 const at = (s: string) => new Date(`2026-03-01T10:00:${s}Z`);
 
 describe('summariseSignals', () => {
-  it('keeps the seconds holding at least the minimum, the largest first, ties by time, at most `top`', () => {
+  it('keeps the seconds holding at least the minimum (10 is in, 9 is out), the largest first, ties by time', () => {
     const s = summariseSignals(
       {
         ...none,
@@ -19,14 +19,21 @@ describe('summariseSignals', () => {
           { second: at('04'), count: 10 },
         ],
       },
-      { burstMin: 10, top: 3 },
+      { burstMin: 10, top: 10 },
     );
     expect(s.bursts.map((b) => [b.second.toISOString().slice(17, 19), b.count])).toEqual([
       ['03', 40],
       ['02', 12],
       ['05', 12],
+      ['04', 10],
     ]);
     expect(s.bursts[0]!.share).toBeCloseTo(0.4);
+  });
+
+  it('lists at most `top` bursts', () => {
+    const seconds = Array.from({ length: 8 }, (_, i) => ({ second: at(`0${i}`), count: 20 + i }));
+    const s = summariseSignals({ ...none, seconds, channels: [{ channel: 'bulk', count: 500 }] }, { burstMin: 10, top: 3 });
+    expect(s.bursts.map((b) => b.count)).toEqual([27, 26, 25]);
   });
 
   it('gives every channel in a fixed order with its share of all comments, zero when absent', () => {
