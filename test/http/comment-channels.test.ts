@@ -3,6 +3,7 @@ import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import { Client } from '../helpers/client.js';
 import { blocksOf, createDocument } from '../../src/modules/documents/documents.service.js';
 import { importComments } from '../../src/modules/comments/comments.import.js';
+import { makeUser } from '../helpers/factories.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
 
 /**
@@ -32,8 +33,7 @@ beforeAll(async () => {
   oversight = await signedInClient(t, { processRoles: [{ role: 'oversight', processId }] });
   moderator = await signedInClient(t, { processRoles: [{ role: 'moderator', processId }] });
   commenter = await signedInClient(t);
-  const conv = await signedInClient(t, { processRoles: [{ role: 'convener', processId }] });
-  convener = { userId: conv.userId, name: 'Convener', email: conv.email, lang: 'en', emailConfirmed: true, isAdmin: false, processRoles: new Map([[processId, new Set(['convener'])]]), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() } as unknown as Actor;
+  convener = (await makeUser(t.db, { roles: [{ role: 'convener', processId }] })).actor;
   const actor: Actor = { userId: admin.userId, name: 'Admin', email: admin.email, lang: 'en', emailConfirmed: true, isAdmin: true, processRoles: new Map(), groupRoles: new Map(), organisationRoles: new Map(), installationRoles: new Set() };
   const doc = await createDocument(t.db, actor, processId, {
     groupId: null,
