@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { campaignsDemo } from './campaigns.demo.js';
 import { campaignsDetectJob } from './campaigns.jobs.js';
 import { campaignsPages } from './campaigns.pages.js';
 import * as m0030 from './migrations/0030_campaigns.js';
@@ -13,5 +14,6 @@ export default defineModule({
   name: 'campaigns',
   pages: [campaignsPages],
   jobs: [campaignsDetectJob],
+  demo: campaignsDemo,
   migrations: { '0030_campaigns': m0030 },
 });

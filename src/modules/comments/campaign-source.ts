@@ -39,3 +39,8 @@ export function groupTexts(db: Kysely<DB>, groupIds: string[]): Promise<GroupTex
 export async function periodExists(db: Kysely<DB>, periodId: string): Promise<boolean> {
   return isUuid(periodId) && !!(await commentsRepository.periodById(db, periodId));
 }
+
+/** The ids of a process's comment periods (a handful). */
+export async function periodIdsOf(db: Kysely<DB>, processId: string): Promise<string[]> {
+  return (await commentsRepository.periodsByProcess(db, processId)).map((p) => p.id);
+}
