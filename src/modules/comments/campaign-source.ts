@@ -40,7 +40,7 @@ export async function periodExists(db: Kysely<DB>, periodId: string): Promise<bo
   return isUuid(periodId) && !!(await commentsRepository.periodById(db, periodId));
 }
 
-/** The ids of a process's comment periods (a handful). */
-export async function periodIdsOf(db: Kysely<DB>, processId: string): Promise<string[]> {
-  return (await commentsRepository.periodsByProcess(db, processId)).map((p) => p.id);
+/** A process's comment periods (a handful): their ids and when they close. */
+export async function periodsOf(db: Kysely<DB>, processId: string): Promise<{ id: string; closesAt: Date }[]> {
+  return (await commentsRepository.periodsByProcess(db, processId)).map((p) => ({ id: p.id, closesAt: p.closes_at }));
 }

@@ -12,7 +12,7 @@ export { hideComment } from './moderation.service.js';
 export { openPeriod, periodPath } from './periods.service.js';
 export { importComments, type ImportResult, type RefusedRow } from './comments.import.js';
 export { formatOf, type ImportFormat } from './comments.import-parse.js';
-export { groupSetBreakdown, groupTexts, periodExists, periodIdsOf, periodTexts, type GroupText, type PeriodText, type SetBreakdownRow } from './campaign-source.js';
+export { groupSetBreakdown, groupTexts, periodExists, periodsOf, periodTexts, type GroupText, type PeriodText, type SetBreakdownRow } from './campaign-source.js';
 export { periodScope } from './comments.scopes.js';
 export { periodTitle, periodTrail } from './comments.page-presenter.js';
 export type { PeriodDetail } from './periods.service.js';
