@@ -91,6 +91,12 @@ describe('campaigns: detection, review and one response', () => {
     // What the worker does with that job.
     const result = await campaignsDetectJob.handle({ db: t.db, baseUrl: '', log: t.app.log }, jobs[0]!.data);
     expect(result).toEqual({ periodId, texts: 4, campaigns: 1 });
+    // Run twice (a retry): the period's campaigns are replaced, not added to; each run is kept.
+    await campaignsDetectJob.handle({ db: t.db, baseUrl: '', log: t.app.log }, jobs[0]!.data);
+    const stored = await t.db.selectFrom('campaigns').select(['member_count', 'group_count']).where('period_id', '=', periodId).execute();
+    expect(stored.map((c) => [Number(c.member_count), c.group_count])).toEqual([[6, 3]]);
+    expect(await t.db.selectFrom('campaign_groups').select('group_id').execute()).toHaveLength(3);
+    expect(await t.db.selectFrom('campaign_runs').select('id').where('period_id', '=', periodId).execute()).toHaveLength(2);
   });
 
   it('lists the campaign once with its exact count and distinct texts, and its page shows variants, the personal note first, counts by group and channel, and the timeline', async () => {
