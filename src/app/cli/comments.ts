@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { withDatabase } from './with-db.js';
+import { jobsSchemaFor } from '../../platform/jobs/queue.js';
 
 interface ImportCliOptions {
   period: string;
@@ -62,7 +63,7 @@ export function registerCommentsCommand(cli: Command, out: (s: string) => void):
     .option('--errors <file>', 'write refused rows to this CSV file (line, key, reason)')
     .addOption(new Option('--lang <lang>', 'language of the messages').choices(['en', 'fr']).default('en'))
     .action((file: string, o: ImportCliOptions) =>
-      withDatabase(async (database) => {
+      withDatabase(async (database, config) => {
         const [{ importComments, formatOf }, { accountsRepository }, { actorForUser }, { tFor }, { HttpProblem }] = await Promise.all([
           import('../../modules/comments/index.js'),
           import('../../modules/accounts/index.js'),
@@ -99,6 +100,7 @@ export function registerCommentsCommand(cli: Command, out: (s: string) => void):
             },
             // After each chunk has committed: a line rewritten in place on a terminal, one line each otherwise (logs).
             onProgress: (read, total) => process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${t('commentImport.progress', { read, total })}${process.stderr.isTTY ? '' : '\n'}`),
+            jobsSchema: jobsSchemaFor(config.databaseSchema),
             ...(chunkRows ? { chunkRows } : {}),
             ...(stall ? { onStep: stall } : {}),
           });
@@ -113,6 +115,30 @@ export function registerCommentsCommand(cli: Command, out: (s: string) => void):
           throw err;
         } finally {
           if (errors) await new Promise<void>((resolve) => errors.end(resolve));
+        }
+      }),
+    );
+
+  comments
+    .command('campaigns')
+    .description('detect the campaigns of a comment period now (as the campaigns.detect job does) and print them, largest first')
+    .requiredOption('--period <id>', 'the comment period’s id')
+    .addOption(new Option('--lang <lang>', 'language of the output').choices(['en', 'fr']).default('en'))
+    .action((o: { period: string; lang: 'en' | 'fr' }) =>
+      withDatabase(async (database) => {
+        const [{ detectAndList }, { tFor }, { HttpProblem }] = await Promise.all([
+          import('../../modules/campaigns/index.js'),
+          import('../../platform/i18n/i18n.js'),
+          import('../../platform/http/problem.js'),
+        ]);
+        const t = tFor(o.lang);
+        try {
+          const r = await detectAndList(database.db, o.period);
+          out(t('campaigns.cli.summary', { count: r.campaigns.length, texts: r.texts }));
+          for (const c of r.campaigns) out(t('campaigns.cli.line', { kind: t(`campaigns.kinds.${c.kind}`), count: c.memberCount, texts: c.textCount, excerpt: c.excerpt }));
+        } catch (err) {
+          if (err instanceof HttpProblem) throw new Error(t(err.key, err.params));
+          throw err;
         }
       }),
     );

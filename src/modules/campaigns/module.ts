@@ -1,10 +1,19 @@
 import { defineModule } from '../../platform/modules/define.js';
+import { campaignsDemo } from './campaigns.demo.js';
+import { campaignsDetectJob } from './campaigns.jobs.js';
+import { campaignsPages } from './campaigns.pages.js';
+import * as m0030 from './migrations/0030_campaigns.js';
 
 /**
  * Campaigns: finding the mass-comment campaigns among a period's comments (exact copies,
- * near-duplicates, mail-merge templates, letters with a personal note). For now only the
- * detection itself (campaigns.detect.ts); the review page and jobs come with issue 11.
+ * near-duplicates, mail-merge templates, letters with a personal note), storing them per
+ * period (campaigns.store.ts, campaigns.repository.ts), the `campaigns.detect` job, and the
+ * moderators' review pages with one response for a whole campaign.
  */
 export default defineModule({
   name: 'campaigns',
+  pages: [campaignsPages],
+  jobs: [campaignsDetectJob],
+  demo: campaignsDemo,
+  migrations: { '0030_campaigns': m0030 },
 });

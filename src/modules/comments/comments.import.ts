@@ -10,6 +10,7 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { fieldErrors } from '../../platform/http/validation.js';
 import { tFor } from '../../platform/i18n/i18n.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
+import { QUEUES, enqueue } from '../../platform/jobs/queue.js';
 import { processById, stakeholderGroupsOf } from '../processes/index.js';
 import { indexManyForSearch } from '../search/index.js';
 import { commentSearchEntry } from './comments.service.js';
@@ -53,6 +54,8 @@ export interface ImportOptions {
   onStep?: (step: ImportStep, chunk: number) => Promise<void> | void;
   /** The clock (tests). */
   now?: Date;
+  /** pg-boss's schema: when given, an import that added comments asks for the period's campaign detection. */
+  jobsSchema?: string;
 }
 
 /** The statements of a chunk's transaction, in order. */
@@ -216,6 +219,7 @@ export async function importComments(
   }
   await land();
   const finished = await repo.finishImport(db, record.id, read);
+  if (opts.jobsSchema && added) await enqueue(db, opts.jobsSchema, QUEUES.campaignsDetect, { periodId: period.id });
   return { import: finished, read, added, skipped, refused };
 }
 

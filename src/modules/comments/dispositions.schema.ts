@@ -72,3 +72,9 @@ export const DispositionOut = z.object({
 export type DispositionOut = z.infer<typeof DispositionOut>;
 /** A page of responses and the cursor for the next. */
 export const DispositionPage = z.object({ items: z.array(DispositionOut), next: z.string().nullable() });
+
+/** One response for many groups at once (a campaign): the outcome and rationale rules of DispositionBody. */
+export const GroupsDispositionBody = z.object({
+  outcome: z.enum(OUTCOMES, { error: 'dispositions.errors.outcome' }),
+  rationale: z.string({ error: 'dispositions.errors.rationaleRequired' }).trim().min(1, 'dispositions.errors.rationaleRequired').max(MAX_RATIONALE, 'errors.text.tooLong'),
+});

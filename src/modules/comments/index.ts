@@ -5,9 +5,14 @@
 export { commentPath, submitComment } from './comments.service.js';
 export { periodSummaries } from './comments.summary.js';
 export { bodyHash, normaliseForDuplicates } from './comments.text.js';
-export { OUTCOMES } from './dispositions.schema.js';
+export { GroupsDispositionBody, OUTCOMES } from './dispositions.schema.js';
+export { respondToGroups } from './dispositions.groups.js';
 export { recordDisposition } from './dispositions.service.js';
 export { hideComment } from './moderation.service.js';
 export { openPeriod, periodPath } from './periods.service.js';
 export { importComments, type ImportResult, type RefusedRow } from './comments.import.js';
 export { formatOf, type ImportFormat } from './comments.import-parse.js';
+export { groupSetBreakdown, groupTexts, periodExists, periodsOf, periodTexts, type GroupText, type PeriodText, type SetBreakdownRow } from './campaign-source.js';
+export { periodScope } from './comments.scopes.js';
+export { periodTitle, periodTrail } from './comments.page-presenter.js';
+export type { PeriodDetail } from './periods.service.js';

@@ -41,6 +41,8 @@ describe('periodPage', () => {
     expect(open.commentPath).toBe('/en/processes/labels/comment-periods/per1/comments/new?document=report');
     expect(open.respondPath).toBeNull();
     expect(open.moderationPath).toBeNull();
+    expect(open.campaignsPath).toBeNull();
+    expect(periodPage(records(), modelCtx('fr', anActor({ process: { p1: ['moderator'] } }))).campaignsPath).toBe('/fr/processes/labels/comment-periods/per1/campaigns');
     expect(periodPage(records({ now: after }), modelCtx('en')).commentPath).toBeNull();
     expect(periodPage(records({ canRespond: true }), modelCtx('en')).respondPath).toBe('/en/processes/labels/comment-periods/per1/responses');
     expect(periodPage(records(), modelCtx('en', anActor({ process: { p1: ['oversight'] } }))).moderationPath).toBe('/en/processes/labels/comment-periods/per1/moderation');

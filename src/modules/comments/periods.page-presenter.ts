@@ -80,6 +80,8 @@ export interface PeriodPageModel {
   jsonPath: string;
   /** For moderators of the process; else null. */
   moderationPath: string | null;
+  /** The period's detected campaigns (issue 11), for those who review them; else null. */
+  campaignsPath: string | null;
   /** Per covered document with comments: its caption, its paragraphs in document order, then the general comments. */
   perParagraph: { documentId: string; caption: string; lang: string; rows: ParagraphCountModel[] }[];
 }
@@ -147,6 +149,7 @@ export function periodPage(r: PeriodRecords, ctx: ModelCtx): PeriodPageModel {
     csvPath: `${localPath(lang, base)}/comments.csv`,
     jsonPath: `${localPath(lang, base)}/comments.json`,
     moderationPath: can(ctx.actor, 'comment.moderate', { processId: process.id }) ? localPath(lang, `${base}/moderation`) : null,
+    campaignsPath: can(ctx.actor, 'campaign.review', { processId: process.id }) ? localPath(lang, `${base}/campaigns`) : null,
     perParagraph,
   };
 }

@@ -147,6 +147,8 @@ export const POLICIES = {
   'comment.moderate': roles(['moderator', 'oversight']),
   /** Import comments from a file (CSV, JSON Lines) collected elsewhere: the process's conveners and moderators. */
   'comment.import': roles(['convener', 'moderator']),
+  /** Review a period's detected campaigns and ask for a new detection (issue 11). */
+  'campaign.review': roles(['convener', 'moderator', 'oversight']),
   /** Record a response to a comment: the document's editors. */
   'comment.dispose': roles(['convener', 'oversight'], ['chair', 'member']),
 

@@ -116,6 +116,7 @@ export function PeriodView({ ctx, model: m }: { ctx: PageCtx; model: PeriodPageM
         <a href={m.csvPath}>{t('comments.exportCsv')}</a>
         <a href={m.jsonPath}>{t('comments.exportJson')}</a>
         {m.moderationPath && <a href={m.moderationPath}>{t('comments.moderationLink')}</a>}
+        {m.campaignsPath && <a href={m.campaignsPath}>{t('comments.campaignsLink')}</a>}
       </div>
       <h2>{t('comments.perParagraph')}</h2>
       {m.perParagraph.length === 0 ? <p>{t('comments.noneYet')}</p> : m.perParagraph.map((doc) => <PerParagraph key={doc.documentId} ctx={ctx} doc={doc} />)}
