@@ -10,6 +10,7 @@ import { hideComment } from '../../src/modules/comments/moderation.service.js';
 import { recordDisposition, recountDispositions } from '../../src/modules/comments/dispositions.service.js';
 import { listComments } from '../../src/modules/comments/listing.service.js';
 import { commentsRepository, type Cursor } from '../../src/modules/comments/comments.repository.js';
+import { foldCounters } from '../../src/modules/comments/comments.counters.js';
 
 /**
  * Responses to comments: recording and changing them (API and the editors' queue page), the
@@ -32,6 +33,7 @@ async function comment(text: string, anchor: string | null, name = 'A. Person'):
 }
 
 async function period() {
+  await foldCounters(t.db); // the kept columns, with the deltas of single comments folded in (0031)
   return t.db.selectFrom('comment_periods').selectAll().where('id', '=', f.periodId).executeTakeFirstOrThrow();
 }
 

@@ -170,6 +170,21 @@ export interface CommentImportRowsTable {
   created_at: Timestamp;
 }
 
+/**
+ * One comment sent one at a time, not yet folded into the counters (0031): the request path
+ * inserts a row here instead of updating the period's and the group's rows, the
+ * `comments.fold-counters` job folds them, and readers add the pending ones.
+ */
+export interface CommentCountDeltasTable {
+  period_id: string;
+  document_id: string;
+  /** '' for a general comment. */
+  anchor: string;
+  group_id: string;
+  /** The comment created its group: counts a distinct text, and nothing more on the group's size. */
+  new_text: boolean;
+}
+
 /** The comments module's tables, added to the database's type (see platform/db/schema.ts). */
 declare module '../../platform/db/schema.js' {
   interface DB {
@@ -184,5 +199,6 @@ declare module '../../platform/db/schema.js' {
     comment_imports: CommentImportsTable;
     comment_import_batches: CommentImportBatchesTable;
     comment_import_rows: CommentImportRowsTable;
+    comment_count_deltas: CommentCountDeltasTable;
   }
 }

@@ -7,6 +7,8 @@ import { periodsPages } from './periods.pages.js';
 import { commentsPages } from './comments.pages.js';
 import { dispositionsPages } from './dispositions.pages.js';
 import * as m0027 from './migrations/0027_comment_imports.js';
+import * as m0031 from './migrations/0031_comment_counter_deltas.js';
+import { foldCountersJob } from './comments.counters.js';
 
 /** Comment periods, comments, moderation, and a response to every comment. */
 export default defineModule({
@@ -15,5 +17,6 @@ export default defineModule({
   pages: [periodsPages, commentsPages, dispositionsPages],
   hooks: [{ hook: 'document.margin', run: (db, documentId) => commentMargin(db, documentId) }],
   demo: commentsDemo,
-  migrations: { '0027_comment_imports': m0027 },
+  jobs: [foldCountersJob],
+  migrations: { '0027_comment_imports': m0027, '0031_comment_counter_deltas': m0031 },
 });
