@@ -7,6 +7,7 @@ import { blocksOf, createDocument } from '../../src/modules/documents/documents.
 import { submitComment } from '../../src/modules/comments/comments.service.js';
 import { commentMargin } from '../../src/modules/comments/comments.margin.js';
 import { foldCounters } from '../../src/modules/comments/comments.counters.js';
+import { recordDisposition, recountDispositions } from '../../src/modules/comments/dispositions.service.js';
 import { allJobs } from '../../src/app/worker.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
 
@@ -141,6 +142,25 @@ describe('comments under a surge', () => {
     expect(await shown(text)).toEqual({ comments: 3 + n, copies: n, pageSays: String(3 + n), margin: 3 + n });
     const row = await t.db.selectFrom('comment_periods').select(['comment_count', 'text_count']).where('id', '=', periodId).executeTakeFirstOrThrow();
     expect(row).toEqual({ comment_count: 3 + n, text_count: 2 });
+  });
+
+  it('a copy joining a group already answered is counted as answered without updating the period row', async () => {
+    const text = 'Labels should say how long updates last.';
+    const group = (await t.db.selectFrom('comments').select('group_id').where('body', '=', text).executeTakeFirstOrThrow()).group_id;
+    await recordDisposition(t.db, actor, periodId, { groupId: group, outcome: 'accepted', rationale: 'Done in the next draft.' });
+    await foldCounters(t.db);
+    const answered = async () => (await member.json('GET', `${API}/comment-periods/${periodId}`)).json<{ disposedCount: number; commentCount: number }>();
+    const before = await answered();
+    const copy = await counted(() => member.json('POST', `${API}/comment-periods/${periodId}/comments`, { document: 'draft-report', text, lang: 'en' }));
+    expect(copy.res.statusCode, copy.res.body).toBe(201);
+    expect(copy.sql.filter((q) => /\bupdate\s+"?comment_(periods|groups|outcome_counts)"?\s/i.test(q)), copy.sql.join('\n')).toEqual([]);
+    // Shown at once, before the fold; the same after it, in the kept columns too.
+    expect(await answered()).toEqual({ ...before, disposedCount: before.disposedCount + 1, commentCount: before.commentCount + 1 });
+    await foldCounters(t.db);
+    expect(await answered()).toEqual({ ...before, disposedCount: before.disposedCount + 1, commentCount: before.commentCount + 1 });
+    const kept = await t.db.selectFrom('comment_periods').select('disposed_count').where('id', '=', periodId).executeTakeFirstOrThrow();
+    expect(kept.disposed_count).toBe(before.disposedCount + 1);
+    expect((await recountDispositions(t.db, periodId)).disposed).toBe(before.disposedCount + 1);
   });
 
   it('the comments manifest schedules the fold every minute', () => {

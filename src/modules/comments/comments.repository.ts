@@ -68,11 +68,17 @@ export const groupSize = (alias: string) => sql<number>`${sql.ref(`${alias}.size
 const pendingOnPeriod = (alias: string) => [
   sql<number>`(select count(*)::int from comment_count_deltas d where d.period_id = ${sql.ref(`${alias}.id`)})`.as('pending_comments'),
   sql<number>`(select count(*)::int from comment_count_deltas d where d.period_id = ${sql.ref(`${alias}.id`)} and d.new_text)`.as('pending_texts'),
+  sql<number>`(select count(*)::int from comment_disposed_deltas d where d.period_id = ${sql.ref(`${alias}.id`)})`.as('pending_disposed'),
 ];
 /** A period row with its pending deltas added to its counters. */
-function withPending<R extends Period & { pending_comments: number; pending_texts: number }>(r: R): Period {
-  const { pending_comments, pending_texts, ...period } = r;
-  return { ...period, comment_count: period.comment_count + pending_comments, text_count: period.text_count + pending_texts };
+function withPending<R extends Period & { pending_comments: number; pending_texts: number; pending_disposed: number }>(r: R): Period {
+  const { pending_comments, pending_texts, pending_disposed, ...period } = r;
+  return {
+    ...period,
+    comment_count: period.comment_count + pending_comments,
+    text_count: period.text_count + pending_texts,
+    disposed_count: period.disposed_count + pending_disposed,
+  };
 }
 
 /** The listing's select: comments with group size and the response to the comment or its group. */
@@ -156,7 +162,7 @@ export const commentsRepository = {
       .leftJoin('comment_period_documents as pd', 'pd.period_id', 'p.id')
       .selectAll('p')
       .select(['pd.document_id as pd_document_id', 'pd.version_id as pd_version_id'])
-      .select(counts ? pendingOnPeriod('p') : [sql<number>`0`.as('pending_comments'), sql<number>`0`.as('pending_texts')])
+      .select(counts ? pendingOnPeriod('p') : [sql<number>`0`.as('pending_comments'), sql<number>`0`.as('pending_texts'), sql<number>`0`.as('pending_disposed')])
       .where('p.id', '=', id)
       .execute();
     const first = rows[0];
@@ -216,16 +222,25 @@ export const commentsRepository = {
 
   /**
    * Fold the pending deltas into the counters, in one statement (so one transaction): the
-   * rows are deleted and their sums added. Safe to run twice and concurrently: a second fold
+   * rows are deleted and their sums added (comments, distinct texts, paragraph counts and
+   * group sizes; answered arrivals into disposed_count and the outcome counts). Safe to run twice and concurrently: a second fold
    * waits on the rows the first is deleting and then passes them over (they are gone), so
    * each delta is added once. Returns how many deltas were folded.
    */
   async foldCounters(db: Kysely<DB>): Promise<number> {
+    // One UPDATE of each period row (a row updated twice in one statement keeps one update).
     const r = await sql<{ folded: number }>`
       with d as (delete from comment_count_deltas returning period_id, document_id, anchor, group_id, new_text),
+      dd as (delete from comment_disposed_deltas returning period_id, document_id, anchor, outcome),
       periods as (
-        update comment_periods p set comment_count = p.comment_count + s.n, text_count = p.text_count + s.texts
-        from (select period_id, count(*)::int as n, (count(*) filter (where new_text))::int as texts from d group by period_id) s
+        update comment_periods p
+        set comment_count = p.comment_count + s.n, text_count = p.text_count + s.texts, disposed_count = p.disposed_count + s.disposed
+        from (
+          select period_id, sum(n)::int as n, sum(texts)::int as texts, sum(disposed)::int as disposed from (
+            select period_id, 1 as n, case when new_text then 1 else 0 end as texts, 0 as disposed from d
+            union all select period_id, 0, 0, 1 from dd
+          ) x group by period_id
+        ) s
         where p.id = s.period_id
       ),
       paragraphs as (
@@ -233,12 +248,17 @@ export const commentsRepository = {
         select period_id, document_id, anchor, count(*)::int from d group by period_id, document_id, anchor
         on conflict (period_id, document_id, anchor) do update set count = comment_anchor_counts.count + excluded.count
       ),
+      outcomes as (
+        insert into comment_outcome_counts (period_id, document_id, anchor, outcome, count)
+        select period_id, document_id, anchor, outcome, count(*)::int from dd group by period_id, document_id, anchor, outcome
+        on conflict (period_id, document_id, anchor, outcome) do update set count = comment_outcome_counts.count + excluded.count
+      ),
       groups as (
         update comment_groups g set size = g.size + s.n
         from (select group_id, count(*)::int as n from d where not new_text group by group_id) s
         where g.id = s.group_id
       )
-      select count(*)::int as folded from d`.execute(db);
+      select (select count(*)::int from d) + (select count(*)::int from dd) as folded`.execute(db);
     return r.rows[0]?.folded ?? 0;
   },
 

@@ -185,6 +185,14 @@ export interface CommentCountDeltasTable {
   new_text: boolean;
 }
 
+/** A comment that joined a group already answered, not yet folded into disposed_count and the outcome counts (0031; written by the 0010 trigger). */
+export interface CommentDisposedDeltasTable {
+  period_id: string;
+  document_id: string;
+  anchor: string;
+  outcome: DispositionOutcome;
+}
+
 /** The comments module's tables, added to the database's type (see platform/db/schema.ts). */
 declare module '../../platform/db/schema.js' {
   interface DB {
@@ -200,5 +208,6 @@ declare module '../../platform/db/schema.js' {
     comment_import_batches: CommentImportBatchesTable;
     comment_import_rows: CommentImportRowsTable;
     comment_count_deltas: CommentCountDeltasTable;
+    comment_disposed_deltas: CommentDisposedDeltasTable;
   }
 }

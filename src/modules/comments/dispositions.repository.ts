@@ -194,7 +194,13 @@ export const dispositionsRepository = {
 
   /** Counts by paragraph and outcome for a period: a few rows per commented paragraph. */
   async outcomeCounts(db: Kysely<DB>, periodId: string) {
-    return db.selectFrom('comment_outcome_counts').select(['document_id', 'anchor', 'outcome', 'count']).where('period_id', '=', periodId).where('count', '>', 0).execute();
+    // The kept counts and the answered arrivals not folded yet (0031).
+    const r = await sql<{ document_id: string; anchor: string; outcome: DispositionOutcome; count: number }>`
+      select document_id, anchor, outcome, sum(n)::int as count from (
+        select document_id, anchor, outcome, count as n from comment_outcome_counts where period_id = ${periodId}
+        union all select document_id, anchor, outcome, 1 from comment_disposed_deltas where period_id = ${periodId}
+      ) x group by document_id, anchor, outcome having sum(n) > 0`.execute(db);
+    return r.rows;
   },
 
   /** Comments per paragraph, and how many of them are hidden, as the comments feature keeps them. */
@@ -371,5 +377,7 @@ export const dispositionsRepository = {
       await dispositionsRepository.bumpOutcome(trx, { periodId, documentId: r.document_id, anchor: r.anchor, outcome: r.outcome }, r.n);
     }
     await trx.updateTable('comment_periods').set({ disposed_count: counts.disposed }).where('id', '=', periodId).execute();
+    // The recount counted the answered arrivals not folded yet: they must not be added again.
+    await trx.deleteFrom('comment_disposed_deltas').where('period_id', '=', periodId).execute();
   },
 };
