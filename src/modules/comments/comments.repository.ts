@@ -221,44 +221,44 @@ export const commentsRepository = {
   },
 
   /**
-   * Fold the pending deltas into the counters, in one statement (so one transaction): the
-   * rows are deleted and their sums added (comments, distinct texts, paragraph counts and
-   * group sizes; answered arrivals into disposed_count and the outcome counts). Safe to run twice and concurrently: a second fold
-   * waits on the rows the first is deleting and then passes them over (they are gone), so
+   * Fold the pending deltas into the counters, in one transaction: the rows are deleted
+   * (DELETE … RETURNING) and their sums added (comments, distinct texts, paragraph counts and
+   * group sizes; answered arrivals into disposed_count and the outcome counts). Safe to run
+   * twice and concurrently: a second fold waits on the rows the first is deleting and then passes them over (they are gone), so
    * each delta is added once. Returns how many deltas were folded.
    */
   async foldCounters(db: Kysely<DB>): Promise<number> {
-    // One UPDATE of each period row (a row updated twice in one statement keeps one update).
-    const r = await sql<{ folded: number }>`
-      with d as (delete from comment_count_deltas returning period_id, document_id, anchor, group_id, new_text),
-      dd as (delete from comment_disposed_deltas returning period_id, document_id, anchor, outcome),
-      periods as (
-        update comment_periods p
-        set comment_count = p.comment_count + s.n, text_count = p.text_count + s.texts, disposed_count = p.disposed_count + s.disposed
-        from (
-          select period_id, sum(n)::int as n, sum(texts)::int as texts, sum(disposed)::int as disposed from (
-            select period_id, 1 as n, case when new_text then 1 else 0 end as texts, 0 as disposed from d
-            union all select period_id, 0, 0, 1 from dd
-          ) x group by period_id
-        ) s
-        where p.id = s.period_id
-      ),
-      paragraphs as (
-        insert into comment_anchor_counts (period_id, document_id, anchor, count)
-        select period_id, document_id, anchor, count(*)::int from d group by period_id, document_id, anchor
-        on conflict (period_id, document_id, anchor) do update set count = comment_anchor_counts.count + excluded.count
-      ),
-      outcomes as (
-        insert into comment_outcome_counts (period_id, document_id, anchor, outcome, count)
-        select period_id, document_id, anchor, outcome, count(*)::int from dd group by period_id, document_id, anchor, outcome
-        on conflict (period_id, document_id, anchor, outcome) do update set count = comment_outcome_counts.count + excluded.count
-      ),
-      groups as (
-        update comment_groups g set size = g.size + s.n
-        from (select group_id, count(*)::int as n from d where not new_text group by group_id) s
-        where g.id = s.group_id
-      )
-      select (select count(*)::int from d) + (select count(*)::int from dd) as folded`.execute(db);
+    // Call inside a transaction (the service does): the deleted rows are held in temporary
+    // tables until commit, and the counters are then updated one table at a time, in the
+    // order moderation takes the same rows (the group, the period, the paragraph, the
+    // outcome), so the fold and a moderator waiting on each other cannot deadlock.
+    await sql`create temp table fold_comments (like comment_count_deltas) on commit drop`.execute(db);
+    await sql`with d as (delete from comment_count_deltas returning period_id, document_id, anchor, group_id, new_text) insert into fold_comments select * from d`.execute(db);
+    await sql`create temp table fold_disposed (like comment_disposed_deltas) on commit drop`.execute(db);
+    await sql`with d as (delete from comment_disposed_deltas returning period_id, document_id, anchor, outcome) insert into fold_disposed select * from d`.execute(db);
+    await sql`
+      update comment_groups g set size = g.size + s.n
+      from (select group_id, count(*)::int as n from fold_comments where not new_text group by group_id) s
+      where g.id = s.group_id`.execute(db);
+    await sql`
+      update comment_periods p
+      set comment_count = p.comment_count + s.n, text_count = p.text_count + s.texts, disposed_count = p.disposed_count + s.disposed
+      from (
+        select period_id, sum(n)::int as n, sum(texts)::int as texts, sum(disposed)::int as disposed from (
+          select period_id, 1 as n, case when new_text then 1 else 0 end as texts, 0 as disposed from fold_comments
+          union all select period_id, 0, 0, 1 from fold_disposed
+        ) x group by period_id
+      ) s
+      where p.id = s.period_id`.execute(db);
+    await sql`
+      insert into comment_anchor_counts (period_id, document_id, anchor, count)
+      select period_id, document_id, anchor, count(*)::int from fold_comments group by period_id, document_id, anchor
+      on conflict (period_id, document_id, anchor) do update set count = comment_anchor_counts.count + excluded.count`.execute(db);
+    await sql`
+      insert into comment_outcome_counts (period_id, document_id, anchor, outcome, count)
+      select period_id, document_id, anchor, outcome, count(*)::int from fold_disposed group by period_id, document_id, anchor, outcome
+      on conflict (period_id, document_id, anchor, outcome) do update set count = comment_outcome_counts.count + excluded.count`.execute(db);
+    const r = await sql<{ folded: number }>`select (select count(*)::int from fold_comments) + (select count(*)::int from fold_disposed) as folded`.execute(db);
     return r.rows[0]?.folded ?? 0;
   },
 
