@@ -11,6 +11,10 @@ import { smtpTransport, startMailDelivery } from '../modules/mail/index.js';
 import { startJobs } from './worker.js';
 import { describeKeySecret, useKeySecret } from '../platform/signing/index.js';
 
+/** Why `serve --no-jobs` is refused on the embedded database. */
+export const NO_JOBS_NEEDS_POSTGRES =
+  '--no-jobs (CONCORD_JOBS=0) needs PostgreSQL (DATABASE_URL): the embedded database (PGlite) belongs to the one server process that opened its data folder, so no `concord worker` could reach it and the jobs would never run. Start `concord serve` without it.';
+
 /** A running server and how to stop it cleanly. */
 export interface Running {
   app: FastifyInstance;
@@ -31,6 +35,8 @@ export interface Running {
  * runs, then writes the image for the next first start and opens.
  */
 export async function startServer(config: Config, out: (line: string) => void = console.log): Promise<Running> {
+  // Nobody else could work them: the embedded database belongs to this one process.
+  if (!config.runJobs && !config.databaseUrl) throw new Error(NO_JOBS_NEEDS_POSTGRES);
   const imageFile = config.loadDemo && !config.databaseUrl && dataDirIsNew(config.dataDir) ? demoImageFile(config.cacheDir, demoImageKey(config.baseUrl)) : undefined;
   const image = imageFile ? readDemoImage(imageFile) : undefined;
   // The engine in its own thread, so that a slow statement does not hold every request (engine-thread.ts).
@@ -49,6 +55,7 @@ export async function startServer(config: Config, out: (line: string) => void = 
     out(`Concord is running at ${url}/`);
     out(`  database: ${database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
     out(`  ${describeKeySecret(useKeySecret(config), database.engine)}`);
+    out(`  jobs: ${config.runJobs ? 'worked here (and by any `concord worker`)' : 'left to `concord worker` processes (--no-jobs / CONCORD_JOBS=0)'}`);
     out(`  mail: ${config.smtpUrl ? 'sent by SMTP' : `kept in the outbox at ${url}/en/admin/outbox and \`concord outbox\``}`);
     if (config.loadDemo) {
       const how = image ? ' (demo data loaded from the prepared image)' : seeding ? ' (the demo is being loaded: its pages say so until it is ready)' : '';
@@ -64,7 +71,8 @@ export async function startServer(config: Config, out: (line: string) => void = 
       if (database.lite && database.gate) stopSocket = await serveSocket(database.lite, database.gate, config.dataDir);
       stopMail = config.smtpUrl ? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, app.log) : async () => {};
       // Scheduled work (meeting reminders) runs in every app server; pg-boss hands each job to one.
-      stopJobs = await startJobs({ db: database.db, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log: app.log });
+      // `serve --no-jobs` (CONCORD_JOBS=0) leaves them to dedicated `concord worker` processes.
+      if (config.runJobs) stopJobs = await startJobs({ db: database.db, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log: app.log });
     };
     const demoReady = seeding
       ? (async () => {

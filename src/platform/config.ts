@@ -33,6 +33,14 @@ const EnvSchema = z.object({
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
   /**
+   * Work the background jobs in this server (default). `0` leaves them to `concord worker`
+   * processes (PostgreSQL only), as `concord serve --no-jobs` does.
+   */
+  CONCORD_JOBS: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  /**
    * Which proxies to believe about the client's address (X-Forwarded-For): unset believes
    * none; a number is how many hops; otherwise addresses or ranges, comma-separated.
    */
@@ -69,6 +77,8 @@ export interface Config {
   /** Searches a client address may run a minute on one app server. */
   searchPerMinute: number;
   loadDemo: boolean;
+  /** Whether `concord serve` works the background jobs too (CONCORD_JOBS; `serve --no-jobs` turns it off). */
+  runJobs: boolean;
   cookieSecret: string | undefined;
   /** CONCORD_KEY_SECRET: encrypts private signing keys; undefined means the data folder's key file. */
   keySecret?: string | undefined;
@@ -126,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheMs: e.PAGE_CACHE_MS,
     searchPerMinute: e.SEARCH_PER_MINUTE,
     loadDemo: e.CONCORD_DEMO,
+    runJobs: e.CONCORD_JOBS,
     cookieSecret: e.COOKIE_SECRET,
     keySecret: e.CONCORD_KEY_SECRET || undefined,
     trustProxy: trustProxyOf(e.TRUST_PROXY),

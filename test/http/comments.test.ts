@@ -6,6 +6,7 @@ import { mailRepository } from '../../src/modules/mail/mail.repository.js';
 import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 import { blocksOf, createDocument, documentById } from '../../src/modules/documents/documents.service.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
+import { foldCounters } from '../../src/modules/comments/comments.counters.js';
 
 /**
  * Comment periods and comments through the API and the pages: opening a period, the window
@@ -232,6 +233,9 @@ describe('submitting', () => {
     await comment(commenter, period.id, { text: 'One', anchor: anchors[1] });
     await comment(commenter, period.id, { text: 'Two', anchor: anchors[1] });
     await comment(commenter, period.id, { text: 'Three', anchor: null });
+    // Shown exact at once (the deltas not folded yet are added), and kept once folded (0031).
+    expect((await new Client(t.app).json('GET', `${API}/${period.id}`)).json().commentCount).toBe(3);
+    await foldCounters(t.db);
     const counts = await t.db.selectFrom('comment_anchor_counts').select(['anchor', 'count']).where('period_id', '=', period.id).orderBy('anchor').execute();
     expect(counts).toEqual([
       { anchor: '', count: 1 },

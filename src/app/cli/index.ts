@@ -20,6 +20,22 @@ const GROUPS: Record<string, () => Promise<(cli: Command, out: (s: string) => vo
   role: async () => (await import('./roles.js')).registerRoleCommands,
 };
 
+/** Stop a server or a worker cleanly on SIGINT or SIGTERM, then exit. */
+function stopOnSignal(running: { stop(): Promise<void> }, out: (s: string) => void): void {
+  const shutdown = (signal: string) => {
+    out(`${signal} received, stopping…`);
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
 /** Build the `concord` command; exported so tests can run it without a child process. */
 export async function program(out: (s: string) => void = (s) => process.stdout.write(`${s}\n`), argv: string[] = process.argv): Promise<Command> {
   // exitOverride: commander throws instead of calling process.exit on a usage error or --help,
@@ -30,21 +46,20 @@ export async function program(out: (s: string) => void = (s) => process.stdout.w
   cli
     .command('serve')
     .description('migrate, load the demo into an empty database, and serve')
-    .action(async () => {
+    .option('--no-jobs', 'leave the background jobs to `concord worker` processes (PostgreSQL only; also CONCORD_JOBS=0)')
+    .action(async (opts: { jobs: boolean }) => {
       const { startServer } = await import('../main.js');
-      const running = await startServer(loadConfig(), out);
-      const shutdown = (signal: string) => {
-        out(`${signal} received, stopping…`);
-        running.stop().then(
-          () => process.exit(0),
-          (err: unknown) => {
-            console.error(err);
-            process.exit(1);
-          },
-        );
-      };
-      process.once('SIGINT', () => shutdown('SIGINT'));
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      const config = loadConfig();
+      const running = await startServer({ ...config, runJobs: config.runJobs && opts.jobs }, out);
+      stopOnSignal(running, out);
+    });
+
+  cli
+    .command('worker')
+    .description('work the background jobs (counters, reminders, digests, housekeeping) without serving HTTP; PostgreSQL only')
+    .action(async () => {
+      const { startWorker } = await import('../worker-process.js');
+      stopOnSignal(await startWorker(loadConfig(), out), out);
     });
 
   cli

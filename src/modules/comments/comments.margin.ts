@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { timeLeft } from '../../platform/time/time-left.js';
 import type { DocumentMargin } from '../documents/index.js';
+import { pendingOnAnchor } from './comments.repository.js';
 
 /** The comments module's margin on a document page (the documents module owns its shape). */
 export type CommentMargin = DocumentMargin;
@@ -20,7 +21,8 @@ export async function commentMargin(db: Kysely<DB>, documentId: string, now: Dat
     .innerJoin('comment_periods as p', 'p.id', 'pd.period_id')
     .select(['p.id', 'pd.version_id', 'p.opens_at', 'p.closes_at', 'p.time_zone'])
     .select(
-      sql<Record<string, number>>`(select coalesce(json_object_agg(c.anchor, c.count), '{}'::json) from comment_anchor_counts c
+      // The folded counts and the comments not folded yet (0031), so the margin is exact.
+      sql<Record<string, number>>`(select coalesce(json_object_agg(c.anchor, c.count + ${pendingOnAnchor('c')}), '{}'::json) from comment_anchor_counts c
         where c.period_id = p.id and c.document_id = pd.document_id)`.as('anchor_counts'),
     )
     .where('pd.document_id', '=', documentId)

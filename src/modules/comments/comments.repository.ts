@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
 import type { DB } from '../../platform/db/schema.js';
 import type {
@@ -53,6 +53,34 @@ export interface ListFilter {
 /** Where a page starts: after an id, before an id, or at either end. */
 export type Cursor = { after: string } | { before: string } | { first: true } | { last: true };
 
+/*
+ * The deltas not folded yet (0031), added by every reader that shows a counter, so counts
+ * are exact before the fold. Few rows per key (a minute's comments at most), found by index.
+ */
+/** Comments on the paragraph row `alias` (of comment_anchor_counts) not folded yet. */
+export const pendingOnAnchor = (alias: string) =>
+  sql<number>`(select count(*)::int from comment_count_deltas d where d.period_id = ${sql.ref(`${alias}.period_id`)} and d.document_id = ${sql.ref(`${alias}.document_id`)} and d.anchor = ${sql.ref(`${alias}.anchor`)})`;
+/** Copies in the group row `alias` (of comment_groups) not folded into its size yet. */
+export const pendingInGroup = (alias: string) => sql<number>`(select count(*)::int from comment_count_deltas d where d.group_id = ${sql.ref(`${alias}.id`)} and not d.new_text)`;
+/** A group's size with its pending copies. */
+export const groupSize = (alias: string) => sql<number>`${sql.ref(`${alias}.size`)} + ${pendingInGroup(alias)}`;
+/** The comments and distinct texts of the period row `alias` not folded yet. */
+const pendingOnPeriod = (alias: string) => [
+  sql<number>`(select count(*)::int from comment_count_deltas d where d.period_id = ${sql.ref(`${alias}.id`)})`.as('pending_comments'),
+  sql<number>`(select count(*)::int from comment_count_deltas d where d.period_id = ${sql.ref(`${alias}.id`)} and d.new_text)`.as('pending_texts'),
+  sql<number>`(select count(*)::int from comment_disposed_deltas d where d.period_id = ${sql.ref(`${alias}.id`)})`.as('pending_disposed'),
+];
+/** A period row with its pending deltas added to its counters. */
+function withPending<R extends Period & { pending_comments: number; pending_texts: number; pending_disposed: number }>(r: R): Period {
+  const { pending_comments, pending_texts, pending_disposed, ...period } = r;
+  return {
+    ...period,
+    comment_count: period.comment_count + pending_comments,
+    text_count: period.text_count + pending_texts,
+    disposed_count: period.disposed_count + pending_disposed,
+  };
+}
+
 /** The listing's select: comments with group size and the response to the comment or its group. */
 function listSelect(db: Kysely<DB>) {
   return db
@@ -64,7 +92,7 @@ function listSelect(db: Kysely<DB>) {
     .leftJoin('comment_dispositions as d2', 'd2.group_id', 'c.group_id')
     .selectAll('c')
     .select((eb) => [
-      'g.size as group_size',
+      groupSize('g').as('group_size'),
       'g.primary_comment_id',
       eb.fn.coalesce('d1.outcome', 'd2.outcome').as('outcome'),
       eb.fn.coalesce('d1.rationale', 'd2.rationale').as('rationale'),
@@ -123,18 +151,24 @@ export const commentsRepository = {
     if (rows.length) await db.insertInto('comment_period_documents').values(rows).execute();
   },
 
-  /** A period and the documents it covers, in one query (no rows when the period does not exist). */
-  async periodWithDocuments(db: Kysely<DB>, id: string): Promise<{ period: Period; documents: PeriodDocument[] } | undefined> {
+  /**
+   * A period and the documents it covers, in one query (no rows when the period does not
+   * exist). `counts`: its counters with the deltas not folded yet (exact, for readers); a
+   * submission asks without (it shows no counter, and need not read a surge's deltas).
+   */
+  async periodWithDocuments(db: Kysely<DB>, id: string, counts = true): Promise<{ period: Period; documents: PeriodDocument[] } | undefined> {
     const rows = await db
       .selectFrom('comment_periods as p')
       .leftJoin('comment_period_documents as pd', 'pd.period_id', 'p.id')
       .selectAll('p')
       .select(['pd.document_id as pd_document_id', 'pd.version_id as pd_version_id'])
+      .select(counts ? pendingOnPeriod('p') : [sql<number>`0`.as('pending_comments'), sql<number>`0`.as('pending_texts'), sql<number>`0`.as('pending_disposed')])
       .where('p.id', '=', id)
       .execute();
     const first = rows[0];
     if (!first) return undefined;
-    const { pd_document_id: _d, pd_version_id: _v, ...period } = first;
+    const { pd_document_id: _d, pd_version_id: _v, ...row } = first;
+    const period = withPending(row);
     const documents = rows.flatMap((r) => (r.pd_document_id && r.pd_version_id ? [{ period_id: id, document_id: r.pd_document_id, version_id: r.pd_version_id }] : []));
     return { period, documents };
   },
@@ -147,9 +181,18 @@ export const commentsRepository = {
     return db.updateTable('comment_periods').set({ ...set, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   },
 
-  /** A process's periods, latest opening first (a process has a handful). */
+  /** A process's periods, latest opening first (a process has a handful), their counters with the pending deltas. */
   async periodsByProcess(db: Kysely<DB>, processId: string): Promise<Period[]> {
-    return db.selectFrom('comment_periods').selectAll().where('process_id', '=', processId).orderBy('opens_at', 'desc').orderBy('id', 'desc').limit(500).execute();
+    const rows = await db
+      .selectFrom('comment_periods as p')
+      .selectAll('p')
+      .select(pendingOnPeriod('p'))
+      .where('p.process_id', '=', processId)
+      .orderBy('p.opens_at', 'desc')
+      .orderBy('p.id', 'desc')
+      .limit(500)
+      .execute();
+    return rows.map(withPending);
   },
 
   /** The documents of several periods at once (one query for a list page). */
@@ -158,55 +201,98 @@ export const commentsRepository = {
     return db.selectFrom('comment_period_documents').selectAll().where('period_id', 'in', periodIds).execute();
   },
 
-  /** Count one more comment on the period and on its paragraph ('' for general); `newText` when it starts a duplicate group. */
-  async countComment(db: Kysely<DB>, periodId: string, documentId: string, anchor: string, newText: boolean): Promise<void> {
-    // One statement (the period's update rides in a CTE): a comment is on the hot path.
+  /**
+   * Count one more comment sent one at a time, without touching the period's row or the
+   * group's: one insert-only delta row (0031), folded later by `foldCounters`; the paragraph's
+   * counter row is created if it is the first comment there (ON CONFLICT DO NOTHING locks no
+   * existing row), so the readers that walk those rows find it before the fold.
+   */
+  async countComment(db: Kysely<DB>, d: { periodId: string; documentId: string; anchor: string; groupId: string; newText: boolean }): Promise<void> {
     await db
-      .with('period', (q) =>
+      .with('paragraph', (q) =>
         q
-          .updateTable('comment_periods')
-          .set((eb) => ({ comment_count: eb('comment_count', '+', 1), text_count: eb('text_count', '+', newText ? 1 : 0) }))
-          .where('id', '=', periodId)
-          .returning('id'),
+          .insertInto('comment_anchor_counts')
+          .values({ period_id: d.periodId, document_id: d.documentId, anchor: d.anchor, count: 0 })
+          .onConflict((oc) => oc.columns(['period_id', 'document_id', 'anchor']).doNothing()),
       )
-      .insertInto('comment_anchor_counts')
-      .values({ period_id: periodId, document_id: documentId, anchor, count: 1 })
-      .onConflict((oc) => oc.columns(['period_id', 'document_id', 'anchor']).doUpdateSet((eb) => ({ count: eb('comment_anchor_counts.count', '+', 1) })))
+      .insertInto('comment_count_deltas')
+      .values({ period_id: d.periodId, document_id: d.documentId, anchor: d.anchor, group_id: d.groupId, new_text: d.newText })
       .execute();
   },
 
-  /** Per-paragraph counts of one document in a period. */
+  /**
+   * Fold the pending deltas into the counters, in one transaction: the rows are deleted
+   * (DELETE … RETURNING) and their sums added (comments, distinct texts, paragraph counts and
+   * group sizes; answered arrivals into disposed_count and the outcome counts). Safe to run
+   * twice and concurrently: a second fold waits on the rows the first is deleting and then passes them over (they are gone), so
+   * each delta is added once. Returns how many deltas were folded.
+   */
+  async foldCounters(db: Kysely<DB>): Promise<number> {
+    // Call inside a transaction (the service does): the deleted rows are held in temporary
+    // tables until commit, and the counters are then updated one table at a time, in the
+    // order moderation takes the same rows (the group, the period, the paragraph, the
+    // outcome), so the fold and a moderator waiting on each other cannot deadlock.
+    await sql`create temp table fold_comments (like comment_count_deltas) on commit drop`.execute(db);
+    await sql`with d as (delete from comment_count_deltas returning period_id, document_id, anchor, group_id, new_text) insert into fold_comments select * from d`.execute(db);
+    await sql`create temp table fold_disposed (like comment_disposed_deltas) on commit drop`.execute(db);
+    await sql`with d as (delete from comment_disposed_deltas returning period_id, document_id, anchor, outcome) insert into fold_disposed select * from d`.execute(db);
+    await sql`
+      update comment_groups g set size = g.size + s.n
+      from (select group_id, count(*)::int as n from fold_comments where not new_text group by group_id) s
+      where g.id = s.group_id`.execute(db);
+    await sql`
+      update comment_periods p
+      set comment_count = p.comment_count + s.n, text_count = p.text_count + s.texts, disposed_count = p.disposed_count + s.disposed
+      from (
+        select period_id, sum(n)::int as n, sum(texts)::int as texts, sum(disposed)::int as disposed from (
+          select period_id, 1 as n, case when new_text then 1 else 0 end as texts, 0 as disposed from fold_comments
+          union all select period_id, 0, 0, 1 from fold_disposed
+        ) x group by period_id
+      ) s
+      where p.id = s.period_id`.execute(db);
+    await sql`
+      insert into comment_anchor_counts (period_id, document_id, anchor, count)
+      select period_id, document_id, anchor, count(*)::int from fold_comments group by period_id, document_id, anchor
+      on conflict (period_id, document_id, anchor) do update set count = comment_anchor_counts.count + excluded.count`.execute(db);
+    await sql`
+      insert into comment_outcome_counts (period_id, document_id, anchor, outcome, count)
+      select period_id, document_id, anchor, outcome, count(*)::int from fold_disposed group by period_id, document_id, anchor, outcome
+      on conflict (period_id, document_id, anchor, outcome) do update set count = comment_outcome_counts.count + excluded.count`.execute(db);
+    const r = await sql<{ folded: number }>`select (select count(*)::int from fold_comments) + (select count(*)::int from fold_disposed) as folded`.execute(db);
+    return r.rows[0]?.folded ?? 0;
+  },
+
+  /** Per-paragraph counts of one document in a period (the folded counts and the pending deltas). */
   async anchorCounts(db: Kysely<DB>, periodId: string, documentId: string): Promise<{ anchor: string; count: number }[]> {
-    return db.selectFrom('comment_anchor_counts').select(['anchor', 'count']).where('period_id', '=', periodId).where('document_id', '=', documentId).execute();
+    return db
+      .selectFrom('comment_anchor_counts as a')
+      .select(['a.anchor', sql<number>`a.count + ${pendingOnAnchor('a')}`.as('count')])
+      .where('a.period_id', '=', periodId)
+      .where('a.document_id', '=', documentId)
+      .execute();
   },
 
   /**
-   * The group for a text in a period, created if new, and locked: concurrent submissions of
-   * the same text wait for each other here, so exactly one becomes the group's primary.
+   * A comment sent one at a time enters the group of its text: the group is created with it as
+   * its primary (size 1, `created`), or, when it exists, read under a share lock, which
+   * submitters of the same text take together without waiting for each other, and which keeps
+   * moderation and a group response (both take the row FOR UPDATE) from changing the primary
+   * or the answer between this read and the commit. The size is counted by a delta
+   * (`countComment`), never here. A group whose comments are all hidden has no primary: the
+   * comment becomes it (a rare update, and the only one).
    */
-  /**
-   * Count a new comment in its duplicate group, creating the group if needed, in one statement
-   * that also locks the group's row: the group comes back as it is after the comment, whose id
-   * becomes its primary when it had none (so `primary_comment_id === commentId` means listed,
-   * and `size === 1` a new text).
-   */
-  async joinGroup(db: Kysely<DB>, id: string, periodId: string, hash: string, commentId: string): Promise<CommentGroup> {
-    return db
+  async enterGroup(db: Kysely<DB>, id: string, periodId: string, hash: string, commentId: string): Promise<{ group: CommentGroup; created: boolean }> {
+    const created = await db
       .insertInto('comment_groups')
       .values({ id, period_id: periodId, body_hash: hash, primary_comment_id: commentId, size: 1 })
-      .onConflict((oc) =>
-        oc.columns(['period_id', 'body_hash']).doUpdateSet((eb) => ({
-          size: eb('comment_groups.size', '+', 1),
-          primary_comment_id: eb.fn.coalesce('comment_groups.primary_comment_id', 'excluded.primary_comment_id'),
-        })),
-      )
+      .onConflict((oc) => oc.columns(['period_id', 'body_hash']).doNothing())
       .returningAll()
-      .executeTakeFirstOrThrow();
-  },
-
-  async lockGroup(db: Kysely<DB>, id: string, periodId: string, hash: string): Promise<CommentGroup> {
-    await db.insertInto('comment_groups').values({ id, period_id: periodId, body_hash: hash, primary_comment_id: null, size: 0 }).onConflict((oc) => oc.columns(['period_id', 'body_hash']).doNothing()).execute();
-    return db.selectFrom('comment_groups').selectAll().where('period_id', '=', periodId).where('body_hash', '=', hash).forUpdate().executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (created) return { group: created, created: true };
+    const group = await db.selectFrom('comment_groups').selectAll().where('period_id', '=', periodId).where('body_hash', '=', hash).forShare().executeTakeFirstOrThrow();
+    if (group.primary_comment_id !== null) return { group, created: false };
+    const adopted = await db.updateTable('comment_groups').set({ primary_comment_id: commentId }).where('id', '=', group.id).where('primary_comment_id', 'is', null).returningAll().executeTakeFirst();
+    return { group: adopted ?? group, created: false };
   },
 
   async groupById(db: Kysely<DB>, id: string, forUpdate = false): Promise<CommentGroup | undefined> {

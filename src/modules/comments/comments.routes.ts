@@ -38,9 +38,9 @@ export const commentsApi: FastifyPluginAsyncZod = async (app) => {
   explainOversizedUploads(app);
 
   /** The process and period named in the URL, as this caller may see them (404 otherwise). */
-  const loadPeriod = async (p: { processSlug: string; periodId: string }, actor: Parameters<typeof getPeriod>[3]) => {
+  const loadPeriod = async (p: { processSlug: string; periodId: string }, actor: Parameters<typeof getPeriod>[3], opts: { counts?: boolean } = {}) => {
     const detail = await getProcess(db(), p.processSlug);
-    return { ...detail, period: await getPeriod(db(), detail.process.id, p.periodId, actor) };
+    return { ...detail, period: await getPeriod(db(), detail.process.id, p.periodId, actor, opts) };
   };
   /** A comment, presented with its period. */
   const presentOne = async (processSlug: string, commentId: string, actor: Parameters<typeof getPeriod>[3]) => {
@@ -134,7 +134,8 @@ export const commentsApi: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { process, period } = await loadPeriod(req.params, req.actor);
+      // A submission shows no counter: it does not read the deltas a surge is adding (0031).
+      const { process, period } = await loadPeriod(req.params, req.actor, { counts: false });
       const { file, ...fields } = req.body;
       const upload = file ? { name: file.name, data: Buffer.from(file.contentBase64, 'base64') } : undefined;
       const { comment, replayed } = await submitComment(db(), req.actor, period.period.id, fields, { idempotencyKey: req.headers['idempotency-key'], upload }, { baseUrl: base(), channel: 'api' });

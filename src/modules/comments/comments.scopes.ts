@@ -12,7 +12,8 @@ export const periodScope = defineScope(
     const { processSlug, periodId } = req.params as { processSlug: string; periodId: string };
     const db = req.server.deps.db;
     const process = await processBySlug(db, processSlug);
-    return { process, ...(await getPeriod(db, process.id, periodId, req.actor)) };
+    // A submission shows no counter: it does not read the deltas a surge is adding (0031).
+    return { process, ...(await getPeriod(db, process.id, periodId, req.actor, { counts: req.method === 'GET' })) };
   },
   (r) => ({ processId: r.process.id }),
 );

@@ -92,7 +92,7 @@ export async function submitComment(
 ): Promise<Submitted> {
   const period = isUuid(periodId) ? await repo.periodById(db, periodId) : undefined;
   if (!period) throw new HttpProblem(404, 'errors.notFound');
-  const [process, { documents }] = await Promise.all([processById(db, period.process_id), getPeriod(db, period.process_id, period.id, actor)]);
+  const [process, { documents }] = await Promise.all([processById(db, period.process_id), getPeriod(db, period.process_id, period.id, actor, { counts: false })]);
   return submitToPeriod(db, actor, { process, period, documents }, input, extras, opts);
 }
 
@@ -137,7 +137,9 @@ export async function submitToPeriod(
       const file = checked ? await (opts.storeFor ?? databaseFileStore)(trx).put({ ...checked, createdBy: actor?.userId ?? null }) : undefined;
       const { hash, group: textGroup } = duplicateKeys(input.text, target.document.id, anchor);
       const id = newId(at.getTime());
-      const group = await repo.joinGroup(trx, newId(at.getTime()), period.id, textGroup, id);
+      // No lock that submitters wait on each other for: the group is created with this comment
+      // or read under a share lock, and its size is counted by a delta (countComment).
+      const { group, created } = await repo.enterGroup(trx, newId(at.getTime()), period.id, textGroup, id);
       // The first visible comment of a group is listed and is its primary; later exact
       // duplicates are counted on it.
       const listed = group.primary_comment_id === id;
@@ -165,7 +167,7 @@ export async function submitToPeriod(
         // The signed-in account's email, kept only as its domain and a keyed hash.
         ...senderSignals(actor?.email),
       });
-      await repo.countComment(trx, period.id, target.document.id, anchor ?? '', group.size === 1);
+      await repo.countComment(trx, { periodId: period.id, documentId: target.document.id, anchor: anchor ?? '', groupId: group.id, newText: created });
       await indexComment(trx, comment, target.document, process, { fresh: true });
       if (!opts.skipAudit) {
         if (file) await recordAudit(trx, { actorId: actor?.userId ?? null, action: 'file.store', entityType: 'file', entityId: file.id, processId: process.id, after: { ...file } });

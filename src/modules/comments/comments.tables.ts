@@ -183,6 +183,29 @@ export interface CommentImportRowsTable {
   sender_hash: string | null;
 }
 
+/**
+ * One comment sent one at a time, not yet folded into the counters (0031): the request path
+ * inserts a row here instead of updating the period's and the group's rows, the
+ * `comments.fold-counters` job folds them, and readers add the pending ones.
+ */
+export interface CommentCountDeltasTable {
+  period_id: string;
+  document_id: string;
+  /** '' for a general comment. */
+  anchor: string;
+  group_id: string;
+  /** The comment created its group: counts a distinct text, and nothing more on the group's size. */
+  new_text: boolean;
+}
+
+/** A comment that joined a group already answered, not yet folded into disposed_count and the outcome counts (0031; written by the 0010 trigger). */
+export interface CommentDisposedDeltasTable {
+  period_id: string;
+  document_id: string;
+  anchor: string;
+  outcome: DispositionOutcome;
+}
+
 /** The comments module's tables, added to the database's type (see platform/db/schema.ts). */
 declare module '../../platform/db/schema.js' {
   interface DB {
@@ -197,5 +220,7 @@ declare module '../../platform/db/schema.js' {
     comment_imports: CommentImportsTable;
     comment_import_batches: CommentImportBatchesTable;
     comment_import_rows: CommentImportRowsTable;
+    comment_count_deltas: CommentCountDeltasTable;
+    comment_disposed_deltas: CommentDisposedDeltasTable;
   }
 }

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { CommentDispositionsTable, DispositionOutcome, HiddenReason } from './comments.tables.js';
-import { readable } from './comments.repository.js';
+import { groupSize, pendingOnAnchor, readable } from './comments.repository.js';
 import { staffOf, type StaffRole } from '../../platform/auth/staff.repository.js';
 
 /** A response row. */
@@ -73,7 +73,7 @@ function entryColumns(eb: Eb) {
     'comments.version_id',
     'comments.anchor',
     'comments.group_id',
-    'comment_groups.size as group_size',
+    groupSize('comment_groups').as('group_size'),
     'comments.display_name',
     'comments.organisation',
     'comments.lang',
@@ -194,12 +194,24 @@ export const dispositionsRepository = {
 
   /** Counts by paragraph and outcome for a period: a few rows per commented paragraph. */
   async outcomeCounts(db: Kysely<DB>, periodId: string) {
-    return db.selectFrom('comment_outcome_counts').select(['document_id', 'anchor', 'outcome', 'count']).where('period_id', '=', periodId).where('count', '>', 0).execute();
+    // The kept counts and the answered arrivals not folded yet (0031).
+    const r = await sql<{ document_id: string; anchor: string; outcome: DispositionOutcome; count: number }>`
+      select document_id, anchor, outcome, sum(n)::int as count from (
+        select document_id, anchor, outcome, count as n from comment_outcome_counts where period_id = ${periodId}
+        union all select document_id, anchor, outcome, 1 from comment_disposed_deltas where period_id = ${periodId}
+      ) x group by document_id, anchor, outcome having sum(n) > 0`.execute(db);
+    return r.rows;
   },
 
   /** Comments per paragraph, and how many of them are hidden, as the comments feature keeps them. */
   async anchorCounts(db: Kysely<DB>, periodId: string) {
-    return db.selectFrom('comment_anchor_counts').select(['document_id', 'anchor', 'count', 'hidden']).where('period_id', '=', periodId).where('count', '>', 0).execute();
+    // With the comments not folded yet (0031); a paragraph's row exists from its first comment.
+    const rows = await db
+      .selectFrom('comment_anchor_counts as a')
+      .select(['a.document_id', 'a.anchor', sql<number>`a.count + ${pendingOnAnchor('a')}`.as('count'), 'a.hidden'])
+      .where('a.period_id', '=', periodId)
+      .execute();
+    return rows.filter((r) => r.count > 0);
   },
 
   /**
@@ -260,7 +272,7 @@ export const dispositionsRepository = {
       .where('a.period_id', '=', periodId)
       .where('a.document_id', '=', documentId)
       .where('a.anchor', '<>', '')
-      .where('a.count', '>', 0)
+      .where(sql<number>`a.count + ${pendingOnAnchor('a')}`, '>', 0)
       .orderBy('e.id')
       .execute();
     const general = await entries(db)
@@ -365,5 +377,7 @@ export const dispositionsRepository = {
       await dispositionsRepository.bumpOutcome(trx, { periodId, documentId: r.document_id, anchor: r.anchor, outcome: r.outcome }, r.n);
     }
     await trx.updateTable('comment_periods').set({ disposed_count: counts.disposed }).where('id', '=', periodId).execute();
+    // The recount counted the answered arrivals not folded yet: they must not be added again.
+    await trx.deleteFrom('comment_disposed_deltas').where('period_id', '=', periodId).execute();
   },
 };

@@ -93,7 +93,8 @@ async function changeOf(trx: Kysely<DB>, coveredIds: Set<string>, doc: DocumentR
  * a group response covers the members without a response of their own, and a member's own
  * response later moves that member from the group's outcome to its own without changing the
  * total. All of it happens under the group's row lock, in one transaction with the audit event.
- * A comment that joins an answered group later is counted by a trigger on insert (0007).
+ * A comment that joins an answered group later is counted by a trigger on insert (0010), as a
+ * delta the `comments.fold-counters` job folds (0031); readers add the pending ones.
  * @example await recordDisposition(db, actor, periodId, { groupId, outcome: 'accepted', rationale: 'Done in §4.2.', versionNumber: 3, anchor: '4.2' })
  */
 export async function recordDisposition(db: Kysely<DB>, actor: Actor, periodId: string, input: DispositionInput, opts: { at?: Date } = {}): Promise<Disposition> {

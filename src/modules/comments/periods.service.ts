@@ -60,8 +60,8 @@ async function covered(db: Kysely<DB>, periodId: string, actor: Actor | null, ro
  * A period of this process with its documents, as this viewer may see it; 404 when absent,
  * in another process, or on documents the viewer may not read (members-only).
  */
-export async function getPeriod(db: Kysely<DB>, processId: string, periodId: string, actor: Actor | null): Promise<PeriodDetail> {
-  const found = isUuid(periodId) ? await repo.periodWithDocuments(db, periodId) : undefined;
+export async function getPeriod(db: Kysely<DB>, processId: string, periodId: string, actor: Actor | null, opts: { counts?: boolean } = {}): Promise<PeriodDetail> {
+  const found = isUuid(periodId) ? await repo.periodWithDocuments(db, periodId, opts.counts ?? true) : undefined;
   if (!found || found.period.process_id !== processId) throw new HttpProblem(404, 'errors.notFound');
   const { period } = found;
   const documents = await covered(db, period.id, actor, found.documents);

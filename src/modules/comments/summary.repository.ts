@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { DispositionOutcome } from './comments.tables.js';
 
@@ -10,12 +10,14 @@ export const summaryRepository = {
   /** Comments covered by a response per outcome, summed over paragraphs (the kept counters). */
   async outcomeTotals(db: Kysely<DB>, periodIds: string[]): Promise<{ period_id: string; outcome: DispositionOutcome; n: number }[]> {
     if (periodIds.length === 0) return [];
-    const rows = await db
-      .selectFrom('comment_outcome_counts')
-      .select(['period_id', 'outcome', (eb) => eb.fn.sum<string>('count').as('n')])
-      .where('period_id', 'in', periodIds)
-      .groupBy(['period_id', 'outcome'])
-      .execute();
+    // The kept counts and the answered arrivals not folded yet (0031).
+    const rows = (
+      await sql<{ period_id: string; outcome: DispositionOutcome; n: string }>`
+        select period_id, outcome, sum(n) as n from (
+          select period_id, outcome, count as n from comment_outcome_counts where period_id in (${sql.join(periodIds)})
+          union all select period_id, outcome, 1 from comment_disposed_deltas where period_id in (${sql.join(periodIds)})
+        ) x group by period_id, outcome`.execute(db)
+    ).rows;
     return rows.map((r) => ({ period_id: r.period_id, outcome: r.outcome, n: Number(r.n) }));
   },
 };

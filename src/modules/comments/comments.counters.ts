@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { defineJob } from '../../platform/jobs/define.js';
+import { inTransaction } from '../../platform/db/tx.js';
+import { commentsRepository as repo } from './comments.repository.js';
+
+/** Every minute (pg-boss's cron has minutes as its finest step): readers add what is pending meanwhile. */
+export const FOLD_CRON = { cron: '* * * * *', tz: 'UTC' } as const;
+
+/** The queue of the fold; declared by the comments manifest. */
+export const FOLD_QUEUE = 'comments.fold-counters';
+
+/**
+ * Fold the counter deltas comments sent one at a time left (0031) into the period, paragraph
+ * and group counters, in one transaction; safe to run twice and concurrently
+ * (see `commentsRepository.foldCounters`).
+ * @example const { folded } = await foldCounters(db)
+ */
+export async function foldCounters(db: Kysely<DB>): Promise<{ folded: number }> {
+  return { folded: await inTransaction(db, (trx) => repo.foldCounters(trx)) };
+}
+
+/** The job that keeps the counters folded. */
+export const foldCountersJob = defineJob({
+  queue: FOLD_QUEUE,
+  schedule: FOLD_CRON,
+  done: 'comment counters folded',
+  handle: (ctx) => foldCounters(ctx.db),
+});
