@@ -64,7 +64,7 @@ export async function startServer(config: Config, out: (line: string) => void = 
       if (database.lite && database.gate) stopSocket = await serveSocket(database.lite, database.gate, config.dataDir);
       stopMail = config.smtpUrl ? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, app.log) : async () => {};
       // Scheduled work (meeting reminders) runs in every app server; pg-boss hands each job to one.
-      stopJobs = await startJobs({ db: database.db, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log: app.log });
+      stopJobs = await startJobs({ db: database.db, database, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log: app.log });
     };
     const demoReady = seeding
       ? (async () => {

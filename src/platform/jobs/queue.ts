@@ -17,6 +17,7 @@ export const QUEUES = {
   housekeeping: 'housekeeping',
   actionReminders: 'action.reminders',
   actionDigest: 'action.digest',
+  commentImport: 'comments.import',
 } as const;
 /** The name of one of Concord's queues. */
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
