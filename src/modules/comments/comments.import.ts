@@ -221,6 +221,7 @@ export async function importComments(
     opts.onProgress?.(read, total);
   };
 
+  const importRows = async (): Promise<ImportResult> => {
   try {
     for await (const row of parseImport(open(), opts.format)) {
       read++;
@@ -253,6 +254,14 @@ export async function importComments(
   await land();
   const finished = await repo.finishImport(db, record.id, read);
   return { import: finished, read, added, skipped, refused };
+  };
+  try {
+    return await importRows();
+  } catch (err) {
+    // The record says it stopped (a crash leaves it running, and a re-run with importId resumes it).
+    await repo.failImport(db, record.id, err instanceof HttpProblem ? err.key : 'commentImport.errors.failed', err instanceof HttpProblem ? err.params : {}).catch(() => {});
+    throw err;
+  }
 }
 
 /** What checkRow needs besides the row. */

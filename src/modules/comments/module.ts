@@ -6,14 +6,19 @@ import { dispositionsApi } from './dispositions.routes.js';
 import { periodsPages } from './periods.pages.js';
 import { commentsPages } from './comments.pages.js';
 import { dispositionsPages } from './dispositions.pages.js';
+import { importsApi } from './imports.routes.js';
+import { importsPages } from './imports.pages.js';
+import { commentImportJob } from './comments.upload.js';
 import * as m0027 from './migrations/0027_comment_imports.js';
+import * as m0029 from './migrations/0029_comment_import_uploads.js';
 
 /** Comment periods, comments, moderation, and a response to every comment. */
 export default defineModule({
   name: 'comments',
-  api: [commentsApi, dispositionsApi],
-  pages: [periodsPages, commentsPages, dispositionsPages],
+  api: [commentsApi, dispositionsApi, importsApi],
+  pages: [periodsPages, commentsPages, dispositionsPages, importsPages],
+  jobs: [commentImportJob],
   hooks: [{ hook: 'document.margin', run: (db, documentId) => commentMargin(db, documentId) }],
   demo: commentsDemo,
-  migrations: { '0027_comment_imports': m0027 },
+  migrations: { '0027_comment_imports': m0027, '0029_comment_import_uploads': m0029 },
 });
