@@ -6,6 +6,8 @@ import type { Insertable, Selectable } from 'kysely';
 
 /** A recorded import. */
 export type CommentImport = Selectable<DB['comment_imports']>;
+/** A row an import refused, as kept. */
+export type ImportRefusal = Selectable<DB['comment_import_refusals']>;
 
 /** A staged row whose key the period already has: the same comment (same text and paragraph) or not; `earlier_line` when this import wrote it. */
 export interface KnownKey {
@@ -52,7 +54,7 @@ export const commentImportRepository = {
 
   /** An import that could not run: why, as an i18n key and its parameters. */
   async failImport(db: Kysely<DB>, id: string, key: string, params: Record<string, unknown>): Promise<void> {
-    await db.updateTable('comment_imports').set({ status: 'failed', finished_at: new Date(), error_key: key, error_params: JSON.stringify(params) }).where('id', '=', id).execute();
+    await db.updateTable('comment_imports').set({ status: 'failed', error_key: key, error_params: JSON.stringify(params) }).where('id', '=', id).execute();
   },
 
   /** Its stored file is gone (the job deleted it). */
@@ -76,7 +78,7 @@ export const commentImportRepository = {
   },
 
   /** An import's refused rows in line order, from after `afterLine`, at most `limit`. */
-  async refusalsOf(db: Kysely<DB>, importId: string, afterLine: number, limit: number): Promise<Selectable<DB['comment_import_refusals']>[]> {
+  async refusalsOf(db: Kysely<DB>, importId: string, afterLine: number, limit: number): Promise<ImportRefusal[]> {
     return db.selectFrom('comment_import_refusals').selectAll().where('import_id', '=', importId).where('line', '>', afterLine).orderBy('line').limit(limit).execute();
   },
 
