@@ -75,6 +75,11 @@ describe('upload through the web page', () => {
     expect(queued.statusCode).toBe(200);
     expect(queued.body).toContain('<meta http-equiv="refresh" content="2"/>');
     expect(queued.body).toContain('Waiting to start');
+    // The reader can stop the refreshing (WCAG 2.2.2) and look again when they choose.
+    expect(queued.body).toContain(`<a href="${location}?refresh=off">Stop refreshing</a>`);
+    const stopped = await moderator.get(`${location}?refresh=off`);
+    expect(stopped.body).not.toContain('http-equiv="refresh"');
+    expect(stopped.body).toContain(`<a href="${location}">Refresh it automatically</a>`);
     const record = await t.db.selectFrom('comment_imports').selectAll().where('id', '=', location.split('/').at(-1)!).executeTakeFirstOrThrow();
     expect(record).toMatchObject({ status: 'queued', channel: 'web', format: 'csv', bytes_total: String(Buffer.byteLength(FILE)) });
     expect(fs.readFileSync(record.file_path!, 'utf8')).toBe(FILE);

@@ -37,8 +37,10 @@ export interface ImportPageModel {
   trail: Crumb[];
   fileName: string;
   status: string;
-  /** Seconds before the page shows itself again; null once the import has ended. */
+  /** Seconds before the page shows itself again; null once the import has ended, or when the reader stopped it. */
   refresh: number | null;
+  /** While it runs: the link that stops the refreshing (WCAG 2.2.2), or, stopped, the links to look again and to start it again. */
+  refreshLinks: { stop: string } | { now: string; follow: string } | null;
   progress: { value: number; max: number; label: string } | null;
   finished: boolean;
   error: string | null;
@@ -75,7 +77,7 @@ export function importsPage(r: { process: Process; d: PeriodDetail; imports: Com
 
 /** The progress page's model: figures, the bar, and a page of refused rows in the reader's language. */
 export function importPage(
-  r: { process: Process; d: PeriodDetail; record: CommentImport; refusals: ImportRefusal[]; perPage: number },
+  r: { process: Process; d: PeriodDetail; record: CommentImport; refusals: ImportRefusal[]; perPage: number; autoRefresh: boolean },
   ctx: ModelCtx,
 ): ImportPageModel {
   const { process, d, record } = r;
@@ -91,7 +93,8 @@ export function importPage(
     trail: [...periodTrail(ctx, process.slug, d), { href: localPath(lang, importsPath(process.slug, d.period.id)), label: t('commentImport.importsCrumb') }],
     fileName: record.file_name,
     status: t(`commentImport.status.${record.status}`),
-    refresh: ended ? null : REFRESH_SECONDS,
+    refresh: ended || !r.autoRefresh ? null : REFRESH_SECONDS,
+    refreshLinks: ended ? null : r.autoRefresh ? { stop: localPath(lang, `${base}?refresh=off`) } : { now: localPath(lang, `${base}?refresh=off`), follow: localPath(lang, base) },
     progress:
       record.status === 'queued'
         ? null

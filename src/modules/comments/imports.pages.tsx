@@ -49,10 +49,11 @@ export const importsPages: FastifyPluginAsync = async (app) => {
   app.get(`${base}/:importId`, { config: scoped, schema: hide }, async (req, reply) => {
     const { process, period, documents } = periodScope.of(req);
     const record = await importOfPeriod(app.deps.db, period.id, (req.params as { importId: string }).importId);
-    const after = Number((req.query as { after?: string }).after ?? 0);
+    const query = req.query as { after?: string; refresh?: string };
+    const after = Number(query.after ?? 0);
     const refusals = await refusalsPage(app.deps.db, record.id, Number.isSafeInteger(after) && after > 0 ? after : 0, REFUSALS_PER_PAGE);
     const ctx = pageCtx(req, reply);
-    const model = importPage({ process, d: { period, documents }, record, refusals, perPage: REFUSALS_PER_PAGE }, ctx);
+    const model = importPage({ process, d: { period, documents }, record, refusals, perPage: REFUSALS_PER_PAGE, autoRefresh: query.refresh !== 'off' }, ctx);
     // Each refresh must show the figures as they are now.
     reply.header('cache-control', 'no-store');
     return sendPage(reply, <ImportView ctx={ctx} model={model} />);

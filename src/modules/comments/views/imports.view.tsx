@@ -62,7 +62,16 @@ export function ImportView({ ctx, model: m }: { ctx: PageCtx; model: ImportPageM
       <Breadcrumb ctx={ctx} trail={m.trail} current={m.fileName} />
       <h1>{m.title}</h1>
       <p role="status">{t('commentImport.statusLine', { status: m.status })}</p>
-      {m.refresh ? <p>{t('commentImport.refreshing', { seconds: m.refresh })}</p> : null}
+      {m.refreshLinks && 'stop' in m.refreshLinks ? (
+        <p>
+          {t('commentImport.refreshing', { seconds: m.refresh })} <a href={m.refreshLinks.stop}>{t('commentImport.stopRefreshing')}</a>
+        </p>
+      ) : null}
+      {m.refreshLinks && 'now' in m.refreshLinks ? (
+        <p>
+          {t('commentImport.refreshOff')} <a href={m.refreshLinks.now}>{t('commentImport.refreshNow')}</a> · <a href={m.refreshLinks.follow}>{t('commentImport.refreshOn')}</a>
+        </p>
+      ) : null}
       {m.progress ? (
         <p>
           <label for="import-progress">{m.progress.label}</label>{' '}
