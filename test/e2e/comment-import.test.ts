@@ -28,19 +28,35 @@ describe.skipIf(!hasChromium)('bulk import of comments in a browser', () => {
     const signedIn = await fetch(at('/api/v1/auth/sign-in'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const cookie = (signedIn.headers.getSetCookie().find((c) => c.startsWith('concord_session=')) ?? '').split(';')[0]!;
     const json = { 'content-type': 'application/json', cookie };
-    const created = await fetch(at('/api/v1/processes'), { method: 'POST', headers: json, body: JSON.stringify({ slug: SLUG, titleEn: 'Enhancing IoT Security', titleFr: 'Améliorer la sécurité de l’IdO', phases: [] }) });
+    const created = await fetch(at('/api/v1/processes'), {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ slug: SLUG, titleEn: 'Enhancing IoT Security', titleFr: 'Améliorer la sécurité de l’IdO', phases: [] }),
+    });
     expect(created.status).toBe(201);
     const processId = (await created.json()).id as string;
     const doc = await fetch(at(`/api/v1/processes/${SLUG}/documents`), {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({ slug: 'draft', kind: 'report', lang: 'en', title: 'Draft outcomes report', markdown: '# Definitions\n\nA connected device talks to a network.\n', message: 'First draft' }),
+      body: JSON.stringify({
+        slug: 'draft',
+        kind: 'report',
+        lang: 'en',
+        title: 'Draft outcomes report',
+        markdown: '# Definitions\n\nA connected device talks to a network.\n',
+        message: 'First draft',
+      }),
     });
     expect(doc.status, await doc.text()).toBe(201);
     const period = await fetch(at(`/api/v1/processes/${SLUG}/comment-periods`), {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({ document: 'draft', opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), timeZone: 'America/Toronto' }),
+      body: JSON.stringify({
+        document: 'draft',
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        timeZone: 'America/Toronto',
+      }),
     });
     expect(period.status, await period.clone().text()).toBe(201);
     periodId = (await period.json()).id as string;

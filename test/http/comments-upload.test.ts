@@ -54,13 +54,24 @@ async function upload(client: Client, file: { name: string; data: string | Buffe
 /** The import the URL names, as the job leaves it once it ran. */
 async function runJobOf(location: string) {
   const id = location.split('/').at(-1)!;
-  const jobs = await sql<{ data: { importId: string } }>`select data from ${sql.table(`${jobsSchemaFor(t.config.databaseSchema)}.job`)} where name = 'comments.import'`.execute(t.db);
+  const jobs = await sql<{
+    data: { importId: string };
+  }>`select data from ${sql.table(`${jobsSchemaFor(t.config.databaseSchema)}.job`)} where name = 'comments.import'`.execute(t.db);
   // The request enqueued exactly one job for this import.
   expect(jobs.rows.filter((j) => j.data.importId === id)).toHaveLength(1);
   return { id, result: await runCommentImport(t.database, { importId: id }) };
 }
 
-const commentCount = async () => Number((await t.db.selectFrom('comments').select((eb) => eb.fn.countAll<string>().as('n')).where('period_id', '=', periodId).executeTakeFirstOrThrow()).n);
+const commentCount = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('period_id', '=', periodId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('upload through the web page', () => {
   it('queues the file, the job imports it, and the progress page shows the figures and the refused rows in the reader’s language', async () => {
@@ -101,7 +112,9 @@ describe('upload through the web page', () => {
     // The same import read in French: the reasons are kept as keys, not as English text.
     const fr = await moderator.get(location.replace('/en/', '/fr/'));
     // French typography puts no-break spaces before : and inside « »; compared here as plain spaces.
-    expect(fr.body.replace(/[\u00a0\u202f]/g, ' ')).toContain('<td>5</td><td>k-1</td><td>key : « k-1 » a déjà servi à la ligne 2 pour un autre commentaire</td>');
+    expect(fr.body.replace(/[\u00a0\u202f]/g, ' ')).toContain(
+      '<td>5</td><td>k-1</td><td>key : « k-1 » a déjà servi à la ligne 2 pour un autre commentaire</td>',
+    );
 
     const csv = await moderator.get(`${location}/refused.csv`);
     expect(csv.statusCode).toBe(200);
@@ -171,7 +184,12 @@ describe('the bulk API', () => {
   it('takes the file as the body, answers 202 with the import and its Location, and reports it once the job ran', async () => {
     const res = await moderator.json('POST', API(), undefined, { 'content-type': 'application/x-ndjson' });
     expect(res.statusCode).toBe(422); // no body: an empty file
-    const posted = await t.app.inject({ method: 'POST', url: API(), payload: FILE2, headers: { cookie: moderator.cookieHeader(), 'content-type': 'application/x-ndjson' } });
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: API(),
+      payload: FILE2,
+      headers: { cookie: moderator.cookieHeader(), 'content-type': 'application/x-ndjson' },
+    });
     expect(posted.statusCode).toBe(202);
     const body = posted.json();
     expect(body).toMatchObject({ status: 'queued', format: 'jsonl', channel: 'api', bytes: Buffer.byteLength(FILE2), rowsRead: 0 });
@@ -191,7 +209,12 @@ describe('the bulk API', () => {
   it('refuses a member (403), a file over the limit (413) and another content type (415)', async () => {
     const member403 = await t.app.inject({ method: 'POST', url: API(), payload: FILE, headers: { cookie: member.cookieHeader(), 'content-type': 'text/csv' } });
     expect(member403.statusCode).toBe(403);
-    const big = await t.app.inject({ method: 'POST', url: API(), payload: 'x'.repeat(LIMIT + 1), headers: { cookie: moderator.cookieHeader(), 'content-type': 'text/csv' } });
+    const big = await t.app.inject({
+      method: 'POST',
+      url: API(),
+      payload: 'x'.repeat(LIMIT + 1),
+      headers: { cookie: moderator.cookieHeader(), 'content-type': 'text/csv' },
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().detail).toContain('The file is larger than');
     const xml = await t.app.inject({ method: 'POST', url: API(), payload: '<a/>', headers: { cookie: moderator.cookieHeader(), 'content-type': 'text/xml' } });

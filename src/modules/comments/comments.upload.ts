@@ -43,14 +43,26 @@ export const maxImportMiB = (config: Pick<Config, 'importMaxBytes'>) => Math.rou
  * removed) as soon as it passes `maxBytes`. Its path and size.
  * @example await storeImportFile(req.raw, '/data/imports', 1 << 30) // { file: '/data/imports/…', bytes: 1234 }
  */
-export async function storeImportFile(source: AsyncIterable<Buffer | string> | Iterable<Buffer>, dir: string, maxBytes: number): Promise<{ file: string; bytes: number }> {
+export async function storeImportFile(
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer>,
+  dir: string,
+  maxBytes: number,
+): Promise<{ file: string; bytes: number }> {
   await fs.promises.mkdir(dir, { recursive: true });
   const file = path.join(dir, `${newId()}.upload`);
   let bytes = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
-      if (bytes > maxBytes) done(new HttpProblem(413, 'commentImport.errors.tooLarge', { max: Math.round((maxBytes / (1024 * 1024)) * 10) / 10 }, { file: 'commentImport.errors.tooLarge' }));
+      if (bytes > maxBytes)
+        done(
+          new HttpProblem(
+            413,
+            'commentImport.errors.tooLarge',
+            { max: Math.round((maxBytes / (1024 * 1024)) * 10) / 10 },
+            { file: 'commentImport.errors.tooLarge' },
+          ),
+        );
       else done(null, chunk);
     },
   });
@@ -78,7 +90,8 @@ export interface QueuedFile {
  */
 export function importFormat(fileName: string | undefined, contentType?: string): ImportFormat {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
-  const format = type === 'text/csv' ? 'csv' : type === 'application/x-ndjson' || type === 'application/jsonl' ? 'jsonl' : fileName ? formatOf(fileName) : undefined;
+  const format =
+    type === 'text/csv' ? 'csv' : type === 'application/x-ndjson' || type === 'application/jsonl' ? 'jsonl' : fileName ? formatOf(fileName) : undefined;
   if (!format) throw new HttpProblem(422, 'commentImport.errors.formatUpload', {}, { file: 'commentImport.errors.formatUpload' });
   return format;
 }
@@ -131,7 +144,13 @@ export async function acceptImportFile(
     throw new HttpProblem(422, 'commentImport.errors.empty', {}, { file: 'commentImport.errors.empty' });
   }
   const fileName = incoming.name || `upload.${format}`;
-  return queueImport(deps.db, jobsSchemaFor(deps.schema), actor, periodId, { fileName, format, file: stored.file, bytes: stored.bytes, channel: incoming.channel });
+  return queueImport(deps.db, jobsSchemaFor(deps.schema), actor, periodId, {
+    fileName,
+    format,
+    file: stored.file,
+    bytes: stored.bytes,
+    channel: incoming.channel,
+  });
 }
 
 /**
@@ -181,7 +200,8 @@ export async function runCommentImport(database: Database, job: CommentImportJob
   const record = isUuid(job.importId) ? await repo.importById(database.db, job.importId) : undefined;
   if (!record) return { status: 'missing', added: 0, refused: 0 };
   // A file refused whole failed for good (its file is gone); a failure on the way (the database) keeps it, for the retry.
-  if (record.status === 'done' || (record.status === 'failed' && !record.file_path)) return { status: record.status, added: record.rows_added, refused: record.rows_refused };
+  if (record.status === 'done' || (record.status === 'failed' && !record.file_path))
+    return { status: record.status, added: record.rows_added, refused: record.rows_refused };
   const actor = record.actor_id ? await actorForUser(database.db, record.actor_id) : undefined;
   const fail = async (key: string, params: Record<string, unknown>) => {
     await repo.failImport(database.db, record.id, key, params);

@@ -94,13 +94,21 @@ export function importPage(
     fileName: record.file_name,
     status: t(`commentImport.status.${record.status}`),
     refresh: ended || !r.autoRefresh ? null : REFRESH_SECONDS,
-    refreshLinks: ended ? null : r.autoRefresh ? { stop: localPath(lang, `${base}?refresh=off`) } : { now: localPath(lang, `${base}?refresh=off`), follow: localPath(lang, base) },
+    refreshLinks: ended
+      ? null
+      : r.autoRefresh
+        ? { stop: localPath(lang, `${base}?refresh=off`) }
+        : { now: localPath(lang, `${base}?refresh=off`), follow: localPath(lang, base) },
     progress:
       record.status === 'queued'
         ? null
         : total === null || total === 0
           ? null
-          : { value: record.status === 'done' ? total : Math.min(record.rows_read, total), max: total, label: t('commentImport.progressLabel', { read: n(record.status === 'done' ? total : record.rows_read), total: n(total) }) },
+          : {
+              value: record.status === 'done' ? total : Math.min(record.rows_read, total),
+              max: total,
+              label: t('commentImport.progressLabel', { read: n(record.status === 'done' ? total : record.rows_read), total: n(total) }),
+            },
     finished: record.status === 'done',
     error: record.error_key ? t(record.error_key, record.error_params ?? {}) : null,
     figures: [

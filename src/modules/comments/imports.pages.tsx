@@ -62,10 +62,7 @@ export const importsPages: FastifyPluginAsync = async (app) => {
   app.get(`${base}/:importId/refused.csv`, { config: scoped, schema: hide }, async (req, reply) => {
     const { period } = periodScope.of(req);
     const record = await importOfPeriod(app.deps.db, period.id, (req.params as { importId: string }).importId);
-    reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="refused-${record.id}.csv"`)
-      .header('cache-control', 'no-store');
+    reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="refused-${record.id}.csv"`).header('cache-control', 'no-store');
     return reply.send(Readable.from(refusalsCsv(app.deps.db, record.id, req.t)));
   });
 };

@@ -3,7 +3,8 @@ import type { CommentImport } from './comments.import.repository.js';
 import type { ImportOut } from './imports.schema.js';
 
 /** Where an import is in the API. */
-export const importApiPath = (slug: string, periodId: string, importId: string) => `/api/v1/processes/${slug}/comment-periods/${periodId}/comment-imports/${importId}`;
+export const importApiPath = (slug: string, periodId: string, importId: string) =>
+  `/api/v1/processes/${slug}/comment-periods/${periodId}/comment-imports/${importId}`;
 
 /** An import as the API shows it. */
 export function presentImport(r: CommentImport, slug: string, baseUrl: string, t: T): ImportOut {

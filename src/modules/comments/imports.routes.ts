@@ -26,7 +26,8 @@ export const importsApi: FastifyPluginAsyncZod = async (app) => {
       config: { ...config, fileBody: IMPORT_BODY_TYPES },
       schema: {
         tags,
-        summary: 'Import comments from a CSV or JSON Lines file sent as the body (streamed; Content-Type text/csv or application/x-ndjson); answers 202 with the queued import',
+        summary:
+          'Import comments from a CSV or JSON Lines file sent as the body (streamed; Content-Type text/csv or application/x-ndjson); answers 202 with the queued import',
         description:
           'The file is stored and a job imports it: each row is checked as a single comment is; bad rows are refused with their line and reason, good rows kept. Sending the same file, or one that overlaps it, again adds nothing twice (a key per row: its `key` column, or one derived from its text, email and time). 413 past the size limit.',
         params: PeriodParams,
@@ -48,7 +49,15 @@ export const importsApi: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/processes/:processSlug/comment-periods/:periodId/comment-imports/:importId',
-    { config, schema: { tags, summary: 'One bulk import: where it stands, rows read of how many, added, skipped, refused', params: ImportParams, response: { 200: ImportOut } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'One bulk import: where it stands, rows read of how many, added, skipped, refused',
+        params: ImportParams,
+        response: { 200: ImportOut },
+      },
+    },
     async (req) => {
       const { process, period } = periodScope.of(req);
       return presentImport(await importOfPeriod(app.deps.db, period.id, req.params.importId), process.slug, app.deps.config.baseUrl, req.t);
@@ -61,7 +70,10 @@ export const importsApi: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { period } = periodScope.of(req);
       const record = await importOfPeriod(app.deps.db, period.id, req.params.importId);
-      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="refused-${record.id}.csv"`).header('cache-control', 'no-store');
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="refused-${record.id}.csv"`)
+        .header('cache-control', 'no-store');
       return reply.send(Readable.from(refusalsCsv(app.deps.db, record.id, req.t)));
     },
   );

@@ -111,7 +111,10 @@ export function acceptStreamedMultipart(app: FastifyInstance): void {
       const part = await partHeaders(r, delimiter);
       if (!part) break;
       if (part.fileName !== undefined) {
-        Object.defineProperty(fields, STREAMED, { value: { field: part.name, name: part.fileName, stream: partBody(r, delimiter) } satisfies StreamedFile, enumerable: false });
+        Object.defineProperty(fields, STREAMED, {
+          value: { field: part.name, name: part.fileName, stream: partBody(r, delimiter) } satisfies StreamedFile,
+          enumerable: false,
+        });
         break;
       }
       const chunks: Buffer[] = [];

@@ -13,9 +13,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('comment_imports')
     // Imports written before this migration ran to the end in the CLI.
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('done').check(sql`status in ('queued', 'running', 'done', 'failed')`))
-    .addColumn('format', 'text', (c) => c.notNull().defaultTo('csv').check(sql`format in ('csv', 'jsonl')`))
-    .addColumn('channel', 'text', (c) => c.notNull().defaultTo('cli').check(sql`channel in ('cli', 'web', 'api')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('done')
+        .check(sql`status in ('queued', 'running', 'done', 'failed')`),
+    )
+    .addColumn('format', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('csv')
+        .check(sql`format in ('csv', 'jsonl')`),
+    )
+    .addColumn('channel', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('cli')
+        .check(sql`channel in ('cli', 'web', 'api')`),
+    )
     .addColumn('rows_total', 'integer')
     .addColumn('bytes_total', 'bigint')
     .addColumn('file_path', 'text')

@@ -18,7 +18,16 @@ export function ImportsView({ ctx, model: m, errors = {} }: { ctx: PageCtx; mode
       <form method="post" action={m.action} enctype="multipart/form-data" class="form" noValidate>
         <input type="hidden" name="_csrf" value={ctx.csrf()} />
         <FieldShell name="file" label={t('commentImport.fileLabel')} hint={m.hint} error={errors.file}>
-          {(w) => <input id={w.id} name="file" type="file" accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson" aria-invalid={w.invalid} aria-describedby={w.describedBy} />}
+          {(w) => (
+            <input
+              id={w.id}
+              name="file"
+              type="file"
+              accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson"
+              aria-invalid={w.invalid}
+              aria-describedby={w.describedBy}
+            />
+          )}
         </FieldShell>
         <Submit>{t('commentImport.uploadButton')}</Submit>
       </form>
@@ -69,7 +78,8 @@ export function ImportView({ ctx, model: m }: { ctx: PageCtx; model: ImportPageM
       ) : null}
       {m.refreshLinks && 'now' in m.refreshLinks ? (
         <p>
-          {t('commentImport.refreshOff')} <a href={m.refreshLinks.now}>{t('commentImport.refreshNow')}</a> · <a href={m.refreshLinks.follow}>{t('commentImport.refreshOn')}</a>
+          {t('commentImport.refreshOff')} <a href={m.refreshLinks.now}>{t('commentImport.refreshNow')}</a> ·{' '}
+          <a href={m.refreshLinks.follow}>{t('commentImport.refreshOn')}</a>
         </p>
       ) : null}
       {m.progress ? (
