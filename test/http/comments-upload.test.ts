@@ -5,6 +5,8 @@ import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/client.js';
 import { adminActor, makeCommentPeriod, makeDocument, makeProcess } from '../helpers/factories.js';
 import { runCommentImport, importsDir } from '../../src/modules/comments/comments.upload.js';
+import { importComments } from '../../src/modules/comments/comments.import.js';
+import { commentImportRepository } from '../../src/modules/comments/comments.import.repository.js';
 import { jobsSchemaFor } from '../../src/platform/jobs/queue.js';
 
 /**
@@ -175,6 +177,52 @@ describe('upload through the web page', () => {
     const byMember = await upload(member, { name: 'x.csv', data: FILE }, member.csrf());
     expect(byMember.statusCode).toBe(403);
     expect(await imports()).toBe(before);
+  });
+});
+
+describe('a queued import stopped midway', () => {
+  it('resumes after the chunks that landed when its job runs again: every row once, each refusal once', async () => {
+    const rows = ['text,name,key', 'Resume one.,Ana,r-1', 'Resume two.,Bo,r-2', 'Resume bad.,,r-3', 'Resume four.,Cy,r-4', 'Resume five.,Di,r-5'].join('\n');
+    await moderator.get(PAGE());
+    const res = await upload(moderator, { name: 'resume.csv', data: rows });
+    const id = String(res.headers.location).split('/').at(-1)!;
+    const record = await commentImportRepository.importById(t.db, id);
+    const before = await commentCount();
+    // The first run lands chunk 1 (lines 2–3), then dies inside chunk 2 (lines 4–5), as a killed worker would.
+    const actor = (await t.db.selectFrom('comment_imports').select('actor_id').where('id', '=', id).executeTakeFirstOrThrow()).actor_id!;
+    const { actorForUser } = await import('../../src/platform/auth/sessions.js');
+    await expect(
+      importComments(
+        t.database,
+        (await actorForUser(t.db, actor))!,
+        periodId,
+        async function* () {
+          yield Buffer.from(rows);
+        },
+        {
+          fileName: 'resume.csv',
+          format: 'csv',
+          lang: 'en',
+          importId: id,
+          chunkRows: 2,
+          onStep: (step, chunk) => {
+            if (chunk === 2 && step === 'comments') throw new Error('killed');
+          },
+        },
+      ),
+    ).rejects.toThrow('killed');
+    expect(await commentCount()).toBe(before + 2);
+    // The job runs it again (chunks of 5,000 now: the landed lines are passed over by line).
+    const again = await runCommentImport(t.database, { importId: id });
+    expect(again).toEqual({ status: 'done', added: 4, refused: 1 });
+    expect(await commentCount()).toBe(before + 4);
+    const batches = await commentImportRepository.batchesOf(t.db, id);
+    expect(batches.map((b) => [b.chunk, b.first_line, b.last_line, b.rows_added, b.rows_refused])).toEqual([
+      [1, 2, 3, 2, 0],
+      [2, 4, 6, 2, 1],
+    ]);
+    expect((await commentImportRepository.refusalsOf(t.db, id, 0, 10)).map((r) => r.line)).toEqual([4]);
+    expect(fs.existsSync(record!.file_path!)).toBe(false);
   });
 });
 
