@@ -254,6 +254,14 @@ describe('the bulk API', () => {
     expect(csv.body).toBe('line,key,reason\n2,j-2,text: Write your comment.\n3,,the line is not valid JSON\n');
   });
 
+  it('is described in the OpenAPI document with its file body and its 202 answer', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const op = doc.paths['/api/v1/processes/{processSlug}/comment-periods/{periodId}/comment-imports'].post;
+    expect(Object.keys(op.requestBody.content).sort()).toEqual(['application/x-ndjson', 'text/csv']);
+    expect(op.requestBody.content['text/csv'].schema).toMatchObject({ type: 'string', format: 'binary' });
+    expect(Object.keys(op.responses)).toContain('202');
+  });
+
   it('refuses a member (403), a file over the limit (413) and another content type (415)', async () => {
     const member403 = await t.app.inject({ method: 'POST', url: API(), payload: FILE, headers: { cookie: member.cookieHeader(), 'content-type': 'text/csv' } });
     expect(member403.statusCode).toBe(403);
