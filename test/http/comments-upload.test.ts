@@ -164,6 +164,10 @@ describe('upload through the web page', () => {
     const empty = await upload(moderator, { name: 'empty.csv', data: '' });
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain('The file is empty');
+    // No file chosen: a browser still sends the part, with no name and no bytes.
+    const none = await upload(moderator, { name: '', data: '' });
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain('Choose a file to import.');
   });
 
   it('refuses the upload without a valid CSRF token, and to a member (403), storing nothing', async () => {
