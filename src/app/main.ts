@@ -72,7 +72,7 @@ export async function startServer(config: Config, out: (line: string) => void = 
       stopMail = config.smtpUrl ? startMailDelivery(database.db, smtpTransport(config.smtpUrl), config.mailFrom, app.log) : async () => {};
       // Scheduled work (meeting reminders) runs in every app server; pg-boss hands each job to one.
       // `serve --no-jobs` (CONCORD_JOBS=0) leaves them to dedicated `concord worker` processes.
-      if (config.runJobs) stopJobs = await startJobs({ db: database.db, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log: app.log });
+      if (config.runJobs) stopJobs = await startJobs({ db: database.db, database, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log: app.log });
     };
     const demoReady = seeding
       ? (async () => {

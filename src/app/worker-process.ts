@@ -24,7 +24,7 @@ export async function startWorker(config: Config, out: (line: string) => void = 
     await migrateToLatest(database.db, config.databaseSchema);
     // The app's logger (same redaction and format) without a server: this instance never listens.
     const log = Fastify({ logger: loggerOptions(config) }).log;
-    const stopJobs = await startJobs({ db: database.db, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log });
+    const stopJobs = await startJobs({ db: database.db, database, appSchema: config.databaseSchema, baseUrl: config.baseUrl, log });
     out(`Concord worker: working ${allJobs().map((j) => j.queue).join(', ')} on PostgreSQL (DATABASE_URL); no HTTP.`);
     return {
       stop: async () => {

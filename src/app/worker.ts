@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DB } from '../platform/db/schema.js';
+import type { Database } from '../platform/db/client.js';
 import { QUEUE_OPTIONS, bossDb, jobsSchemaFor } from '../platform/jobs/queue.js';
 import type { JobDefinition } from '../platform/jobs/define.js';
 import { housekeepingJob } from '../platform/jobs/housekeeping.js';
@@ -10,6 +11,8 @@ import { MODULES } from './modules.js';
 /** What the job workers need. */
 export interface JobsDeps {
   db: Kysely<DB>;
+  /** The same database, for jobs that need its raw connection (COPY). */
+  database: Database;
   /** The app's PostgreSQL schema (pg-boss's sits beside it). */
   appSchema: string | undefined;
   baseUrl: string;
@@ -38,7 +41,7 @@ export async function startJobs(deps: JobsDeps): Promise<() => Promise<void>> {
   const boss = new PgBoss({ db: bossDb(deps.db), schema: jobsSchemaFor(deps.appSchema), schedule: true, supervise: true, migrate: true });
   boss.on('error', (err) => deps.log.error({ err }, 'job queue error'));
   await boss.start();
-  const ctx = { db: deps.db, baseUrl: deps.baseUrl, log: deps.log };
+  const ctx = { db: deps.db, database: deps.database, jobsSchema: jobsSchemaFor(deps.appSchema), baseUrl: deps.baseUrl, log: deps.log };
   const polling = { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 30 };
   for (const job of allJobs()) {
     // Creating a queue again is a no-op, and lets a new module's queue work without a migration.

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   CONCORD_DATA_DIR: z.string().default('./data'),
   /** Where the prepared demo image is kept between installs (see src/app/demo/demo-image.ts). */
   CONCORD_CACHE_DIR: z.string().optional(),
+  /** The largest comment file the web page or the bulk API takes, in MiB (the CLI takes any size). */
+  CONCORD_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(1024 * 1024).default(1024),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Concord <no-reply@concord.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -66,6 +68,8 @@ export interface Config {
   dataDir: string;
   /** Machine-wide cache (the prepared demo image): CONCORD_CACHE_DIR, else $XDG_CACHE_HOME/concord or ~/.cache/concord. */
   cacheDir: string;
+  /** The largest comment file the web page or the bulk API takes, in bytes (CONCORD_IMPORT_MAX_MB). */
+  importMaxBytes: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
@@ -128,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? e.CONCORD_DATA_DIR
       : path.resolve(e.CONCORD_DATA_DIR),
     cacheDir: path.resolve(e.CONCORD_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'concord')),
+    importMaxBytes: e.CONCORD_IMPORT_MAX_MB * 1024 * 1024,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

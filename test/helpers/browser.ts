@@ -113,7 +113,7 @@ export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
  * 0.7–1.4 s, the run 0.3–0.8 s, at a load of 18). Writing a document into an open page keeps
  * its window, so axe is injected once; axe reads `document` afresh on every run.
  */
-async function a11yViolationsOfCopy(page: Page): Promise<A11yViolation[]> {
+export async function a11yViolationsOfCopy(page: Page): Promise<A11yViolation[]> {
   const browser = page.context().browser();
   if (!browser) throw new Error('checkA11y: the page has no browser to open a copy in');
   // One copy at a time per browser: checks started together take turns on the kept page.

@@ -89,10 +89,10 @@ describe('campaigns: detection, review and one response', () => {
     const jobs = await waitingJobs();
     expect(jobs.map((j) => j.data)).toEqual([{ periodId }]);
     // What the worker does with that job.
-    const result = await campaignsDetectJob.handle({ db: t.db, baseUrl: '', log: t.app.log }, jobs[0]!.data);
+    const result = await campaignsDetectJob.handle({ db: t.db, database: t.database, jobsSchema: jobsSchemaFor(t.config.databaseSchema), baseUrl: '', log: t.app.log }, jobs[0]!.data);
     expect(result).toEqual({ periodId, texts: 4, campaigns: 1 });
     // Run twice (a retry): the period's campaigns are replaced, not added to; each run is kept.
-    await campaignsDetectJob.handle({ db: t.db, baseUrl: '', log: t.app.log }, jobs[0]!.data);
+    await campaignsDetectJob.handle({ db: t.db, database: t.database, jobsSchema: jobsSchemaFor(t.config.databaseSchema), baseUrl: '', log: t.app.log }, jobs[0]!.data);
     const stored = await t.db.selectFrom('campaigns').select(['member_count', 'group_count']).where('period_id', '=', periodId).execute();
     expect(stored.map((c) => [Number(c.member_count), c.group_count])).toEqual([[6, 3]]);
     expect(await t.db.selectFrom('campaign_groups').select('group_id').execute()).toHaveLength(3);

@@ -48,12 +48,12 @@ async function* bytes(text: string): AsyncGenerator<Uint8Array> {
 
 /** Import a file's text into a period; the refused rows alongside the result. */
 async function run(text: string, o: { actor?: Actor; period?: string; format?: 'csv' | 'jsonl'; chunkRows?: number; lang?: 'en' | 'fr' } = {}) {
-  const refused: RefusedRow[] = [];
+  const refused: Omit<RefusedRow, 'why'>[] = [];
   const r = await importComments(t.database, o.actor ?? convener, o.period ?? periodId, () => bytes(text), {
     fileName: 'comments.csv',
     format: o.format ?? 'csv',
     lang: o.lang ?? 'en',
-    onRefused: (row) => refused.push(row),
+    onRefused: ({ line, key, reason }) => refused.push({ line, key, reason }),
     ...(o.chunkRows ? { chunkRows: o.chunkRows } : {}),
   });
   return { ...r, refusedRows: refused };

@@ -231,7 +231,7 @@ describe('the job queue', () => {
     const jobs = jobsSchemaFor(t.config.databaseSchema);
     const id = await t.db.transaction().execute((trx) => enqueue(trx, jobs, QUEUES.meetingReminder, { meetingId: m.id, startsAt: m.startsAt }));
     const log = { info: () => {}, error: () => {}, warn: () => {} } as unknown as Parameters<typeof startJobs>[0]['log'];
-    const stop = await startJobs({ db: t.db, appSchema: t.config.databaseSchema, baseUrl: t.config.baseUrl, log, pollingIntervalSeconds: 0.5 });
+    const stop = await startJobs({ db: t.db, database: t.database, appSchema: t.config.databaseSchema, baseUrl: t.config.baseUrl, log, pollingIntervalSeconds: 0.5 });
     try {
       for (let i = 0; i < 40 && !(await outboxTo(p.email)).some((x) => x.kind === 'meetingReminder'); i++) await new Promise((r) => setTimeout(r, 250));
     } finally {

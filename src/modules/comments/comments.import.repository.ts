@@ -6,6 +6,8 @@ import type { Insertable, Selectable } from 'kysely';
 
 /** A recorded import. */
 export type CommentImport = Selectable<DB['comment_imports']>;
+/** A row an import refused, as kept. */
+export type ImportRefusal = Selectable<DB['comment_import_refusals']>;
 
 /** A staged row whose key the period already has: the same comment (same text and paragraph) or not; `earlier_line` when this import wrote it. */
 export interface KnownKey {
@@ -43,8 +45,43 @@ export const STAGING_COLUMNS = [
  * handful of set-based statements, in the chunk's transaction.
  */
 export const commentImportRepository = {
-  async insertImport(db: Kysely<DB>, row: Pick<CommentImport, 'id' | 'period_id' | 'file_name' | 'actor_id'>): Promise<CommentImport> {
+  async insertImport(db: Kysely<DB>, row: Insertable<DB['comment_imports']>): Promise<CommentImport> {
     return db.insertInto('comment_imports').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /** A queued import starts (or starts again after a crash): running, with the rows its file holds. */
+  async startImport(db: Kysely<DB>, id: string, rowsTotal: number): Promise<CommentImport> {
+    return db.updateTable('comment_imports').set({ status: 'running', rows_total: rowsTotal, error_key: null, error_params: null }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /** An import that could not run: why, as an i18n key and its parameters. */
+  async failImport(db: Kysely<DB>, id: string, key: string, params: Record<string, unknown>): Promise<void> {
+    await db.updateTable('comment_imports').set({ status: 'failed', error_key: key, error_params: JSON.stringify(params) }).where('id', '=', id).execute();
+  },
+
+  /** Its stored file is gone (the job deleted it). */
+  async forgetFile(db: Kysely<DB>, id: string): Promise<void> {
+    await db.updateTable('comment_imports').set({ file_path: null }).where('id', '=', id).execute();
+  },
+
+  /** A period's imports, latest first. */
+  async importsOf(db: Kysely<DB>, periodId: string, limit: number): Promise<CommentImport[]> {
+    return db.selectFrom('comment_imports').selectAll().where('period_id', '=', periodId).orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  },
+
+  /** Keep a chunk's refused rows (in its transaction); a line already kept is left as it is. */
+  async recordRefusals(db: Kysely<DB>, importId: string, rows: readonly { line: number; key: string; why: { key: string; params?: Record<string, unknown> } }[]): Promise<void> {
+    if (!rows.length) return;
+    await db
+      .insertInto('comment_import_refusals')
+      .values(rows.map((r) => ({ import_id: importId, line: r.line, import_key: r.key, reason_key: r.why.key, reason_params: JSON.stringify(r.why.params ?? {}) })))
+      .onConflict((oc) => oc.columns(['import_id', 'line']).doNothing())
+      .execute();
+  },
+
+  /** An import's refused rows in line order, from after `afterLine`, at most `limit`. */
+  async refusalsOf(db: Kysely<DB>, importId: string, afterLine: number, limit: number): Promise<ImportRefusal[]> {
+    return db.selectFrom('comment_import_refusals').selectAll().where('import_id', '=', importId).where('line', '>', afterLine).orderBy('line').limit(limit).execute();
   },
 
   async importById(db: Kysely<DB>, id: string): Promise<CommentImport | undefined> {
@@ -52,11 +89,11 @@ export const commentImportRepository = {
   },
 
   async finishImport(db: Kysely<DB>, id: string, rowsRead: number): Promise<CommentImport> {
-    return db.updateTable('comment_imports').set({ finished_at: new Date(), rows_read: rowsRead }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return db.updateTable('comment_imports').set({ status: 'done', finished_at: new Date(), rows_read: rowsRead }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   },
 
-  /** Add a chunk's outcome to its import's counts and record the chunk. */
-  async recordChunk(db: Kysely<DB>, row: Insertable<CommentImportBatchesTable>): Promise<void> {
+  /** Add a chunk's outcome to its import's counts, with the rows read so far (its progress), and record the chunk. */
+  async recordChunk(db: Kysely<DB>, row: Insertable<CommentImportBatchesTable>, rowsRead: number): Promise<void> {
     await db.insertInto('comment_import_batches').values(row).execute();
     await db
       .updateTable('comment_imports')
@@ -64,6 +101,7 @@ export const commentImportRepository = {
         rows_added: eb('rows_added', '+', row.rows_added),
         rows_skipped: eb('rows_skipped', '+', row.rows_skipped),
         rows_refused: eb('rows_refused', '+', row.rows_refused),
+        rows_read: rowsRead,
       }))
       .where('id', '=', row.import_id)
       .execute();

@@ -7,8 +7,8 @@ import { can } from '../../platform/auth/policies.js';
 import { copyInto } from '../../platform/db/copy.js';
 import { recordAuditBatch } from '../../platform/audit/audit-batch.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { fieldErrors } from '../../platform/http/validation.js';
-import { tFor } from '../../platform/i18n/i18n.js';
+import { fieldErrorKeys } from '../../platform/http/validation.js';
+import { tFor, type T } from '../../platform/i18n/i18n.js';
 import { isUuid, newId } from '../../platform/lib/ids.js';
 import { QUEUES, enqueue } from '../../platform/jobs/queue.js';
 import { processById, stakeholderGroupsOf } from '../processes/index.js';
@@ -28,11 +28,31 @@ export const IMPORT_CHUNK_ROWS = 5000;
 /** The longest idempotency key a row may give. */
 export const MAX_KEY_CHARS = 200;
 
-/** A row the import did not take: its line, its key when it has one, and why, in the import's language. */
+/**
+ * Why a row was refused, kept as an i18n key and its parameters so it can be shown later in
+ * the reader's language; a parameter may itself be a reason (a column's own message).
+ */
+export interface Reason {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * A reason in one language, its nested reasons translated first.
+ * @example reasonText(tFor('fr'), { key: 'commentImport.rows.future' }) // 'submitted_at : l’heure est dans le futur'
+ */
+export function reasonText(t: T, reason: Reason): string {
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(reason.params ?? {})) params[k] = v && typeof v === 'object' && 'key' in v ? reasonText(t, v as Reason) : v;
+  return t(reason.key, params);
+}
+
+/** A row the import did not take: its line, its key when it has one, and why (in the import's language, and as a key to translate later). */
 export interface RefusedRow {
   line: number;
   key: string;
   reason: string;
+  why: Reason;
 }
 
 /** How to import. */
@@ -56,6 +76,11 @@ export interface ImportOptions {
   now?: Date;
   /** pg-boss's schema: when given, an import that added comments asks for the period's campaign detection. */
   jobsSchema?: string;
+  /**
+   * An import already recorded (queued by the web page or the API) to run, or to resume after
+   * the chunks it has landed; without it a new record is made (the CLI).
+   */
+  importId?: string;
 }
 
 /** The statements of a chunk's transaction, in order. */
@@ -128,7 +153,12 @@ export async function importComments(
     throw err;
   }
 
-  const record = await repo.insertImport(db, { id: newId(now.getTime()), period_id: period.id, file_name: opts.fileName, actor_id: actor?.userId ?? null });
+  const record = opts.importId
+    ? await repo.startImport(db, opts.importId, total)
+    : await repo.insertImport(db, { id: newId(now.getTime()), period_id: period.id, file_name: opts.fileName, actor_id: actor?.userId ?? null, status: 'running', format: opts.format, channel: 'cli', rows_total: total });
+  // A run after a crash resumes after the chunks that committed: their rows, counts and refusals are in.
+  const landedChunks = opts.importId ? await repo.batchesOf(db, record.id) : [];
+  const resumeAfter = landedChunks.reduce((m, b) => Math.max(m, b.last_line), 0);
   const paragraphCache = new Map<string, Promise<Map<string, unknown>>>();
   const paragraphs = (versionId: string) => {
     let p = paragraphCache.get(versionId);
@@ -142,17 +172,24 @@ export async function importComments(
   let added = 0;
   let skipped = 0;
   let refused = 0;
-  let chunkNo = 0;
+  let chunkNo = landedChunks.length;
   let chunk: StagedRow[] = [];
+  // This chunk's refusals, stored with it (so a chunk rolled back leaves none behind).
+  let chunkRefusals: { line: number; key: string; why: Reason }[] = [];
   let chunkRefused = 0;
   let chunkSkipped = 0;
   let firstLine = 0;
   let lastLine = 0;
-  const refuse = (line: number, key: string, reason: string) => {
+  const refuse = (line: number, key: string, why: Reason, stored = false) => {
     refused++;
-    chunkRefused++;
-    opts.onRefused?.({ line, key, reason });
+    if (!stored) {
+      chunkRefused++;
+      chunkRefusals.push({ line, key, why });
+    }
+    opts.onRefused?.({ line, key, reason: reasonText(t, why), why });
   };
+  const conflictReason = (k: KnownKey): Reason =>
+    k.earlier_line === null ? { key: 'commentImport.rows.keyUsedEarlier', params: { key: k.import_key } } : { key: 'commentImport.rows.keyTwice', params: { key: k.import_key, line: k.earlier_line } };
 
   const land = async () => {
     if (!chunk.length && !chunkRefused && !chunkSkipped) return;
@@ -171,36 +208,37 @@ export async function importComments(
         audit_chain: l.audit?.chain ?? null,
         audit_seq: l.audit?.seq ?? null,
         batch_root: l.audit?.root ?? null,
-      });
+      }, read);
+      await repo.recordRefusals(trx, record.id, [...chunkRefusals, ...l.conflicts.map((k) => ({ line: k.line, key: k.import_key, why: conflictReason(k) }))]);
       await context.step('recorded');
     });
     chunkNo++;
-    for (const k of landed.conflicts) {
-      const reason = k.earlier_line === null ? t('commentImport.rows.keyUsedEarlier', { key: k.import_key }) : t('commentImport.rows.keyTwice', { key: k.import_key, line: k.earlier_line });
-      refuse(k.line, k.import_key, reason);
-    }
+    for (const k of landed.conflicts) refuse(k.line, k.import_key, conflictReason(k), true);
     added += landed.added;
     skipped += landed.skipped;
     chunk = [];
     seen.clear();
     chunkRefused = 0;
+    chunkRefusals = [];
     chunkSkipped = 0;
     firstLine = 0;
     opts.onProgress?.(read, total);
   };
 
+  const importRows = async (): Promise<ImportResult> => {
   try {
     for await (const row of parseImport(open(), opts.format)) {
       read++;
+      if (row.line <= resumeAfter) continue;
       if (!firstLine) firstLine = row.line;
       lastLine = row.line;
-      if ('refused' in row) refuse(row.line, '', t(`commentImport.rows.${row.refused}`, row.params));
+      if ('refused' in row) refuse(row.line, '', { key: `commentImport.rows.${row.refused}`, ...(row.params ? { params: row.params } : {}) });
       else {
-        const checked = await checkRow(row.values, { documents, groups, paragraphs, period, now, t });
+        const checked = await checkRow(row.values, { documents, groups, paragraphs, period, now });
         if ('reason' in checked) refuse(row.line, checked.key, checked.reason);
         else {
           const earlier = seen.get(checked.key);
-          if (earlier && earlier.hash !== checked.hash) refuse(row.line, checked.key, t('commentImport.rows.keyTwice', { key: checked.key, line: earlier.line }));
+          if (earlier && earlier.hash !== checked.hash) refuse(row.line, checked.key, { key: 'commentImport.rows.keyTwice', params: { key: checked.key, line: earlier.line } });
           else if (earlier) {
             skipped++;
             chunkSkipped++;
@@ -221,6 +259,14 @@ export async function importComments(
   const finished = await repo.finishImport(db, record.id, read);
   if (opts.jobsSchema && added) await enqueue(db, opts.jobsSchema, QUEUES.campaignsDetect, { periodId: period.id });
   return { import: finished, read, added, skipped, refused };
+  };
+  try {
+    return await importRows();
+  } catch (err) {
+    // The record says it stopped (a crash leaves it running, and a re-run with importId resumes it).
+    await repo.failImport(db, record.id, err instanceof HttpProblem ? err.key : 'commentImport.errors.failed', err instanceof HttpProblem ? err.params : {}).catch(() => {});
+    throw err;
+  }
 }
 
 /** What checkRow needs besides the row. */
@@ -230,7 +276,6 @@ interface RowContext {
   paragraphs: (versionId: string) => Promise<{ has(anchor: string): boolean }>;
   period: { opens_at: Date; closes_at: Date; time_zone: string } & Parameters<typeof ensureOpen>[0];
   now: Date;
-  t: ReturnType<typeof tFor>;
 }
 
 /**
@@ -241,10 +286,9 @@ interface RowContext {
 async function checkRow(
   v: Partial<Record<ImportColumn, string>>,
   ctx: RowContext,
-): Promise<{ key: string; hash: string; values: unknown[] } | { key: string; reason: string }> {
-  const { t } = ctx;
+): Promise<{ key: string; hash: string; values: unknown[] } | { key: string; reason: Reason }> {
   const givenKey = v.key?.trim() ?? '';
-  if (givenKey.length > MAX_KEY_CHARS) return { key: givenKey.slice(0, 40), reason: t('commentImport.rows.keyTooLong', { max: MAX_KEY_CHARS }) };
+  if (givenKey.length > MAX_KEY_CHARS) return { key: givenKey.slice(0, 40), reason: { key: 'commentImport.rows.keyTooLong', params: { max: MAX_KEY_CHARS } } };
   const groupValue = v.stakeholder_group?.trim();
   const group = groupValue ? ctx.groups.find((g) => g.id === groupValue || [g.key, g.name_en, g.name_fr].some((n) => n.toLowerCase() === groupValue.toLowerCase())) : undefined;
   const parsed = CommentFields.safeParse({
@@ -257,15 +301,15 @@ async function checkRow(
     lang: v.lang?.trim() || (ctx.documents[0]?.document.lang ?? 'en'),
   });
   if (!parsed.success) {
-    const [field, message] = Object.entries(fieldErrors(parsed.error.issues, t))[0]!;
-    return { key: givenKey, reason: t('commentImport.rows.column', { column: FIELD_COLUMN[field] ?? field, message }) };
+    const [field, message] = Object.entries(fieldErrorKeys(parsed.error.issues))[0]!;
+    return { key: givenKey, reason: { key: 'commentImport.rows.column', params: { column: FIELD_COLUMN[field] ?? field, message } } };
   }
   const input = parsed.data;
   let at = ctx.now;
   if (v.submitted_at?.trim()) {
     const d = new Date(v.submitted_at.trim());
-    if (Number.isNaN(d.getTime())) return { key: givenKey, reason: t('commentImport.rows.badDate', { value: v.submitted_at.trim().slice(0, 40) }) };
-    if (d.getTime() > ctx.now.getTime()) return { key: givenKey, reason: t('commentImport.rows.future') };
+    if (Number.isNaN(d.getTime())) return { key: givenKey, reason: { key: 'commentImport.rows.badDate', params: { value: v.submitted_at.trim().slice(0, 40) } } };
+    if (d.getTime() > ctx.now.getTime()) return { key: givenKey, reason: { key: 'commentImport.rows.future' } };
     at = d;
   }
   try {
@@ -285,8 +329,8 @@ async function checkRow(
   } catch (err) {
     if (!(err instanceof HttpProblem)) throw err;
     const column = Object.keys(err.fields)[0];
-    const message = t(err.key, err.params);
-    return { key: givenKey, reason: column ? t('commentImport.rows.column', { column: FIELD_COLUMN[column] ?? column, message }) : message };
+    const message: Reason = { key: err.key, params: err.params };
+    return { key: givenKey, reason: column ? { key: 'commentImport.rows.column', params: { column: FIELD_COLUMN[column] ?? column, message } } : message };
   }
 }
 

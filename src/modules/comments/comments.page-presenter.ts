@@ -380,6 +380,8 @@ export function duplicatesPage(r: { process: Process; d: PeriodDetail; receipt: 
 export interface ModerationPageModel {
   title: string;
   trail: Crumb[];
+  /** The upload page, for those who may import comments. */
+  importPath: string | null;
   reports: { id: string; commentPath: string; commentTitle: string; when: string; statement: string; action: string; resolutionLabel: string }[];
   hidden: { id: string; path: string; receipt: string; reason: string; when: string; by: string }[];
   signals: SignalsModel;
@@ -432,6 +434,7 @@ export function moderationPage(
   return {
     title: t('comments.moderationTitle', { title: periodTitle(ctx, d) }),
     trail: periodTrail(ctx, process.slug, d),
+    importPath: can(ctx.actor, 'comment.import', { processId: process.id }) ? localPath(lang, `/processes/${process.slug}/comment-periods/${d.period.id}/imports`) : null,
     reports: r.reports.map((x) => ({
       id: x.id,
       commentPath: localPath(lang, commentPath(process.slug, x.comment_id)),

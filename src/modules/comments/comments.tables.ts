@@ -142,6 +142,31 @@ export interface CommentImportsTable {
   rows_added: Generated<number>;
   rows_skipped: Generated<number>;
   rows_refused: Generated<number>;
+  /** queued (its file stored, its job waiting), running, done or failed. */
+  status: ColumnType<CommentImportStatus, CommentImportStatus | undefined, CommentImportStatus>;
+  format: ColumnType<'csv' | 'jsonl', 'csv' | 'jsonl' | undefined, 'csv' | 'jsonl'>;
+  /** How the file came: the CLI, the web page or the bulk API. */
+  channel: ColumnType<'cli' | 'web' | 'api', 'cli' | 'web' | 'api' | undefined, 'cli' | 'web' | 'api'>;
+  /** The file's rows, once its first reading counted them. */
+  rows_total: number | null;
+  bytes_total: ColumnType<string | null, number | null | undefined, number | null>;
+  /** The stored file, until its job is done with it. */
+  file_path: string | null;
+  /** Why it failed: an i18n key and its parameters. */
+  error_key: string | null;
+  error_params: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+}
+
+/** Where an import stands. */
+export type CommentImportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A row an import refused: its line, its key, and why (an i18n key and its parameters). */
+export interface CommentImportRefusalsTable {
+  import_id: string;
+  line: number;
+  import_key: string;
+  reason_key: string;
+  reason_params: ColumnType<Record<string, unknown>, string, string>;
 }
 
 /** One chunk of an import, landed in one transaction with its audit batch event. */
@@ -222,5 +247,6 @@ declare module '../../platform/db/schema.js' {
     comment_import_rows: CommentImportRowsTable;
     comment_count_deltas: CommentCountDeltasTable;
     comment_disposed_deltas: CommentDisposedDeltasTable;
+    comment_import_refusals: CommentImportRefusalsTable;
   }
 }

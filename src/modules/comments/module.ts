@@ -6,18 +6,22 @@ import { dispositionsApi } from './dispositions.routes.js';
 import { periodsPages } from './periods.pages.js';
 import { commentsPages } from './comments.pages.js';
 import { dispositionsPages } from './dispositions.pages.js';
+import { importsApi } from './imports.routes.js';
+import { importsPages } from './imports.pages.js';
+import { commentImportJob } from './comments.upload.js';
 import * as m0027 from './migrations/0027_comment_imports.js';
 import * as m0028 from './migrations/0028_comment_channels.js';
+import * as m0029 from './migrations/0029_comment_import_uploads.js';
 import * as m0031 from './migrations/0031_comment_counter_deltas.js';
 import { foldCountersJob } from './comments.counters.js';
 
 /** Comment periods, comments, moderation, and a response to every comment. */
 export default defineModule({
   name: 'comments',
-  api: [commentsApi, dispositionsApi],
-  pages: [periodsPages, commentsPages, dispositionsPages],
+  api: [commentsApi, dispositionsApi, importsApi],
+  pages: [periodsPages, commentsPages, dispositionsPages, importsPages],
+  jobs: [commentImportJob, foldCountersJob],
   hooks: [{ hook: 'document.margin', run: (db, documentId) => commentMargin(db, documentId) }],
   demo: commentsDemo,
-  jobs: [foldCountersJob],
-  migrations: { '0027_comment_imports': m0027, '0028_comment_channels': m0028, '0031_comment_counter_deltas': m0031 },
+  migrations: { '0027_comment_imports': m0027, '0028_comment_channels': m0028, '0029_comment_import_uploads': m0029, '0031_comment_counter_deltas': m0031 },
 });

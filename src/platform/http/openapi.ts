@@ -57,7 +57,7 @@ type TransformArgs = Parameters<typeof jsonSchemaTransform>[0];
  */
 export function openapiTransform(args: TransformArgs): ReturnType<typeof jsonSchemaTransform> {
   const out = jsonSchemaTransform(args);
-  const route = args.route as { method: string | string[]; config?: { policy?: unknown } };
+  const route = args.route as { method: string | string[]; config?: { policy?: unknown; fileBody?: readonly string[] } };
   const method = Array.isArray(route.method) ? route.method[0]! : route.method;
   const security = securityOf(route.config?.policy);
   const needsSession = !security.some((s) => Object.keys(s).length === 0);
@@ -91,6 +91,8 @@ export function openapiTransform(args: TransformArgs): ReturnType<typeof jsonSch
       operationId: (schema.operationId as string | undefined) ?? operationId(method, args.url),
       security,
       response: responses,
+      // A file sent as the whole body: described here only (the route validates no JSON body).
+      ...(route.config?.fileBody ? { body: { type: 'string', format: 'binary', description: 'The file itself' }, consumes: [...route.config.fileBody] } : {}),
     },
   };
 }

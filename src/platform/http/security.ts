@@ -126,7 +126,10 @@ export async function registerSecurity(app: FastifyInstance, keys: { csrfHmacKey
     if (isCrossSite(req, config.baseUrl)) return done(new HttpProblem(403, 'errors.crossSite'));
     if (req.url.startsWith('/api/')) {
       const type = req.headers['content-type'];
-      if (type && !type.startsWith('application/json')) return done(new HttpProblem(415, 'errors.jsonOnly'));
+      // A route may take a file as its body: text/csv and application/x-ndjson, like JSON, are
+      // not types a cross-site form can send without a CORS preflight, which we never grant.
+      const fileTypes = req.routeOptions.config.fileBody ?? [];
+      if (type && !type.startsWith('application/json') && !fileTypes.some((f) => type.toLowerCase().startsWith(f))) return done(new HttpProblem(415, 'errors.jsonOnly'));
       return done();
     }
     app.csrfProtection(req, reply, done);

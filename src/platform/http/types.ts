@@ -40,6 +40,11 @@ declare module 'fastify' {
      * or a bare resolver of the process and working group ids.
      */
     scope?: Scope<unknown> | ((req: FastifyRequest) => Promise<PolicyContext>);
+    /**
+     * Media types this route takes as a file sent as the whole body (the bulk import: text/csv),
+     * besides JSON; the API refuses any other non-JSON body (security.ts).
+     */
+    fileBody?: readonly string[];
     /** A public page that may be served to signed-out visitors from a two-second cache (web/page-cache.ts). */
     anonymousCache?: boolean;
   }

@@ -15,7 +15,16 @@ export interface IssueLike {
  * @example fieldErrors(result.error.issues, t) // { email: 'Enter a valid email address.' }
  */
 export function fieldErrors(issues: readonly IssueLike[], t: T): Record<string, string> {
-  const out: Record<string, string> = {};
+  return Object.fromEntries(Object.entries(fieldErrorKeys(issues)).map(([field, m]) => [field, t(m.key, m.params)]));
+}
+
+/**
+ * fieldErrors before translation: one i18n key and its parameters per field, for a message
+ * kept to be shown later in whichever language its reader reads (an import's refused rows).
+ * @example fieldErrorKeys(result.error.issues) // { email: { key: 'errors.email.invalid' } }
+ */
+export function fieldErrorKeys(issues: readonly IssueLike[]): Record<string, { key: string; params?: Record<string, unknown> }> {
+  const out: Record<string, { key: string; params?: Record<string, unknown> }> = {};
   for (const issue of issues) {
     const field =
       typeof issue.path === 'string'
@@ -25,8 +34,8 @@ export function fieldErrors(issues: readonly IssueLike[], t: T): Record<string, 
     // Shared keys live under `errors.`, a feature's under `<feature>.errors.`.
     // A limit is said from the schema's own number ({{max}} in a feature's message), never written twice.
     const max = typeof issue.maximum === 'number' ? { max: issue.maximum } : undefined;
-    if (issue.message === 'errors.text.tooLong' && max) out[field] = t('errors.text.tooLongMax', max);
-    else out[field] = /^(?:[a-z]+\.)?errors\./.test(issue.message) ? t(issue.message, max) : t('errors.field.invalid');
+    if (issue.message === 'errors.text.tooLong' && max) out[field] = { key: 'errors.text.tooLongMax', params: max };
+    else out[field] = /^(?:[a-z]+\.)?errors\./.test(issue.message) ? { key: issue.message, ...(max ? { params: max } : {}) } : { key: 'errors.field.invalid' };
   }
   return out;
 }

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DB } from '../db/schema.js';
+import type { Database } from '../db/client.js';
 
 /** What a job handler is given: the database, where links point, and a logger. */
 export interface JobContext {
   db: Kysely<DB>;
+  /** The same database with its transaction-with-raw-connection (a job that COPYs, the comment import). */
+  database: Database;
+  /** pg-boss's schema, for a job that enqueues another (an import asks for campaign detection). */
+  jobsSchema: string;
   baseUrl: string;
   log: FastifyBaseLogger;
 }

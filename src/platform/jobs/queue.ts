@@ -18,6 +18,7 @@ export const QUEUES = {
   actionReminders: 'action.reminders',
   actionDigest: 'action.digest',
   campaignsDetect: 'campaigns.detect',
+  commentImport: 'comments.import',
 } as const;
 /** The name of one of Concord's queues. */
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

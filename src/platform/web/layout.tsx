@@ -4,7 +4,7 @@ import { localPath } from './context.js';
 import { can } from '../auth/policies.js';
 
 /** The frame of every page: skip link, header with navigation and language switch, footer. */
-export function Layout(props: { ctx: PageCtx; title: string; children: ComponentChildren }) {
+export function Layout(props: { ctx: PageCtx; title: string; children: ComponentChildren; /** Show the page again after this many seconds (a progress page, without JavaScript). */ refreshSeconds?: number | null | undefined }) {
   const { ctx, title } = props;
   const { t, lang, actor } = ctx;
   const other = lang === 'en' ? 'fr' : 'en';
@@ -13,6 +13,7 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Component
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
         <title>{`${title} · Concord`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="stylesheet" href="/static/charts.css" />

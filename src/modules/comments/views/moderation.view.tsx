@@ -153,6 +153,11 @@ export function ModerationView({ ctx, model: m }: { ctx: PageCtx; model: Moderat
       <Breadcrumb ctx={ctx} trail={m.trail} current={m.title} />
       <h1>{m.title}</h1>
       <p>{t('comments.moderationIntro')}</p>
+      {m.importPath ? (
+        <p>
+          <a href={m.importPath}>{t('commentImport.importLink')}</a>
+        </p>
+      ) : null}
       <h2>{t('comments.openReports', { count: m.reports.length })}</h2>
       {m.reports.length === 0 ? (
         <p>{t('comments.noReports')}</p>
