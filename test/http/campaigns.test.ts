@@ -121,8 +121,14 @@ describe('campaigns: detection, review and one response', () => {
     const groups = await t.db.selectFrom('stakeholder_groups').select(['id', 'name_en']).where('id', 'in', [ids.g1!, ids.g2!]).execute();
     for (const g of groups) expect(rowOf(page.body, g.name_en)).toBe('2');
     expect(rowOf(page.body, 'No stakeholder group given')).toBe('2');
-    expect(rowOf(page.body, 'Sent one at a time')).toBe('5');
-    expect(rowOf(page.body, 'From a bulk file')).toBe('1');
+    // By channel, as each comment arrived: the five written here came by the web form, one from the file.
+    expect(rowOf(page.body, 'web form')).toBe('5');
+    expect(rowOf(page.body, 'bulk import')).toBe('1');
+    // The Signals section counts this campaign's comments only: the period's unique comment (web) is not among them.
+    const signals = page.body.slice(page.body.indexOf('id="signals-heading"'));
+    expect(signals).toContain('they never hide a comment by themselves');
+    expect(/<td>web form<\/td><td>(\d+)<\/td>/.exec(signals)?.[1]).toBe('5');
+    expect(/<td>bulk import<\/td><td>(\d+)<\/td>/.exec(signals)?.[1]).toBe('1');
     // Timeline: 2 on day one, 3 on day two, 1 on day three; the chart is an image with a name.
     expect(rowOf(page.body, dayLabel(days.one, 'en'))).toBe('2');
     expect(rowOf(page.body, dayLabel(days.two, 'en'))).toBe('3');
@@ -132,7 +138,7 @@ describe('campaigns: detection, review and one response', () => {
     const fr = await moderator.client.get(path.replace('/en/', '/fr/'));
     expect(fr.statusCode).toBe(200);
     expect(fr.body).toContain('Note personnelle');
-    expect(rowOf(fr.body, 'Issus d’un fichier en bloc')).toBe('1');
+    expect(rowOf(fr.body, 'import en masse')).toBe('1');
     expect(rowOf(fr.body, dayLabel(days.two, 'fr'))).toBe('3');
     expect((await member.client.get(path)).statusCode).toBe(403);
   });

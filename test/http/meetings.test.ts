@@ -240,7 +240,7 @@ describe('the job queue', () => {
     expect((await outboxTo(p.email)).map((x) => x.kind)).toEqual(['meetingConfirmation', 'meetingReminder']);
     expect((await getJob(t.db, jobs, QUEUES.meetingReminder, id))!.state).toBe('completed');
     // The workers also planned the followers' daily digest, the nightly housekeeping, and the
-    // action committee's reminders (daily) and digest (Mondays).
+    // action committee's reminders (daily) and digest (Mondays), and the comment counters' fold.
     const schedules = await sql<{ name: string; cron: string; timezone: string }>`select name, cron, timezone from ${sql.table(`${jobs}.schedule`)} order by name`.execute(t.db);
     expect(schedules.rows).toEqual(
       [
@@ -248,6 +248,8 @@ describe('the job queue', () => {
         { name: QUEUES.housekeeping, cron: '17 3 * * *', timezone: 'America/Toronto' },
         { name: QUEUES.actionReminders, cron: ACTION_REMINDERS_CRON.cron, timezone: 'America/Toronto' },
         { name: QUEUES.actionDigest, cron: ACTION_DIGEST_CRON.cron, timezone: 'America/Toronto' },
+        // The comment counters' fold (issue 11's surge path), every minute.
+        { name: 'comments.fold-counters', cron: '* * * * *', timezone: 'UTC' },
       ].sort((a, b) => (a.name < b.name ? -1 : 1)),
     );
   });

@@ -3,7 +3,7 @@ import { localPath, type ModelCtx } from '../../platform/web/context.js';
 import { can } from '../../platform/auth/policies.js';
 import { formatDateTime, formatNumber } from '../../platform/i18n/i18n.js';
 import { pick } from '../../platform/i18n/pick.js';
-import { OUTCOMES, commentPath, periodPath, periodTrail, type GroupText, type PeriodDetail } from '../comments/index.js';
+import { OUTCOMES, commentPath, periodPath, periodTrail, signalsModel, type GroupText, type PeriodDetail, type Signals, type SignalsModel } from '../comments/index.js';
 import type { Process, StakeholderGroup } from '../processes/index.js';
 import type { CampaignFacetRow, CampaignGroupRow, CampaignRow, CampaignRun } from './campaigns.repository.js';
 
@@ -83,6 +83,8 @@ export interface CampaignPageModel {
   byChannel: { label: string; count: string }[];
   timeline: DayBar[];
   response: { action: string; outcomes: { value: string; label: string }[] } | null;
+  /** The flood signals of the campaign's comments (they inform; they never hide a comment). */
+  signals: SignalsModel;
 }
 
 export function campaignPage(
@@ -96,6 +98,7 @@ export function campaignPage(
     facets: CampaignFacetRow[];
     run: CampaignRun | undefined;
     canRespond: boolean;
+    signals: Signals;
   },
   ctx: ModelCtx,
 ): CampaignPageModel {
@@ -134,7 +137,8 @@ export function campaignPage(
       .map((f) => ({ label: f.key ? (names.get(f.key) ?? t('campaigns.unknownGroup')) : t('campaigns.noGroup'), count: formatNumber(lang, f.count) })),
     byChannel: of('channel')
       .sort((a, b) => b.count - a.count)
-      .map((f) => ({ label: t(`campaigns.channels.${f.key === 'bulk' ? 'bulk' : 'single'}`), count: formatNumber(lang, f.count) })),
+      .map((f) => ({ label: t(`comments.channels.${f.key}`), count: formatNumber(lang, f.count) })),
+    signals: signalsModel(r.signals, ctx, r.d.period.time_zone),
     timeline: days.map((d) => ({ day: d.key, label: dayLabel(d.key), count: formatNumber(lang, d.count), share: d.count / tallest })),
     response: r.canRespond ? { action: localPath(lang, `${campaignPath(slug, r.d.period.id, c.id)}/response`), outcomes: OUTCOMES.map((o) => ({ value: o, label: t(`dispositions.outcomes.${o}`) })) } : null,
   };

@@ -9,7 +9,7 @@ import { formAction } from '../../platform/web/form-action.js';
 import { redirectWithNotice } from '../../platform/web/notice.js';
 import { pageCtx } from '../../platform/web/page-ctx.js';
 import { sendPage } from '../../platform/web/render.js';
-import { GroupsDispositionBody, periodScope, respondToGroups } from '../comments/index.js';
+import { GroupsDispositionBody, floodSignals, periodScope, respondToGroups } from '../comments/index.js';
 import { stakeholderGroupsOf } from '../processes/index.js';
 import { campaignListPage, campaignPage, campaignPath, campaignsPath } from './campaigns.page-presenter.js';
 import { campaignDetail, campaignGroupIds, periodCampaigns, requestDetection } from './campaigns.service.js';
@@ -36,8 +36,10 @@ export const campaignsPages: FastifyPluginAsync = async (app) => {
     const { records, detail } = await loadCampaign(req);
     const { process } = records;
     const ctx = pageCtx(req, reply);
+    // The signals of this campaign's comments only: its distinct texts are comment groups.
+    const signals = await floodSignals(db(), { periodId: records.period.id, groupIds: await campaignGroupIds(db(), detail.campaign.id) });
     const model = campaignPage(
-      { process, d: records, groups: await stakeholderGroupsOf(db(), process.id), ...detail, canRespond: can(req.actor, 'comment.dispose', { processId: process.id }) },
+      { process, d: records, groups: await stakeholderGroupsOf(db(), process.id), ...detail, signals, canRespond: can(req.actor, 'comment.dispose', { processId: process.id }) },
       ctx,
     );
     return sendPage(reply, <CampaignView ctx={ctx} model={model} values={failed?.values} errors={failed?.errors} />, failed?.status ?? 200);

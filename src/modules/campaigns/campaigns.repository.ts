@@ -84,6 +84,12 @@ export const campaignsRepository = {
   },
 
   /** Every group id of a campaign (for answering it whole). */
+  /** The campaign holding each of these groups (those in one). */
+  async campaignsOfGroups(db: Kysely<DB>, groupIds: string[]): Promise<{ group_id: string; campaign_id: string }[]> {
+    if (!groupIds.length) return [];
+    return db.selectFrom('campaign_groups').select(['group_id', 'campaign_id']).where('group_id', 'in', groupIds).execute();
+  },
+
   async groupIds(db: Kysely<DB>, campaignId: string): Promise<string[]> {
     return (await db.selectFrom('campaign_groups').select('group_id').where('campaign_id', '=', campaignId).execute()).map((r) => r.group_id);
   },

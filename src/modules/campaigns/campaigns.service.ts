@@ -4,7 +4,7 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { newId } from '../../platform/lib/ids.js';
 import { QUEUES, enqueue } from '../../platform/jobs/queue.js';
-import { groupSetBreakdown, groupTexts, periodExists, periodTexts, type GroupText } from '../comments/index.js';
+import { foldCounters, groupSetBreakdown, groupTexts, pendingCopies, periodExists, periodTexts, type GroupText } from '../comments/index.js';
 import { detectCampaigns } from './campaigns.detect.js';
 import { MINHASH_SEEDS, NEAR_THRESHOLD } from './campaigns.minhash.js';
 import { campaignsRepository as repo, type CampaignFacetRow, type CampaignGroupRow, type CampaignRow, type CampaignRun } from './campaigns.repository.js';
@@ -31,6 +31,9 @@ export async function detectPeriodCampaigns(db: Kysely<DB>, periodId: string, op
   if (!(await periodExists(db, periodId))) throw new HttpProblem(404, 'campaigns.errors.noSuchPeriod', { id: periodId });
   const now = opts.now ?? (() => new Date());
   const startedAt = now();
+  // Group sizes are read as stored: fold the copies that arrived one at a time first (a surge
+  // writes them as deltas), so each campaign starts from its exact count.
+  await foldCounters(db);
   const texts: TextGroup[] = [];
   for await (const page of periodTexts(db, periodId)) for (const t of page) texts.push({ groupId: t.groupId, size: t.size, text: t.text });
   const drafts = toCampaigns(
@@ -82,7 +85,11 @@ export const VARIANT_LIMIT = 50;
 
 /** A period's campaigns for review: the largest, how many in all, and the latest run. */
 export async function periodCampaigns(db: Kysely<DB>, periodId: string): Promise<{ campaigns: CampaignRow[]; total: number; run: CampaignRun | undefined; representatives: Map<string, GroupText> }> {
-  const [campaigns, total, run] = await Promise.all([repo.ofPeriod(db, periodId, LIST_LIMIT), repo.countOfPeriod(db, periodId), repo.latestRun(db, periodId)]);
+  const [stored, total, run, pending] = await Promise.all([repo.ofPeriod(db, periodId, LIST_LIMIT), repo.countOfPeriod(db, periodId), repo.latestRun(db, periodId), pendingCopies(db, periodId)]);
+  // Copies not folded yet count too: each pending group's campaign gains them.
+  const gained = new Map<string, number>();
+  for (const { group_id, campaign_id } of await repo.campaignsOfGroups(db, [...pending.keys()])) gained.set(campaign_id, (gained.get(campaign_id) ?? 0) + pending.get(group_id)!);
+  const campaigns = stored.map((c) => ({ ...c, member_count: c.member_count + (gained.get(c.id) ?? 0) }));
   const texts = await groupTexts(
     db,
     campaigns.map((c) => c.representative_group_id),
@@ -98,9 +105,12 @@ export async function campaignDetail(
 ): Promise<{ campaign: CampaignRow; variants: (CampaignGroupRow & { text: GroupText | undefined })[]; representative: GroupText | undefined; facets: CampaignFacetRow[]; run: CampaignRun | undefined } | undefined> {
   const campaign = await repo.byId(db, campaignId);
   if (!campaign || campaign.period_id !== periodId) return undefined;
-  const [variants, facets, run] = await Promise.all([repo.variants(db, campaignId, VARIANT_LIMIT), repo.facets(db, campaignId), repo.latestRun(db, periodId)]);
-  const texts = new Map((await groupTexts(db, [campaign.representative_group_id, ...variants.map((v) => v.group_id)])).map((t) => [t.groupId, t]));
-  return { campaign, variants: variants.map((v) => ({ ...v, text: texts.get(v.group_id) })), representative: texts.get(campaign.representative_group_id), facets, run };
+  const [stored, facets, run, pending] = await Promise.all([repo.variants(db, campaignId, VARIANT_LIMIT), repo.facets(db, campaignId), repo.latestRun(db, periodId), pendingCopies(db, periodId)]);
+  const texts = new Map((await groupTexts(db, [campaign.representative_group_id, ...stored.map((v) => v.group_id)])).map((t) => [t.groupId, t]));
+  // Copies not folded yet count too (a few: the fold job runs every minute).
+  const gained = (await repo.campaignsOfGroups(db, [...pending.keys()])).filter((r) => r.campaign_id === campaignId).reduce((n, r) => n + pending.get(r.group_id)!, 0);
+  const variants = stored.map((v) => ({ ...v, size: v.size + (pending.get(v.group_id) ?? 0), text: texts.get(v.group_id) }));
+  return { campaign: { ...campaign, member_count: campaign.member_count + gained }, variants, representative: texts.get(campaign.representative_group_id), facets, run };
 }
 
 /** Every comment group a campaign holds. */

@@ -10,7 +10,7 @@ export interface PeriodText {
   text: string;
 }
 
-/** Members of a set of groups counted one way: by stakeholder group (id or ''), channel ('single' | 'bulk') or day (YYYY-MM-DD in the period's zone). */
+/** Members of a set of groups counted one way: by stakeholder group (id or ''), channel ('web' | 'api' | 'bulk', as each comment arrived) or day (YYYY-MM-DD in the period's zone). */
 export interface SetBreakdownRow {
   set: number;
   facet: 'group' | 'channel' | 'day';
@@ -47,22 +47,22 @@ export const campaignSourceRepository = {
    */
   async breakdown(db: Kysely<DB>, periodId: string, groupIds: string[], sets: number[]): Promise<SetBreakdownRow[]> {
     if (!groupIds.length) return [];
-    const r = await sql<{ set: number; sg: string | null; bulk: boolean | null; day: string | null; n: string; g_sg: number; g_bulk: number }>`
+    const r = await sql<{ set: number; sg: string | null; channel: string | null; day: string | null; n: string; g_sg: number; g_channel: number }>`
       with x as (select * from unnest(${groupIds}::uuid[], ${sets}::int[]) as x(group_id, set)),
       m as (
-        select x.set, coalesce(c.stakeholder_group_id::text, '') as sg, c.import_id is not null as bulk,
+        select x.set, coalesce(c.stakeholder_group_id::text, '') as sg, c.channel,
                to_char((c.created_at at time zone p.time_zone)::date, 'YYYY-MM-DD') as day
         from x join comments c on c.group_id = x.group_id
         join comment_periods p on p.id = c.period_id
         where c.period_id = ${periodId} and c.status = 'visible'
       )
-      select set, sg, bulk, day, count(*) as n, grouping(sg) as g_sg, grouping(bulk) as g_bulk
-      from m group by grouping sets ((set, sg), (set, bulk), (set, day))`.execute(db);
+      select set, sg, channel, day, count(*) as n, grouping(sg) as g_sg, grouping(channel) as g_channel
+      from m group by grouping sets ((set, sg), (set, channel), (set, day))`.execute(db);
     return r.rows.map((row) =>
       row.g_sg === 0
         ? { set: row.set, facet: 'group' as const, key: row.sg ?? '', n: Number(row.n) }
-        : row.g_bulk === 0
-          ? { set: row.set, facet: 'channel' as const, key: row.bulk ? 'bulk' : 'single', n: Number(row.n) }
+        : row.g_channel === 0
+          ? { set: row.set, facet: 'channel' as const, key: row.channel ?? 'web', n: Number(row.n) }
           : { set: row.set, facet: 'day' as const, key: row.day ?? '', n: Number(row.n) },
     );
   },

@@ -22,8 +22,8 @@ export async function* periodTexts(db: Kysely<DB>, periodId: string, pageSize = 
 }
 
 /**
- * Visible comments of each set of groups counted by stakeholder group, channel (one at a time
- * or from a bulk file) and day in the period's zone, in one statement.
+ * Visible comments of each set of groups counted by stakeholder group, channel (web form, API
+ * or bulk file) and day in the period's zone, in one statement.
  * @example await groupSetBreakdown(db, periodId, [g1, g2, g3], [0, 0, 1]) // set 0 = g1+g2
  */
 export function groupSetBreakdown(db: Kysely<DB>, periodId: string, groupIds: string[], sets: number[]): Promise<SetBreakdownRow[]> {

@@ -27,3 +27,13 @@ export const foldCountersJob = defineJob({
   done: 'comment counters folded',
   handle: (ctx) => foldCounters(ctx.db),
 });
+
+/**
+ * Copies of a period's texts not folded into their group's size yet, by group (a minute's worth:
+ * the rows the fold job has not reached). Readers of stored group sizes elsewhere (campaigns)
+ * add them, so what they show is exact.
+ * @example (await pendingCopies(db, periodId)).get(groupId) // 3
+ */
+export async function pendingCopies(db: Kysely<DB>, periodId: string): Promise<Map<string, number>> {
+  return new Map((await repo.pendingCopies(db, periodId)).map((r) => [r.group_id, r.n]));
+}

@@ -227,6 +227,12 @@ export const commentsRepository = {
    * twice and concurrently: a second fold waits on the rows the first is deleting and then passes them over (they are gone), so
    * each delta is added once. Returns how many deltas were folded.
    */
+  /** Pending copies (deltas not folded) of a period's groups, by group. */
+  async pendingCopies(db: Kysely<DB>, periodId: string): Promise<{ group_id: string; n: number }[]> {
+    const r = await sql<{ group_id: string; n: number }>`select group_id, count(*)::int as n from comment_count_deltas where period_id = ${periodId} and not new_text group by group_id`.execute(db);
+    return r.rows;
+  },
+
   async foldCounters(db: Kysely<DB>): Promise<number> {
     // Call inside a transaction (the service does): the deleted rows are held in temporary
     // tables until commit, and the counters are then updated one table at a time, in the

@@ -3,6 +3,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { Breadcrumb } from '../../../platform/web/components/breadcrumb.js';
 import { ErrorSummary, Form, TextArea } from '../../../platform/web/components/forms.js';
 import { ScrollTable } from '../../../platform/web/components/table-scroll.js';
+import { SignalsSection } from '../../comments/index.js';
 import type { CampaignListPageModel, CampaignPageModel, DayBar } from '../campaigns.page-presenter.js';
 
 /** A period's campaigns, largest first, and the button that detects them again. */
@@ -181,6 +182,7 @@ export function CampaignView({ ctx, model: m, values = {}, errors = {} }: { ctx:
       <h2>{t('campaigns.timeline')}</h2>
       <Timeline ctx={ctx} bars={m.timeline} />
       <CountTable ctx={ctx} caption={t('campaigns.timelineTable')} head={t('campaigns.columns.day')} rows={m.timeline.map((b) => ({ label: b.label, count: b.count }))} />
+      <SignalsSection ctx={ctx} s={m.signals} />
     </Layout>
   );
 }
