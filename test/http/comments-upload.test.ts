@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient, testApp, type TestApp } from '../helpers/app.js';
@@ -279,5 +281,32 @@ describe('the bulk API', () => {
     expect(big.json().detail).toContain('The file is larger than');
     const xml = await t.app.inject({ method: 'POST', url: API(), payload: '<a/>', headers: { cookie: moderator.cookieHeader(), 'content-type': 'text/xml' } });
     expect(xml.statusCode).toBe(415);
+  });
+
+  it('answers 413 with its message over a real connection too, and keeps nothing of the file', async () => {
+    // inject() is not a socket: this sends 3 MB in 64 KB writes to a listening server, as a
+    // client would, and reads the answer it gets while still sending.
+    const files = () => (fs.existsSync(importsDir(t.config)) ? fs.readdirSync(importsDir(t.config)).length : 0);
+    const before = files();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        { port, host: '127.0.0.1', method: 'POST', path: API(), headers: { cookie: moderator.cookieHeader(), 'content-type': 'text/csv' } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      for (let sent = 0; sent <= 3 * LIMIT; sent += chunk.length) req.write(chunk);
+      req.end();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).detail).toContain('The file is larger than');
+    expect(files()).toBe(before);
   });
 });

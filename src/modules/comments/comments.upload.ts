@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/client.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -66,9 +66,17 @@ export async function storeImportFile(
       else done(null, chunk);
     },
   });
+  // A request body is piped, not handed to `pipeline`: `pipeline` destroys its source on error,
+  // and a destroyed request takes its socket along, so the client would see a reset instead of
+  // the 413 (and on Node 24 an injected request never answers at all).
+  const readable = source instanceof Readable ? source : Readable.from(source);
+  readable.on('error', (err) => limit.destroy(err)); // `pipe` does not pass a sender's abort on
+  readable.pipe(limit);
   try {
-    await pipeline(source, limit, fs.createWriteStream(file, { flags: 'wx' }));
+    await pipeline(limit, fs.createWriteStream(file, { flags: 'wx' }));
   } catch (err) {
+    readable.unpipe(limit);
+    readable.resume(); // the rest of the body is read and dropped, so the answer can go out
     await fs.promises.rm(file, { force: true });
     throw err;
   }
