@@ -19,6 +19,7 @@ export const period = {
   disposed_count: 10,
   hidden_count: 4,
   text_count: 1000,
+  folded_texts: 0,
 } as Period;
 const doc = (id: string, lang: 'en' | 'fr', slug: string, title: string) => ({ id, lang, slug, title, created_at: new Date('2024-01-01T00:00:00Z') }) as DocumentRow;
 export const en = { document: doc('d-en', 'en', 'report', 'Outcomes report'), version: { id: 'v-en', number: 3, title: 'Outcomes report' } as VersionRow };
@@ -58,6 +59,8 @@ export const comment = (over: Partial<CommentRow> = {}): CommentRow =>
     file_id: null,
     group_id: 'g1',
     group_size: 1,
+    campaign_id: null,
+    folded: false,
     primary_comment_id: 'c1',
     outcome: null,
     rationale: null,

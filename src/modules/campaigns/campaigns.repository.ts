@@ -78,6 +78,13 @@ export const campaignsRepository = {
     return r && asCampaign(r);
   },
 
+  /** These campaigns of a period (those that are in it). */
+  async byIds(db: Kysely<DB>, periodId: string, ids: string[]): Promise<CampaignRow[]> {
+    if (!ids.length) return [];
+    const rows = await db.selectFrom('campaigns').selectAll().where('period_id', '=', periodId).where('id', 'in', ids).execute();
+    return rows.map(asCampaign);
+  },
+
   /** A campaign's largest groups (index campaign_groups_campaign). */
   variants(db: Kysely<DB>, campaignId: string, limit: number): Promise<CampaignGroupRow[]> {
     return db.selectFrom('campaign_groups').selectAll().where('campaign_id', '=', campaignId).orderBy('size', 'desc').orderBy('group_id').limit(limit).execute();

@@ -4,7 +4,7 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { newId } from '../../platform/lib/ids.js';
 import { QUEUES, enqueue } from '../../platform/jobs/queue.js';
-import { foldCounters, groupSetBreakdown, groupTexts, pendingCopies, periodExists, periodTexts, type GroupText } from '../comments/index.js';
+import { foldCampaigns, foldCounters, groupSetBreakdown, groupTexts, pendingCopies, periodExists, periodTexts, type GroupText } from '../comments/index.js';
 import { detectCampaigns } from './campaigns.detect.js';
 import { MINHASH_SEEDS, NEAR_THRESHOLD } from './campaigns.minhash.js';
 import { campaignsRepository as repo, type CampaignFacetRow, type CampaignGroupRow, type CampaignRow, type CampaignRun } from './campaigns.repository.js';
@@ -50,8 +50,14 @@ export async function detectPeriodCampaigns(db: Kysely<DB>, periodId: string, op
   const breakdown = await groupSetBreakdown(db, periodId, groupIds, sets);
   const facets: CampaignFacetRow[] = breakdown.map((b) => ({ campaign_id: ids[b.set]!, facet: b.facet, key: b.key, count: b.n }));
   const groups: CampaignGroupRow[] = drafts.flatMap((d, i) => d.groups.map((g) => ({ group_id: g.groupId, campaign_id: ids[i]!, size: g.size, personal: g.personal, personal_offset: g.personalOffset })));
-  await inTransaction(db, (trx) =>
-    repo.replacePeriod(trx, periodId, {
+  await inTransaction(db, async (trx) => {
+    // The listing and the report show each campaign once from the same transaction on.
+    await foldCampaigns(
+      trx,
+      periodId,
+      drafts.map((d, i) => ({ id: ids[i]!, representativeGroupId: d.representativeGroupId, groupIds: d.groups.map((g) => g.groupId) })),
+    );
+    await repo.replacePeriod(trx, periodId, {
       run: { id: runId, period_id: periodId, started_at: startedAt, finished_at: now(), algorithm: CAMPAIGN_ALGORITHM, minhash_seeds: seedsHex(MINHASH_SEEDS), near_threshold: NEAR_THRESHOLD, texts: texts.length, campaigns: drafts.length },
       campaigns: drafts.map((d, i) => ({
         id: ids[i]!,
@@ -64,8 +70,8 @@ export async function detectPeriodCampaigns(db: Kysely<DB>, periodId: string, op
       })),
       groups,
       facets,
-    }),
-  );
+    });
+  });
   return { runId, texts: texts.length, campaigns: drafts };
 }
 
@@ -83,12 +89,17 @@ export const LIST_LIMIT = 200;
 /** Variants shown on a campaign's page at most (the largest). */
 export const VARIANT_LIMIT = 50;
 
-/** A period's campaigns for review: the largest, how many in all, and the latest run. */
-export async function periodCampaigns(db: Kysely<DB>, periodId: string): Promise<{ campaigns: CampaignRow[]; total: number; run: CampaignRun | undefined; representatives: Map<string, GroupText> }> {
-  const [stored, total, run, pending] = await Promise.all([repo.ofPeriod(db, periodId, LIST_LIMIT), repo.countOfPeriod(db, periodId), repo.latestRun(db, periodId), pendingCopies(db, periodId)]);
-  // Copies not folded yet count too: each pending group's campaign gains them.
+/** Copies not folded yet count too (a few: the fold job runs every minute): what each campaign gains from them. */
+async function pendingGains(db: Kysely<DB>, periodId: string): Promise<Map<string, number>> {
+  const pending = await pendingCopies(db, periodId);
   const gained = new Map<string, number>();
   for (const { group_id, campaign_id } of await repo.campaignsOfGroups(db, [...pending.keys()])) gained.set(campaign_id, (gained.get(campaign_id) ?? 0) + pending.get(group_id)!);
+  return gained;
+}
+
+/** A period's campaigns for review: the largest, how many in all, and the latest run. */
+export async function periodCampaigns(db: Kysely<DB>, periodId: string): Promise<{ campaigns: CampaignRow[]; total: number; run: CampaignRun | undefined; representatives: Map<string, GroupText> }> {
+  const [stored, total, run, gained] = await Promise.all([repo.ofPeriod(db, periodId, LIST_LIMIT), repo.countOfPeriod(db, periodId), repo.latestRun(db, periodId), pendingGains(db, periodId)]);
   const campaigns = stored.map((c) => ({ ...c, member_count: c.member_count + (gained.get(c.id) ?? 0) }));
   const texts = await groupTexts(
     db,
@@ -111,6 +122,17 @@ export async function campaignDetail(
   const gained = (await repo.campaignsOfGroups(db, [...pending.keys()])).filter((r) => r.campaign_id === campaignId).reduce((n, r) => n + pending.get(r.group_id)!, 0);
   const variants = stored.map((v) => ({ ...v, size: v.size + (pending.get(v.group_id) ?? 0), text: texts.get(v.group_id) }));
   return { campaign: { ...campaign, member_count: campaign.member_count + gained }, variants, representative: texts.get(campaign.representative_group_id), facets, run };
+}
+
+/**
+ * The counts of these campaigns of a period, as a listing or a report shows them beside a
+ * representative text: kept counts plus the copies not folded yet, so they agree with the
+ * campaign's page. Lent to the comments module through the manifest.
+ * @example (await campaignCounts(db, periodId, [id])).get(id) // { comments: 1204, texts: 37, groups: 41 }
+ */
+export async function campaignCounts(db: Kysely<DB>, periodId: string, campaignIds: string[]): Promise<Map<string, { comments: number; texts: number; groups: number }>> {
+  const [stored, gained] = await Promise.all([repo.byIds(db, periodId, campaignIds), pendingGains(db, periodId)]);
+  return new Map(stored.map((c) => [c.id, { comments: c.member_count + (gained.get(c.id) ?? 0), texts: c.text_count, groups: c.group_count }]));
 }
 
 /** Every comment group a campaign holds. */

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/modules/define.js';
 import { campaignsDemo } from './campaigns.demo.js';
 import { campaignsDetectJob } from './campaigns.jobs.js';
 import { campaignsPages } from './campaigns.pages.js';
+import { campaignCounts } from './campaigns.service.js';
 import * as m0030 from './migrations/0030_campaigns.js';
 
 /**
@@ -14,6 +15,8 @@ export default defineModule({
   name: 'campaigns',
   pages: [campaignsPages],
   jobs: [campaignsDetectJob],
+  // A listing or a report shows each campaign once, by its representative with these counts.
+  hooks: [{ hook: 'comments.campaign-counts', run: campaignCounts }],
   demo: campaignsDemo,
   migrations: { '0030_campaigns': m0030 },
 });

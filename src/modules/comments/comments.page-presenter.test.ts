@@ -36,11 +36,28 @@ describe('commentEntry', () => {
     expect(m.response).toEqual({ heading: expect.any(String), rationale: 'Done.', lang: 'fr' });
     expect(commentEntry(modelCtx('en'), { slug: 'labels', d: detail, c: comment({ group_size: 3, primary_comment_id: 'c0' }), groups, paragraphs }).sameText).toBeNull();
   });
+
+  it('says a text stands for a campaign of several texts, with its counts in the reader’s language, and links to all its texts', () => {
+    const campaigns = new Map([['k1', { comments: 1204, texts: 37, groups: 41 }]]);
+    const m = commentEntry(modelCtx('fr'), { slug: 'labels', d: detail, c: comment({ campaign_id: 'k1' }), groups, paragraphs, campaigns });
+    expect(m.campaign!.path).toBe('/fr/processes/labels/comment-periods/per1/comments?campaign=k1');
+    expect(m.campaign!.label).toMatch(/^Une campagne\u00a0: 1\s204 commentaires en 37 textes/);
+    // The same text on two paragraphs is two groups: the one folded is still reached from here.
+    const twoParagraphs = new Map([['k1', { comments: 40, texts: 1, groups: 2 }]]);
+    expect(commentEntry(modelCtx('en'), { slug: 'labels', d: detail, c: comment({ campaign_id: 'k1' }), groups, paragraphs, campaigns: twoParagraphs }).campaign!.label).toBe(
+      'One campaign: 40 comments of this text on different paragraphs — see them all',
+    );
+    // One group is nothing to fold; a text with no campaign, or without the counts, says nothing.
+    const one = new Map([['k1', { comments: 9, texts: 1, groups: 1 }]]);
+    expect(commentEntry(modelCtx('en'), { slug: 'labels', d: detail, c: comment({ campaign_id: 'k1' }), groups, paragraphs, campaigns: one }).campaign).toBeNull();
+    expect(commentEntry(modelCtx('en'), { slug: 'labels', d: detail, c: comment(), groups, paragraphs, campaigns }).campaign).toBeNull();
+    expect(commentEntry(modelCtx('en'), { slug: 'labels', d: detail, c: comment({ campaign_id: 'k1' }), groups, paragraphs }).campaign).toBeNull();
+  });
 });
 
 describe('commentsListPage', () => {
   it('names the period after the French version for a French reader, with French counts and the filters kept in every page link', () => {
-    const page = { rows: [comment()], next: 'c9', previous: null };
+    const page = { rows: [comment()], campaigns: new Map(), next: 'c9', previous: null };
     const filters = { document: undefined, anchor: 'a2', stakeholderGroup: undefined, lang: undefined, status: undefined };
     const m = commentsListPage({ process, d: detail, page, filters, groups, paragraphs, now: during }, modelCtx('fr'));
     expect(m.title).toContain('Rapport sur les résultats');

@@ -16,6 +16,7 @@ import { MAX_COMMENT_CHARS } from './comments.text.js';
 import { receivedAt } from './comments.presenter.js';
 import { BURST_MIN, type Signals } from './comments.signals.js';
 import type { CommentPage } from './listing.service.js';
+import type { CampaignCount } from './comments.slots.js';
 import { paragraphPath, periodPath, periodState, type CoveredDocument, type Paragraph, type PeriodDetail } from './periods.service.js';
 
 /**
@@ -82,6 +83,8 @@ export interface CommentEntryModel {
   tombstone: string | null;
   /** "12 people sent the same text", on the group's first comment. */
   sameText: { path: string; label: string } | null;
+  /** "One campaign: 1,204 comments in 37 different texts", on the text that stands for it, linking to all its texts. */
+  campaign: { path: string; label: string } | null;
   response: { heading: string; rationale: string; lang: string } | null;
 }
 
@@ -101,7 +104,35 @@ function tombstone(ctx: ModelCtx, c: Pick<Comment, 'hidden_at' | 'hidden_reason'
   return ctx.t('comments.tombstone', { date: c.hidden_at ? formatDate(ctx.lang, c.hidden_at, timeZone) : '', reason: ctx.t(`comments.reasons.${c.hidden_reason ?? 'spam'}`) });
 }
 
-export function commentEntry(ctx: ModelCtx, r: { slug: string; d: PeriodDetail; c: CommentRow; groups: StakeholderGroup[]; paragraphs: ParagraphMaps }): CommentEntryModel {
+/** The campaign line of a text that stands for a campaign of several texts (a listing folds the others under it). */
+function campaignLine(ctx: ModelCtx, slug: string, c: CommentRow, campaigns: Map<string, CampaignCount> | undefined): CommentEntryModel['campaign'] {
+  if (c.folded || c.status === 'hidden') return null;
+  return campaignLink(ctx, `${periodPath(slug, c.period_id)}/comments`, c.campaign_id, campaigns);
+}
+
+/**
+ * The link from a campaign's representative to all its texts, with its counts; null when the
+ * campaign is one group (nothing is folded under it, "N people sent this text" says it all).
+ */
+export function campaignLink(ctx: ModelCtx, listing: string, campaignId: string | null, campaigns: Map<string, CampaignCount> | undefined): { path: string; label: string } | null {
+  const counts = campaignId ? campaigns?.get(campaignId) : undefined;
+  if (!counts || counts.groups < 2) return null;
+  const n = formatNumber(ctx.lang, counts.comments);
+  const label =
+    counts.texts > 1
+      ? ctx.t('comments.campaignLink', { count: counts.comments, n, texts: formatNumber(ctx.lang, counts.texts) })
+      : ctx.t('comments.campaignLinkOneText', { count: counts.comments, n });
+  return { path: `${localPath(ctx.lang, listing)}?campaign=${campaignId}`, label };
+}
+
+/**
+ * One comment as a listing shows it. Given the page's campaign counts, the text that stands
+ * for a campaign says so with its counts and links to every text of it.
+ */
+export function commentEntry(
+  ctx: ModelCtx,
+  r: { slug: string; d: PeriodDetail; c: CommentRow; groups: StakeholderGroup[]; paragraphs: ParagraphMaps; campaigns?: Map<string, CampaignCount> },
+): CommentEntryModel {
   const { t, lang } = ctx;
   const { c, d } = r;
   const hidden = c.status === 'hidden';
@@ -121,6 +152,7 @@ export function commentEntry(ctx: ModelCtx, r: { slug: string; d: PeriodDetail; 
     text: hidden ? null : { body: c.body, lang: c.lang },
     tombstone: hidden ? tombstone(ctx, c, d.period.time_zone) : null,
     sameText: c.group_size > 1 && c.primary_comment_id === c.id ? { path: `${path}/duplicates`, label: t('comments.sameText', { count: c.group_size, n: formatNumber(lang, c.group_size) }) } : null,
+    campaign: campaignLine(ctx, r.slug, c, r.campaigns),
     response:
       c.outcome && c.rationale ? { heading: t('comments.response', { outcome: t(`comments.outcomes.${c.outcome}`) }), rationale: c.rationale, lang: c.response_lang ?? lang } : null,
   };
@@ -140,15 +172,22 @@ export interface CommentsListPageModel {
   trail: Crumb[];
   window: WindowModel;
   count: string;
+  /**
+   * How campaigns are shown: on the full listing, that each is listed once (when detection
+   * folded some texts); on one campaign's texts, its counts and the way back.
+   */
+  campaigns: { text: string; all: string | null } | null;
   reportPath: string;
   /** Where the filter form (GET) goes. */
   action: string;
+  /** The campaign the listing is narrowed to, kept when the filters change. */
+  campaign: string | undefined;
   filters: FilterModel[];
   comments: CommentEntryModel[];
   pager: { first: string; previous: string | null; next: string | null; last: string };
 }
 
-type Filters = Pick<ListQuery, 'document' | 'anchor' | 'stakeholderGroup' | 'lang' | 'status'>;
+type Filters = Pick<ListQuery, 'document' | 'anchor' | 'stakeholderGroup' | 'lang' | 'status' | 'campaign'>;
 
 /** The query string of the current filters plus a cursor. */
 function withFilters(f: Filters, cursor: Record<string, string>): string {
@@ -167,6 +206,18 @@ export interface CommentsListRecords {
   groups: StakeholderGroup[];
   paragraphs: ParagraphMaps;
   now: Date;
+}
+
+/** The listing's sentence about campaigns: each shown once, or the one campaign shown whole. */
+function campaignsNote(ctx: ModelCtx, r: CommentsListRecords, base: string): CommentsListPageModel['campaigns'] {
+  const { t, lang } = ctx;
+  const id = r.filters.campaign;
+  if (!id) return r.d.period.folded_texts > 0 ? { text: t('comments.campaignsFolded'), all: null } : null;
+  const counts = r.page.campaigns.get(id);
+  const text = counts
+    ? t('comments.campaignNotice', { count: counts.comments, n: formatNumber(lang, counts.comments), texts: formatNumber(lang, counts.texts) })
+    : t('comments.campaignNoticeUnknown');
+  return { text, all: base };
 }
 
 export function commentsListPage(r: CommentsListRecords, ctx: ModelCtx): CommentsListPageModel {
@@ -189,10 +240,12 @@ export function commentsListPage(r: CommentsListRecords, ctx: ModelCtx): Comment
     trail: periodTrail(ctx, process.slug, d),
     window: windowModel(ctx, d, r.now),
     count: t('comments.count', { count: d.period.comment_count, n: formatNumber(lang, d.period.comment_count) }),
+    campaigns: campaignsNote(ctx, r, base),
     reportPath: localPath(lang, `${period}/report`),
     action: base,
+    campaign: filters.campaign || undefined,
     filters: list,
-    comments: r.page.rows.map((c) => commentEntry(ctx, { slug: process.slug, d, c, groups: r.groups, paragraphs: r.paragraphs })),
+    comments: r.page.rows.map((c) => commentEntry(ctx, { slug: process.slug, d, c, groups: r.groups, paragraphs: r.paragraphs, campaigns: filters.campaign ? undefined : r.page.campaigns })),
     pager: {
       first: `${base}${withFilters(filters, {})}`,
       previous: r.page.previous ? `${base}${withFilters(filters, { before: r.page.previous })}` : null,

@@ -67,7 +67,7 @@ export const commentsPages: FastifyPluginAsync = async (app) => {
     // A broken page link and a bad filter are different mistakes: say which one it is.
     if (!q.success) throw new HttpProblem(400, q.error.issues.some((i) => ['after', 'before'].includes(String(i.path[0]))) ? 'errors.cursor' : 'comments.errors.filter');
     const [page, paragraphs] = await Promise.all([listComments(db(), resolveFilter(d, stakeholderGroups, q.data), cursorOf(q.data)), paragraphMaps(db(), d)]);
-    const filters = { document: q.data.document, anchor: q.data.anchor, stakeholderGroup: q.data.stakeholderGroup, lang: q.data.lang, status: q.data.status };
+    const filters = { document: q.data.document, anchor: q.data.anchor, stakeholderGroup: q.data.stakeholderGroup, lang: q.data.lang, status: q.data.status, campaign: q.data.campaign };
     const ctx = pageCtx(req, reply);
     const model = commentsListPage({ process, d, page, filters, groups: stakeholderGroups, paragraphs, now: new Date() }, ctx);
     return sendPage(reply, <CommentsListView ctx={ctx} model={model} />);

@@ -4,6 +4,7 @@ import { commentPath } from './comments.service.js';
 import { documentPath } from '../documents/index.js';
 import { staffRoleOut } from '../../platform/auth/staff.presenter.js';
 import { periodPath, periodState, type PeriodDetail } from './periods.service.js';
+import type { CampaignCount } from './comments.slots.js';
 
 /** The API's view of a period: its documents and versions, window, audience and maintained counts. */
 export function presentPeriod(d: PeriodDetail, processSlug: string, baseUrl: string, now: Date = new Date()): PeriodOut {
@@ -38,9 +39,10 @@ export const receivedAt = (c: Pick<CommentRow, 'received_at' | 'created_at'>): D
  * The API's view of a comment. A hidden comment is a tombstone: its reason and date, never
  * its text, its name or its file.
  */
-export function presentComment(c: CommentRow, d: PeriodDetail, processSlug: string, baseUrl: string): CommentOut {
+export function presentComment(c: CommentRow, d: PeriodDetail, processSlug: string, baseUrl: string, campaigns: Map<string, CampaignCount>): CommentOut {
   const hidden = c.status === 'hidden';
   const doc = d.documents.find((x) => x.document.id === c.document_id)?.document;
+  const counts = c.campaign_id ? campaigns.get(c.campaign_id) : undefined;
   return {
     id: c.id,
     receipt: c.receipt,
@@ -56,6 +58,10 @@ export function presentComment(c: CommentRow, d: PeriodDetail, processSlug: stri
     hiddenReason: c.hidden_reason,
     hiddenAt: c.hidden_at ? c.hidden_at.toISOString() : null,
     duplicates: { groupId: c.group_id, size: c.group_size, primaryId: c.primary_comment_id },
+    campaign:
+      c.campaign_id && counts
+        ? { id: c.campaign_id, comments: counts.comments, texts: counts.texts, url: `${baseUrl}/api/v1${periodPath(processSlug, c.period_id)}/comments?campaign=${c.campaign_id}` }
+        : null,
     file: !hidden && c.file_id ? { url: `${baseUrl}/api/v1${commentPath(processSlug, c.id)}/file` } : null,
     response: c.outcome && c.rationale && c.response_lang ? { outcome: c.outcome, rationale: c.rationale, lang: c.response_lang } : null,
     createdAt: c.created_at.toISOString(),

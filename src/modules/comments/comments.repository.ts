@@ -25,6 +25,8 @@ export type CommentReport = Selectable<CommentReportsTable>;
 /** A comment with what a listing shows beside it: its group's size and the response, if any. */
 export interface CommentRow extends Comment {
   group_size: number;
+  /** The campaign its group is in at the last detection (0032), or null. */
+  campaign_id: string | null;
   primary_comment_id: string | null;
   outcome: string | null;
   rationale: string | null;
@@ -48,6 +50,11 @@ export interface ListFilter {
   stakeholderGroupId?: string | undefined;
   lang?: 'en' | 'fr' | undefined;
   status?: StatusFilter | undefined;
+  /**
+   * Every text of one campaign. Without it a listing shows each campaign once: the texts a
+   * detection folded under their campaign's representative are left out (0032).
+   */
+  campaignId?: string | undefined;
 }
 
 /** Where a page starts: after an id, before an id, or at either end. */
@@ -81,6 +88,10 @@ function withPending<R extends Period & { pending_comments: number; pending_text
   };
 }
 
+/** A comment's `folded` when it is listed or not: its group's, or false when not listed. */
+const foldOf = (listed: boolean) =>
+  listed ? sql<boolean>`(select g.folded from comment_groups g where g.id = comments.group_id)` : sql<boolean>`false`;
+
 /** The listing's select: comments with group size and the response to the comment or its group. */
 function listSelect(db: Kysely<DB>) {
   return db
@@ -93,6 +104,7 @@ function listSelect(db: Kysely<DB>) {
     .selectAll('c')
     .select((eb) => [
       groupSize('g').as('group_size'),
+      'g.campaign_id',
       'g.primary_comment_id',
       eb.fn.coalesce('d1.outcome', 'd2.outcome').as('outcome'),
       eb.fn.coalesce('d1.rationale', 'd2.rationale').as('rationale'),
@@ -110,6 +122,11 @@ export const readable = (ids: string[]): string[] => (ids.length ? ids : ['00000
 function filtered(q: ListQ, f: ListFilter): ListQ {
   q = q.where('c.period_id', '=', f.periodId).where('c.document_id', 'in', readable(f.documentIds));
   q = f.status === 'hidden' ? q.where('c.status', '=', 'hidden') : q.where('c.listed', '=', true);
+  if (f.campaignId) {
+    const campaign = f.campaignId;
+    // The campaign's groups by index (comment_groups_campaign), then their comments.
+    q = q.where('c.group_id', 'in', (eb) => eb.selectFrom('comment_groups').select('id').where('period_id', '=', f.periodId).where('campaign_id', '=', campaign));
+  } else if (f.status !== 'hidden') q = q.where('c.folded', '=', false);
   if (f.documentId) q = q.where('c.document_id', '=', f.documentId);
   if (f.anchor !== undefined) q = f.anchor === '' ? q.where('c.anchor', 'is', null) : q.where('c.anchor', '=', f.anchor);
   if (f.stakeholderGroupId) q = q.where('c.stakeholder_group_id', '=', f.stakeholderGroupId);
@@ -143,7 +160,7 @@ async function bumpHiddenOnAnchor(db: Kysely<DB>, c: Comment, delta: 1 | -1): Pr
 
 /** SQL for comment periods, comments, duplicate groups, counts, moderation and reports. */
 export const commentsRepository = {
-  async insertPeriod(db: Kysely<DB>, row: Omit<Period, 'created_at' | 'comment_count' | 'disposed_count' | 'hidden_count' | 'text_count'>): Promise<Period> {
+  async insertPeriod(db: Kysely<DB>, row: Omit<Period, 'created_at' | 'comment_count' | 'disposed_count' | 'hidden_count' | 'text_count' | 'folded_texts'>): Promise<Period> {
     return db.insertInto('comment_periods').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
@@ -338,8 +355,9 @@ export const commentsRepository = {
     return db.selectFrom('comments').selectAll().where('author_id', '=', authorId).where('idempotency_key', '=', key).executeTakeFirst();
   },
 
+  /** List a comment or not; a listed one takes its group's fold (a campaign shown once). */
   async setListed(db: Kysely<DB>, id: string, listed: boolean): Promise<void> {
-    await db.updateTable('comments').set({ listed }).where('id', '=', id).execute();
+    await db.updateTable('comments').set({ listed, folded: foldOf(listed) }).where('id', '=', id).execute();
   },
 
   async hide(db: Kysely<DB>, id: string, set: { reason: HiddenReason; note: string | null; by: string | null; at: Date }): Promise<Comment> {
@@ -359,7 +377,7 @@ export const commentsRepository = {
   async restore(db: Kysely<DB>, id: string, listed: boolean): Promise<Comment> {
     return db
       .updateTable('comments')
-      .set({ status: 'visible', hidden_reason: null, hidden_note: null, hidden_by: null, hidden_at: null, listed })
+      .set({ status: 'visible', hidden_reason: null, hidden_note: null, hidden_by: null, hidden_at: null, listed, folded: foldOf(listed) })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow()

@@ -23,6 +23,7 @@ import {
 import { commentFile, getComment, submitComment } from './comments.service.js';
 import { getPeriod, listPeriods, openPeriod, updatePeriod } from './periods.service.js';
 import { cursorOf, listComments, resolveFilter } from './listing.service.js';
+import { campaignCounts } from './comments.slots.js';
 import { decideReport, hideComment, openReports, reportComment, restoreComment } from './moderation.service.js';
 import { presentComment, presentPeriod, presentReport } from './comments.presenter.js';
 
@@ -46,7 +47,8 @@ export const commentsApi: FastifyPluginAsyncZod = async (app) => {
   const presentOne = async (processSlug: string, commentId: string, actor: Parameters<typeof getPeriod>[3]) => {
     const { process } = await getProcess(db(), processSlug);
     const { row, period, documents } = await getComment(db(), process.id, commentId, actor);
-    return presentComment(row, { period, documents }, process.slug, base());
+    const campaigns = await campaignCounts(db(), period.id, row.campaign_id ? [row.campaign_id] : []);
+    return presentComment(row, { period, documents }, process.slug, base(), campaigns);
   };
 
   app.get(
@@ -114,7 +116,7 @@ export const commentsApi: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { process, stakeholderGroups, period } = await loadPeriod(req.params, req.actor);
       const page = await listComments(db(), resolveFilter(period, stakeholderGroups, req.query), cursorOf(req.query), req.query.limit);
-      return { items: page.rows.map((r) => presentComment(r, period, process.slug, base())), next: page.next, previous: page.previous };
+      return { items: page.rows.map((r) => presentComment(r, period, process.slug, base(), page.campaigns)), next: page.next, previous: page.previous };
     },
   );
 

@@ -138,6 +138,12 @@ export const ListQuery = z.object({
   stakeholderGroup: z.string().trim().max(60).optional().describe('A stakeholder group id'),
   lang: z.enum(['en', 'fr', '']).optional(),
   status: z.enum([...STATUS_FILTERS, '']).optional(),
+  campaign: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .describe('A campaign id: every text of that campaign. Without it each campaign found by detection is listed once, by its representative text with its counts'),
   after: z.uuid({ error: 'errors.cursor' }).optional(),
   before: z.uuid({ error: 'errors.cursor' }).optional(),
   last: z.enum(['1', 'true']).optional().describe('The last page'),
@@ -185,6 +191,15 @@ export const CommentOut = z.object({
   hiddenReason: z.enum(HIDDEN_REASONS).nullable(),
   hiddenAt: Stamp.nullable(),
   duplicates: z.object({ groupId: z.uuid(), size: z.number().int(), primaryId: z.uuid().nullable() }),
+  campaign: z
+    .object({
+      id: z.uuid(),
+      comments: z.number().int().describe('Every comment of the campaign'),
+      texts: z.number().int().describe('Its distinct texts'),
+      url: z.string().describe('The listing of all its texts'),
+    })
+    .nullable()
+    .describe('The campaign the last detection put this text in, with its counts; a listing shows each campaign once, by its representative text'),
   file: z.object({ url: z.string() }).nullable(),
   response: z.object({ outcome: z.string(), rationale: z.string(), lang: z.enum(['en', 'fr']) }).nullable(),
   createdAt: Stamp.describe('When it was submitted: for an imported comment, the time its file gives'),

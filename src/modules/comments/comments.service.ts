@@ -145,6 +145,8 @@ export async function submitToPeriod(
       const listed = group.primary_comment_id === id;
       const comment = await repo.insertComment(trx, {
         id,
+        // A text a campaign folded (its group listed again after its comments were hidden) stays folded.
+        folded: listed && group.folded,
         period_id: period.id,
         document_id: target.document.id,
         version_id: target.version.id,

@@ -16,7 +16,10 @@ export interface PeriodSummary {
   state: PeriodState;
   /** Every comment received, duplicates included (the kept counter). */
   comments: number;
-  /** Distinct texts: each group of exact duplicates (a campaign) counts once. */
+  /**
+   * Distinct texts, each campaign counted once: each group of exact duplicates counts once,
+   * less the texts the last campaign detection folded under a representative (0032).
+   */
   distinct: number;
   hidden: number;
   /** Visible comments covered by a response (the kept counter; hidden ones are not counted). */
@@ -43,7 +46,7 @@ export async function periodSummaries(db: Kysely<DB>, processId: string, actor: 
       documents,
       state: periodState(period, now),
       comments: period.comment_count,
-      distinct: period.text_count,
+      distinct: Math.max(0, period.text_count - period.folded_texts),
       hidden: period.hidden_count,
       answered: period.disposed_count,
       awaiting: Math.max(0, period.comment_count - period.hidden_count - period.disposed_count),

@@ -23,6 +23,8 @@ export interface CommentPeriodsTable {
   hidden_count: Generated<number>;
   /** Distinct texts: duplicate groups holding at least one comment (kept by submission). */
   text_count: Generated<number>;
+  /** Distinct texts the last campaign detection folded under a representative (0032). */
+  folded_texts: Generated<number>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -43,6 +45,10 @@ export interface CommentGroupsTable {
   body_hash: string;
   primary_comment_id: string | null;
   size: Generated<number>;
+  /** The campaign the last detection put the group in (0032), or null. */
+  campaign_id: Generated<string | null>;
+  /** In a campaign and not its representative: its listed comment is folded (0032). */
+  folded: Generated<boolean>;
 }
 
 export interface CommentsTable {
@@ -60,6 +66,8 @@ export interface CommentsTable {
   body_hash: string;
   group_id: string;
   listed: boolean;
+  /** Listed, but shown under its campaign's representative instead of on its own (0032). */
+  folded: Generated<boolean>;
   file_id: string | null;
   receipt: string;
   idempotency_key: string | null;

@@ -14,6 +14,7 @@ const entry = (over: Partial<ReportEntry> = {}): ReportEntry =>
     anchor: 'a2',
     group_id: 'g1',
     group_size: 1,
+    campaign_id: null,
     display_name: 'Ada',
     organisation: null,
     lang: 'en',
@@ -54,9 +55,17 @@ const report = (entries: ReportEntry[]): Report => ({
   names: new Map(),
   versions,
   labels: new Map([['v-en4', new Map([['a2', '§2.1']])]]),
+  campaigns: new Map([['k1', { comments: 5000, texts: 12, groups: 14 }]]),
 });
 
 describe('reportPage', () => {
+  it('counts a campaign once: its representative says how many comments and texts it stands for, and links to them all', () => {
+    const m = reportPage({ process, report: report([entry({ campaign_id: 'k1' }), entry({ id: 'c2', receipt: 'R-2' })]), canRespond: false }, modelCtx('en'));
+    const [rep, other] = m.documents[0]!.paragraphs[0]!.entries;
+    expect(rep!.campaign).toEqual({ path: expect.stringMatching(/^\/en\/processes\/labels\/comment-periods\/per1\/comments\?campaign=k1$/), label: expect.stringContaining('5,000 comments in 12 different texts') });
+    expect(other!.campaign).toBeNull();
+  });
+
   it('gives a table of contents whose links are the ids of the document and paragraph sections', () => {
     const m = reportPage({ process, report: report([entry()]), canRespond: false }, modelCtx('fr'));
     const ids = m.documents.flatMap((d) => [d.id, ...d.paragraphs.map((p) => p.id)]);

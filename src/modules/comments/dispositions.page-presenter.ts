@@ -5,12 +5,14 @@ import { namedSentence, personName, type NamedSentenceModel, type PersonNameMode
 import { textLimit } from '../../platform/web/components/forms.js';
 import type { Process } from '../processes/index.js';
 import type { Period } from './comments.repository.js';
-import type { CommentEntry, GroupName } from './dispositions.repository.js';
+import type { CommentEntry, GroupName, ReportEntry } from './dispositions.repository.js';
+import type { CampaignCount } from './comments.slots.js';
 import type { QueuePage, QueueStatus, Report, VersionRef } from './dispositions.report.js';
 import { changedPath, periodBase } from './dispositions.presenter.js';
 import { MAX_RATIONALE, OUTCOMES } from './dispositions.schema.js';
 import type { CoveredDocument } from './periods.service.js';
 import { toAnswer } from './views/dispositions/progress.js';
+import { campaignLink } from './comments.page-presenter.js';
 
 /**
  * Page presenters for the responses to comments: the editors' queue and the public
@@ -233,7 +235,7 @@ export interface ReportParagraphModel {
   /** "Accepted: 3"… per outcome with comments, then the awaiting ones. */
   counts: string[];
   /** Each entry's heading names its author with their staff badge (a hidden comment's names nobody). */
-  entries: { id: string; heading: NamedSentenceModel; duplicates: DuplicatesModel | null; body: CommentBodyModel; response: ResponseModel }[];
+  entries: { id: string; heading: NamedSentenceModel; duplicates: DuplicatesModel | null; campaign: { path: string; label: string } | null; body: CommentBodyModel; response: ResponseModel }[];
   seeAll: { path: string; label: string };
 }
 
@@ -258,6 +260,10 @@ export interface ReportPageModel {
   documents: ReportDocumentModel[];
 }
 
+/** The campaign an entry stands for, counted once here: its counts and the listing of all its texts. */
+const campaignOf = (ctx: ModelCtx, listing: string, e: ReportEntry, campaigns: Map<string, CampaignCount>) =>
+  e.status === 'hidden' ? null : campaignLink(ctx, listing, e.campaign_id, campaigns);
+
 export function reportPage(r: { process: Process; report: Report; canRespond: boolean }, ctx: ModelCtx): ReportPageModel {
   const { t, lang } = ctx;
   const { process, report } = r;
@@ -281,6 +287,7 @@ export function reportPage(r: { process: Process; report: Report; canRespond: bo
             ? { before: t('dispositions.report.commentHidden', { receipt: e.receipt }), person: { name: '', badge: null }, after: '' }
             : namedSentence(t, 'dispositions.report.comment', { receipt: e.receipt }, 'name', personName(t, e.display_name, e.author_staff)),
         duplicates: e.group_size > 1 ? duplicates(ctx, report.names.get(e.group_id) ?? [], e.group_size) : null,
+        campaign: campaignOf(ctx, `${base}/comments`, e, report.campaigns),
         body: commentBody(ctx, e, report.period.time_zone),
         response: responseModel(ctx, e, { processSlug: process.slug, versions: report.versions, labels: report.labels }),
       })),

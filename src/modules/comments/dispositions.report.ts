@@ -5,6 +5,7 @@ import { blocksOf, listVersions, type BlockRow, type DocumentRow, type VersionRo
 import type { DispositionOutcome } from './comments.tables.js';
 import type { Period } from './comments.repository.js';
 import { getPeriod } from './periods.service.js';
+import { campaignCounts, type CampaignCount } from './comments.slots.js';
 import { dispositionsRepository as repo, type CommentEntry, type ExportEntry, type GroupName, type ReportEntry } from './dispositions.repository.js';
 
 /** How many comments (or groups) the report page shows under each paragraph; the listing has the rest. */
@@ -51,6 +52,8 @@ export interface Report {
   versions: Map<string, VersionRef>;
   /** Paragraph labels of the versions responses name as changed, by version id then anchor. */
   labels: Map<string, Map<string, string>>;
+  /** The counts of the campaigns the entries stand for, by campaign id. */
+  campaigns: Map<string, CampaignCount>;
 }
 
 /** The paragraph labels of the given versions (a page names a few). */
@@ -81,7 +84,8 @@ const sum = (c: Partial<Record<DispositionOutcome, number>>) => Object.values(c)
 /**
  * The report of a period as this viewer may read it: per covered document, the commented
  * paragraphs in document order (then the general comments), each with its counts by outcome
- * from the kept counters and its first few comments with their responses. The cost follows
+ * from the kept counters and its first few comments with their responses (a campaign once,
+ * by the text that stands for it, with its counts). The cost follows
  * the number of paragraphs, never the number of comments.
  */
 export async function buildReport(db: Kysely<DB>, processId: string, periodId: string, actor: Actor | null): Promise<Report> {
@@ -109,12 +113,14 @@ export async function buildReport(db: Kysely<DB>, processId: string, periodId: s
   }
   const groups = out.flatMap((d) => d.paragraphs.flatMap((p) => p.entries.filter((e) => e.group_size > 1).map((e) => e.group_id)));
   const changed = out.flatMap((d) => d.paragraphs.flatMap((p) => p.entries.flatMap((e) => (e.d_version_id ? [e.d_version_id] : []))));
-  const [names, versions, labels] = await Promise.all([
+  const campaignIds = out.flatMap((d) => d.paragraphs.flatMap((p) => p.entries.flatMap((e) => (e.campaign_id ? [e.campaign_id] : []))));
+  const [names, versions, labels, campaigns] = await Promise.all([
     repo.groupNames(db, processId, groups, NAMES_PER_GROUP),
     versionRefs(db, documents.map((d) => d.document)),
     labelsOf(db, changed),
+    campaignCounts(db, period.id, campaignIds),
   ]);
-  return { period, documents: out, names, versions, labels };
+  return { period, documents: out, names, versions, labels, campaigns };
 }
 
 /** What an export needs besides the rows: the readable documents, their paragraph labels and versions. */

@@ -16,6 +16,8 @@ export interface CommentEntry {
   anchor: string | null;
   group_id: string;
   group_size: number;
+  /** The campaign its group is in at the last detection (0032), or null. */
+  campaign_id: string | null;
   display_name: string;
   organisation: string | null;
   lang: 'en' | 'fr';
@@ -74,6 +76,7 @@ function entryColumns(eb: Eb) {
     'comments.anchor',
     'comments.group_id',
     groupSize('comment_groups').as('group_size'),
+    'comment_groups.campaign_id',
     'comments.display_name',
     'comments.organisation',
     'comments.lang',
@@ -241,7 +244,8 @@ export const dispositionsRepository = {
   },
 
   /**
-   * The first `perAnchor` listed comments of each commented paragraph of a document, in one
+   * The first `perAnchor` listed comments of each commented paragraph of a document (a
+   * campaign once: the texts detection folded under its representative are left out), in one
    * query: a lateral join walks the paragraph index for each anchor the count table names,
    * so the cost follows the number of paragraphs, not of comments.
    */
@@ -262,6 +266,7 @@ export const dispositionsRepository = {
             .whereRef('comments.document_id', '=', 'a.document_id')
             .whereRef('comments.anchor', '=', 'a.anchor')
             .where('comments.listed', '=', true)
+            .where('comments.folded', '=', false)
             .orderBy('comments.id')
             .limit(perAnchor)
             .as('e'),
@@ -281,6 +286,7 @@ export const dispositionsRepository = {
       .where('comments.document_id', '=', documentId)
       .where('comments.anchor', 'is', null)
       .where('comments.listed', '=', true)
+      .where('comments.folded', '=', false)
       .orderBy('comments.id')
       .limit(perAnchor)
       .execute();

@@ -19,3 +19,4 @@ export { SignalsSection } from './views/signals.view.js';
 export type { Signals } from './comments.signals.js';
 export type { PeriodDetail } from './periods.service.js';
 export { foldCounters, pendingCopies } from './comments.counters.js';
+export { foldCampaigns, type CampaignFold } from './campaign-folds.js';

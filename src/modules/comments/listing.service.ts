@@ -5,6 +5,7 @@ import type { StakeholderGroup } from '../processes/index.js';
 import { commentsRepository as repo, type Comment, type CommentRow, type Cursor, type ListFilter } from './comments.repository.js';
 import type { ListQuery } from './comments.schema.js';
 import type { PeriodDetail } from './periods.service.js';
+import { campaignCounts, type CampaignCount } from './comments.slots.js';
 
 /** The listing's page size: ordinary pages with next/previous links, never an endless scroll. */
 export const PAGE_SIZE = 50;
@@ -12,6 +13,8 @@ export const PAGE_SIZE = 50;
 /** One page of comments and the ids its neighbouring pages start from (null at either end). */
 export interface CommentPage {
   rows: CommentRow[];
+  /** The counts of the campaigns the page's texts stand for (or belong to), by campaign id. */
+  campaigns: Map<string, CampaignCount>;
   /** `after` for the next page. */
   next: string | null;
   /** `before` for the previous page. */
@@ -20,7 +23,8 @@ export interface CommentPage {
 
 /**
  * Turn the listing's query into a filter on ids: a document's slug, a paragraph anchor
- * ("general" for comments on the whole document), a stakeholder group, a language, a status.
+ * ("general" for comments on the whole document), a stakeholder group, a language, a status,
+ * a campaign.
  * Values that name nothing in this period filter to nothing rather than failing.
  */
 export function resolveFilter(detail: PeriodDetail, groups: StakeholderGroup[], q: Partial<ListQuery>): ListFilter {
@@ -31,6 +35,7 @@ export function resolveFilter(detail: PeriodDetail, groups: StakeholderGroup[], 
   if (q.stakeholderGroup) f.stakeholderGroupId = groups.find((g) => g.id === q.stakeholderGroup && isUuid(g.id))?.id ?? '00000000-0000-0000-0000-000000000000';
   if (q.lang) f.lang = q.lang;
   if (q.status) f.status = q.status;
+  if (q.campaign) f.campaignId = isUuid(q.campaign) ? q.campaign : '00000000-0000-0000-0000-000000000000';
   return f;
 }
 
@@ -48,13 +53,19 @@ export function cursorOf(q: Partial<ListQuery>): Cursor {
  */
 export async function listComments(db: Kysely<DB>, f: ListFilter, cursor: Cursor, limit = PAGE_SIZE): Promise<CommentPage> {
   const { rows, more } = await repo.page(db, f, cursor, limit);
+  const [sides, campaigns] = await Promise.all([neighbours(db, f, cursor, rows, more), campaignCounts(db, f.periodId, rows.flatMap((r) => (r.campaign_id ? [r.campaign_id] : [])))]);
+  return { rows, campaigns, ...sides };
+}
+
+/** Where the next and previous pages start: known from the page itself, or one indexed probe. */
+async function neighbours(db: Kysely<DB>, f: ListFilter, cursor: Cursor, rows: CommentRow[], more: boolean): Promise<{ next: string | null; previous: string | null }> {
   const firstId = rows[0]?.id;
   const lastId = rows.at(-1)?.id;
-  if (!firstId || !lastId) return { rows, next: null, previous: null };
-  if ('first' in cursor) return { rows, next: more ? lastId : null, previous: null };
-  if ('last' in cursor) return { rows, next: null, previous: more ? firstId : null };
-  if ('after' in cursor) return { rows, next: more ? lastId : null, previous: (await repo.exists(db, f, { before: firstId })) ? firstId : null };
-  return { rows, next: (await repo.exists(db, f, { after: lastId })) ? lastId : null, previous: more ? firstId : null };
+  if (!firstId || !lastId) return { next: null, previous: null };
+  if ('first' in cursor) return { next: more ? lastId : null, previous: null };
+  if ('last' in cursor) return { next: null, previous: more ? firstId : null };
+  if ('after' in cursor) return { next: more ? lastId : null, previous: (await repo.exists(db, f, { before: firstId })) ? firstId : null };
+  return { next: (await repo.exists(db, f, { after: lastId })) ? lastId : null, previous: more ? firstId : null };
 }
 
 /** The members of a duplicate group, a page at a time (`after` the last id seen). */

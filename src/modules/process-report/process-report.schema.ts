@@ -80,7 +80,7 @@ export const CommentsOut = z.object({
       href: z.string(),
       reportHref: z.string().describe('The disposition-of-comments report'),
       comments: Figure.describe('Every comment received, duplicates included'),
-      distinct: Figure.describe('Distinct texts: a group of exact duplicates (a campaign) counts once'),
+      distinct: Figure.describe('Distinct texts, each campaign counted once: a group of exact duplicates counts once, and so does each campaign the last detection found (its other texts are folded under it)'),
       hidden: Figure,
       answered: Figure.describe('Comments covered by a response'),
       awaiting: z.number().int(),

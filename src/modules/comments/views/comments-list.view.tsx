@@ -35,10 +35,22 @@ export function CommentsListView({ ctx, model: m }: { ctx: PageCtx; model: Comme
       <h1>{m.title}</h1>
       <WindowLine window={m.window} />
       <p>{m.count}</p>
+      {m.campaigns && (
+        <p>
+          {m.campaigns.text}
+          {m.campaigns.all && (
+            <>
+              {' '}
+              <a href={m.campaigns.all}>{t('comments.campaignAll')}</a>
+            </>
+          )}
+        </p>
+      )}
       <p>
         <a href={m.reportPath}>{t('comments.responsesReportLink')}</a>
       </p>
       <form method="get" action={m.action} class="filters" role="search" aria-label={t('comments.filters')}>
+        {m.campaign && <input type="hidden" name="campaign" value={m.campaign} />}
         {m.filters.map((f) => (
           <FilterSelect key={f.name} f={f} any={t('comments.filter.any')} />
         ))}

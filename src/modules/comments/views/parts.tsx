@@ -57,6 +57,11 @@ export function CommentEntry(props: { ctx: PageCtx; c: CommentEntryModel; headin
           <a href={c.sameText.path}>{c.sameText.label}</a>
         </p>
       )}
+      {c.campaign && (
+        <p>
+          <a href={c.campaign.path}>{c.campaign.label}</a>
+        </p>
+      )}
       {c.response && (
         <div class="comment-response">
           <p>

@@ -55,6 +55,11 @@ function Paragraph({ ctx, p }: { ctx: PageCtx; p: ReportParagraphModel }) {
                   <Duplicates d={e.duplicates} />
                 </p>
               )}
+              {e.campaign && (
+                <p class="meta">
+                  <a href={e.campaign.path}>{e.campaign.label}</a>
+                </p>
+              )}
               <CommentBody body={e.body} />
               <ResponseBlock ctx={ctx} response={e.response} />
             </article>
