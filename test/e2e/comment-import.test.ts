@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { a11yViolationsOfCopy, checkA11y, hasChromium, launchBrowser, startE2eServer, type E2eServer } from '../helpers/browser.js';
 import { DEMO_ADMIN as ADMIN, newContext, signIn, submit } from '../helpers/pages.js';
 import { createUser, grantRole } from '../../src/modules/accounts/accounts.service.js';
+import { newId } from '../../src/platform/lib/ids.js';
 
 /**
  * Bulk import of comments in a real browser with JavaScript off (issue 11): a moderator goes
@@ -123,6 +124,42 @@ describe.skipIf(!hasChromium)('bulk import of comments in a browser', () => {
       await page.getByRole('link', { name: 'Back to this period’s imports' }).click();
       expect(await page.getByRole('main').innerText()).toContain('2 added, 0 already present, 1 refused');
       await checkA11y(page, 'comment import upload page with an import (en)', { javaScriptDisabled: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('with JavaScript, updates the progress page in place, without reloading it, until the import ends', { timeout: 60_000 }, async () => {
+    // An import held running by hand (no job behind it), so the page is seen mid-way whatever the worker's speed.
+    const id = newId();
+    await server.db
+      .insertInto('comment_imports')
+      .values({ id, period_id: periodId, file_name: 'live.csv', actor_id: null, status: 'running', format: 'csv', channel: 'web', rows_total: 4, rows_read: 1, file_path: null, error_key: null })
+      .execute();
+    const context = await newContext(browser, { javaScriptEnabled: true });
+    try {
+      const page = await context.newPage();
+      await signIn(page, MODERATOR, { baseUrl: server.url });
+      await page.goto(at(`/en/processes/${SLUG}/comment-periods/${periodId}/imports/${id}`));
+      expect(await page.locator('progress').getAttribute('value')).toBe('1');
+      // With scripts on, the <noscript> refresh is inert: axe finds no meta refresh to refuse.
+      await checkA11y(page, 'comment import progress page, live (en)');
+      // A mark on this very document: a reload would lose it.
+      await page.evaluate(() => ((window as unknown as { liveMark: number }).liveMark = 42));
+
+      await server.db.updateTable('comment_imports').set({ rows_read: 3 }).where('id', '=', id).execute();
+      await expect.poll(() => page.locator('progress').getAttribute('value'), { timeout: 15_000, interval: 250 }).toBe('3');
+      await server.db
+        .updateTable('comment_imports')
+        .set({ rows_read: 4, rows_added: 4, status: 'done', finished_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      await expect.poll(() => page.getByRole('status').innerText(), { timeout: 15_000, interval: 250 }).toContain('Status: Done.');
+      expect(await page.getByRole('main').innerText()).toMatch(/Comments added\s+4/);
+      expect(await page.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(42);
+      // Ended: the page no longer asks to be refreshed, and the script stops asking for it.
+      expect(await page.evaluate(() => document.body.dataset.liveRefresh ?? null)).toBeNull();
+      await checkA11y(page, 'comment import progress page, ended live (en)');
     } finally {
       await context.close();
     }

@@ -4,7 +4,7 @@ import { localPath } from './context.js';
 import { can } from '../auth/policies.js';
 
 /** The frame of every page: skip link, header with navigation and language switch, footer. */
-export function Layout(props: { ctx: PageCtx; title: string; children: ComponentChildren; /** Show the page again after this many seconds (a progress page, without JavaScript). */ refreshSeconds?: number | null | undefined }) {
+export function Layout(props: { ctx: PageCtx; title: string; children: ComponentChildren; /** Show the page again after this many seconds (a progress page): by refresh without JavaScript, in place with it. */ refreshSeconds?: number | null | undefined }) {
   const { ctx, title } = props;
   const { t, lang, actor } = ctx;
   const other = lang === 'en' ? 'fr' : 'en';
@@ -13,14 +13,23 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Component
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
+        {props.refreshSeconds ? (
+          // Without JavaScript the page shows itself again; with it, live-refresh.js updates it in
+          // place instead (the browser ignores what is inside <noscript> when scripts run).
+          <>
+            <noscript>
+              <meta http-equiv="refresh" content={String(props.refreshSeconds)} />
+            </noscript>
+            <script type="module" src="/static/live-refresh.js" />
+          </>
+        ) : null}
         <title>{`${title} · Concord`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="stylesheet" href="/static/charts.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="alternate" hrefLang={other} href={localPath(other, ctx.path)} />
       </head>
-      <body>
+      <body data-live-refresh={props.refreshSeconds ? String(props.refreshSeconds) : undefined}>
         <a class="skip-link" href="#main">
           {t('layout.skip')}
         </a>
