@@ -57,7 +57,7 @@ async function serve(): Promise<{ child: ChildProcess; url: string; exited: Prom
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const err: string[] = [];
-  child.stderr!.on('data', (b: Buffer) => err.push(b.toString()));
+  child.stderr.on('data', (b: Buffer) => err.push(b.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const until = Date.now() + 120_000;
   for (;;) {

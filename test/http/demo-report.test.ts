@@ -67,6 +67,7 @@ interface Listed {
   text: string | null;
   displayName: string | null;
   duplicates: { size: number; groupId: string };
+  campaign: { id: string; comments: number; texts: number } | null;
   response: { lang: string } | null;
 }
 /** The fields of a disposition these tests read. */
@@ -132,15 +133,29 @@ describe('the demo outcomes report', () => {
     expect(new Set(listed.map((c) => c.lang))).toEqual(new Set(['en', 'fr']));
   });
 
-  it('groups exact duplicates (campaigns) and shows each group once', async () => {
+  it('groups exact duplicates and shows each group once, each detected campaign once with all its texts behind it', async () => {
     const p = await period();
     const listed = await allListed(p.id);
     const groups = listed.filter((c) => c.duplicates.size > 1);
     expect(groups.length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...groups.map((c) => c.duplicates.size))).toBeGreaterThanOrEqual(20);
-    // Each group appears once; counted with their duplicates, the listed comments are all of them.
+    // Each group appears once.
     expect(new Set(listed.map((c) => c.duplicates.groupId)).size).toBe(listed.length);
-    expect(listed.reduce((n, c) => n + c.duplicates.size, 0)).toBe(p.commentCount);
+    // Each campaign appears once, by its representative; its other texts are behind ?campaign=.
+    const campaigns = listed.flatMap((c) => (c.campaign ? [c.campaign.id] : []));
+    expect(campaigns.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(campaigns).size).toBe(campaigns.length);
+    const all = new Map(listed.map((c) => [c.duplicates.groupId, c.duplicates.size]));
+    let folded = 0;
+    for (const id of campaigns) {
+      for (const c of await allListed(p.id, `&campaign=${id}`)) {
+        if (!all.has(c.duplicates.groupId)) folded++;
+        all.set(c.duplicates.groupId, c.duplicates.size);
+      }
+    }
+    expect(folded, 'the demo’s campaigns fold some texts').toBeGreaterThan(0);
+    // Counted with their duplicates, the listed texts and those folded under campaigns are all the comments.
+    expect([...all.values()].reduce((n, size) => n + size, 0)).toBe(p.commentCount);
   });
 
   it('answers every visible comment: nothing awaits a response, and the count is complete', async () => {
