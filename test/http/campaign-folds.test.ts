@@ -5,6 +5,8 @@ import { adminActor, makeComment, makeCommentPeriod, makeDocument, makeProcess }
 import { blocksOf } from '../../src/modules/documents/documents.service.js';
 import { detectPeriodCampaigns } from '../../src/modules/campaigns/index.js';
 import { hideComment } from '../../src/modules/comments/moderation.service.js';
+import { foldCampaigns } from '../../src/modules/comments/index.js';
+import { inTransaction } from '../../src/platform/db/tx.js';
 
 /**
  * Issue 11: "public listings show each campaign once with its count; the disposition report
@@ -93,6 +95,17 @@ describe('a campaign shown once', () => {
     expect(one.campaign).toMatchObject({ id: campaignId, comments: 5, texts: 2 });
   });
 
+  it('names each comment’s campaign in the CSV and JSON exports, copies included', async () => {
+    const csv = (await anon().get(`/en/processes/${SLUG}/comment-periods/${periodId}/comments.csv`)).body;
+    const [head, ...lines] = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(head!.split(',').at(-1)).toBe('campaign');
+    const byId = Object.fromEntries(lines.map((l) => [l.split(',')[0], l.split(',').at(-1)]));
+    for (const k of ['rep', 'copy', 'copy2', 'general', 'personal']) expect(byId[c[k]!.id], k).toBe(campaignId);
+    expect(byId[c.unique!.id]).toBe('');
+    const json = (await anon().get(`/en/processes/${SLUG}/comment-periods/${periodId}/comments.json`)).json<{ comments: { id: string; campaign: string }[] }>();
+    expect(json.comments.find((x) => x.id === c.copy2!.id)!.campaign).toBe(campaignId);
+  });
+
   it('shows the campaign once in the disposition report, and the process report counts it once', async () => {
     const r = await anon().get(`/en/processes/${SLUG}/comment-periods/${periodId}/report`);
     expect(r.statusCode).toBe(200);
@@ -111,6 +124,15 @@ describe('a campaign shown once', () => {
     expect(shown((await anon().get(listing())).body)).toEqual([c.rep!.id, c.unique!.id]);
     expect(shown((await anon().get(listing(`?campaign=${campaignId}`))).body)).toEqual([c.rep!.id, c.general!.id, c.personal!.id]);
     expect(await distinct()).toBe(2);
+  });
+
+  it('unfolds every text when a run finds no campaign (the previous fold is replaced whole)', async () => {
+    await inTransaction(t.db, (trx) => foldCampaigns(trx, periodId, []));
+    expect(shown((await anon().get(listing())).body)).toEqual([c.rep!.id, c.general!.id, c.personal!.id, c.unique!.id]);
+    expect(await distinct()).toBe(4);
+    await detectPeriodCampaigns(t.db, periodId);
+    campaignId = (await t.db.selectFrom('campaigns').select('id').where('period_id', '=', periodId).executeTakeFirstOrThrow()).id;
+    expect(shown((await anon().get(listing())).body)).toEqual([c.rep!.id, c.unique!.id]);
   });
 
   it('keeps the fold through moderation: the representative’s next copy is listed in its place, a folded text stays folded', async () => {

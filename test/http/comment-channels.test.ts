@@ -145,8 +145,8 @@ describe('channel and arrival', () => {
     const csv = (await new Client(t.app).get(`/en/processes/${SLUG}/comment-periods/${periodId}/comments.csv`)).body;
     const [head, ...lines] = csv.replace(/^\ufeff/, '').trim().split('\r\n');
     const cols = head!.split(',');
-    expect(cols.slice(-2)).toEqual(['channel', 'receivedAt']);
-    const byId = Object.fromEntries(lines.map((l) => [l.split(',')[0], l.split(',').slice(-2)]));
+    expect(cols.slice(-3, -1)).toEqual(['channel', 'receivedAt']);
+    const byId = Object.fromEntries(lines.map((l) => [l.split(',')[0], l.split(',').slice(-3, -1)]));
     expect(byId[web]![0]).toBe('web');
     expect(byId[api]![0]).toBe('api');
     expect(byId[bulk]![0]).toBe('bulk');

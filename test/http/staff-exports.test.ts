@@ -104,7 +104,7 @@ describe('staff roles in exports of comments', () => {
     expect(csv.statusCode).toBe(200);
     const [head, ...rows] = csvRows(csv.body);
     // Appended after response; issue 11's channel and receivedAt were appended after it in turn.
-    expect(head!.slice(head!.indexOf('response'))).toEqual(['response', 'staffRole', 'channel', 'receivedAt']);
+    expect(head!.slice(head!.indexOf('response'))).toEqual(['response', 'staffRole', 'channel', 'receivedAt', 'campaign']);
     const col = head!.indexOf('staffRole');
     const byId = new Map(rows.map((r) => [r[0], r[col]]));
     for (const w of WHO) expect(byId.get(comment[w]), `comment of ${w}`).toBe(EXPECTED[w] ?? '');

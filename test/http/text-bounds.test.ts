@@ -327,6 +327,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('exports take time in proportion to 
           staffRole: 'administrator',
           channel: 'bulk',
           receivedAt: '2026-01-02T00:00:00.000Z',
+          campaign: '',
         })),
         csvRow,
       ),

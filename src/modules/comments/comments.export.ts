@@ -33,6 +33,8 @@ export interface ExportRecord {
   channel: string;
   /** When Concord received it; `date` is when it was submitted (they differ for imported comments). */
   receivedAt: string;
+  /** The campaign the last detection put its text in (issue 11), or '' when none. */
+  campaign: string;
 }
 
 /** The CSV header, in the order of ExportRecord's fields; new columns are appended, never inserted. */
@@ -58,6 +60,7 @@ export const EXPORT_COLUMNS: (keyof ExportRecord)[] = [
   'staffRole',
   'channel',
   'receivedAt',
+  'campaign',
 ];
 
 /**
@@ -104,6 +107,7 @@ export function toRecord(c: CommentRow, d: PeriodDetail, groups: StakeholderGrou
     staffRole: hidden ? null : staffRoleOut(c.author_staff),
     channel: c.channel,
     receivedAt: receivedAt(c).toISOString(),
+    campaign: c.campaign_id ?? '',
   };
 }
 
