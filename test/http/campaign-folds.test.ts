@@ -18,6 +18,7 @@ let t: TestApp;
 let periodId = '';
 let processId = '';
 let campaignId = '';
+let p1 = '';
 const SLUG = 'campaign-folds';
 const LETTER = 'Ban default passwords on every device sold in Canada. Require security updates for five years. Publish a contact for vulnerability reports.';
 const NOTE = 'My router was hacked last year and I lost every photo of my children.';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const d = await makeProcess(t.db, admin, SLUG);
   processId = d.process.id;
   const doc = await makeDocument(t.db, admin, d.process.id, { slug: 'draft', markdown: '# Scope\n\nDevices that talk to a network.\n\nPasswords must be unique.\n' });
-  const p1 = (await blocksOf(t.db, doc.current_version_id!))[1]!.anchor;
+  p1 = (await blocksOf(t.db, doc.current_version_id!))[1]!.anchor;
   periodId = (await makeCommentPeriod(t.db, admin, d.process.id, { document: 'draft', opensAt: new Date(Date.now() - 5 * 86_400_000).toISOString() })).id;
   c.rep = await makeComment(t.db, periodId, { text: LETTER, anchor: p1 });
   c.copy = await makeComment(t.db, periodId, { text: LETTER, anchor: p1 });
@@ -145,5 +146,12 @@ describe('a campaign shown once', () => {
     // The hidden representative stays as its tombstone, its next copy is listed; the folded text's tombstone and its next copy are not shown.
     expect(shown(r.body)).toEqual([c.rep!.id, c.copy!.id, c.unique!.id]);
     expect(shown((await anon().get(listing(`?campaign=${campaignId}`))).body)).toEqual([c.rep!.id, c.copy!.id, c.general!.id, c.personal!.id, c.general2.id]);
+  });
+
+  it('counts a copy sent after detection beside the campaign at once, before the counters are folded', async () => {
+    const count = async () => (await t.app.inject({ url: `/api/v1/processes/${SLUG}/comments/${c.personal!.id}` })).json().campaign.comments as number;
+    const before = await count();
+    await makeComment(t.db, periodId, { text: LETTER, anchor: p1 });
+    expect(await count()).toBe(before + 1);
   });
 });

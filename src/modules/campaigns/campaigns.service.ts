@@ -4,7 +4,18 @@ import { HttpProblem } from '../../platform/http/problem.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { newId } from '../../platform/lib/ids.js';
 import { QUEUES, enqueue } from '../../platform/jobs/queue.js';
-import { foldCampaigns, foldCounters, groupSetBreakdown, groupTexts, pendingCopies, periodExists, periodTexts, type GroupText } from '../comments/index.js';
+import {
+  foldCampaigns,
+  foldCounters,
+  groupSetBreakdown,
+  groupTexts,
+  pendingCopies,
+  pendingCopiesOfCampaigns,
+  periodExists,
+  periodTexts,
+  type CampaignCount,
+  type GroupText,
+} from '../comments/index.js';
 import { detectCampaigns } from './campaigns.detect.js';
 import { MINHASH_SEEDS, NEAR_THRESHOLD } from './campaigns.minhash.js';
 import { campaignsRepository as repo, type CampaignFacetRow, type CampaignGroupRow, type CampaignRow, type CampaignRun } from './campaigns.repository.js';
@@ -130,8 +141,9 @@ export async function campaignDetail(
  * campaign's page. Lent to the comments module through the manifest.
  * @example (await campaignCounts(db, periodId, [id])).get(id) // { comments: 1204, texts: 37, groups: 41 }
  */
-export async function campaignCounts(db: Kysely<DB>, periodId: string, campaignIds: string[]): Promise<Map<string, { comments: number; texts: number; groups: number }>> {
-  const [stored, gained] = await Promise.all([repo.byIds(db, periodId, campaignIds), pendingGains(db, periodId)]);
+export async function campaignCounts(db: Kysely<DB>, periodId: string, campaignIds: string[]): Promise<Map<string, CampaignCount>> {
+  // Only these campaigns' pending copies: a public page must not read the whole period's.
+  const [stored, gained] = await Promise.all([repo.byIds(db, periodId, campaignIds), pendingCopiesOfCampaigns(db, periodId, campaignIds)]);
   return new Map(stored.map((c) => [c.id, { comments: c.member_count + (gained.get(c.id) ?? 0), texts: c.text_count, groups: c.group_count }]));
 }
 

@@ -37,3 +37,14 @@ export const foldCountersJob = defineJob({
 export async function pendingCopies(db: Kysely<DB>, periodId: string): Promise<Map<string, number>> {
   return new Map((await repo.pendingCopies(db, periodId)).map((r) => [r.group_id, r.n]));
 }
+
+/**
+ * The same copies summed for a few campaigns only, by campaign, in one statement: what a public
+ * listing or report adds to the counts beside its representatives (it never reads the
+ * period's other pending groups).
+ * @example (await pendingCopiesOfCampaigns(db, periodId, [campaignId])).get(campaignId) // 3
+ */
+export async function pendingCopiesOfCampaigns(db: Kysely<DB>, periodId: string, campaignIds: string[]): Promise<Map<string, number>> {
+  if (!campaignIds.length) return new Map();
+  return new Map((await repo.pendingCopiesOfCampaigns(db, periodId, campaignIds)).map((r) => [r.campaign_id, r.n]));
+}

@@ -250,6 +250,14 @@ export const commentsRepository = {
     return r.rows;
   },
 
+  /** Pending copies (deltas not folded) in the groups of these campaigns (as the last detection put them), by campaign. */
+  async pendingCopiesOfCampaigns(db: Kysely<DB>, periodId: string, campaignIds: string[]): Promise<{ campaign_id: string; n: number }[]> {
+    const r = await sql<{ campaign_id: string; n: number }>`
+      select g.campaign_id, count(*)::int as n from comment_count_deltas d join comment_groups g on g.id = d.group_id
+      where d.period_id = ${periodId} and not d.new_text and g.campaign_id = any(${campaignIds}::uuid[]) group by g.campaign_id`.execute(db);
+    return r.rows;
+  },
+
   async foldCounters(db: Kysely<DB>): Promise<number> {
     // Call inside a transaction (the service does): the deleted rows are held in temporary
     // tables until commit, and the counters are then updated one table at a time, in the

@@ -18,5 +18,6 @@ export { periodTitle, periodTrail, signalsModel, type SignalsModel } from './com
 export { SignalsSection } from './views/signals.view.js';
 export type { Signals } from './comments.signals.js';
 export type { PeriodDetail } from './periods.service.js';
-export { foldCounters, pendingCopies } from './comments.counters.js';
+export { foldCounters, pendingCopies, pendingCopiesOfCampaigns } from './comments.counters.js';
+export type { CampaignCount } from './comments.slots.js';
 export { foldCampaigns, type CampaignFold } from './campaign-folds.js';
