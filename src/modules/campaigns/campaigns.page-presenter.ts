@@ -85,6 +85,8 @@ export interface CampaignPageModel {
   response: { action: string; outcomes: { value: string; label: string }[] } | null;
   /** The flood signals of the campaign's comments (they inform; they never hide a comment). */
   signals: SignalsModel;
+  /** When the signals were counted (at detection), or null when counted for this view. */
+  signalsNote: string | null;
 }
 
 export function campaignPage(
@@ -99,6 +101,8 @@ export function campaignPage(
     run: CampaignRun | undefined;
     canRespond: boolean;
     signals: Signals;
+    /** Whether the signals are the ones stored at detection (so as of its run). */
+    signalsStored: boolean;
   },
   ctx: ModelCtx,
 ): CampaignPageModel {
@@ -139,6 +143,7 @@ export function campaignPage(
       .sort((a, b) => b.count - a.count)
       .map((f) => ({ label: t(`comments.channels.${f.key}`), count: formatNumber(lang, f.count) })),
     signals: signalsModel(r.signals, ctx, r.d.period.time_zone),
+    signalsNote: r.signalsStored && r.run ? t('campaigns.signalsAsOf', { when: formatDateTime(lang, r.run.finished_at, r.d.period.time_zone) }) : null,
     timeline: days.map((d) => ({ day: d.key, label: dayLabel(d.key), count: formatNumber(lang, d.count), share: d.count / tallest })),
     response: r.canRespond ? { action: localPath(lang, `${campaignPath(slug, r.d.period.id, c.id)}/response`), outcomes: OUTCOMES.map((o) => ({ value: o, label: t(`dispositions.outcomes.${o}`) })) } : null,
   };

@@ -36,10 +36,10 @@ export const campaignsPages: FastifyPluginAsync = async (app) => {
     const { records, detail } = await loadCampaign(req);
     const { process } = records;
     const ctx = pageCtx(req, reply);
-    // The signals of this campaign's comments only: its distinct texts are comment groups.
-    const signals = await floodSignals(db(), { periodId: records.period.id, groupIds: await campaignGroupIds(db(), detail.campaign.id) });
+    // Counted at detection; a campaign stored before that counts its comments' now (its distinct texts are comment groups).
+    const signals = detail.signals ?? (await floodSignals(db(), { periodId: records.period.id, groupIds: await campaignGroupIds(db(), detail.campaign.id) }));
     const model = campaignPage(
-      { process, d: records, groups: await stakeholderGroupsOf(db(), process.id), ...detail, signals, canRespond: can(req.actor, 'comment.dispose', { processId: process.id }) },
+      { process, d: records, groups: await stakeholderGroupsOf(db(), process.id), ...detail, signals, signalsStored: detail.signals !== undefined, canRespond: can(req.actor, 'comment.dispose', { processId: process.id }) },
       ctx,
     );
     return sendPage(reply, <CampaignView ctx={ctx} model={model} values={failed?.values} errors={failed?.errors} />, failed?.status ?? 200);

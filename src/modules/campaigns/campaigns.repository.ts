@@ -14,6 +14,8 @@ export interface PeriodCampaigns {
   campaigns: Omit<CampaignRow, 'period_id' | 'run_id'>[];
   groups: CampaignGroupRow[];
   facets: CampaignFacetRow[];
+  /** Each campaign's flood signals, as JSON. */
+  signals: { campaign_id: string; json: string }[];
 }
 
 /** Rows sent per statement when arrays are unnested (keeps each statement's parameters small). */
@@ -54,6 +56,17 @@ export const campaignsRepository = {
         insert into campaign_facets (campaign_id, facet, key, count)
         select * from unnest(${f.map((x) => x.campaign_id)}::uuid[], ${f.map((x) => x.facet)}::text[], ${f.map((x) => x.key)}::text[], ${f.map((x) => x.count)}::bigint[])`.execute(trx);
     }
+    for (const g of chunks(p.signals)) {
+      await sql`
+        insert into campaign_signals (campaign_id, signals)
+        select id, json::jsonb from unnest(${g.map((x) => x.campaign_id)}::uuid[], ${g.map((x) => x.json)}::text[]) as x(id, json)`.execute(trx);
+    }
+  },
+
+  /** A campaign's stored flood signals (JSON), or undefined when it was stored without them. */
+  async signals(db: Kysely<DB>, campaignId: string): Promise<unknown> {
+    const r = await db.selectFrom('campaign_signals').select('signals').where('campaign_id', '=', campaignId).executeTakeFirst();
+    return r?.signals;
   },
 
   /** A period's latest detection run. */

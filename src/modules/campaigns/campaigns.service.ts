@@ -13,8 +13,11 @@ import {
   pendingCopiesOfCampaigns,
   periodExists,
   periodTexts,
+  setsFloodSignals,
+  signalsFromJson,
   type CampaignCount,
   type GroupText,
+  type Signals,
 } from '../comments/index.js';
 import { detectCampaigns } from './campaigns.detect.js';
 import { MINHASH_SEEDS, NEAR_THRESHOLD } from './campaigns.minhash.js';
@@ -60,6 +63,8 @@ export async function detectPeriodCampaigns(db: Kysely<DB>, periodId: string, op
   const sets = drafts.flatMap((d, i) => d.groups.map(() => i));
   const breakdown = await groupSetBreakdown(db, periodId, groupIds, sets);
   const facets: CampaignFacetRow[] = breakdown.map((b) => ({ campaign_id: ids[b.set]!, facet: b.facet, key: b.key, count: b.n }));
+  // Counted now, like the breakdowns, so a campaign's page never reads its comments.
+  const signals = [...(await setsFloodSignals(db, periodId, groupIds, sets))].map(([set, s]) => ({ campaign_id: ids[set]!, json: JSON.stringify(s) }));
   const groups: CampaignGroupRow[] = drafts.flatMap((d, i) => d.groups.map((g) => ({ group_id: g.groupId, campaign_id: ids[i]!, size: g.size, personal: g.personal, personal_offset: g.personalOffset })));
   await inTransaction(db, async (trx) => {
     // The listing and the report show each campaign once from the same transaction on.
@@ -81,6 +86,7 @@ export async function detectPeriodCampaigns(db: Kysely<DB>, periodId: string, op
       })),
       groups,
       facets,
+      signals,
     });
   });
   return { runId, texts: texts.length, campaigns: drafts };
@@ -124,15 +130,32 @@ export async function campaignDetail(
   db: Kysely<DB>,
   periodId: string,
   campaignId: string,
-): Promise<{ campaign: CampaignRow; variants: (CampaignGroupRow & { text: GroupText | undefined })[]; representative: GroupText | undefined; facets: CampaignFacetRow[]; run: CampaignRun | undefined } | undefined> {
+): Promise<
+  | {
+      campaign: CampaignRow;
+      variants: (CampaignGroupRow & { text: GroupText | undefined })[];
+      representative: GroupText | undefined;
+      facets: CampaignFacetRow[];
+      run: CampaignRun | undefined;
+      /** The flood signals counted at detection; undefined for a campaign stored before they were. */
+      signals: Signals | undefined;
+    }
+  | undefined
+> {
   const campaign = await repo.byId(db, campaignId);
   if (!campaign || campaign.period_id !== periodId) return undefined;
-  const [stored, facets, run, pending] = await Promise.all([repo.variants(db, campaignId, VARIANT_LIMIT), repo.facets(db, campaignId), repo.latestRun(db, periodId), pendingCopies(db, periodId)]);
+  const [stored, facets, run, pending, signals] = await Promise.all([
+    repo.variants(db, campaignId, VARIANT_LIMIT),
+    repo.facets(db, campaignId),
+    repo.latestRun(db, periodId),
+    pendingCopies(db, periodId),
+    repo.signals(db, campaignId),
+  ]);
   const texts = new Map((await groupTexts(db, [campaign.representative_group_id, ...stored.map((v) => v.group_id)])).map((t) => [t.groupId, t]));
   // Copies not folded yet count too (a few: the fold job runs every minute).
   const gained = (await repo.campaignsOfGroups(db, [...pending.keys()])).filter((r) => r.campaign_id === campaignId).reduce((n, r) => n + pending.get(r.group_id)!, 0);
   const variants = stored.map((v) => ({ ...v, size: v.size + (pending.get(v.group_id) ?? 0), text: texts.get(v.group_id) }));
-  return { campaign: { ...campaign, member_count: campaign.member_count + gained }, variants, representative: texts.get(campaign.representative_group_id), facets, run };
+  return { campaign: { ...campaign, member_count: campaign.member_count + gained }, variants, representative: texts.get(campaign.representative_group_id), facets, run, signals: signals === undefined ? undefined : signalsFromJson(signals) };
 }
 
 /**

@@ -55,6 +55,12 @@ export interface CampaignFacetsTable {
   count: Count;
 }
 
+/** A campaign's flood signals as of its detection run (0033): the comments face's `Signals`, as JSON. */
+export interface CampaignSignalsTable {
+  campaign_id: string;
+  signals: ColumnType<unknown, string, string>;
+}
+
 /** The campaigns module's tables, added to the database's type (see platform/db/schema.ts). */
 declare module '../../platform/db/schema.js' {
   interface DB {
@@ -62,5 +68,6 @@ declare module '../../platform/db/schema.js' {
     campaigns: CampaignsTable;
     campaign_groups: CampaignGroupsTable;
     campaign_facets: CampaignFacetsTable;
+    campaign_signals: CampaignSignalsTable;
   }
 }

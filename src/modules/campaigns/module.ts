@@ -4,6 +4,7 @@ import { campaignsDetectJob } from './campaigns.jobs.js';
 import { campaignsPages } from './campaigns.pages.js';
 import { campaignCounts } from './campaigns.service.js';
 import * as m0030 from './migrations/0030_campaigns.js';
+import * as m0033 from './migrations/0033_campaign_signals.js';
 
 /**
  * Campaigns: finding the mass-comment campaigns among a period's comments (exact copies,
@@ -18,5 +19,5 @@ export default defineModule({
   // A listing or a report shows each campaign once, by its representative with these counts.
   hooks: [{ hook: 'comments.campaign-counts', run: campaignCounts }],
   demo: campaignsDemo,
-  migrations: { '0030_campaigns': m0030 },
+  migrations: { '0030_campaigns': m0030, '0033_campaign_signals': m0033 },
 });

@@ -112,3 +112,14 @@ export function summariseSignals(c: SignalCounts, opts: { burstMin?: number; top
     senders: { withManyNames: c.sendersWithManyNames, largest },
   };
 }
+
+/**
+ * Signals read back from JSON (as a campaign stores them): the bursts' seconds become dates
+ * again; anything else is taken as written.
+ * @example signalsFromJson(JSON.parse(JSON.stringify(s))).bursts[0]?.second instanceof Date // true
+ */
+export function signalsFromJson(json: unknown): Signals {
+  const s = json as Omit<Signals, 'bursts'> & { bursts: { second: string; count: number; share: number }[] };
+  return { ...s, bursts: s.bursts.map((b) => ({ ...b, second: new Date(b.second) })) };
+}
+

@@ -8,7 +8,7 @@ export { bodyHash, normaliseForDuplicates } from './comments.text.js';
 export { GroupsDispositionBody, OUTCOMES } from './dispositions.schema.js';
 export { respondToGroups } from './dispositions.groups.js';
 export { recordDisposition } from './dispositions.service.js';
-export { floodSignals, hideComment } from './moderation.service.js';
+export { floodSignals, hideComment, setsFloodSignals } from './moderation.service.js';
 export { openPeriod, periodPath } from './periods.service.js';
 export { importComments, type ImportResult, type RefusedRow } from './comments.import.js';
 export { formatOf, type ImportFormat } from './comments.import-parse.js';
@@ -16,7 +16,7 @@ export { groupSetBreakdown, groupTexts, periodExists, periodsOf, periodTexts, ty
 export { periodScope } from './comments.scopes.js';
 export { periodTitle, periodTrail, signalsModel, type SignalsModel } from './comments.page-presenter.js';
 export { SignalsSection } from './views/signals.view.js';
-export type { Signals } from './comments.signals.js';
+export { signalsFromJson, type Signals } from './comments.signals.js';
 export type { PeriodDetail } from './periods.service.js';
 export { foldCounters, pendingCopies, pendingCopiesOfCampaigns } from './comments.counters.js';
 export type { CampaignCount } from './comments.slots.js';

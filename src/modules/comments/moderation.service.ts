@@ -158,3 +158,15 @@ export async function floodSignals(db: Kysely<DB>, scope: SignalScope): Promise<
   const counts = await signalsRepository.counts(db, scope, { burstMin: BURST_MIN, limit: SIGNALS_TOP, disposable: DISPOSABLE_DOMAINS });
   return summariseSignals(counts);
 }
+
+/**
+ * The flood signals of several sets of duplicate groups at once (each of a period's
+ * campaigns, counted when detection stores them, so a campaign's page reads them from its
+ * row instead of its million comments). `groupIds[i]` belongs to set `sets[i]`.
+ * @example (await setsFloodSignals(db, periodId, [g1, g2, g3], [0, 0, 1])).get(0)?.total
+ */
+export async function setsFloodSignals(db: Kysely<DB>, periodId: string, groupIds: string[], sets: number[]): Promise<Map<number, Signals>> {
+  const counts = await signalsRepository.setCounts(db, periodId, groupIds, sets, { burstMin: BURST_MIN, limit: SIGNALS_TOP, disposable: DISPOSABLE_DOMAINS });
+  return new Map([...counts].map(([set, c]) => [set, summariseSignals(c)]));
+}
+

@@ -182,7 +182,7 @@ export function CampaignView({ ctx, model: m, values = {}, errors = {} }: { ctx:
       <h2>{t('campaigns.timeline')}</h2>
       <Timeline ctx={ctx} bars={m.timeline} />
       <CountTable ctx={ctx} caption={t('campaigns.timelineTable')} head={t('campaigns.columns.day')} rows={m.timeline.map((b) => ({ label: b.label, count: b.count }))} />
-      <SignalsSection ctx={ctx} s={m.signals} />
+      <SignalsSection ctx={ctx} s={m.signals} note={m.signalsNote} />
     </Layout>
   );
 }

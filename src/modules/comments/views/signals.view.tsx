@@ -6,12 +6,13 @@ import type { SignalsModel } from '../comments.page-presenter.js';
  * Flood signals (a period's, or one campaign's): tables with captions, and the sentence that
  * they never hide a comment. The moderation page and the campaign page both show it.
  */
-export function SignalsSection({ ctx, s }: { ctx: PageCtx; s: SignalsModel }) {
+export function SignalsSection({ ctx, s, note }: { ctx: PageCtx; s: SignalsModel; note?: string | null | undefined }) {
   const { t } = ctx;
   return (
     <section aria-labelledby="signals-heading">
       <h2 id="signals-heading">{t('comments.signals.heading')}</h2>
       <p>{t('comments.signals.intro')}</p>
+      {note && <p data-testid="signals-note">{note}</p>}
       {!s.any ? (
         <p>{t('comments.signals.none')}</p>
       ) : (
