@@ -80,8 +80,20 @@ try {
   await new Promise<void>((resolve) => out.end(resolve));
   console.log(`engine: ${engine}; ${N.toLocaleString('en')} rows, ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MiB of CSV; node ${process.version}, ${os.cpus().length} cores`);
 
+  // Where the landing time goes: the time from one step of a chunk to the next, summed over chunks.
+  const steps = new Map<string, number>();
+  let lastStep = 0;
   let t0 = performance.now();
-  const r = await importComments(database, admin, period.id, () => fs.createReadStream(file, { highWaterMark: 256 * 1024 }), { fileName: 'comments.csv', format: 'csv', lang: 'en' });
+  const r = await importComments(database, admin, period.id, () => fs.createReadStream(file, { highWaterMark: 256 * 1024 }), {
+    fileName: 'comments.csv',
+    format: 'csv',
+    lang: 'en',
+    onStep: (step) => {
+      const now = performance.now();
+      if (step !== 'staged' && lastStep) steps.set(step, (steps.get(step) ?? 0) + now - lastStep);
+      lastStep = now;
+    },
+  });
   const importMs = performance.now() - t0;
   if (r.added !== N) throw new Error(`the import added ${r.added} rows of ${N} (${r.refused} refused)`);
 
@@ -99,6 +111,7 @@ try {
   console.log(`import:   ${(importMs / 1000).toFixed(2)} s, ${rate(importMs).toLocaleString('en')} rows/s (read twice, checked, staged, landed, audited)`);
   console.log(`raw COPY: ${(rawMs / 1000).toFixed(2)} s, ${rate(rawMs).toLocaleString('en')} rows/s (same rows, bare table, no index)`);
   console.log(`ratio import / raw COPY: ${(rawMs / importMs).toFixed(2)}`);
+  console.log(`landing steps, summed over chunks (from the COPY into staging on): ${[...steps].map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s`).join(', ')}`);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
   await drop();

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { pooledRandomBytes } from '../../platform/lib/random-pool.js';
 
 /** The longest comment, in characters after trimming (the form's hint says so). */
 export const MAX_COMMENT_CHARS = 5000;
@@ -47,7 +48,7 @@ const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * @example newReceipt() // 'C-7KQ2-M9XD'
  */
 export function newReceipt(): string {
-  const bytes = randomBytes(8);
+  const bytes = pooledRandomBytes(8);
   let out = '';
   for (let i = 0; i < 8; i++) out += RECEIPT_ALPHABET[(bytes[i] ?? 0) & 31];
   return `C-${out.slice(0, 4)}-${out.slice(4)}`;

@@ -42,12 +42,13 @@ export async function indexForSearch(db: Kysely<DB>, e: SearchEntryInput, opts: 
   await indexTranslationsForSearch(db, [e], opts);
 }
 
-/** Rows per INSERT statement in indexManyForSearch (each row binds 13 parameters; PostgreSQL takes at most 65,535). */
-const MANY_PER_STATEMENT = 1000;
+/** Rows per INSERT statement in indexManyForSearch (they travel as arrays: 14 parameters whatever the count; this bounds the statement's memory). */
+const MANY_PER_STATEMENT = 5000;
 
 /**
  * Index many records created in this transaction at once (a bulk import of comments): one
- * entry each, inserted a thousand per statement rather than one by one.
+ * entry each, up to five thousand per statement rather than one by one, each distinct text
+ * stemmed once (a flood is mostly copies).
  * @example await indexManyForSearch(trx, comments.map((c) => entryOf(c)))
  */
 export async function indexManyForSearch(db: Kysely<DB>, entries: SearchEntryInput[]): Promise<void> {

@@ -131,11 +131,37 @@ export const searchRepository = {
    */
   async insertMany(db: Kysely<DB>, entries: { e: SearchEntryInput; config: string }[]): Promise<void> {
     if (!entries.length) return;
-    const now = new Date();
-    await db
-      .insertInto('search_entries')
-      .values(entries.map(({ e, config }) => entryRow(e, config, now)))
-      .execute();
+    // A flood is mostly copies: each distinct (configuration, body) is stemmed once, and every
+    // entry adds its own title's vector to its body's. The rows travel as arrays (a fixed
+    // number of parameters, whatever the count), not as a VALUES list compiled row by row.
+    const bodyIndex = new Map<string, number>();
+    const bodies: string[] = [];
+    const bodyConfigs: string[] = [];
+    const at = entries.map(({ e, config }) => {
+      const key = `${config}\n${e.body}`;
+      let i = bodyIndex.get(key);
+      if (i === undefined) {
+        bodyIndex.set(key, (i = bodies.length + 1));
+        bodies.push(e.body);
+        bodyConfigs.push(config);
+      }
+      return i;
+    });
+    const col = <T>(f: (x: { e: SearchEntryInput; config: string }) => T) => entries.map(f);
+    await sql`
+      with b as materialized (
+        select i, setweight(to_tsvector(cfg::regconfig, body), 'B') as tsv
+        from unnest(${bodies}::text[], ${bodyConfigs}::text[]) with ordinality as u(body, cfg, i)
+      )
+      insert into search_entries (id, kind, ref_id, process_id, lang, subkind, status, title, body, path, members_only, group_key, tsv, updated_at)
+      select x.id, x.kind, x.ref_id, x.process_id, x.lang, x.subkind, x.status, x.title, x.body, x.path, x.members_only, x.group_key,
+             setweight(to_tsvector(x.cfg::regconfig, x.title), 'A') || b.tsv, now()
+      from unnest(${col(() => newId())}::uuid[], ${col((x) => x.e.kind)}::text[], ${col((x) => x.e.refId)}::uuid[], ${col((x) => x.e.processId)}::uuid[],
+                  ${col((x) => x.e.lang)}::text[], ${col((x) => x.e.subkind ?? null)}::text[], ${col((x) => x.e.status ?? null)}::text[],
+                  ${col((x) => x.e.title)}::text[], ${col((x) => x.e.body)}::text[], ${col((x) => x.e.path)}::text[],
+                  ${col((x) => x.e.membersOnly ?? false)}::boolean[], ${col((x) => x.e.groupKey ?? null)}::text[], ${col((x) => x.config)}::text[], ${at}::int[])
+        as x(id, kind, ref_id, process_id, lang, subkind, status, title, body, path, members_only, group_key, cfg, bi)
+      join b on b.i = x.bi`.execute(db);
   },
 
   /** Remove a record's entries in languages other than these (null: the no-language entry). */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool.js';
 
 let lastMs = 0;
 let seq = 0;
@@ -19,9 +19,9 @@ export function newId(now: number = Date.now()): string {
     now = lastMs;
   } else {
     lastMs = now;
-    seq = randomBytes(2).readUInt16BE(0) & 0x3ff; // random start, room to count up
+    seq = pooledRandomBytes(2).readUInt16BE(0) & 0x3ff; // random start, room to count up
   }
-  const b = randomBytes(16);
+  const b = pooledRandomBytes(16);
   b.writeUIntBE(now, 0, 6);
   b[6] = 0x70 | ((seq >> 8) & 0x0f);
   b[7] = seq & 0xff;
