@@ -11,6 +11,7 @@ import { verifyAudit } from '../../src/platform/audit/audit-verify.service.js';
 import { batchProof, rowDigest, rowInBatch } from '../../src/platform/audit/audit-batch.js';
 import { HttpProblem } from '../../src/platform/http/problem.js';
 import { foldCounters } from '../../src/modules/comments/comments.counters.js';
+import { recordDisposition } from '../../src/modules/comments/dispositions.service.js';
 
 /**
  * The bulk import of comments (issue 11), on a real engine: rows land with the counts, the
@@ -255,6 +256,24 @@ describe('comments import', () => {
       expect(done.events - broken.events, step).toBe(2);
       expect(await verifyAudit(t.db), step).toMatchObject({ ok: true });
     }
+  });
+
+  it('covers every imported copy of an answered text by its answer at once, however many arrive in one statement', async () => {
+    const pid = (await makeCommentPeriod(t.db, admin, processId, { document: 'draft' })).id;
+    const letter = 'Answered letter: ban default passwords.';
+    const first = await run(`text,name,key\n${letter},Ann,ans-0\n`, { period: pid });
+    expect(first.added).toBe(1);
+    const [c] = await t.db.selectFrom('comments').select('group_id').where('period_id', '=', pid).execute();
+    await recordDisposition(t.db, admin, pid, { groupId: c!.group_id, outcome: 'accepted', rationale: 'Adopted in section 2.' });
+    // Five copies and one other text in one chunk: the five are covered, the other is not.
+    const rows = [1, 2, 3, 4, 5].map((i) => `${letter},Copy ${i},ans-${i}`);
+    const second = await run(['text,name,key', ...rows, 'A text nobody answered.,Zed,ans-9'].join('\n'), { period: pid });
+    expect(second.added).toBe(6);
+    await foldCounters(t.db);
+    const p = await t.db.selectFrom('comment_periods').select(['comment_count', 'disposed_count']).where('id', '=', pid).executeTakeFirstOrThrow();
+    expect(p).toEqual({ comment_count: 7, disposed_count: 6 });
+    const outcome = await t.db.selectFrom('comment_outcome_counts').select(['outcome', 'count']).where('period_id', '=', pid).execute();
+    expect(outcome).toEqual([{ outcome: 'accepted', count: 6 }]);
   });
 
   it('refuses a whole file it cannot read before writing anything', async () => {
