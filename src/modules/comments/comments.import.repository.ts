@@ -127,6 +127,29 @@ export const commentImportRepository = {
   },
 
   /**
+   * Staged rows whose receipt number is taken: by a comment already stored, or by an earlier
+   * line of the chunk. Receipts are 40 random bits, so among a million comments two are
+   * likely to share one (the birthday bound); the import draws again for these lines.
+   */
+  async clashingReceipts(db: Kysely<DB>, importId: string): Promise<number[]> {
+    const r = await sql<{ line: number }>`
+      select line from (
+        select line, receipt, row_number() over (partition by receipt order by line) as nth
+        from comment_import_rows where import_id = ${importId}
+      ) s
+      where nth > 1 or exists (select 1 from comments c where c.receipt = s.receipt)`.execute(db);
+    return r.rows.map((x) => x.line);
+  },
+
+  /** Give staged lines new receipt numbers. */
+  async setReceipts(db: Kysely<DB>, importId: string, lines: number[], receipts: string[]): Promise<void> {
+    await sql`
+      update comment_import_rows s set receipt = x.receipt
+      from unnest(${lines}::int[], ${receipts}::text[]) as x(line, receipt)
+      where s.import_id = ${importId} and s.line = x.line`.execute(db);
+  },
+
+  /**
    * Count the staged rows into their duplicate groups, creating the groups that are new, in
    * one statement; returns how many groups held no comment before (new distinct texts).
    */

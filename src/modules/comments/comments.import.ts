@@ -377,6 +377,7 @@ async function landChunk(
     await copyInto(raw, 'comment_import_rows', STAGING_COLUMNS, rows.map((r) => r.values));
     await ctx.step('staged');
     const known = await repo.takeOutKnownKeys(trx, ctx.importId, ctx.periodId);
+    await drawClashingReceiptsAgain(trx, ctx.importId);
     const newTexts = await repo.joinGroups(trx, ctx.importId, ctx.periodId);
     const comments = await repo.insertComments(trx, ctx.importId, ctx.periodId);
     await ctx.step('comments');
@@ -395,6 +396,20 @@ async function landChunk(
     await after(trx, landed);
     return landed;
   });
+}
+
+/**
+ * Receipt numbers are drawn when a row is checked; one already taken (by a stored comment or an
+ * earlier line of the chunk) is drawn again until none is, as a single submission does. A
+ * handful of rounds at most: at ten million comments a fresh draw clashes once in 100,000.
+ */
+async function drawClashingReceiptsAgain(trx: Kysely<DB>, importId: string): Promise<void> {
+  for (let round = 0; ; round++) {
+    const lines = await repo.clashingReceipts(trx, importId);
+    if (!lines.length) return;
+    if (round === 10) throw new Error(`receipt numbers still clash after ${round} draws`);
+    await repo.setReceipts(trx, importId, lines, lines.map(() => newReceipt()));
+  }
 }
 
 export { ImportFileError };
