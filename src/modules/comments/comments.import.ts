@@ -58,6 +58,8 @@ export interface RefusedRow {
 /** How to import. */
 export interface ImportOptions {
   fileName: string;
+  /** Where receipt numbers come from (tests make it repeat itself); `newReceipt` by default. */
+  receipts?: () => string;
   format: ImportFormat;
   /** The language of the refusals. */
   lang: 'en' | 'fr';
@@ -168,6 +170,7 @@ export async function importComments(
   // Each key seen in this chunk: the line it was first on and its text's hash. Keys of earlier
   // chunks are in the database by then, and landing finds them there: memory stays bounded.
   const seen = new Map<string, { line: number; hash: string }>();
+  const receipt = opts.receipts ?? newReceipt;
   let read = 0;
   let added = 0;
   let skipped = 0;
@@ -194,7 +197,7 @@ export async function importComments(
   const land = async () => {
     if (!chunk.length && !chunkRefused && !chunkSkipped) return;
     const chunkNumber = chunkNo + 1;
-    const context = { importId: record.id, periodId: period.id, process, documents, actorId: actor?.userId ?? null, step: (s: ImportStep) => opts.onStep?.(s, chunkNumber) };
+    const context = { importId: record.id, periodId: period.id, process, documents, actorId: actor?.userId ?? null, receipt, step: (s: ImportStep) => opts.onStep?.(s, chunkNumber) };
     const landed = await landChunk(database, context, chunk, async (trx, l) => {
       // The chunk's record commits with its comments: a chunk recorded is a chunk landed.
       await repo.recordChunk(trx, {
@@ -234,7 +237,7 @@ export async function importComments(
       lastLine = row.line;
       if ('refused' in row) refuse(row.line, '', { key: `commentImport.rows.${row.refused}`, ...(row.params ? { params: row.params } : {}) });
       else {
-        const checked = await checkRow(row.values, { documents, groups, paragraphs, period, now });
+        const checked = await checkRow(row.values, { documents, groups, paragraphs, period, now, receipt });
         if ('reason' in checked) refuse(row.line, checked.key, checked.reason);
         else {
           const earlier = seen.get(checked.key);
@@ -271,6 +274,7 @@ export async function importComments(
 
 /** What checkRow needs besides the row. */
 interface RowContext {
+  receipt: () => string;
   documents: CoveredDocument[];
   groups: { id: string; key: string; name_en: string; name_fr: string }[];
   paragraphs: (versionId: string) => Promise<{ has(anchor: string): boolean }>;
@@ -324,7 +328,7 @@ async function checkRow(
     return {
       key,
       hash: `${hash}\n${target.document.id}\n${input.anchor ?? ''}`,
-      values: [id, target.document.id, target.version.id, input.anchor ?? null, name, input.organisation || null, input.stakeholderGroupId ?? null, input.lang, input.text, hash, groupKey, newId(at.getTime()), newReceipt(), key, at, ...senderValues(v.email)],
+      values: [id, target.document.id, target.version.id, input.anchor ?? null, name, input.organisation || null, input.stakeholderGroupId ?? null, input.lang, input.text, hash, groupKey, newId(at.getTime()), ctx.receipt(), key, at, ...senderValues(v.email)],
     };
   } catch (err) {
     if (!(err instanceof HttpProblem)) throw err;
@@ -362,6 +366,7 @@ async function landChunk(
     process: { id: string; slug: string };
     documents: CoveredDocument[];
     actorId: string | null;
+    receipt: () => string;
     step: (s: ImportStep) => Promise<void> | void;
   },
   rows: StagedRow[],
@@ -377,7 +382,7 @@ async function landChunk(
     await copyInto(raw, 'comment_import_rows', STAGING_COLUMNS, rows.map((r) => r.values));
     await ctx.step('staged');
     const known = await repo.takeOutKnownKeys(trx, ctx.importId, ctx.periodId);
-    await drawClashingReceiptsAgain(trx, ctx.importId);
+    await drawClashingReceiptsAgain(trx, ctx.importId, ctx.receipt);
     const newTexts = await repo.joinGroups(trx, ctx.importId, ctx.periodId);
     const comments = await repo.insertComments(trx, ctx.importId, ctx.periodId);
     await ctx.step('comments');
@@ -403,12 +408,12 @@ async function landChunk(
  * earlier line of the chunk) is drawn again until none is, as a single submission does. A
  * handful of rounds at most: at ten million comments a fresh draw clashes once in 100,000.
  */
-async function drawClashingReceiptsAgain(trx: Kysely<DB>, importId: string): Promise<void> {
+async function drawClashingReceiptsAgain(trx: Kysely<DB>, importId: string, receipt: () => string): Promise<void> {
   for (let round = 0; ; round++) {
     const lines = await repo.clashingReceipts(trx, importId);
     if (!lines.length) return;
     if (round === 10) throw new Error(`receipt numbers still clash after ${round} draws`);
-    await repo.setReceipts(trx, importId, lines, lines.map(() => newReceipt()));
+    await repo.setReceipts(trx, importId, lines, lines.map(() => receipt()));
   }
 }
 
